@@ -1,0 +1,334 @@
+// Decoding a plain value into a Report: io-ts errors become diagnostics with a path such as
+// `sections[5].areas[2].commitments[1].status`, one per real problem (union noise collapsed),
+// unknown keys with a "did you mean" suggestion, missing keys named.
+import * as t from 'io-ts';
+import { Report } from './report.js';
+import { UnknownKeyType, UnknownTagType } from './codec.js';
+import { formatPath, renderValue, type Diagnostic } from './diagnostics.js';
+import type { Locate } from './source.js';
+
+/** Options of {@link decodeReport} and {@link decodeWith}. */
+export interface DecodeOptions {
+  /** File name put on every diagnostic. */
+  file?: string;
+  /** Maps a path to its line and column (from {@link parseYaml}). */
+  locate?: Locate;
+}
+
+/** The result of decoding: the value when it decoded, and the diagnostics. */
+export interface DecodeResult<A> {
+  value?: A;
+  diagnostics: Diagnostic[];
+}
+
+/** Decodes a plain value (parsed YAML or JSON) into a Report. */
+export function decodeReport(value: unknown, options: DecodeOptions = {}): { report?: Report; diagnostics: Diagnostic[] } {
+  const r = decodeWith(Report, value, options);
+  return r.value === undefined ? { diagnostics: r.diagnostics } : { report: r.value, diagnostics: r.diagnostics };
+}
+
+/** Decodes a value with any codec of the model, turning io-ts errors into diagnostics. */
+export function decodeWith<A>(codec: t.Decoder<unknown, A>, value: unknown, options: DecodeOptions = {}): DecodeResult<A> {
+  const result = codec.decode(value);
+  if (result._tag === 'Right') return { value: result.right, diagnostics: [] };
+  return { diagnostics: errorsToDiagnostics(result.left, options) };
+}
+
+interface Problem {
+  segments: (string | number)[];
+  /** The error's type: the codec that failed. */
+  type: t.Decoder<unknown, unknown>;
+  value: unknown;
+  /** Indexes of the union entries in the context chain, with the member taken. */
+  unions: { at: number; member: string; type: t.Mixed }[];
+  context: t.Context;
+}
+
+/** Turns io-ts validation errors into diagnostics. */
+export function errorsToDiagnostics(errors: t.Errors, options: DecodeOptions = {}): Diagnostic[] {
+  const problems = errors.map(toProblem);
+  const kept = collapseUnions(problems);
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  // A misspelt key suggested by an unknown-key diagnostic already explains the missing one.
+  const suggested = new Set<string>();
+  const diagnostics = kept.map((p) => toDiagnostic(p, options));
+  for (const d of diagnostics) if (d.code === 'unknown-key' && d.suggestion) suggested.add(`${d.parent}\u0000${d.suggestion}`);
+  for (const d of diagnostics) {
+    if (d.code === 'missing-field' && suggested.has(`${d.parent}\u0000${d.key}`)) continue;
+    const id = `${d.code}\u0000${d.diagnostic.path}`;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    out.push(d.diagnostic);
+  }
+  return out;
+}
+
+function toProblem(error: t.ValidationError): Problem {
+  const segments: (string | number)[] = [];
+  const unions: Problem['unions'] = [];
+  const ctx = error.context;
+  for (let i = 1; i < ctx.length; i++) {
+    const parent = ctx[i - 1]!.type as t.Mixed & { _tag?: string };
+    const entry = ctx[i]!;
+    if (parent._tag === 'IntersectionType') continue;
+    if (parent._tag === 'UnionType') {
+      unions.push({ at: segments.length, member: entry.key, type: parent });
+      continue;
+    }
+    if (entry.type instanceof UnknownTagType) {
+      segments.push(entry.key);
+      continue;
+    }
+    const isIndex = parent._tag === 'ArrayType' || parent._tag === 'TupleType' || parent._tag === 'ReadonlyArrayType';
+    segments.push(isIndex && /^\d+$/.test(entry.key) ? Number(entry.key) : entry.key);
+  }
+  const last = ctx[ctx.length - 1]!;
+  return { segments, type: last.type, value: error.value, unions, context: ctx };
+}
+
+const pathKey = (segments: readonly (string | number)[]): string => segments.map(String).join('\u0000');
+
+/**
+ * Within each union, keep only the member that got furthest (its errors lie deeper than
+ * the union); when every member failed at the union itself, one problem for the union.
+ */
+function collapseUnions(problems: Problem[]): Problem[] {
+  const out: Problem[] = [];
+  const groups = new Map<string, Problem[]>();
+  const order: string[] = [];
+  for (const p of problems) {
+    const u = p.unions[0];
+    if (!u) {
+      out.push(p);
+      continue;
+    }
+    const key = pathKey(p.segments.slice(0, u.at));
+    if (!groups.has(key)) {
+      groups.set(key, []);
+      order.push(key);
+    }
+    groups.get(key)!.push(p);
+  }
+  for (const key of order) {
+    const group = groups.get(key)!;
+    const u = group[0]!.unions[0]!;
+    const deeper = group.filter((p) => p.segments.length > u.at || p.type instanceof UnknownKeyType);
+    if (deeper.length > 0) {
+      const member = deeper[0]!.unions[0]!.member;
+      const chosen = group.filter((p) => p.unions[0]!.member === member).map((p) => ({ ...p, unions: p.unions.slice(1) }));
+      out.push(...collapseUnions(chosen));
+    } else {
+      const first = group[0]!;
+      out.push({ segments: first.segments.slice(0, u.at), type: u.type, value: first.value, unions: [], context: first.context });
+    }
+  }
+  return out;
+}
+
+/** What JavaScript type a codec takes, to tell a wrong type from a wrong value. */
+function baseKind(type: t.Decoder<unknown, unknown>): string | undefined {
+  const tag = (type as { _tag?: string })._tag;
+  switch (tag) {
+    case 'StringType':
+    case 'KeyofType':
+      return 'string';
+    case 'NumberType':
+      return 'number';
+    case 'BooleanType':
+      return 'boolean';
+    case 'NullType':
+      return 'null';
+    case 'LiteralType':
+      return (type as t.LiteralC<string>).value === null ? 'null' : typeof (type as t.LiteralC<string>).value;
+    case 'ArrayType':
+    case 'TupleType':
+      return 'array';
+    case 'StrictType':
+    case 'InterfaceType':
+    case 'PartialType':
+    case 'DictionaryType':
+    case 'TaggedUnionType':
+      return 'object';
+    case 'UnknownTagType':
+      return 'string';
+    case 'RecursiveType':
+      return baseKind((type as t.RecursiveType<t.Mixed>).type);
+    case 'UnionType': {
+      const kinds = new Set((type as t.UnionType<t.Mixed[]>).types.map(baseKind));
+      return kinds.size === 1 ? [...kinds][0] : undefined;
+    }
+  }
+  // Custom types of the model, known by their names.
+  const name = type.name;
+  if (/^(number|integer|year)/.test(name)) return 'number';
+  if (/^rich text/.test(name)) return undefined;
+  if (/^governance/.test(name)) return undefined;
+  return 'string';
+}
+
+const kindOf = (u: unknown): string => (u === null ? 'null' : Array.isArray(u) ? 'array' : typeof u);
+
+interface Draft {
+  code: string;
+  diagnostic: Diagnostic;
+  parent: string;
+  key?: string;
+  suggestion?: string;
+}
+
+function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
+  const path = formatPath(p.segments);
+  const parentSegs = p.segments.slice(0, -1);
+  const parent = pathKey(parentSegs);
+  const lastSeg = p.segments[p.segments.length - 1];
+  const key = lastSeg === undefined ? undefined : String(lastSeg);
+  const place = (segs: readonly (string | number)[], atKey = false) => {
+    const pos = options.locate?.(segs, { key: atKey });
+    return { ...(options.file !== undefined ? { file: options.file } : {}), ...(pos ? { line: pos.line, column: pos.column } : {}) };
+  };
+
+  if (p.type instanceof UnknownKeyType) {
+    const suggestion = key === undefined ? undefined : closest(key, p.type.knownKeys);
+    return {
+      code: 'unknown-key',
+      parent,
+      ...(suggestion !== undefined ? { suggestion } : {}),
+      diagnostic: {
+        code: 'unknown-key',
+        severity: 'error',
+        path,
+        message: suggestion ? `Unknown key "${key}". Did you mean "${suggestion}"?` : `Unknown key "${key}".`,
+        ...place(p.segments, true),
+        expected: `one of the keys ${p.type.knownKeys.join(', ')}`,
+        found: JSON.stringify(key),
+        hint: suggestion ? `Rename "${key}" to "${suggestion}".` : 'Remove the key, or move it to where it belongs.',
+      },
+    };
+  }
+
+  if (p.type instanceof UnknownTagType) {
+    if (p.value === undefined) {
+      return {
+        code: 'missing-field',
+        parent,
+        ...(key !== undefined ? { key } : {}),
+        diagnostic: {
+          code: 'missing-field',
+          severity: 'error',
+          path,
+          message: `Missing required key "${key}".`,
+          ...place(parentSegs),
+          expected: p.type.name,
+          found: 'nothing',
+          hint: `Add "${key}:" with ${p.type.name}.`,
+        },
+      };
+    }
+    const suggestion = typeof p.value === 'string' ? closest(p.value, p.type.knownTags) : undefined;
+    return {
+      code: 'invalid-value',
+      parent,
+      diagnostic: {
+        code: 'invalid-value',
+        severity: 'error',
+        path,
+        message: `"${key}" must be ${p.type.name}.`,
+        ...place(p.segments),
+        expected: p.type.name,
+        found: renderValue(p.value),
+        hint: suggestion ? `Did you mean "${suggestion}"?` : `Use one of: ${p.type.knownTags.join(', ')}.`,
+      },
+    };
+  }
+
+  const expected = p.type.name;
+  if (p.value === undefined && key !== undefined) {
+    return {
+      code: 'missing-field',
+      parent,
+      key,
+      diagnostic: {
+        code: 'missing-field',
+        severity: 'error',
+        path,
+        message: `Missing required key "${key}"${parentSegs.length > 0 ? ` in ${formatPath(parentSegs)}` : ''}.`,
+        ...place(parentSegs),
+        expected,
+        found: 'nothing',
+        hint: `Add "${key}:" with ${article(expected)}.`,
+      },
+    };
+  }
+  const kind = baseKind(p.type);
+  const wrongType = kind !== undefined && kind !== kindOf(p.value);
+  const code = wrongType ? 'invalid-type' : 'invalid-value';
+  const keyof = (p.type as { _tag?: string })._tag === 'KeyofType' ? Object.keys((p.type as t.KeyofC<Record<string, unknown>>).keys) : undefined;
+  const suggestion = keyof && typeof p.value === 'string' ? closest(p.value, keyof) : undefined;
+  let hint: string;
+  if (suggestion) hint = `Did you mean "${suggestion}"?`;
+  else if (keyof) hint = `Use one of: ${keyof.join(', ')}.`;
+  else if (wrongType && kind === 'string' && (typeof p.value === 'number' || typeof p.value === 'boolean')) hint = 'Put the value in quotes so YAML reads it as text.';
+  else if (wrongType && kind === 'number' && typeof p.value === 'string') hint = 'Write the number without quotes, with a decimal point (8.2, not "8,2").';
+  else if (wrongType && kind === 'array') hint = 'Write a list: one "- " item per line, or [a, b].';
+  else hint = `Write ${article(expected)}.`;
+  return {
+    code,
+    parent,
+    diagnostic: {
+      code,
+      severity: 'error',
+      path,
+      message: wrongType ? `Expected ${article(expected)}, found ${describeKind(p.value)}.` : `Not a valid ${expected}.`,
+      ...place(p.segments),
+      expected,
+      found: renderValue(p.value),
+      hint,
+    },
+  };
+}
+
+function article(name: string): string {
+  if (/^(a|an|one|the) /.test(name) || /^\(/.test(name) || /^"/.test(name)) return name;
+  if (/^(Array|Record|\{)/.test(name)) return name;
+  return /^[aeiouAEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
+}
+
+function describeKind(u: unknown): string {
+  const k = kindOf(u);
+  if (k === 'array') return 'a list';
+  if (k === 'object') return 'an object';
+  if (k === 'null') return 'null';
+  if (k === 'string') return `text ${renderValue(u)}`;
+  return `${k} ${renderValue(u)}`;
+}
+
+/** The nearest candidate by edit distance, when it is near enough to be a likely misspelling. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: string | undefined;
+  let bestDistance = Infinity;
+  const lower = word.toLowerCase();
+  for (const c of candidates) {
+    const d = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+    if (d < bestDistance) {
+      best = c;
+      bestDistance = d;
+    }
+  }
+  const limit = Math.max(2, Math.floor(word.length / 3));
+  return best !== undefined && bestDistance <= limit ? best : undefined;
+}
+
+/** Damerau–Levenshtein distance (optimal string alignment) between two strings. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let v = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) v = Math.min(v, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = v;
+    }
+  }
+  return d[a.length]![b.length]!;
+}

@@ -1,0 +1,49 @@
+// Indicators (indikator, nyckeltal): measured figures with outcomes and targets per year,
+// optionally split by gender, and values the source does not state with the reason.
+import * as t from 'io-ts';
+import { strict, NonEmptyString, FiniteNumber } from './codec.js';
+import { Id, Year } from './ids.js';
+import { Unit } from './governance.js';
+
+/** One value of an indicator (utfall or målvärde) for one year. */
+export const IndicatorValue = strict(
+  'IndicatorValue',
+  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`.',
+  {
+    year: Year,
+    kind: t.keyof({ outcome: null, target: null }, 'value kind (outcome or target)'),
+  },
+  {
+    total: FiniteNumber,
+    women: FiniteNumber,
+    men: FiniteNumber,
+    missing: NonEmptyString,
+  },
+);
+export type IndicatorValue = t.TypeOf<typeof IndicatorValue>;
+
+/** Where an indicator's Kolada KPI id comes from. */
+export const KoladaRef = strict('KoladaRef', 'A Kolada KPI id and where it was taken from.', {
+  id: NonEmptyString,
+  source: NonEmptyString,
+});
+export type KoladaRef = t.TypeOf<typeof KoladaRef>;
+
+/** An indicator (indikator). */
+export const Indicator = strict(
+  'Indicator',
+  'An indicator (indikator, nyckeltal): name, unit, direction, optional Kolada KPI id and values per year.',
+  {
+    id: Id,
+    name: NonEmptyString,
+    unit: Unit,
+    higherIsBetter: t.boolean,
+    values: t.array(IndicatorValue),
+  },
+  {
+    decimals: t.number,
+    kolada: KoladaRef,
+    description: NonEmptyString,
+  },
+);
+export type Indicator = t.TypeOf<typeof Indicator>;

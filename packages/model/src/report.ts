@@ -1,0 +1,275 @@
+// The report (rapport) as a whole: metadata, the cover decision, the governance vocabulary
+// in use, the organisation registry, and the sections in the order of the document.
+import * as t from 'io-ts';
+import { strict, NonEmptyString, taggedUnion } from './codec.js';
+import { Id, IsoDate, Kommunkod, Year } from './ids.js';
+import { RichText } from './rich-text.js';
+import { Governance, LevelName, ScaleStep, CompletionStep, UnitWords, Terms, TERM_KEYS } from './governance.js';
+import { presets, type PresetName } from './presets.js';
+import { Organisations } from './organisation.js';
+import { Goal, Commitment, ScaleKey } from './content.js';
+import { Indicator } from './indicator.js';
+import { DataTable, DeviationExplanation } from './table.js';
+import { Headcount, SickLeaveYear } from './workforce.js';
+
+// --- sections -------------------------------------------------------------
+
+interface SectionBase {
+  id: string;
+  title?: string;
+  body?: RichText;
+}
+/** Free text with optional subsections (e.g. "Förvaltningschefens bedömning"). */
+export interface TextSection extends SectionBase { type: 'text'; sections?: Section[] }
+/** The report's summary and significant events. */
+export interface SummarySection extends SectionBase { type: 'summary' }
+/** The overview tables: every area's assessment and trend per perspective. */
+export interface OverviewSection extends SectionBase { type: 'overview' }
+/** The key to the symbols of the governance vocabulary. */
+export interface LegendSection extends SectionBase { type: 'legend' }
+/** A perspective (perspektiv) with its areas. */
+export interface PerspectiveSection extends SectionBase { type: 'perspective'; title: string; areas: Area[] }
+/** Workforce figures: headcount and sick leave. */
+export interface WorkforceSection extends SectionBase {
+  type: 'workforce';
+  headcount?: Headcount;
+  sickLeaveTitle?: string;
+  sickLeave?: SickLeaveYear[];
+}
+/** Financial tables (ekonomisk redovisning). */
+export interface FinanceSection extends SectionBase { type: 'finance'; tables: DataTable[] }
+/** One table of figures with its text. */
+export interface TableSection extends SectionBase { type: 'table'; table: DataTable }
+/** Explanations of a deviation with amounts. */
+export interface DeviationSection extends SectionBase { type: 'deviation'; explanation: DeviationExplanation }
+/** Indicators gathered in groups, e.g. an appendix per målområde. */
+export interface IndicatorsSection extends SectionBase { type: 'indicators'; groups: IndicatorGroup[] }
+/** Internal control (intern styrning och kontroll). */
+export interface InternalControlSection extends SectionBase { type: 'internalControl'; items?: ControlItem[] }
+
+/** A section of the document, chosen by `type`. */
+export type Section =
+  | TextSection
+  | SummarySection
+  | OverviewSection
+  | LegendSection
+  | PerspectiveSection
+  | WorkforceSection
+  | FinanceSection
+  | TableSection
+  | DeviationSection
+  | IndicatorsSection
+  | InternalControlSection;
+
+/** An area (processområde, målområde, fokusområde): the level that is assessed. */
+export interface Area {
+  id: string;
+  title: string;
+  assessment?: string | null;
+  trend?: string | null;
+  body?: RichText;
+  sections?: Section[];
+  goals?: Goal[];
+  commitments?: Commitment[];
+  endSections?: Section[];
+}
+/** A titled group of indicators. */
+export interface IndicatorGroup { title: string; body?: RichText; indicators: Indicator[] }
+/** One point of internal control with its result. */
+export interface ControlItem { title: string; body?: RichText; assessment?: string | null }
+
+const base = { id: Id };
+const baseOptional = { title: NonEmptyString, body: RichText };
+const literal = <V extends string>(v: V) => t.literal(v);
+
+export const Section: t.Type<Section, unknown, unknown> = t.recursion('Section', () =>
+  taggedUnion<Section, unknown>('Section', 'type', {
+    text: strict('TextSection', 'Free text with optional subsections.', { ...base, type: literal('text') }, { ...baseOptional, sections: t.array(Section) }),
+    summary: strict('SummarySection', "Places the report's summary and significant events.", { ...base, type: literal('summary') }, baseOptional),
+    overview: strict('OverviewSection', 'The overview tables of every area per perspective.', { ...base, type: literal('overview') }, baseOptional),
+    legend: strict('LegendSection', 'The key to the symbols of the governance vocabulary.', { ...base, type: literal('legend') }, baseOptional),
+    perspective: strict(
+      'PerspectiveSection',
+      'A perspective (perspektiv) and its areas.',
+      { ...base, type: literal('perspective'), title: NonEmptyString, areas: t.array(Area) },
+      { body: RichText },
+    ),
+    workforce: strict(
+      'WorkforceSection',
+      'Workforce figures: headcount by gender and sick leave per year.',
+      { ...base, type: literal('workforce') },
+      { ...baseOptional, headcount: Headcount, sickLeaveTitle: NonEmptyString, sickLeave: t.array(SickLeaveYear) },
+    ),
+    finance: strict('FinanceSection', 'Financial tables (ekonomisk redovisning).', { ...base, type: literal('finance'), tables: t.array(DataTable) }, baseOptional),
+    table: strict('TableSection', 'One table of figures with its text.', { ...base, type: literal('table'), table: DataTable }, baseOptional),
+    deviation: strict(
+      'DeviationSection',
+      'Explanations of a deviation from budget with amounts.',
+      { ...base, type: literal('deviation'), explanation: DeviationExplanation },
+      baseOptional,
+    ),
+    indicators: strict(
+      'IndicatorsSection',
+      'Indicators gathered in titled groups, e.g. an appendix per målområde.',
+      { ...base, type: literal('indicators'), groups: t.array(IndicatorGroup) },
+      baseOptional,
+    ),
+    internalControl: strict(
+      'InternalControlSection',
+      'Internal control (intern styrning och kontroll) and its points.',
+      { ...base, type: literal('internalControl') },
+      { ...baseOptional, items: t.array(ControlItem) },
+    ),
+  }),
+);
+
+export const Area: t.Type<Area, unknown, unknown> = t.recursion('Area', () =>
+  strict(
+    'Area',
+    'An area (processområde, målområde): assessment and trend, text, goals, commitments and any sections before the goals (sections) or after the commitments (endSections).',
+    { id: Id, title: NonEmptyString },
+    {
+      assessment: ScaleKey,
+      trend: ScaleKey,
+      body: RichText,
+      sections: t.array(Section),
+      goals: t.array(Goal),
+      commitments: t.array(Commitment),
+      endSections: t.array(Section),
+    },
+  ),
+);
+
+export const IndicatorGroup: t.Type<IndicatorGroup, unknown, unknown> = strict(
+  'IndicatorGroup',
+  'A titled group of indicators.',
+  { title: NonEmptyString, indicators: t.array(Indicator) },
+  { body: RichText },
+);
+
+export const ControlItem: t.Type<ControlItem, unknown, unknown> = strict(
+  'ControlItem',
+  'One point of internal control and its result.',
+  { title: NonEmptyString },
+  { body: RichText, assessment: ScaleKey },
+);
+
+// --- governance as written in a report -------------------------------------
+
+const PresetName = t.keyof({ eskilstuna: null, generic: null, 'generic-en': null }, 'preset name (eskilstuna, generic or generic-en)');
+
+const GovernanceOverrides = strict(
+  'GovernanceInput',
+  'A governance vocabulary: a preset to start from and any part of it replaced. Terms are merged word by word.',
+  {},
+  {
+    preset: PresetName,
+    name: NonEmptyString,
+    language: NonEmptyString,
+    levels: strict('LevelsInput', 'Level names to replace.', {}, {
+      perspective: LevelName, area: LevelName, goal: LevelName, commitment: LevelName, indicator: LevelName,
+    }),
+    assessment: t.array(ScaleStep),
+    trend: t.array(ScaleStep),
+    commitmentStatus: t.array(ScaleStep),
+    completion: t.array(CompletionStep),
+    units: strict('UnitsInput', 'Unit words to replace.', {}, {
+      percent: UnitWords, index: UnitWords, count: UnitWords, score: UnitWords, days: UnitWords, kr: UnitWords, tkr: UnitWords, mnkr: UnitWords,
+    }),
+    terms: strict('TermsInput', 'Renderer words to replace.', {}, Object.fromEntries(TERM_KEYS.map((k) => [k, t.string])) as Record<(typeof TERM_KEYS)[number], t.StringC>),
+  },
+);
+
+/** Builds the full vocabulary from a preset name or a preset with overrides. */
+export function resolveGovernance(input: string | t.TypeOf<typeof GovernanceOverrides>): Governance {
+  if (typeof input === 'string') return presets[input as PresetName];
+  const p = presets[input.preset ?? 'generic'];
+  return {
+    name: input.name ?? p.name,
+    language: input.language ?? p.language,
+    levels: { ...p.levels, ...input.levels },
+    assessment: input.assessment ?? p.assessment,
+    trend: input.trend ?? p.trend,
+    commitmentStatus: input.commitmentStatus ?? p.commitmentStatus,
+    completion: input.completion ?? p.completion,
+    units: { ...p.units, ...input.units },
+    terms: { ...p.terms, ...input.terms } as Terms,
+  };
+}
+
+/** The governance vocabulary in a report: a preset name, or a preset with parts replaced. Decodes to the full vocabulary. */
+export const GovernanceInput = new t.Type<Governance, Governance, unknown>(
+  'governance (a preset name or an object)',
+  Governance.is,
+  (u, c) => {
+    if (typeof u === 'string') {
+      const r = PresetName.validate(u, c);
+      return r._tag === 'Left' ? r : t.success(resolveGovernance(r.right));
+    }
+    const r = GovernanceOverrides.validate(u, c);
+    return r._tag === 'Left' ? r : t.success(resolveGovernance(r.right));
+  },
+  t.identity,
+);
+
+// --- the report -------------------------------------------------------------
+
+/** A signatory of the cover decision. */
+export const Signatory = strict('Signatory', 'A person signing the cover document, with role.', { name: NonEmptyString, role: NonEmptyString });
+
+/** The cover decision (tjänsteskrivelse): förslag till beslut, ärendebeskrivning, signatories, recipients. */
+export const Decision = strict(
+  'Decision',
+  'The cover document (tjänsteskrivelse): the proposed decision, the description of the matter, who signs, decision documents and recipients.',
+  { proposal: RichText, description: RichText },
+  {
+    office: NonEmptyString,
+    signatories: t.array(Signatory),
+    attachments: t.array(NonEmptyString),
+    recipients: t.array(NonEmptyString),
+  },
+);
+export type Decision = t.TypeOf<typeof Decision>;
+
+/** A group of significant events (väsentliga händelser). */
+export const EventGroup = strict('EventGroup', 'A titled group of significant events (väsentliga händelser).', { id: Id, title: NonEmptyString, body: RichText });
+export type EventGroup = t.TypeOf<typeof EventGroup>;
+
+/** The period (period) a report covers. */
+export const Period = strict('Period', 'The period: year, label as written ("januari–augusti 2022"), first and last day.', {
+  year: Year,
+  label: NonEmptyString,
+  start: IsoDate,
+  end: IsoDate,
+});
+export type Period = t.TypeOf<typeof Period>;
+
+/** A report (rapport): delårsrapport, tertialrapport or årsredovisning of a nämnd. */
+export const Report = strict(
+  'Report',
+  'A follow-up report (delårsrapport, tertialrapport, årsredovisning) of a nämnd or styrelse.',
+  {
+    id: Id,
+    kind: t.keyof({ interim: null, tertial: null, annual: null }, 'report kind (interim, tertial or annual)'),
+    title: NonEmptyString,
+    period: Period,
+    municipality: strict('Municipality', 'The kommun and its kommunkod.', { name: NonEmptyString, code: Kommunkod }),
+    body: strict('Body', 'The nämnd or styrelse that owns the report.', { name: NonEmptyString, abbreviation: NonEmptyString }),
+    language: t.keyof({ sv: null, en: null }, 'language (sv or en)'),
+    governance: GovernanceInput,
+    organisations: Organisations,
+    summary: RichText,
+    sections: t.array(Section),
+  },
+  {
+    $schema: t.string,
+    schemaVersion: t.string,
+    office: strict('Office', 'The förvaltning or kontor that writes the report.', { name: NonEmptyString }, { abbreviation: NonEmptyString }),
+    caseNumber: NonEmptyString,
+    date: IsoDate,
+    contact: strict('Contact', 'Where readers can ask about the report.', { name: NonEmptyString }, { email: NonEmptyString, url: NonEmptyString, phone: NonEmptyString }),
+    decision: Decision,
+    significantEvents: t.array(EventGroup),
+  },
+);
+export type Report = t.TypeOf<typeof Report>;

@@ -1,0 +1,233 @@
+// Rich text as a small block tree (paragraphs, lists, emphasis, links). Authors write a
+// Markdown subset; fragments from older systems may be given as `{ html: "<p>…</p>" }`
+// and pass through a sanitising parser. No renderer ever sees input as markup.
+import * as t from 'io-ts';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { fromHtml } from 'hast-util-from-html';
+import { sanitize } from 'hast-util-sanitize';
+import type * as Mdast from 'mdast';
+import type * as Hast from 'hast';
+
+/** Inline content: text, emphasis, strong emphasis and links. */
+export type Inline =
+  | { type: 'text'; value: string }
+  | { type: 'emphasis'; children: Inline[] }
+  | { type: 'strong'; children: Inline[] }
+  | { type: 'link'; url: string; children: Inline[] };
+
+/** A block: a paragraph, or a list whose items are blocks. */
+export type Block =
+  | { type: 'paragraph'; children: Inline[] }
+  | { type: 'list'; ordered: boolean; items: Block[][] };
+
+/** Rich text (löptext): a sequence of blocks. */
+export type RichText = Block[];
+
+/** Only these URL schemes become links; anything else stays text. */
+const SAFE_URL = /^(https?:|mailto:)/i;
+
+const text = (value: string): Inline => ({ type: 'text', value });
+
+/** Joins neighbouring text nodes and folds white space, so trees compare equal. */
+function normaliseInlines(inlines: Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const node of inlines) {
+    const n: Inline = node.type === 'text' ? { type: 'text', value: node.value.replace(/\s+/g, ' ') } : { ...node, children: normaliseInlines(node.children) };
+    const last = out[out.length - 1];
+    if (n.type === 'text' && last?.type === 'text') last.value += n.value;
+    else if (n.type === 'text' && n.value === '') continue;
+    else out.push(n);
+  }
+  const first = out[0];
+  if (first?.type === 'text') first.value = first.value.replace(/^\s+/, '');
+  const end = out[out.length - 1];
+  if (end?.type === 'text') end.value = end.value.replace(/\s+$/, '');
+  return out.filter((n) => n.type !== 'text' || n.value !== '');
+}
+
+function paragraph(children: Inline[]): Block[] {
+  const inl = normaliseInlines(children);
+  return inl.length > 0 ? [{ type: 'paragraph', children: inl }] : [];
+}
+
+// --- Markdown -------------------------------------------------------------
+
+function mdInlines(nodes: readonly Mdast.RootContent[]): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+        out.push(text(node.value));
+        break;
+      case 'emphasis':
+        out.push({ type: 'emphasis', children: mdInlines(node.children) });
+        break;
+      case 'strong':
+        out.push({ type: 'strong', children: mdInlines(node.children) });
+        break;
+      case 'link':
+        if (SAFE_URL.test(node.url)) out.push({ type: 'link', url: node.url, children: mdInlines(node.children) });
+        else out.push(...mdInlines(node.children));
+        break;
+      case 'break':
+        out.push(text(' '));
+        break;
+      case 'html':
+        out.push(text(node.value));
+        break;
+      default:
+        if ('children' in node) out.push(...mdInlines(node.children as Mdast.RootContent[]));
+        else if ('value' in node) out.push(text(String(node.value)));
+    }
+  }
+  return out;
+}
+
+function mdBlocks(nodes: readonly Mdast.RootContent[]): Block[] {
+  const out: Block[] = [];
+  for (const node of nodes) {
+    if (node.type === 'list') {
+      out.push({ type: 'list', ordered: node.ordered === true, items: node.children.map((item) => mdBlocks(item.children)) });
+    } else if (node.type === 'paragraph' || node.type === 'heading') {
+      out.push(...paragraph(mdInlines(node.children)));
+    } else if (node.type === 'blockquote') {
+      out.push(...mdBlocks(node.children));
+    } else if (node.type === 'code' || node.type === 'html') {
+      out.push(...paragraph([text(node.value)]));
+    } else if (node.type !== 'thematicBreak' && node.type !== 'definition') {
+      out.push(...paragraph(mdInlines([node])));
+    }
+  }
+  return out;
+}
+
+/** Parses the Markdown subset into blocks. Raw HTML in Markdown stays literal text. */
+export function parseMarkdown(source: string): RichText {
+  return mdBlocks(fromMarkdown(source).children);
+}
+
+// --- HTML fragments -------------------------------------------------------
+
+function hastInlines(nodes: readonly Hast.RootContent[]): Inline[] {
+  const out: Inline[] = [];
+  for (const node of nodes) {
+    if (node.type === 'text') out.push(text(node.value));
+    else if (node.type === 'element') {
+      const children = hastInlines(node.children);
+      switch (node.tagName) {
+        case 'em':
+        case 'i':
+          out.push({ type: 'emphasis', children });
+          break;
+        case 'strong':
+        case 'b':
+          out.push({ type: 'strong', children });
+          break;
+        case 'a': {
+          const href = node.properties?.href;
+          if (typeof href === 'string' && SAFE_URL.test(href)) out.push({ type: 'link', url: href, children });
+          else out.push(...children);
+          break;
+        }
+        case 'br':
+          out.push(text(' '));
+          break;
+        default:
+          out.push(...children);
+      }
+    }
+  }
+  return out;
+}
+
+const BLOCK_TAGS = new Set(['p', 'div', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'table', 'section', 'article']);
+
+function hastBlocks(nodes: readonly Hast.RootContent[]): Block[] {
+  const out: Block[] = [];
+  let pending: Hast.RootContent[] = [];
+  const flush = () => {
+    out.push(...paragraph(hastInlines(pending)));
+    pending = [];
+  };
+  for (const node of nodes) {
+    if (node.type === 'element' && (node.tagName === 'ul' || node.tagName === 'ol')) {
+      flush();
+      const items = node.children
+        .filter((c): c is Hast.Element => c.type === 'element' && c.tagName === 'li')
+        .map((li) => stripBullets(hastBlocks(li.children)));
+      out.push({ type: 'list', ordered: node.tagName === 'ol', items });
+    } else if (node.type === 'element' && BLOCK_TAGS.has(node.tagName)) {
+      flush();
+      out.push(...hastBlocks(node.children));
+    } else {
+      pending.push(node);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Word exports often put a literal bullet inside list items: the list already says it. */
+function stripBullets(blocks: Block[]): Block[] {
+  const first = blocks[0];
+  if (first?.type === 'paragraph' && first.children[0]?.type === 'text') {
+    first.children[0].value = first.children[0].value.replace(/^[•·\-–]\s*/, '');
+  }
+  return blocks;
+}
+
+/** Converts an HTML fragment through a sanitising parser into blocks. */
+export function parseHtml(source: string): RichText {
+  const tree = sanitize(fromHtml(source, { fragment: true })) as Hast.Root;
+  return hastBlocks(tree.children);
+}
+
+// --- codec ----------------------------------------------------------------
+
+const isInline = (u: unknown): u is Inline => {
+  if (typeof u !== 'object' || u === null) return false;
+  const n = u as Record<string, unknown>;
+  if (n.type === 'text') return typeof n.value === 'string' && Object.keys(n).length === 2;
+  if (n.type === 'emphasis' || n.type === 'strong') return Array.isArray(n.children) && n.children.every(isInline);
+  if (n.type === 'link') return typeof n.url === 'string' && SAFE_URL.test(n.url) && Array.isArray(n.children) && n.children.every(isInline);
+  return false;
+};
+const isBlock = (u: unknown): u is Block => {
+  if (typeof u !== 'object' || u === null) return false;
+  const n = u as Record<string, unknown>;
+  if (n.type === 'paragraph') return Array.isArray(n.children) && n.children.every(isInline);
+  if (n.type === 'list')
+    return typeof n.ordered === 'boolean' && Array.isArray(n.items) && n.items.every((i) => Array.isArray(i) && i.every(isBlock));
+  return false;
+};
+const isBlocks = (u: unknown): u is RichText => Array.isArray(u) && u.every(isBlock);
+
+/**
+ * Rich text: a Markdown string, `{ html: "…" }` for legacy fragments, or the block tree
+ * itself (as written by the open-data JSON). Decodes to the block tree.
+ */
+export const RichText = new t.Type<RichText, RichText, unknown>(
+  'rich text (Markdown string, { html: string } or block list)',
+  isBlocks,
+  (u, c) => {
+    if (typeof u === 'string') return t.success(parseMarkdown(u));
+    if (typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length === 1 && typeof (u as { html?: unknown }).html === 'string')
+      return t.success(parseHtml((u as { html: string }).html));
+    if (isBlocks(u)) return t.success(u);
+    return t.failure(u, c);
+  },
+  t.identity,
+);
+
+/** The plain text of inlines. */
+export function inlineText(inlines: readonly Inline[]): string {
+  return inlines.map((n) => (n.type === 'text' ? n.value : inlineText(n.children))).join('');
+}
+
+/** The plain text of rich text: paragraphs separated by blank lines, list items by "- ". */
+export function plainText(blocks: RichText): string {
+  return blocks
+    .map((b) => (b.type === 'paragraph' ? inlineText(b.children) : b.items.map((item) => `- ${plainText(item).replace(/\n\n/g, ' ')}`).join('\n')))
+    .join('\n\n');
+}

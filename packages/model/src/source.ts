@@ -1,0 +1,168 @@
+// Reading YAML source: the text becomes a plain value plus a way back from a path in that
+// value to its line and column, so every later diagnostic can point into the file.
+// YAML 1.2 core schema (so `no` stays text), unique keys, a cap on alias expansion.
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { Diagnostic } from './diagnostics.js';
+
+/** A line and column, both 1-based. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** Options of locate: point at the key of the last path segment instead of its value. */
+export interface LocateOptions {
+  key?: boolean;
+}
+
+/** Finds the position of a path in the source; falls back to the nearest ancestor that exists. */
+export type Locate = (path: readonly (string | number)[], options?: LocateOptions) => Position | undefined;
+
+/** The result of {@link parseYaml}. */
+export interface ParsedSource {
+  /** The plain value (undefined when the text could not be read). */
+  value: unknown;
+  diagnostics: Diagnostic[];
+  locate: Locate;
+}
+
+/** Options of {@link parseYaml}. */
+export interface ParseOptions {
+  /** The most alias expansions allowed (default 1 000). */
+  maxAliasCount?: number;
+}
+
+const CODE_BY_YAML_ERROR: Record<string, string> = {
+  DUPLICATE_KEY: 'yaml-duplicate-key',
+  TAB_AS_INDENT: 'yaml-tab-indent',
+};
+
+const HINTS: Record<string, string> = {
+  'yaml-duplicate-key': 'Remove or rename one of the two keys.',
+  'yaml-tab-indent': 'Indent with spaces, never tabs.',
+  'yaml-syntax': 'Check quotes, brackets, colons and indentation at this place.',
+};
+
+/**
+ * Parses YAML text into a plain value with diagnostics for syntax errors and a `locate`
+ * function for later ones. A byte-order mark is removed; CRLF line ends are accepted.
+ */
+export function parseYaml(text: string, file?: string, options: ParseOptions = {}): ParsedSource {
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const where = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false, prettyErrors: false });
+  const locate: Locate = (path, opts) => {
+    const offset = locateOffset(doc, path, opts?.key === true);
+    return offset === undefined ? undefined : where(offset);
+  };
+  for (const err of doc.errors) {
+    const code = CODE_BY_YAML_ERROR[err.code] ?? 'yaml-syntax';
+    const pos = where(err.pos[0]);
+    diagnostics.push({
+      code,
+      severity: 'error',
+      path: '',
+      message: firstLine(err.message),
+      ...(file !== undefined ? { file } : {}),
+      line: pos.line,
+      column: pos.column,
+      hint: HINTS[code]!,
+    });
+  }
+  if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
+  if (doc.contents === null) {
+    diagnostics.push({
+      code: 'empty-file',
+      severity: 'error',
+      path: '',
+      message: 'The file holds no YAML document.',
+      ...(file !== undefined ? { file } : {}),
+      line: 1,
+      column: 1,
+      expected: 'a report (a mapping with id, kind, title, period …)',
+      found: 'nothing',
+      hint: 'Start from `kommunrapport init` or from an example report.',
+    });
+    return { value: undefined, diagnostics, locate };
+  }
+  try {
+    const value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? 1000 });
+    return { value, diagnostics, locate };
+  } catch (e) {
+    if (e instanceof ReferenceError && /alias/i.test(e.message)) {
+      diagnostics.push({
+        code: 'yaml-alias-limit',
+        severity: 'error',
+        path: '',
+        message: `Expanding the aliases of this file would exceed ${options.maxAliasCount ?? 1000} copies.`,
+        ...(file !== undefined ? { file } : {}),
+        ...firstAlias(doc, where),
+        hint: 'Write the values out instead of nesting aliases of aliases.',
+      });
+      return { value: undefined, diagnostics, locate };
+    }
+    diagnostics.push({
+      code: 'yaml-syntax',
+      severity: 'error',
+      path: '',
+      message: e instanceof Error ? firstLine(e.message) : String(e),
+      ...(file !== undefined ? { file } : {}),
+      hint: HINTS['yaml-syntax']!,
+    });
+    return { value: undefined, diagnostics, locate };
+  }
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '.').replace(/\.\.$/, '.');
+}
+
+function firstAlias(doc: Document, where: (offset: number) => Position): Partial<Position> {
+  let found: Position | undefined;
+  const visit = (node: unknown): void => {
+    if (found) return;
+    if (isAlias(node)) {
+      if (node.range) found = where(node.range[0]);
+    } else if (isMap(node) || isSeq(node)) {
+      for (const item of node.items) visit(item);
+    } else if (isPair(node)) {
+      visit(node.value);
+    }
+  };
+  visit(doc.contents);
+  return found ?? {};
+}
+
+function locateOffset(doc: Document, path: readonly (string | number)[], atKey: boolean): number | undefined {
+  let node: unknown = doc.contents;
+  let offset: number | undefined = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
+      if (!pair) return offset;
+      const last = i === path.length - 1;
+      if (last && atKey) return rangeStart(pair.key) ?? offset;
+      node = pair.value;
+      offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
+    } else if (isSeq(node)) {
+      const item = typeof seg === 'number' ? node.items[seg] : undefined;
+      if (item === undefined) return offset;
+      node = item;
+      offset = rangeStart(item) ?? offset;
+    } else {
+      return offset;
+    }
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return (node as Node | null | undefined)?.range?.[0];
+}
