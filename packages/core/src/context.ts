@@ -1,0 +1,32 @@
+// Builds the render context a plugin receives: formatter, vocabulary, document date.
+import type { Report } from '@kommunrapport/model';
+import type { Logger, RenderContext } from './plugin.js';
+import { createFormatter } from './format.js';
+import { createVocabulary } from './vocabulary.js';
+
+/** The date of the document: the report's date, else SOURCE_DATE_EPOCH (seconds), else the period's last day. */
+export function documentDate(report: Report, env: Record<string, string | undefined> = process.env): Date {
+  if (report.date) return new Date(`${report.date}T00:00:00Z`);
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  return new Date(`${report.period.end}T00:00:00Z`);
+}
+
+const silent: Logger = { info: () => {}, warn: () => {} };
+
+/** Creates the context for one plugin rendering one report. */
+export function createRenderContext<O>(
+  report: Report,
+  options: O,
+  extra: { logger?: Logger; progress?: RenderContext<O>['progress']; env?: Record<string, string | undefined> } = {},
+): RenderContext<O> {
+  const vocabulary = createVocabulary(report);
+  return {
+    options,
+    format: createFormatter(report.language, report.governance),
+    vocabulary,
+    documentDate: documentDate(report, extra.env),
+    logger: extra.logger ?? silent,
+    progress: extra.progress ?? (() => {}),
+  };
+}

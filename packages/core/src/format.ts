@@ -1,0 +1,73 @@
+// Numbers, amounts, percentages and dates written the way the report's language writes
+// them: sv-SE with a space as thousands separator, decimal comma and a real minus sign.
+import { type Unit, type Governance } from '@kommunrapport/model';
+
+/** Options for one number. */
+export interface NumberOptions {
+  /** Decimals shown (default: as many as the value has, at most 2). */
+  decimals?: number;
+  /** Show a plus sign on positive values (deviations, results). */
+  signed?: boolean;
+}
+
+/** Formats numbers and dates for one report. */
+export interface Formatter {
+  /** The BCP 47 locale in use, e.g. `sv-SE`. */
+  readonly locale: string;
+  /** A bare number: `30 210`, `−0,6`, `+15,6` (signed). */
+  number(value: number, options?: NumberOptions): string;
+  /** A number with its unit's short word: `1,7 %`, `−71,5 mnkr`, `77`. */
+  value(value: number, unit: Unit, options?: NumberOptions): string;
+  /** A number with its unit in words for running text and speech: `−71,5 miljoner kronor`, `1,7 procent`. */
+  spoken(value: number, unit: Unit, options?: NumberOptions): string;
+  /** A date written out: `31 augusti 2022`. */
+  date(isoDate: string): string;
+}
+
+/** How many decimals a set of values needs to be shown as written (at most 2). */
+export function decimalsOf(values: readonly (number | null | undefined)[]): number {
+  let max = 0;
+  for (const v of values) {
+    if (typeof v !== 'number') continue;
+    for (let d = 0; d <= 2; d++) {
+      if (Math.abs(Math.round(v * 10 ** d) - v * 10 ** d) < 1e-6) {
+        max = Math.max(max, d);
+        break;
+      }
+      if (d === 2) max = 2;
+    }
+  }
+  return max;
+}
+
+const LOCALES: Record<string, string> = { sv: 'sv-SE', en: 'en-GB' };
+const NBSP = '\u00a0';
+
+/** Creates the formatter for a language (`sv` or `en`) and a governance vocabulary's unit words. */
+export function createFormatter(language: string, governance: Governance): Formatter {
+  const locale = LOCALES[language] ?? language;
+  const cache = new Map<string, Intl.NumberFormat>();
+  const nf = (decimals: number, signed: boolean) => {
+    const key = `${decimals}:${signed}`;
+    let f = cache.get(key);
+    if (!f) {
+      f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto' });
+      cache.set(key, f);
+    }
+    return f;
+  };
+  const number = (value: number, options: NumberOptions = {}) => {
+    const decimals = options.decimals ?? decimalsOf([value]);
+    // A real minus sign in every language, so no reader or speech engine sees a hyphen.
+    return nf(decimals, options.signed === true).format(value).replace('-', '\u2212');
+  };
+  const join = (n: string, word: string) => (word ? `${n}${NBSP}${word}` : n);
+  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  return {
+    locale,
+    number,
+    value: (value, unit, options) => join(number(value, options), governance.units[unit].short),
+    spoken: (value, unit, options) => join(number(value, options), governance.units[unit].long),
+    date: (isoDate) => dates.format(new Date(`${isoDate}T00:00:00Z`)),
+  };
+}

@@ -1,0 +1,55 @@
+// The plugin contract: a plugin names itself and its formats, declares its options as an
+// io-ts codec and renders a report to artifacts. It never touches the file system: the
+// core owns reading, ordering, timing, error isolation and writing.
+import type * as t from 'io-ts';
+import type { Report } from '@kommunrapport/model';
+import type { Formatter } from './format.js';
+import type { Vocabulary } from './vocabulary.js';
+
+/** One output file of a plugin, relative to the report's output folder. */
+export interface Artifact {
+  /** Relative POSIX path, e.g. `index.html` or `open-data/report.json`. No `..`, no leading `/`. */
+  path: string;
+  /** The file's contents: text is written as UTF-8. */
+  contents: string | Uint8Array;
+  /** The media type, e.g. `text/html; charset=utf-8`. */
+  mediaType: string;
+}
+
+/** Messages from a plugin to the person running the build. */
+export interface Logger {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** What a plugin gets besides the report. */
+export interface RenderContext<Options> {
+  /** The plugin's options, decoded and defaulted by its codec. */
+  options: Options;
+  /** Numbers, amounts, percentages and dates in the report's language. */
+  format: Formatter;
+  /** Words, symbols and colours of the report's governance vocabulary, and abbreviations. */
+  vocabulary: Vocabulary;
+  /** The date of the document: the report's `date`, else SOURCE_DATE_EPOCH, else the period's end. Never the clock. */
+  documentDate: Date;
+  logger: Logger;
+  /** Reports progress of long work: `done` of `total` steps. */
+  progress(done: number, total: number, label?: string): void;
+}
+
+/** A plugin: a name, the formats it makes, an options codec and a render function. */
+export interface Plugin<Options = unknown> {
+  /** The plugin's name, used in messages, e.g. `html`. */
+  name: string;
+  /** The format names this plugin answers to with `--format`, e.g. `['html']`. */
+  formats: readonly string[];
+  /** Decodes the plugin's options; defaults come from the codec, e.g. with `withDefaults`. */
+  options: t.Type<Options, unknown, unknown>;
+  /** Renders the report to artifacts. May be async. Must not write files. */
+  render(report: Report, context: RenderContext<Options>): Artifact[] | Promise<Artifact[]>;
+}
+
+/** Declares a plugin; the identity function, there for types and for a single place to document the contract. */
+export function definePlugin<Options>(plugin: Plugin<Options>): Plugin<Options> {
+  return plugin;
+}
