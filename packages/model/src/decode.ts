@@ -260,8 +260,9 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       },
     };
   }
-  const kind = baseKind(p.type);
-  const wrongType = kind !== undefined && kind !== kindOf(p.value);
+  const isRich = /^rich text/.test(p.type.name);
+  const kind = isRich ? 'string' : baseKind(p.type);
+  const wrongType = isRich ? !['string', 'object', 'array'].includes(kindOf(p.value)) : kind !== undefined && kind !== kindOf(p.value);
   const code = wrongType ? 'invalid-type' : 'invalid-value';
   const keyof = (p.type as { _tag?: string })._tag === 'KeyofType' ? Object.keys((p.type as t.KeyofC<Record<string, unknown>>).keys) : undefined;
   const suggestion = keyof && typeof p.value === 'string' ? closest(p.value, keyof) : undefined;

@@ -9,3 +9,8 @@ export * from './table.js';
 export * from './workforce.js';
 export * from './content.js';
 export * from './report.js';
+export * from './diagnostics.js';
+export * from './source.js';
+export * from './decode.js';
+export * from './check.js';
+export * from './load.js';

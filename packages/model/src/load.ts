@@ -1,0 +1,38 @@
+// Loading a report from YAML text in one call: parse → decode → check. The report comes
+// back deep-frozen, and only when parsing and decoding succeeded; check findings are
+// returned beside it and callers decide what an error means for them.
+import { parseYaml } from './source.js';
+import { decodeReport } from './decode.js';
+import { checkReport } from './check.js';
+import type { Diagnostic } from './diagnostics.js';
+import type { Report } from './report.js';
+
+export { hasErrors } from './diagnostics.js';
+
+/** The result of {@link loadReport}. */
+export interface LoadResult {
+  /** The frozen report; absent when the text could not be parsed or decoded. */
+  report?: Report;
+  /** Every finding: parse, decode and check, in that order. */
+  diagnostics: Diagnostic[];
+}
+
+/** Freezes a value and everything it holds. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** Parses, decodes and checks a report written as YAML (or JSON, which is YAML). */
+export function loadReport(text: string, file?: string): LoadResult {
+  const parsed = parseYaml(text, file);
+  if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
+  const options = { ...(file !== undefined ? { file } : {}), locate: parsed.locate };
+  const decoded = decodeReport(parsed.value, options);
+  if (!decoded.report) return { diagnostics: decoded.diagnostics };
+  const report = deepFreeze(decoded.report);
+  return { report, diagnostics: checkReport(report, options) };
+}
