@@ -1,0 +1,63 @@
+// The whole page as one hast tree: head with title and inline styles, a skip link, the
+// header with the title and cover facts, the table of contents, the sections in main,
+// and the footer. Serialised by hast-util-to-html, so every input string is text.
+import { h } from 'hastscript';
+import type { Root } from 'hast';
+import { toHtml } from 'hast-util-to-html';
+import type { DocumentModel, DocSection, Vocabulary } from '@kommunrapport/core';
+import { createTextRenderer } from './text.js';
+import { createIds } from './ids.js';
+import { facts, heading, section, toc } from './sections.js';
+import { stylesheet, escapeStyle } from './style.js';
+import type { HtmlOptions } from './options.js';
+
+/** What the page shows besides the document: its <title> text. */
+export interface PageInput {
+  document: DocumentModel;
+  vocabulary: Vocabulary;
+  /** The text of <title>: report, body, kommun and period. */
+  title: string;
+  options: HtmlOptions;
+}
+
+const MAIN_ID = 'main';
+const TOC_ID = 'toc';
+
+/** Builds the page as a hast tree. */
+export function pageTree({ document: doc, vocabulary: v, title, options }: PageInput): Root {
+  const ids = createIds([MAIN_ID, TOC_ID]);
+  const text = createTextRenderer(v);
+  const headingIds = new Map<DocSection, string>();
+  const regionNames = new Set<string>();
+  // Reading order: header first, so abbreviations are written out where a reader first meets them.
+  const header = h('header', [heading(1, {}, doc.title), facts(doc.cover, text)]);
+  const sections = doc.sections.map((s) => section(s, { text, ids, regionNames, headingIds }));
+  const contents = toc(doc.sections, headingIds, options.tocDepth);
+  const styles = [h('style', stylesheet), ...(options.css ? [h('style', escapeStyle(options.css))] : [])];
+  return {
+    type: 'root',
+    children: [
+      { type: 'doctype' },
+      h('html', { lang: doc.language }, [
+        h('head', [
+          h('meta', { charSet: 'utf-8' }),
+          h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
+          h('title', title),
+          ...styles,
+        ]),
+        h('body', [
+          h('a.skip', { href: `#${MAIN_ID}` }, v.term('skipToContent')),
+          header,
+          ...(contents ? [h('nav', { ariaLabelledby: TOC_ID }, [h('h2', { id: TOC_ID }, v.term('contents')), contents])] : []),
+          h('main', { id: MAIN_ID }, sections),
+          h('footer', [h('p', v.term('generatedBy'))]),
+        ]),
+      ]),
+    ],
+  };
+}
+
+/** Renders the page to HTML text. */
+export function renderPage(input: PageInput): string {
+  return `${toHtml(pageTree(input))}\n`;
+}

@@ -1,0 +1,82 @@
+// The document's sections as HTML: one <section> per DocSection with a heading whose
+// level follows the section's level (h2…h6; deeper levels stay h6 and say their level
+// with aria-level), then its blocks in reading order.
+import { h } from 'hastscript';
+import type { Element, ElementContent } from 'hast';
+import type { DocBlock, DocSection, Fact, Badge } from '@kommunrapport/core';
+import { richText } from './rich-text.js';
+import { badge } from './badge.js';
+import { table } from './table.js';
+import { chart } from './chart.js';
+import type { TextRenderer } from './text.js';
+import type { IdAllocator } from './ids.js';
+
+/** What rendering sections needs: the text renderer and the page's ids. */
+export interface SectionScope {
+  text: TextRenderer;
+  ids: IdAllocator;
+  regionNames: Set<string>;
+  /** Heading ids by section, filled while rendering so the table of contents can link to them. */
+  headingIds: Map<DocSection, string>;
+}
+
+/** A heading element for a document level (1 = the page title). */
+export function heading(level: number, props: Record<string, string | number>, children: ElementContent[] | string): Element {
+  const tag = `h${Math.min(Math.max(level, 1), 6)}`;
+  return h(tag, level > 6 ? { ...props, ariaLevel: level } : props, children);
+}
+
+/** Renders labelled values as a description list. */
+export function facts(items: readonly Fact[], tr: TextRenderer): Element {
+  return h('dl.facts', items.map((f) => h('div', [h('dt', f.term), h('dd', tr.text(f.value))])));
+}
+
+function badges(items: readonly { term: string; badge: Badge }[]): Element {
+  return h('dl.facts', items.map((i) => h('div', [h('dt', i.term), h('dd', [badge(i.badge)])])));
+}
+
+function blocks(list: readonly DocBlock[], scope: SectionScope, headingId: string): Element[] {
+  return list.flatMap((b): Element[] => {
+    switch (b.kind) {
+      case 'richText':
+        return richText(b.blocks, scope.text);
+      case 'badges':
+        return [badges(b.items)];
+      case 'facts':
+        return [facts(b.items, scope.text)];
+      case 'list':
+        return [h('ul', b.items.map((i) => h('li', scope.text.text(i))))];
+      case 'table': {
+        const el = table(b.table, { ...scope, headingId });
+        return b.table.note ? [el, h('div.note', richText(b.table.note, scope.text))] : [el];
+      }
+      case 'chart':
+        return [chart(b.chart, scope.ids)];
+      case 'section':
+        return [section(b.section, scope)];
+    }
+  });
+}
+
+/** Renders one section and everything in it. */
+export function section(s: DocSection, scope: SectionScope): Element {
+  const id = scope.ids.unique(s.id);
+  scope.headingIds.set(s, id);
+  return h('section', { dataRole: s.role }, [heading(s.level, { id }, s.title), ...blocks(s.blocks, scope, id)]);
+}
+
+/** The sections directly inside a section. */
+export const children = (s: DocSection): DocSection[] => s.blocks.flatMap((b) => (b.kind === 'section' ? [b.section] : []));
+
+/** The table of contents: a nested list of links to the section headings up to `depth`. */
+export function toc(sections: readonly DocSection[], headingIds: Map<DocSection, string>, depth: number): Element | undefined {
+  const items = sections.filter((s) => s.level <= depth);
+  if (items.length === 0) return undefined;
+  return h(
+    'ol',
+    items.map((s) => {
+      const sub = toc(children(s), headingIds, depth);
+      return h('li', [h('a', { href: `#${headingIds.get(s)}` }, s.title), ...(sub ? [sub] : [])]);
+    }),
+  );
+}

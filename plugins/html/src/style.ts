@@ -1,0 +1,56 @@
+// The page's stylesheet: readable type, tables that scroll inside their own region,
+// reflow down to 320 px, visible focus, and a print stylesheet for A4.
+import { palette as p } from './palette.js';
+
+/** The built-in stylesheet. */
+export const stylesheet = `
+*,*::before,*::after{box-sizing:border-box}
+html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
+body{margin:0;background:${p.background};color:${p.text};font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;overflow-wrap:break-word;hyphens:auto}
+header,nav,main,footer{max-width:50rem;margin:0 auto;padding:0 1rem}
+header{padding-top:1.5rem;border-bottom:1px solid ${p.rule}}
+footer{margin-top:3rem;padding-bottom:2rem;border-top:1px solid ${p.rule};color:${p.muted}}
+h1,h2,h3,h4,h5,h6{line-height:1.25;margin:1.75rem 0 .5rem}
+h1{font-size:2rem;margin-top:.5rem}h2{font-size:1.6rem}h3{font-size:1.3rem}h4{font-size:1.15rem}h5,h6{font-size:1rem}
+a{color:${p.link}}
+a:focus-visible,[tabindex]:focus-visible{outline:3px solid ${p.focus};outline-offset:2px}
+.skip{position:absolute;left:.5rem;top:-10rem;background:${p.background};padding:.5rem 1rem;z-index:1}
+.skip:focus{top:.5rem}
+nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
+.facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
+.facts>div{display:contents}
+dt{font-weight:600}dd{margin:0}
+.badge{display:inline-flex;gap:.35em;align-items:baseline}
+.sym{font-weight:700;min-width:1em;text-align:center}
+.tw{overflow-x:auto;max-width:100%;margin:1rem 0}
+table{border-collapse:collapse}
+caption{text-align:start;font-weight:600;padding:.25rem 0}
+th,td{text-align:start;vertical-align:top;padding:.3rem .6rem;border-bottom:1px solid ${p.rule}}
+thead th{background:${p.shade};border-bottom:2px solid ${p.text};vertical-align:bottom}
+tbody th{font-weight:400}
+.num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
+tr.em-subtotal>*{font-weight:600}
+tr.em-total>*{font-weight:700;border-top:2px solid ${p.text}}
+.note{font-size:.95rem;color:${p.muted}}
+.fig{margin:1rem 0 1.5rem;max-width:26rem}
+.fig svg{display:block;width:100%;height:auto}
+figcaption p{margin:.25rem 0;font-size:.95rem}
+.key{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:0;font-size:.95rem}
+@media (max-width:30rem){.facts{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}h1{font-size:1.6rem}h2{font-size:1.4rem}}
+@page{size:A4;margin:18mm 16mm}
+@media print{
+body{font-size:10.5pt}
+nav,.skip{display:none}
+header,main,footer{max-width:none;padding:0}
+.tw{overflow:visible}
+thead{display:table-header-group}
+tr,.fig,.facts>div,li{break-inside:avoid}
+h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
+a{color:inherit}
+}
+`.trim();
+
+/** Makes stylesheet text safe to place inside <style>: it cannot end the element. */
+export function escapeStyle(css: string): string {
+  return css.replace(/<\/(style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}

@@ -1,0 +1,38 @@
+// Running text with the organisation registry's abbreviations marked up: every known
+// abbreviation becomes <abbr title="full name">, and the first one in reading order is
+// also written out in text ("Stadsbyggnadsnämnden (SBN)"). Strings only ever become text nodes.
+import { h } from 'hastscript';
+import type { ElementContent } from 'hast';
+import type { Vocabulary } from '@kommunrapport/core';
+
+/** Turns strings into hast text with abbreviations; remembers which were written out. */
+export interface TextRenderer {
+  /** The hast nodes of one piece of running text, in reading order. */
+  text(value: string): ElementContent[];
+}
+
+/** Creates a renderer for one page: call it in reading order, so "first use" is the first one a reader meets. */
+export function createTextRenderer(vocabulary: Vocabulary): TextRenderer {
+  const introduced = new Set<string>();
+  return {
+    text(value) {
+      const out: ElementContent[] = [];
+      let before = '';
+      for (const seg of vocabulary.segments(value)) {
+        if ('text' in seg) {
+          out.push({ type: 'text', value: seg.text });
+          before = seg.text;
+          continue;
+        }
+        const abbr = h('abbr', { title: seg.name }, seg.abbreviation);
+        // Already written out by the author ("Stadsbyggnadsnämnden (SBN)"): only mark it up.
+        const writtenOut = before.trimEnd().endsWith(`${seg.name} (`);
+        if (introduced.has(seg.abbreviation) || writtenOut) out.push(abbr);
+        else out.push({ type: 'text', value: `${seg.name} (` }, abbr, { type: 'text', value: ')' });
+        introduced.add(seg.abbreviation);
+        before = '';
+      }
+      return out;
+    },
+  };
+}

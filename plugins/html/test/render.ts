@@ -1,0 +1,34 @@
+// Test helper: load a report from YAML and render it with the html plugin.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadReport, formatDiagnostic, type Report } from '@kommunrapport/model';
+import { createRenderContext } from '@kommunrapport/core';
+import plugin, { type HtmlOptions } from '../src/index.js';
+
+/** The repository root. */
+export const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The Eskilstuna example report. */
+export const eskilstuna = `${root}examples/eskilstuna-ks-2022-delar2/rapport.yaml`;
+/** The model's minimal valid report. */
+export const minimal = `${root}packages/model/test/fixtures/valid/minimal.yaml`;
+
+/** Loads a report file; throws with the diagnostics when it does not decode. */
+export function load(file: string): Report {
+  const { report, diagnostics } = loadReport(readFileSync(file, 'utf8'), file);
+  if (!report) throw new Error(diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
+  return report;
+}
+
+/** Renders a report (or report file) and returns the page and any warnings. */
+export async function render(input: string | Report, options: unknown = {}): Promise<{ html: string; warnings: string[]; report: Report }> {
+  const report = typeof input === 'string' ? load(input) : input;
+  const decoded = plugin.options.decode(options);
+  if (decoded._tag === 'Left') throw new Error('bad options');
+  const warnings: string[] = [];
+  const ctx = createRenderContext<HtmlOptions>(report, decoded.right, { logger: { info: () => {}, warn: (m) => warnings.push(m) } });
+  const artifacts = await plugin.render(report, ctx);
+  const page = artifacts.find((a) => a.path === 'index.html');
+  if (!page || typeof page.contents !== 'string') throw new Error('no index.html');
+  return { html: page.contents, warnings, report };
+}
