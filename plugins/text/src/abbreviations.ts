@@ -1,0 +1,64 @@
+// Abbreviations written out at first use: "Stadsbyggnadsnämnden (SBN)" the first time the
+// text says SBN, only "SBN" afterwards. Uses the vocabulary's organisation registry.
+import type { Vocabulary } from '@kommunrapport/core';
+
+/** Writes out abbreviations at their first use in a document, in the order texts are given. */
+export interface AbbreviationWriter {
+  /** The text with every abbreviation not seen before written out. */
+  write(text: string): string;
+  /** The abbreviations met so far, in the order of first use. */
+  readonly seen: ReadonlySet<string>;
+}
+
+/** A suffix joined to an abbreviation: "KLK:s", "KS-nivå". */
+const SUFFIX = /^[:\-\u2010\u2011][\p{L}\p{N}]+/u;
+/** A parenthesis right after the abbreviation: "EEM (Eskilstuna Energi & Miljö AB)". */
+const GLOSS = /^ \(([^()]*)\)/u;
+
+const firstWord = (s: string) => (/^[\p{L}\p{N}]+/u.exec(s.trim())?.[0] ?? '').toLowerCase();
+
+/**
+ * Creates a writer for one document. Call `write` on every text in reading order. The first
+ * use is written "Name (ABBR)"; when the abbreviation carries a suffix ("KLK:s") the whole
+ * word stays and the name follows in parentheses: "KLK:s (Kommunledningskontoret)". Where
+ * the author already wrote the name out, before ("Stadsbyggnadsnämnden (SBN)") or after
+ * ("EEM (Eskilstuna Energi & Miljö AB)"), that counts as the first use and nothing is added.
+ */
+export function createAbbreviationWriter(vocabulary: Vocabulary): AbbreviationWriter {
+  const seen = new Set<string>();
+  return {
+    seen,
+    write(text) {
+      const segments = vocabulary.segments(text);
+      let out = '';
+      for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i]!;
+        if ('text' in segment) {
+          out += segment.text;
+          continue;
+        }
+        const { abbreviation, name } = segment;
+        if (seen.has(abbreviation)) {
+          out += abbreviation;
+          continue;
+        }
+        seen.add(abbreviation);
+        const next = segments[i + 1];
+        const after = next !== undefined && 'text' in next ? next.text : '';
+        const namedBefore = out.toLowerCase().endsWith(`${name} (`.toLowerCase()) && after.startsWith(')');
+        const gloss = GLOSS.exec(after);
+        const namedAfter = gloss !== null && firstWord(gloss[1]!) === firstWord(name);
+        if (namedBefore || namedAfter) {
+          out += abbreviation;
+          continue;
+        }
+        const suffix = SUFFIX.exec(after)?.[0];
+        if (suffix !== undefined && next !== undefined && 'text' in next) {
+          out += `${abbreviation}${suffix} (${name})`;
+          segments[i + 1] = { text: after.slice(suffix.length) };
+        } else out += `${name} (${abbreviation})`;
+      }
+      return out;
+    },
+  };
+}

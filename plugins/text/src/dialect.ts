@@ -1,0 +1,76 @@
+// The two ways the text plugin writes the same content: plain text (rapport.txt) and
+// clean Markdown (rapport.md). Everything that differs between them is here; what is
+// said, and in what order, is decided once in render.ts.
+
+/** How headings, emphasis, links, list items and labelled lines are marked. */
+export interface Dialect {
+  /** The file's media type. */
+  readonly mediaType: string;
+  /** The document title line. */
+  title(text: string): string;
+  /** A heading: `level` is the document model's level (2 = top), `number` e.g. `1.2`. */
+  heading(level: number, number: string, text: string): string;
+  /** Report text made safe to show (Markdown escapes its markup characters). */
+  escape(text: string): string;
+  emphasis(text: string): string;
+  strong(text: string): string;
+  /** A link: `text` is already escaped, `url` is the raw address. */
+  link(text: string, plainText: string, url: string): string;
+  /** A list item at a nesting depth (0 = top); `ordinal` for ordered lists. */
+  listItem(text: string, depth: number, ordinal?: number): string;
+  /** A labelled line, e.g. "Kommun: Eskilstuna" or a table row. */
+  labelled(label: string, value: string, emphasis?: boolean): string;
+  /** Whether labelled lines are a list of their own, set apart from a lead line by a blank line. */
+  readonly labelledAsList: boolean;
+  /** Makes a wrapped continuation line safe (Markdown: a line must not start a new block). */
+  continuation(line: string): string;
+}
+
+/** Where a link goes, written for reading: the e-mail address without `mailto:`. */
+export const displayAddress = (url: string): string => url.replace(/^mailto:/i, '');
+
+const indent = (depth: number) => '  '.repeat(depth);
+const marker = (ordinal?: number) => (ordinal === undefined ? '-' : `${ordinal}.`);
+
+/** Plain text: headings are numbered lines, links "text (address)", no markup at all. */
+export const plainDialect: Dialect = {
+  mediaType: 'text/plain; charset=utf-8',
+  title: (text) => text,
+  heading: (_level, number, text) => `${number} ${text}`,
+  escape: (text) => text,
+  emphasis: (text) => text,
+  strong: (text) => text,
+  link: (text, plainText, url) => {
+    const address = displayAddress(url);
+    return plainText === address || plainText === url ? address : `${text} (${address})`;
+  },
+  listItem: (text, depth, ordinal) => `${indent(depth)}${marker(ordinal)} ${text}`,
+  labelled: (label, value) => `${label}: ${value}`,
+  labelledAsList: false,
+  continuation: (line) => line,
+};
+
+/** Wraps markers around text, keeping its outer spaces outside the markers. */
+const around = (mark: string, text: string) => {
+  const m = /^(\s*)([\s\S]*?)(\s*)$/.exec(text)!;
+  return m[2] ? `${m[1]}${mark}${m[2]}${mark}${m[3]}` : text;
+};
+
+/** Clean Markdown: ATX headings with the same numbers, lists for labelled lines, inline links. */
+export const markdownDialect: Dialect = {
+  mediaType: 'text/markdown; charset=utf-8',
+  title: (text) => `# ${text}`,
+  heading: (level, number, text) => `${'#'.repeat(Math.min(Math.max(level, 2), 6))} ${number} ${text}`,
+  escape: (text) => text.replace(/[\\`*_[\]<>]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&'),
+  emphasis: (text) => around('*', text),
+  strong: (text) => around('**', text),
+  link: (text, _plainText, url) => `[${text}](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url})`,
+  listItem: (text, depth, ordinal) => `${indent(depth)}${marker(ordinal)} ${text}`,
+  labelled: (label, value, emphasis) => `- ${emphasis ? `**${label}**` : label}: ${value}`,
+  labelledAsList: true,
+  continuation: (line) =>
+    line
+      .replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2')
+      .replace(/^([-+*=])(?=\s|$)/, '\\$1')
+      .replace(/^(#{1,6})(?=\s|$)/, '\\$1'),
+};

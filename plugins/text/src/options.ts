@@ -1,0 +1,59 @@
+// The text plugin's options as an io-ts codec with defaults, so a misspelt or wrong option
+// fails with the same path-bearing diagnostics as a bad report.
+import * as t from 'io-ts';
+import { strict } from '@kommunrapport/model';
+
+/** How a negative number is written: the minus sign U+2212, or the vocabulary's word for speech. */
+export type MinusStyle = 'sign' | 'word';
+
+/** The options after decoding, with every default filled in. */
+export interface TextOptions {
+  /** Also write `rapport.md`, the same content as clean Markdown (default false). */
+  markdown: boolean;
+  /** Put each status, trend or completion symbol before its words (default false: words only). */
+  symbols: boolean;
+  /** `sign` writes −0,6 with U+2212 (default); `word` writes the vocabulary's word, e.g. "minus 0,6", for speech. */
+  minus: MinusStyle;
+  /** Wrap paragraphs at this many characters, never inside a word (default: unwrapped, one line per paragraph). */
+  wrap?: number;
+}
+
+/** The defaults of {@link TextOptions}. */
+export const defaultTextOptions: Readonly<TextOptions> = Object.freeze({ markdown: false, symbols: false, minus: 'sign' });
+
+/** The narrowest wrap width accepted: short braille displays have 12 cells. */
+export const MIN_WRAP = 10;
+
+const WrapWidth = new t.Type<number, number, unknown>(
+  `a whole number of characters, at least ${MIN_WRAP}`,
+  (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= MIN_WRAP,
+  (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= MIN_WRAP ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+const Input = strict(
+  'TextOptions',
+  'Options of the text plugin: markdown, symbols, minus and wrap.',
+  {},
+  {
+    markdown: t.boolean,
+    symbols: t.boolean,
+    minus: t.keyof({ sign: null, word: null }, 'minus style ("sign" or "word")'),
+    wrap: WrapWidth,
+  },
+);
+
+/**
+ * Decodes `{ markdown?, symbols?, minus?, wrap? }` (or nothing) into {@link TextOptions}.
+ * Unknown keys are errors, so a misspelt option is reported instead of ignored.
+ */
+export const TextOptions = new t.Type<TextOptions, Partial<TextOptions>, unknown>(
+  'TextOptions',
+  (u): u is TextOptions =>
+    Input.is(u) && typeof (u as TextOptions).markdown === 'boolean' && typeof (u as TextOptions).symbols === 'boolean' && typeof (u as TextOptions).minus === 'string',
+  (u, c) => {
+    const r = Input.validate(u === undefined || u === null ? {} : u, c);
+    return r._tag === 'Left' ? r : t.success({ ...defaultTextOptions, ...r.right });
+  },
+  (a) => ({ ...a }),
+);
