@@ -1,0 +1,125 @@
+// Checking what plugins return before anything is written: every artifact needs a safe
+// relative POSIX path inside the report's output folder, used once across all plugins,
+// and contents that are text or bytes. Text is encoded as UTF-8 here, once.
+import { createHash } from 'node:crypto';
+import type { BuildProblem } from './build-error.js';
+
+/** An artifact ready to write: bytes, their size and SHA-256, and the plugin that made it. */
+export interface PreparedArtifact {
+  path: string;
+  bytes: Uint8Array;
+  mediaType: string;
+  /** The plugin that returned it. */
+  plugin: string;
+}
+
+/** What a build reports about one written file. */
+export interface ArtifactSummary {
+  /** Path relative to the report's output folder, POSIX separators. */
+  path: string;
+  /** Size in bytes. */
+  bytes: number;
+  /** SHA-256 of the contents, lowercase hex. */
+  sha256: string;
+  mediaType: string;
+  /** The plugin that made it. */
+  plugin: string;
+}
+
+/** Why a path is not a safe artifact path, or undefined when it is. */
+export function artifactPathProblem(path: unknown): string | undefined {
+  if (typeof path !== 'string') return `the path is ${path === null ? 'null' : typeof path}, not text`;
+  if (path === '') return 'the path is empty';
+  if (path.includes('\\')) return `the path ${JSON.stringify(path)} contains a backslash; use "/" between folders`;
+  if (path.includes('\0')) return `the path ${JSON.stringify(path)} contains a NUL character`;
+  if (path.startsWith('/') || /^[A-Za-z]:/.test(path)) return `the path ${JSON.stringify(path)} is absolute; give it relative to the report's output folder`;
+  const segments = path.split('/');
+  if (segments.includes('..')) return `the path ${JSON.stringify(path)} climbs out of the output folder with ".."`;
+  if (segments.some((s) => s === '' || s === '.')) return `the path ${JSON.stringify(path)} has an empty or "." segment`;
+  return undefined;
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * Checks one plugin's return value and turns it into prepared artifacts. `taken` maps paths
+ * already returned by earlier plugins to their plugin, so a path used twice is refused
+ * whichever plugins return it. Problems come back as `artifact-invalid` problems naming the plugin.
+ */
+export function prepareArtifacts(
+  plugin: string,
+  value: unknown,
+  file: string,
+  taken: Map<string, string>,
+): { artifacts: PreparedArtifact[]; problems: BuildProblem[] } {
+  const problems: BuildProblem[] = [];
+  const fail = (message: string) => problems.push({ code: 'artifact-invalid', plugin, hook: 'artifacts', file, message });
+  if (!Array.isArray(value)) {
+    fail(`render returned ${value === null ? 'null' : typeof value}, not a list of artifacts`);
+    return { artifacts: [], problems };
+  }
+  const artifacts: PreparedArtifact[] = [];
+  value.forEach((item: unknown, index) => {
+    if (typeof item !== 'object' || item === null) {
+      fail(`artifact [${index}] is ${item === null ? 'null' : typeof item}, not { path, contents, mediaType }`);
+      return;
+    }
+    const a = item as { path?: unknown; contents?: unknown; mediaType?: unknown };
+    const pathProblem = artifactPathProblem(a.path);
+    if (pathProblem !== undefined) {
+      fail(`artifact [${index}]: ${pathProblem}`);
+      return;
+    }
+    const path = a.path as string;
+    const lower = path.toLowerCase();
+    const owner = taken.get(lower);
+    if (owner !== undefined) {
+      fail(`artifact [${index}]: the path "${path}" is already used${owner === plugin ? ' by an earlier artifact of this plugin' : ` by plugin "${owner}"`}; each file may be written once`);
+      return;
+    }
+    // A file and a folder of the same name cannot both exist.
+    const segments = lower.split('/');
+    for (let i = 1; i < segments.length; i++) {
+      const folder = segments.slice(0, i).join('/');
+      if (taken.has(folder)) {
+        fail(`artifact [${index}]: the path "${path}" needs a folder "${folder}", which is already a file`);
+        return;
+      }
+    }
+    for (const other of taken.keys()) {
+      if (other.startsWith(`${lower}/`)) {
+        fail(`artifact [${index}]: the path "${path}" is already a folder of other artifacts`);
+        return;
+      }
+    }
+    let bytes: Uint8Array;
+    if (typeof a.contents === 'string') bytes = encoder.encode(a.contents);
+    else if (a.contents instanceof Uint8Array) bytes = a.contents;
+    else {
+      fail(`artifact "${path}": contents are ${a.contents === null ? 'null' : typeof a.contents}, not text or a Uint8Array`);
+      return;
+    }
+    if (typeof a.mediaType !== 'string' || a.mediaType === '') {
+      fail(`artifact "${path}": mediaType must be a non-empty string such as "text/html; charset=utf-8"`);
+      return;
+    }
+    taken.set(lower, plugin);
+    artifacts.push({ path, bytes, mediaType: a.mediaType, plugin });
+  });
+  return { artifacts, problems };
+}
+
+/** SHA-256 of bytes as lowercase hex. */
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** Sorts artifacts by path, code unit by code unit, so every listing is in a stable order. */
+export function sortByPath<A extends { path: string }>(artifacts: readonly A[]): A[] {
+  return [...artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** The summary of a prepared artifact. */
+export function summarise(a: PreparedArtifact): ArtifactSummary {
+  return { path: a.path, bytes: a.bytes.byteLength, sha256: sha256(a.bytes), mediaType: a.mediaType, plugin: a.plugin };
+}

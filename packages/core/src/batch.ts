@@ -1,0 +1,171 @@
+// Batch builds: a pool of worker threads (one per available core), each with its own
+// pipeline and its plugins loaded once. The queue is bounded: a worker gets the next
+// report only when it is free, every worker writes its report's files to disk as soon as
+// it is done and sends back only a small summary, so memory stays flat as the count grows.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { BuildError, type BuildProblem } from './build-error.js';
+import type { BuildProgress, BuildReportOptions, BuildResult } from './pipeline.js';
+import type { Logger } from './plugin.js';
+
+/** A plugin to load in each worker: a package name or path, resolved from `fromDir`. */
+export interface PluginRef {
+  spec: string;
+  fromDir: string;
+}
+
+/** Options of {@link buildMany}. */
+export interface BuildManyOptions extends Pick<BuildReportOptions, 'outDir' | 'options' | 'env' | 'strict' | 'cwd'> {
+  /** The plugins, in order, by spec (each worker loads them once). */
+  plugins: readonly PluginRef[];
+  /** The config file the options came from, named in option diagnostics. */
+  optionsFile?: string;
+  /** Number of workers; default the available parallelism, never more than the number of reports. */
+  concurrency?: number;
+  /** Called with each result as soon as its report is done, with the count done so far. */
+  onResult?: (result: BuildResult, done: number, total: number) => void;
+  /** Called as each report goes on. */
+  onProgress?: (event: BuildProgress) => void;
+  /** Messages from plugins. */
+  logger?: Logger;
+  /** Keep every result in the returned list (default true); set false for very large batches and use onResult. */
+  keepResults?: boolean;
+  /** The worker script and its Node flags (default: the worker beside this module, the parent's flags). */
+  worker?: { url?: URL; execArgv?: string[] };
+}
+
+/** What {@link buildMany} returns. */
+export interface BuildManySummary {
+  /** True when every report was built. */
+  ok: boolean;
+  /** Results in the order the reports finished (empty when keepResults is false). */
+  results: BuildResult[];
+  /** Counts of reports built and failed. */
+  built: number;
+  failed: number;
+}
+
+/** @internal What a worker gets at start. */
+export interface WorkerData {
+  plugins: readonly PluginRef[];
+  outDir: string;
+  options?: Readonly<Record<string, unknown>>;
+  optionsFile?: string;
+  env: Record<string, string | undefined>;
+  strict: boolean;
+  cwd?: string;
+}
+/** @internal Messages to a worker. */
+export type ToWorker = { type: 'build'; file: string };
+/** @internal Messages from a worker. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'fatal'; problem: BuildProblem }
+  | { type: 'result'; result: BuildResult }
+  | { type: 'progress'; event: BuildProgress }
+  | { type: 'log'; level: 'info' | 'warn'; message: string };
+
+/** The worker script beside this module (`worker.ts` when running from sources). */
+export function defaultWorkerUrl(): URL {
+  return new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url);
+}
+
+/**
+ * Builds many reports on a pool of worker threads. Resolves when all are done; throws a
+ * BuildError only when the plugins cannot be loaded at all (nothing is built then).
+ */
+export async function buildMany(files: readonly string[], options: BuildManyOptions): Promise<BuildManySummary> {
+  const total = files.length;
+  const summary: BuildManySummary = { ok: true, results: [], built: 0, failed: 0 };
+  if (total === 0) return summary;
+  const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), total));
+  const data: WorkerData = {
+    plugins: options.plugins,
+    outDir: options.outDir,
+    ...(options.options !== undefined ? { options: options.options } : {}),
+    ...(options.optionsFile !== undefined ? { optionsFile: options.optionsFile } : {}),
+    env: { ...(options.env ?? process.env) },
+    strict: options.strict === true,
+    ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+  };
+  const url = options.worker?.url ?? defaultWorkerUrl();
+  let next = 0;
+  let done = 0;
+  const workers = new Set<Worker>();
+
+  return await new Promise<BuildManySummary>((resolvePromise, rejectPromise) => {
+    let settled = false;
+    const finish = (error?: unknown) => {
+      if (settled) return;
+      settled = true;
+      for (const w of workers) void w.terminate();
+      workers.clear();
+      if (error !== undefined) rejectPromise(error);
+      else resolvePromise(summary);
+    };
+    const record = (result: BuildResult) => {
+      done++;
+      if (result.ok) summary.built++;
+      else {
+        summary.failed++;
+        summary.ok = false;
+      }
+      if (options.keepResults !== false) summary.results.push(result);
+      options.onResult?.(result, done, total);
+      if (done === total) finish();
+    };
+    const spawn = () => {
+      const worker = new Worker(url, { workerData: data, ...(options.worker?.execArgv ? { execArgv: options.worker.execArgv } : {}) });
+      workers.add(worker);
+      let current: string | undefined;
+      const feed = () => {
+        if (next >= total) {
+          current = undefined;
+          workers.delete(worker);
+          void worker.terminate();
+          return;
+        }
+        current = files[next++]!;
+        worker.postMessage({ type: 'build', file: current } satisfies ToWorker);
+      };
+      worker.on('message', (message: FromWorker) => {
+        switch (message.type) {
+          case 'ready':
+            feed();
+            break;
+          case 'fatal':
+            finish(new BuildError(message.problem));
+            break;
+          case 'result':
+            current = undefined;
+            record(message.result);
+            if (!settled) feed();
+            break;
+          case 'progress':
+            options.onProgress?.(message.event);
+            break;
+          case 'log':
+            options.logger?.[message.level](message.message);
+            break;
+        }
+      });
+      const lost = (reason: string) => {
+        if (settled || !workers.has(worker)) return;
+        workers.delete(worker);
+        if (current !== undefined) {
+          const file = current;
+          current = undefined;
+          record({ ok: false, file, artifacts: [], diagnostics: [], problems: [{ code: 'plugin-failed', hook: 'render', file, message: `The worker building this report stopped: ${reason}` }] });
+        }
+        if (!settled && next < total) spawn();
+      };
+      worker.on('error', (error) => lost(error.message));
+      worker.on('exit', (code) => lost(`exit code ${code}`));
+    };
+    try {
+      for (let i = 0; i < size; i++) spawn();
+    } catch (error) {
+      finish(error);
+    }
+  });
+}

@@ -1,0 +1,159 @@
+// The build pipeline for one report: read → load (parse, decode, check) → refuse on
+// errors → decode each plugin's options → render with each plugin in order, isolating
+// failures → check the artifacts → publish them atomically into `<out>/<report id>/`.
+// Nothing is written unless every plugin succeeded; the result lists every file with its
+// size and SHA-256, sorted by path, and every diagnostic and problem.
+import { readFile } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { hasErrors, loadReport, type Diagnostic } from '@kommunrapport/model';
+import { BuildError, messageOf, type BuildProblem } from './build-error.js';
+import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
+import { createRenderContext } from './context.js';
+import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
+import { publish, recoverOutput, type PublishOptions } from './publish.js';
+import type { Logger, Plugin } from './plugin.js';
+
+/** Progress of a build, for a progress line. */
+export interface BuildProgress {
+  /** The report file. */
+  file: string;
+  /** What is happening: `load`, `render` (with the plugin), `write`, `done`. */
+  stage: 'load' | 'render' | 'write' | 'done';
+  /** The plugin rendering, during `render`. */
+  plugin?: string;
+  /** Steps done and total, when the plugin reports them. */
+  done?: number;
+  total?: number;
+  label?: string;
+}
+
+/** Options of {@link buildReport}. */
+export interface BuildReportOptions {
+  /** The report file (YAML). */
+  file: string;
+  /** The plugins to render with, in this order. */
+  plugins: readonly Plugin<any>[];
+  /** The output root; the report goes to `<outDir>/<report id>/`. */
+  outDir: string;
+  /** Raw options per plugin name (decoded here with each plugin's codec). */
+  options?: Readonly<Record<string, unknown>>;
+  /** Where the options came from, so option diagnostics point into that file. */
+  optionsSource?: Omit<DecodeOptionsSource, 'at'>;
+  /** Environment for the document date (SOURCE_DATE_EPOCH); default process.env. */
+  env?: Record<string, string | undefined>;
+  /** Messages from plugins; each message is prefixed with the plugin's name. */
+  logger?: Logger;
+  /** Called as the build goes on. */
+  progress?: (event: BuildProgress) => void;
+  /** Count warnings as errors. */
+  strict?: boolean;
+  /** File names in results and messages are given relative to this folder (default: as given). */
+  cwd?: string;
+  /** Passed to the atomic writer. */
+  publish?: PublishOptions;
+}
+
+/** The outcome of building one report. */
+export interface BuildResult {
+  /** True when every plugin succeeded and the files were published. */
+  ok: boolean;
+  /** The report file, as given (or relative to `cwd`). */
+  file: string;
+  /** The report's id, when it could be loaded. */
+  id?: string;
+  /** The folder the files went to, when published. */
+  outDir?: string;
+  /** The files written, sorted by path. */
+  artifacts: ArtifactSummary[];
+  /** Findings about the report and the plugin options. */
+  diagnostics: Diagnostic[];
+  /** Problems of plugins, reading and writing. */
+  problems: BuildProblem[];
+}
+
+const silent: Logger = { info: () => {}, warn: () => {} };
+
+/** Builds one report with the given plugins; never throws for bad input, bad plugins or I/O. */
+export async function buildReport(options: BuildReportOptions): Promise<BuildResult> {
+  const file = options.cwd !== undefined ? relative(options.cwd, options.file) || options.file : options.file;
+  const progress = options.progress ?? (() => {});
+  const logger = options.logger ?? silent;
+  const result: BuildResult = { ok: false, file, artifacts: [], diagnostics: [], problems: [] };
+
+  progress({ file, stage: 'load' });
+  let text: string;
+  try {
+    text = await readFile(options.file, 'utf8');
+  } catch (error) {
+    result.problems.push({ code: 'report-unreadable', file, message: `Cannot read ${file}: ${messageOf(error)}` });
+    return result;
+  }
+  const loaded = loadReport(text, file);
+  result.diagnostics.push(...loaded.diagnostics);
+  const report = loaded.report;
+  if (report) result.id = report.id;
+  if (!report || hasErrors(loaded.diagnostics, { strict: options.strict === true })) {
+    const counts = loaded.diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'warning')).length;
+    result.problems.push({ code: 'report-invalid', file, message: `The report has ${counts} problem${counts === 1 ? '' : 's'} and was not built.` });
+    return result;
+  }
+
+  try {
+    await recoverOutput(options.outDir, report.id, options.publish);
+  } catch (error) {
+    result.problems.push(error instanceof BuildError ? { ...error.problem, file } : { code: 'output-failed', file, message: messageOf(error) });
+    return result;
+  }
+
+  // Options first, for every plugin, so all option mistakes are reported together.
+  const decoded: unknown[] = [];
+  for (const plugin of options.plugins) {
+    const r = decodeOptions(plugin, options.options?.[plugin.name], options.optionsSource ?? {});
+    result.diagnostics.push(...r.diagnostics);
+    decoded.push(r.value);
+    if (r.value === undefined) {
+      result.problems.push({ code: 'plugin-options', plugin: plugin.name, hook: 'options', file, message: `The options of plugin "${plugin.name}" are not valid (${r.diagnostics.length} problem${r.diagnostics.length === 1 ? '' : 's'}).` });
+    }
+  }
+  if (result.problems.length > 0) return result;
+
+  const taken = new Map<string, string>();
+  const prepared: PreparedArtifact[] = [];
+  for (const [index, plugin] of options.plugins.entries()) {
+    progress({ file, stage: 'render', plugin: plugin.name });
+    const context = createRenderContext(report, decoded[index], {
+      env: options.env ?? process.env,
+      logger: {
+        info: (m) => logger.info(`[plugin ${plugin.name}] ${m}`),
+        warn: (m) => logger.warn(`[plugin ${plugin.name}] ${m}`),
+      },
+      progress: (done, total, label) => progress({ file, stage: 'render', plugin: plugin.name, done, total, ...(label !== undefined ? { label } : {}) }),
+    });
+    let returned: unknown;
+    try {
+      returned = await plugin.render(report, context);
+    } catch (error) {
+      result.problems.push({ code: 'plugin-failed', plugin: plugin.name, hook: 'render', file, message: messageOf(error) });
+      continue;
+    }
+    const checked = prepareArtifacts(plugin.name, returned, file, taken);
+    result.problems.push(...checked.problems);
+    prepared.push(...checked.artifacts);
+  }
+  if (result.problems.length > 0) return result;
+
+  progress({ file, stage: 'write' });
+  const sorted = sortByPath(prepared);
+  try {
+    result.outDir = await publish(options.outDir, report.id, sorted, options.publish);
+  } catch (error) {
+    const problem = error instanceof BuildError ? { ...error.problem, file } : { code: 'output-failed' as const, file, message: messageOf(error) };
+    result.problems.push(problem);
+    return result;
+  }
+  if (options.cwd !== undefined) result.outDir = relative(options.cwd, result.outDir) || '.';
+  result.artifacts = sorted.map(summarise);
+  result.ok = true;
+  progress({ file, stage: 'done' });
+  return result;
+}

@@ -1,0 +1,189 @@
+// Publishing a report's files atomically: everything is written into a temporary folder
+// beside the target (`<out>/.<id>.tmp-<pid>-<thread>-<n>`), then swapped in under a short
+// lock: the previous `<out>/<id>/` is renamed away, the new folder renamed in, the old one
+// removed. Until the swap the previous output is untouched. A crash at any point is
+// repaired by the next run: leftover temporary folders of dead processes are removed, and a
+// previous output renamed away but not replaced is put back.
+import { linkSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdir, writeFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { threadId } from 'node:worker_threads';
+import { BuildError, messageOf } from './build-error.js';
+
+/** A file to publish: a safe relative POSIX path (see artifactPathProblem) and its bytes. */
+export interface OutputFile {
+  path: string;
+  bytes: Uint8Array;
+}
+
+/** Options of {@link publish}. */
+export interface PublishOptions {
+  /** How long to wait for another build holding the lock, in ms (default 60 000). */
+  lockTimeout?: number;
+  /** Called after the files are written into the temporary folder, before the swap (tests use it to simulate a crash). */
+  beforeSwap?: (tempDir: string) => void | Promise<void>;
+}
+
+let sequence = 0;
+const TEMP = /^\.(.+)\.(tmp|old)-(\d+)-(\d+)-(\d+)$/;
+
+/** Whether a process with this id is running. */
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as { code?: string }).code === 'EPERM';
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Takes the lock `<out>/.<id>.lock` (a hard link of a file holding our pid, so it appears complete or not at all). */
+async function acquire(outDir: string, id: string, timeout: number): Promise<() => void> {
+  const lock = join(outDir, `.${id}.lock`);
+  const mine = join(outDir, `.${id}.lock-${process.pid}-${threadId}-${++sequence}`);
+  writeFileSync(mine, `${process.pid}\n`);
+  const start = Date.now();
+  try {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        linkSync(mine, lock);
+        return () => {
+          try {
+            unlinkSync(lock);
+          } catch {
+            /* already gone */
+          }
+        };
+      } catch (error) {
+        if ((error as { code?: string }).code !== 'EEXIST') throw error;
+      }
+      let owner = NaN;
+      try {
+        owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+      } catch {
+        continue; // released meanwhile
+      }
+      if (Number.isFinite(owner) && !alive(owner)) {
+        try {
+          unlinkSync(lock); // stale: its process died while holding it
+        } catch {
+          /* someone else removed it */
+        }
+        continue;
+      }
+      if (Date.now() - start > timeout) {
+        throw new BuildError({ code: 'output-locked', message: `${lock} has been held by process ${owner} for more than ${Math.round(timeout / 1000)} s.` });
+      }
+      await sleep(Math.min(5 + attempt * 5, 50));
+    }
+  } finally {
+    try {
+      unlinkSync(mine);
+    } catch {
+      /* ignore */
+    }
+  }
+}
+
+/**
+ * Repairs what a crashed build left for this id (call with the lock held): a previous output
+ * renamed away without a replacement is put back, other leftovers of dead processes removed.
+ */
+function repair(outDir: string, id: string): void {
+  const target = join(outDir, id);
+  let entries: string[];
+  try {
+    entries = readdirSync(outDir);
+  } catch {
+    return;
+  }
+  const leftovers = entries
+    .map((name) => ({ name, m: TEMP.exec(name) }))
+    .filter((e) => e.m !== null && e.m[1] === id && !alive(Number(e.m[3])));
+  for (const e of leftovers) {
+    const path = join(outDir, e.name);
+    if (e.m![2] === 'old' && !existsSync(target)) renameSync(path, target);
+    else rmSync(path, { recursive: true, force: true });
+  }
+  for (const name of entries) {
+    const m = /^\.(.+)\.lock-(\d+)-\d+-\d+$/.exec(name);
+    if (m && m[1] === id && !alive(Number(m[2]))) rmSync(join(outDir, name), { force: true });
+  }
+}
+
+/**
+ * Repairs what an interrupted build left for this report id in `outDir`, under the lock:
+ * puts back a previous output that was renamed away but not replaced, and removes temporary
+ * folders of processes that are gone. Builds call it before rendering, so even a build that
+ * fails afterwards leaves the folder repaired.
+ */
+export async function recoverOutput(outDir: string, id: string, options: Pick<PublishOptions, 'lockTimeout'> = {}): Promise<void> {
+  if (!existsSync(outDir)) return;
+  const release = await acquire(outDir, id, options.lockTimeout ?? 60_000);
+  try {
+    repair(outDir, id);
+  } finally {
+    release();
+  }
+}
+
+/**
+ * Writes the files as `<outDir>/<id>/` atomically and returns that folder. The previous
+ * folder stays as it was until every file is written; then it is replaced in one swap.
+ * Throws a BuildError `output-failed` (or `output-locked`) when that is not possible.
+ */
+export async function publish(outDir: string, id: string, files: readonly OutputFile[], options: PublishOptions = {}): Promise<string> {
+  const target = join(outDir, id);
+  const tag = `${process.pid}-${threadId}-${++sequence}`;
+  const temp = join(outDir, `.${id}.tmp-${tag}`);
+  const old = join(outDir, `.${id}.old-${tag}`);
+  try {
+    await mkdir(outDir, { recursive: true });
+    await mkdir(temp);
+    const folders = new Set<string>();
+    for (const f of files) {
+      const dir = dirname(join(temp, f.path));
+      if (!folders.has(dir)) {
+        await mkdir(dir, { recursive: true });
+        folders.add(dir);
+      }
+      await writeFile(join(temp, f.path), f.bytes);
+    }
+    await options.beforeSwap?.(temp);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true }).catch(() => {});
+    throw new BuildError({ code: 'output-failed', message: `Writing ${temp} failed: ${messageOf(error)}` }, { cause: error });
+  }
+  let release: (() => void) | undefined;
+  try {
+    release = await acquire(outDir, id, options.lockTimeout ?? 60_000);
+    repair(outDir, id);
+    // The swap: two renames in a row, nothing in between can run.
+    let moved = false;
+    try {
+      renameSync(target, old);
+      moved = true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'ENOENT') throw error;
+    }
+    try {
+      renameSync(temp, target);
+    } catch (error) {
+      if (moved) renameSync(old, target);
+      throw error;
+    }
+    release();
+    release = undefined;
+    if (moved) await rm(old, { recursive: true, force: true });
+    return target;
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true }).catch(() => {});
+    if (error instanceof BuildError) throw error;
+    throw new BuildError({ code: 'output-failed', message: `Moving ${temp} into place as ${target} failed: ${messageOf(error)}` }, { cause: error });
+  } finally {
+    release?.();
+  }
+}

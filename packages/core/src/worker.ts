@@ -1,0 +1,42 @@
+// The worker of a batch build: loads the plugins once (so fonts, tables and schemas are
+// parsed once per worker, not once per report), then builds one report per message and
+// posts a small result back; the files themselves go straight to disk.
+import { parentPort, workerData } from 'node:worker_threads';
+import { BuildError, messageOf } from './build-error.js';
+import { loadPlugin } from './load-plugin.js';
+import { buildReport } from './pipeline.js';
+import type { WorkerData, FromWorker, ToWorker } from './batch.js';
+import type { Plugin } from './plugin.js';
+
+const data = workerData as WorkerData;
+const port = parentPort!;
+const post = (message: FromWorker) => port.postMessage(message);
+
+async function start(): Promise<void> {
+  const plugins: Plugin<unknown>[] = [];
+  try {
+    for (const ref of data.plugins) plugins.push(await loadPlugin(ref.spec, ref.fromDir));
+  } catch (error) {
+    post({ type: 'fatal', problem: error instanceof BuildError ? error.problem : { code: 'plugin-invalid', hook: 'load', message: messageOf(error) } });
+    return;
+  }
+  port.on('message', async (message: ToWorker) => {
+    if (message.type !== 'build') return;
+    const result = await buildReport({
+      file: message.file,
+      plugins,
+      outDir: data.outDir,
+      ...(data.options !== undefined ? { options: data.options } : {}),
+      ...(data.optionsFile !== undefined ? { optionsSource: { file: data.optionsFile } } : {}),
+      env: data.env,
+      strict: data.strict,
+      ...(data.cwd !== undefined ? { cwd: data.cwd } : {}),
+      logger: { info: (m) => post({ type: 'log', level: 'info', message: m }), warn: (m) => post({ type: 'log', level: 'warn', message: m }) },
+      progress: (event) => post({ type: 'progress', event }),
+    });
+    post({ type: 'result', result });
+  });
+  post({ type: 'ready' });
+}
+
+void start();
