@@ -1,0 +1,60 @@
+// Long-format CSV tables with their Table Schema: each table is declared once (fields with
+// type, required, description and unit; primary and foreign keys) and written as RFC 4180
+// CSV (UTF-8, header row, CRLF, quotes doubled) by csv-stringify.
+import { stringify } from 'csv-stringify/sync';
+
+/** Table Schema field types used here. */
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+
+/** One column of a CSV table, as described in datapackage.json. */
+export interface FieldDef {
+  /** Lowercase ASCII column name. */
+  name: string;
+  type: FieldType;
+  /** What the column holds, with its unit where it has one. */
+  description: string;
+  required?: boolean;
+  /** The allowed values, for codes such as gender (T, K, M). */
+  enum?: readonly string[];
+}
+
+/** A foreign key: these fields refer to fields of another table (or this one). */
+export interface ForeignKeyDef {
+  fields: readonly string[];
+  resource: string;
+  referenceFields: readonly string[];
+}
+
+/** A CSV table: name (file name without `.csv`), fields, keys and rows of cell values. */
+export interface TableDef {
+  name: string;
+  title: string;
+  description: string;
+  fields: readonly FieldDef[];
+  primaryKey: readonly string[];
+  foreignKeys?: readonly ForeignKeyDef[];
+  /** Cell values by column name; null or undefined is an empty cell. */
+  rows: Record<string, string | number | boolean | null | undefined>[];
+}
+
+/** A cell as text: numbers must be given as decimal strings already (see decimal.ts). */
+function cell(value: string | number | boolean | null | undefined): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  if (typeof value === 'number') {
+    if (!Number.isInteger(value)) throw new Error(`csv: non-integer numbers must be written as decimal strings, got ${value}`);
+    return String(value);
+  }
+  return value;
+}
+
+/** Writes a table as RFC 4180 CSV: header row, CRLF line ends, fields with comma, quote or line break quoted. */
+export function writeCsv(table: TableDef): string {
+  const columns = table.fields.map((f) => f.name);
+  const records = table.rows.map((row) => columns.map((c) => cell(row[c])));
+  return stringify([columns, ...records], {
+    record_delimiter: '\r\n',
+    quoted_match: /[\r\n]/,
+    eof: true,
+  });
+}

@@ -1,0 +1,483 @@
+// The CSV tables of the open data, built from the facts of a report: content (areas, goals,
+// commitments, responsible bodies), indicators and their values, tables of figures by role,
+// deviation explanations, workforce, the organisation registry and one codelist per scale.
+import { plainText, UNIT_FACTOR, isAmountUnit, type Report, type Unit, type RichText, type DataTable } from '@kommunrapport/model';
+import { collectFacts } from './collect.js';
+import { createIdMaker } from './ids.js';
+import { decimalString, shiftDecimal } from './decimal.js';
+import type { FieldDef, TableDef } from './csv.js';
+
+/** Which CSV file holds the tables of each table role; tables of other roles go to `other_tables`. */
+export const ROLE_FILES: Record<string, string> = {
+  incomeStatement: 'income_statement',
+  operatingStatement: 'operating_statement',
+  investments: 'investments',
+};
+
+/** Unit keys as written in the `unit` columns. */
+export const UNIT_KEYS: readonly Unit[] = ['percent', 'index', 'count', 'score', 'days', 'kr', 'tkr', 'mnkr'];
+
+const UNIT_DOC = 'unit key: percent, index, count, score, days, kr (kronor), tkr (thousand kronor) or mnkr (million kronor)';
+
+const text = (rt: RichText | undefined): string | null => (rt && rt.length > 0 ? plainText(rt) : null);
+
+/** The amount columns of a value in a unit: factor and currency for amounts, and the value in kronor. */
+function amount(value: string | null, unit: Unit): Record<string, string | number | null> {
+  const money = isAmountUnit(unit);
+  const factor = UNIT_FACTOR[unit];
+  return {
+    unit,
+    factor: money ? factor : null,
+    currency: money ? 'SEK' : null,
+    value_sek: money && value !== null ? shiftDecimal(value, Math.round(Math.log10(factor))) : null,
+  };
+}
+
+const f = (name: string, type: FieldDef['type'], description: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, type, description, ...extra });
+const req = { required: true } as const;
+const amountFields = (what: string): FieldDef[] => [
+  f('unit', 'string', `The unit of ${what}: ${UNIT_DOC}.`, { ...req, enum: UNIT_KEYS }),
+  f('factor', 'integer', 'For amounts of money: the number of kronor one unit stands for (kr = 1, tkr = 1000, mnkr = 1000000); empty for other units.'),
+  f('currency', 'string', 'For amounts of money: the ISO 4217 currency, always SEK; empty for other units.', { enum: ['SEK'] }),
+  f(what === 'amount' ? 'amount_sek' : 'value_sek', 'number', `For amounts of money: ${what} multiplied by factor, in kronor (SEK), computed exactly from the decimal form; empty otherwise.`),
+];
+const GENDER = f('gender', 'string', 'Who the value is for, with Kolada codes: T = total (all), K = women (kvinnor), M = men (män).', { ...req, enum: ['T', 'K', 'M'] });
+const SCALE_FK = (field: string, scale: string) => ({ fields: [field], resource: `codelist_${scale}`, referenceFields: ['key'] });
+
+/** Builds every CSV table of a report, in the order they are listed in datapackage.json. */
+export function buildTables(report: Report): TableDef[] {
+  const facts = collectFacts(report);
+  const id = createIdMaker(report);
+  const g = report.governance;
+  const completionPercent = new Map(g.completion.map((s) => [s.key, decimalString(s.percent)]));
+  const tables: TableDef[] = [];
+
+  // --- codelists and the organisation registry ------------------------------
+  const scales = [
+    ['assessment', g.assessment, 'assessment scale (bedömning)'],
+    ['trend', g.trend, 'trend scale (trend compared with the year before)'],
+    ['commitment_status', g.commitmentStatus, 'commitment statuses (status of an åtagande)'],
+    ['completion', g.completion, 'completion steps (färdiggrad)'],
+  ] as const;
+  for (const [name, steps, what] of scales) {
+    const isCompletion = name === 'completion';
+    tables.push({
+      name: `codelist_${name}`,
+      title: `Codelist: ${what}`,
+      description: `The steps of the ${what} of the governance vocabulary "${g.name}", in order, with the words and symbols readers see.`,
+      fields: [
+        f('key', 'string', 'The key of the step, as used in the other tables.', req),
+        f('position', 'integer', 'The order of the step on the scale, from 1.', req),
+        f('label', 'string', 'The short label readers see.', req),
+        f('description', 'string', 'The long text of the step, when the vocabulary gives one.'),
+        ...(isCompletion ? [f('percent', 'number', 'The share done, in percent (0–100).', req)] : []),
+        f('symbol', 'string', 'The symbol shown for the step.', req),
+        f('text_alternative', 'string', 'The words that stand for the symbol.', req),
+        f('colour', 'string', 'The colour shown with the symbol, #rrggbb.', req),
+      ],
+      primaryKey: ['key'],
+      rows: steps.map((s, i) => ({
+        key: s.key,
+        position: i + 1,
+        label: s.label,
+        description: s.description ?? null,
+        ...('percent' in s ? { percent: decimalString(s.percent) } : {}),
+        symbol: s.symbol,
+        text_alternative: s.textAlternative,
+        colour: s.colour,
+      })),
+    });
+  }
+
+  tables.push({
+    name: 'organisations',
+    title: 'Organisation registry',
+    description: 'Bodies, companies and offices by abbreviation (förkortning), and named groups of them, as used for responsible bodies.',
+    fields: [
+      f('key', 'string', 'The abbreviation (e.g. KS) or the group name as written in the report.', req),
+      f('kind', 'string', 'board, committee, company, office, other, or group for a named group.', { ...req, enum: ['board', 'committee', 'company', 'office', 'other', 'group'] }),
+      f('name', 'string', 'The full name, or the description of a group.', req),
+    ],
+    primaryKey: ['key'],
+    rows: [
+      ...report.organisations.bodies.map((o) => ({ key: o.abbreviation, kind: o.kind, name: o.name })),
+      ...(report.organisations.groups ?? []).map((grp) => ({ key: grp.name, kind: 'group', name: grp.description })),
+    ],
+  });
+
+  // --- content tree ----------------------------------------------------------
+  tables.push({
+    name: 'areas',
+    title: `Areas (${g.levels.area.plural})`,
+    description: 'The assessed level of the content tree, with the perspective it belongs to, its assessment, trend and text.',
+    fields: [
+      f('area_id', 'string', 'Stable id: {kommunkod}-{body}-area-{local id}.', req),
+      f('local_id', 'string', 'The id written in the report.', req),
+      f('perspective_id', 'string', 'Stable id of the perspective: {kommunkod}-{body}-perspective-{local id}.', req),
+      f('perspective_title', 'string', 'The title of the perspective.', req),
+      f('position', 'integer', 'The order in the report, from 1.', req),
+      f('title', 'string', 'The title.', req),
+      f('assessment', 'string', 'Key of the assessment step (codelist_assessment.csv); empty when the report does not state it.'),
+      f('trend', 'string', 'Key of the trend step (codelist_trend.csv); empty when the report does not state it.'),
+      f('text', 'string', 'The text as plain text (paragraphs separated by a blank line, list items starting with "- ").'),
+    ],
+    primaryKey: ['area_id'],
+    foreignKeys: [SCALE_FK('assessment', 'assessment'), SCALE_FK('trend', 'trend')],
+    rows: facts.areas.map(({ area, perspectiveId, perspectiveTitle, position }) => ({
+      area_id: id('area', area.id),
+      local_id: area.id,
+      perspective_id: id('perspective', perspectiveId),
+      perspective_title: perspectiveTitle,
+      position,
+      title: area.title,
+      assessment: area.assessment ?? null,
+      trend: area.trend ?? null,
+      text: text(area.body),
+    })),
+  });
+
+  tables.push({
+    name: 'goals',
+    title: `Goals (${g.levels.goal.plural})`,
+    description: 'Goals with their area, assessment, trend and comment.',
+    fields: [
+      f('goal_id', 'string', 'Stable id: {kommunkod}-{body}-goal-{local id}.', req),
+      f('local_id', 'string', 'The id written in the report.', req),
+      f('area_id', 'string', 'The area the goal belongs to (areas.csv).', req),
+      f('position', 'integer', 'The order in the report, from 1.', req),
+      f('title', 'string', 'The title.', req),
+      f('assessment', 'string', 'Key of the assessment step (codelist_assessment.csv); empty when not stated.'),
+      f('trend', 'string', 'Key of the trend step (codelist_trend.csv); empty when not stated.'),
+      f('text', 'string', 'The comment as plain text.'),
+    ],
+    primaryKey: ['goal_id'],
+    foreignKeys: [{ fields: ['area_id'], resource: 'areas', referenceFields: ['area_id'] }, SCALE_FK('assessment', 'assessment'), SCALE_FK('trend', 'trend')],
+    rows: facts.goals.map(({ goal, areaId, position }) => ({
+      goal_id: id('goal', goal.id),
+      local_id: goal.id,
+      area_id: id('area', areaId),
+      position,
+      title: goal.title,
+      assessment: goal.assessment ?? null,
+      trend: goal.trend ?? null,
+      text: text(goal.body),
+    })),
+  });
+
+  tables.push({
+    name: 'commitments',
+    title: `Commitments (${g.levels.commitment.plural})`,
+    description: 'Commitments with their area, status, completion and comment; responsible bodies are in commitment_responsible.csv.',
+    fields: [
+      f('commitment_id', 'string', 'Stable id: {kommunkod}-{body}-commitment-{local id}.', req),
+      f('local_id', 'string', 'The id written in the report.', req),
+      f('area_id', 'string', 'The area the commitment belongs to (areas.csv).', req),
+      f('position', 'integer', 'The order in the report, from 1.', req),
+      f('title', 'string', 'The text of the commitment.', req),
+      f('status', 'string', 'Key of the status (codelist_commitment_status.csv); empty when not stated.'),
+      f('completion', 'string', 'Key of the completion step (codelist_completion.csv); empty when not stated.'),
+      f('completion_percent', 'number', 'The share done in percent (0–100) of the completion step; empty when not stated.'),
+      f('text', 'string', 'The comment as plain text.'),
+    ],
+    primaryKey: ['commitment_id'],
+    foreignKeys: [
+      { fields: ['area_id'], resource: 'areas', referenceFields: ['area_id'] },
+      SCALE_FK('status', 'commitment_status'),
+      SCALE_FK('completion', 'completion'),
+    ],
+    rows: facts.commitments.map(({ commitment: c, areaId, position }) => ({
+      commitment_id: id('commitment', c.id),
+      local_id: c.id,
+      area_id: id('area', areaId),
+      position,
+      title: c.title,
+      status: c.status ?? null,
+      completion: c.completion ?? null,
+      completion_percent: c.completion ? (completionPercent.get(c.completion) ?? null) : null,
+      text: text(c.body),
+    })),
+  });
+
+  tables.push({
+    name: 'commitment_responsible',
+    title: 'Responsible bodies of commitments',
+    description: 'One row per responsible body or group of a commitment, in the order the report names them.',
+    fields: [
+      f('commitment_id', 'string', 'The commitment (commitments.csv).', req),
+      f('position', 'integer', 'The order in which the report names the responsible, from 1.', req),
+      f('responsible', 'string', 'The abbreviation or group name as written (organisations.csv).', req),
+      f('responsible_name', 'string', 'The full name of the body, or the description of the group.'),
+    ],
+    primaryKey: ['commitment_id', 'position'],
+    foreignKeys: [
+      { fields: ['commitment_id'], resource: 'commitments', referenceFields: ['commitment_id'] },
+      { fields: ['responsible'], resource: 'organisations', referenceFields: ['key'] },
+    ],
+    rows: facts.commitments.flatMap(({ commitment: c }) =>
+      c.responsible.map((r, i) => ({
+        commitment_id: id('commitment', c.id),
+        position: i + 1,
+        responsible: r,
+        responsible_name:
+          report.organisations.bodies.find((o) => o.abbreviation === r)?.name ?? report.organisations.groups?.find((grp) => grp.name === r)?.description ?? null,
+      })),
+    ),
+  });
+
+  // --- indicators ------------------------------------------------------------
+  tables.push({
+    name: 'indicators',
+    title: `Indicators (${g.levels.indicator.plural})`,
+    description: 'Indicators with the goal or group they stand under, their unit, direction and Kolada KPI id; values are in indicator_values.csv.',
+    fields: [
+      f('indicator_id', 'string', 'Stable id: {kommunkod}-{body}-indicator-{local id}.', req),
+      f('local_id', 'string', 'The id written in the report.', req),
+      f('goal_id', 'string', 'The goal the indicator measures (goals.csv); empty for indicators listed in a group.'),
+      f('section_id', 'string', 'For indicators listed in a group: stable id of the section, {kommunkod}-{body}-section-{local id}.'),
+      f('group_title', 'string', 'For indicators listed in a group: the title of the group.'),
+      f('position', 'integer', 'The order in the report, from 1.', req),
+      f('name', 'string', 'The name of the indicator.', req),
+      f('unit', 'string', `The unit of the values: ${UNIT_DOC}.`, { ...req, enum: UNIT_KEYS }),
+      f('higher_is_better', 'boolean', 'true when a higher value is better, false when a lower one is.', req),
+      f('decimals', 'integer', 'The number of decimals the report shows, when it declares one.'),
+      f('kolada_kpi_id', 'string', 'The Kolada KPI id (e.g. N00945), when there is one.'),
+      f('kolada_source', 'string', 'Where the Kolada KPI id was taken from.'),
+      f('description', 'string', 'How the indicator is defined, when the report says.'),
+    ],
+    primaryKey: ['indicator_id'],
+    foreignKeys: [{ fields: ['goal_id'], resource: 'goals', referenceFields: ['goal_id'] }],
+    rows: facts.indicators.map(({ indicator: ind, goalId, sectionId, groupTitle, position }) => ({
+      indicator_id: id('indicator', ind.id),
+      local_id: ind.id,
+      goal_id: goalId ? id('goal', goalId) : null,
+      section_id: sectionId ? id('section', sectionId) : null,
+      group_title: groupTitle ?? null,
+      position,
+      name: ind.name,
+      unit: ind.unit,
+      higher_is_better: ind.higherIsBetter,
+      decimals: ind.decimals ?? null,
+      kolada_kpi_id: ind.kolada?.id ?? null,
+      kolada_source: ind.kolada?.source ?? null,
+      description: ind.description ?? null,
+    })),
+  });
+
+  tables.push({
+    name: 'indicator_values',
+    title: 'Indicator values, one row per fact',
+    description:
+      'One row per indicator, year, kind (outcome or target) and gender (T, K, M). A value the report does not state has an empty value and the reason in missing_reason.',
+    fields: [
+      f('indicator_id', 'string', 'The indicator (indicators.csv).', req),
+      f('year', 'integer', 'The year the value is for.', req),
+      f('kind', 'string', 'outcome (utfall, measured) or target (mål).', { ...req, enum: ['outcome', 'target'] }),
+      GENDER,
+      f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
+      ...amountFields('value'),
+      f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
+      f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator, repeated for convenience.'),
+    ],
+    primaryKey: ['indicator_id', 'year', 'kind', 'gender'],
+    foreignKeys: [{ fields: ['indicator_id'], resource: 'indicators', referenceFields: ['indicator_id'] }],
+    rows: facts.indicators.flatMap(({ indicator: ind }) =>
+      ind.values.flatMap((v) => {
+        const base = { indicator_id: id('indicator', ind.id), year: v.year, kind: v.kind };
+        const row = (gender: string, value: number | undefined, missing: string | null) => {
+          const s = value === undefined ? null : decimalString(value, ind.decimals);
+          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, kolada_kpi_id: ind.kolada?.id ?? null };
+        };
+        const rows = [];
+        if (v.total !== undefined || v.missing !== undefined) rows.push(row('T', v.total, v.total === undefined ? (v.missing ?? null) : null));
+        if (v.women !== undefined) rows.push(row('K', v.women, null));
+        if (v.men !== undefined) rows.push(row('M', v.men, null));
+        return rows;
+      }),
+    ),
+  });
+
+  // --- tables of figures -----------------------------------------------------
+  tables.push({
+    name: 'tables',
+    title: 'Tables of figures',
+    description: 'Every table of figures of the report (income statement, operating statement, investments and others) with its role and unit; the cells are in the files named by role.',
+    fields: [
+      f('table_id', 'string', 'Stable id: {kommunkod}-{body}-table-{local id}.', req),
+      f('local_id', 'string', 'The id written in the report.', req),
+      f('role', 'string', 'What the table is: incomeStatement, operatingStatement, investments, headline, premises or other.', {
+        ...req,
+        enum: ['incomeStatement', 'operatingStatement', 'investments', 'headline', 'premises', 'other'],
+      }),
+      f('file', 'string', 'The CSV file holding the cells of the table.', req),
+      f('section_id', 'string', 'Stable id of the section holding the table: {kommunkod}-{body}-section-{local id}.', req),
+      f('title', 'string', 'The title of the table.', req),
+      f('row_header', 'string', 'The header of the row labels.', req),
+      ...amountFields('value').slice(0, 3),
+      f('decimals', 'integer', 'The number of decimals the table declares, when it does.'),
+      f('note', 'string', 'The note under the table as plain text.'),
+    ],
+    primaryKey: ['table_id'],
+    rows: facts.tables.map(({ table: tb, sectionId }) => ({
+      table_id: id('table', tb.id),
+      local_id: tb.id,
+      role: tb.role ?? 'other',
+      file: `${tableFile(tb)}.csv`,
+      section_id: id('section', sectionId),
+      title: tb.title,
+      row_header: tb.rowHeader,
+      unit: tb.unit,
+      factor: amount(null, tb.unit).factor,
+      currency: amount(null, tb.unit).currency,
+      decimals: tb.decimals ?? null,
+      note: text(tb.note),
+    })),
+  });
+
+  for (const file of [...Object.values(ROLE_FILES), 'other_tables']) {
+    const mine = facts.tables.filter(({ table: tb }) => tableFile(tb) === file);
+    tables.push({
+      name: file,
+      title: file === 'other_tables' ? 'Cells of other tables of figures' : `Cells of the ${file.replace(/_/g, ' ')}`,
+      description:
+        'One row per cell (row × column) of the tables of this kind, in long format, with the number as published, its unit and factor. Costs are negative as in the source. An empty value is a cell the source leaves empty.',
+      fields: [
+        f('table_id', 'string', 'The table (tables.csv).', req),
+        f('row_id', 'string', 'The id of the row within the table.', req),
+        f('row_position', 'integer', 'The order of the row, from 1.', req),
+        f('row_label', 'string', 'The label of the row.', req),
+        f('row_kind', 'string', 'revenue, cost, item, subtotal, total or result; empty when not declared.', {
+          enum: ['revenue', 'cost', 'item', 'subtotal', 'total', 'result'],
+        }),
+        f('row_sum_of', 'string', 'For a sum row: the ids of the rows it sums, separated by spaces.'),
+        f('column_key', 'string', 'The key of the column within the table.', req),
+        f('column_position', 'integer', 'The order of the column, from 1.', req),
+        f('column_label', 'string', 'The header of the column.', req),
+        f('column_kind', 'string', 'outcome, budget, forecast, deviation, target or other; empty when not declared.', {
+          enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
+        }),
+        f('column_year', 'integer', 'The year of the column, when declared.'),
+        f('value', 'number', 'The number as published, in the unit of column unit; negative for costs as in the source; empty when the cell is empty.'),
+        ...amountFields('value'),
+      ],
+      primaryKey: ['table_id', 'row_id', 'column_key'],
+      foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
+      rows: mine.flatMap(({ table: tb }) =>
+        tb.rows.flatMap((r, ri) =>
+          tb.columns.map((c, ci) => {
+            const raw = r.values[c.key];
+            const value = raw === null || raw === undefined ? null : decimalString(raw, tb.decimals);
+            return {
+              table_id: id('table', tb.id),
+              row_id: r.id,
+              row_position: ri + 1,
+              row_label: r.label,
+              row_kind: r.kind ?? null,
+              row_sum_of: r.sumOf ? r.sumOf.join(' ') : null,
+              column_key: c.key,
+              column_position: ci + 1,
+              column_label: c.label,
+              column_kind: c.kind ?? null,
+              column_year: c.year ?? null,
+              value,
+              ...amount(value, tb.unit),
+            };
+          }),
+        ),
+      ),
+    });
+  }
+
+  // --- deviation explanations --------------------------------------------------
+  tables.push({
+    name: 'deviations',
+    title: 'Deviations from budget',
+    description: 'Each explained deviation (avvikelse) with its amount; the items explaining it are in deviation_items.csv and add up to it.',
+    fields: [
+      f('deviation_id', 'string', 'Stable id: {kommunkod}-{body}-deviation-{local id}.', req),
+      f('local_id', 'string', 'The id written in the report.', req),
+      f('section_id', 'string', 'Stable id of the section: {kommunkod}-{body}-section-{local id}.', req),
+      f('title', 'string', 'The title of the section.'),
+      f('amount', 'number', 'The deviation as published, in the unit of column unit.', req),
+      ...amountFields('amount'),
+      f('same_as', 'string', 'The table cell stating the same figure, as table.row.column.'),
+      f('intro', 'string', 'The text introducing the explanations, as plain text.'),
+    ],
+    primaryKey: ['deviation_id'],
+    rows: facts.deviations.map(({ explanation: e, sectionId, title }) => {
+      const value = decimalString(e.deviation);
+      const a = amount(value, e.unit);
+      return {
+        deviation_id: id('deviation', e.id),
+        local_id: e.id,
+        section_id: id('section', sectionId),
+        title: title ?? null,
+        amount: value,
+        unit: a.unit,
+        factor: a.factor,
+        currency: a.currency,
+        amount_sek: a.value_sek,
+        same_as: e.sameAs ?? null,
+        intro: text(e.intro),
+      };
+    }),
+  });
+
+  tables.push({
+    name: 'deviation_items',
+    title: 'Items explaining deviations',
+    description: 'One row per item explaining a deviation, with its amount; negative amounts worsen the result.',
+    fields: [
+      f('deviation_id', 'string', 'The deviation explained (deviations.csv).', req),
+      f('position', 'integer', 'The order of the item, from 1.', req),
+      f('label', 'string', 'What explains this part of the deviation.', req),
+      f('amount', 'number', 'The amount as published, in the unit of column unit.', req),
+      ...amountFields('amount'),
+    ],
+    primaryKey: ['deviation_id', 'position'],
+    foreignKeys: [{ fields: ['deviation_id'], resource: 'deviations', referenceFields: ['deviation_id'] }],
+    rows: facts.deviations.flatMap(({ explanation: e }) =>
+      e.items.map((item, i) => {
+        const value = decimalString(item.amount);
+        const a = amount(value, e.unit);
+        return { deviation_id: id('deviation', e.id), position: i + 1, label: item.label, amount: value, unit: a.unit, factor: a.factor, currency: a.currency, amount_sek: a.value_sek };
+      }),
+    ),
+  });
+
+  // --- workforce ---------------------------------------------------------------
+  tables.push({
+    name: 'workforce',
+    title: 'Workforce figures, one row per fact',
+    description: 'Headcount of permanent employees at a date and sick leave per year, each for T (total), K (women) and M (men).',
+    fields: [
+      f('workforce_id', 'string', 'Stable id of the workforce section: {kommunkod}-{body}-workforce-{local id}.', req),
+      f('measure', 'string', 'headcount (permanent employees, count) or sick_leave (percent of scheduled hours).', { ...req, enum: ['headcount', 'sick_leave'] }),
+      f('reference', 'string', 'What the value is for: the year of a sick-leave figure, or the date of a headcount as written.', req),
+      f('year', 'integer', 'The year of a sick-leave figure; empty for headcount.'),
+      f('as_of', 'string', 'The date of a headcount as written in the report; empty for sick leave.'),
+      GENDER,
+      f('value', 'number', 'The value as published: a count of persons for headcount, percent of scheduled hours for sick leave.', req),
+      f('unit', 'string', 'count for headcount, percent for sick leave.', { ...req, enum: ['count', 'percent'] }),
+    ],
+    primaryKey: ['workforce_id', 'measure', 'reference', 'gender'],
+    rows: facts.workforce.flatMap(({ sectionId, headcount, sickLeave }) => {
+      const wid = id('workforce', sectionId);
+      const rows: TableDef['rows'] = [];
+      if (headcount) {
+        for (const [gender, v] of [['T', headcount.total], ['K', headcount.women], ['M', headcount.men]] as const)
+          rows.push({ workforce_id: wid, measure: 'headcount', reference: headcount.asOf, year: null, as_of: headcount.asOf, gender, value: decimalString(v), unit: 'count' });
+      }
+      for (const y of sickLeave)
+        for (const [gender, v] of [['T', y.total], ['K', y.women], ['M', y.men]] as const)
+          rows.push({ workforce_id: wid, measure: 'sick_leave', reference: String(y.year), year: y.year, as_of: null, gender, value: decimalString(v), unit: 'percent' });
+      return rows;
+    }),
+  });
+
+  return tables;
+}
+
+/** The CSV file (without `.csv`) that holds the cells of a table, by its role. */
+export function tableFile(table: Pick<DataTable, 'role'>): string {
+  return (table.role && ROLE_FILES[table.role]) ?? 'other_tables';
+}
