@@ -294,14 +294,14 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     const row = target?.table.rows.find((r) => r.id === rid);
     const column = target?.table.columns.find((c) => c.key === ckey);
     if (!target || !row || !column) {
-      const missing = parts.length !== 3 ? 'the form table.row.column' : !target ? `a table "${tid}"` : !row ? `a row "${rid}" in table "${tid}"` : `a column "${ckey}" in table "${tid}"`;
+      const missing = parts.length !== 3 ? 'it is not of the form table.row.column' : !target ? `there is no table "${tid}"` : !row ? `table "${tid}" has no row "${rid}"` : `table "${tid}" has no column "${ckey}"`;
       const candidates = !target ? [...tableById.keys()] : !row ? target.table.rows.map((r) => r.id) : target.table.columns.map((c) => c.key);
       const wrong = !target ? tid : !row ? rid : ckey;
       const suggestion = parts.length === 3 && wrong ? closest(wrong, candidates) : undefined;
       add({
         code: 'unresolved-reference',
         path,
-        message: `The reference "${reference}" does not resolve: there is no ${missing}.`,
+        message: `The reference "${reference}" does not resolve: ${missing}.`,
         expected: 'table-id.row-id.column-key of a table in this report',
         found: JSON.stringify(reference),
         hint: suggestion ? `Did you mean "${suggestion}"?` : 'Write the ids of an existing table, row and column, separated by dots.',

@@ -4,6 +4,7 @@
 import * as t from 'io-ts';
 import { Report } from './report.js';
 import { UnknownKeyType, UnknownTagType } from './codec.js';
+import { presets } from './presets.js';
 import { formatPath, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
 
@@ -71,7 +72,11 @@ function toProblem(error: t.ValidationError): Problem {
   for (let i = 1; i < ctx.length; i++) {
     const parent = ctx[i - 1]!.type as t.Mixed & { _tag?: string };
     const entry = ctx[i]!;
-    if (parent._tag === 'IntersectionType') continue;
+    // Members of an intersection (and of the intersection inside a strict object) are not path segments.
+    if (parent._tag === 'IntersectionType' || (parent._tag === 'StrictType' && !(entry.type instanceof UnknownKeyType))) continue;
+    // A strict object reached through a recursion or tagged union: its required/optional halves.
+    const entryTag = (entry.type as { _tag?: string })._tag;
+    if ((entryTag === 'InterfaceType' || entryTag === 'PartialType') && (entry.key === '0' || entry.key === '1') && !['ArrayType', 'TupleType', 'DictionaryType', 'InterfaceType', 'PartialType'].includes(parent._tag ?? '')) continue;
     if (parent._tag === 'UnionType') {
       unions.push({ at: segments.length, member: entry.key, type: parent });
       continue;
@@ -126,45 +131,51 @@ function collapseUnions(problems: Problem[]): Problem[] {
   return out;
 }
 
-/** What JavaScript type a codec takes, to tell a wrong type from a wrong value. */
-function baseKind(type: t.Decoder<unknown, unknown>): string | undefined {
+/** Which JavaScript kinds of value a codec takes, to tell a wrong type from a wrong value. */
+function baseKinds(type: t.Decoder<unknown, unknown>): string[] | undefined {
   const tag = (type as { _tag?: string })._tag;
   switch (tag) {
     case 'StringType':
     case 'KeyofType':
-      return 'string';
+    case 'UnknownTagType':
+      return ['string'];
     case 'NumberType':
-      return 'number';
+      return ['number'];
     case 'BooleanType':
-      return 'boolean';
+      return ['boolean'];
     case 'NullType':
-      return 'null';
-    case 'LiteralType':
-      return (type as t.LiteralC<string>).value === null ? 'null' : typeof (type as t.LiteralC<string>).value;
+      return ['null'];
+    case 'LiteralType': {
+      const v = (type as t.LiteralC<string>).value as unknown;
+      return [v === null ? 'null' : typeof v];
+    }
     case 'ArrayType':
     case 'TupleType':
-      return 'array';
+      return ['array'];
     case 'StrictType':
     case 'InterfaceType':
     case 'PartialType':
     case 'DictionaryType':
     case 'TaggedUnionType':
-      return 'object';
-    case 'UnknownTagType':
-      return 'string';
+      return ['object'];
     case 'RecursiveType':
-      return baseKind((type as t.RecursiveType<t.Mixed>).type);
+      return baseKinds((type as t.RecursiveType<t.Mixed>).type);
     case 'UnionType': {
-      const kinds = new Set((type as t.UnionType<t.Mixed[]>).types.map(baseKind));
-      return kinds.size === 1 ? [...kinds][0] : undefined;
+      const all: string[] = [];
+      for (const member of (type as t.UnionType<t.Mixed[]>).types) {
+        const k = baseKinds(member);
+        if (!k) return undefined;
+        all.push(...k);
+      }
+      return [...new Set(all)];
     }
   }
   // Custom types of the model, known by their names.
   const name = type.name;
-  if (/^(number|integer|year)/.test(name)) return 'number';
-  if (/^rich text/.test(name)) return undefined;
-  if (/^governance/.test(name)) return undefined;
-  return 'string';
+  if (/^rich text/.test(name)) return ['string', 'object', 'array'];
+  if (/^governance/.test(name)) return ['string', 'object'];
+  if (/^(number|integer|year)/.test(name)) return ['number'];
+  return ['string'];
 }
 
 const kindOf = (u: unknown): string => (u === null ? 'null' : Array.isArray(u) ? 'array' : typeof u);
@@ -260,17 +271,20 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       },
     };
   }
-  const isRich = /^rich text/.test(p.type.name);
-  const kind = isRich ? 'string' : baseKind(p.type);
-  const wrongType = isRich ? !['string', 'object', 'array'].includes(kindOf(p.value)) : kind !== undefined && kind !== kindOf(p.value);
+  const kinds = baseKinds(p.type);
+  const kind = kinds?.length === 1 ? kinds[0] : undefined;
+  const wrongType = kinds !== undefined && !kinds.includes(kindOf(p.value));
   const code = wrongType ? 'invalid-type' : 'invalid-value';
   const keyof = (p.type as { _tag?: string })._tag === 'KeyofType' ? Object.keys((p.type as t.KeyofC<Record<string, unknown>>).keys) : undefined;
   const suggestion = keyof && typeof p.value === 'string' ? closest(p.value, keyof) : undefined;
   let hint: string;
+  const presetSuggestion = /^governance/.test(expected) && typeof p.value === 'string' ? closest(p.value, Object.keys(presets)) : undefined;
   if (suggestion) hint = `Did you mean "${suggestion}"?`;
+  else if (presetSuggestion) hint = `Did you mean the preset "${presetSuggestion}"? Presets: ${Object.keys(presets).join(', ')}.`;
+  else if (/^governance/.test(expected)) hint = `Name a preset (${Object.keys(presets).join(', ')}) or write an object with preset and the parts to replace.`;
   else if (keyof) hint = `Use one of: ${keyof.join(', ')}.`;
   else if (wrongType && kind === 'string' && (typeof p.value === 'number' || typeof p.value === 'boolean')) hint = 'Put the value in quotes so YAML reads it as text.';
-  else if (wrongType && kind === 'number' && typeof p.value === 'string') hint = 'Write the number without quotes, with a decimal point (8.2, not "8,2").';
+  else if (wrongType && kind === 'number' && typeof p.value === 'string') hint = 'Write the number without quotes; decimals with a point (8.2, not "8,2").';
   else if (wrongType && kind === 'array') hint = 'Write a list: one "- " item per line, or [a, b].';
   else hint = `Write ${article(expected)}.`;
   return {

@@ -60,7 +60,10 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     const offset = locateOffset(doc, path, opts?.key === true);
     return offset === undefined ? undefined : where(offset);
   };
-  for (const err of doc.errors) {
+  // After the first syntax error the parser's further errors are mostly its consequences:
+  // keep the first error and every duplicate key, which does not derail parsing.
+  const errors = doc.errors.filter((e, i) => i === 0 || e.code === 'DUPLICATE_KEY');
+  for (const err of errors) {
     const code = CODE_BY_YAML_ERROR[err.code] ?? 'yaml-syntax';
     const pos = where(err.pos[0]);
     diagnostics.push({

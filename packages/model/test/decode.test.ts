@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import * as t from 'io-ts';
+import { closest, decodeReport, decodeWith, editDistance, parseYaml, strict, nullable, Id } from '../src/index.js';
+import { minimal, minimalText } from './helpers.js';
+
+const decodeText = (text: string) => {
+  const p = parseYaml(text, 'r.yaml');
+  return decodeReport(p.value, { file: 'r.yaml', locate: p.locate });
+};
+
+describe('decodeReport', () => {
+  it('decodes the minimal report without diagnostics', () => {
+    const r = decodeReport(minimal());
+    expect(r.diagnostics).toEqual([]);
+    expect(r.report?.id).toBe('0999-ks-2022-d2');
+  });
+
+  it('names the path, line and column of a bad enum value and suggests the right one', () => {
+    const r = decodeText(minimalText.replace('kind: interim', 'kind: interm'));
+    expect(r.report).toBeUndefined();
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({
+      code: 'invalid-value',
+      path: 'kind',
+      file: 'r.yaml',
+      line: 3,
+      column: 7,
+      expected: 'report kind (interim, tertial or annual)',
+      found: '"interm"',
+      hint: 'Did you mean "interim"?',
+    });
+  });
+
+  it('gives one diagnostic for a nullable value, not one per union member', () => {
+    const v = minimal();
+    v.sections[1].areas[0].trend = 42;
+    const r = decodeReport(v);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({ code: 'invalid-type', path: 'sections[1].areas[0].trend', found: '42' });
+    expect(r.diagnostics[0]!.expected).toContain('null');
+  });
+
+  it('reports an unknown key at the key itself with a did-you-mean and no extra missing-field', () => {
+    const text = minimalText.replace('            responsible: [KS, SBN]', '            responsibel: [KS, SBN]');
+    const r = decodeText(text);
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]).toMatchObject({
+      code: 'unknown-key',
+      path: 'sections[1].areas[0].commitments[0].responsibel',
+      line: 63,
+      column: 13,
+      message: 'Unknown key "responsibel". Did you mean "responsible"?',
+    });
+  });
+
+  it('still reports the missing key when the unknown key is not a misspelling of it', () => {
+    const v = minimal();
+    delete v.sections[1].areas[0].commitments[0].responsible;
+    v.sections[1].areas[0].commitments[0].owner = ['KS'];
+    const codes = decodeReport(v).diagnostics.map((d) => `${d.code} ${d.path}`);
+    expect(codes.sort()).toEqual(['missing-field sections[1].areas[0].commitments[0].responsible', 'unknown-key sections[1].areas[0].commitments[0].owner']);
+  });
+
+  it('names a missing required field and points at its object', () => {
+    const text = minimalText.replace('      label: Näringsliv', '').replace('  label: januari–augusti 2022\n', '');
+    const r = decodeText(text);
+    expect(r.diagnostics).toMatchObject([{ code: 'missing-field', path: 'period.label', line: 6, message: 'Missing required key "label" in period.', found: 'nothing' }]);
+  });
+
+  it('tells a wrong type from a wrong value', () => {
+    const v = minimal();
+    v.sections[2].headcount.women = 'sextiosju';
+    v.period.year = 1800;
+    const byPath = Object.fromEntries(decodeReport(v).diagnostics.map((d) => [d.path, d.code]));
+    expect(byPath).toEqual({ 'sections[2].headcount.women': 'invalid-type', 'period.year': 'invalid-value' });
+  });
+
+  it('reports an unknown section type with the known types and a suggestion', () => {
+    const v = minimal();
+    v.sections[0].type = 'sumary';
+    expect(decodeReport(v).diagnostics).toMatchObject([{ code: 'invalid-value', path: 'sections[0].type', hint: 'Did you mean "summary"?' }]);
+  });
+
+  it('reports every problem in a deep recursive section', () => {
+    const v = minimal();
+    v.sections.push({ id: 'text', type: 'text', sections: [{ id: 'inner', type: 'text', sections: [{ id: 'x', type: 'legend', extra: 1 }] }] });
+    expect(decodeReport(v).diagnostics).toMatchObject([{ code: 'unknown-key', path: 'sections[6].sections[0].sections[0].extra' }]);
+  });
+
+  it('reports a bad value inside a table record with its column key', () => {
+    const v = minimal();
+    v.sections[4].tables[0].rows[0].values.utfall = '1 200';
+    expect(decodeReport(v).diagnostics).toMatchObject([{ code: 'invalid-type', path: 'sections[4].tables[0].rows[0].values.utfall', found: '"1 200"' }]);
+  });
+
+  it('decodes any codec with decodeWith', () => {
+    const Small = strict('Small', 'A test object.', { id: Id }, { note: nullable(t.string) });
+    expect(decodeWith(Small, { id: 'a', note: null }).value).toEqual({ id: 'a', note: null });
+    expect(decodeWith(Small, { id: 'a', nte: 'x' }).diagnostics).toMatchObject([{ code: 'unknown-key', path: 'nte', hint: 'Rename "nte" to "note".' }]);
+  });
+});
+
+describe('closest and editDistance', () => {
+  it('measures transpositions as one edit', () => {
+    expect(editDistance('totla', 'total')).toBe(1);
+    expect(editDistance('', 'abc')).toBe(3);
+  });
+  it('suggests only near candidates', () => {
+    expect(closest('titel', ['title', 'kind'])).toBe('title');
+    expect(closest('quarter', ['year', 'label', 'start', 'end'])).toBeUndefined();
+  });
+});
