@@ -12,6 +12,8 @@ export interface AbbreviationWriter {
 
 /** A suffix joined to an abbreviation: "KLK:s", "KS-nivå". */
 const SUFFIX = /^[:\-\u2010\u2011][\p{L}\p{N}]+/u;
+/** An identifier that starts like an abbreviation: "KS/2022:17" is a case number, not Kommunstyrelsen. */
+const IDENTIFIER = /^\/\d/u;
 /** A parenthesis right after the abbreviation: "EEM (Eskilstuna Energi & Miljö AB)". */
 const GLOSS = /^ \(([^()]*)\)/u;
 
@@ -23,6 +25,7 @@ const firstWord = (s: string) => (/^[\p{L}\p{N}]+/u.exec(s.trim())?.[0] ?? '').t
  * word stays and the name follows in parentheses: "KLK:s (Kommunledningskontoret)". Where
  * the author already wrote the name out, before ("Stadsbyggnadsnämnden (SBN)") or after
  * ("EEM (Eskilstuna Energi & Miljö AB)"), that counts as the first use and nothing is added.
+ * Identifiers such as the case number "KS/2022:17" are left alone.
  */
 export function createAbbreviationWriter(vocabulary: Vocabulary): AbbreviationWriter {
   const seen = new Set<string>();
@@ -38,13 +41,13 @@ export function createAbbreviationWriter(vocabulary: Vocabulary): AbbreviationWr
           continue;
         }
         const { abbreviation, name } = segment;
-        if (seen.has(abbreviation)) {
+        const next = segments[i + 1];
+        const after = next !== undefined && 'text' in next ? next.text : '';
+        if (seen.has(abbreviation) || IDENTIFIER.test(after)) {
           out += abbreviation;
           continue;
         }
         seen.add(abbreviation);
-        const next = segments[i + 1];
-        const after = next !== undefined && 'text' in next ? next.text : '';
         const namedBefore = out.toLowerCase().endsWith(`${name} (`.toLowerCase()) && after.startsWith(')');
         const gloss = GLOSS.exec(after);
         const namedAfter = gloss !== null && firstWord(gloss[1]!) === firstWord(name);

@@ -16,8 +16,8 @@ export interface Dialect {
   strong(text: string): string;
   /** A link: `text` is already escaped, `url` is the raw address. */
   link(text: string, plainText: string, url: string): string;
-  /** A list item at a nesting depth (0 = top); `ordinal` for ordered lists. */
-  listItem(text: string, depth: number, ordinal?: number): string;
+  /** A list item after `indent` (spaces of the enclosing items); `ordinal` for ordered lists. */
+  listItem(text: string, indent: string, ordinal?: number): string;
   /** A labelled line, e.g. "Kommun: Eskilstuna" or a table row. */
   labelled(label: string, value: string, emphasis?: boolean): string;
   /** Whether labelled lines are a list of their own, set apart from a lead line by a blank line. */
@@ -29,8 +29,8 @@ export interface Dialect {
 /** Where a link goes, written for reading: the e-mail address without `mailto:`. */
 export const displayAddress = (url: string): string => url.replace(/^mailto:/i, '');
 
-const indent = (depth: number) => '  '.repeat(depth);
-const marker = (ordinal?: number) => (ordinal === undefined ? '-' : `${ordinal}.`);
+/** The marker of a list item: "-" or "1.". Nested items are indented by its width plus one. */
+export const listMarker = (ordinal?: number): string => (ordinal === undefined ? '-' : `${ordinal}.`);
 
 /** Plain text: headings are numbered lines, links "text (address)", no markup at all. */
 export const plainDialect: Dialect = {
@@ -44,7 +44,7 @@ export const plainDialect: Dialect = {
     const address = displayAddress(url);
     return plainText === address || plainText === url ? address : `${text} (${address})`;
   },
-  listItem: (text, depth, ordinal) => `${indent(depth)}${marker(ordinal)} ${text}`,
+  listItem: (text, indent, ordinal) => `${indent}${listMarker(ordinal)} ${text}`,
   labelled: (label, value) => `${label}: ${value}`,
   labelledAsList: false,
   continuation: (line) => line,
@@ -65,7 +65,7 @@ export const markdownDialect: Dialect = {
   emphasis: (text) => around('*', text),
   strong: (text) => around('**', text),
   link: (text, _plainText, url) => `[${text}](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url})`,
-  listItem: (text, depth, ordinal) => `${indent(depth)}${marker(ordinal)} ${text}`,
+  listItem: (text, indent, ordinal) => `${indent}${listMarker(ordinal)} ${text}`,
   labelled: (label, value, emphasis) => `- ${emphasis ? `**${label}**` : label}: ${value}`,
   labelledAsList: true,
   continuation: (line) =>

@@ -6,7 +6,7 @@ import type { Badge, DocBlock, DocSection, DocumentModel, Fact, Formatter, Table
 import { createAbbreviationWriter, type AbbreviationWriter } from './abbreviations.js';
 import { createSignWriter } from './numbers.js';
 import { wrapLine } from './wrap.js';
-import type { Dialect } from './dialect.js';
+import { listMarker, type Dialect } from './dialect.js';
 import type { TextOptions } from './options.js';
 
 /** What the renderer needs besides the document. */
@@ -22,7 +22,7 @@ export interface TextRenderInput {
 
 /** A run of lines: a heading, or a block set apart from its neighbours by a blank line. */
 interface Entry {
-  kind: 'heading' | 'paragraph' | 'lines';
+  kind: 'title' | 'heading' | 'paragraph' | 'lines';
   lines: string[];
 }
 
@@ -47,7 +47,7 @@ const sentence = (s: string) => (/[.!?:…]$/.test(s) ? s : `${s}.`);
 /** Renders a document model as text in the given dialect (plain text or Markdown). */
 export function renderText(doc: DocumentModel, input: TextRenderInput, dialect: Dialect): string {
   const st: State = { d: dialect, v: input.vocabulary, options: input.options, abbr: createAbbreviationWriter(input.vocabulary), entries: [], counters: [] };
-  st.entries.push({ kind: 'paragraph', lines: [dialect.title(say(st, doc.title))] });
+  st.entries.push({ kind: 'title', lines: [dialect.title(say(st, doc.title))] });
   st.entries.push({ kind: 'lines', lines: coverFacts(doc, input).map((f) => dialect.labelled(say(st, f.term), say(st, f.value))) });
   doc.sections.forEach((s, i) => {
     section(st, s, 1);
@@ -84,7 +84,7 @@ function block(st: State, b: DocBlock, depth: number): void {
       st.entries.push({ kind: 'lines', lines: b.items.map((f) => st.d.labelled(say(st, f.term), say(st, f.value))) });
       return;
     case 'list':
-      st.entries.push({ kind: 'lines', lines: b.items.map((item) => st.d.listItem(say(st, item), 0)) });
+      st.entries.push({ kind: 'lines', lines: b.items.map((item) => st.d.listItem(say(st, item), '')) });
       return;
     case 'table':
       return table(st, b.table);
@@ -125,16 +125,19 @@ function table(st: State, t: TableModel): void {
 function richText(st: State, blocks: readonly Block[]): void {
   for (const b of blocks) {
     if (b.type === 'paragraph') st.entries.push({ kind: 'paragraph', lines: [inline(st, b.children)] });
-    else st.entries.push({ kind: 'lines', lines: listLines(st, b, 0) });
+    else st.entries.push({ kind: 'lines', lines: listLines(st, b, '') });
   }
 }
 
-function listLines(st: State, list: Extract<Block, { type: 'list' }>, depth: number): string[] {
+/** A list's lines; nested items are indented under the text of their item, as Markdown needs. */
+function listLines(st: State, list: Extract<Block, { type: 'list' }>, indent: string): string[] {
   const out: string[] = [];
   list.items.forEach((item, i) => {
+    const ordinal = list.ordered ? i + 1 : undefined;
     const text = item.flatMap((b) => (b.type === 'paragraph' ? [inline(st, b.children)] : [])).join(' ');
-    out.push(st.d.listItem(text, depth, list.ordered ? i + 1 : undefined));
-    for (const b of item) if (b.type === 'list') out.push(...listLines(st, b, depth + 1));
+    out.push(st.d.listItem(text, indent, ordinal));
+    const inner = indent + ' '.repeat(listMarker(ordinal).length + 1);
+    for (const b of item) if (b.type === 'list') out.push(...listLines(st, b, inner));
   });
   return out;
 }
@@ -167,7 +170,7 @@ function serialise(st: State, signs: (s: string) => string): string {
     .map((e) => {
       const lines = e.lines.map(signs);
       const wrapped =
-        e.kind === 'heading'
+        e.kind === 'heading' || e.kind === 'title'
           ? lines
           : lines.flatMap((l) => (width === undefined ? [l] : wrapLine(l, width)).map((w, i) => (i > 0 || e.kind === 'paragraph' ? st.d.continuation(w) : w)));
       return { kind: e.kind, text: wrapped.map((l) => l.replace(/[ \t]+$/, '')).join('\n') };
