@@ -1,0 +1,44 @@
+// The embedded fonts: DejaVu Sans (regular, bold, oblique) from the dejavu-fonts-ttf
+// package, parsed once per process with fontkit and shared by every document. pdfkit
+// re-reads a font given as a path for every font switch; a parsed font object is not re-read.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { create, type Font } from 'fontkit';
+
+/** The font styles the renderer uses. */
+export type FontKey = 'regular' | 'bold' | 'italic';
+
+const FILES: Record<FontKey, string> = {
+  regular: 'DejaVuSans.ttf',
+  bold: 'DejaVuSans-Bold.ttf',
+  italic: 'DejaVuSans-Oblique.ttf',
+};
+
+let cache: Record<FontKey, Font> | undefined;
+
+/** The folder of the DejaVu TTF files. */
+export function fontFolder(): string {
+  const require = createRequire(import.meta.url);
+  return join(dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+}
+
+/** The parsed fonts, loaded on first use and kept for the life of the process. */
+export function loadFonts(): Record<FontKey, Font> {
+  if (!cache) {
+    const folder = fontFolder();
+    const load = (file: string) => create(readFileSync(join(folder, file)));
+    cache = { regular: load(FILES.regular), bold: load(FILES.bold), italic: load(FILES.italic) };
+  }
+  return cache;
+}
+
+/** The characters of `text` that `font` has no glyph for (white space aside), each once. */
+export function missingGlyphs(font: Font, text: string): string[] {
+  const out = new Set<string>();
+  for (const ch of text) {
+    const cp = ch.codePointAt(0)!;
+    if (cp > 0x20 && !font.hasGlyphForCodePoint(cp)) out.add(ch);
+  }
+  return [...out];
+}

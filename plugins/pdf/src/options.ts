@@ -1,0 +1,45 @@
+// The plugin's options: page size, base font size and the depth of the table of
+// contents, each optional with a default. Unknown keys are errors, like in reports.
+import * as t from 'io-ts';
+import { strict } from '@kommunrapport/model';
+
+/** Page sizes the renderer lays out for, in points (width, height). */
+export const PAGE_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
+
+/** The decoded options, every field set. */
+export interface PdfOptions {
+  /** Paper size: `A4` (default) or `A5`. */
+  pageSize: keyof typeof PAGE_SIZES;
+  /** Body text size in points, 8–14 (default 10). */
+  fontSize: number;
+  /** Deepest heading level listed in the table of contents, 2–6 (default 3; level 2 is the top). */
+  tocDepth: number;
+}
+
+/** The defaults of {@link PdfOptions}. */
+export const DEFAULT_OPTIONS: PdfOptions = { pageSize: 'A4', fontSize: 10, tocDepth: 3 };
+
+const range = (name: string, min: number, max: number, integer: boolean) =>
+  new t.Type<number, number, unknown>(
+    name,
+    (u): u is number => typeof u === 'number' && u >= min && u <= max && (!integer || Number.isInteger(u)),
+    (u, c) => (typeof u === 'number' && u >= min && u <= max && (!integer || Number.isInteger(u)) ? t.success(u) : t.failure(u, c)),
+    t.identity,
+  );
+
+const Input = strict('PdfOptions', 'Options of the pdf plugin.', {}, {
+  pageSize: t.keyof({ A4: null, A5: null }, 'page size (A4 or A5)'),
+  fontSize: range('font size in points (8–14)', 8, 14, false),
+  tocDepth: range('table of contents depth (whole number 2–6)', 2, 6, true),
+});
+
+/** Decodes the plugin's options (undefined or an object) and fills in the defaults. */
+export const PdfOptions = new t.Type<PdfOptions, Partial<PdfOptions>, unknown>(
+  'PdfOptions',
+  (u): u is PdfOptions => Input.is(u) && Object.keys(DEFAULT_OPTIONS).every((k) => k in (u as object)),
+  (u, c) => {
+    const decoded = Input.validate(u ?? {}, c);
+    return decoded._tag === 'Left' ? decoded : t.success({ ...DEFAULT_OPTIONS, ...decoded.right });
+  },
+  (a) => a,
+);

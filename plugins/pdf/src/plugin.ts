@@ -1,0 +1,19 @@
+// The pdf plugin: builds the shared document model and renders it to rapport.pdf.
+import { buildDocument, definePlugin } from '@kommunrapport/core';
+import { PdfOptions } from './options.js';
+import { renderPdf } from './render.js';
+
+/** The file the plugin writes. */
+export const PDF_FILE = 'rapport.pdf';
+
+/** The pdf plugin (format `pdf`): a tagged PDF/UA-1 file with embedded fonts. */
+export const pdfPlugin = definePlugin<PdfOptions>({
+  name: 'pdf',
+  formats: ['pdf'],
+  options: PdfOptions,
+  async render(report, ctx) {
+    const model = buildDocument(report, ctx.vocabulary, ctx.format);
+    const contents = await renderPdf(model, ctx);
+    return [{ path: PDF_FILE, contents, mediaType: 'application/pdf' }];
+  },
+});

@@ -1,0 +1,86 @@
+// Renders a document model to the bytes of a tagged PDF/UA-1 file: A4 pages, cover,
+// table of contents, sections, headers and footers, metadata and a structure IDTree.
+import type { DocumentModel, RenderContext } from '@kommunrapport/core';
+import { drawCover } from './cover.js';
+import { loadFonts } from './fonts.js';
+import { drawFurniture } from './furniture.js';
+import { fixFileId, infoEntries, usePlaceholderId, useEscapedXmp, type DocumentInfo } from './metadata.js';
+import { PAGE_SIZES, type PdfOptions } from './options.js';
+import { createPdfDoc, type PdfDoc } from './pdfkit-api.js';
+import { drawSection } from './sections.js';
+import type { RenderState } from './state.js';
+import { fillToc, reserveToc } from './toc.js';
+import { Writer } from './writer.js';
+
+/** Writes the structure ids in use as the StructTreeRoot's IDTree (keys in byte order). */
+function writeIdTree(state: RenderState): void {
+  if (state.ids.size === 0) return;
+  const keys = [...state.ids.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  state.doc.getStructTreeRoot().data.IDTree = { Names: keys.flatMap((k) => [new String(k), state.ids.get(k)!.dictionary]) };
+}
+
+/** Collects the document's output into one byte array. */
+function collect(doc: PdfDoc): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  return new Promise((resolve) => {
+    doc.on('data', (chunk) => chunks.push(chunk));
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+  });
+}
+
+/** Renders the document model with the plugin's context to PDF bytes. */
+export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOptions>): Promise<Uint8Array> {
+  const fonts = loadFonts();
+  const options = ctx.options;
+  const [pageWidth, pageHeight] = PAGE_SIZES[options.pageSize];
+  const body = model.cover.map((f) => f.value).slice(0, 2).join(', ');
+  const info: DocumentInfo = {
+    title: model.title,
+    author: body,
+    subject: `${ctx.vocabulary.reportKind()}, ${model.cover.find((f) => f.term === ctx.vocabulary.term('period'))?.value ?? ''}`.replace(/, $/, ''),
+    language: ctx.format.locale,
+    date: ctx.documentDate,
+  };
+  const doc = createPdfDoc({
+    size: [pageWidth, pageHeight],
+    margin: 0,
+    autoFirstPage: false,
+    bufferPages: true,
+    tagged: true,
+    pdfVersion: '1.7',
+    lang: ctx.format.locale,
+    displayTitle: true,
+    subset: 'PDF/UA',
+    font: fonts.regular,
+    info: infoEntries(info),
+  });
+  useEscapedXmp(doc, info);
+  usePlaceholderId(doc);
+  const done = collect(doc);
+  for (const key of ['regular', 'bold', 'italic'] as const) doc.registerFont(key, fonts[key]);
+
+  const margin = pageWidth < 500 ? 42 : 62;
+  const writer = new Writer(doc, { left: margin, right: pageWidth - margin, top: 78, bottom: pageHeight - 66 }, fonts);
+  const state: RenderState = { doc, writer, ctx, size: options.fontSize, headings: [], outline: [], ids: new Map() };
+  const root = doc.struct('Document');
+  doc.addStructure(root);
+
+  writer.newPage();
+  drawCover(state, root, model);
+  const toc = reserveToc(state, root, model);
+  writer.newPage();
+  toc.headingStart = state.headings.length;
+  model.sections.forEach((section, i) => {
+    ctx.progress(i, model.sections.length, section.title);
+    drawSection(state, root, section);
+  });
+  ctx.progress(model.sections.length, model.sections.length);
+  fillToc(state, toc);
+  drawFurniture(state, model, body);
+  root.end();
+  writeIdTree(state);
+  if (writer.missing.size > 0)
+    ctx.logger.warn(`pdf: the font has no glyph for ${[...writer.missing].join(' ')}; shown as □, kept as ActualText for copying and reading.`);
+  doc.end();
+  return fixFileId(await done);
+}

@@ -1,0 +1,125 @@
+// Tables as Table/TR/TH/TD with a Caption stating the unit. Column headers are TH with
+// Scope Column, row headers TH with Scope Row. Rows are kept whole; after a page break
+// the header row is drawn again as a pagination artifact (the structure has it once).
+import type { TableCell, TableModel } from '@kommunrapport/core';
+import type { StructElement } from './pdfkit-api.js';
+import { assignId, child, type RenderState } from './state.js';
+import { badgeRuns, drawRichText, drawRuns } from './text-blocks.js';
+import type { Line, Run } from './writer.js';
+
+interface CellLayout {
+  lines: Line[];
+  align: 'start' | 'end';
+  header: boolean;
+}
+
+interface RowLayout {
+  cells: CellLayout[];
+  height: number;
+  emphasis?: 'subtotal' | 'total';
+}
+
+const RULE = '#8a8a8a';
+const HEAD_FILL = '#e8eef4';
+
+/** Column widths: numbers keep their natural width, the row-header column takes the rest. */
+function columnWidths(natural: number[], total: number): number[] {
+  const rest = natural.slice(1).reduce((s, w) => s + w, 0);
+  const first = natural[0]!;
+  if (first + rest <= total) return [total - rest, ...natural.slice(1)];
+  const firstShare = Math.max(total * 0.34, total - rest);
+  if (firstShare + rest <= total || rest === 0) return [total - rest, ...natural.slice(1)];
+  const scale = (total - firstShare) / rest;
+  return [firstShare, ...natural.slice(1).map((w) => w * scale)];
+}
+
+/** Draws a table model with its caption and note. */
+export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
+  const w = state.writer;
+  const size = state.size * 0.92;
+  const pad = size * 0.45;
+  const lh = w.lineHeight(size);
+
+  const cellRuns = (cell: TableCell, bold: boolean): Run[] =>
+    cell.badge ? badgeRuns(cell.badge).map((r) => (bold ? { ...r, font: 'bold' as const } : r)) : [{ text: cell.text, font: bold ? 'bold' : 'regular' }];
+  const headerCells: { runs: Run[]; align: 'start' | 'end' }[] = [
+    { runs: [{ text: table.corner, font: 'bold' }], align: 'start' },
+    ...table.columns.map((c) => ({ runs: [{ text: c.label, font: 'bold' as const }], align: c.align })),
+  ];
+  const bodyCells = table.rows.map((r) => {
+    const bold = r.emphasis !== undefined;
+    return [{ runs: [{ text: r.header, font: bold ? ('bold' as const) : ('regular' as const) }], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
+  });
+  const natural = headerCells.map((_, i) => {
+    let max = 0;
+    for (const row of [headerCells, ...bodyCells]) {
+      const cell = row[i];
+      if (!cell) continue;
+      const width = cell.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0);
+      max = Math.max(max, width + 2 * pad + 1);
+    }
+    return Math.min(max, w.width * 0.6);
+  });
+  const widths = columnWidths(natural, w.width);
+  const layoutRow = (cells: { runs: Run[]; align: 'start' | 'end' }[], header: boolean, emphasis?: 'subtotal' | 'total'): RowLayout => {
+    const laid = cells.map((c, i) => ({ lines: w.wrap(c.runs, widths[i]! - 2 * pad, size), align: c.align, header: header || i === 0 }));
+    const height = Math.max(1, ...laid.map((c) => c.lines.length)) * lh + 2 * pad;
+    return { cells: laid, height, ...(emphasis ? { emphasis } : {}) };
+  };
+  const head = layoutRow(headerCells, true);
+  const body = table.rows.map((r, i) => layoutRow(bodyCells[i]!, false, r.emphasis));
+
+  // Caption, header and first row start on one page.
+  const captionLines = w.wrap([{ text: table.caption, font: 'bold' }], w.width, state.size);
+  w.y += state.size * 0.4;
+  w.ensure(captionLines.length * w.lineHeight(state.size) + head.height + (body[0]?.height ?? 0));
+  const tableEl = child(state, parent, 'Table');
+  assignId(state, tableEl, table.id);
+  drawRuns(state, tableEl, 'Caption', [{ text: table.caption, font: 'bold' }], { gap: size * 0.3 });
+
+  const drawRow = (row: RowLayout, tr: StructElement | undefined, isHead: boolean, cellTypes: ('TH' | 'TD')[], scopes: ('Column' | 'Row' | undefined)[]) => {
+    const top = w.y;
+    const x0 = w.frame.left;
+    w.artifact(() => {
+      if (isHead) state.doc.rect(x0, top, w.width, row.height).fill(HEAD_FILL);
+      const strong = row.emphasis === 'total';
+      state.doc.lineWidth(strong ? 1.1 : 0.4).strokeColor(RULE).moveTo(x0, top + row.height).lineTo(x0 + w.width, top + row.height).stroke();
+      if (row.emphasis) state.doc.lineWidth(strong ? 1.1 : 0.6).moveTo(x0, top).lineTo(x0 + w.width, top).stroke();
+    });
+    let x = x0;
+    row.cells.forEach((cell, i) => {
+      const cw = widths[i]!;
+      const type = cellTypes[i]!;
+      const scope = scopes[i];
+      const el = tr ? child(state, tr, type, scope ? { scope } : undefined) : undefined;
+      cell.lines.forEach((line, k) => {
+        const lx = cell.align === 'end' ? x + cw - pad - line.width : x + pad;
+        const ly = top + pad + k * lh;
+        if (el) w.drawLine(line, lx, ly, size, el, type);
+        else w.artifact(() => line.pieces.forEach((p) => w.text(p.text, p.font, size, lx + p.x, ly + (lh - size * 1.16) / 2, p.colour)), 'Pagination');
+      });
+      w.endLinks();
+      el?.end();
+      x += cw;
+    });
+    w.y = top + row.height;
+  };
+
+  const headTypes = head.cells.map(() => 'TH' as const);
+  const headScopes = head.cells.map(() => 'Column' as const);
+  const headRow = child(state, tableEl, 'TR');
+  drawRow(head, headRow, true, headTypes, headScopes);
+  headRow.end();
+  for (const row of body) {
+    if (w.y + row.height > w.frame.bottom) {
+      w.newPage();
+      drawRow(head, undefined, true, headTypes, headScopes);
+    }
+    const tr = child(state, tableEl, 'TR');
+    drawRow(row, tr, false, row.cells.map((_, i) => (i === 0 ? 'TH' : 'TD')), row.cells.map((_, i) => (i === 0 ? 'Row' : undefined)));
+    tr.end();
+  }
+  tableEl.end();
+  w.y += state.size * 0.8;
+  if (table.note?.length) drawRichText(state, parent, table.note);
+}

@@ -1,0 +1,152 @@
+// Headings, paragraphs, lists, facts and status badges as tagged text: H1–H6, P, L/LI
+// with Lbl and LBody, Link with annotations. Status symbols are drawn beside their words
+// as decoration (artifacts); the words carry the meaning.
+import type { Badge, Fact } from '@kommunrapport/core';
+import type { Block, Inline, RichText } from '@kommunrapport/model';
+import { inlineText } from '@kommunrapport/model';
+import type { FontKey } from './fonts.js';
+import type { StructElement } from './pdfkit-api.js';
+import { assignId, child, type RenderState } from './state.js';
+import type { LinkTarget, Run } from './writer.js';
+
+/** Font sizes of headings by level, as a factor of the body size. */
+const HEADING_SCALE = [0, 2.2, 1.6, 1.35, 1.2, 1.1, 1.05];
+
+/** Runs of inline rich text. */
+export function inlineRuns(inlines: readonly Inline[], font: FontKey = 'regular', link?: LinkTarget): Run[] {
+  const out: Run[] = [];
+  for (const n of inlines) {
+    if (n.type === 'text') out.push({ text: n.value, font, ...(link ? { link } : {}) });
+    else if (n.type === 'strong') out.push(...inlineRuns(n.children, 'bold', link));
+    else if (n.type === 'emphasis') out.push(...inlineRuns(n.children, font === 'bold' ? 'bold' : 'italic', link));
+    else {
+      const text = inlineText(n.children).trim();
+      out.push(...inlineRuns(n.children, font, { url: n.url, contents: text || n.url }));
+    }
+  }
+  return out;
+}
+
+/** Draws runs as a paragraph-like element of `type` under `parent`, indented by `indent`. */
+export function drawRuns(state: RenderState, parent: StructElement, type: string, runs: Run[], options: { indent?: number; size?: number; gap?: number; el?: StructElement } = {}): StructElement {
+  const w = state.writer;
+  const size = options.size ?? state.size;
+  const indent = options.indent ?? 0;
+  const el = options.el ?? child(state, parent, type);
+  const lines = w.wrap(runs, w.width - indent, size);
+  w.paragraph(lines, w.frame.left + indent, size, el, type, options.gap ?? size * 0.6);
+  el.end();
+  return el;
+}
+
+/** A heading: H1–H6 with a structure id, a named destination and a bookmark. */
+export function drawHeading(state: RenderState, parent: StructElement, level: number, title: string, id: string): void {
+  const w = state.writer;
+  const tag = `H${Math.min(Math.max(level, 1), 6)}`;
+  const size = state.size * (HEADING_SCALE[Math.min(level, 6)] ?? 1);
+  const runs: Run[] = [{ text: title, font: 'bold', colour: level <= 2 ? '#0b3d6b' : '#1a1a1a' }];
+  const lines = w.wrap(runs, w.width, size);
+  const h = w.lineHeight(size) * lines.length;
+  // Keep the heading with the first lines that follow it.
+  w.y += level <= 2 ? size * 0.6 : size * 0.4;
+  if (w.y + h + w.lineHeight(state.size) * 3 > w.frame.bottom) w.newPage();
+  const el = child(state, parent, tag);
+  assignId(state, el, id);
+  const destination = `h-${String(state.headings.length + 1).padStart(4, '0')}`;
+  state.doc.addNamedDestination(destination, 'XYZ', w.frame.left, w.y, null);
+  state.headings.push({ level, title, page: w.pageCount - 1, destination });
+  // Bookmarks nest by level: the nearest open item of a lower level is the parent.
+  let parentItem = state.doc.outline;
+  for (let l = Math.min(level - 1, state.outline.length - 1); l >= 1; l--) {
+    const item = state.outline[l];
+    if (item) {
+      parentItem = item;
+      break;
+    }
+  }
+  // pdfkit computes the left edge as page width minus `left`: passing the width gives x = 0.
+  const item = parentItem.addItem(title, { pageNumber: w.pageCount - 1, fit: false, top: w.y, left: state.doc.page.width, zoom: 0 });
+  state.outline[level] = item;
+  state.outline.length = level + 1;
+  w.paragraph(lines, w.frame.left, size, el, tag, size * 0.35);
+  el.end();
+}
+
+/** Rich text blocks: paragraphs and lists. */
+export function drawRichText(state: RenderState, parent: StructElement, blocks: RichText, indent = 0): void {
+  for (const b of blocks) drawBlock(state, parent, b, indent);
+}
+
+function drawBlock(state: RenderState, parent: StructElement, b: Block, indent: number): void {
+  if (b.type === 'paragraph') {
+    drawRuns(state, parent, 'P', inlineRuns(b.children), { indent });
+    return;
+  }
+  drawList(
+    state,
+    parent,
+    b.items.map((item) => (body: StructElement, bodyIndent: number) => drawRichText(state, body, item, bodyIndent)),
+    b.ordered,
+    indent,
+  );
+}
+
+/** A list: L with LI, each with Lbl (bullet or number) and LBody drawn by `items`. */
+export function drawList(state: RenderState, parent: StructElement, items: ((body: StructElement, indent: number) => void)[], ordered: boolean, indent = 0): void {
+  const w = state.writer;
+  const list = child(state, parent, 'L');
+  list.dictionary.data.A = { O: 'List', ListNumbering: ordered ? 'Decimal' : 'Disc' };
+  const labelWidth = state.size * 1.6;
+  items.forEach((drawBody, i) => {
+    const li = child(state, list, 'LI');
+    const lbl = child(state, li, 'Lbl');
+    w.ensure(w.lineHeight(state.size));
+    const label = ordered ? `${i + 1}.` : '\u2022';
+    const x = w.frame.left + indent;
+    const y = w.y;
+    w.tagged(lbl, 'Lbl', () => w.text(label, 'regular', state.size, x, y + (w.lineHeight(state.size) - state.size * 1.16) / 2));
+    lbl.end();
+    const body = child(state, li, 'LBody');
+    drawBody(body, indent + labelWidth);
+    body.end();
+    li.end();
+  });
+  list.end();
+  w.y += state.size * 0.2;
+}
+
+/** A list of plain strings. */
+export function drawStringList(state: RenderState, parent: StructElement, items: readonly string[]): void {
+  drawList(
+    state,
+    parent,
+    items.map((text) => (body: StructElement, indent: number) => {
+      drawRuns(state, body, 'P', [{ text, font: 'regular' }], { indent, gap: state.size * 0.2 });
+    }),
+    false,
+  );
+}
+
+/** Facts: one paragraph each, the term in bold. */
+export function drawFacts(state: RenderState, parent: StructElement, facts: readonly Fact[]): void {
+  for (const f of facts) {
+    drawRuns(state, parent, 'P', [{ text: `${f.term}: `, font: 'bold' }, { text: f.value, font: 'regular' }], { gap: state.size * 0.3 });
+  }
+  state.writer.y += state.size * 0.3;
+}
+
+/** The runs of a badge: its symbol in its colour (decoration) and its words. */
+export function badgeRuns(badge: Badge): Run[] {
+  const runs: Run[] = [];
+  if (badge.symbol) runs.push({ text: `${badge.symbol} `, font: 'regular', artifact: true, ...(badge.colour ? { colour: badge.colour } : {}) });
+  runs.push({ text: badge.label, font: 'regular' });
+  return runs;
+}
+
+/** Status badges: "Term: ◐ Words", one paragraph each. */
+export function drawBadges(state: RenderState, parent: StructElement, items: readonly { term: string; badge: Badge }[]): void {
+  for (const item of items) {
+    drawRuns(state, parent, 'P', [{ text: `${item.term}: `, font: 'bold' }, ...badgeRuns(item.badge)], { gap: state.size * 0.3 });
+  }
+  state.writer.y += state.size * 0.3;
+}

@@ -1,0 +1,255 @@
+// The page writer: a cursor on the current page, line breaking with measured widths, and
+// drawing that is always inside marked content: tagged with an MCID for a structure
+// element, or an artifact. Nothing is painted outside one of the two.
+import type { Font } from 'fontkit';
+import type { FontKey } from './fonts.js';
+import { missingGlyphs } from './fonts.js';
+import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
+
+/** A link target inside running text: one per link of the source, shared by its pieces. */
+export interface LinkTarget {
+  url: string;
+  /** The annotation's description (/Contents): the link's text. */
+  contents: string;
+}
+
+/** A run of text in one style. */
+export interface Run {
+  text: string;
+  font: FontKey;
+  colour?: string;
+  link?: LinkTarget;
+  /** Decoration that repeats what the words say (a status symbol): drawn as an artifact. */
+  artifact?: boolean;
+}
+
+/** A run placed on a line. */
+export interface Piece extends Run {
+  x: number;
+  width: number;
+}
+
+/** A laid-out line. */
+export interface Line {
+  pieces: Piece[];
+  width: number;
+}
+
+/** The printable area of a page, in points from the top-left corner. */
+export interface Frame {
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+}
+
+const TEXT = '#1a1a1a';
+const REPLACEMENT = '\u25a1';
+
+/** Writes tagged content onto pages, breaking lines and pages. */
+export class Writer {
+  /** The cursor: top of the next thing drawn on the current page. */
+  y: number;
+  /** Number of pages so far; the current page is `pageCount - 1`. */
+  pageCount = 0;
+  private readonly widths = new Map<string, number>();
+  private readonly links = new Map<LinkTarget, { el: StructElement; page: number }>();
+  /** Characters no font had a glyph for: shown as □ with the real text as ActualText. */
+  readonly missing = new Set<string>();
+
+  constructor(
+    readonly doc: PdfDoc,
+    readonly frame: Frame,
+    readonly fonts: Record<FontKey, Font>,
+  ) {
+    this.y = frame.top;
+  }
+
+  /** The width of the text column. */
+  get width(): number {
+    return this.frame.right - this.frame.left;
+  }
+
+  /** Starts a new page and puts the cursor at its top. */
+  newPage(): void {
+    // Link elements end on the page of their annotation, so /Pg of the annotation is right.
+    this.endLinks();
+    this.doc.addPage();
+    this.pageCount++;
+    this.y = this.frame.top;
+  }
+
+  /** Breaks the page when `height` does not fit below the cursor; true when it broke. */
+  ensure(height: number): boolean {
+    if (this.y + height <= this.frame.bottom || this.y === this.frame.top) return false;
+    this.newPage();
+    return true;
+  }
+
+  /** Line height for a font size. */
+  lineHeight(size: number): number {
+    return size * 1.4;
+  }
+
+  /** Width of `text` in `font` at `size`, cached per font and text. */
+  measure(text: string, font: FontKey, size: number): number {
+    const key = `${font}\u0000${text}`;
+    let w = this.widths.get(key);
+    if (w === undefined) {
+      w = this.doc.font(font).fontSize(1000).widthOfString(text) / 1000;
+      this.widths.set(key, w);
+    }
+    return w * size;
+  }
+
+  /** Breaks runs into lines no wider than `width`; white space folds to one space. */
+  wrap(runs: readonly Run[], width: number, size: number): Line[] {
+    const lines: Line[] = [];
+    let pieces: Piece[] = [];
+    let x = 0;
+    let pendingSpace: Run | undefined;
+    const flush = () => {
+      if (pieces.length) lines.push({ pieces, width: x });
+      pieces = [];
+      x = 0;
+      pendingSpace = undefined;
+    };
+    const place = (run: Run, text: string, w: number) => {
+      const last = pieces[pieces.length - 1];
+      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact) {
+        last.text += text;
+        last.width += w;
+      } else pieces.push({ ...run, text, x, width: w });
+      x += w;
+    };
+    for (const run of runs) {
+      for (const token of run.text.split(/(\s+)/)) {
+        if (token === '') continue;
+        if (/^\s+$/.test(token)) {
+          if (pieces.length) pendingSpace = run;
+          continue;
+        }
+        const w = this.measure(token, run.font, size);
+        const space = pendingSpace ? this.measure(' ', pendingSpace.font, size) : 0;
+        if (pieces.length && x + space + w > width) flush();
+        if (pendingSpace && pieces.length) place(pendingSpace, ' ', space);
+        pendingSpace = undefined;
+        if (w <= width || pieces.length) {
+          place(run, token, w);
+          continue;
+        }
+        // A word wider than the column: break it between characters.
+        let part = '';
+        for (const ch of token) {
+          const pw = this.measure(part + ch, run.font, size);
+          if (part && pw > width) {
+            place(run, part, this.measure(part, run.font, size));
+            flush();
+            part = ch;
+          } else part += ch;
+        }
+        if (part) place(run, part, this.measure(part, run.font, size));
+      }
+    }
+    flush();
+    return lines;
+  }
+
+  /** Draws `draw` as marked content of `el` (tag `type`) on the current page. */
+  tagged(el: StructElement, type: string, draw: () => void): void {
+    const content: MarkedContent = this.doc.markStructureContent(type);
+    draw();
+    this.doc.endMarkedContent();
+    el.add(content);
+  }
+
+  /** Draws `draw` as an artifact (page furniture, layout, decoration). */
+  artifact(draw: () => void, type: 'Pagination' | 'Layout' = 'Layout'): void {
+    this.doc.markContent('Artifact', { type });
+    draw();
+    this.doc.endMarkedContent();
+  }
+
+  /** Draws text in one style at a point (inside marked content opened by the caller). */
+  text(text: string, font: FontKey, size: number, x: number, y: number, colour = TEXT): void {
+    const fontObj = this.fonts[font];
+    const missing = missingGlyphs(fontObj, text);
+    this.doc.font(font).fontSize(size).fillColor(colour);
+    if (missing.length === 0) {
+      this.doc.text(text, x, y, { lineBreak: false });
+      return;
+    }
+    for (const ch of missing) this.missing.add(ch);
+    // Characters without a glyph are shown as □; ActualText keeps the real text for extraction.
+    let cx = x;
+    for (const ch of text) {
+      const has = !missing.includes(ch);
+      const shown = has ? ch : REPLACEMENT;
+      if (!has) this.doc.markContent('Span', { actual: ch });
+      this.doc.text(shown, cx, y, { lineBreak: false });
+      if (!has) this.doc.endMarkedContent();
+      cx += this.measure(shown, font, size);
+    }
+  }
+
+  /**
+   * Draws a line of pieces at `x`, `y`. Plain pieces become content of `owner` (tag `type`),
+   * link pieces content of a `Link` element under `owner` with an annotation, artifact pieces artifacts.
+   */
+  drawLine(line: Line, x: number, y: number, size: number, owner: StructElement, type: string): void {
+    let i = 0;
+    const h = this.lineHeight(size);
+    const dy = (h - size * 1.16) / 2;
+    while (i < line.pieces.length) {
+      const first = line.pieces[i]!;
+      let j = i + 1;
+      while (j < line.pieces.length && line.pieces[j]!.link === first.link && !!line.pieces[j]!.artifact === !!first.artifact) j++;
+      const group = line.pieces.slice(i, j);
+      const draw = () => {
+        for (const p of group) this.text(p.text, p.font, size, x + p.x, y + dy, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
+      };
+      if (first.artifact) this.artifact(draw);
+      else if (first.link) {
+        const el = this.linkElement(first.link, owner);
+        this.tagged(el, 'Link', draw);
+        const gx = x + first.x;
+        const gw = group.reduce((s, p) => s + p.width, 0);
+        this.artifact(() => {
+          this.doc.lineWidth(0.6).strokeColor('#0b4f8a').moveTo(gx, y + dy + size * 1.12).lineTo(gx + gw, y + dy + size * 1.12).stroke();
+        });
+        this.doc.link(gx, y, gw, h, first.link.url, { structParent: el, Contents: new String(first.link.contents) });
+      } else this.tagged(owner, type, draw);
+      i = j;
+    }
+  }
+
+  /** The Link element for a link on the current page, created under `owner` at first use. */
+  private linkElement(target: LinkTarget, owner: StructElement): StructElement {
+    const page = this.pageCount - 1;
+    const known = this.links.get(target);
+    if (known && known.page === page) return known.el;
+    if (known) known.el.end();
+    const el = this.doc.struct('Link');
+    owner.add(el);
+    this.links.set(target, { el, page });
+    return el;
+  }
+
+  /** Ends the Link elements opened so far (call when their paragraph is done). */
+  endLinks(): void {
+    for (const { el } of this.links.values()) el.end();
+    this.links.clear();
+  }
+
+  /** Draws wrapped lines as one structure element's content, breaking pages between lines. */
+  paragraph(lines: readonly Line[], x: number, size: number, owner: StructElement, type: string, gapAfter: number): void {
+    const h = this.lineHeight(size);
+    for (const line of lines) {
+      this.ensure(h);
+      this.drawLine(line, x, this.y, size, owner, type);
+      this.y += h;
+    }
+    this.endLinks();
+    this.y += gapAfter;
+  }
+}
