@@ -23,7 +23,7 @@ export function renderHtml(report: Report, ctx: RenderContext<HtmlOptions>): Art
   checkColours(ctx);
   const document = buildDocument(report, ctx.vocabulary, ctx.format);
   const title = `${document.title} – ${report.body.name}, ${report.municipality.name}, ${report.period.label}`;
-  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options });
+  const html = renderPage({ document, vocabulary: ctx.vocabulary, format: ctx.format, title, options: ctx.options });
   return [{ path: 'index.html', contents: html, mediaType: 'text/html; charset=utf-8' }];
 }
 

@@ -3,7 +3,7 @@
 // with aria-level), then its blocks in reading order.
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { DocBlock, DocSection, Fact, Badge } from '@kommunrapport/core';
+import type { DocBlock, DocSection, Fact, Badge, Formatter } from '@kommunrapport/core';
 import { richText } from './rich-text.js';
 import { badge } from './badge.js';
 import { table } from './table.js';
@@ -15,6 +15,8 @@ import type { IdAllocator } from './ids.js';
 export interface SectionScope {
   text: TextRenderer;
   ids: IdAllocator;
+  /** Numbers written at the points of charts. */
+  format: Formatter;
   regionNames: Set<string>;
   /** Heading ids by section, filled while rendering so the table of contents can link to them. */
   headingIds: Map<DocSection, string>;
@@ -51,7 +53,7 @@ function blocks(list: readonly DocBlock[], scope: SectionScope, headingId: strin
         return b.table.note ? [el, h('div.note', richText(b.table.note, scope.text))] : [el];
       }
       case 'chart':
-        return [chart(b.chart, scope.ids)];
+        return [chart(b.chart, scope.ids, scope.format)];
       case 'section':
         return [section(b.section, scope)];
     }

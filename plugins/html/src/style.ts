@@ -35,7 +35,8 @@ tr.em-total>*{font-weight:700;border-top:2px solid ${p.text}}
 .fig{margin:1rem 0 1.5rem;max-width:26rem}
 .fig svg{display:block;width:100%;height:auto}
 figcaption p{margin:.25rem 0;font-size:.95rem}
-.key{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1rem;padding:0;margin:0;font-size:.95rem}
+.key{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0;font-size:.95rem}
+.key li{display:flex;align-items:center;gap:.4em;white-space:nowrap}
 @media (max-width:30rem){.facts{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}h1{font-size:1.6rem}h2{font-size:1.4rem}}
 @page{size:A4;margin:18mm 16mm}
 @media print{
