@@ -25,7 +25,8 @@ const firstWord = (s: string) => (/^[\p{L}\p{N}]+/u.exec(s.trim())?.[0] ?? '').t
  * word stays and the name follows in parentheses: "KLK:s (Kommunledningskontoret)". Where
  * the author already wrote the name out, before ("Stadsbyggnadsnämnden (SBN)") or after
  * ("EEM (Eskilstuna Energi & Miljö AB)"), that counts as the first use and nothing is added.
- * Identifiers such as the case number "KS/2022:17" are left alone.
+ * Later explanations by the author are dropped, so only the abbreviation stays after its first
+ * use. Identifiers such as the case number "KS/2022:17" are left alone.
  */
 export function createAbbreviationWriter(vocabulary: Vocabulary): AbbreviationWriter {
   const seen = new Set<string>();
@@ -43,14 +44,23 @@ export function createAbbreviationWriter(vocabulary: Vocabulary): AbbreviationWr
         const { abbreviation, name } = segment;
         const next = segments[i + 1];
         const after = next !== undefined && 'text' in next ? next.text : '';
-        if (seen.has(abbreviation) || IDENTIFIER.test(after)) {
+        if (IDENTIFIER.test(after)) {
+          out += abbreviation;
+          continue;
+        }
+        const namedBefore = out.toLowerCase().endsWith(`${name} (`.toLowerCase()) && after.startsWith(')');
+        const gloss = GLOSS.exec(after);
+        const namedAfter = gloss !== null && firstWord(gloss[1]!) === firstWord(name);
+        if (seen.has(abbreviation)) {
+          // Written out again by the author after its first use: only the abbreviation stays.
+          if (namedBefore) {
+            out = out.slice(0, out.length - name.length - 2);
+            segments[i + 1] = { text: after.slice(1) };
+          } else if (namedAfter) segments[i + 1] = { text: after.slice(gloss[0].length) };
           out += abbreviation;
           continue;
         }
         seen.add(abbreviation);
-        const namedBefore = out.toLowerCase().endsWith(`${name} (`.toLowerCase()) && after.startsWith(')');
-        const gloss = GLOSS.exec(after);
-        const namedAfter = gloss !== null && firstWord(gloss[1]!) === firstWord(name);
         if (namedBefore || namedAfter) {
           out += abbreviation;
           continue;
