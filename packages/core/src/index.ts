@@ -10,3 +10,4 @@ export * from './artifacts.js';
 export * from './publish.js';
 export * from './pipeline.js';
 export * from './batch.js';
+export * from './options-defaults.js';
