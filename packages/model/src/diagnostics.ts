@@ -37,6 +37,12 @@ export interface DiagnosticInfo {
 
 /** The catalogue of diagnostic codes. Names are permanent: add codes, never rename them. */
 export const DIAGNOSTIC_CODES = {
+  'file-unreadable': {
+    title: 'File cannot be read',
+    severity: 'error',
+    meaning: 'The file does not exist, is a folder, or cannot be read; the command exits with code 2.',
+    fix: 'Check the path (relative to the current folder) and the file permissions.',
+  },
   'yaml-syntax': {
     title: 'YAML syntax error',
     severity: 'error',

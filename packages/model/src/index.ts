@@ -14,3 +14,4 @@ export * from './source.js';
 export * from './decode.js';
 export * from './check.js';
 export * from './load.js';
+export * from './summary.js';

@@ -1,0 +1,115 @@
+// `kommunrapport validate <file…> [--json] [--strict]`: reads each report, decodes and
+// checks it, prints a one-screen summary and the findings (or JSON) and sets the exit code.
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { countBySeverity, countContent, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
+import { EXIT, type CommandContext } from '../io.js';
+
+/** Options of the validate command. */
+export interface ValidateOptions {
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** The JSON written for one file by `validate --json`. */
+export interface ValidateJson {
+  file: string;
+  ok: boolean;
+  summary: { areas: number; goals: number; commitments: number; indicators: number } | null;
+  diagnostics: {
+    code: string;
+    severity: Severity;
+    path: string;
+    line: number | null;
+    column: number | null;
+    message: string;
+    expected?: string;
+    found?: string;
+    hint: string | null;
+    file: string;
+  }[];
+}
+
+interface FileResult {
+  json: ValidateJson;
+  text: string;
+  exit: number;
+}
+
+/** Validates one file; never throws for bad input or unreadable files. */
+export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<FileResult> {
+  const colours = pc.createColors(ctx.io.isTTY);
+  const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
+  let source: string;
+  try {
+    source = await readFile(resolve(ctx.io.cwd, file), 'utf8');
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : ((e as Error).message ?? String(e));
+    const d: Diagnostic = { code: 'file-unreadable', severity: 'error', path: '', file, message: `Cannot read ${file}: ${reason}.`, hint: 'Check the path (relative to the current folder) and the permissions.' };
+    return { json: toJson(file, false, null, [d]), text: `${formatDiagnostic(d, { colour: paint })}\n`, exit: EXIT.usage };
+  }
+  const { report, diagnostics } = loadReport(source, file);
+  const failed = hasErrors(diagnostics, { strict: options.strict === true });
+  const counts = report ? countContent(report) : undefined;
+  const summary = counts ? { areas: counts.areas, goals: counts.goals, commitments: counts.commitments, indicators: counts.indicators } : null;
+  const bySeverity = countBySeverity(diagnostics);
+  const lines: string[] = [colours.bold(file)];
+  if (report) {
+    lines.push(`  ${report.municipality.name} (${report.municipality.code}) · ${report.body.name} (${report.body.abbreviation}) · ${report.period.label}`);
+    lines.push(`  ${plural(summary!.areas, 'area')} · ${plural(summary!.goals, 'goal')} · ${plural(summary!.commitments, 'commitment')} · ${plural(summary!.indicators, 'indicator')}`);
+  } else {
+    lines.push('  The report could not be read; fix the errors below first.');
+  }
+  lines.push(`  ${paint('error', plural(bySeverity.error, 'error'))} · ${paint('warning', plural(bySeverity.warning, 'warning'))} · ${paint('info', `${bySeverity.info} info`)}`);
+  for (const d of diagnostics) lines.push('', formatDiagnostic(d, { colour: paint }));
+  lines.push('', failed ? colours.red(`✗ ${file} is not valid${options.strict && bySeverity.error === 0 ? ' (warnings count as errors under --strict)' : ''}`) : colours.green(`✓ ${file} is valid`));
+  return { json: toJson(file, !failed, summary, diagnostics), text: `${lines.join('\n')}\n`, exit: failed ? EXIT.invalid : EXIT.ok };
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function toJson(file: string, ok: boolean, summary: ValidateJson['summary'], diagnostics: Diagnostic[]): ValidateJson {
+  return {
+    file,
+    ok,
+    summary,
+    diagnostics: diagnostics.map((d) => ({
+      code: d.code,
+      severity: d.severity,
+      path: d.path,
+      line: d.line ?? null,
+      column: d.column ?? null,
+      message: d.message,
+      ...(d.expected !== undefined ? { expected: d.expected } : {}),
+      ...(d.found !== undefined ? { found: d.found } : {}),
+      hint: d.hint ?? null,
+      file: d.file ?? file,
+    })),
+  };
+}
+
+/** Adds `validate` to the program. */
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('validate')
+    .description('decode and check reports; print a summary and every finding')
+    .argument('<file...>', 'report files (YAML)')
+    .option('--json', 'print the result as JSON (an array for several files)')
+    .option('--strict', 'treat warnings as errors')
+    .addHelpText('after', '\nExit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O problem.')
+    .action(async (files: string[], options: ValidateOptions) => {
+      const results: FileResult[] = [];
+      for (const file of files) results.push(await validateFile(file, options, ctx));
+      if (options.json) {
+        const json = results.map((r) => r.json);
+        ctx.io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
+      } else {
+        ctx.io.stdout(results.map((r) => r.text).join('\n'));
+      }
+      for (const r of results) ctx.exit(r.exit);
+    });
+}

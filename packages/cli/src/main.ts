@@ -1,0 +1,54 @@
+// The `kommunrapport` program: commander with every command registered from its module,
+// output through an injectable io, and an exit code instead of process.exit or throwing.
+import { createRequire } from 'node:module';
+import { Command, CommanderError } from 'commander';
+import { EXIT, processIo, type CliIo, type CommandContext } from './io.js';
+import * as validate from './commands/validate.js';
+
+/** A command module: it adds its command to the program. */
+export interface CommandModule {
+  register(program: Command, ctx: CommandContext): void;
+}
+
+/** Every command of the program; add one line per command module. */
+export const commands: readonly CommandModule[] = [validate];
+
+/** The version of the cli package. */
+export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+
+/** Builds the program with all commands, writing through `io`. */
+export function createProgram(ctx: CommandContext): Command {
+  const program = new Command('kommunrapport')
+    .description('Validate and publish Swedish municipal follow-up reports written as YAML.')
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr, outputError: (s, write) => write(s) })
+    .showHelpAfterError('(run kommunrapport --help for usage)');
+  for (const command of commands) command.register(program, ctx);
+  return program;
+}
+
+/**
+ * Runs the command line `argv` (without node and script) and resolves to the exit code:
+ * 0 valid, 1 invalid input, 2 usage or I/O problem. Never throws for bad input.
+ */
+export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+  let code: number = EXIT.ok;
+  const ctx: CommandContext = { io, exit: (c) => (code = Math.max(code, c)) };
+  const program = createProgram(ctx);
+  if (argv.length === 0) {
+    io.stderr(program.helpInformation());
+    return EXIT.usage;
+  }
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      return e.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    io.stderr(`kommunrapport: internal error: ${e instanceof Error ? e.message : String(e)}\nPlease report this with the command you ran.\n`);
+    return EXIT.usage;
+  }
+}

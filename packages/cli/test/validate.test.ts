@@ -1,0 +1,146 @@
+import { mkdtempSync, writeFileSync, readFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { main, type CliIo } from '../src/index.js';
+
+const modelFixtures = fileURLToPath(new URL('../../model/test/fixtures/', import.meta.url));
+const minimal = readFileSync(join(modelFixtures, 'valid/minimal.yaml'), 'utf8');
+
+/** A folder with a valid report, one with an error and one with only a warning. */
+function workspace(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-cli-'));
+  writeFileSync(join(dir, 'ok.yaml'), minimal);
+  writeFileSync(join(dir, 'bad.yaml'), minimal.replace('men: 35', 'men: 36'));
+  writeFileSync(join(dir, 'warn.yaml'), minimal.replace('values: { prognos: -5.8 }', 'values: { prognos: -6.4 }'));
+  writeFileSync(join(dir, 'broken.yaml'), 'id: [unclosed\n');
+  mkdirSync(join(dir, 'folder.yaml'));
+  return dir;
+}
+
+async function run(argv: string[], cwd = workspace(), isTTY = false) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd, isTTY };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+describe('kommunrapport validate', () => {
+  it('exits 0 for a valid report and prints the summary', async () => {
+    const r = await run(['validate', 'ok.yaml']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toContain('Exempelstad (0999) · Kommunstyrelsen (KS) · januari–augusti 2022');
+    expect(r.stdout).toContain('1 area · 1 goal · 2 commitments · 3 indicators');
+    expect(r.stdout).toContain('0 errors · 0 warnings · 0 info');
+    expect(r.stdout).toContain('✓ ok.yaml is valid');
+    expect(r.stdout).not.toMatch(/\u001b\[/);
+  });
+
+  it('exits 1 with the findings for a report with an error', async () => {
+    const r = await run(['validate', 'bad.yaml']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('bad.yaml:77:14  error  gender-sum-mismatch  sections[2].headcount.total');
+    expect(r.stdout).toContain('1 error · 0 warnings');
+    expect(r.stdout).toContain('✗ bad.yaml is not valid');
+  });
+
+  it('exits 0 for warnings, 1 under --strict', async () => {
+    const dir = workspace();
+    expect((await run(['validate', 'warn.yaml'], dir)).code).toBe(0);
+    const strict = await run(['validate', '--strict', 'warn.yaml'], dir);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toContain('warnings count as errors under --strict');
+  });
+
+  it('prints JSON of the documented shape', async () => {
+    const r = await run(['validate', 'bad.yaml', '--json']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json).toEqual({
+      file: 'bad.yaml',
+      ok: false,
+      summary: { areas: 1, goals: 1, commitments: 2, indicators: 3 },
+      diagnostics: [
+        {
+          code: 'gender-sum-mismatch',
+          severity: 'error',
+          path: 'sections[2].headcount.total',
+          line: 77,
+          column: 14,
+          message: 'Women (67) and men (36) of the headcount add up to 103, not the total 102.',
+          expected: 'total 103',
+          found: '102',
+          hint: 'Check the three figures against the source.',
+          file: 'bad.yaml',
+        },
+      ],
+    });
+  });
+
+  it('prints an array for several files and takes the worst exit code', async () => {
+    const r = await run(['validate', '--json', 'ok.yaml', 'warn.yaml', 'broken.yaml']);
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout);
+    expect(json.map((j: { file: string; ok: boolean }) => [j.file, j.ok])).toEqual([['ok.yaml', true], ['warn.yaml', true], ['broken.yaml', false]]);
+    expect(json[2].summary).toBeNull();
+    expect(json[2].diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line: 2 });
+  });
+
+  it('exits 2 for a missing file or a folder, without a stack trace', async () => {
+    const r = await run(['validate', 'ok.yaml', 'missing.yaml', 'folder.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('Cannot read missing.yaml: no such file.');
+    expect(r.stdout).toContain('Cannot read folder.yaml: it is a folder.');
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    const json = JSON.parse((await run(['validate', '--json', 'missing.yaml'])).stdout);
+    expect(json).toMatchObject({ ok: false, summary: null, diagnostics: [{ code: 'file-unreadable' }] });
+  });
+
+  it('colours severities only on a terminal', async () => {
+    const r = await run(['validate', 'bad.yaml'], workspace(), true);
+    expect(r.stdout).toMatch(/\u001b\[31merror\u001b\[39m/);
+  });
+
+  it('runs every file of the invalid corpus without a stack trace', async () => {
+    const r = await run(['validate', '--json', ...readdirYaml(join(modelFixtures, 'invalid'))], join(modelFixtures, 'invalid'));
+    expect(r.code).toBe(1);
+    const json = JSON.parse(r.stdout) as { ok: boolean }[];
+    expect(json.length).toBeGreaterThanOrEqual(30);
+    expect(json.filter((j) => j.ok).length).toBe(4);
+  });
+});
+
+function readdirYaml(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
+}
+
+describe('kommunrapport usage', () => {
+  it('prints help with exit 0', async () => {
+    const r = await run(['--help']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Usage: kommunrapport');
+    expect(r.stdout).toContain('validate');
+    const sub = await run(['validate', '--help']);
+    expect(sub.code).toBe(0);
+    expect(sub.stdout).toContain('--strict');
+    expect(sub.stdout).toContain('Exit codes: 0 valid');
+  });
+
+  it('prints the version of the package', async () => {
+    const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+    const r = await run(['--version']);
+    expect(r).toMatchObject({ code: 0, stdout: `${pkg.version}\n` });
+  });
+
+  it('exits 2 for usage errors', async () => {
+    expect((await run([])).code).toBe(2);
+    const unknown = await run(['valdate', 'x.yaml']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain("unknown command 'valdate'");
+    expect((await run(['validate'])).code).toBe(2);
+    expect((await run(['validate', '--jsn', 'ok.yaml'])).code).toBe(2);
+  });
+});
