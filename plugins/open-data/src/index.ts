@@ -1,1 +1,9 @@
-export {};
+// Public entry of @kommunrapport/plugin-open-data: the plugin (default export) and its helpers.
+export { default, renderOpenData, reportJson, OUT_DIR } from './plugin.js';
+export { OpenDataOptions, CC0, DEFAULT_BASE_URL, DEFAULT_SPATIAL } from './options.js';
+export { buildTables, tableFile, ROLE_FILES } from './tables.js';
+export type { TableDef, FieldDef, ForeignKeyDef } from './csv.js';
+export { writeCsv } from './csv.js';
+export { createIdMaker, idPrefix, idPattern, slug } from './ids.js';
+export { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
+export { reportSchema, type PublishedSchema } from './schema.js';

@@ -1,10 +1,10 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, UNIT_FACTOR, isAmountUnit, type Report, type Unit, type RichText, type DataTable } from '@kommunrapport/model';
+import { plainText, UNIT_FACTOR, isAmountUnit, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
-import { decimalString, shiftDecimal } from './decimal.js';
+import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
 import type { FieldDef, TableDef } from './csv.js';
 
 /** Which CSV file holds the tables of each table role; tables of other roles go to `other_tables`. */
@@ -404,7 +404,7 @@ export function buildTables(report: Report): TableDef[] {
     ],
     primaryKey: ['deviation_id'],
     rows: facts.deviations.map(({ explanation: e, sectionId, title }) => {
-      const value = decimalString(e.deviation);
+      const value = decimalString(e.deviation, explanationDecimals(e));
       const a = amount(value, e.unit);
       return {
         deviation_id: id('deviation', e.id),
@@ -437,7 +437,7 @@ export function buildTables(report: Report): TableDef[] {
     foreignKeys: [{ fields: ['deviation_id'], resource: 'deviations', referenceFields: ['deviation_id'] }],
     rows: facts.deviations.flatMap(({ explanation: e }) =>
       e.items.map((item, i) => {
-        const value = decimalString(item.amount);
+        const value = decimalString(item.amount, explanationDecimals(e));
         const a = amount(value, e.unit);
         return { deviation_id: id('deviation', e.id), position: i + 1, label: item.label, amount: value, unit: a.unit, factor: a.factor, currency: a.currency, amount_sek: a.value_sek };
       }),
@@ -475,6 +475,11 @@ export function buildTables(report: Report): TableDef[] {
   });
 
   return tables;
+}
+
+/** The decimals an explanation is written with: as many as its most precise amount has, as in the source. */
+function explanationDecimals(e: DeviationExplanation): number {
+  return Math.max(...[e.deviation, ...e.items.map((i) => i.amount)].map((n) => (plainDecimal(n).split('.')[1] ?? '').length));
 }
 
 /** The CSV file (without `.csv`) that holds the cells of a table, by its role. */

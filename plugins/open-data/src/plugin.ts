@@ -1,0 +1,110 @@
+// The open-data plugin: renders a report to report.json (valid against the published JSON
+// Schema), report.schema.json, long-format CSV tables, datapackage.json and DCAT-AP-SE
+// metadata (dcat.rdf, dcat.jsonld), all under `open-data/`. Byte-identical for the same
+// input: dates come from the context's documentDate, never the clock.
+import { createHash } from 'node:crypto';
+import { definePlugin, type Artifact } from '@kommunrapport/core';
+import { Report } from '@kommunrapport/model';
+import { OpenDataOptions } from './options.js';
+import { buildTables } from './tables.js';
+import { writeCsv } from './csv.js';
+import { buildDataPackage, type ResourceFile } from './datapackage.js';
+import { buildDcat, datasetTitle, datasetDescription, type DistributionInfo } from './dcat.js';
+import { toRdfXml, toJsonLd } from './rdf.js';
+import { reportSchema } from './schema.js';
+
+/** The folder the plugin writes into, relative to the report's output folder. */
+export const OUT_DIR = 'open-data';
+
+const encoder = new TextEncoder();
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+/** The whole report as open data: the model's encoding with `$schema` and `schemaVersion` first. */
+export function reportJson(report: Report, schemaId: string, schemaVersion: string): Record<string, unknown> {
+  const { $schema: _s, schemaVersion: _v, ...encoded } = Report.encode(report) as Record<string, unknown>;
+  return { $schema: schemaId, schemaVersion, ...encoded };
+}
+
+/** Renders the open data of a report as artifacts. */
+export function renderOpenData(report: Report, options: OpenDataOptions, documentDate: Date): Artifact[] {
+  const { schema, id: schemaId, version } = reportSchema();
+  const baseUrl = options.baseUrl.replace('{report}', report.id);
+  const date = documentDate.toISOString().slice(0, 10);
+  const files: (ResourceFile & { contents: Uint8Array; conformsTo?: string })[] = [];
+  const add = (path: string, text: string, meta: Omit<ResourceFile, 'path' | 'bytes' | 'sha256'> & { conformsTo?: string }) => {
+    const contents = encoder.encode(text);
+    files.push({ path, contents, bytes: contents.byteLength, sha256: sha256(contents), ...meta });
+  };
+
+  add('report.json', json(reportJson(report, schemaId, version)), {
+    name: 'report',
+    title: 'The whole report as JSON',
+    description: 'Every field of the report, rich text as its block tree, valid against report.schema.json.',
+    mediaType: 'application/json',
+    conformsTo: schemaId,
+  });
+  add('report.schema.json', json(schema), {
+    name: 'report-schema',
+    title: 'JSON Schema of report.json',
+    description: `JSON Schema (2020-12) of the report model, version ${version}.`,
+    mediaType: 'application/schema+json',
+  });
+  for (const table of buildTables(report)) {
+    add(`${table.name}.csv`, writeCsv(table), {
+      name: table.name.replace(/_/g, '-'),
+      title: table.title,
+      description: table.description,
+      mediaType: 'text/csv; charset=utf-8',
+      table,
+      conformsTo: `${baseUrl}datapackage.json`,
+    });
+  }
+
+  const parts = { finance: files.some((f) => f.table?.name === 'tables' && f.table.rows.length > 0), workforce: files.some((f) => f.table?.name === 'workforce' && f.table.rows.length > 0) };
+  const descriptor = buildDataPackage({
+    report,
+    version,
+    created: documentDate.toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    licence: options.licence,
+    title: datasetTitle(report, report.language),
+    description: datasetDescription(report, report.language, parts),
+    keywords: [report.municipality.name, report.body.name, report.title],
+    baseUrl,
+    files,
+  });
+  const packageText = json(descriptor);
+  const packageBytes = encoder.encode(packageText);
+
+  const distributions: DistributionInfo[] = [
+    ...files.map((f) => ({ path: f.path, title: f.title, description: f.description, mediaType: f.mediaType, bytes: f.bytes, sha256: f.sha256, ...(f.conformsTo ? { conformsTo: f.conformsTo } : {}) })),
+    {
+      path: 'datapackage.json',
+      title: 'Frictionless Data Package descriptor',
+      description: 'Describes every CSV with its Table Schema, the licence and a sha256 hash per file.',
+      mediaType: 'application/json',
+      bytes: packageBytes.byteLength,
+      sha256: sha256(packageBytes),
+      conformsTo: 'https://datapackage.org/standard/data-package/',
+    },
+  ];
+  const graph = buildDcat({ report, baseUrl, licence: options.licence, spatial: options.spatial, schemaId, date, files: distributions });
+
+  return [
+    ...files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents, mediaType: f.mediaType })),
+    { path: `${OUT_DIR}/datapackage.json`, contents: packageBytes, mediaType: 'application/json' },
+    { path: `${OUT_DIR}/dcat.rdf`, contents: toRdfXml(graph), mediaType: 'application/rdf+xml' },
+    { path: `${OUT_DIR}/dcat.jsonld`, contents: toJsonLd(graph), mediaType: 'application/ld+json' },
+  ];
+}
+
+/** The open-data plugin: format `open-data`. */
+export default definePlugin<OpenDataOptions>({
+  name: 'open-data',
+  formats: ['open-data'],
+  options: OpenDataOptions,
+  render(report, ctx) {
+    if (ctx.options.baseUrl.includes('example.org')) ctx.logger.warn('open-data: no baseUrl option given; the metadata uses a placeholder address. Set baseUrl to where the files will be published.');
+    return renderOpenData(report, ctx.options, ctx.documentDate);
+  },
+});
