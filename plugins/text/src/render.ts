@@ -110,7 +110,8 @@ function table(st: State, t: TableModel): void {
     const header = symbolHeader ? (st.options.symbols ? `${row.header} ${say(st, first!.badge!.label)}` : say(st, first!.badge!.label)) : say(st, row.header);
     const values = row.cells.map((cell, i) => {
       const column = t.columns[i] ? say(st, t.columns[i]!.label) : '';
-      const value = cell.badge ? badgeWords(st, { ...cell.badge, textAlternative: cell.spoken }) : say(st, cell.spoken);
+      const symbolShown = symbolHeader && i === 0;
+      const value = cell.badge && !symbolShown ? badgeWords(st, { ...cell.badge, textAlternative: cell.spoken }) : say(st, cell.spoken);
       return column ? `${column} ${value}` : value;
     });
     return st.d.labelled(header, sentence(values.join('; ')), row.emphasis !== undefined);
