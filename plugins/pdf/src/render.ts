@@ -51,7 +51,10 @@ export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOpti
     lang: ctx.format.locale,
     displayTitle: true,
     subset: 'PDF/UA',
-    font: fonts.regular,
+    // No default font: the first `font('regular')` then caches under its registered name. A font
+    // object given here would be cached only under its PostScript name, and every later
+    // `font('regular')` would re-open and compare it (most of the render time).
+    font: null,
     info: infoEntries(info),
   });
   useEscapedXmp(doc, info);

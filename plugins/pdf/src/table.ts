@@ -22,47 +22,60 @@ interface RowLayout {
 const RULE = '#8a8a8a';
 const HEAD_FILL = '#e8eef4';
 
-/** Column widths: numbers keep their natural width, the row-header column takes the rest. */
-function columnWidths(natural: number[], total: number): number[] {
-  const rest = natural.slice(1).reduce((s, w) => s + w, 0);
-  const first = natural[0]!;
-  if (first + rest <= total) return [total - rest, ...natural.slice(1)];
-  const firstShare = Math.max(total * 0.34, total - rest);
-  if (firstShare + rest <= total || rest === 0) return [total - rest, ...natural.slice(1)];
-  const scale = (total - firstShare) / rest;
-  return [firstShare, ...natural.slice(1).map((w) => w * scale)];
+/**
+ * Column widths: every column at least as wide as its widest word, the space left shared
+ * towards each column's natural width, and what remains given to the row-header column.
+ * Null when even the widest words do not fit (the caller then uses a smaller size).
+ */
+function columnWidths(min: number[], natural: number[], total: number): number[] | null {
+  const sumMin = min.reduce((s, w) => s + w, 0);
+  if (sumMin > total) return null;
+  const want = natural.map((n, i) => Math.max(0, n - min[i]!));
+  const sumWant = want.reduce((s, w) => s + w, 0);
+  const extra = total - sumMin;
+  const share = sumWant > 0 ? Math.min(1, extra / sumWant) : 0;
+  const widths = min.map((m, i) => m + want[i]! * share);
+  const used = widths.reduce((s, w) => s + w, 0);
+  widths[0]! += total - used;
+  return widths;
 }
 
 /** Draws a table model with its caption and note. */
 export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
   const w = state.writer;
-  const size = state.size * 0.92;
-  const pad = size * 0.45;
-  const lh = w.lineHeight(size);
 
-  const cellRuns = (cell: TableCell, bold: boolean): Run[] =>
-    cell.badge ? badgeRuns(cell.badge).map((r) => (bold ? { ...r, font: 'bold' as const } : r)) : [{ text: cell.text, font: bold ? 'bold' : 'regular' }];
+  const cellRuns = (cell: TableCell, bold: boolean, rowHeader: string): Run[] => {
+    const font = bold ? ('bold' as const) : ('regular' as const);
+    // A badge shows its symbol before its words, unless the row header already is the symbol (the legend).
+    const symbol = cell.badge && cell.badge.symbol !== rowHeader ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
+    return [...symbol, { text: cell.text, font }];
+  };
   const headerCells: { runs: Run[]; align: 'start' | 'end' }[] = [
     { runs: [{ text: table.corner, font: 'bold' }], align: 'start' },
     ...table.columns.map((c) => ({ runs: [{ text: c.label, font: 'bold' as const }], align: c.align })),
   ];
   const bodyCells = table.rows.map((r) => {
     const bold = r.emphasis !== undefined;
-    return [{ runs: [{ text: r.header, font: bold ? ('bold' as const) : ('regular' as const) }], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
+    return [{ runs: [{ text: r.header, font: bold ? ('bold' as const) : ('regular' as const) }], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold, r.header), align: c.align }))];
   });
-  const natural = headerCells.map((_, i) => {
-    let max = 0;
-    for (const row of [headerCells, ...bodyCells]) {
-      const cell = row[i];
-      if (!cell) continue;
-      const width = cell.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0);
-      max = Math.max(max, width + 2 * pad + 1);
-    }
-    return Math.min(max, w.width * 0.6);
-  });
-  const widths = columnWidths(natural, w.width);
+  // The table's text size: the body size a little smaller, smaller still when the widest words do not fit.
+  let size = state.size * 0.92;
+  let widths: number[] | null = null;
+  let pad = 0;
+  for (let attempt = 0; attempt < 8 && !widths; attempt++) {
+    pad = size * 0.45;
+    const min = headerCells.map((_, i) => Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
+    const natural = headerCells.map((_, i) =>
+      Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
+    );
+    widths = columnWidths(min, natural, w.width);
+    if (!widths) size *= 0.92;
+  }
+  if (!widths) widths = headerCells.map(() => w.width / headerCells.length);
+  const lh = w.lineHeight(size);
+  const colWidths = widths;
   const layoutRow = (cells: { runs: Run[]; align: 'start' | 'end' }[], header: boolean, emphasis?: 'subtotal' | 'total'): RowLayout => {
-    const laid = cells.map((c, i) => ({ lines: w.wrap(c.runs, widths[i]! - 2 * pad, size), align: c.align, header: header || i === 0 }));
+    const laid = cells.map((c, i) => ({ lines: w.wrap(c.runs, colWidths[i]! - 2 * pad, size), align: c.align, header: header || i === 0 }));
     const height = Math.max(1, ...laid.map((c) => c.lines.length)) * lh + 2 * pad;
     return { cells: laid, height, ...(emphasis ? { emphasis } : {}) };
   };
@@ -88,7 +101,7 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
     });
     let x = x0;
     row.cells.forEach((cell, i) => {
-      const cw = widths[i]!;
+      const cw = colWidths[i]!;
       const type = cellTypes[i]!;
       const scope = scopes[i];
       const el = tr ? child(state, tr, type, scope ? { scope } : undefined) : undefined;

@@ -44,6 +44,10 @@ export interface Frame {
 }
 
 const TEXT = '#1a1a1a';
+
+/** Text widths at size 1 by font and text, shared by every document of the process (fonts are shared too). */
+const WIDTHS = new Map<string, number>();
+const WIDTHS_LIMIT = 200_000;
 const REPLACEMENT = '\u25a1';
 
 /** Writes tagged content onto pages, breaking lines and pages. */
@@ -52,7 +56,6 @@ export class Writer {
   y: number;
   /** Number of pages so far; the current page is `pageCount - 1`. */
   pageCount = 0;
-  private readonly widths = new Map<string, number>();
   private readonly links = new Map<LinkTarget, { el: StructElement; page: number }>();
   /** Characters no font had a glyph for: shown as □ with the real text as ActualText. */
   readonly missing = new Set<string>();
@@ -94,10 +97,11 @@ export class Writer {
   /** Width of `text` in `font` at `size`, cached per font and text. */
   measure(text: string, font: FontKey, size: number): number {
     const key = `${font}\u0000${text}`;
-    let w = this.widths.get(key);
+    let w = WIDTHS.get(key);
     if (w === undefined) {
       w = this.doc.font(font).fontSize(1000).widthOfString(text) / 1000;
-      this.widths.set(key, w);
+      if (WIDTHS.size >= WIDTHS_LIMIT) WIDTHS.clear();
+      WIDTHS.set(key, w);
     }
     return w * size;
   }
@@ -123,9 +127,10 @@ export class Writer {
       x += w;
     };
     for (const run of runs) {
-      for (const token of run.text.split(/(\s+)/)) {
+      // Break only at ordinary white space: no-break spaces inside numbers ("30 210") hold.
+      for (const token of run.text.split(/([ \t\n\r\f\v]+)/)) {
         if (token === '') continue;
-        if (/^\s+$/.test(token)) {
+        if (/^[ \t\n\r\f\v]+$/.test(token)) {
           if (pieces.length) pendingSpace = run;
           continue;
         }
@@ -153,6 +158,13 @@ export class Writer {
     }
     flush();
     return lines;
+  }
+
+  /** Width of the widest word of the runs (the narrowest column they fit without breaking words). */
+  widestWord(runs: readonly Run[], size: number): number {
+    let max = 0;
+    for (const run of runs) for (const word of run.text.split(/[ \t\n\r\f\v]+/)) if (word) max = Math.max(max, this.measure(word, run.font, size));
+    return max;
   }
 
   /** Draws `draw` as marked content of `el` (tag `type`) on the current page. */
