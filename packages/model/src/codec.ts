@@ -93,13 +93,15 @@ export const NonEmptyString = new t.Type<string, string, unknown>(
 );
 
 /** A string matched by a regular expression; `name` says what is expected in errors. */
-export function pattern(name: string, re: RegExp): t.Type<string, string, unknown> {
-  return new t.Type<string, string, unknown>(
+export function pattern(name: string, re: RegExp): t.Type<string, string, unknown> & { readonly pattern: RegExp } {
+  const type = new t.Type<string, string, unknown>(
     name,
     (u): u is string => typeof u === 'string' && re.test(u),
     (u, c) => (typeof u === 'string' && re.test(u) ? t.success(u) : t.failure(u, c)),
     t.identity,
   );
+  // The expression is kept for the generated JSON Schema.
+  return Object.assign(type, { pattern: re });
 }
 
 /** Optional in YAML, may also be written as null: the source does not state it. */

@@ -15,3 +15,4 @@ export * from './decode.js';
 export * from './check.js';
 export * from './load.js';
 export * from './summary.js';
+export * from './json-schema.js';

@@ -158,7 +158,8 @@ export const ControlItem: t.Type<ControlItem, unknown, unknown> = strict(
 
 const PresetName = t.keyof({ eskilstuna: null, generic: null, 'generic-en': null }, 'preset name (eskilstuna, generic or generic-en)');
 
-const GovernanceOverrides = strict(
+/** A governance vocabulary as written in a report: a preset and the parts replaced. */
+export const GovernanceOverrides = strict(
   'GovernanceInput',
   'A governance vocabulary: a preset to start from and any part of it replaced. Terms are merged word by word.',
   {},
