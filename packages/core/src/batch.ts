@@ -4,6 +4,10 @@
 // it is done and sends back only a small summary, so memory stays flat as the count grows.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { BuildError, type BuildProblem } from './build-error.js';
 import type { BuildProgress, BuildReportOptions, BuildResult } from './pipeline.js';
 import type { Logger } from './plugin.js';
@@ -71,6 +75,20 @@ export function defaultWorkerUrl(): URL {
 }
 
 /**
+ * Starts a worker. From TypeScript sources (tests, development) the worker registers tsx
+ * first and resolves workspace packages to their sources; from the built package it is a
+ * plain module worker.
+ */
+function startWorker(url: URL, workerData: WorkerData, execArgv: string[] | undefined): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData, ...(execArgv ? { execArgv } : {}) });
+  const pkg = createRequire(import.meta.url).resolve('tsx/package.json');
+  const entry = (JSON.parse(readFileSync(pkg, 'utf8')) as { exports: Record<string, { import: { default: string } }> }).exports['./esm/api']!.import.default;
+  const tsx = pathToFileURL(join(dirname(pkg), entry)).href;
+  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(url.href)}); })`;
+  return new Worker(code, { eval: true, workerData, execArgv: execArgv ?? ['--conditions=@kommunrapport/source'] });
+}
+
+/**
  * Builds many reports on a pool of worker threads. Resolves when all are done; throws a
  * BuildError only when the plugins cannot be loaded at all (nothing is built then).
  */
@@ -115,8 +133,9 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
       if (done === total) finish();
     };
     const spawn = () => {
-      const worker = new Worker(url, { workerData: data, ...(options.worker?.execArgv ? { execArgv: options.worker.execArgv } : {}) });
+      const worker = startWorker(url, data, options.worker?.execArgv);
       workers.add(worker);
+      let ready = false;
       let current: string | undefined;
       const feed = () => {
         if (next >= total) {
@@ -131,6 +150,7 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
       worker.on('message', (message: FromWorker) => {
         switch (message.type) {
           case 'ready':
+            ready = true;
             feed();
             break;
           case 'fatal':
@@ -152,6 +172,10 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
       const lost = (reason: string) => {
         if (settled || !workers.has(worker)) return;
         workers.delete(worker);
+        if (!ready) {
+          finish(new BuildError({ code: 'plugin-failed', hook: 'load', message: `A build worker stopped while starting: ${reason}` }));
+          return;
+        }
         if (current !== undefined) {
           const file = current;
           current = undefined;

@@ -1,0 +1,71 @@
+// Batch builds on worker threads: every report built and written as it finishes, plugins
+// loaded once per worker, a failing report not stopping the others.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildMany, BuildError, type BuildResult } from '../src/index.js';
+import { pluginsDir, reportFile, tempDir } from './helpers.js';
+
+// Workers run the TypeScript sources (through tsx) with the source export condition.
+const worker = { execArgv: ['--conditions=@kommunrapport/source'] };
+const env = { SOURCE_DATE_EPOCH: '1700000000' };
+
+/** Writes `count` copies of the fixture report with ids r1…rN; returns their paths. */
+function reports(dir: string, count: number): string[] {
+  const text = readFileSync(reportFile, 'utf8');
+  mkdirSync(dir, { recursive: true });
+  return Array.from({ length: count }, (_, i) => {
+    const file = join(dir, `r${i + 1}.yaml`);
+    writeFileSync(file, text.replace('id: 0999-ks-2022-d2', `id: r${i + 1}`));
+    return file;
+  });
+}
+
+describe('buildMany', () => {
+  it('builds every report on a pool of workers, loading each plugin once per worker', async () => {
+    const root = tempDir();
+    const files = reports(join(root, 'src'), 6);
+    const seen: number[] = [];
+    const summary = await buildMany(files, {
+      plugins: [{ spec: './echo.mjs', fromDir: pluginsDir }, { spec: './counter.mjs', fromDir: pluginsDir }],
+      outDir: join(root, 'dist'),
+      env,
+      concurrency: 2,
+      worker,
+      onResult: (_r, done) => seen.push(done),
+    });
+    expect(summary).toMatchObject({ ok: true, built: 6, failed: 0 });
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
+    const counters = files.map((_, i) => JSON.parse(readFileSync(join(root, 'dist', `r${i + 1}`, 'counter.json'), 'utf8')));
+    // Every module copy was loaded exactly once, and two worker threads shared the six renders.
+    expect(counters.every((c) => c.loads === 1)).toBe(true);
+    const threads = new Set(counters.map((c) => c.threadId));
+    expect(threads.size).toBe(2);
+    expect(Math.max(...counters.map((c) => c.renders))).toBeGreaterThanOrEqual(3);
+    const perThread = [...threads].map((id) => counters.filter((c) => c.threadId === id).length);
+    expect(perThread.reduce((a, b) => a + b)).toBe(6);
+    expect(readFileSync(join(root, 'dist', 'r4', 'z-last.txt'), 'utf8')).toBe('Hej r4\n');
+  });
+
+  it('reports a failing report and builds the others', async () => {
+    const root = tempDir();
+    const files = reports(join(root, 'src'), 3);
+    writeFileSync(files[1]!, 'id: [unclosed\n');
+    const results: BuildResult[] = [];
+    const summary = await buildMany(files, { plugins: [{ spec: './echo.mjs', fromDir: pluginsDir }], outDir: join(root, 'dist'), env, worker, concurrency: 2, onResult: (r) => results.push(r) });
+    expect(summary).toMatchObject({ ok: false, built: 2, failed: 1 });
+    const failed = results.find((r) => !r.ok)!;
+    expect(failed.file).toBe(files[1]);
+    expect(failed.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', severity: 'error' });
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['r1', 'r3']);
+  });
+
+  it('throws one BuildError when the plugins cannot be loaded, building nothing', async () => {
+    const root = tempDir();
+    const files = reports(join(root, 'src'), 2);
+    await expect(buildMany(files, { plugins: [{ spec: './half.mjs', fromDir: pluginsDir }], outDir: join(root, 'dist'), env, worker })).rejects.toSatisfy(
+      (e: unknown) => e instanceof BuildError && e.problem.code === 'plugin-invalid' && e.problem.plugin === 'half',
+    );
+  });
+});
