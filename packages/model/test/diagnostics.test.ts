@@ -54,3 +54,15 @@ describe('formatPath and renderValue', () => {
     expect(renderValue(undefined)).toBe('nothing');
   });
 });
+
+describe('the READMEs', () => {
+  it('list every code of the catalogue', async () => {
+    const { readFileSync } = await import('node:fs');
+    const model = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const cli = readFileSync(new URL('../../cli/README.md', import.meta.url), 'utf8');
+    for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) {
+      expect(model, code).toContain(`| \`${code}\` | ${info.severity} | ${info.title} |`);
+      expect(cli, code).toContain(`\`${code}\``);
+    }
+  });
+});
