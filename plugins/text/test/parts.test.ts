@@ -23,9 +23,11 @@ describe('createSignWriter', () => {
     expect(sign('+15,6')).toBe('+15,6');
   });
 
-  it('writes the vocabulary’s words for speech', () => {
+  it('writes the vocabulary’s words for speech, and numbers without thousands separators', () => {
     const word = createSignWriter('word', vocabulary);
     expect(word('Utfall \u221271,5\u00a0miljoner kronor; +15,6')).toBe('Utfall minus 71,5\u00a0miljoner kronor; plus 15,6');
+    expect(word('\u22121\u00a0266,8\u00a0miljoner och 30\u00a0210\u00a0stycken, 2021 30')).toBe('minus 1266,8\u00a0miljoner och 30210\u00a0stycken, 2021 30');
+    expect(createSignWriter('sign', vocabulary)('30\u00a0210')).toBe('30\u00a0210');
   });
 });
 
