@@ -13,14 +13,14 @@ const PAD = { left: 28, right: 28, top: 24, bottom: 44 };
 const n = (x: number) => String(Math.round(x * 10) / 10);
 
 type Kind = ChartModel['series'][number]['kind'];
-const look: Record<Kind, { stroke: string; dash?: string }> = {
-  outcome: { stroke: palette.outcome },
-  target: { stroke: palette.target, dash: '6 4' },
+const look: Record<Kind, { stroke: string; dash?: string; square: boolean; below: boolean }> = {
+  outcome: { stroke: palette.outcome, square: false, below: false },
+  target: { stroke: palette.target, dash: '6 4', square: true, below: true },
 };
 
 function marker(kind: Kind, x: number, y: number): Element {
   const fill = look[kind].stroke;
-  return kind === 'outcome' ? s('circle', { cx: n(x), cy: n(y), r: 4, fill }) : s('rect', { x: n(x - 4), y: n(y - 4), width: 8, height: 8, fill });
+  return look[kind].square ? s('rect', { x: n(x - 4), y: n(y - 4), width: 8, height: 8, fill }) : s('circle', { cx: n(x), cy: n(y), r: 4, fill });
 }
 
 /** A short line sample for the chart's key: the same stroke and marker as in the chart. */
@@ -44,7 +44,7 @@ export function chart(c: ChartModel, ids: IdAllocator, format: Formatter): Eleme
   const decimals = decimalsOf(values);
   // A value is written above its point, or below when another series is higher that year.
   const below = (kind: Kind, year: number, value: number) =>
-    c.series.some((o) => o.kind !== kind && o.points.some((p) => p.year === year && (p.value > value || (p.value === value && kind === 'target'))));
+    c.series.some((o) => o.kind !== kind && o.points.some((p) => p.year === year && (p.value > value || (p.value === value && look[kind].below))));
   const label = (px: number, py: number, under: boolean, value: number) =>
     s('text', { x: n(px), y: n(under ? py + 18 : py - 9), textAnchor: 'middle', fill: palette.text, fontSize: 12 }, format.value(value, c.unit, { decimals }));
   const shapes = c.series.flatMap((series) => {

@@ -17,21 +17,24 @@ export function createTextRenderer(vocabulary: Vocabulary): TextRenderer {
   return {
     text(value) {
       const out: ElementContent[] = [];
-      let before = '';
-      for (const seg of vocabulary.segments(value)) {
+      const segments = vocabulary.segments(value);
+      segments.forEach((seg, i) => {
         if ('text' in seg) {
           out.push({ type: 'text', value: seg.text });
-          before = seg.text;
-          continue;
+          return;
         }
         const abbr = h('abbr', { title: seg.name }, seg.abbreviation);
-        // Already written out by the author ("Stadsbyggnadsnämnden (SBN)"): only mark it up.
-        const writtenOut = before.trimEnd().endsWith(`${seg.name} (`);
+        // Already written out by the author, before ("Stadsbyggnadsnämnden (SBN)") or after
+        // ("SBN (Stadsbyggnadsnämnden)"): only mark it up.
+        const prev = segments[i - 1];
+        const next = segments[i + 1];
+        const writtenOut =
+          (prev !== undefined && 'text' in prev && prev.text.trimEnd().endsWith(`${seg.name} (`)) ||
+          (next !== undefined && 'text' in next && next.text.trimStart().startsWith(`(${seg.name})`));
         if (introduced.has(seg.abbreviation) || writtenOut) out.push(abbr);
         else out.push({ type: 'text', value: `${seg.name} (` }, abbr, { type: 'text', value: ')' });
         introduced.add(seg.abbreviation);
-        before = '';
-      }
+      });
       return out;
     },
   };

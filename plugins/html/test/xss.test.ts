@@ -53,8 +53,8 @@ describe('script payloads in the report', () => {
 
     const dom = await page.evaluate(() => ({
       scripts: document.querySelectorAll('script, iframe, img, math, svg:not([aria-hidden]):not([role="img"])').length,
-      handlers: [...document.querySelectorAll('*')].flatMap((e) => [...e.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName} ${a.name}`)),
-      hrefs: [...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#')),
+      handlers: Array.from(document.querySelectorAll('*')).flatMap((e) => Array.from(e.attributes).filter((a) => a.name.startsWith('on')).map((a) => `${e.tagName} ${a.name}`)),
+      hrefs: Array.from(document.querySelectorAll('a[href]')).map((a) => a.getAttribute('href')!).filter((h) => !h.startsWith('#')),
       styles: document.querySelectorAll('style').length,
       title: document.title,
       text: document.body.innerText,

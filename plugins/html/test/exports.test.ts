@@ -1,0 +1,10 @@
+// Pins the public exports of @kommunrapport/plugin-html.
+import { expect, test } from 'vitest';
+import * as api from '../src/index.js';
+
+test('the package exports exactly its public API', () => {
+  expect(Object.keys(api).sort()).toEqual([
+    'HtmlOptions', 'MIN_CONTRAST', 'contrastRatio', 'default', 'defaultOptions', 'pageTree', 'palette', 'readableColour', 'relativeLuminance', 'renderHtml', 'renderPage',
+  ]);
+  expect(api.default.name).toBe('html');
+});

@@ -1,0 +1,176 @@
+// The page as text, without a browser: determinism, heading levels, link and style
+// guards, abbreviations at first use, colours, warnings and the plugin contract.
+import { describe, expect, test } from 'vitest';
+import { readdirSync, readFileSync } from 'node:fs';
+import { toHtml } from 'hast-util-to-html';
+import { createFormatter, createVocabulary, type DocumentModel, type DocSection } from '@kommunrapport/core';
+import { presets, type Report } from '@kommunrapport/model';
+import plugin, { renderPage, contrastRatio, relativeLuminance, palette, MIN_CONTRAST, defaultOptions, readableColour } from '../src/index.js';
+import { createTextRenderer } from '../src/text.js';
+import { render, load, eskilstuna, minimal } from './render.js';
+
+const base = load(minimal);
+const vocabulary = createVocabulary(base);
+const format = createFormatter(base.language, base.governance);
+
+/** Renders a hand-made document model. */
+function page(sections: DocSection[], options = defaultOptions): string {
+  const document: DocumentModel = { title: 'T', language: 'sv', cover: [], sections };
+  return renderPage({ document, vocabulary, format, title: 'T', options });
+}
+
+describe('plugin contract', () => {
+  test('is named html, answers to the html format and writes index.html as UTF-8 HTML', async () => {
+    expect(plugin.name).toBe('html');
+    expect(plugin.formats).toEqual(['html']);
+    const { html } = await render(minimal);
+    expect(html.startsWith('<!doctype html><html lang="sv">')).toBe(true);
+    expect(html).toContain('<title>Delårsrapport 2 2022 – Kommunstyrelsen, Exempelstad, januari–augusti 2022</title>');
+  });
+
+  test('the same input gives the same bytes', async () => {
+    const a = await render(eskilstuna);
+    const b = await render(eskilstuna);
+    expect(a.html.length).toBeGreaterThan(50_000);
+    expect(Buffer.from(a.html).equals(Buffer.from(b.html))).toBe(true);
+  });
+});
+
+describe('headings', () => {
+  test('levels 2–6 use h2–h6; deeper levels stay h6 and state their level with aria-level', () => {
+    let inner: DocSection | undefined;
+    for (let level = 8; level >= 2; level--) inner = { id: `s${level}`, level, title: `L${level}`, role: 'text', blocks: inner ? [{ kind: 'section', section: inner }] : [] };
+    const html = page([inner!]);
+    for (let level = 2; level <= 6; level++) expect(html).toContain(`<h${level} id="s${level}">L${level}</h${level}>`);
+    expect(html).toContain('<h6 id="s7" aria-level="7">L7</h6>');
+    expect(html).toContain('<h6 id="s8" aria-level="8">L8</h6>');
+  });
+
+  test('the table of contents lists sections down to tocDepth', () => {
+    const child: DocSection = { id: 'b', level: 3, title: 'Under', role: 'text', blocks: [] };
+    const top: DocSection = { id: 'a', level: 2, title: 'Över', role: 'text', blocks: [{ kind: 'section', section: child }] };
+    expect(page([top])).toContain('<a href="#b">Under</a>');
+    expect(page([top], { ...defaultOptions, tocDepth: 2 })).not.toContain('<a href="#b">');
+  });
+
+  test('repeated ids are made unique, so links and labels stay unambiguous', () => {
+    const s = (title: string): DocSection => ({ id: 'same', level: 2, title, role: 'text', blocks: [] });
+    const html = page([s('Ett'), s('Två')]);
+    expect(html).toContain('<h2 id="same">Ett</h2>');
+    expect(html).toContain('<h2 id="same-2">Två</h2>');
+  });
+});
+
+describe('links and styles', () => {
+  test('only http(s) and mailto links become links; other targets keep their words', () => {
+    const link = (url: string) => ({ type: 'link' as const, url, children: [{ type: 'text' as const, value: `till ${url.slice(0, 6)}` }] });
+    const html = page([{ id: 'a', level: 2, title: 'A', role: 'text', blocks: [{ kind: 'richText', blocks: [{ type: 'paragraph', children: [link('javascript:alert(1)'), link('https://example.org/'), link('mailto:a@example.org'), link('data:text/html,x')] }] }] }]);
+    expect(html).toContain('<a href="https://example.org/">till https:</a>');
+    expect(html).toContain('<a href="mailto:a@example.org">till mailto</a>');
+    expect(html).not.toMatch(/href="(javascript|data):/);
+    expect(html).toContain('till javasc');
+    expect(html).toContain('till data:t');
+  });
+
+  test('extra css is placed after the built-in styles and cannot end the style element', async () => {
+    const { html } = await render(minimal, { css: 'h1{color:#000}</STYLE><script>alert(1)</script><!--' });
+    const styles = html.match(/<style>[\s\S]*?<\/style>/g)!;
+    expect(styles).toHaveLength(2);
+    expect(styles[1]).toBe('<style>h1{color:#000}<\\/STYLE><script>alert(1)</script><\\!--</style>');
+    expect(html).not.toMatch(/<\/style><script>/i);
+  });
+});
+
+describe('options', () => {
+  test('default to no extra css and contents down to level 4', () => {
+    expect(plugin.options.decode(undefined)).toEqual({ _tag: 'Right', right: { css: '', tocDepth: 4 } });
+    expect(plugin.options.decode({ tocDepth: 3 })).toEqual({ _tag: 'Right', right: { css: '', tocDepth: 3 } });
+  });
+
+  test('reject unknown keys and bad values with their path', () => {
+    const bad = plugin.options.decode({ cs: 'x', tocDepth: 9 });
+    expect(bad._tag).toBe('Left');
+    if (bad._tag === 'Left') expect(bad.left.map((e) => e.context.map((c) => c.key).filter(Boolean).join('.'))).toEqual(['cs']);
+    const depth = plugin.options.decode({ tocDepth: 9 });
+    expect(depth._tag === 'Left' && depth.left[0]!.context.at(-1)!.key).toBe('tocDepth');
+  });
+});
+
+describe('abbreviations', () => {
+  const html = (nodes: ReturnType<ReturnType<typeof createTextRenderer>['text']>) => toHtml({ type: 'root', children: nodes });
+
+  test('are written out at first use and only marked up after', () => {
+    const tr = createTextRenderer(vocabulary);
+    expect(html(tr.text('KS och SBN'))).toBe(
+      'Kommunstyrelsen (<abbr title="Kommunstyrelsen">KS</abbr>) och Stadsbyggnadsnämnden (<abbr title="Stadsbyggnadsnämnden">SBN</abbr>)',
+    );
+    expect(html(tr.text('SBN, KS'))).toBe('<abbr title="Stadsbyggnadsnämnden">SBN</abbr>, <abbr title="Kommunstyrelsen">KS</abbr>');
+  });
+
+  test('already written out by the author are not written out twice', () => {
+    expect(html(createTextRenderer(vocabulary).text('Stadsbyggnadsnämnden (SBN) planerar.'))).toBe('Stadsbyggnadsnämnden (<abbr title="Stadsbyggnadsnämnden">SBN</abbr>) planerar.');
+    expect(html(createTextRenderer(vocabulary).text('SBN (Stadsbyggnadsnämnden) planerar.'))).toBe('<abbr title="Stadsbyggnadsnämnden">SBN</abbr> (Stadsbyggnadsnämnden) planerar.');
+  });
+
+  test('in the Eskilstuna page each one is written out, never twice in a row', async () => {
+    const { html: page, report } = await render(eskilstuna);
+    const used = report.organisations.bodies.filter((b) => page.includes(`>${b.abbreviation}</abbr>`));
+    expect(used.length).toBeGreaterThan(3);
+    const esc = (x: string) => x.replace(/&/g, '&#x26;');
+    for (const b of used) {
+      const abbr = `<abbr title="${esc(b.name)}">${b.abbreviation}</abbr>`;
+      expect(page.includes(`${esc(b.name)} (${abbr})`) || page.includes(`${abbr} (${esc(b.name)})`), b.abbreviation).toBe(true);
+      expect(page).not.toContain(`${esc(b.name)} (${abbr}) (${esc(b.name)})`);
+    }
+  });
+});
+
+describe('colours', () => {
+  test('contrast is computed as WCAG 2.1 defines it', () => {
+    expect(relativeLuminance('#ffffff')).toBeCloseTo(1, 6);
+    expect(contrastRatio('#000000', '#ffffff')).toBeCloseTo(21, 6);
+    expect(contrastRatio('#ffffff', '#000000')).toBeCloseTo(21, 6);
+    expect(contrastRatio('#767676', '#ffffff')).toBeCloseTo(4.54, 2);
+    expect(contrastRatio('#777777', '#ffffff')).toBeLessThan(4.5);
+    expect(() => contrastRatio('red', '#ffffff')).toThrow(/#rrggbb/);
+  });
+
+  test.each(Object.entries(presets))('every colour of the %s vocabulary meets 4.5:1 as text on the page', (_name, g) => {
+    for (const step of [...g.assessment, ...g.trend, ...g.commitmentStatus, ...g.completion]) {
+      for (const bg of [palette.background, palette.shade]) expect(contrastRatio(step.colour, bg), `${step.key} ${step.colour} on ${bg}`).toBeGreaterThanOrEqual(MIN_CONTRAST.text);
+    }
+  });
+
+  test('the page colours meet 4.5:1 for text and 3:1 for graphics', () => {
+    for (const c of [palette.text, palette.muted, palette.link]) for (const bg of [palette.background, palette.shade]) expect(contrastRatio(c, bg)).toBeGreaterThanOrEqual(MIN_CONTRAST.text);
+    for (const c of [palette.outcome, palette.target, palette.rule, palette.focus]) expect(contrastRatio(c, palette.background)).toBeGreaterThanOrEqual(MIN_CONTRAST.graphics);
+  });
+
+  test('a vocabulary colour too light for text is replaced by the text colour, with a warning', async () => {
+    const g = base.governance;
+    const light: Report = { ...base, governance: { ...g, assessment: g.assessment.map((s) => (s.key === 'partly' ? { ...s, colour: '#ffdd00' } : s)) } };
+    expect(readableColour('#ffdd00')).toBe(false);
+    const { html, warnings } = await render(light);
+    expect(warnings).toEqual([expect.stringMatching(/^governance\.assessment "partly": colour #ffdd00 has less than 4\.5:1 contrast/)]);
+    expect(html).toContain('<span class="sym" aria-hidden="true">◐</span>');
+    expect(html).not.toContain('#ffdd00');
+    expect((await render(minimal)).warnings).toEqual([]);
+  });
+});
+
+describe('sources', () => {
+  test('hold no word a reader sees: every word comes from the vocabulary or the report', () => {
+    const words = new Set<string>();
+    for (const g of Object.values(presets)) {
+      for (const w of Object.values(g.terms)) if (w.length > 3) words.add(w);
+      for (const s of [...g.assessment, ...g.trend, ...g.commitmentStatus, ...g.completion]) words.add(s.label);
+      for (const l of Object.values(g.levels)) words.add(l.singular).add(l.plural);
+    }
+    const dir = new URL('../src/', import.meta.url);
+    for (const file of readdirSync(dir)) {
+      // Keys of the vocabulary's terms are names, not words a reader sees.
+      const literals = readFileSync(new URL(file, dir), 'utf8').replace(/\.term\('\w+'/g, '').match(/'[^'\n]*'|"[^"\n]*"|`[^`]*`/g) ?? [];
+      for (const lit of literals) expect(words.has(lit.slice(1, -1).trim()), `${file}: ${lit}`).toBe(false);
+    }
+  });
+});
