@@ -5,7 +5,6 @@
 import type { Report } from '@kommunrapport/model';
 import type { TableDef } from './csv.js';
 import { KNOWN_LICENCES } from './options.js';
-import { idPrefix } from './ids.js';
 
 /** A file to list as a resource: path, bytes and hash already computed. */
 export interface ResourceFile {
@@ -67,7 +66,7 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
   const licence = known ? { name: known.name, path: input.licence, title: known.title } : { path: input.licence, title: input.licence };
   return {
     $schema: `${PROFILE}datapackage.json`,
-    name: `${idPrefix(input.report)}-${input.report.id}`.replace(/[^a-z0-9._-]/g, '-'),
+    name: input.report.id,
     id: `${input.baseUrl}#dataset`,
     title: input.title,
     description: input.description,
@@ -75,12 +74,7 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
     created: input.created,
     keywords: [...input.keywords],
     licenses: [licence],
-    sources: [
-      {
-        title: [input.report.title, input.report.caseNumber].filter(Boolean).join(', '),
-        ...(input.report.contact?.url ? { path: input.report.contact.url } : {}),
-      },
-    ],
+    sources: [{ title: [`${input.report.title} (${input.report.municipality.name})`, input.report.caseNumber].filter(Boolean).join(', ') }],
     contributors: [{ title: input.report.municipality.name, roles: ['publisher'] }, { title: input.report.body.name, roles: ['creator'] }],
     resources: input.files.map((file) => ({
       name: file.name,

@@ -7,3 +7,5 @@ export { writeCsv } from './csv.js';
 export { createIdMaker, idPrefix, idPattern, slug } from './ids.js';
 export { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
 export { reportSchema, type PublishedSchema } from './schema.js';
+export { validateOpenData, validateOpenDataFiles, readOpenDataFolder, type OpenDataFiles } from './validate.js';
+export { OPEN_DATA_CODES, type OpenDataCode } from './diagnostics.js';

@@ -28,7 +28,7 @@ export function reportJson(report: Report, schemaId: string, schemaVersion: stri
 
 /** Renders the open data of a report as artifacts. */
 export function renderOpenData(report: Report, options: OpenDataOptions, documentDate: Date): Artifact[] {
-  const { schema, id: schemaId, version } = reportSchema();
+  const { text: schemaText, id: schemaId, version } = reportSchema();
   const baseUrl = options.baseUrl.replace('{report}', report.id);
   const date = documentDate.toISOString().slice(0, 10);
   const files: (ResourceFile & { contents: Uint8Array; conformsTo?: string })[] = [];
@@ -44,7 +44,7 @@ export function renderOpenData(report: Report, options: OpenDataOptions, documen
     mediaType: 'application/json',
     conformsTo: schemaId,
   });
-  add('report.schema.json', json(schema), {
+  add('report.schema.json', schemaText, {
     name: 'report-schema',
     title: 'JSON Schema of report.json',
     description: `JSON Schema (2020-12) of the report model, version ${version}.`,
@@ -52,7 +52,7 @@ export function renderOpenData(report: Report, options: OpenDataOptions, documen
   });
   for (const table of buildTables(report)) {
     add(`${table.name}.csv`, writeCsv(table), {
-      name: table.name.replace(/_/g, '-'),
+      name: table.name,
       title: table.title,
       description: table.description,
       mediaType: 'text/csv; charset=utf-8',
