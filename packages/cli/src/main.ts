@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT, processIo, type CliIo, type CommandContext } from './io.js';
 import * as validate from './commands/validate.js';
+import * as build from './commands/build.js';
 
 /** A command module: it adds its command to the program. */
 export interface CommandModule {
@@ -11,7 +12,7 @@ export interface CommandModule {
 }
 
 /** Every command of the program; add one line per command module. */
-export const commands: readonly CommandModule[] = [validate];
+export const commands: readonly CommandModule[] = [validate, build];
 
 /** The version of the cli package. */
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;

@@ -1,0 +1,288 @@
+// `kommunrapport build <file|glob…> [--format …] [--out dist] [--plugin …] [--json] [--strict]`:
+// builds reports with the first-party plugins, plugins named on the command line and those
+// of a kommunrapport.config.(json|yaml) next to each report. One report is built in this
+// process; several are built on a pool of worker threads, each written as it finishes,
+// with a progress line. Prints where every file went, or a JSON summary.
+import { existsSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import pc from 'picocolors';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
+import {
+  BuildError,
+  buildMany,
+  buildReport,
+  decodeOptions,
+  formatProblem,
+  isIoProblem,
+  loadPlugin,
+  type BuildProblem,
+  type BuildResult,
+  type Plugin,
+  type PluginRef,
+} from '@kommunrapport/core';
+import { EXIT, type CommandContext } from '../io.js';
+import { CLI_DIR, FIRST_PARTY } from '../first-party.js';
+import { loadConfigFor, type LoadedConfig } from '../config.js';
+
+/** Options of the build command. */
+export interface BuildOptions {
+  /** Comma-separated format names; default every first-party format and every added plugin. */
+  format?: string;
+  /** Output root (default `dist`). */
+  out?: string;
+  /** Plugins to add, by package name or path (relative to the current folder). */
+  plugin?: string[];
+  json?: boolean;
+  strict?: boolean;
+}
+
+/** One report in the `--json` summary. */
+export interface BuildJsonReport {
+  file: string;
+  id: string | null;
+  outDir: string | null;
+  artifacts: { path: string; bytes: number; sha256: string; mediaType: string }[];
+  diagnostics: Diagnostic[];
+  problems: BuildProblem[];
+}
+
+/** What `build --json` prints. */
+export interface BuildJson {
+  ok: boolean;
+  reports: BuildJsonReport[];
+}
+
+
+/** A plugin chosen for a build: the loaded plugin and how a worker loads it again. */
+interface Chosen {
+  plugin: Plugin<any>;
+  ref: PluginRef;
+}
+
+class UsageError extends Error {}
+
+/** Reports as absolute paths, in a stable order, from files and glob patterns. */
+export async function resolveReports(patterns: readonly string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const p of patterns) {
+    const abs = resolve(cwd, p);
+    if (existsSync(abs) && statSync(abs).isFile()) {
+      found.add(abs);
+      continue;
+    }
+    if (!isDynamicPattern(p)) throw new UsageError(`Cannot read ${p}: no such file.`);
+    const matches = await glob(p, { cwd, absolute: true, onlyFiles: true });
+    if (matches.length === 0) throw new UsageError(`No report matches ${p}.`);
+    for (const m of matches) found.add(resolve(m));
+  }
+  return [...found].sort();
+}
+
+/** A size for people: 812 B, 12.3 kB, 1.4 MB (powers of 1 000). */
+export function formatBytes(n: number): string {
+  if (n < 1000) return `${n} B`;
+  if (n < 1_000_000) return `${(n / 1000).toFixed(1)} kB`;
+  return `${(n / 1_000_000).toFixed(1)} MB`;
+}
+
+/** Runs the build command; resolves to the exit code. */
+export async function runBuild(patterns: readonly string[], options: BuildOptions, ctx: CommandContext): Promise<number> {
+  const { io } = ctx;
+  const colours = pc.createColors(io.isTTY);
+  const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
+  const show = (abs: string) => relative(io.cwd, abs).split(sep).join('/') || '.';
+  const fail = (code: number, text: string) => {
+    io.stderr(`${text.endsWith('\n') ? text : `${text}\n`}`);
+    return code;
+  };
+
+  let files: string[];
+  try {
+    files = await resolveReports(patterns, io.cwd);
+  } catch (error) {
+    if (error instanceof UsageError) return fail(EXIT.usage, `kommunrapport build: ${error.message}`);
+    throw error;
+  }
+  const outDir = resolve(io.cwd, options.out ?? 'dist');
+  const requested = options.format === undefined ? undefined : options.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
+
+  // Reports sharing a folder share a config, and so plugins and options: one group each.
+  const groups = new Map<string, string[]>();
+  for (const f of files) {
+    const dir = dirname(f);
+    if (!groups.has(dir)) groups.set(dir, []);
+    groups.get(dir)!.push(f);
+  }
+
+  const cliPlugins = new Map<string, Plugin<any>>();
+  const plans: { files: string[]; config: LoadedConfig; chosen: Chosen[] }[] = [];
+  for (const groupFiles of groups.values()) {
+    const config = await loadConfigFor(groupFiles[0]!, show);
+    if (config.diagnostics.length > 0) {
+      io.stderr(`${config.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+      if (hasErrors(config.diagnostics)) return EXIT.invalid;
+    }
+    const extras: Chosen[] = [];
+    try {
+      for (const spec of config.config.plugins ?? []) extras.push({ plugin: await loadPlugin(spec, config.dir), ref: { spec, fromDir: config.dir } });
+      for (const spec of options.plugin ?? []) {
+        if (!cliPlugins.has(spec)) cliPlugins.set(spec, await loadPlugin(spec, io.cwd));
+        extras.push({ plugin: cliPlugins.get(spec)!, ref: { spec, fromDir: io.cwd } });
+      }
+    } catch (error) {
+      if (error instanceof BuildError) return fail(isIoProblem(error.problem) ? EXIT.usage : EXIT.invalid, formatProblem(error.problem));
+      throw error;
+    }
+    const known = [...FIRST_PARTY.map((p) => p.format), ...extras.flatMap((e) => e.plugin.formats)];
+    const unknown = (requested ?? []).filter((f) => !known.includes(f));
+    if (unknown.length > 0) {
+      return fail(EXIT.usage, `kommunrapport build: unknown format${unknown.length === 1 ? '' : 's'} ${unknown.map((f) => `"${f}"`).join(', ')}.\nKnown formats: ${[...new Set(known)].join(', ')}.`);
+    }
+    const chosen: Chosen[] = [];
+    const add = async (c: Chosen | (typeof FIRST_PARTY)[number]) => {
+      if ('plugin' in c) {
+        if (!chosen.some((x) => x.plugin === c.plugin)) chosen.push(c);
+        return;
+      }
+      if (chosen.some((x) => x.ref.spec === c.package)) return;
+      chosen.push({ plugin: await c.load(), ref: { spec: c.package, fromDir: CLI_DIR } });
+    };
+    if (requested === undefined) {
+      for (const fp of FIRST_PARTY) await add(fp);
+      for (const e of extras) await add(e);
+    } else {
+      // A plugin added by config or --plugin wins over a first-party one answering to the same format.
+      for (const format of requested) await add(extras.find((e) => e.plugin.formats.includes(format)) ?? FIRST_PARTY.find((p) => p.format === format)!);
+    }
+    // Options are decoded here once, so their diagnostics point into the config file.
+    const optionDiagnostics = chosen.flatMap((c) => decodeOptions(c.plugin, config.config.options?.[c.plugin.name], { ...(config.file ? { file: show(config.file) } : {}), ...(config.locate ? { locate: config.locate } : {}) }).diagnostics);
+    if (optionDiagnostics.length > 0) {
+      io.stderr(`${optionDiagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+      return EXIT.invalid;
+    }
+    plans.push({ files: groupFiles, config, chosen });
+  }
+
+  const started = Date.now();
+  const total = files.length;
+  const several = total > 1;
+  const listFiles = total <= 10;
+  const results: BuildResult[] = [];
+  let done = 0;
+  let current = '';
+  const progressLine = () => `[${done}/${total}] ${current} ${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const live = several && !options.json && io.isTTY;
+  const clear = () => (live ? io.stderr('\r\u001b[2K') : undefined);
+  const ticker = live ? setInterval(() => io.stderr(`\r\u001b[2K${progressLine()}`), 100) : undefined;
+
+  const printResult = (r: BuildResult) => {
+    done++;
+    results.push(r);
+    if (options.json) return;
+    clear();
+    const lines: string[] = [];
+    const counter = several ? `[${done}/${total}] ` : '';
+    if (r.ok) {
+      const size = r.artifacts.reduce((n, a) => n + a.bytes, 0);
+      lines.push(`${counter}${colours.green('✓')} ${r.file} → ${r.outDir}/ (${r.artifacts.length} file${r.artifacts.length === 1 ? '' : 's'}, ${formatBytes(size)})`);
+      if (listFiles) {
+        const width = Math.max(...r.artifacts.map((a) => a.path.length)) + r.outDir!.length + 1;
+        for (const a of r.artifacts) lines.push(`    ${`${r.outDir}/${a.path}`.padEnd(width)}  ${formatBytes(a.bytes).padStart(8)}`);
+      }
+    } else {
+      lines.push(`${counter}${colours.red('✗')} ${r.file} was not built`);
+    }
+    for (const d of r.diagnostics) if (!r.ok || d.severity !== 'info') lines.push(formatDiagnostic(d, { colour: paint }).replace(/^/gm, '    '));
+    for (const p of r.problems) lines.push(formatProblem(p).replace(/^/gm, '    '));
+    io.stdout(`${lines.join('\n')}\n`);
+    if (live) io.stderr(progressLine());
+  };
+
+  const env = { ...process.env };
+  try {
+    for (const plan of plans) {
+      const optionsSource = plan.config.file ? { file: show(plan.config.file) } : {};
+      if (total === 1) {
+        current = show(plan.files[0]!);
+        printResult(
+          await buildReport({
+            file: plan.files[0]!,
+            plugins: plan.chosen.map((c) => c.plugin),
+            outDir,
+            options: plan.config.config.options ?? {},
+            optionsSource,
+            env,
+            strict: options.strict === true,
+            cwd: io.cwd,
+            logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
+          }),
+        );
+        continue;
+      }
+      await buildMany(plan.files, {
+        plugins: plan.chosen.map((c) => c.ref),
+        outDir,
+        options: plan.config.config.options ?? {},
+        ...(plan.config.file ? { optionsFile: show(plan.config.file) } : {}),
+        env,
+        strict: options.strict === true,
+        cwd: io.cwd,
+        keepResults: false,
+        logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
+        onProgress: (e) => {
+          if (e.stage === 'load') current = e.file;
+        },
+        onResult: printResult,
+      });
+    }
+  } catch (error) {
+    if (ticker) clearInterval(ticker);
+    clear();
+    if (error instanceof BuildError) return fail(isIoProblem(error.problem) ? EXIT.usage : EXIT.invalid, formatProblem(error.problem));
+    throw error;
+  }
+  if (ticker) clearInterval(ticker);
+  clear();
+
+  const ok = results.every((r) => r.ok);
+  if (options.json) {
+    const json: BuildJson = {
+      ok,
+      reports: results
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+        .map((r) => ({
+          file: r.file,
+          id: r.id ?? null,
+          outDir: r.outDir ?? null,
+          artifacts: r.artifacts.map(({ path, bytes, sha256, mediaType }) => ({ path, bytes, sha256, mediaType })),
+          diagnostics: r.diagnostics,
+          problems: r.problems,
+        })),
+    };
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+  } else if (several) {
+    const built = results.filter((r) => r.ok).length;
+    io.stdout(`${built} of ${total} reports built in ${((Date.now() - started) / 1000).toFixed(1)} s${built < total ? `, ${total - built} failed` : ''}.\n`);
+  }
+  if (ok) return EXIT.ok;
+  return results.some((r) => r.problems.some(isIoProblem)) ? EXIT.usage : EXIT.invalid;
+}
+
+/** Adds `build` to the program. */
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('build')
+    .description('build reports into every format (HTML, PDF, text, open data) or those chosen')
+    .argument('<file...>', 'report files (YAML) or glob patterns, e.g. "reports/*.yaml"')
+    .option('--format <formats>', `comma-separated formats (default all: ${FIRST_PARTY.map((p) => p.format).join(',')})`)
+    .option('--out <folder>', 'output folder; each report goes to <folder>/<report id>/', 'dist')
+    .option('--plugin <package-or-path>', 'add a plugin (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--json', 'print a JSON summary of every file written and every finding')
+    .option('--strict', 'treat warnings as errors')
+    .addHelpText('after', '\nExit codes: 0 built, 1 report or plugin errors, 2 usage or I/O problem.')
+    .action(async (files: string[], options: BuildOptions) => {
+      ctx.exit(await runBuild(files, options, ctx));
+    });
+}
