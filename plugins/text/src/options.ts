@@ -25,7 +25,7 @@ export const defaultTextOptions: Readonly<TextOptions> = Object.freeze({ markdow
 export const MIN_WRAP = 10;
 
 const WrapWidth = new t.Type<number, number, unknown>(
-  `a whole number of characters, at least ${MIN_WRAP}`,
+  `integer of at least ${MIN_WRAP} (characters per line)`,
   (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= MIN_WRAP,
   (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= MIN_WRAP ? t.success(u) : t.failure(u, c)),
   t.identity,

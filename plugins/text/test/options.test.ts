@@ -2,6 +2,7 @@
 // the output: markdown, wrap, minus and symbols.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { decodeOptions } from '@kommunrapport/core';
 import plugin, { TextOptions, defaultTextOptions } from '../src/index.js';
 import { EXAMPLE, FIXTURE, headings, loadFile, loadText, render } from './helpers.js';
 
@@ -32,6 +33,18 @@ describe('the options codec', () => {
     const r = TextOptions.decode(raw);
     expect(r._tag).toBe('Left');
     if (r._tag === 'Left') expect(r.left.map((e) => e.context.map((c) => c.key).filter(Boolean).at(-1))).toContain(key);
+  });
+});
+
+describe('bad options', () => {
+  it('become located diagnostics naming the plugin, with a hint', () => {
+    const r = decodeOptions(plugin, { wrapp: 40, minus: 'ord', wrap: 5 }, { file: 'kommunrapport.config.yaml' });
+    expect(r.value).toBeUndefined();
+    const found = r.diagnostics.map((d) => [d.code, d.path, d.plugin, d.hint]);
+    expect(found).toContainEqual(['unknown-key', 'options.text.wrapp', 'text', 'Rename "wrapp" to "wrap".']);
+    expect(found).toContainEqual(['invalid-value', 'options.text.minus', 'text', 'Did you mean "word"?']);
+    expect(found).toContainEqual(['invalid-value', 'options.text.wrap', 'text', 'Write an integer of at least 10 (characters per line).']);
+    expect(found).toHaveLength(3);
   });
 });
 
