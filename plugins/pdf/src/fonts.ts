@@ -16,6 +16,8 @@ const FILES: Record<FontKey, string> = {
 };
 
 let cache: Record<FontKey, Font> | undefined;
+const layouts = new Map<FontKey, Record<string, unknown>>();
+const LAYOUTS_LIMIT = 100_000;
 
 /** The folder of the DejaVu TTF files. */
 export function fontFolder(): string {
@@ -41,4 +43,17 @@ export function missingGlyphs(font: Font, text: string): string[] {
     if (cp > 0x20 && !font.hasGlyphForCodePoint(cp)) out.add(ch);
   }
   return [...out];
+}
+
+/**
+ * pdfkit's per-word glyph layout cache for a font, shared by every document of the process.
+ * A word's layout depends only on the font, and laying words out is most of the render time.
+ */
+export function sharedLayoutCache(key: FontKey): Record<string, unknown> {
+  let layout = layouts.get(key);
+  if (!layout || Object.keys(layout).length > LAYOUTS_LIMIT) {
+    layout = Object.create(null) as Record<string, unknown>;
+    layouts.set(key, layout);
+  }
+  return layout;
 }

@@ -42,6 +42,8 @@ export interface PdfDoc {
   /** Writes the Info-derived XMP entries (pdfkit internal, replaced to escape XML). */
   _addInfo: () => void;
   _root: { data: Record<string, unknown> };
+  /** The current font (pdfkit internal); its `layoutCache` holds laid-out words. */
+  _font: { layoutCache?: Record<string, unknown> };
   info: Record<string, unknown>;
   addPage(options?: object): PdfDoc;
   switchToPage(n: number): unknown;

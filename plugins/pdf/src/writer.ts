@@ -3,7 +3,7 @@
 // element, or an artifact. Nothing is painted outside one of the two.
 import type { Font } from 'fontkit';
 import type { FontKey } from './fonts.js';
-import { missingGlyphs } from './fonts.js';
+import { missingGlyphs, sharedLayoutCache } from './fonts.js';
 import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
 
 /** A link target inside running text: one per link of the source, shared by its pieces. */
@@ -66,6 +66,7 @@ export class Writer {
     readonly fonts: Record<FontKey, Font>,
   ) {
     this.y = frame.top;
+    for (const key of Object.keys(fonts) as FontKey[]) doc.font(key)._font.layoutCache = sharedLayoutCache(key);
   }
 
   /** The width of the text column. */

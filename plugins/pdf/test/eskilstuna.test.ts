@@ -136,6 +136,33 @@ describe('pdf: Eskilstuna example, structure', () => {
     }
   });
 
+  it('tables keep rows whole: every cell of a row is on one page', () => {
+    const rows = all.filter((n) => n.type === 'TR');
+    expect(rows.length).toBeGreaterThan(50);
+    for (const tr of rows) {
+      const pages = new Set(tr.kids.filter((c) => c.mcids.length > 0).map((c) => c.dict['/Pg']));
+      expect(pages.size, tr.ref).toBeLessThanOrEqual(1);
+    }
+  });
+
+  it('a table broken over pages repeats its header row (as an artifact) on the next page', () => {
+    const tables = all.filter((n) => n.type === 'Table');
+    const models = [...walkSections(model.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])));
+    const pageNumber = new Map(q.pages().map((p, i) => [p, i + 1]));
+    let broken = 0;
+    tables.forEach((t, i) => {
+      const pages = [...new Set(t.kids.slice(1).flatMap((tr) => tr.kids.map((c) => c.dict['/Pg'] as string)))].map((p) => pageNumber.get(p)!);
+      for (const p of pages.slice(1)) {
+        broken++;
+        const text = norm(run('pdftotext', ['-enc', 'UTF-8', '-f', String(p), '-l', String(p), file, '-']));
+        for (const label of [models[i]!.corner, ...models[i]!.columns.map((c) => c.label)]) expect(text, `${label} on page ${p}`).toContain(norm(label).split(' ')[0]!);
+      }
+      // The repeated header is not in the structure: one header row per table.
+      expect(t.kids.slice(1).filter((tr) => tr.kids.every((c) => c.type === 'TH')).length).toBe(1);
+    });
+    expect(broken).toBeGreaterThan(0);
+  });
+
   it('16-001/16-002 lists: L holds LI, LI holds Lbl and LBody', () => {
     const lists = all.filter((n) => n.type === 'L');
     expect(lists.length).toBeGreaterThan(0);
