@@ -12,7 +12,7 @@ export interface TextOptions {
   markdown: boolean;
   /** Put each status, trend or completion symbol before its words (default false: words only). */
   symbols: boolean;
-  /** `sign` writes −0,6 with U+2212 (default); `word` writes the vocabulary's word, e.g. "minus 0,6", for speech. */
+  /** `sign` writes −0,6 with U+2212 (default); `word` writes the vocabulary's word, e.g. "minus 0,6", and numbers without thousands separators, for speech. */
   minus: MinusStyle;
   /** Wrap paragraphs at this many characters, never inside a word (default: unwrapped, one line per paragraph). */
   wrap?: number;
