@@ -55,7 +55,8 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false, prettyErrors: false });
+  // logLevel 'error': the parser's warnings would go to the process, not into diagnostics.
+  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false, prettyErrors: false, logLevel: 'error' });
   const locate: Locate = (path, opts) => {
     const offset = locateOffset(doc, path, opts?.key === true);
     return offset === undefined ? undefined : where(offset);

@@ -110,3 +110,10 @@ describe('closest and editDistance', () => {
     expect(closest('quarter', ['year', 'label', 'start', 'end'])).toBeUndefined();
   });
 });
+
+describe('did-you-mean on short keys', () => {
+  it('does not suggest a key for a one-letter key', () => {
+    expect(closest('a', ['id', 'kind'])).toBeUndefined();
+    expect(closest('SNB', ['KS', 'SBN'])).toBe('SBN');
+  });
+});

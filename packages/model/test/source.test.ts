@@ -62,3 +62,15 @@ describe('parseYaml', () => {
     expect(r.diagnostics[0]).toMatchObject({ code: 'yaml-syntax', line: 2, column: 4 });
   });
 });
+
+describe('parseYaml on hostile input', () => {
+  it('turns deep nesting into a diagnostic instead of a crash', () => {
+    const r = parseYaml('['.repeat(20000));
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics).toHaveLength(1);
+    expect(r.diagnostics[0]!.code).toBe('yaml-syntax');
+  });
+  it('rejects several documents in one file', () => {
+    expect(parseYaml('a: 1\n---\nb: 2\n').diagnostics).toMatchObject([{ code: 'yaml-syntax', line: 2 }]);
+  });
+});
