@@ -18,7 +18,7 @@ export interface Dialect {
   link(text: string, plainText: string, url: string): string;
   /** A list item after `indent` (spaces of the enclosing items); `ordinal` for ordered lists. */
   listItem(text: string, indent: string, ordinal?: number): string;
-  /** A labelled line, e.g. "Kommun: Eskilstuna" or a table row. */
+  /** A labelled line, "term: value", such as a cover fact or a table row. */
   labelled(label: string, value: string, emphasis?: boolean): string;
   /** Whether labelled lines are a list of their own, set apart from a lead line by a blank line. */
   readonly labelledAsList: boolean;
