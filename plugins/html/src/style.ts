@@ -24,10 +24,11 @@ dt{font-weight:600}dd{margin:0}
 .sym{font-weight:700;min-width:1em;text-align:center}
 .tw{overflow-x:auto;max-width:100%;margin:1rem 0}
 table{border-collapse:collapse}
-caption{text-align:start;font-weight:600;padding:.25rem 0}
+caption{text-align:start;font-weight:600;padding:.25rem 0;position:sticky;left:0;max-width:calc(100vw - 2rem)}
 th,td{text-align:start;vertical-align:top;padding:.3rem .6rem;border-bottom:1px solid ${p.rule}}
 thead th{background:${p.shade};border-bottom:2px solid ${p.text};vertical-align:bottom}
-tbody th{font-weight:400}
+tbody th{font-weight:400;position:sticky;left:0;background:${p.background}}
+thead th:first-child{position:sticky;left:0}
 .num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.em-subtotal>*{font-weight:600}
 tr.em-total>*{font-weight:700;border-top:2px solid ${p.text}}

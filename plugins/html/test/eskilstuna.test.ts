@@ -241,6 +241,24 @@ describe('Eskilstuna page at 320 px', () => {
     // Some tables are wider than 320 px: they scroll inside their region with headers intact.
     expect(r.scrollingRegions).toBeGreaterThan(0);
   });
+
+  test('a table scrolled to its end still shows its caption and row headers', async () => {
+    const page = await open(320);
+    const lost = await page.evaluate(() =>
+      Array.from(document.querySelectorAll<HTMLElement>('.tw'))
+        .filter((region) => region.scrollWidth > region.clientWidth)
+        .flatMap((region) => {
+          region.scrollLeft = region.scrollWidth;
+          const box = region.getBoundingClientRect();
+          const outside = (e: Element) => {
+            const r = e.getBoundingClientRect();
+            return r.left < box.left - 0.5 || r.right > box.right + 0.5;
+          };
+          return [region.querySelector('caption')!, ...Array.from(region.querySelectorAll('tbody th'))].filter(outside).map((e) => `${region.id}: ${e.textContent}`);
+        }),
+    );
+    expect(lost).toEqual([]);
+  });
 });
 
 describe('Eskilstuna page: accessibility tree of the overview tables', () => {
