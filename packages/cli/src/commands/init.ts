@@ -1,0 +1,333 @@
+// `kommunrapport init <folder> [--preset …] [--kommun …] [--kommunkod …] [--body …]`: writes
+// <folder>/rapport.yaml, a starting report for another kommun that validates as it is. It
+// shows every kind of section (text, summary, overview, legend, a perspective with one area,
+// a goal with an indicator, a commitment, a finance table, internal control), so it can grow
+// into either shape: process areas under perspectives, or målområden with nämndmål.
+import { existsSync, mkdirSync, realpathSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Command } from 'commander';
+import { formatDiagnostic, hasErrors, loadReport, presets, type PresetName } from '@kommunrapport/model';
+import { EXIT, type CommandContext } from '../io.js';
+import { CLI_DIR } from '../first-party.js';
+
+/** Options of the init command. */
+export interface InitOptions {
+  preset?: string;
+  kommun?: string;
+  kommunkod?: string;
+  body?: string;
+  /** The report's year (default: the year of SOURCE_DATE_EPOCH, else the current year). */
+  year?: string;
+  force?: boolean;
+}
+
+/** The values a starting report is made from. */
+export interface SkeletonInput {
+  preset: PresetName;
+  kommun: string;
+  kommunkod: string;
+  body: string;
+  year: number;
+  /** The `$schema` reference written in the first line. */
+  schema: string;
+}
+
+const PRESETS = Object.keys(presets) as PresetName[];
+
+/** The abbreviation of a nämnd or styrelse: initials, with the last part of a compound (…nämnden, …styrelsen). */
+export function abbreviate(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => w !== '' && !/^(och|and|of|for|för)$/i.test(w));
+  let out = '';
+  for (const w of words) {
+    out += w[0]!.toUpperCase();
+    const m = /(nämnd|nämnden|styrelse|styrelsen|committee|board)$/i.exec(w);
+    if (m && m.index > 0) out += m[0][0]!.toUpperCase();
+  }
+  return out || 'N';
+}
+
+/** A lowercase a–z/0–9 slug for ids (å, ä, ö become a, a, o). */
+export function slug(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'x';
+}
+
+/**
+ * Where the editor finds the JSON Schema, relative to the report's folder: the model package
+ * in the nearest node_modules above the folder when there is one (stable across machines),
+ * else the model package this command uses; its `$id` URL when neither has the file.
+ */
+export function schemaReference(folder: string): string {
+  const toPosix = (p: string) => p.split(sep).join('/');
+  for (let dir = resolve(folder); ; dir = dirname(dir)) {
+    const candidate = join(dir, 'node_modules', '@kommunrapport', 'model', 'schema', 'report.schema.json');
+    if (existsSync(candidate)) return toPosix(relative(resolve(folder), candidate));
+    if (dirname(dir) === dir) break;
+  }
+  try {
+    const entry = createRequire(join(CLI_DIR, 'noop.js')).resolve('@kommunrapport/model');
+    for (let dir = dirname(entry); dirname(dir) !== dir; dir = dirname(dir)) {
+      if (existsSync(join(dir, 'package.json')) && existsSync(join(dir, 'schema', 'report.schema.json'))) {
+        const file = realpathSync(join(dir, 'schema', 'report.schema.json'));
+        const schema = JSON.parse(readFileSync(file, 'utf8')) as { $id?: string };
+        const rel = toPosix(relative(existsSync(folder) ? realpathSync(folder) : resolve(folder), file));
+        return rel !== '' ? rel : (schema.$id ?? rel);
+      }
+    }
+  } catch {
+    /* fall through */
+  }
+  return 'https://kommunrapport.se/schema/report/0.1.0/report.schema.json';
+}
+
+const q = (s: string) => JSON.stringify(s);
+
+/** The text of a starting report; it validates without findings. */
+export function skeleton(input: SkeletonInput): string {
+  const g = presets[input.preset];
+  const en = g.language === 'en';
+  const abbr = abbreviate(input.body);
+  const id = `${input.kommunkod}-${slug(abbr)}-${input.year}-d2`;
+  const y = input.year;
+  const T = en
+    ? {
+        title: `Interim report 2 ${y}`,
+        label: `January–August ${y}`,
+        summary: 'Write a short summary of the period here: the most important results, the financial outcome and what happens next.',
+        manager: 'Assessment of the head of administration',
+        managerBody: 'Describe the overall assessment here.\n\n- One point per line in a list\n- *Emphasis* and [links](https://example.org) work too',
+        overview: 'Overview',
+        legend: 'Key to the symbols',
+        perspective: 'Sustainable development',
+        area: 'Business and work',
+        areaBody: 'Describe the results of the area here.',
+        goal: 'The business climate shall improve',
+        goalBody: 'Comment on the goal and its indicators.',
+        indicator: 'Business climate index',
+        commitment: 'Produce more detailed plans',
+        commitmentBody: 'Describe how the commitment is going.',
+        finance: 'Finance',
+        table: 'Income statement',
+        rowHeader: 'Item',
+        outcome: 'Outcome Jan–Aug',
+        budget: 'Budget full year',
+        forecast: 'Forecast full year',
+        deviation: 'Deviation',
+        revenue: 'Revenue',
+        cost: 'Costs',
+        result: 'Result',
+        control: 'Internal control',
+        controlItem: 'Follow-up of the internal control plan',
+        controlBody: 'Describe the results of the internal control here.',
+        group: 'all committees and companies',
+        groupDescription: 'Every committee and municipal company',
+      }
+    : {
+        title: `Delårsrapport 2 ${y}`,
+        label: `januari–augusti ${y}`,
+        summary: 'Skriv en kort sammanfattning av perioden här: de viktigaste resultaten, det ekonomiska utfallet och vad som händer framåt.',
+        manager: 'Förvaltningschefens bedömning',
+        managerBody: 'Beskriv den samlade bedömningen här.\n\n- En punkt per rad i en lista\n- *Betoning* och [länkar](https://example.org) fungerar också',
+        overview: 'Översikt',
+        legend: 'Förklaring av symboler',
+        perspective: 'Hållbar utveckling',
+        area: 'Näringsliv och arbete',
+        areaBody: 'Beskriv områdets resultat här.',
+        goal: 'Företagsklimatet ska förbättras',
+        goalBody: 'Kommentera målet och dess indikatorer.',
+        indicator: 'Företagsklimat enligt Insikt (NKI)',
+        commitment: 'Ta fram fler detaljplaner',
+        commitmentBody: 'Beskriv hur åtagandet går.',
+        finance: 'Ekonomi',
+        table: 'Resultaträkning',
+        rowHeader: 'Post',
+        outcome: 'Utfall jan–aug',
+        budget: 'Budget helår',
+        forecast: 'Prognos helår',
+        deviation: 'Avvikelse',
+        revenue: 'Intäkter',
+        cost: 'Kostnader',
+        result: 'Resultat',
+        control: 'Intern styrning och kontroll',
+        controlItem: 'Uppföljning av internkontrollplanen',
+        controlBody: 'Beskriv resultatet av internkontrollen här.',
+        group: 'alla nämnder och bolag',
+        groupDescription: 'Samtliga nämnder och kommunala bolag',
+      };
+  const key = (steps: readonly { key: string }[], i: number) => (steps.length === 0 ? undefined : steps[Math.min(i, steps.length - 1)]!.key);
+  const assessment = key(g.assessment, 1);
+  const trend = key(g.trend, 0);
+  const status = key(g.commitmentStatus, 1);
+  const completion = key(g.completion, 1);
+  const opt = (indent: string, name: string, value: string | undefined) => (value === undefined ? '' : `${indent}${name}: ${value}\n`);
+  return `# yaml-language-server: $schema=${input.schema}
+#
+# ${en ? 'A starting report made by `kommunrapport init`. It validates as it is: replace the' : 'En startrapport från `kommunrapport init`. Den validerar som den är: byt ut'}
+# ${en ? 'texts and figures, add areas, goals and tables. Check it with' : 'texter och siffror, lägg till områden, mål och tabeller. Kontrollera med'}
+#   kommunrapport validate rapport.yaml
+# ${en ? 'Two shapes grow from here: perspectives with process areas (as below), or' : 'Två former växer härifrån: perspektiv med processområden (som nedan), eller'}
+# ${en ? 'målområden with nämndmål (one perspective per målområde, goals under its area).' : 'målområden med nämndmål (ett perspektiv per målområde, målen under dess område).'}
+
+id: ${id}
+kind: interim
+title: ${q(T.title)}
+period:
+  year: ${y}
+  label: ${q(T.label)}
+  start: ${y}-01-01
+  end: ${y}-08-31
+municipality:
+  name: ${q(input.kommun)}
+  code: ${q(input.kommunkod)}
+body:
+  name: ${q(input.body)}
+  abbreviation: ${q(abbr)}
+language: ${g.language === 'en' ? 'en' : 'sv'}
+# ${en ? 'The governance vocabulary: a preset, or { preset, levels, assessment, trend, … } to change parts.' : 'Styrmodellens ord och skalor: en förinställning, eller { preset, levels, assessment, trend, … } för att ändra delar.'}
+governance: ${input.preset}
+organisations:
+  bodies:
+    - abbreviation: ${q(abbr)}
+      name: ${q(input.body)}
+      kind: ${/styrelse/i.test(input.body) || /board/i.test(input.body) ? 'board' : 'committee'}
+  groups:
+    - name: ${q(T.group)}
+      description: ${q(T.groupDescription)}
+summary: ${q(T.summary)}
+sections:
+  - id: ${en ? 'summary' : 'sammanfattning'}
+    type: summary
+  - id: ${slug(T.manager)}
+    type: text
+    title: ${q(T.manager)}
+    body: |
+${T.managerBody.split('\n').map((l) => (l === '' ? '' : `      ${l}`)).join('\n')}
+  - id: ${en ? 'overview' : 'oversikt'}
+    type: overview
+    title: ${q(T.overview)}
+  - id: ${en ? 'legend' : 'symboler'}
+    type: legend
+    title: ${q(T.legend)}
+  - id: ${slug(T.perspective)}
+    type: perspective
+    title: ${q(T.perspective)}
+    areas:
+      - id: ${slug(T.area)}
+        title: ${q(T.area)}
+${opt('        ', 'assessment', assessment)}${opt('        ', 'trend', trend)}        body: ${q(T.areaBody)}
+        goals:
+          - id: ${slug(T.goal).slice(0, 40).replace(/-+$/, '')}
+            title: ${q(T.goal)}
+            body: ${q(T.goalBody)}
+            indicators:
+              - id: ${en ? 'business-climate' : 'foretagsklimat'}
+                name: ${q(T.indicator)}
+                unit: index
+                higherIsBetter: true
+                values:
+                  - year: ${y - 1}
+                    kind: outcome
+                    total: 70
+                  - year: ${y}
+                    kind: target
+                    total: 72
+        commitments:
+          - id: ${slug(T.commitment).slice(0, 40).replace(/-+$/, '')}
+            title: ${q(T.commitment)}
+            responsible: [${q(abbr)}]
+${opt('            ', 'status', status)}${opt('            ', 'completion', completion)}            body: ${q(T.commitmentBody)}
+  - id: ${en ? 'finance' : 'ekonomi'}
+    type: finance
+    title: ${q(T.finance)}
+    tables:
+      - id: ${en ? 'income-statement' : 'resultatrakning'}
+        title: ${q(T.table)}
+        unit: tkr
+        role: incomeStatement
+        rowHeader: ${q(T.rowHeader)}
+        columns:
+          - { key: ${en ? 'outcome' : 'utfall'}, label: ${q(T.outcome)}, kind: outcome, year: ${y} }
+          - { key: budget, label: ${q(T.budget)}, kind: budget, year: ${y} }
+          - { key: ${en ? 'forecast' : 'prognos'}, label: ${q(T.forecast)}, kind: forecast, year: ${y} }
+          # ${en ? 'The deviation is forecast − budget: positive is a surplus.' : 'Avvikelsen är prognos − budget: positiv är ett överskott.'}
+          - { key: ${en ? 'deviation' : 'avvikelse'}, label: ${q(T.deviation)}, kind: deviation, differenceOf: [${en ? 'forecast' : 'prognos'}, budget] }
+        rows:
+          - { id: ${en ? 'revenue' : 'intakter'}, label: ${q(T.revenue)}, kind: revenue, values: { ${en ? 'outcome' : 'utfall'}: 700, budget: 1000, ${en ? 'forecast' : 'prognos'}: 1100, ${en ? 'deviation' : 'avvikelse'}: 100 } }
+          - { id: ${en ? 'costs' : 'kostnader'}, label: ${q(T.cost)}, kind: cost, values: { ${en ? 'outcome' : 'utfall'}: -3400, budget: -5000, ${en ? 'forecast' : 'prognos'}: -5050, ${en ? 'deviation' : 'avvikelse'}: -50 } }
+          - id: ${en ? 'result' : 'resultat'}
+            label: ${q(T.result)}
+            kind: result
+            sumOf: [${en ? 'revenue' : 'intakter'}, ${en ? 'costs' : 'kostnader'}]
+            values: { ${en ? 'outcome' : 'utfall'}: -2700, budget: -4000, ${en ? 'forecast' : 'prognos'}: -3950, ${en ? 'deviation' : 'avvikelse'}: 50 }
+  - id: ${en ? 'internal-control' : 'intern-kontroll'}
+    type: internalControl
+    title: ${q(T.control)}
+    items:
+      - title: ${q(T.controlItem)}
+        body: ${q(T.controlBody)}
+${opt('        ', 'assessment', key(g.assessment, 0))}`;
+}
+
+/** The year a new report is for: SOURCE_DATE_EPOCH's year when set, else this year. */
+function defaultYear(env: Record<string, string | undefined>): number {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).getUTCFullYear();
+  return new Date().getUTCFullYear();
+}
+
+/** Runs the init command; resolves to the exit code. */
+export function runInit(folder: string, options: InitOptions, ctx: CommandContext, env: Record<string, string | undefined> = process.env): number {
+  const { io } = ctx;
+  const usage = (message: string) => {
+    io.stderr(`kommunrapport init: ${message}\n`);
+    return EXIT.usage;
+  };
+  const preset = (options.preset ?? 'generic') as PresetName;
+  if (!PRESETS.includes(preset)) return usage(`unknown preset "${options.preset}". Known presets: ${PRESETS.join(', ')}.`);
+  const kommunkod = options.kommunkod ?? '0000';
+  if (!/^\d{4}$/.test(kommunkod)) return usage(`--kommunkod must be the kommun's 4-digit code from SCB, e.g. 0484 for Eskilstuna; found "${kommunkod}".`);
+  const year = options.year === undefined ? defaultYear(env) : Number(options.year);
+  if (!Number.isInteger(year) || year < 1900 || year > 2200) return usage(`--year must be a year such as 2025; found "${options.year}".`);
+  const en = presets[preset].language === 'en';
+  const kommun = options.kommun ?? (en ? 'Example' : 'Exempelkommun');
+  const body = options.body ?? (en ? 'Municipal Executive Board' : 'Kommunstyrelsen');
+  if (kommun.trim() === '' || body.trim() === '') return usage('--kommun and --body must not be empty.');
+
+  const dir = resolve(io.cwd, folder);
+  const file = join(dir, 'rapport.yaml');
+  const shown = relative(io.cwd, file).split(sep).join('/');
+  if (existsSync(file) && options.force !== true) return usage(`${shown} already exists; use --force to replace it.`);
+  const text = skeleton({ preset, kommun, kommunkod, body, year, schema: schemaReference(dir) });
+  // A skeleton that does not validate is a bug of this command; never write one.
+  const loaded = loadReport(text, shown);
+  if (hasErrors(loaded.diagnostics)) {
+    io.stderr(`kommunrapport init: internal error, the starting report does not validate:\n${loaded.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}\n`);
+    return EXIT.invalid;
+  }
+  try {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(file, text);
+  } catch (error) {
+    return usage(`cannot write ${shown}: ${(error as Error).message}`);
+  }
+  io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
+  return EXIT.ok;
+}
+
+/** Adds `init` to the program. */
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('init')
+    .description('write a starting report (rapport.yaml) for a kommun that validates as it is')
+    .argument('<folder>', 'the folder to write rapport.yaml into (created when missing)')
+    .option('--preset <name>', `governance vocabulary: ${PRESETS.join(', ')}`, 'generic')
+    .option('--kommun <name>', 'the kommun’s name, e.g. Eskilstuna')
+    .option('--kommunkod <code>', 'the kommun’s 4-digit code from SCB, e.g. 0484')
+    .option('--body <name>', 'the nämnd or styrelse, e.g. Kommunstyrelsen')
+    .option('--year <year>', 'the report’s year (default: this year, or SOURCE_DATE_EPOCH’s)')
+    .option('--force', 'replace an existing rapport.yaml')
+    .addHelpText('after', '\nExit codes: 0 written, 2 usage problem, existing file or I/O problem.')
+    .action((folder: string, options: InitOptions) => {
+      ctx.exit(runInit(folder, options, ctx));
+    });
+}
