@@ -48,7 +48,11 @@ export function createAbbreviationWriter(vocabulary: Vocabulary): AbbreviationWr
           out += abbreviation;
           continue;
         }
-        const namedBefore = out.toLowerCase().endsWith(`${name} (`.toLowerCase()) && after.startsWith(')');
+        const lower = out.toLowerCase();
+        const closes = after.startsWith(')');
+        const namedBefore = closes && lower.endsWith(`${name} (`.toLowerCase());
+        // The name in the genitive before it: "Kommunledningskontorets (KLK)".
+        const genitiveBefore = closes && !namedBefore && [`${name}s (`, `${name}'s (`, `${name}’s (`].some((g) => lower.endsWith(g.toLowerCase()));
         const gloss = GLOSS.exec(after);
         const namedAfter = gloss !== null && firstWord(gloss[1]!) === firstWord(name);
         if (seen.has(abbreviation)) {
@@ -56,12 +60,17 @@ export function createAbbreviationWriter(vocabulary: Vocabulary): AbbreviationWr
           if (namedBefore) {
             out = out.slice(0, out.length - name.length - 2);
             segments[i + 1] = { text: after.slice(1) };
+          } else if (genitiveBefore) {
+            // The name stays, in the author's genitive; the repeated explanation goes.
+            out = out.slice(0, out.length - 2);
+            segments[i + 1] = { text: after.slice(1) };
+            continue;
           } else if (namedAfter) segments[i + 1] = { text: after.slice(gloss[0].length) };
           out += abbreviation;
           continue;
         }
         seen.add(abbreviation);
-        if (namedBefore || namedAfter) {
+        if (namedBefore || genitiveBefore || namedAfter) {
           out += abbreviation;
           continue;
         }

@@ -103,7 +103,7 @@ export function occurrences(text: string, abbreviation: string): number[] {
 export function explainedAt(text: string, index: number, abbreviation: string, name: string): boolean {
   const before = text.slice(0, index).toLowerCase();
   const after = text.slice(index + abbreviation.length);
-  if (before.endsWith(`${name} (`.toLowerCase()) && after.startsWith(')')) return true;
+  if (after.startsWith(')') && [`${name} (`, `${name}s (`, `${name}'s (`, `${name}’s (`].some((n) => before.endsWith(n.toLowerCase()))) return true;
   const gloss = /^(?:[:\-][\p{L}\p{N}]+)? \(([^()]*)\)/u.exec(after);
   const first = (s: string) => (/^[\p{L}\p{N}]+/u.exec(s.trim())?.[0] ?? '').toLowerCase();
   return gloss !== null && first(gloss[1]!) === first(name);

@@ -46,5 +46,8 @@ describe('createAbbreviationWriter', () => {
     const w = createAbbreviationWriter(vocabulary);
     expect(w.write('SBN först, sedan Stadsbyggnadsnämnden (SBN).')).toBe('Stadsbyggnadsnämnden (SBN) först, sedan SBN.');
     expect(w.write('KS/2022:17 och KS')).toBe('KS/2022:17 och Kommunstyrelsen (KS)');
+    expect(w.write('Kommunstyrelsens (KS) plan')).toBe('Kommunstyrelsens plan');
+    const g = createAbbreviationWriter(vocabulary);
+    expect(g.write('Kommunstyrelsens (KS) plan och KS')).toBe('Kommunstyrelsens (KS) plan och KS');
   });
 });
