@@ -178,6 +178,29 @@ function baseKinds(type: t.Decoder<unknown, unknown>): string[] | undefined {
   return ['string'];
 }
 
+/** What a codec expects, in words: lists and nullable values spelt out instead of io-ts syntax. */
+export function describeType(type: t.Decoder<unknown, unknown>): string {
+  const c = type as t.Mixed & { _tag?: string };
+  switch (c._tag) {
+    case 'ArrayType':
+      return `list of ${describeType((c as unknown as t.ArrayType<t.Mixed>).type)}`;
+    case 'UnionType':
+      return (c as unknown as t.UnionType<t.Mixed[]>).types.map(describeType).join(' or ');
+    case 'DictionaryType':
+      return `mapping of ${describeType((c as unknown as t.DictionaryType<t.Mixed, t.Mixed>).codomain)}`;
+    case 'TupleType': {
+      const types = (c as unknown as t.TupleType<t.Mixed[]>).types;
+      return `list of ${types.length}: ${types.map(describeType).join(', ')}`;
+    }
+    case 'NullType':
+      return 'null';
+    case 'RecursiveType':
+      return (c as unknown as t.RecursiveType<t.Mixed>).name;
+    default:
+      return c.name;
+  }
+}
+
 const kindOf = (u: unknown): string => (u === null ? 'null' : Array.isArray(u) ? 'array' : typeof u);
 
 interface Draft {
@@ -253,7 +276,25 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
     };
   }
 
-  const expected = p.type.name;
+  const expected = describeType(p.type);
+  const parentTag = (p.context[p.context.length - 2]?.type as { _tag?: string } | undefined)?._tag;
+  if (p.value === undefined && typeof lastSeg === 'number' && parentTag === 'TupleType') {
+    const size = (p.context[p.context.length - 2]!.type as unknown as t.TupleType<t.Mixed[]>).types.length;
+    return {
+      code: 'missing-field',
+      parent,
+      diagnostic: {
+        code: 'missing-field',
+        severity: 'error',
+        path,
+        message: `The list ${formatPath(parentSegs)} needs ${size} items; item ${lastSeg + 1} is missing.`,
+        ...place(parentSegs),
+        expected,
+        found: 'nothing',
+        hint: `Write all ${size} items, e.g. [a, b].`,
+      },
+    };
+  }
   if (p.value === undefined && key !== undefined) {
     return {
       code: 'missing-field',
@@ -294,7 +335,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       code,
       severity: 'error',
       path,
-      message: wrongType ? `Expected ${article(expected)}, found ${describeKind(p.value)}.` : `Not a valid ${expected}.`,
+      message: wrongType ? `Expected ${article(expected)}, found ${describeKind(p.value)}.` : `${renderValue(p.value)} is not ${article(expected)}.`,
       ...place(p.segments),
       expected,
       found: renderValue(p.value),

@@ -90,7 +90,29 @@ describe('decodeReport', () => {
   it('reports a bad value inside a table record with its column key', () => {
     const v = minimal();
     v.sections[4].tables[0].rows[0].values.utfall = '1 200';
-    expect(decodeReport(v).diagnostics).toMatchObject([{ code: 'invalid-type', path: 'sections[4].tables[0].rows[0].values.utfall', found: '"1 200"' }]);
+    expect(decodeReport(v).diagnostics).toMatchObject([{ code: 'invalid-type', path: 'sections[4].tables[0].rows[0].values.utfall', found: '"1 200"', expected: 'number or null' }]);
+  });
+
+  it('spells out lists and nullable values in what it expected', () => {
+    const v = minimal();
+    v.sections = 3;
+    v.sections_ = [];
+    const ds = decodeReport(v).diagnostics;
+    expect(ds).toMatchObject([
+      { code: 'unknown-key', path: 'sections_', message: 'Unknown key "sections_". Did you mean "sections"?' },
+      { code: 'invalid-type', path: 'sections', expected: 'list of Section', message: 'Expected a list of Section, found number 3.' },
+    ]);
+    const w = minimal();
+    w.sections[1].areas[0].commitments[0].status = 'Done';
+    expect(decodeReport(w).diagnostics).toMatchObject([{ code: 'invalid-value', message: '"Done" is not an id (lowercase a–z, 0–9 and -, e.g. "naringsliv") or null.' }]);
+  });
+
+  it('names the missing item of a pair', () => {
+    const v = minimal();
+    v.sections[4].tables[0].columns[3].differenceOf = ['budget'];
+    expect(decodeReport(v).diagnostics).toMatchObject([
+      { code: 'missing-field', path: 'sections[4].tables[0].columns[3].differenceOf[1]', message: 'The list sections[4].tables[0].columns[3].differenceOf needs 2 items; item 2 is missing.' },
+    ]);
   });
 
   it('decodes any codec with decodeWith', () => {
