@@ -27,13 +27,21 @@ export function inlineRuns(inlines: readonly Inline[], font: FontKey = 'regular'
   return out;
 }
 
+/** Splits plain runs at known abbreviations, which then carry their full name (/E). */
+export function expandAbbreviations(state: RenderState, runs: readonly Run[]): Run[] {
+  return runs.flatMap((run) => {
+    if (run.artifact || run.expansion) return [run];
+    return state.ctx.vocabulary.segments(run.text).map((seg): Run => ('abbreviation' in seg ? { ...run, text: seg.abbreviation, expansion: seg.name } : { ...run, text: seg.text }));
+  });
+}
+
 /** Draws runs as a paragraph-like element of `type` under `parent`, indented by `indent`. */
 export function drawRuns(state: RenderState, parent: StructElement, type: string, runs: Run[], options: { indent?: number; size?: number; gap?: number; el?: StructElement } = {}): StructElement {
   const w = state.writer;
   const size = options.size ?? state.size;
   const indent = options.indent ?? 0;
   const el = options.el ?? child(state, parent, type);
-  const lines = w.wrap(runs, w.width - indent, size);
+  const lines = w.wrap(expandAbbreviations(state, runs), w.width - indent, size);
   w.paragraph(lines, w.frame.left + indent, size, el, type, options.gap ?? size * 0.6);
   el.end();
   return el;

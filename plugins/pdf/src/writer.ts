@@ -21,6 +21,8 @@ export interface Run {
   link?: LinkTarget;
   /** Decoration that repeats what the words say (a status symbol): drawn as an artifact. */
   artifact?: boolean;
+  /** What an abbreviation stands for: written as the /E of a Span around it. */
+  expansion?: string;
 }
 
 /** A run placed on a line. */
@@ -121,7 +123,7 @@ export class Writer {
     };
     const place = (run: Run, text: string, w: number) => {
       const last = pieces[pieces.length - 1];
-      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact) {
+      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact && last.expansion === run.expansion) {
         last.text += text;
         last.width += w;
       } else pieces.push({ ...run, text, x, width: w });
@@ -219,7 +221,11 @@ export class Writer {
       while (j < line.pieces.length && line.pieces[j]!.link === first.link && !!line.pieces[j]!.artifact === !!first.artifact) j++;
       const group = line.pieces.slice(i, j);
       const draw = () => {
-        for (const p of group) this.text(p.text, p.font, size, x + p.x, y + dy, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
+        for (const p of group) {
+          if (p.expansion) this.doc.markContent('Span', { expanded: p.expansion });
+          this.text(p.text, p.font, size, x + p.x, y + dy, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
+          if (p.expansion) this.doc.endMarkedContent();
+        }
       };
       if (first.artifact) this.artifact(draw);
       else if (first.link) {

@@ -10,7 +10,7 @@ import { buildDocument, walkSections, type DocumentModel, type TableModel } from
 import type { Report } from '@kommunrapport/model';
 import { ARTIFACTS, EXAMPLE, context, load, renderTo } from './render.js';
 import { PDF_TOOLS, requireTools, run } from './tools.js';
-import { QpdfFile, flatten, operations, type StructNode } from './qpdf-json.js';
+import { QpdfFile, flatten, operations, spanValues, type StructNode } from './qpdf-json.js';
 
 let report: Report;
 let model: DocumentModel;
@@ -351,6 +351,13 @@ describe('pdf: Eskilstuna example, fonts and text', () => {
   it('status symbols are drawn from the embedded font (● ◐ → ↗ present in the text layer)', () => {
     const text = run('pdftotext', ['-enc', 'UTF-8', file, '-']);
     for (const s of ['●', '◐', '→', '↗']) expect(text).toContain(s);
+  });
+
+  it('abbreviations in running text carry their full name as /E (KS → Kommunstyrelsen)', () => {
+    const expansions = new Set(spanValues(q, '/E'));
+    const { ctx } = context(report);
+    expect(expansions).toContain(ctx.vocabulary.expand('KS'));
+    for (const e of expansions) expect(report.organisations.bodies.map((b) => b.name)).toContain(e);
   });
 
   it('pages rendered to PNG in test-artifacts/pdf/pages for people to look at', () => {

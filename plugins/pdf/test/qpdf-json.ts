@@ -167,3 +167,53 @@ export function operations(content: string): Operation[] {
   }
   return ops;
 }
+
+/** Decodes a PDF literal string token `(…)` (escapes, UTF-16BE with BOM or PDFDocEncoding as latin1). */
+export function pdfString(token: string): string {
+  const body = token.slice(1, -1);
+  const bytes: number[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== '\\') {
+      bytes.push(c.charCodeAt(0));
+      continue;
+    }
+    const n = body[++i]!;
+    const simple: Record<string, number> = { n: 10, r: 13, t: 9, b: 8, f: 12, '(': 40, ')': 41, '\\': 92 };
+    if (n in simple) bytes.push(simple[n]!);
+    else if (/[0-7]/.test(n)) {
+      let oct = n;
+      while (oct.length < 3 && /[0-7]/.test(body[i + 1] ?? '')) oct += body[++i];
+      bytes.push(parseInt(oct, 8));
+    } else if (n === '\r' || n === '\n') continue;
+    else bytes.push(n.charCodeAt(0));
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    let out = '';
+    for (let i = 2; i + 1 < bytes.length; i += 2) out += String.fromCharCode((bytes[i]! << 8) | bytes[i + 1]!);
+    return out;
+  }
+  return String.fromCharCode(...bytes);
+}
+
+/** The values of `key` (e.g. `/E`, `/ActualText`) in every `/Span` marked-content dictionary of the file. */
+export function spanValues(q: QpdfFile, key: string): string[] {
+  const out: string[] = [];
+  for (const page of q.pages())
+    for (const o of operations(q.streamText(q.dict(page)['/Contents'] as string))) {
+      if (o.op !== 'BDC' || o.operands[0] !== '/Span') continue;
+      const dict = o.operands[1] ?? '';
+      const at = dict.indexOf(`${key} (`);
+      if (at < 0) continue;
+      let i = at + key.length + 1;
+      let depth = 0;
+      const start = i;
+      for (; i < dict.length; i++) {
+        if (dict[i] === '\\') i++;
+        else if (dict[i] === '(') depth++;
+        else if (dict[i] === ')' && --depth === 0) break;
+      }
+      out.push(pdfString(dict.slice(start, i + 1)));
+    }
+  return out;
+}

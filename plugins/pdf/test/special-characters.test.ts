@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { ROOT, load, renderTo } from './render.js';
 import { PDF_TOOLS, requireTools, run, runStatus } from './tools.js';
-import { QpdfFile, operations } from './qpdf-json.js';
+import { QpdfFile, operations, spanValues } from './qpdf-json.js';
 
 const TITLE = `Rapport & <delår> "citat" 'apostrof' Ω ł 中`;
 const MUNICIPALITY = 'Łódź & <Ωmega>';
@@ -67,6 +67,7 @@ describe('pdf: titles and names with markup characters and non-Latin letters', (
     const q = new QpdfFile(file);
     const spans = q.pages().flatMap((p) => operations(q.streamText(q.dict(p)['/Contents'] as string)).filter((o) => o.op === 'BDC' && o.operands[0] === '/Span'));
     expect(spans.length).toBeGreaterThan(0);
-    expect(spans.every((s) => s.operands[1]!.includes('/ActualText'))).toBe(true);
+    expect(spans.length).toBeGreaterThan(0);
+    expect(spanValues(q, '/ActualText')).toContain('中');
   });
 });
