@@ -83,3 +83,15 @@ describe('report JSON Schema', () => {
     expect(Report.name).toBe('Report');
   });
 });
+
+describe('schema and codecs agree on the corpus', () => {
+  const cases = JSON.parse(readFileSync(new URL('./fixtures/invalid/cases.json', import.meta.url), 'utf8')) as Record<string, { code: string; report: boolean }>;
+  const yamlCodes = new Set(['yaml-syntax', 'yaml-tab-indent', 'yaml-duplicate-key', 'yaml-alias-limit', 'empty-file']);
+  for (const [name, c] of Object.entries(cases)) {
+    if (yamlCodes.has(c.code)) continue;
+    it(`${name}: the schema ${c.report ? 'accepts' : 'rejects'} it as the codecs do`, () => {
+      const value = parse(readFileSync(new URL(`./fixtures/invalid/${name}.yaml`, import.meta.url), 'utf8'), { version: '1.2', schema: 'core' });
+      expect(validate(value)).toBe(c.report);
+    });
+  }
+});
