@@ -9,6 +9,8 @@ export const palette = {
   link: '#0b57a3',
   focus: '#0b57a3',
   shade: '#f3f4f6',
+  /** A decorative line beside goals and commitments (not information, so no contrast minimum). */
+  divider: '#d1d5db',
   /** The line of outcomes in charts. */
   outcome: '#1d4ed8',
   /** The dashed line of targets in charts. */

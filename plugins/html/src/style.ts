@@ -22,9 +22,9 @@ nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
 dt{font-weight:600}dd{margin:0}
 .badge{display:inline-flex;gap:.35em;align-items:baseline}
 .sym{font-weight:700;min-width:1em;text-align:center}
-.tw{overflow-x:auto;max-width:100%;margin:1rem 0}
+.tw{overflow-x:auto;max-width:100%;margin:1rem 0;container-type:inline-size}
 table{border-collapse:collapse}
-caption{text-align:start;font-weight:600;padding:.25rem 0;position:sticky;left:0;max-width:calc(100vw - 2rem)}
+caption{text-align:start;font-weight:600;padding:.25rem 0;position:sticky;left:0;max-width:100cqw}
 th,td{text-align:start;vertical-align:top;padding:.3rem .6rem;border-bottom:1px solid ${p.rule}}
 thead th{background:${p.shade};border-bottom:2px solid ${p.text};vertical-align:bottom}
 tbody th{font-weight:400;position:sticky;left:0;background:${p.background}}
@@ -32,6 +32,7 @@ thead th:first-child{position:sticky;left:0}
 .num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.em-subtotal>*{font-weight:600}
 tr.em-total>*{font-weight:700;border-top:2px solid ${p.text}}
+section[data-role="goal"],section[data-role="commitment"]{border-left:3px solid ${p.divider};padding-left:.75rem}
 .note{font-size:.95rem;color:${p.muted}}
 .fig{margin:1rem 0 1.5rem;max-width:26rem}
 .fig svg{display:block;width:100%;height:auto}

@@ -36,6 +36,19 @@ describe('plugin contract', () => {
   });
 });
 
+describe('language', () => {
+  test('an English report gets lang="en" and the English words of its vocabulary', async () => {
+    const text = readFileSync(minimal, 'utf8').replace('governance: eskilstuna', 'governance: generic-en').replace('language: sv', 'language: en');
+    const { loadReport } = await import('@kommunrapport/model');
+    const { html } = await render(loadReport(text).report!);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<a class="skip" href="#main">Skip to content</a>');
+    expect(html).toContain('<h2 id="toc">Contents</h2>');
+    expect(html).not.toContain(presets.eskilstuna.terms.skipToContent);
+    expect(html).not.toContain(presets.eskilstuna.terms.contents);
+  });
+});
+
 describe('headings', () => {
   test('levels 2–6 use h2–h6; deeper levels stay h6 and state their level with aria-level', () => {
     let inner: DocSection | undefined;
