@@ -336,6 +336,40 @@ describe('pdf: Eskilstuna example, fonts and text', () => {
     expect(text).toContain('−'); // a real minus sign, not a hyphen
   });
 
+  it('numbers in the income statement are right-aligned: one right edge per column (pdfjs text positions)', async () => {
+    const table = [...walkSections(model.sections)]
+      .flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])))
+      .find((t) => t.caption.startsWith('Resultaträkning'))!;
+    const pdf = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true }).promise;
+    const edges: number[][] = table.columns.map(() => []);
+    for (let p = 1; p <= pdf.numPages; p++) {
+      const items = (await (await pdf.getPage(p)).getTextContent()).items as { str: string; transform: number[]; width: number }[];
+      for (const row of table.rows) {
+        const cells = row.cells.filter((c) => c.text);
+        // The row header may wrap: its first line starts the header text.
+        const lineRight = (head: (typeof items)[number]) =>
+          items
+            .filter((i) => Math.abs(i.transform[5]! - head.transform[5]!) < 1 && i.transform[4]! > head.transform[4]! + head.width && i.str.trim())
+            .sort((a, b) => a.transform[4]! - b.transform[4]!);
+        const line = items
+          .filter((i) => i.str.trim().length >= 3 && norm(row.header).startsWith(norm(i.str)))
+          .map(lineRight)
+          .find((l) => l.map((i) => norm(i.str)).join('|') === cells.map((c) => norm(c.text)).join('|'));
+        if (!line) continue;
+        row.cells.forEach((c, k) => {
+          if (!c.text) return;
+          const item = line[row.cells.slice(0, k).filter((x) => x.text).length]!;
+          edges[k]!.push(item.transform[4]! + item.width);
+        });
+      }
+    }
+    await pdf.destroy();
+    for (const column of edges) {
+      expect(column.length).toBe(table.rows.length);
+      expect(Math.max(...column) - Math.min(...column)).toBeLessThan(0.5);
+    }
+  });
+
   it('pdftotext: every status word of the report is present (badge words, and the legend\'s meanings)', () => {
     const words = new Set<string>();
     for (const s of walkSections(model.sections))
