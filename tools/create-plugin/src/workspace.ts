@@ -120,6 +120,20 @@ export function renameInCode(code: string, from: string, to: string): string {
   return out;
 }
 
+/**
+ * Inserts `text` as a new entry after `entry` in its list, in the list's own layout: on a
+ * new line with the same indentation when the list is written one entry per line (its
+ * trailing comma kept), else after a comma and a space.
+ */
+function appendAfter(entry: Node, text: string): void {
+  const file = entry.getSourceFile();
+  const full = file.getFullText();
+  const lineStart = full.lastIndexOf('\n', entry.getStart() - 1) + 1;
+  const before = full.slice(lineStart, entry.getStart());
+  const multiline = /^\s*$/.test(before);
+  file.insertText(entry.getEnd(), multiline ? `,\n${before}${text}` : `, ${text}`);
+}
+
 /** An object key for a plugin name: bare when it is an identifier, else quoted. */
 const keyFor = (name: string) => (/^[a-z][a-z0-9]*$/.test(name) ? name : `'${name}'`);
 
@@ -146,7 +160,7 @@ export function registerPlugin(root: string, name: string): WorkspaceEdit[] {
   }
   if (Node.isArrayLiteralExpression(literal)) {
     const lastEntry = literal.getElements()[literal.getElements().length - 1]!;
-    literal.addElement(renameInCode(lastEntry.getText(), last, name));
+    appendAfter(lastEntry, renameInCode(lastEntry.getText(), last, name));
   } else if (Node.isObjectLiteralExpression(literal)) {
     const props = literal.getProperties();
     const lastProp = props[props.length - 1]!;
@@ -154,7 +168,7 @@ export function registerPlugin(root: string, name: string): WorkspaceEdit[] {
     const text = Node.isPropertyAssignment(lastProp) && lastProp.getName().replace(/^['"]|['"]$/g, '') === last
       ? `${keyFor(name)}: ${renameInCode(lastProp.getInitializerOrThrow().getText(), last, name)}`
       : renameInCode(lastProp.getText(), last, name);
-    literal.insertProperty(props.length, text);
+    appendAfter(lastProp, text);
   }
   file.saveSync();
   edits.push({ file: rel, what: `registered ${packageName(name)} in the list of known plugins` });

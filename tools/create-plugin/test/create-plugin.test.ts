@@ -1,8 +1,10 @@
 // The generator end to end, in a temporary copy of the workspace: the new plugin's files
 // exist and type-check, its own test passes, it builds with rollup, and a build of a real
-// report with it writes its artifact. The CLI and the registry edit run in the copy only.
+// report with `kommunrapport build --format <name>` writes its artifact. The registry edit,
+// the CLI run and the outputs stay in the copy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Project, ts } from 'ts-morph';
@@ -17,13 +19,22 @@ const out: string[] = [];
 const err: string[] = [];
 let exitCode = -1;
 
-const node = (args: string[], cwd: string) =>
-  execFileSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, CI: '', KOMMUNRAPPORT_TEST_REPORT: '', NO_COLOR: '1' } });
+const env = { ...process.env, CI: '', KOMMUNRAPPORT_TEST_REPORT: '', NO_COLOR: '1' };
+const node = (args: string[], cwd: string) => execFileSync(process.execPath, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env });
+const nodeAsync = (args: string[], cwd: string) => promisify(execFile)(process.execPath, args, { cwd, encoding: 'utf8', env }).then((r) => r.stdout);
+// The plugin's own test run and its rollup build start at once and run beside the type-check.
+let ownTest: Promise<string>;
+let rollup: Promise<string>;
 
 beforeAll(() => {
   exitCode = main([NAME, '--dir', root], '/', { log: (s) => out.push(s), error: (s) => err.push(s) });
   const cliPackage = JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')) as { dependencies?: Record<string, string> };
   linkPluginDependencies(root, NAME, cliPackage.dependencies?.[`@kommunrapport/plugin-${NAME}`] !== undefined);
+  ownTest = nodeAsync([join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', `plugins/${NAME}`], root);
+  rollup = nodeAsync([join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent'], dir);
+  // Settled here too, so a failure is reported by the test that awaits it, not as unhandled.
+  ownTest.catch(() => {});
+  rollup.catch(() => {});
 });
 afterAll(() => ws.cleanup());
 
@@ -63,36 +74,43 @@ describe(`pnpm create-plugin ${NAME}`, () => {
     expect(diagnostics).toEqual([]);
   });
 
-  it('passes its own test (vitest run in the copy)', () => {
-    const output = node([join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run', `plugins/${NAME}`], root);
+  it('passes its own test (vitest run in the copy)', async () => {
+    const output = await ownTest;
     expect(output).toMatch(/Tests\s+5 passed \(5\)/);
   });
 
-  it('builds with rollup: ESM and a bundled .d.ts', () => {
-    node([join(repoRoot, 'node_modules/rollup/dist/bin/rollup'), '-c', '--silent'], dir);
+  it('builds with rollup: ESM and a bundled .d.ts', async () => {
+    await rollup;
     const js = readFileSync(join(dir, 'dist/index.js'), 'utf8');
     expect(js).toContain("from '@kommunrapport/core'");
     expect(js).toMatch(/formats: \[["']outline["']\]/);
     expect(readFileSync(join(dir, 'dist/index.d.ts'), 'utf8')).toMatch(/declare const outlinePlugin: .*Plugin</);
   });
 
-  it('renders a real report through the build pipeline and writes outline.txt', () => {
-    const report = ['examples/eskilstuna-ks-2022-delar2/rapport.yaml', 'packages/model/test/fixtures/valid/minimal.yaml'].find((p) => existsSync(join(root, p)))!;
-    const yaml = readFileSync(join(root, report), 'utf8');
-    const id = /^id:\s*(\S+)/m.exec(yaml)![1]!;
-    const title = /^title:\s*(.+)$/m.exec(yaml)![1]!.trim().replace(/^["']|["']$/g, '');
-    // The plugin's own folder resolves @kommunrapport/core as a user's package would.
-    const script = join(dir, 'build-check.mjs');
-    writeFileSync(script, [
-      "import { buildReport, loadPlugin } from '@kommunrapport/core';",
-      `const plugin = await loadPlugin('./dist/index.js', ${JSON.stringify(dir)});`,
-      `const result = await buildReport({ file: ${JSON.stringify(join(root, report))}, plugins: [plugin], outDir: ${JSON.stringify(join(root, 'out'))} });`,
-      'console.log(JSON.stringify({ ok: result.ok, artifacts: result.artifacts.map((a) => a.path), problems: result.problems }));',
-    ].join('\n'));
-    const result = JSON.parse(node([script], dir).trim().split('\n').pop()!);
-    expect(result).toEqual({ ok: true, artifacts: ['outline.txt'], problems: [] });
-    const written = readFileSync(join(root, 'out', id, 'outline.txt'), 'utf8');
-    expect(written.split('\n')[0]).toBe(title);
+  const report = ['examples/eskilstuna-ks-2022-delar2/rapport.yaml', 'packages/model/test/fixtures/valid/minimal.yaml'].find((p) => existsSync(join(root, p)))!;
+  const reportText = () => readFileSync(join(root, report), 'utf8');
+  const id = () => /^id:\s*(\S+)/m.exec(reportText())![1]!;
+  const title = () => /^title:\s*(.+)$/m.exec(reportText())![1]!.trim().replace(/^["']|["']$/g, '');
+  /** Runs `kommunrapport <args>` of the copy's CLI from its sources (the registry edit is there, not in a stale dist). */
+  const kommunrapport = (args: string[]) => {
+    const script = join(root, 'run-cli.mts');
+    writeFileSync(script, "import { main } from './packages/cli/src/index.ts';\nprocess.exitCode = await main(process.argv.slice(2));\n");
+    return node(['--conditions=@kommunrapport/source', '--import', 'tsx', script, ...args], root);
+  };
+
+  it('registers the plugin in the CLI, so `kommunrapport build --format outline` writes outline.txt', () => {
+    expect(out.join('\n')).toContain('~ packages/cli/src/first-party.ts: registered @kommunrapport/plugin-outline');
+    const printed = kommunrapport(['build', report, '--format', NAME, '--out', 'out-registered']);
+    expect(printed).toContain(`out-registered/${id()}/outline.txt`);
+    const written = readFileSync(join(root, 'out-registered', id(), 'outline.txt'), 'utf8');
+    expect(written.split('\n')[0]).toBe(title());
     expect(written.split('\n').length).toBeGreaterThan(5);
+  });
+
+  it('works from its built dist with `--plugin <path>`, byte for byte the same', () => {
+    const printed = kommunrapport(['build', report, '--plugin', `./plugins/${NAME}/dist/index.js`, '--format', NAME, '--out', 'out-path', '--json']);
+    const summary = JSON.parse(printed) as unknown;
+    expect(JSON.stringify(summary)).toContain('"outline.txt"');
+    expect(readFileSync(join(root, 'out-path', id(), 'outline.txt'), 'utf8')).toBe(readFileSync(join(root, 'out-registered', id(), 'outline.txt'), 'utf8'));
   });
 });

@@ -76,7 +76,7 @@ describe('workspace edits', () => {
   it('copies the shape of an entry with a loader', () => {
     setup("export const known = [\n  { format: 'html', load: () => import('@kommunrapport/plugin-html') },\n  { format: 'open-data', load: () => import('@kommunrapport/plugin-open-data') },\n];\n");
     registerPlugin(root, 'outline');
-    expect(registry()).toContain("{ format: 'outline', load: () => import('@kommunrapport/plugin-outline') }");
+    expect(registry()).toContain("  { format: 'open-data', load: () => import('@kommunrapport/plugin-open-data') },\n  { format: 'outline', load: () => import('@kommunrapport/plugin-outline') },\n];");
   });
 
   it('leaves the code alone when there is no registry', () => {
