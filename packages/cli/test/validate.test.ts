@@ -92,8 +92,10 @@ describe('kommunrapport validate', () => {
   it('exits 2 for a missing file or a folder, without a stack trace', async () => {
     const r = await run(['validate', 'ok.yaml', 'missing.yaml', 'folder.yaml']);
     expect(r.code).toBe(2);
-    expect(r.stdout).toContain('Cannot read missing.yaml: no such file.');
-    expect(r.stdout).toContain('Cannot read folder.yaml: it is a folder.');
+    expect(r.stderr).toContain('Cannot read missing.yaml: no such file.');
+    expect(r.stderr).toContain('Cannot read folder.yaml: it is a folder.');
+    expect(r.stdout).toContain('✓ ok.yaml is valid');
+    expect(r.stdout).not.toContain('missing.yaml');
     expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
     const json = JSON.parse((await run(['validate', '--json', 'missing.yaml'])).stdout);
     expect(json).toMatchObject({ ok: false, summary: null, diagnostics: [{ code: 'file-unreadable' }] });

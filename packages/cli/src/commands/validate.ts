@@ -108,7 +108,10 @@ export function register(program: Command, ctx: CommandContext): void {
         const json = results.map((r) => r.json);
         ctx.io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
       } else {
-        ctx.io.stdout(results.map((r) => r.text).join('\n'));
+        // Reports go to standard output; files that could not be read are I/O problems, for standard error.
+        const readable = results.filter((r) => r.exit !== EXIT.usage);
+        if (readable.length > 0) ctx.io.stdout(readable.map((r) => r.text).join('\n'));
+        for (const r of results) if (r.exit === EXIT.usage) ctx.io.stderr(r.text);
       }
       for (const r of results) ctx.exit(r.exit);
     });
