@@ -6,6 +6,7 @@ import { EXIT, processIo, type CliIo, type CommandContext } from './io.js';
 import * as validate from './commands/validate.js';
 import * as build from './commands/build.js';
 import * as init from './commands/init.js';
+import * as preview from './commands/preview.js';
 import * as validateOpenData from './commands/validate-open-data.js';
 
 /** A command module: it adds its command to the program. */
@@ -14,7 +15,7 @@ export interface CommandModule {
 }
 
 /** Every command of the program; add one line per command module. */
-export const commands: readonly CommandModule[] = [validate, build, init, validateOpenData];
+export const commands: readonly CommandModule[] = [validate, build, init, preview, validateOpenData];
 
 /** The version of the cli package. */
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;

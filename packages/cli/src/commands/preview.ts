@@ -1,0 +1,277 @@
+// `kommunrapport preview <file> [--port 0] [--host 127.0.0.1]`: builds the HTML into a
+// temporary folder, serves it over node:http, watches the YAML and rebuilds on every save.
+// Open pages reload through a small Server-Sent-Events script that only the preview adds.
+// Validation errors are shown in the page (escaped) and in the terminal; each rebuild logs
+// the time from the save to the new page being ready to serve.
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, relative, resolve, sep } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import type { Command } from 'commander';
+import { watch, type FSWatcher } from 'chokidar';
+import pc from 'picocolors';
+import { formatDiagnostic, type Severity } from '@kommunrapport/model';
+import { buildReport, formatProblem, type BuildResult, type Plugin } from '@kommunrapport/core';
+import { EXIT, type CommandContext } from '../io.js';
+import { FIRST_PARTY } from '../first-party.js';
+import { loadConfigFor } from '../config.js';
+
+/** Options of {@link startPreview}. */
+export interface PreviewOptions {
+  /** The report file. */
+  file: string;
+  /** Port to listen on; 0 (default) picks a free one. */
+  port?: number;
+  /** Host to listen on (default 127.0.0.1: only this machine). */
+  host?: string;
+  /** Folder the file is relative to (default the process's). */
+  cwd?: string;
+  /** Where messages go (default none). */
+  log?: (line: string) => void;
+  /** Colour the terminal messages. */
+  colour?: boolean;
+  /** The HTML plugin to use (default the first-party one). */
+  plugin?: Plugin<any>;
+}
+
+/** One rebuild, as logged. */
+export interface RebuildInfo {
+  ok: boolean;
+  /** Time to build, ms. */
+  buildMs: number;
+  /** Time from the file's last modification (the save) to the page being ready to serve, ms. */
+  savedToServedMs: number;
+}
+
+/** A running preview. */
+export interface PreviewServer {
+  /** The page's address, e.g. http://127.0.0.1:41234/ */
+  url: string;
+  /** Rebuilds so far (the first build included). */
+  readonly builds: RebuildInfo[];
+  /** Rebuilds now (as a save would) and resolves when the new page is ready. */
+  rebuild(): Promise<RebuildInfo>;
+  /** Stops watching and serving and removes the temporary folder. */
+  close(): Promise<void>;
+}
+
+/** The path of the Server-Sent-Events stream the injected script listens to. */
+export const EVENTS_PATH = '/__kommunrapport/events';
+
+const RELOAD_SCRIPT = `<script>/* kommunrapport preview: reload on rebuild */new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload',()=>location.reload());</script>`;
+
+/** Escapes text for HTML. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** Adds the reload script before `</body>` (or at the end). */
+export function injectReload(html: string): string {
+  const at = html.lastIndexOf('</body>');
+  return at === -1 ? html + RELOAD_SCRIPT : html.slice(0, at) + RELOAD_SCRIPT + html.slice(at);
+}
+
+/** A page listing why the report could not be built; every message escaped. */
+export function errorPage(file: string, result: BuildResult): string {
+  const blocks = [...result.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)), ...result.problems.filter((p) => p.code !== 'report-invalid').map(formatProblem)];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Preview: ${escapeHtml(file)} has errors</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;margin:2rem;max-width:60rem;color:#1a1a1a}pre{white-space:pre-wrap;background:#fdf2f2;border-left:4px solid #b3261e;padding:.75rem 1rem}</style></head>
+<body><main><h1>${escapeHtml(file)} could not be built</h1><p>Correct the ${blocks.length === 1 ? 'problem' : `${blocks.length} problems`} below and save; this page reloads by itself.</p>
+${blocks.map((b) => `<pre>${escapeHtml(b)}</pre>`).join('\n')}
+</main>${RELOAD_SCRIPT}</body></html>`;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.pdf': 'application/pdf',
+  '.txt': 'text/plain; charset=utf-8',
+  '.csv': 'text/csv; charset=utf-8',
+};
+
+/** Starts a preview: first build, server, watcher. Resolves when the first page is ready. */
+export async function startPreview(options: PreviewOptions): Promise<PreviewServer> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = resolve(cwd, options.file);
+  const shown = relative(cwd, file).split(sep).join('/');
+  const log = options.log ?? (() => {});
+  const colours = pc.createColors(options.colour === true);
+  const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
+  const plugin = options.plugin ?? (await FIRST_PARTY.find((p) => p.format === 'html')!.load());
+  const outRoot = await mkdtemp(join(tmpdir(), 'kommunrapport-preview-'));
+  const clients = new Set<ServerResponse>();
+  const builds: RebuildInfo[] = [];
+  let page = '';
+  let served: string | undefined; // the folder of the last good build
+
+  const buildOnce = async (): Promise<RebuildInfo> => {
+    const started = performance.now();
+    const config = await loadConfigFor(file, (f) => relative(cwd, f));
+    const result = await buildReport({
+      file,
+      plugins: [plugin],
+      outDir: outRoot,
+      options: config.config.options ?? {},
+      cwd,
+      logger: { info: (m) => log(m), warn: (m) => log(`${colours.yellow('warning')} ${m}`) },
+    });
+    let ok = false;
+    if (result.ok && result.outDir !== undefined) {
+      const dir = resolve(cwd, result.outDir);
+      const entry = result.artifacts.find((a) => a.path === 'index.html') ?? result.artifacts.find((a) => a.mediaType.startsWith('text/html'));
+      if (entry) {
+        page = injectReload(await readFile(join(dir, entry.path), 'utf8'));
+        served = dir;
+        ok = true;
+      }
+    }
+    if (!ok) {
+      page = errorPage(shown, result);
+      for (const d of result.diagnostics.filter((x) => x.severity === 'error')) log(formatDiagnostic(d, { colour: paint }));
+      for (const p of result.problems.filter((x) => x.code !== 'report-invalid')) log(formatProblem(p));
+    }
+    const now = Date.now();
+    let savedAt = now;
+    try {
+      savedAt = (await stat(file)).mtimeMs;
+    } catch {
+      /* the file is gone; the error page says so */
+    }
+    const info: RebuildInfo = { ok, buildMs: Math.round(performance.now() - started), savedToServedMs: Math.max(0, Math.round(now - savedAt)) };
+    builds.push(info);
+    for (const c of clients) c.write('event: reload\ndata: \n\n');
+    return info;
+  };
+
+  // One build at a time; saves during a build queue exactly one more.
+  let running: Promise<RebuildInfo> | undefined;
+  let pending: Promise<RebuildInfo> | undefined;
+  const rebuild = (): Promise<RebuildInfo> => {
+    if (!running) {
+      running = buildOnce().finally(() => {
+        running = undefined;
+      });
+      return running;
+    }
+    pending ??= running.then(
+      () => {
+        pending = undefined;
+        return rebuild();
+      },
+      () => {
+        pending = undefined;
+        return rebuild();
+      },
+    );
+    return pending;
+  };
+
+  const first = await rebuild();
+  if (!first.ok) log(colours.red(`✗ ${shown} has errors; the page shows them until they are fixed.`));
+
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path === EVENTS_PATH) {
+      res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
+      res.write(': connected\n\n');
+      clients.add(res);
+      req.on('close', () => clients.delete(res));
+      return;
+    }
+    if (path === '/' || path === '/index.html') {
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+      res.end(page);
+      return;
+    }
+    const target = served === undefined ? undefined : resolve(served, `.${path}`);
+    if (target === undefined || !target.startsWith(served! + sep)) {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+      return;
+    }
+    try {
+      const body = await readFile(target);
+      res.writeHead(200, { 'content-type': TYPES[extname(target)] ?? 'application/octet-stream', 'cache-control': 'no-store' }).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
+    }
+  };
+  const server: Server = createServer((req, res) => void handle(req, res));
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}/`;
+
+  const watcher: FSWatcher = watch(file, { ignoreInitial: true });
+  watcher.on('all', (event) => {
+    if (event !== 'change' && event !== 'add') return;
+    void rebuild().then((info) =>
+      log(`${info.ok ? colours.green('✓') : colours.red('✗')} rebuilt ${shown} in ${info.buildMs} ms; saved → served in ${info.savedToServedMs} ms`),
+    );
+  });
+  await new Promise<void>((ok) => watcher.once('ready', () => ok()));
+
+  return {
+    url,
+    builds,
+    rebuild,
+    async close() {
+      await watcher.close();
+      for (const c of clients) c.end();
+      clients.clear();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await running?.catch(() => {});
+      await rm(outRoot, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Adds `preview` to the program. */
+export function register(program: Command, ctx: CommandContext): void {
+  program
+    .command('preview')
+    .description('serve the HTML of a report on this machine and rebuild it on every save')
+    .argument('<file>', 'the report file (YAML)')
+    .option('--port <port>', 'port to listen on (0 picks a free one)', '0')
+    .option('--host <host>', 'host to listen on', '127.0.0.1')
+    .addHelpText('after', '\nStops on Ctrl+C. Exit codes: 0 stopped, 2 usage or I/O problem (e.g. the port is taken).')
+    .action(async (file: string, options: { port: string; host: string }) => {
+      const { io } = ctx;
+      const port = Number(options.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) {
+        io.stderr(`kommunrapport preview: --port must be a number from 0 to 65535; found "${options.port}".\n`);
+        ctx.exit(EXIT.usage);
+        return;
+      }
+      let preview: PreviewServer;
+      try {
+        await stat(resolve(io.cwd, file));
+        preview = await startPreview({ file, port, host: options.host, cwd: io.cwd, colour: io.isTTY, log: (line) => io.stderr(`${line}\n`) });
+      } catch (error) {
+        io.stderr(`kommunrapport preview: ${(error as Error).message}\n`);
+        ctx.exit(EXIT.usage);
+        return;
+      }
+      io.stdout(`Preview of ${file} at ${preview.url}\nWatching for changes; press Ctrl+C to stop.\n`);
+      await new Promise<void>((done) => {
+        const stop = () => {
+          process.off('SIGINT', stop);
+          process.off('SIGTERM', stop);
+          void preview.close().then(done);
+        };
+        process.on('SIGINT', stop);
+        process.on('SIGTERM', stop);
+      });
+      io.stdout('Preview stopped.\n');
+    });
+}
