@@ -47,7 +47,8 @@ nav,.skip{display:none}
 header,main,footer{max-width:none;padding:0}
 .tw{overflow:visible}
 thead{display:table-header-group}
-tr,.fig,.facts>div,li{break-inside:avoid}
+tr,.tw,.fig,.facts>div,li{break-inside:avoid}
+caption,thead{break-after:avoid}
 h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
 a{color:inherit}
 }

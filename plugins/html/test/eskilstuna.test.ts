@@ -218,11 +218,13 @@ describe('Eskilstuna page: what axe cannot see', () => {
         nav: css('nav').display,
         skip: css('.skip').display,
         row: css('tbody tr').breakInside,
+        region: css('.tw').breakInside,
+        caption: css('caption').breakAfter,
         heading: css('main h2').breakAfter,
         size: pageRule?.style.getPropertyValue('size').toUpperCase(),
       };
     });
-    expect(s).toEqual({ nav: 'none', skip: 'none', row: 'avoid', heading: 'avoid', size: 'A4' });
+    expect(s).toEqual({ nav: 'none', skip: 'none', row: 'avoid', region: 'avoid', caption: 'avoid', heading: 'avoid', size: 'A4' });
   });
 });
 
