@@ -48,7 +48,12 @@ const sentence = (s: string) => (/[.!?:…]$/.test(s) ? s : `${s}.`);
 export function renderText(doc: DocumentModel, input: TextRenderInput, dialect: Dialect): string {
   const st: State = { d: dialect, v: input.vocabulary, options: input.options, abbr: createAbbreviationWriter(input.vocabulary), entries: [], counters: [] };
   st.entries.push({ kind: 'title', lines: [dialect.title(say(st, doc.title))] });
-  st.entries.push({ kind: 'lines', lines: coverFacts(doc, input).map((f) => dialect.labelled(say(st, f.term), say(st, f.value))) });
+  // The case number is an identifier ("SON 2024/117"), not running text: its letters are not written out.
+  const caseNumber = input.vocabulary.term('caseNumber');
+  st.entries.push({
+    kind: 'lines',
+    lines: coverFacts(doc, input).map((f) => dialect.labelled(say(st, f.term), f.term === caseNumber ? dialect.escape(fold(f.value)) : say(st, f.value))),
+  });
   doc.sections.forEach((s, i) => {
     section(st, s, 1);
     input.progress?.(i + 1, doc.sections.length, s.title);

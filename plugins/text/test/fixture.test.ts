@@ -39,6 +39,9 @@ describe('rapport.txt of the small fixture', () => {
     expect(txt).toContain('\nAnsvariga: KS, SBN\n');
     // A case number is no abbreviation.
     expect(txt).toContain('\nDiarienummer: KS/2022:17\n');
+    const spaced = (await render(loadText(readFileSync(FIXTURE, 'utf8').replace('caseNumber: KS/2022:17', 'caseNumber: KS 2022/17'), 'case.yaml'))).txt;
+    expect(spaced).toContain('\nDiarienummer: KS 2022/17\n');
+    expect(spaced).toContain('KS:s (Kommunstyrelsen)');
   });
 
   it('gives badges, facts and not-stated values in words', async () => {

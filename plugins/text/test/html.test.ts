@@ -20,7 +20,9 @@ describe.each(CASES)('headings of %s', (_name, file) => {
     const [page] = await html.render(report, createRenderContext(report, options.right, { env: {} }));
     const source = String(page!.contents);
     const main = source.slice(source.indexOf('<main'));
-    const fromHtml = [...main.matchAll(/<h([2-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map((m) => `${m[1]} ${decode(m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim()}`);
+    const fromHtml = [...main.matchAll(/<h([2-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map(
+      (m) => `${m[1]} ${unexpand(decode(m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim(), report)}`,
+    );
     const fromText = headings((await render(report)).txt).map((h) => `${Math.min(h.depth + 1, 6)} ${unexpand(h.title, report)}`);
     expect(fromHtml.length).toBeGreaterThan(5);
     expect(fromText).toEqual(fromHtml);

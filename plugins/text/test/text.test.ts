@@ -29,7 +29,7 @@ describe.each(CASES)('rapport.txt of %s', (_name, file) => {
     const cover = r.doc.cover.some((f) => f.term === dateTerm)
       ? r.doc.cover
       : [...r.doc.cover, { term: dateTerm, value: r.ctx.format.date(r.ctx.documentDate.toISOString().slice(0, 10)) }];
-    expect(rest.slice(0, cover.length).map((l) => unexpand(l, report))).toEqual(cover.map((f) => `${f.term}: ${f.value}`));
+    expect(rest.slice(0, cover.length).map((l) => unexpand(l, report))).toEqual(cover.map((f) => unexpand(`${f.term}: ${f.value}`, report)));
     expect(rest[cover.length]).toBe('');
   });
 
@@ -55,7 +55,7 @@ describe.each(CASES)('rapport.txt of %s', (_name, file) => {
 
   it('has the same sequence of headings as the document, at the same levels', async () => {
     const r = await rendered;
-    const fromDoc = [...walkSections(r.doc.sections)].map((s) => ({ depth: s.level - 1, title: fold(s.title) }));
+    const fromDoc = [...walkSections(r.doc.sections)].map((s) => ({ depth: s.level - 1, title: unexpand(fold(s.title), report) }));
     const fromText = headings(r.txt).map((h) => ({ depth: h.depth, title: unexpand(h.title, report) }));
     expect(fromText).toEqual(fromDoc);
   });
@@ -64,8 +64,9 @@ describe.each(CASES)('rapport.txt of %s', (_name, file) => {
     const r = await rendered;
     const bad = [...new Set([...r.txt].filter((ch) => !ALLOWED.test(ch)))];
     expect(bad.map((ch) => `U+${ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} ${ch}`)).toEqual([]);
+    // A symbol made of text characters (a dash for "no value") cannot be told from text; every other must be absent.
     for (const scale of ['assessment', 'trend', 'commitmentStatus', 'completion'] as const)
-      for (const step of r.ctx.vocabulary.steps(scale)) expect(r.txt).not.toContain(step.symbol);
+      for (const step of r.ctx.vocabulary.steps(scale)) if (![...step.symbol].every((ch) => ALLOWED.test(ch))) expect(r.txt).not.toContain(step.symbol);
   });
 
   it('draws no grid: no pipes, no rules, no alignment by spaces', async () => {
@@ -87,15 +88,15 @@ describe.each(CASES)('rapport.txt of %s', (_name, file) => {
     let cursor = 0;
     let cells = 0;
     for (const t of all) {
-      const at = text.indexOf(t.caption, cursor);
+      const at = text.indexOf(unexpand(fold(t.caption), report), cursor);
       expect(at, `caption "${t.caption}" after line ${cursor}`).toBeGreaterThanOrEqual(0);
       t.rows.forEach((row, i) => {
         const line = text[at + 1 + i]!;
         const first = row.cells[0];
-        const header = first?.badge?.symbol !== undefined && row.header === first.badge.symbol ? first.badge.label : row.header;
-        expect(line.startsWith(`${fold(header)}: `), `"${line}" starts with "${header}: "`).toBe(true);
+        const header = unexpand(fold(first?.badge?.symbol !== undefined && row.header === first.badge.symbol ? first.badge.label : row.header), report);
+        expect(line.startsWith(`${header}: `), `"${line}" starts with "${header}: "`).toBe(true);
         row.cells.forEach((cell, c) => {
-          expect(line).toContain(`${t.columns[c]!.label} ${fold(cell.spoken)}`);
+          expect(line).toContain(unexpand(`${fold(t.columns[c]!.label)} ${fold(cell.spoken)}`, report));
           cells++;
         });
       });
@@ -109,14 +110,14 @@ describe.each(CASES)('rapport.txt of %s', (_name, file) => {
     const text = lines(r);
     const badges = [...blocks(r.doc.sections)].flatMap((b) => (b.kind === 'badges' ? [b.items] : []));
     expect(badges.length).toBeGreaterThan(0);
-    for (const items of badges) expect(text).toContain(items.map((i) => `${i.term}: ${i.badge.textAlternative}.`).join(' '));
+    for (const items of badges) expect(text).toContain(unexpand(items.map((i) => `${i.term}: ${i.badge.textAlternative}.`).join(' '), report));
   });
 
   it('writes every abbreviation out exactly once, at its first use, and bare afterwards', async () => {
     const r = await rendered;
     let used = 0;
     for (const { abbreviation, name } of report.organisations.bodies) {
-      const at = occurrences(r.txt, abbreviation);
+      const at = occurrences(r.txt, abbreviation, report.caseNumber);
       if (at.length === 0) continue;
       used++;
       expect(explainedAt(r.txt, at[0]!, abbreviation, name), `first ${abbreviation} is written out`).toBe(true);
@@ -133,7 +134,7 @@ describe.each(CASES)('rapport.txt of %s', (_name, file) => {
     const charts = [...blocks(r.doc.sections)].flatMap((b) => (b.kind === 'chart' ? [b.chart] : []));
     expect(charts.length).toBeGreaterThan(0);
     for (const chart of charts) {
-      expect(text).toContain(chart.description);
+      expect(text).toContain(unexpand(chart.description, report));
       for (const s of chart.series) for (const p of s.points) expect(chart.description).toContain(`${p.year} ${p.text}`);
     }
   });
