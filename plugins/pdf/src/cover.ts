@@ -1,5 +1,5 @@
-// The cover page: the report's kind, its title (H1) and the cover facts (kommun, nämnd,
-// förvaltning, period, diarienummer) from the document model.
+// The cover page: the report's kind, its title (H1) and the cover facts (municipality,
+// body, office, period, case number) from the document model.
 import type { DocumentModel } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import type { RenderState } from './state.js';
