@@ -1,0 +1,206 @@
+// Both bundled examples, the Eskilstuna seed and the invented Solberga nämnd in another
+// governance model, validate with `kommunrapport validate` (exit 0, no findings) and build
+// in every format, and each output passes the same accessibility and structure checks:
+// HTML with zero axe violations in Chromium, ordered headings and headed tables; a tagged
+// PDF with embedded fonts and headings in its structure; text with headings in order and
+// words instead of symbols; open data valid against its own schema and Table Schemas.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { loadReport, type Report } from '@kommunrapport/model';
+import { buildDocument, createRenderContext, walkSections, type DocumentModel, type Plugin } from '@kommunrapport/core';
+import htmlPlugin from '@kommunrapport/plugin-html';
+import pdfPlugin from '@kommunrapport/plugin-pdf';
+import textPlugin from '@kommunrapport/plugin-text';
+import openDataPlugin, { validateOpenData } from '@kommunrapport/plugin-open-data';
+import { main, type CliIo } from '../src/index.js';
+// The HTML plugin's own browser helpers, so both examples get exactly its checks.
+import { launchChromium, type Browser } from '../../../plugins/html/test/chromium.js';
+import { formatViolations, runAxe } from '../../../plugins/html/test/axe.js';
+import { ROOT } from './source-labels.js';
+import { execFileSync } from 'node:child_process';
+
+/** The bundled examples: name and path from the workspace root. */
+const EXAMPLES: [string, string][] = [
+  ['Eskilstuna', 'examples/eskilstuna-ks-2022-delar2/rapport.yaml'],
+  ['Solberga', 'examples/solberga-son-2024-delar/rapport.yaml'],
+];
+
+const PLUGINS: Plugin<any>[] = [htmlPlugin, pdfPlugin, textPlugin, openDataPlugin];
+
+/** Runs the command line in the workspace root and collects its output. */
+async function cli(argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const io: CliIo = { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: ROOT, isTTY: false };
+  const code = await main(argv, io);
+  return { code, stdout, stderr };
+}
+
+/**
+ * Builds a report in every format into `out`: each plugin's render with its default options
+ * and the core's render context, the files written as the build would write them.
+ */
+async function buildAll(report: Report, out: string): Promise<void> {
+  for (const plugin of PLUGINS) {
+    const options = plugin.options.decode({});
+    if (options._tag === 'Left') throw new Error(`the default options of ${plugin.name} do not decode`);
+    for (const a of await plugin.render(report, createRenderContext(report, options.right, { env: {} }))) {
+      const file = join(out, a.path);
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, a.contents);
+    }
+  }
+}
+
+const tool = (name: string, args: string[]) => execFileSync(name, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+
+describe('kommunrapport validate', () => {
+  test.each(EXAMPLES)('%s: exit 0 with no errors, warnings or notes', async (_name, path) => {
+    const r = await cli(['validate', path]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('0 errors · 0 warnings · 0 info');
+  });
+});
+
+describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
+  let out: string;
+  let report: Report;
+  let doc: DocumentModel;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    const loaded = loadReport(readFileSync(join(ROOT, path), 'utf8'), path);
+    expect(loaded.diagnostics).toEqual([]);
+    report = loaded.report!;
+    const ctx = createRenderContext(report, {}, { env: {} });
+    doc = buildDocument(report, ctx.vocabulary, ctx.format);
+    out = mkdtempSync(join(tmpdir(), 'kommunrapport-examples-'));
+    await buildAll(report, out);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    if (out) rmSync(out, { recursive: true, force: true });
+  });
+
+  /** Every section title of the document in reading order. */
+  const titles = () => [...walkSections(doc.sections)].map((s) => s.title);
+
+  test('writes the HTML page, the PDF, the text and the open-data folder', () => {
+    for (const f of ['index.html', 'rapport.pdf', 'rapport.txt', 'open-data/report.json', 'open-data/report.schema.json', 'open-data/datapackage.json']) {
+      expect(existsSync(join(out, f)), f).toBe(true);
+    }
+  });
+
+  test('HTML: zero axe violations at 1280 and 320 px', async () => {
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    for (const width of [1280, 320]) {
+      const page = await browser.page(width);
+      await page.setContent(html, { waitUntil: 'load' });
+      const { violations, passes } = await runAxe(page);
+      expect(violations, `${width} px:\n${formatViolations(violations)}`).toEqual([]);
+      expect(passes).toBeGreaterThan(20);
+      await page.close();
+    }
+  });
+
+  test('HTML: lang, one h1, headings without skipped levels saying every section title, headed tables', async () => {
+    const page = await browser.page(1280);
+    await page.setContent(readFileSync(join(out, 'index.html'), 'utf8'), { waitUntil: 'load' });
+    const facts = await page.evaluate(() => ({
+      lang: document.documentElement.lang,
+      headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), text: (h.textContent ?? '').replace(/\s+/g, ' ').trim() })),
+      tables: [...document.querySelectorAll('table')].map((t) => ({
+        caption: (t.querySelector('caption')?.textContent ?? '').trim(),
+        headers: t.querySelectorAll('th').length,
+        unscoped: [...t.querySelectorAll('th')].filter((th) => !th.getAttribute('scope') && !th.id).length,
+      })),
+    }));
+    await page.close();
+    expect(facts.lang).toBe(report.language);
+    expect(facts.headings.filter((h) => h.level === 1)).toHaveLength(1);
+    expect(facts.headings[0]!.level).toBe(1);
+    facts.headings.forEach((h, i) => {
+      if (i > 0) expect(h.level, `"${h.text}" after "${facts.headings[i - 1]!.text}"`).toBeLessThanOrEqual(facts.headings[i - 1]!.level + 1);
+    });
+    const texts = facts.headings.map((h) => h.text);
+    let from = 0;
+    for (const title of titles()) {
+      const at = texts.findIndex((t, i) => i >= from && t.includes(title));
+      expect(at, `heading "${title}" in order`).toBeGreaterThanOrEqual(from);
+      from = at + 1;
+    }
+    const tableCount = [...walkSections(doc.sections)].reduce((n, s) => n + s.blocks.filter((b) => b.kind === 'table').length, 0);
+    expect(facts.tables.length).toBeGreaterThanOrEqual(tableCount);
+    for (const t of facts.tables) {
+      expect(t.caption).not.toBe('');
+      expect(t.headers).toBeGreaterThan(0);
+      expect(t.unscoped).toBe(0);
+    }
+  });
+
+  test('PDF: no qpdf errors, tagged, A4, title, every font embedded with ToUnicode', () => {
+    const file = join(out, 'rapport.pdf');
+    expect(() => tool('qpdf', ['--check', file])).not.toThrow();
+    const info = tool('pdfinfo', [file]);
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Page size:.*\(A4\)$/m);
+    expect(info).toContain(`Title:           ${report.title}`);
+    const fonts = tool('pdffonts', [file]).trim().split('\n').slice(2);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const line of fonts) expect(line, line).toMatch(/\s+yes\s+yes\s+yes\s+\d+\s+\d+$/);
+  });
+
+  test('PDF: one H1, headings that never skip a level going down, every section title in order; tables with captions and headers', () => {
+    const struct = tool('pdfinfo', ['-struct-text', join(out, 'rapport.pdf')]).split('\n');
+    const headings: { level: number; text: string }[] = [];
+    struct.forEach((line, i) => {
+      const m = /^\s*H([1-6])\b/.exec(line);
+      if (m) headings.push({ level: Number(m[1]), text: (struct[i + 1] ?? '').trim().replace(/^"|"$/g, '') });
+    });
+    expect(headings.filter((h) => h.level === 1)).toHaveLength(1);
+    headings.forEach((h, i) => {
+      if (i > 0) expect(h.level, h.text).toBeLessThanOrEqual(headings[i - 1]!.level + 1);
+    });
+    const text = tool('pdftotext', [join(out, 'rapport.pdf'), '-']).replace(/\s+/g, ' ');
+    let from = 0;
+    for (const title of titles()) {
+      const at = text.indexOf(title.replace(/\s+/g, ' '), from);
+      expect(at, `"${title}" in the text layer, in order`).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    const types = struct.map((l) => /^\s*(\w+)/.exec(l)?.[1]).filter(Boolean);
+    expect(types.filter((t) => t === 'Table').length).toBeGreaterThan(0);
+    expect(types.filter((t) => t === 'Caption').length).toBeGreaterThanOrEqual(types.filter((t) => t === 'Table').length);
+    expect(types).toContain('TH');
+  });
+
+  test('text: UTF-8, every section title in order, and no symbol of the vocabulary without its words', () => {
+    const text = readFileSync(join(out, 'rapport.txt'), 'utf8');
+    expect(text).toBe(text.normalize('NFC'));
+    let from = 0;
+    for (const title of titles()) {
+      const at = text.indexOf(title, from);
+      expect(at, `"${title}" in order`).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    const g = report.governance;
+    const own = readFileSync(join(ROOT, path), 'utf8');
+    const symbols = [...new Set([...g.assessment, ...g.trend, ...g.commitmentStatus, ...g.completion].map((s) => s.symbol))].filter((s) => !own.includes(s));
+    expect(symbols.length).toBeGreaterThan(0);
+    expect(symbols.filter((s) => text.includes(s))).toEqual([]);
+  });
+
+  test('open data: report.json valid against report.schema.json, every CSV valid against its Table Schema', () => {
+    const folder = join(out, 'open-data');
+    expect(validateOpenData(folder)).toEqual([]);
+    const schema = JSON.parse(readFileSync(join(folder, 'report.schema.json'), 'utf8'));
+    const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
+    expect(validate(JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')))).toBe(true);
+    expect(validate.errors ?? []).toEqual([]);
+  });
+});
