@@ -1,0 +1,142 @@
+// `kommunrapport build` as a user runs it: a child process from the sources, with real exit
+// codes, worker threads for several reports, config files and small test plugins.
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { pluginPath, reportFixture, repoRoot, runCli, snapshot, tempDir } from './cli-helpers.js';
+
+const ID = '0999-ks-2022-d2';
+
+/** A folder with `count` copies of the fixture report (ids r1…rN) in reports/. */
+function workspace(count: number): { dir: string; files: string[] } {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'reports'));
+  const text = readFileSync(reportFixture, 'utf8');
+  const files = Array.from({ length: count }, (_, i) => {
+    const file = join(dir, 'reports', `r${i + 1}.yaml`);
+    writeFileSync(file, count === 1 ? text : text.replace(`id: ${ID}`, `id: r${i + 1}`));
+    return `reports/r${i + 1}.yaml`;
+  });
+  return { dir, files };
+}
+
+describe('kommunrapport build', () => {
+  it('builds one report with a plugin given by path and prints where each file went', async () => {
+    const { dir, files } = workspace(1);
+    const r = await runCli(['build', files[0]!, '--plugin', pluginPath('echo'), '--format', 'echo'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`✓ reports/r1.yaml → dist/${ID}/ (3 files, 114 B)`);
+    expect(lines.slice(1).map((l) => l.trim().split(/\s{2,}/))).toEqual([
+      [`dist/${ID}/a.bin`, '4 B'],
+      [`dist/${ID}/data/report.json`, '90 B'],
+      [`dist/${ID}/z-last.txt`, '20 B'],
+    ]);
+    expect(readFileSync(join(dir, 'dist', ID, 'z-last.txt'), 'utf8')).toBe(`Hej ${ID}\n`);
+  });
+
+  it('prints a JSON summary with sizes, hashes and media types', async () => {
+    const { dir, files } = workspace(1);
+    const r = await runCli(['build', files[0]!, '--plugin', pluginPath('echo'), '--format', 'echo', '--out', 'out', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.ok).toBe(true);
+    expect(json.reports).toHaveLength(1);
+    expect(json.reports[0]).toMatchObject({ file: 'reports/r1.yaml', id: ID, outDir: `out/${ID}`, diagnostics: [], problems: [] });
+    const sha = createHash('sha256').update(Buffer.from([0, 1, 2, 255])).digest('hex');
+    expect(json.reports[0].artifacts[0]).toEqual({ path: 'a.bin', bytes: 4, sha256: sha, mediaType: 'application/octet-stream' });
+    expect(json.reports[0].artifacts.map((a: { path: string }) => a.path)).toEqual(['a.bin', 'data/report.json', 'z-last.txt']);
+  });
+
+  it('refuses an unknown format with exit code 2 and the list of known formats', async () => {
+    const { dir, files } = workspace(1);
+    const r = await runCli(['build', files[0]!, '--format', 'html,docx'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kommunrapport build: unknown format "docx".\nKnown formats: html, pdf, text, open-data.\n');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
+  it('exits 2 when a file or pattern matches nothing', async () => {
+    const { dir } = workspace(1);
+    expect((await runCli(['build', 'missing.yaml'], { cwd: dir })).code).toBe(2);
+    const r = await runCli(['build', 'nowhere/*.yaml'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('No report matches nowhere/*.yaml.');
+  });
+
+  it('names a throwing plugin, exits 1 and leaves the previous output byte for byte', async () => {
+    const { dir, files } = workspace(1);
+    expect((await runCli(['build', files[0]!, '--plugin', pluginPath('echo'), '--format', 'echo'], { cwd: dir })).code).toBe(0);
+    const before = snapshot(join(dir, 'dist'));
+    const r = await runCli(['build', files[0]!, '--plugin', pluginPath('echo'), '--plugin', pluginPath('throws'), '--format', 'echo,thrower'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ reports/r1.yaml was not built');
+    expect(r.stdout).toContain('[plugin thrower] render reports/r1.yaml: the finance table has no columns (plugin-failed)');
+    expect(r.stdout + r.stderr).not.toMatch(/\n\s+at /);
+    expect(snapshot(join(dir, 'dist'))).toEqual(before);
+  });
+
+  it('takes plugins and options from kommunrapport.config.yaml and reports bad options at their line', async () => {
+    const { dir, files } = workspace(1);
+    writeFileSync(join(dir, 'reports', 'kommunrapport.config.yaml'), `plugins:\n  - ${pluginPath('echo')}\noptions:\n  echo:\n    greeting: Hallå\n`);
+    const ok = await runCli(['build', files[0]!, '--format', 'echo'], { cwd: dir });
+    expect(ok.code).toBe(0);
+    expect(readFileSync(join(dir, 'dist', ID, 'z-last.txt'), 'utf8')).toBe(`Hallå ${ID}\n`);
+    writeFileSync(join(dir, 'reports', 'kommunrapport.config.yaml'), `plugins:\n  - ${pluginPath('echo')}\noptions:\n  echo:\n    repeat: "two"\n`);
+    const bad = await runCli(['build', files[0]!, '--format', 'echo'], { cwd: dir });
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('reports/kommunrapport.config.yaml:5:13  error  invalid-type  options.echo.repeat');
+    expect(bad.stderr).toContain('Plugin "echo": Expected a number, found text "two".');
+    expect(readFileSync(join(dir, 'dist', ID, 'z-last.txt'), 'utf8')).toBe(`Hallå ${ID}\n`);
+  });
+
+  it('builds several reports from a glob on worker threads, with plain progress lines when not on a terminal', async () => {
+    const { dir } = workspace(5);
+    const r = await runCli(['build', 'reports/*.yaml', '--plugin', pluginPath('echo'), '--plugin', pluginPath('counter'), '--format', 'echo,counter'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n').filter((l) => /^\[\d\/5\]/.test(l));
+    expect(lines.map((l) => l.slice(0, 6))).toEqual(['[1/5] ', '[2/5] ', '[3/5] ', '[4/5] ', '[5/5] ']);
+    expect(r.stdout).toMatch(/5 of 5 reports built in \d+\.\d s\./);
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5']);
+    const counters = ['r1', 'r2', 'r3', 'r4', 'r5'].map((id) => JSON.parse(readFileSync(join(dir, 'dist', id, 'counter.json'), 'utf8')));
+    // Worker threads (not the main thread, id 0), each loading the plugin once for all its reports.
+    expect(counters.every((c) => c.threadId > 0 && c.loads === 1)).toBe(true);
+    expect(counters.reduce((n, c) => Math.max(n, c.renders), 0)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('ends concurrent builds into one folder with one complete result', async () => {
+    const { dir, files } = workspace(1);
+    const greetings = ['Ett', 'Två', 'Tre'];
+    await Promise.all(
+      greetings.map((g, i) => {
+        const cfgDir = join(dir, `c${i}`);
+        mkdirSync(cfgDir);
+        copyFileSync(join(dir, files[0]!), join(cfgDir, 'rapport.yaml'));
+        writeFileSync(join(cfgDir, 'kommunrapport.config.json'), JSON.stringify({ plugins: [pluginPath('echo')], options: { echo: { greeting: g } } }));
+        return runCli(['build', `c${i}/rapport.yaml`, '--format', 'echo', '--out', 'shared'], { cwd: dir });
+      }),
+    ).then((runs) => expect(runs.map((r) => r.code)).toEqual([0, 0, 0]));
+    expect(readdirSync(join(dir, 'shared'))).toEqual([ID]);
+    const files2 = snapshot(join(dir, 'shared', ID));
+    expect(Object.keys(files2)).toEqual(['a.bin', 'data/report.json', 'z-last.txt']);
+    expect(greetings.map((g) => `${g} ${ID}\n`)).toContain(Buffer.from(files2['z-last.txt']!, 'base64').toString());
+  });
+
+  it('builds the Eskilstuna example in all four formats, byte for byte the same twice', async () => {
+    const out = tempDir();
+    const example = join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml');
+    const a = await runCli(['build', example, '--out', join(out, 'a'), '--json']);
+    const b = await runCli(['build', example, '--out', join(out, 'b'), '--json']);
+    expect(a.code).toBe(0);
+    expect(b.code).toBe(0);
+    const ja = JSON.parse(a.stdout);
+    const jb = JSON.parse(b.stdout);
+    const id = ja.reports[0].id;
+    const media = new Set(ja.reports[0].artifacts.map((x: { mediaType: string }) => x.mediaType.split(';')[0]));
+    for (const type of ['text/html', 'application/pdf', 'text/plain', 'text/csv', 'application/json']) expect(media.has(type)).toBe(true);
+    expect(ja.reports[0].artifacts).toEqual(jb.reports[0].artifacts);
+    expect(snapshot(join(out, 'a', id))).toEqual(snapshot(join(out, 'b', id)));
+  }, 120_000);
+});
