@@ -1,0 +1,70 @@
+// `kommunrapport init`: a starting report for each preset that validates as it is (with
+// loadReport and through the command), shows every kind of section, carries the schema
+// line, refuses to overwrite and checks the kommunkod.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadReport } from '@kommunrapport/model';
+import { abbreviate, skeleton } from '../src/commands/init.js';
+import { runMain, tempDir } from './cli-helpers.js';
+
+describe('kommunrapport init', () => {
+  for (const preset of ['eskilstuna', 'generic', 'generic-en']) {
+    it(`writes a report with preset ${preset} that validates with loadReport and kommunrapport validate`, async () => {
+      const dir = tempDir();
+      const r = await runMain(['init', 'solby', '--preset', preset, '--kommun', 'Solby', '--kommunkod', '1299', '--body', 'Barn- och utbildningsnämnden', '--year', '2025'], dir);
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('Wrote solby/rapport.yaml (Solby 1299, Barn- och utbildningsnämnden');
+      const file = join(dir, 'solby', 'rapport.yaml');
+      const text = readFileSync(file, 'utf8');
+      const loaded = loadReport(text, file);
+      expect(loaded.diagnostics).toEqual([]);
+      const report = loaded.report!;
+      expect(report).toMatchObject({ id: '1299-bun-2025-d2', municipality: { name: 'Solby', code: '1299' }, body: { name: 'Barn- och utbildningsnämnden', abbreviation: 'BUN' } });
+      expect(report.period).toEqual(expect.objectContaining({ year: 2025, start: '2025-01-01', end: '2025-08-31' }));
+      expect(report.sections.map((s) => s.type)).toEqual(['summary', 'text', 'overview', 'legend', 'perspective', 'finance', 'internalControl']);
+      const perspective = report.sections.find((s) => s.type === 'perspective')!;
+      const area = perspective.type === 'perspective' ? perspective.areas[0]! : undefined;
+      expect(area?.goals?.[0]?.indicators).toHaveLength(1);
+      expect(area?.commitments).toHaveLength(1);
+      expect(report.language).toBe(preset === 'generic-en' ? 'en' : 'sv');
+      // The schema line points at a schema file that exists.
+      const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(text)![1]!;
+      expect(existsSync(resolve(dirname(file), schema))).toBe(true);
+      const validate = await runMain(['validate', 'solby/rapport.yaml'], dir);
+      expect(validate.stdout).toContain('✓ solby/rapport.yaml is valid');
+      expect(validate.code).toBe(0);
+    });
+  }
+
+  it('refuses to overwrite an existing rapport.yaml unless --force is given', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'rapport.yaml'), 'mine\n');
+    const r = await runMain(['init', '.'], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('kommunrapport init: rapport.yaml already exists; use --force to replace it.\n');
+    expect(readFileSync(join(dir, 'rapport.yaml'), 'utf8')).toBe('mine\n');
+    const forced = await runMain(['init', '.', '--force', '--year', '2025'], dir);
+    expect(forced.code).toBe(0);
+    expect(readFileSync(join(dir, 'rapport.yaml'), 'utf8')).toContain('id: 0000-ks-2025-d2');
+  });
+
+  it('checks the kommunkod and the preset', async () => {
+    const dir = tempDir();
+    const bad = await runMain(['init', 'x', '--kommunkod', '484'], dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--kommunkod must be the kommun\'s 4-digit code from SCB, e.g. 0484 for Eskilstuna; found "484".');
+    const preset = await runMain(['init', 'x', '--preset', 'stockholm'], dir);
+    expect(preset.code).toBe(2);
+    expect(preset.stderr).toContain('unknown preset "stockholm". Known presets: eskilstuna, generic, generic-en.');
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
+  it('takes the year from SOURCE_DATE_EPOCH, not the clock, when --year is not given', () => {
+    const text = skeleton({ preset: 'generic', kommun: 'A', kommunkod: '0001', body: 'Socialnämnden', year: 2031, schema: 'x.json' });
+    expect(text).toContain('id: 0001-sn-2031-d2');
+    expect(abbreviate('Kommunstyrelsen')).toBe('KS');
+    expect(abbreviate('Social- och omsorgsnämnden')).toBe('SON');
+  });
+});

@@ -1,0 +1,71 @@
+// `kommunrapport preview`: real HTTP requests to 127.0.0.1 while the YAML is edited; the
+// served page changes, open pages get a reload event, errors show escaped in the page.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { get } from 'node:http';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startPreview, type PreviewServer } from '../src/commands/preview.js';
+import { reportFixture, tempDir } from './cli-helpers.js';
+
+let preview: PreviewServer;
+let file: string;
+const logs: string[] = [];
+
+const fetchText = async (url: string) => (await fetch(url)).text();
+
+/** Polls the page until `test` holds, or fails after `ms`. */
+async function until(url: string, test: (html: string) => boolean, ms = 20_000): Promise<string> {
+  const start = Date.now();
+  for (;;) {
+    const html = await fetchText(url);
+    if (test(html)) return html;
+    if (Date.now() - start > ms) throw new Error(`the page did not change in ${ms} ms:\n${html.slice(0, 500)}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+beforeAll(async () => {
+  const dir = tempDir();
+  file = join(dir, 'rapport.yaml');
+  copyFileSync(reportFixture, file);
+  preview = await startPreview({ file, cwd: dir, log: (l) => logs.push(l) });
+});
+
+afterAll(async () => {
+  await preview?.close();
+});
+
+describe('kommunrapport preview', () => {
+  it('serves the report’s HTML on 127.0.0.1 with the reload script', async () => {
+    expect(preview.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const html = await fetchText(preview.url);
+    expect(html).toContain('Delårsrapport 2 2022');
+    expect(html).toContain('new EventSource("/__kommunrapport/events")');
+    expect((await fetch(new URL('/nope/../../etc/passwd', preview.url))).status).toBe(404);
+  });
+
+  it('rebuilds when the YAML is saved, tells open pages to reload, and logs the time', async () => {
+    const events: string[] = [];
+    const stream = get(new URL('/__kommunrapport/events', preview.url), (res) => res.on('data', (d) => events.push(String(d))));
+    await new Promise((r) => setTimeout(r, 200));
+    writeFileSync(file, readFileSync(file, 'utf8').replace('title: Delårsrapport 2 2022', 'title: Delårsrapport två'));
+    const html = await until(preview.url, (h) => h.includes('Delårsrapport två'));
+    expect(html).not.toContain('Delårsrapport 2 2022');
+    await until(preview.url, () => events.join('').includes('event: reload'));
+    stream.destroy();
+    const line = logs.find((l) => /rebuilt rapport\.yaml in \d+ ms; saved → served in \d+ ms/.test(l));
+    expect(line).toBeDefined();
+    expect(preview.builds.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('shows validation errors in the page, escaped, and in the terminal, then recovers', async () => {
+    const good = readFileSync(file, 'utf8');
+    writeFileSync(file, good.replace('kind: interim', 'kind: "<script>alert(1)</script>"'));
+    const html = await until(preview.url, (h) => h.includes('could not be built'));
+    expect(html).toContain('&quot;&lt;script&gt;alert(1)&lt;/script&gt;&quot;');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(logs.some((l) => l.includes('error  invalid-value  kind'))).toBe(true);
+    writeFileSync(file, good);
+    await until(preview.url, (h) => h.includes('Delårsrapport två') && !h.includes('could not be built'));
+  });
+});
