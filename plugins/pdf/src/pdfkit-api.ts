@@ -43,7 +43,7 @@ export interface PdfDoc {
   _addInfo: () => void;
   _root: { data: Record<string, unknown> };
   /** The current font (pdfkit internal); its `layoutCache` holds laid-out words. */
-  _font: { layoutCache?: Record<string, unknown> };
+  _font: { layoutCache?: Record<string, unknown>; widthOfString(text: string, size: number): number };
   info: Record<string, unknown>;
   addPage(options?: object): PdfDoc;
   switchToPage(n: number): unknown;
@@ -51,7 +51,6 @@ export interface PdfDoc {
   registerFont(name: string, src: Font): PdfDoc;
   font(name: string): PdfDoc;
   fontSize(size: number): PdfDoc;
-  widthOfString(text: string): number;
   fillColor(colour: string): PdfDoc;
   strokeColor(colour: string): PdfDoc;
   lineWidth(w: number): PdfDoc;

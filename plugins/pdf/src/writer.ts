@@ -102,7 +102,8 @@ export class Writer {
     const key = `${font}\u0000${text}`;
     let w = WIDTHS.get(key);
     if (w === undefined) {
-      w = this.doc.font(font).fontSize(1000).widthOfString(text) / 1000;
+      // Measured on the font object: the document's current font size stays as it is.
+      w = this.doc.font(font)._font.widthOfString(text, 1);
       if (WIDTHS.size >= WIDTHS_LIMIT) WIDTHS.clear();
       WIDTHS.set(key, w);
     }
@@ -200,10 +201,11 @@ export class Writer {
     for (const ch of text) {
       const has = !missing.includes(ch);
       const shown = has ? ch : REPLACEMENT;
+      const advance = this.measure(shown, font, size);
       if (!has) this.doc.markContent('Span', { actual: ch });
-      this.doc.text(shown, cx, y, { lineBreak: false });
+      this.doc.font(font).fontSize(size).fillColor(colour).text(shown, cx, y, { lineBreak: false });
       if (!has) this.doc.endMarkedContent();
-      cx += this.measure(shown, font, size);
+      cx += advance;
     }
   }
 

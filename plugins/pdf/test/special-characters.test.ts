@@ -56,6 +56,14 @@ describe('pdf: titles and names with markup characters and non-Latin letters', (
     expect(text).toContain('sidan & mer <här>');
   });
 
+  it('every run of text is set at a body or heading size (no stray font size after a missing glyph)', () => {
+    const q = new QpdfFile(file);
+    const sizes = q.pages().flatMap((p) => operations(q.streamText(q.dict(p)['/Contents'] as string)).filter((o) => o.op === 'Tf').map((o) => Number(o.operands[1])));
+    expect(sizes.length).toBeGreaterThan(20);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(22);
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(6);
+  });
+
   it('28-012 the link annotation has the link text as Contents', () => {
     const q = new QpdfFile(file);
     const contents = q.pages().flatMap((p) => ((q.dict(p)['/Annots'] as string[] | undefined) ?? []).map((a) => String(q.dict(a)['/Contents'])));
