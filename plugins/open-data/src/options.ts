@@ -1,6 +1,8 @@
 // The open-data plugin's options: where the files will be published (baseUrl), the licence
 // and the IRI that names the kommun. Decoded strictly with defaults, so a typo is an error.
-import * as t from 'io-ts';
+import type * as t from 'io-ts';
+import { strict, pattern } from '@kommunrapport/model';
+import { withDefaults } from '@kommunrapport/core';
 
 /** The IRI of CC0 1.0, the default licence. */
 export const CC0 = 'http://creativecommons.org/publicdomain/zero/1.0/';
@@ -11,45 +13,20 @@ export const DEFAULT_BASE_URL = 'https://example.org/kommunrapport/{report}/open
 /** Default IRI of the kommun for dct:spatial: Kolada's municipality resource, named by kommunkod. */
 export const DEFAULT_SPATIAL = 'https://api.kolada.se/v2/municipality/{kommunkod}';
 
+const AbsoluteIri = pattern('absolute IRI (e.g. "https://data.exempelstad.se/rapporter/")', /^[a-z][a-z0-9+.-]*:[^\s<>"|\\^`]+$/i);
+
+/** The options as written: every key optional, unknown keys are errors. */
+const OptionsInput = strict('OpenDataOptions', 'Options of the open-data plugin.', {}, { baseUrl: AbsoluteIri, licence: AbsoluteIri, spatial: AbsoluteIri });
+
+/**
+ * Decodes the plugin's options with their defaults: `baseUrl` (absolute IRI of the folder
+ * the files are published in; `{report}` is the report id), `licence` (licence IRI, CC0 1.0
+ * by default) and `spatial` (IRI template of the kommun; `{kommunkod}` is replaced).
+ */
+export const OpenDataOptions = withDefaults(OptionsInput, { baseUrl: DEFAULT_BASE_URL, licence: CC0, spatial: DEFAULT_SPATIAL });
+
 /** Options of the open-data plugin after defaults. */
-export interface OpenDataOptions {
-  /** Absolute IRI of the folder the files are published in, ending in `/`; `{report}` is the report id. */
-  baseUrl: string;
-  /** Licence IRI; CC0 1.0 by default. */
-  licence: string;
-  /** IRI template of the kommun for dct:spatial; `{kommunkod}` is replaced. */
-  spatial: string;
-}
-
-const AbsoluteIri = new t.Type<string, string, unknown>(
-  'absolute IRI (e.g. "https://data.example.se/rapporter/")',
-  (u): u is string => typeof u === 'string' && /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(u.replace(/\{\w+\}/g, 'x')),
-  (u, c) => (typeof u === 'string' && /^[a-z][a-z0-9+.-]*:[^\s<>"{}|\\^`]*$/i.test(u.replace(/\{\w+\}/g, 'x')) ? t.success(u) : t.failure(u, c)),
-  t.identity,
-);
-
-const Input = t.exact(t.partial({ baseUrl: AbsoluteIri, licence: AbsoluteIri, spatial: AbsoluteIri }));
-const KNOWN = new Set(['baseUrl', 'licence', 'spatial']);
-
-/** Decodes the plugin's options: unknown keys are errors; missing ones get their defaults. */
-export const OpenDataOptions = new t.Type<OpenDataOptions, OpenDataOptions, unknown>(
-  'open-data options { baseUrl?, licence?, spatial? }',
-  (u): u is OpenDataOptions =>
-    typeof u === 'object' && u !== null && ['baseUrl', 'licence', 'spatial'].every((k) => typeof (u as Record<string, unknown>)[k] === 'string'),
-  (u, c) => {
-    const input = u === undefined || u === null ? {} : u;
-    if (typeof input === 'object' && !Array.isArray(input)) {
-      const extra = Object.keys(input).filter((k) => !KNOWN.has(k));
-      if (extra.length > 0) return t.failure(input, c, `unknown option ${extra.map((k) => JSON.stringify(k)).join(', ')}; known: baseUrl, licence, spatial`);
-    }
-    const r = Input.validate(input, c);
-    if (r._tag === 'Left') return r;
-    let baseUrl = r.right.baseUrl ?? DEFAULT_BASE_URL;
-    if (!baseUrl.endsWith('/')) baseUrl += '/';
-    return t.success({ baseUrl, licence: r.right.licence ?? CC0, spatial: r.right.spatial ?? DEFAULT_SPATIAL });
-  },
-  t.identity,
-);
+export type OpenDataOptions = t.TypeOf<typeof OpenDataOptions>;
 
 /** Licences whose names are known, for datapackage.json. */
 export const KNOWN_LICENCES: Record<string, { name: string; title: string }> = {

@@ -29,7 +29,8 @@ export function reportJson(report: Report, schemaId: string, schemaVersion: stri
 /** Renders the open data of a report as artifacts. */
 export function renderOpenData(report: Report, options: OpenDataOptions, documentDate: Date): Artifact[] {
   const { text: schemaText, id: schemaId, version } = reportSchema();
-  const baseUrl = options.baseUrl.replace('{report}', report.id);
+  const base = options.baseUrl.replace('{report}', report.id);
+  const baseUrl = base.endsWith('/') ? base : `${base}/`;
   const date = documentDate.toISOString().slice(0, 10);
   const files: (ResourceFile & { contents: Uint8Array; conformsTo?: string })[] = [];
   const add = (path: string, text: string, meta: Omit<ResourceFile, 'path' | 'bytes' | 'sha256'> & { conformsTo?: string }) => {
