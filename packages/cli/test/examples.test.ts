@@ -113,11 +113,11 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
     await page.setContent(readFileSync(join(out, 'index.html'), 'utf8'), { waitUntil: 'load' });
     const facts = await page.evaluate(() => ({
       lang: document.documentElement.lang,
-      headings: [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => ({ level: Number(h.tagName[1]), text: (h.textContent ?? '').replace(/\s+/g, ' ').trim() })),
-      tables: [...document.querySelectorAll('table')].map((t) => ({
+      headings: Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6')).map((h) => ({ level: Number(h.tagName[1]), text: (h.textContent ?? '').replace(/\s+/g, ' ').trim() })),
+      tables: Array.from(document.querySelectorAll('table')).map((t) => ({
         caption: (t.querySelector('caption')?.textContent ?? '').trim(),
         headers: t.querySelectorAll('th').length,
-        unscoped: [...t.querySelectorAll('th')].filter((th) => !th.getAttribute('scope') && !th.id).length,
+        unscoped: Array.from(t.querySelectorAll('th')).filter((th) => !th.getAttribute('scope') && !th.id).length,
       })),
     }));
     await page.close();
