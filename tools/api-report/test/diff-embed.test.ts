@@ -1,7 +1,10 @@
 // The check mode's diff summary and the embedding of example files into Markdown.
 import { describe, expect, it } from 'vitest';
 import { diffLines, summariseDiff } from '../src/diff.js';
-import { embedExamples, embeddedFiles } from '../src/embed.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { embedExamples, embeddedFiles, typeCheckFiles } from '../src/embed.js';
 
 describe('diffLines', () => {
   it('reports removed and added lines with their line numbers', () => {
@@ -33,5 +36,20 @@ describe('embedExamples', () => {
 
   it('lists the embedded files', () => {
     expect(embeddedFiles(md)).toEqual(['docs/examples/a.ts']);
+  });
+});
+
+describe('typeCheckFiles', () => {
+  it('reports a type error in a sample with its file and line, and nothing for a good one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-embed-'));
+    try {
+      writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions: { strict: true, noEmit: true, types: [] } }));
+      writeFileSync(join(dir, 'good.ts'), 'export const n: number = 1;\n');
+      writeFileSync(join(dir, 'bad.ts'), "export const a = 1;\nexport const n: number = 'one';\n");
+      const errors = typeCheckFiles(join(dir, 'tsconfig.json'), [join(dir, 'good.ts'), join(dir, 'bad.ts')], dir);
+      expect(errors).toEqual([{ file: 'bad.ts', line: 2, message: "Type 'string' is not assignable to type 'number'." }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
