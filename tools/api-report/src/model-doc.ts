@@ -101,15 +101,27 @@ export function extractModel(project: Project, files: readonly SourceFile[]): Mo
   const link = (name: string) => `[${name}](${anchor(name)})`;
   const valueNames = new Set<string>();
 
+  let depth = 0;
   const describe = (expr: Node): string => {
     if (Node.isParenthesizedExpression(expr) || Node.isAsExpression(expr)) return describe(expr.getExpression());
     if (Node.isIdentifier(expr)) {
       const name = expr.getText();
       if (strictNames.has(name) || valueNames.has(name)) return link(name);
-      const decl = expr.getSymbol()?.getAliasedSymbol()?.getDeclarations()[0] ?? expr.getSymbol()?.getDeclarations()[0];
+      // A value and a type may share the name (a codec and an imported type): take the value.
+      const symbol = expr.getSymbol();
+      const decl = [...(symbol?.getDeclarations() ?? []), ...(symbol?.getAliasedSymbol()?.getDeclarations() ?? [])].find((d) => Node.isVariableDeclaration(d));
       if (decl && Node.isVariableDeclaration(decl)) {
         const init = decl.getInitializer();
         if (init && Node.isCallExpression(init) && isStrictCall(init)) return link(stringArg(init, 0)!);
+        // A module-private codec has no section of its own: say what it accepts in place.
+        if (init && !decl.isExported() && depth < 4) {
+          depth++;
+          try {
+            return describe(init);
+          } finally {
+            depth--;
+          }
+        }
       }
       return `\`${name}\``;
     }

@@ -17,8 +17,9 @@ import { strict, pattern, NonEmptyString } from './codec.js';
 /** A local id. */
 export const Id = pattern('id (lowercase)', /^[a-z]+$/);
 const base = { id: Id };
+const Source = t.keyof({ kolada: null, own: null }, 'source');
 /** An indicator (indikator, nyckeltal). */
-export const Indicator = strict('Indicator', 'A measured figure.', { ...base, name: NonEmptyString, unit: t.keyof({ percent: null, kr: null }, 'unit') }, { values: t.array(t.number) });
+export const Indicator = strict('Indicator', 'A measured figure.', { ...base, name: NonEmptyString, unit: t.keyof({ percent: null, kr: null }, 'unit') }, { values: t.array(t.number), source: Source });
 /** A goal (processmål) with its indicators. */
 export const Goal = strict('Goal', 'A multi-year goal.', { ...base, title: NonEmptyString }, {
   indicators: t.array(Indicator),
@@ -65,6 +66,8 @@ describe('extractModel', () => {
       period: '[GoalPeriod](#goalperiod)',
     });
     expect(byName('Indicator').fields.find((f) => f.name === 'unit')!.type).toBe('one of `percent`, `kr`');
+    // A module-private codec is described in place.
+    expect(byName('Indicator').fields.find((f) => f.name === 'source')!.type).toBe('one of `kolada`, `own`');
   });
 
   it('takes the Swedish term from the doc comment of the export of the same name', () => {
