@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { buildDocument, walkSections, type DocumentModel, type TableModel } from '@kommunrapport/core';
-import type { Report } from '@kommunrapport/model';
+import { inlineText, type Report } from '@kommunrapport/model';
 import { ARTIFACTS, EXAMPLE, context, load, renderTo } from './render.js';
 import { PDF_TOOLS, requireTools, run } from './tools.js';
 import { QpdfFile, flatten, operations, spanValues, type StructNode } from './qpdf-json.js';
@@ -301,15 +301,29 @@ describe('pdf: Eskilstuna example, fonts and text', () => {
     expect(text).toMatch(/ö/);
     expect(text).toMatch(/ä/);
     expect(text).toMatch(/å/);
-    // After the contents pages, every section title appears in order.
-    const content = run('pdftotext', ['-enc', 'UTF-8', '-f', '3', file, '-']);
+    // From the page of the first section heading (after the contents), every section title appears in order.
+    const firstSection = all.filter((n) => n.type === 'H2')[1]!;
+    const firstPage = q.pages().indexOf(firstSection.dict['/Pg'] as string) + 1;
+    expect(firstPage).toBeGreaterThan(2);
+    const content = run('pdftotext', ['-enc', 'UTF-8', '-f', String(firstPage), file, '-']);
     const body = norm(content);
     let at = 0;
+    let paragraphs = 0;
     for (const s of walkSections(model.sections)) {
       const i = body.indexOf(norm(s.title), at);
       expect(i, `${s.title} after position ${at}`).toBeGreaterThanOrEqual(0);
       at = i + 1;
+      // The section's first paragraph follows its heading.
+      const first = s.blocks.find((b) => b.kind === 'richText');
+      const para = first?.kind === 'richText' ? first.blocks.find((b) => b.type === 'paragraph') : undefined;
+      if (para?.type === 'paragraph') {
+        const snippet = norm(inlineText(para.children)).slice(0, 40);
+        const j = body.indexOf(snippet, at);
+        expect(j, `first paragraph of ${s.title}`).toBeGreaterThanOrEqual(0);
+        paragraphs++;
+      }
     }
+    expect(paragraphs).toBeGreaterThan(20);
   });
 
   it('pdftotext: every figure of the income statement in sv-SE form', () => {
