@@ -11,6 +11,8 @@ const root = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Path of the Eskilstuna example report. */
 export const ESKILSTUNA = `${root}examples/eskilstuna-ks-2022-delar2/rapport.yaml`;
+/** Path of the Solberga example (invented, another governance model). */
+export const SOLBERGA = `${root}examples/solberga-son-2024-delar/rapport.yaml`;
 /** Path of the small fixture of this package. */
 export const MINIMAL = fileURLToPath(new URL('./fixtures/minimal.yaml', import.meta.url));
 

@@ -7,7 +7,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { Report, type Report as ReportType } from '@kommunrapport/model';
 import type { Artifact } from '@kommunrapport/core';
 import { validateOpenDataFiles, reportSchema } from '../src/index.js';
-import { ESKILSTUNA, MINIMAL, loadFile, render, text, bytes, csv } from './helpers.js';
+import { ESKILSTUNA, MINIMAL, SOLBERGA, loadFile, render, text, bytes, csv } from './helpers.js';
 
 const filesOf = (artifacts: readonly Artifact[]) =>
   new Map(artifacts.map((a) => [a.path.replace(/^open-data\//, ''), typeof a.contents === 'string' ? new TextEncoder().encode(a.contents) : a.contents]));
@@ -15,6 +15,7 @@ const filesOf = (artifacts: readonly Artifact[]) =>
 describe.each([
   ['Eskilstuna example', ESKILSTUNA],
   ['minimal fixture', MINIMAL],
+  ['Solberga example', SOLBERGA],
 ])('open data of the %s', (_name, file) => {
   let report: ReportType;
   let artifacts: Artifact[];
