@@ -2,6 +2,7 @@
 // contents, each optional with a default. Unknown keys are errors, like in reports.
 import * as t from 'io-ts';
 import { strict } from '@kommunrapport/model';
+import { withDefaults } from '@kommunrapport/core';
 
 /** Page sizes the renderer lays out for, in points (width, height). */
 export const PAGE_SIZES = { A4: [595.28, 841.89], A5: [419.53, 595.28] } as const;
@@ -33,13 +34,5 @@ const Input = strict('PdfOptions', 'Options of the pdf plugin.', {}, {
   tocDepth: range('table of contents depth (whole number 2–6)', 2, 6, true),
 });
 
-/** Decodes the plugin's options (undefined or an object) and fills in the defaults. */
-export const PdfOptions = new t.Type<PdfOptions, Partial<PdfOptions>, unknown>(
-  'PdfOptions',
-  (u): u is PdfOptions => Input.is(u) && Object.keys(DEFAULT_OPTIONS).every((k) => k in (u as object)),
-  (u, c) => {
-    const decoded = Input.validate(u ?? {}, c);
-    return decoded._tag === 'Left' ? decoded : t.success({ ...DEFAULT_OPTIONS, ...decoded.right });
-  },
-  (a) => a,
-);
+/** Decodes the plugin's options (nothing given means the defaults) and fills in the defaults. */
+export const PdfOptions: t.Type<PdfOptions, t.OutputOf<typeof Input>, unknown> = withDefaults(Input, DEFAULT_OPTIONS);

@@ -1,6 +1,7 @@
 // The options codec: defaults, accepted values, and errors for bad or unknown options.
 import { describe, expect, it } from 'vitest';
 import { PathReporter } from 'io-ts/lib/PathReporter.js';
+import { decodeOptions } from '@kommunrapport/core';
 import plugin, { DEFAULT_OPTIONS, PdfOptions } from '../src/index.js';
 
 const decode = (u: unknown) => PdfOptions.decode(u);
@@ -28,6 +29,14 @@ describe('pdf: options', () => {
     const r = decode(input);
     expect(r._tag).toBe('Left');
     expect(PathReporter.report(r).join('\n')).toContain(key);
+  });
+
+  it('through the core, a bad option is a diagnostic at options.pdf.<key>', () => {
+    const bad = decodeOptions(plugin, { fontSize: 30 });
+    expect(bad.value).toBeUndefined();
+    expect(bad.diagnostics[0]).toMatchObject({ plugin: 'pdf', path: 'options.pdf.fontSize' });
+    expect(decodeOptions(plugin, undefined).value).toEqual(DEFAULT_OPTIONS);
+    expect(decodeOptions(plugin, null).value).toEqual(DEFAULT_OPTIONS);
   });
 
   it('the plugin declares the pdf format and this codec', () => {
