@@ -43,6 +43,24 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'The file does not exist, is a folder, or cannot be read; the command exits with code 2.',
     fix: 'Check the path (relative to the current folder) and the file permissions.',
   },
+  'input-too-large': {
+    title: 'File too large',
+    severity: 'error',
+    meaning: 'The file is larger than a report may be (10 MB), so it is not read at all; reading it could exhaust memory.',
+    fix: 'Check that the file is the report and not an export or a data dump; a whole report is well under 1 MB.',
+  },
+  'file-encoding': {
+    title: 'File not in UTF-8',
+    severity: 'error',
+    meaning: 'The file is written in another encoding (UTF-16, Latin-1, Windows-1252 …); letters such as å, ä and ö would be lost.',
+    fix: 'Save the file again with the encoding UTF-8 (in most editors: Save as → Encoding → UTF-8).',
+  },
+  'nesting-too-deep': {
+    title: 'Nesting too deep',
+    severity: 'error',
+    meaning: 'Mappings and lists are nested more than 64 levels deep; a report needs about 15, and deeper input could exhaust the stack.',
+    fix: 'Look for unclosed [ or { brackets, or indentation that keeps growing, at the line given.',
+  },
   'yaml-syntax': {
     title: 'YAML syntax error',
     severity: 'error',

@@ -11,6 +11,7 @@ export * from './content.js';
 export * from './report.js';
 export * from './diagnostics.js';
 export * from './source.js';
+export * from './limits.js';
 export * from './decode.js';
 export * from './check.js';
 export * from './load.js';

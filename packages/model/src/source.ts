@@ -3,6 +3,7 @@
 // YAML 1.2 core schema (so `no` stays text), unique keys, a cap on alias expansion.
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
+import { checkSize, LIMITS, nestingDepth } from './limits.js';
 
 /** A line and column, both 1-based. */
 export interface Position {
@@ -28,8 +29,12 @@ export interface ParsedSource {
 
 /** Options of {@link parseYaml}. */
 export interface ParseOptions {
-  /** The most alias expansions allowed (default 1 000). */
+  /** The most alias expansions allowed (default {@link LIMITS}.maxAliasCount, 1 000). */
   maxAliasCount?: number;
+  /** The largest text accepted, in UTF-8 bytes (default {@link LIMITS}.maxBytes, 10 MiB). */
+  maxBytes?: number;
+  /** The deepest nesting of mappings and lists accepted (default {@link LIMITS}.maxDepth, 64). */
+  maxDepth?: number;
 }
 
 const CODE_BY_YAML_ERROR: Record<string, string> = {
@@ -55,6 +60,32 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
+  // Limits first: a huge or very deep text would exhaust memory or the stack while parsing.
+  const tooLarge = checkSize(utf8Length(source, options.maxBytes ?? LIMITS.maxBytes), file, options.maxBytes);
+  if (tooLarge) return { value: undefined, diagnostics: [tooLarge], locate: () => undefined };
+  const maxDepth = options.maxDepth ?? LIMITS.maxDepth;
+  const deepest = nestingDepth(source, maxDepth);
+  if (deepest.depth > maxDepth) {
+    const p = linePosition(source, deepest.offset);
+    return {
+      value: undefined,
+      diagnostics: [
+        {
+          code: 'nesting-too-deep',
+          severity: 'error',
+          path: '',
+          message: `Mappings and lists are nested more than ${maxDepth} levels deep here; a report needs about 15.`,
+          ...(file !== undefined ? { file } : {}),
+          line: p.line,
+          column: p.column,
+          expected: `at most ${maxDepth} levels of nesting`,
+          found: `more than ${maxDepth} levels`,
+          hint: 'Look for unclosed [ or { brackets, or indentation that keeps growing; sections nest only a few levels.',
+        },
+      ],
+      locate: () => undefined,
+    };
+  }
   // logLevel 'error': the parser's warnings would go to the process, not into diagnostics.
   const doc = parseDocument(source, { lineCounter, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false, prettyErrors: false, logLevel: 'error' });
   const locate: Locate = (path, opts) => {
@@ -95,7 +126,7 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     return { value: undefined, diagnostics, locate };
   }
   try {
-    const value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? 1000 });
+    const value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? LIMITS.maxAliasCount });
     return { value, diagnostics, locate };
   } catch (e) {
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
@@ -103,7 +134,7 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
         code: 'yaml-alias-limit',
         severity: 'error',
         path: '',
-        message: `Expanding the aliases of this file would exceed ${options.maxAliasCount ?? 1000} copies.`,
+        message: `Expanding the aliases of this file would exceed ${options.maxAliasCount ?? LIMITS.maxAliasCount} copies.`,
         ...(file !== undefined ? { file } : {}),
         ...firstAlias(doc, where),
         hint: 'Write the values out instead of nesting aliases of aliases.',
@@ -120,6 +151,26 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     });
     return { value: undefined, diagnostics, locate };
   }
+}
+
+/** The UTF-8 length of a text, counted only up to just past `limit`. */
+function utf8Length(text: string, limit: number): number {
+  if (text.length > limit) return text.length;
+  if (text.length * 3 <= limit) return text.length;
+  let n = 0;
+  for (let i = 0; i < text.length && n <= limit; i++) {
+    const c = text.charCodeAt(i);
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c <= 0xdbff ? (i++, 4) : 3;
+  }
+  return n;
+}
+
+/** Line and column of an offset, counted directly (no parsed document exists yet). */
+function linePosition(text: string, offset: number): Position {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) (line++, (start = i + 1));
+  return { line, column: offset - start + 1 };
 }
 
 function firstLine(message: string): string {

@@ -68,7 +68,7 @@ describe('parseYaml on hostile input', () => {
     const r = parseYaml('['.repeat(20000));
     expect(r.value).toBeUndefined();
     expect(r.diagnostics).toHaveLength(1);
-    expect(r.diagnostics[0]!.code).toBe('yaml-syntax');
+    expect(r.diagnostics[0]!.code).toBe('nesting-too-deep');
   });
   it('rejects several documents in one file', () => {
     expect(parseYaml('a: 1\n---\nb: 2\n').diagnostics).toMatchObject([{ code: 'yaml-syntax', line: 2 }]);
