@@ -3,9 +3,9 @@
 // failures → check the artifacts → publish them atomically into `<out>/<report id>/`.
 // Nothing is written unless every plugin succeeded; the result lists every file with its
 // size and SHA-256, sorted by path, and every diagnostic and problem.
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { hasErrors, loadReport, type Diagnostic } from '@kommunrapport/model';
+import { checkSize, decodeSource, hasErrors, loadReport, type Diagnostic } from '@kommunrapport/model';
 import { BuildError, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
 import { createRenderContext } from './context.js';
@@ -81,14 +81,18 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const result: BuildResult = { ok: false, file, artifacts: [], diagnostics: [], problems: [] };
 
   progress({ file, stage: 'load' });
-  let text: string;
+  let bytes: Uint8Array | undefined;
+  let tooLarge: Diagnostic | undefined;
   try {
-    text = await readFile(options.file, 'utf8');
+    // The size is checked before reading, so a huge file is never loaded into memory.
+    tooLarge = checkSize((await stat(options.file)).size, file);
+    if (!tooLarge) bytes = await readFile(options.file);
   } catch (error) {
     result.problems.push({ code: 'report-unreadable', file, message: `Cannot read ${file}: ${messageOf(error)}` });
     return result;
   }
-  const loaded = loadReport(text, file);
+  const source = bytes ? decodeSource(bytes, file) : { text: undefined, diagnostics: [tooLarge!] };
+  const loaded = source.text === undefined ? { report: undefined, diagnostics: source.diagnostics } : loadReport(source.text, file);
   result.diagnostics.push(...loaded.diagnostics);
   const report = loaded.report;
   if (report) result.id = report.id;
