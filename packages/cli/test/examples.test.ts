@@ -1,21 +1,19 @@
 // Both bundled examples, the Eskilstuna seed and the invented Solberga nämnd in another
 // governance model, validate with `kommunrapport validate` (exit 0, no findings) and build
-// in every format, and each output passes the same accessibility and structure checks:
+// with `kommunrapport build` in every format (exit 0), and each output passes the same accessibility and structure checks:
 // HTML with zero axe violations in Chromium, ordered headings and headed tables; a tagged
 // PDF with embedded fonts and headings in its structure; text with headings in order and
 // words instead of symbols; open data valid against its own schema and Table Schemas.
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { loadReport, type Report } from '@kommunrapport/model';
-import { buildDocument, createRenderContext, walkSections, type DocumentModel, type Plugin } from '@kommunrapport/core';
-import htmlPlugin from '@kommunrapport/plugin-html';
-import pdfPlugin from '@kommunrapport/plugin-pdf';
-import textPlugin from '@kommunrapport/plugin-text';
-import openDataPlugin, { validateOpenData } from '@kommunrapport/plugin-open-data';
+import { buildDocument, createRenderContext, walkSections, type DocumentModel } from '@kommunrapport/core';
+import { validateOpenData } from '@kommunrapport/plugin-open-data';
 import { main, type CliIo } from '../src/index.js';
+import type { BuildJson } from '../src/commands/build.js';
 // The HTML plugin's own browser helpers, so both examples get exactly its checks.
 import { launchChromium, type Browser } from '../../../plugins/html/test/chromium.js';
 import { formatViolations, runAxe } from '../../../plugins/html/test/axe.js';
@@ -28,8 +26,6 @@ const EXAMPLES: [string, string][] = [
   ['Solberga', 'examples/solberga-son-2024-delar/rapport.yaml'],
 ];
 
-const PLUGINS: Plugin<any>[] = [htmlPlugin, pdfPlugin, textPlugin, openDataPlugin];
-
 /** Runs the command line in the workspace root and collects its output. */
 async function cli(argv: string[]) {
   let stdout = '';
@@ -37,22 +33,6 @@ async function cli(argv: string[]) {
   const io: CliIo = { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: ROOT, isTTY: false };
   const code = await main(argv, io);
   return { code, stdout, stderr };
-}
-
-/**
- * Builds a report in every format into `out`: each plugin's render with its default options
- * and the core's render context, the files written as the build would write them.
- */
-async function buildAll(report: Report, out: string): Promise<void> {
-  for (const plugin of PLUGINS) {
-    const options = plugin.options.decode({});
-    if (options._tag === 'Left') throw new Error(`the default options of ${plugin.name} do not decode`);
-    for (const a of await plugin.render(report, createRenderContext(report, options.right, { env: {} }))) {
-      const file = join(out, a.path);
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, a.contents);
-    }
-  }
 }
 
 const tool = (name: string, args: string[]) => execFileSync(name, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
@@ -67,7 +47,9 @@ describe('kommunrapport validate', () => {
 });
 
 describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
+  let root: string;
   let out: string;
+  let summary: BuildJson;
   let report: Report;
   let doc: DocumentModel;
   let browser: Browser;
@@ -78,20 +60,35 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
     report = loaded.report!;
     const ctx = createRenderContext(report, {}, { env: {} });
     doc = buildDocument(report, ctx.vocabulary, ctx.format);
-    out = mkdtempSync(join(tmpdir(), 'kommunrapport-examples-'));
-    await buildAll(report, out);
+    root = mkdtempSync(join(tmpdir(), 'kommunrapport-examples-'));
+    // `kommunrapport build` with no --format: every first-party format.
+    const built = await cli(['build', path, '--out', root, '--json']);
+    // The one expected message: the examples say nowhere where their open data is published.
+    const messages = built.stderr.split('\n').filter((l) => l.trim() !== '' && !/^warning \[plugin open-data\] open-data: no baseUrl option given/.test(l));
+    expect(messages).toEqual([]);
+    expect(built.code).toBe(0);
+    summary = JSON.parse(built.stdout) as BuildJson;
+    expect(summary.ok).toBe(true);
+    expect(summary.reports).toHaveLength(1);
+    out = resolve(ROOT, summary.reports[0]!.outDir!);
     browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
-    if (out) rmSync(out, { recursive: true, force: true });
+    if (root) rmSync(root, { recursive: true, force: true });
   });
 
   /** Every section title of the document in reading order. */
   const titles = () => [...walkSections(doc.sections)].map((s) => s.title);
 
-  test('writes the HTML page, the PDF, the text and the open-data folder', () => {
+  test('the build writes the HTML page, the PDF, the text and the open-data folder, with no findings or problems', () => {
+    const [built] = summary.reports;
+    expect(built!.id).toBe(report.id);
+    expect(built!.diagnostics).toEqual([]);
+    expect(built!.problems).toEqual([]);
+    const paths = built!.artifacts.map((a) => a.path);
     for (const f of ['index.html', 'rapport.pdf', 'rapport.txt', 'open-data/report.json', 'open-data/report.schema.json', 'open-data/datapackage.json']) {
+      expect(paths, f).toContain(f);
       expect(existsSync(join(out, f)), f).toBe(true);
     }
   });
