@@ -6,7 +6,7 @@ import { dirname, join, resolve } from 'node:path';
 import { Project } from 'ts-morph';
 import { extractApi } from './extract.js';
 import { renderApiReport } from './report.js';
-import { extractModel, renderModelDoc } from './model-doc.js';
+import { extractModel, parseGlossary, renderModelDoc } from './model-doc.js';
 import { embedExamples, typeCheckFiles } from './embed.js';
 import { summariseDiff } from './diff.js';
 
@@ -55,7 +55,9 @@ export function generateAll(root: string): { files: GeneratedFile[]; warnings: s
   }
   const modelDir = join(root, 'packages/model/src');
   const modelFiles = project.getSourceFiles().filter((f) => f.getFilePath().startsWith(`${modelDir}/`));
-  files.push({ path: 'docs/model.md', text: renderModelDoc(extractModel(project, modelFiles), 'packages/model/src') });
+  const glossaryPath = join(root, 'docs/glossary.md');
+  const glossary = existsSync(glossaryPath) ? parseGlossary(readFileSync(glossaryPath, 'utf8')) : new Map<string, string>();
+  files.push({ path: 'docs/model.md', text: renderModelDoc(extractModel(project, modelFiles, glossary), 'packages/model/src') });
   for (const doc of EMBEDDING_DOCS) {
     const path = join(root, doc);
     if (!existsSync(path)) continue;

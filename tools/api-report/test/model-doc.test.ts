@@ -2,7 +2,7 @@
 // optional fields, spreads, links between codecs, value types and Swedish terms.
 import { describe, expect, it } from 'vitest';
 import { Project } from 'ts-morph';
-import { extractModel, renderModelDoc, swedishTerm } from '../src/model-doc.js';
+import { extractModel, parseGlossary, renderModelDoc, swedishTerm } from '../src/model-doc.js';
 
 const codec = `
 export interface Type<A> { readonly name: string; is(u: unknown): u is A; decode(u: unknown): A; encode(a: A): unknown }
@@ -35,11 +35,11 @@ export declare function array(c: unknown): Any;
 export declare function union(cs: unknown[]): Any;
 `;
 
-function model() {
+function model(glossary?: Map<string, string>) {
   const p = new Project({ useInMemoryFileSystem: true, compilerOptions: { strict: true, target: 99, module: 99, moduleResolution: 100 } });
   p.createSourceFile('/node_modules/io-ts-stub/index.d.ts', ioTs.replace('export declare const null: Any;', 'declare const _null: Any; export { _null as null };'));
   const files = [p.createSourceFile('/m/src/codec.ts', codec), p.createSourceFile('/m/src/content.ts', content)];
-  return extractModel(p, files);
+  return extractModel(p, files, glossary);
 }
 
 describe('extractModel', () => {
@@ -100,5 +100,34 @@ describe('swedishTerm', () => {
     expect(swedishTerm('A string (after trimming) of a kommun (kommun)')).toBe('kommun');
     expect(swedishTerm('Values (e.g. "0484") only')).toBeUndefined();
     expect(swedishTerm(undefined)).toBeUndefined();
+  });
+});
+
+describe('parseGlossary', () => {
+  const glossary = parseGlossary([
+    '| Swedish (what readers see) | English name in code | meaning |',
+    '|---|---|---|',
+    '| kommun, kommunkod | municipality, code | the municipality |',
+    '| nämnd, styrelse (KS = kommunstyrelsen) | body | |',
+    '| delårsrapport, tertialrapport, årsredovisning | report kind: interim, tertial, annual | |',
+    '| HME | (an indicator) | |',
+  ].join('\n'));
+
+  it('pairs names by position when both cells list as many, else gives the whole cell', () => {
+    expect([...glossary]).toEqual([
+      ['municipality', 'kommun'],
+      ['code', 'kommunkod'],
+      ['body', 'nämnd, styrelse'],
+      ['interim', 'delårsrapport'],
+      ['tertial', 'tertialrapport'],
+      ['annual', 'årsredovisning'],
+    ]);
+  });
+
+  it('gives a type without a term in its comments the glossary term of its name', () => {
+    const doc = model(new Map([['goalPeriod', 'målperiod'], ['goal', 'inte detta']]));
+    expect(doc.codecs.find((c) => c.name === 'GoalPeriod')!.swedish).toBe('målperiod');
+    // The doc comment wins over the glossary.
+    expect(doc.codecs.find((c) => c.name === 'Goal')!.swedish).toBe('processmål');
   });
 });
