@@ -187,12 +187,19 @@ describe('pdf: Eskilstuna example, structure', () => {
     const annots = q.pages().flatMap((p) => ((q.dict(p)['/Annots'] as string[] | undefined) ?? []).map((a) => ({ page: p, ref: a })));
     expect(annots.length).toBeGreaterThan(0);
     const linkObjs = new Map(all.filter((n) => n.type === 'Link').flatMap((n) => n.objrs.map((r) => [r, n] as const)));
+    const nums = (q.dict(q.dict(q.catalog['/StructTreeRoot'])['/ParentTree'])['/Nums'] ?? []) as unknown[];
+    const parents = new Map<number, unknown>();
+    for (let i = 0; i < nums.length; i += 2) parents.set(nums[i] as number, nums[i + 1]);
     for (const { page, ref } of annots) {
       const a = q.dict(ref);
       expect(a['/Subtype']).toBe('/Link');
       expect(str(a['/Contents']).trim().length, ref).toBeGreaterThan(0);
       expect(linkObjs.has(ref), `${ref} in a Link element`).toBe(true);
       expect(typeof a['/StructParent']).toBe('number');
+      // The ParentTree leads from the annotation back to its Link element.
+      expect(parents.get(a['/StructParent'] as number), ref).toBe(linkObjs.get(ref)?.ref);
+      const link = linkObjs.get(ref)!;
+      expect(link.objrPages[link.objrs.indexOf(ref)], `${ref} /Pg`).toBe(page);
       expect(q.dict(page)['/Tabs']).toBe('/S');
     }
   });

@@ -14,6 +14,8 @@ export interface StructNode {
   /** MCIDs and annotation references directly under this element. */
   mcids: number[];
   objrs: string[];
+  /** The /Pg of each entry of `objrs` (the page the annotation is on). */
+  objrPages: string[];
 }
 
 /** A PDF read through qpdf. */
@@ -73,14 +75,17 @@ export class QpdfFile {
     const toArray = (k: Value): Value[] => (Array.isArray(k) ? k : k === undefined || k === null ? [] : [k]);
     const node = (ref: string): StructNode => {
       const d = this.dict(ref);
-      const n: StructNode = { ref, type: String(d['/S']).slice(1), dict: d, kids: [], mcids: [], objrs: [] };
+      const n: StructNode = { ref, type: String(d['/S']).slice(1), dict: d, kids: [], mcids: [], objrs: [], objrPages: [] };
       for (const k of toArray(d['/K'])) {
         if (typeof k === 'number') n.mcids.push(k);
         else if (typeof k === 'string') n.kids.push(node(k));
         else if (k && typeof k === 'object') {
           const kd = k as Record<string, Value>;
           if (kd['/Type'] === '/MCR') n.mcids.push(kd['/MCID'] as number);
-          else if (kd['/Type'] === '/OBJR') n.objrs.push(kd['/Obj'] as string);
+          else if (kd['/Type'] === '/OBJR') {
+            n.objrs.push(kd['/Obj'] as string);
+            n.objrPages.push((kd['/Pg'] ?? d['/Pg']) as string);
+          }
         }
       }
       return n;
