@@ -4,6 +4,8 @@
 // loaded through loadReport and checked by value, and the validator is shown to guard it.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
+import Ajv2020 from 'ajv/dist/2020.js';
+import { parse } from 'yaml';
 import { loadReport, plainText, type Area, type DataTable, type Report, type Section } from '../src/index.js';
 
 const PATH = 'examples/solberga-son-2024-delar/rapport.yaml';
@@ -46,6 +48,15 @@ describe(PATH, () => {
   test('loads with no parse, decode or check findings', () => {
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.report).toBeDefined();
+  });
+
+  test('is valid against the committed JSON Schema its first line names (what editors check while typing)', () => {
+    expect(TEXT.split('\n')[0]).toBe('# yaml-language-server: $schema=../../packages/model/schema/report.schema.json');
+    const schema = JSON.parse(readFileSync(new URL('../schema/report.schema.json', import.meta.url), 'utf8'));
+    const validate = new Ajv2020({ allErrors: true, strict: true }).compile(schema);
+    const ok = validate(parse(TEXT, { version: '1.2', schema: 'core' }));
+    expect(validate.errors ?? []).toEqual([]);
+    expect(ok).toBe(true);
   });
 
   test('says in a comment that the kommun and its kommunkod are invented', () => {
