@@ -128,15 +128,43 @@ describe.each([
         const rebuilt = Object.fromEntries(cells.filter((c) => c.table_id === `${prefix}-table-${t.id}` && c.row_id === row.id).map((c) => [c.column_key, c.value === '' ? null : Number(c.value)]));
         expect(rebuilt).toEqual(row.values);
       }
+    // Deviation explanations and workforce figures.
+    const deviations = csv(artifacts, 'deviations');
+    const items = csv(artifacts, 'deviation_items');
+    const workforce = csv(artifacts, 'workforce');
+    const visitOther = (sections: ReportType['sections']): void =>
+      sections.forEach((s) => {
+        if (s.type === 'perspective') s.areas.forEach((a) => { visitOther(a.sections ?? []); visitOther(a.endSections ?? []); });
+        if (s.type === 'text') visitOther(s.sections ?? []);
+        if (s.type === 'deviation') {
+          const e = s.explanation;
+          const d = deviations.find((x) => x.local_id === e.id)!;
+          expect([Number(d.amount), d.unit]).toEqual([e.deviation, e.unit]);
+          expect(items.filter((x) => x.deviation_id === d.deviation_id).map((x) => ({ label: x.label, amount: Number(x.amount) }))).toEqual(e.items);
+        }
+        if (s.type === 'workforce') {
+          const rows = workforce.filter((x) => x.workforce_id === `${prefix}-workforce-${s.id}`);
+          const g = (measure: string, ref: string, gender: string) => Number(rows.find((x) => x.measure === measure && x.reference === ref && x.gender === gender)!.value);
+          if (s.headcount) expect({ asOf: s.headcount.asOf, total: g('headcount', s.headcount.asOf, 'T'), women: g('headcount', s.headcount.asOf, 'K'), men: g('headcount', s.headcount.asOf, 'M') }).toEqual(s.headcount);
+          for (const y of s.sickLeave ?? []) expect({ year: y.year, total: g('sick_leave', String(y.year), 'T'), women: g('sick_leave', String(y.year), 'K'), men: g('sick_leave', String(y.year), 'M') }).toEqual(y);
+          expect(rows).toHaveLength((s.headcount ? 3 : 0) + 3 * (s.sickLeave?.length ?? 0));
+        }
+      });
+    visitOther(r.sections);
     // Areas, goals and commitments with their assessments.
     const areas = csv(artifacts, 'areas');
     const commitments = csv(artifacts, 'commitments');
+    const goals = csv(artifacts, 'goals');
     const responsible = csv(artifacts, 'commitment_responsible');
     r.sections.forEach((s) => {
       if (s.type !== 'perspective') return;
       for (const a of s.areas) {
         const row = areas.find((x) => x.local_id === a.id)!;
         expect([row.title, row.assessment || null, row.trend || null]).toEqual([a.title, a.assessment ?? null, a.trend ?? null]);
+        for (const goal of a.goals ?? []) {
+          const grow = goals.find((x) => x.local_id === goal.id)!;
+          expect([grow.title, grow.assessment || null, grow.trend || null, grow.area_id]).toEqual([goal.title, goal.assessment ?? null, goal.trend ?? null, row.area_id]);
+        }
         for (const c of a.commitments ?? []) {
           const crow = commitments.find((x) => x.local_id === c.id)!;
           expect([crow.title, crow.status || null, crow.completion || null, crow.area_id]).toEqual([c.title, c.status ?? null, c.completion ?? null, row.area_id]);
