@@ -1,6 +1,8 @@
 // The small model fixture rendered with non-default options (A5, a deeper table of
 // contents), and the message a missing Debian tool gives.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT, load, options, renderTo } from './render.js';
 import { PDF_TOOLS, requireTools, run } from './tools.js';
@@ -26,6 +28,22 @@ describe('pdf: options take effect', () => {
     const headings = all.filter((n) => /^H[2-5]$/.test(n.type)).length - 1; // minus the contents heading
     expect(entries).toBe(headings);
     expect(entries).toBeGreaterThan(all.filter((n) => /^H[23]$/.test(n.type)).length - 1);
+  });
+});
+
+describe('pdf: a report in English', () => {
+  it('gets catalog Lang en-GB and the English words of its vocabulary on every page', async () => {
+    const base = parse(readFileSync(join(ROOT, 'packages/model/test/fixtures/valid/minimal.yaml'), 'utf8')) as Record<string, any>;
+    base.language = 'en';
+    base.governance = 'generic-en';
+    for (const s of base.sections) for (const a of s.areas ?? []) for (const c of a.commitments ?? []) delete c.completion;
+    const { file: en } = await renderTo('minimal-en', load('minimal-en.yaml', stringify(base)));
+    const q = new QpdfFile(en);
+    expect(String(q.catalog['/Lang'])).toBe('u:en-GB');
+    const text = run('pdftotext', ['-enc', 'UTF-8', en, '-']);
+    expect(text).toContain('Contents');
+    expect(text).toMatch(/Page 2 of \d+/);
+    expect(text).not.toMatch(/Sida \d+ av/);
   });
 });
 
