@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import { definePlugin, type Artifact } from '@kommunrapport/core';
 import { Report } from '@kommunrapport/model';
-import { OpenDataOptions } from './options.js';
+import { OpenDataOptions, DEFAULT_BASE_URL } from './options.js';
 import { buildTables } from './tables.js';
 import { writeCsv } from './csv.js';
 import { buildDataPackage, type ResourceFile } from './datapackage.js';
@@ -105,7 +105,10 @@ export default definePlugin<OpenDataOptions>({
   formats: ['open-data'],
   options: OpenDataOptions,
   render(report, ctx) {
-    if (ctx.options.baseUrl.includes('example.org')) ctx.logger.warn('open-data: no baseUrl option given; the metadata uses a placeholder address. Set baseUrl to where the files will be published.');
+    if (ctx.options.baseUrl === DEFAULT_BASE_URL)
+      ctx.logger.warn('open-data: no baseUrl option given, so the DCAT metadata uses a placeholder address. Set the option baseUrl to where the files will be published.');
+    if (!report.contact?.email && !report.contact?.url)
+      ctx.logger.warn('open-data: the report has no contact with email or url, so the DCAT contact point has only a name. DCAT-AP-SE expects an e-mail address: add contact.email to the report.');
     return renderOpenData(report, ctx.options, ctx.documentDate);
   },
 });

@@ -128,6 +128,24 @@ describe('DCAT options and escaping', () => {
     expect(quads.some((q) => q.object.value === 'Exempel & <stad> "Ö"')).toBe(true);
   });
 
+  it('warns when baseUrl is left out or the report has no contact e-mail or url', async () => {
+    const { createRenderContext } = await import('@kommunrapport/core');
+    const { default: plugin, OpenDataOptions } = await import('../src/index.js');
+    const warnings = async (file: string, input: unknown) => {
+      const report = loadFile(file);
+      const decoded = OpenDataOptions.decode(input);
+      if (decoded._tag === 'Left') throw new Error('bad options');
+      const seen: string[] = [];
+      await plugin.render(report, createRenderContext(report, decoded.right, { env: {}, logger: { info: () => {}, warn: (m) => seen.push(m) } }));
+      return seen;
+    };
+    expect(await warnings(MINIMAL, { baseUrl: 'https://data.exempelstad.se/' })).toEqual([]);
+    const both = await warnings(ESKILSTUNA, {});
+    expect(both).toHaveLength(2);
+    expect(both[0]).toMatch(/baseUrl/);
+    expect(both[1]).toMatch(/contact\.email/);
+  });
+
   it('rejects options that are not absolute IRIs or not known', async () => {
     const { OpenDataOptions } = await import('../src/index.js');
     expect(OpenDataOptions.decode({ baseUrl: 'oppnadata/' })._tag).toBe('Left');
