@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFi
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { pluginPath, reportFixture, repoRoot, runCli, snapshot, tempDir } from './cli-helpers.js';
+import { pluginPath, reportFixture, repoRoot, runCli, runMain, snapshot, tempDir } from './cli-helpers.js';
 
 const ID = '0999-ks-2022-d2';
 
@@ -104,6 +104,28 @@ describe('kommunrapport build', () => {
     // Worker threads (not the main thread, id 0), each loading the plugin once for all its reports.
     expect(counters.every((c) => c.threadId > 0 && c.loads === 1)).toBe(true);
     expect(counters.reduce((n, c) => Math.max(n, c.renders), 0)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('rewrites one progress line in place on a terminal while several reports build', async () => {
+    const { dir } = workspace(3);
+    const r = await runMain(['build', 'reports/*.yaml', '--plugin', pluginPath('echo'), '--format', 'echo'], dir, true);
+    expect(r.code).toBe(0);
+    // Each update clears the line (\r, erase line) and writes [done/total] current report and the elapsed time.
+    expect(r.stderr).toMatch(/\r\u001b\[2K\[[123]\/3\] reports\/r\d\.yaml \d+\.\d s/);
+    expect(r.stderr.endsWith('\r\u001b[2K')).toBe(true);
+    expect(r.stdout.match(/^\[\d\/3\] \S+ reports\/r\d\.yaml → dist\/r\d\/ \(3 files, \d+ B\)$/gm)).toHaveLength(3);
+  });
+
+  it('exits 2 for a plugin that cannot be found and 1 for a module that is not a plugin', async () => {
+    const { dir, files } = workspace(1);
+    const missing = await runCli(['build', files[0]!, '--plugin', './nope.mjs'], { cwd: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/^\[plugin \.\/nope\.mjs\] load: Cannot find the plugin file .*nope\.mjs\. \(plugin-not-found\)/);
+    writeFileSync(join(dir, 'half.mjs'), "export default { name: 'half' };\n");
+    const half = await runCli(['build', files[0]!, '--plugin', './half.mjs'], { cwd: dir });
+    expect(half.code).toBe(1);
+    expect(half.stderr).toContain('[plugin half] load: "./half.mjs" is not a valid plugin: `formats` must be a non-empty list');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 
   it('ends concurrent builds into one folder with one complete result', async () => {

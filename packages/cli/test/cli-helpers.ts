@@ -42,10 +42,10 @@ export function runCli(args: readonly string[], options: { cwd?: string; env?: R
 }
 
 /** Runs `kommunrapport <args>` in this process with a captured io. */
-export async function runMain(args: string[], cwd: string): Promise<Run> {
+export async function runMain(args: string[], cwd: string, isTTY = false): Promise<Run> {
   let stdout = '';
   let stderr = '';
-  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, isTTY: false };
+  const io: CliIo = { stdout: (t) => void (stdout += t), stderr: (t) => void (stderr += t), cwd, isTTY };
   const code = await main(args, io);
   return { code, stdout, stderr };
 }

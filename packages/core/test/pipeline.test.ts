@@ -74,6 +74,20 @@ describe('buildReport', () => {
     expect(existsSync(join(out, 'dist'))).toBe(false);
   });
 
+  it('builds a report with warnings, and refuses it under strict', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'warn.yaml');
+    // An outcome for a year after the period is a warning (year-outside-period).
+    writeFileSync(file, readFileSync(reportFile, 'utf8').replace('- year: 2023\n                    kind: target', '- year: 2023\n                    kind: outcome'));
+    const loose = await buildReport({ file, plugins: [await plugin('echo')], outDir: join(dir, 'a'), env });
+    expect(loose.ok).toBe(true);
+    expect(loose.diagnostics.map((d) => [d.code, d.severity])).toEqual([['year-outside-period', 'warning']]);
+    const strict = await buildReport({ file, plugins: [await plugin('echo')], outDir: join(dir, 'b'), env, strict: true });
+    expect(strict.ok).toBe(false);
+    expect(strict.problems).toEqual([{ code: 'report-invalid', file, message: 'The report has 1 problem and was not built.' }]);
+    expect(existsSync(join(dir, 'b'))).toBe(false);
+  });
+
   it('reports a missing report file as report-unreadable', async () => {
     const r = await buildReport({ file: join(tempDir(), 'nope.yaml'), plugins: [], outDir: tempDir(), env });
     expect(r.problems.map((p) => p.code)).toEqual(['report-unreadable']);
