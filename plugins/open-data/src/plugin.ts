@@ -107,8 +107,6 @@ export default definePlugin<OpenDataOptions>({
   render(report, ctx) {
     if (ctx.options.baseUrl === DEFAULT_BASE_URL)
       ctx.logger.warn('open-data: no baseUrl option given, so the DCAT metadata uses a placeholder address. Set the option baseUrl to where the files will be published.');
-    if (!report.contact?.email && !report.contact?.url)
-      ctx.logger.warn('open-data: the report has no contact with email or url, so the DCAT contact point has only a name. DCAT-AP-SE expects an e-mail address: add contact.email to the report.');
     return renderOpenData(report, ctx.options, ctx.documentDate);
   },
 });
