@@ -1,13 +1,17 @@
 // The same report data in English: the Solberga example built with the `generic-en`
 // vocabulary (and `language: en`) shows English headings, badge words and table headers in
-// the DocumentModel, the text output and the HTML page, and none of the Swedish presets'
+// the DocumentModel, the text output, the HTML page and the PDF, and none of the Swedish presets'
 // words, which proves no renderer has a Swedish word of its own. The report's own text
 // (titles, comments, row labels) stays Swedish: it is data, and is taken out before looking.
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { eskilstuna, generic, loadReport, plainText, type Report, type RichText } from '@kommunrapport/model';
 import { buildDocument, createFormatter, createRenderContext, createVocabulary, walkSections, type DocSection, type DocumentModel, type Plugin, type TableModel } from '@kommunrapport/core';
 import htmlPlugin from '@kommunrapport/plugin-html';
+import pdfPlugin from '@kommunrapport/plugin-pdf';
 import textPlugin from '@kommunrapport/plugin-text';
 import { phrasesIn, swedishPhrases } from './vocabulary-words.js';
 
@@ -73,10 +77,11 @@ function reportStrings(r: Report): string[] {
 }
 const OWN = reportStrings(englishReport);
 
-/** `text` with every string of the report's data taken out (longest first). */
+/** `text` with every string of the report's data taken out (longest first); white space is folded in both. */
 function withoutReportText(text: string): string {
-  let t = text.replace(/[\u00a0\u202f]/g, ' ');
-  for (const s of OWN) t = t.split(s.replace(/[\u00a0\u202f]/g, ' ')).join('\u0000');
+  const fold = (s: string) => s.replace(/\s+/g, ' ');
+  let t = fold(text);
+  for (const s of OWN) t = t.split(fold(s)).join('\u0000');
   return t;
 }
 
@@ -119,7 +124,25 @@ async function render(plugin: Plugin<any>, report: Report): Promise<Map<string, 
   const options = plugin.options.decode({});
   if (options._tag === 'Left') throw new Error(`default options of ${plugin.name} do not decode`);
   const artifacts = await plugin.render(report, createRenderContext(report, options.right, { env: {} }));
-  return new Map(artifacts.map((a) => [a.path, typeof a.contents === 'string' ? a.contents : Buffer.from(a.contents).toString('utf8')]));
+  return new Map(artifacts.map((a) => [a.path, typeof a.contents === 'string' ? a.contents : Buffer.from(a.contents).toString('latin1')]));
+}
+
+/**
+ * A rendered PDF read back with poppler: the text of every structure element (pdfinfo
+ * -struct-text, what assistive technology reads, one string per element so a wrapped table
+ * header stays whole) and the whole text layer with the page furniture (pdftotext).
+ */
+async function pdfText(report: Report): Promise<{ elements: string; text: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-en-'));
+  try {
+    const file = join(dir, 'rapport.pdf');
+    writeFileSync(file, Buffer.from((await render(pdfPlugin, report)).get('rapport.pdf')!, 'latin1'));
+    const struct = execFileSync('pdfinfo', ['-struct-text', file], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const elements = [...struct.matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]!).join('\n');
+    return { elements, text: execFileSync('pdftotext', [file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 }) };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 describe('the Solberga example built with the generic-en vocabulary', () => {
@@ -196,5 +219,22 @@ describe('the Solberga example built with the generic-en vocabulary', () => {
     // The control: the Swedish page has such words, so the check can see them.
     const inSwedish = phrasesIn(withoutReportText(htmlTexts(sv)), SWEDISH_WORDS);
     expect(inSwedish).toEqual(expect.arrayContaining(['Kommun', 'Bedömning', 'Ansvariga', 'Belopp i', 'Delvis uppfyllt', 'Kan inte bedömas', 'Totalt', 'tusen kronor']));
+  });
+
+  test('PDF: English words in the structure and the text layer, none of the Swedish vocabulary', async () => {
+    const en = await pdfText(englishReport);
+    const sv = await pdfText(swedishReport);
+    for (const w of ['Municipality', 'Contents', 'Committee goals', 'Partly achieved', 'Cannot be assessed', 'Not started', 'Responsible', 'Target 2024', 'Amounts in thousand kronor', 'Goal area']) {
+      expect(en.elements.replace(/\s+/g, ' '), w).toContain(w);
+    }
+    expect(phrasesIn(withoutReportText(en.elements), SWEDISH_WORDS)).toEqual([]);
+    // Page furniture is not in the structure: the whole text layer holds no Swedish word
+    // of the vocabulary that the report's own text does not use either.
+    const notInReport = SWEDISH_WORDS.filter((w) => !OWN.some((s) => phrasesIn(s, [w]).length > 0));
+    expect(notInReport).toEqual(expect.arrayContaining(['Sida', 'Innehåll', 'Ansvariga', 'Kommun']));
+    expect(phrasesIn(en.text, notInReport)).toEqual([]);
+    // The controls: the Swedish PDF has such words in both places.
+    expect(phrasesIn(withoutReportText(sv.elements), SWEDISH_WORDS)).toEqual(expect.arrayContaining(['Kommun', 'Bedömning', 'Ansvariga', 'Belopp i', 'Delvis uppfyllt', 'Kan inte bedömas']));
+    expect(phrasesIn(sv.text, notInReport)).toEqual(expect.arrayContaining(['Sida', 'Innehåll', 'Ansvariga']));
   });
 });
