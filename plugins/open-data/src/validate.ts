@@ -202,6 +202,29 @@ export function validateOpenDataFiles(files: OpenDataFiles): Diagnostic[] {
     }
   }
 
+  // DCAT metadata: every distribution's size and checksum agree with the file it describes.
+  const dcat = readJson('dcat.jsonld') as { '@graph'?: Record<string, unknown>[] } | undefined;
+  if (!files.has('dcat.rdf')) add('open-data-missing-file', 'dcat.rdf', '', 'dcat.rdf is missing from the folder.', { expected: 'dcat.rdf', found: 'no such file' });
+  if (dcat && Array.isArray(dcat['@graph'])) {
+    const nodes = new Map(dcat['@graph'].map((n) => [n['@id'] as string, n]));
+    const first = (n: Record<string, unknown> | undefined, p: string) => ((n?.[p] as { '@id'?: string; '@value'?: string }[] | undefined) ?? [])[0];
+    for (const n of dcat['@graph']) {
+      if (!(n['@type'] as string[] | undefined)?.includes('dcat:Distribution')) continue;
+      const url = first(n, 'dcat:downloadURL')?.['@id'] ?? '';
+      const path = url.slice(url.lastIndexOf('/') + 1);
+      const bytes = files.get(path);
+      if (!bytes) {
+        add('open-data-missing-file', path || 'dcat.jsonld', '', `${path}, described in dcat.jsonld, is missing from the folder.`, { expected: path, found: 'no such file' });
+        continue;
+      }
+      const size = first(n, 'dcat:byteSize')?.['@value'];
+      const checksum = first(nodes.get(first(n, 'spdx:checksum')?.['@id'] ?? ''), 'spdx:checksumValue')?.['@value'];
+      const hash = createHash('sha256').update(bytes).digest('hex');
+      if (size !== String(bytes.byteLength) || checksum !== hash)
+        add('open-data-hash-mismatch', path, 'dcat.jsonld', `The size or sha256 checksum of ${path} in dcat.jsonld differs from the file.`, { expected: `${size} bytes, ${checksum}`, found: `${bytes.byteLength} bytes, ${hash}` });
+    }
+  }
+
   // Stable ids and agreement with report.json.
   if (report) {
     const prefix = idPrefix(report);

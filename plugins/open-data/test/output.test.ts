@@ -200,6 +200,15 @@ describe('validateOpenData finds what is wrong', () => {
     expect([...new Set(codes(m))]).toEqual(['open-data-hash-mismatch areas.csv']);
   });
 
+  it('reports a datapackage.json that was changed after dcat.jsonld described it', () => {
+    const m = new Map(files);
+    const dp = JSON.parse(dec(m.get('datapackage.json')!));
+    dp.title = 'Ändrad titel';
+    m.set('datapackage.json', enc(`${JSON.stringify(dp, null, 2)}\n`));
+    const found = validateOpenDataFiles(m);
+    expect(found.map((d) => `${d.code} ${d.file} ${d.path}`)).toEqual(['open-data-hash-mismatch datapackage.json dcat.jsonld']);
+  });
+
   it('reports a missing file', () => {
     const m = new Map(files);
     m.delete('goals.csv');
