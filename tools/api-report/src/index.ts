@@ -1,3 +1,4 @@
+// Public API of @kommunrapport/api-report: the extractor, the report and model-doc renderers, the sample embedder and the command.
 export * from './extract.js';
 export * from './report.js';
 export * from './model-doc.js';

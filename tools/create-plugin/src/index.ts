@@ -1,3 +1,4 @@
+// Public API of @kommunrapport/create-plugin: name rules, templates, workspace edits, the generator and the command.
 export * from './name.js';
 export * from './templates.js';
 export * from './workspace.js';

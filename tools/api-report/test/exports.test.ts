@@ -1,0 +1,11 @@
+// Pins the public exports of the tool: a removed or renamed export fails here.
+import { expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+it('exports exactly these names', () => {
+  expect(Object.keys(api).sort()).toEqual([
+    'API_PACKAGES', 'EMBEDDING_DOCS', 'anchor', 'checkExamples', 'diffLines', 'embedExamples', 'embeddedFiles', 'extractApi',
+    'extractModel', 'findRoot', 'generateAll', 'kindOf', 'main', 'parseGlossary', 'renderApiReport', 'renderModelDoc',
+    'runApiReport', 'summariseDiff', 'swedishTerm', 'typeCheckFiles',
+  ]);
+});

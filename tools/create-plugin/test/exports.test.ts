@@ -1,0 +1,10 @@
+// Pins the public exports of the generator: a removed or renamed export fails here.
+import { expect, it } from 'vitest';
+import * as api from '../src/index.js';
+
+it('exports exactly these names', () => {
+  expect(Object.keys(api).sort()).toEqual([
+    'MAX_NAME_LENGTH', 'REGISTRY_FOLDERS', 'RESERVED_NAMES', 'camelCase', 'createPlugin', 'findRegistry', 'findRoot', 'globMatches',
+    'main', 'nameProblem', 'namesInUse', 'packageName', 'pascalCase', 'pluginFiles', 'registerPlugin', 'renameInCode', 'updateTsconfig',
+  ]);
+});
