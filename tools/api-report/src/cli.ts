@@ -1,4 +1,5 @@
 // The command line of the tool: `api-report [--check] [--dir <root>]`.
+import { resolve } from 'node:path';
 import { findRoot, runApiReport } from './run.js';
 
 const USAGE = 'Usage: api-report [--check] [--dir <repository root>]\n  Writes packages/{model,core}/api-report.md, docs/model.md and the samples in docs/plugins.md;\n  --check compares instead of writing and exits 1 when a file is out of date.';
@@ -16,7 +17,7 @@ export function main(argv: readonly string[], cwd: string = process.cwd()): numb
   }
   let root: string;
   try {
-    root = dir ?? findRoot(cwd);
+    root = dir !== undefined ? resolve(cwd, dir) : findRoot(cwd);
   } catch (e) {
     console.error(`api-report: ${(e as Error).message}`);
     return 2;

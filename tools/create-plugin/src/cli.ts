@@ -1,5 +1,6 @@
 // The command line: `create-plugin <name> [--dir <root>]`.
 import { createPlugin } from './generate.js';
+import { resolve } from 'node:path';
 import { findRoot } from './root.js';
 
 const USAGE = 'Usage: pnpm create-plugin <name> [--dir <repository root>]\n  Creates plugins/<name> (package @kommunrapport/plugin-<name>, format <name>) and wires it into the workspace.';
@@ -18,7 +19,7 @@ export function main(argv: readonly string[], cwd: string = process.cwd(), io: {
     else names.push(a);
   }
   if (names.length !== 1) { io.error(`create-plugin: expected one plugin name, found ${names.length}.\n${USAGE}`); return 2; }
-  const root = dir ?? findRoot(cwd);
+  const root = dir !== undefined ? resolve(cwd, dir) : findRoot(cwd);
   if (root === undefined) { io.error(`create-plugin: no pnpm-workspace.yaml in ${cwd} or above. Run it inside the repository, or pass --dir <root>.`); return 2; }
   const result = createPlugin({ root, name: names[0]! });
   if (!result.ok) { io.error(`create-plugin: ${result.problem}`); return 1; }
