@@ -212,11 +212,17 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const url = `http://${host}:${address.port}/`;
 
   const watcher: FSWatcher = watch(file, { ignoreInitial: true });
+  // A save often arrives as several events (truncate, write, rename): wait until they
+  // have been quiet for a few milliseconds, then rebuild once.
+  let debounce: NodeJS.Timeout | undefined;
   watcher.on('all', (event) => {
     if (event !== 'change' && event !== 'add') return;
-    void rebuild().then((info) =>
-      log(`${info.ok ? colours.green('✓') : colours.red('✗')} rebuilt ${shown} in ${info.buildMs} ms; saved → served in ${info.savedToServedMs} ms`),
-    );
+    clearTimeout(debounce);
+    debounce = setTimeout(() => {
+      void rebuild().then((info) =>
+        log(`${info.ok ? colours.green('✓') : colours.red('✗')} rebuilt ${shown} in ${info.buildMs} ms; saved → served in ${info.savedToServedMs} ms`),
+      );
+    }, 15);
   });
   await new Promise<void>((ok) => watcher.once('ready', () => ok()));
 
@@ -225,6 +231,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     builds,
     rebuild,
     async close() {
+      clearTimeout(debounce);
       await watcher.close();
       for (const c of clients) c.end();
       clients.clear();
