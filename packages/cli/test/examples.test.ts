@@ -140,6 +140,33 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
     }
   });
 
+  test('HTML: every symbol of the vocabulary is hidden from assistive technology or heads a legend row that says it in words', async () => {
+    const g = report.governance;
+    const steps = [...g.assessment, ...g.trend, ...g.commitmentStatus, ...g.completion].map((s) => ({ symbol: s.symbol, words: [s.label, s.description ?? s.label] }));
+    const page = await browser.page(1280);
+    await page.setContent(readFileSync(join(out, 'index.html'), 'utf8'), { waitUntil: 'load' });
+    const found = await page.evaluate((steps) => {
+      const problems: string[] = [];
+      let count = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const text = (n.nodeValue ?? '').trim();
+        // One symbol may stand for a step of several scales (○: ej uppfyllt, ej påbörjat).
+        const words = steps.filter((s) => s.symbol === text).flatMap((s) => s.words);
+        if (words.length === 0) continue;
+        count++;
+        const el = n.parentElement!;
+        if (el.closest('[aria-hidden="true"]')) continue;
+        const row = el.closest('th[scope="row"]')?.parentElement?.textContent ?? '';
+        if (!words.some((w) => row.includes(w))) problems.push(`"${text}" in <${el.tagName.toLowerCase()}> neither hidden nor explained in its row`);
+      }
+      return { problems, count };
+    }, steps);
+    await page.close();
+    expect(found.count).toBeGreaterThan(10);
+    expect(found.problems).toEqual([]);
+  });
+
   test('PDF: no qpdf errors, tagged, A4, title, every font embedded with ToUnicode', () => {
     const file = join(out, 'rapport.pdf');
     expect(() => tool('qpdf', ['--check', file])).not.toThrow();
