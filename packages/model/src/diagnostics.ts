@@ -61,6 +61,12 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'Mappings and lists are nested more than 64 levels deep; a report needs about 15, and deeper input could exhaust the stack.',
     fix: 'Look for unclosed [ or { brackets, or indentation that keeps growing, at the line given.',
   },
+  'too-many-values': {
+    title: 'Too many values',
+    severity: 'error',
+    meaning: 'The file holds more than 50 000 values (scalars and aliases); a report holds a few thousand, and reading more could exhaust memory.',
+    fix: 'Check that the file is the report and not an export or a data dump; publish large data sets as open data beside the report.',
+  },
   'yaml-syntax': {
     title: 'YAML syntax error',
     severity: 'error',

@@ -2,7 +2,7 @@
 // instead of exhausting memory or the call stack: the size in bytes, the nesting depth of
 // collections, the number of alias expansions, and the encoding (UTF-8, with or without
 // a byte-order mark). `decodeSource` turns file bytes into text; parseYaml checks the rest.
-import { Parser, type CST } from 'yaml';
+import { Lexer, Parser, type CST } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 
 /** The documented limits of a report file (see the model README, section Limits). */
@@ -13,6 +13,8 @@ export const LIMITS = {
   maxDepth: 64,
   /** The most alias expansions when the YAML is turned into values. */
   maxAliasCount: 1000,
+  /** The most values (scalars and aliases) in one file (the Eskilstuna example has about 1 500). */
+  maxValues: 50_000,
 } as const;
 
 /** Limits that may be lowered or raised by a caller (tests, tools). */
@@ -20,6 +22,7 @@ export interface Limits {
   maxBytes?: number;
   maxDepth?: number;
   maxAliasCount?: number;
+  maxValues?: number;
 }
 
 const where = (file: string | undefined) => (file !== undefined ? { file } : {});
@@ -157,9 +160,14 @@ export interface Depth {
  * Stops early once `stopAt` is passed.
  */
 export function nestingDepth(source: string, stopAt = Number.POSITIVE_INFINITY): Depth {
+  return tokenDepth([...new Parser().parse(source)], stopAt);
+}
+
+/** The nesting depth of a parsed concrete syntax tree (the tokens of yaml's Parser); see {@link nestingDepth}. */
+export function tokenDepth(tokens: readonly CST.Token[], stopAt = Number.POSITIVE_INFINITY): Depth {
   let max: Depth = { depth: 0, offset: 0 };
   const stack: { token: CST.Token; depth: number }[] = [];
-  for (const token of new Parser().parse(source)) stack.push({ token, depth: 0 });
+  for (const token of tokens) stack.push({ token, depth: 0 });
   while (stack.length > 0) {
     const { token, depth } = stack.pop()!;
     if (token.type === 'document') {
@@ -178,4 +186,31 @@ export function nestingDepth(source: string, stopAt = Number.POSITIVE_INFINITY):
     }
   }
   return max;
+}
+
+/** The count of values in a YAML text, counted up to just past `stopAt`, and the offset where the count passed it. */
+export interface ValueCount {
+  count: number;
+  /** Offset of the first value beyond `stopAt`, when there is one. */
+  offset?: number;
+}
+
+/**
+ * Counts the values (scalars and aliases) of a YAML text with the streaming lexer, in
+ * constant memory and stopping at `stopAt`: a file of a million tiny values is refused
+ * before a syntax tree of a million nodes is built.
+ */
+export function countValues(source: string, stopAt = Number.POSITIVE_INFINITY): ValueCount {
+  let count = 0;
+  let offset = 0;
+  for (const token of new Lexer().lex(source)) {
+    // The lexer marks each scalar with U+001F before its text; an alias starts with '*'.
+    if (token === '\u001f' || (token.length > 1 && token.charCodeAt(0) === 42)) {
+      count++;
+      if (count > stopAt) return { count, offset };
+    }
+    // Control tokens of the lexer (document start, scalar, flow end) are not in the source.
+    if (!(token.length === 1 && (token === '\u0002' || token === '\u0018' || token === '\u001f'))) offset += token.length;
+  }
+  return { count };
 }

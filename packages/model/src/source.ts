@@ -1,9 +1,9 @@
 // Reading YAML source: the text becomes a plain value plus a way back from a path in that
 // value to its line and column, so every later diagnostic can point into the file.
 // YAML 1.2 core schema (so `no` stays text), unique keys, a cap on alias expansion.
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
-import { checkSize, LIMITS, nestingDepth } from './limits.js';
+import { checkSize, countValues, LIMITS, tokenDepth } from './limits.js';
 
 /** A line and column, both 1-based. */
 export interface Position {
@@ -35,6 +35,8 @@ export interface ParseOptions {
   maxBytes?: number;
   /** The deepest nesting of mappings and lists accepted (default {@link LIMITS}.maxDepth, 64). */
   maxDepth?: number;
+  /** The most values (scalars and aliases) accepted (default {@link LIMITS}.maxValues, 50 000). */
+  maxValues?: number;
 }
 
 const CODE_BY_YAML_ERROR: Record<string, string> = {
@@ -63,8 +65,33 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
   // Limits first: a huge or very deep text would exhaust memory or the stack while parsing.
   const tooLarge = checkSize(utf8Length(source, options.maxBytes ?? LIMITS.maxBytes), file, options.maxBytes);
   if (tooLarge) return { value: undefined, diagnostics: [tooLarge], locate: () => undefined };
+  const maxValues = options.maxValues ?? LIMITS.maxValues;
+  const values = countValues(source, maxValues);
+  if (values.offset !== undefined) {
+    const p = linePosition(source, values.offset);
+    return {
+      value: undefined,
+      diagnostics: [
+        {
+          code: 'too-many-values',
+          severity: 'error',
+          path: '',
+          message: `The file holds more than ${maxValues} keys and values (the first one over the limit is here); a report holds a few thousand, so it was not read further.`,
+          ...(file !== undefined ? { file } : {}),
+          line: p.line,
+          column: p.column,
+          expected: `at most ${maxValues} keys and values`,
+          found: `more than ${maxValues}`,
+          hint: 'Check that this is the report and not an export or a data dump; publish large data sets as open data beside the report.',
+        },
+      ],
+      locate: () => undefined,
+    };
+  }
   const maxDepth = options.maxDepth ?? LIMITS.maxDepth;
-  const deepest = nestingDepth(source, maxDepth);
+  // One concrete syntax tree, measured without recursion, then composed into the document.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(source)];
+  const deepest = tokenDepth(tokens, maxDepth);
   if (deepest.depth > maxDepth) {
     const p = linePosition(source, deepest.offset);
     return {
@@ -86,8 +113,7 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
       locate: () => undefined,
     };
   }
-  // logLevel 'error': the parser's warnings would go to the process, not into diagnostics.
-  const doc = parseDocument(source, { lineCounter, uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false, prettyErrors: false, logLevel: 'error' });
+  const doc = composeOne(tokens, source.length);
   const locate: Locate = (path, opts) => {
     const offset = locateOffset(doc, path, opts?.key === true);
     return offset === undefined ? undefined : where(offset);
@@ -110,7 +136,8 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     });
   }
   if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
-  if (doc.contents === null) {
+  // A document marker alone (`---`) is as empty as no text at all.
+  if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.source === '')) {
     diagnostics.push({
       code: 'empty-file',
       severity: 'error',
@@ -129,6 +156,21 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     const value = doc.toJS({ maxAliasCount: options.maxAliasCount ?? LIMITS.maxAliasCount });
     return { value, diagnostics, locate };
   } catch (e) {
+    const unresolved = e instanceof ReferenceError && /unresolved alias/i.test(e.message) ? firstUnresolvedAlias(doc) : undefined;
+    if (unresolved) {
+      diagnostics.push({
+        code: 'yaml-syntax',
+        severity: 'error',
+        path: '',
+        message: `The alias *${unresolved.name} refers to no anchor &${unresolved.name} defined before it.`,
+        ...(file !== undefined ? { file } : {}),
+        ...(unresolved.offset !== undefined ? where(unresolved.offset) : {}),
+        expected: `an anchor &${unresolved.name} earlier in the file`,
+        found: `*${unresolved.name}`,
+        hint: 'A * in front of a word makes it an alias; quote the text ("*…") if it is not one, or define the anchor first.',
+      });
+      return { value: undefined, diagnostics, locate };
+    }
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
       diagnostics.push({
         code: 'yaml-alias-limit',
@@ -153,6 +195,21 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
   }
 }
 
+/** The first document of the tokens, as yaml's parseDocument composes it: a second document is an error. */
+function composeOne(tokens: CST.Token[], length: number): Document.Parsed {
+  // logLevel 'error': the parser's warnings would go to the process, not into diagnostics.
+  const composer = new Composer({ uniqueKeys: true, version: '1.2', schema: 'core', keepSourceTokens: false, prettyErrors: false, logLevel: 'error' });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) doc = next;
+    else {
+      doc.errors.push(new YAMLParseError([next.range[0], next.range[1]], 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+      break;
+    }
+  }
+  return doc!;
+}
+
 /** The UTF-8 length of a text, counted only up to just past `limit`. */
 function utf8Length(text: string, limit: number): number {
   if (text.length > limit) return text.length;
@@ -175,6 +232,26 @@ function linePosition(text: string, offset: number): Position {
 
 function firstLine(message: string): string {
   return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '.').replace(/\.\.$/, '.');
+}
+
+/** The first alias whose anchor is not defined before it. */
+function firstUnresolvedAlias(doc: Document): { name: string; offset?: number } | undefined {
+  const anchors = new Set<string>();
+  let found: { name: string; offset?: number } | undefined;
+  // Iterative, in document order: anchors count only when defined before the alias.
+  const stack: unknown[] = [doc.contents];
+  while (stack.length > 0 && !found) {
+    const node = stack.pop();
+    if (isAlias(node)) {
+      if (!anchors.has(node.source)) found = { name: node.source, ...(node.range ? { offset: node.range[0] } : {}) };
+      continue;
+    }
+    const anchor = (node as { anchor?: string } | null)?.anchor;
+    if (anchor) anchors.add(anchor);
+    if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    else if (isPair(node)) stack.push(node.value, node.key);
+  }
+  return found;
 }
 
 function firstAlias(doc: Document, where: (offset: number) => Position): Partial<Position> {
