@@ -5,7 +5,9 @@ import { get } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../src/commands/preview.js';
-import { reportFixture, tempDir } from './cli-helpers.js';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { reportFixture, sourceFlags, tempDir } from './cli-helpers.js';
 
 let preview: PreviewServer;
 let file: string;
@@ -67,5 +69,32 @@ describe('kommunrapport preview', () => {
     expect(logs.some((l) => l.includes('error  invalid-value  kind'))).toBe(true);
     writeFileSync(file, good);
     await until(preview.url, (h) => h.includes('Delårsrapport två') && !h.includes('could not be built'));
+  });
+});
+
+describe('kommunrapport preview as a process', () => {
+  it('prints the URL, serves the page and stops cleanly on SIGINT', async () => {
+    const dir = tempDir();
+    copyFileSync(reportFixture, join(dir, 'rapport.yaml'));
+    const runner = fileURLToPath(new URL('./run-source.ts', import.meta.url));
+    const child = spawn(process.execPath, [...sourceFlags, runner, 'preview', 'rapport.yaml', '--port', '0'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: '1' } });
+    let stdout = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    const exited = new Promise<number | null>((r) => child.on('exit', (code) => r(code)));
+    const url = await new Promise<string>((resolveUrl, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no URL printed: ${stdout}`)), 60_000);
+      child.stdout.on('data', () => {
+        const m = /Preview of rapport\.yaml at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(stdout);
+        if (m) {
+          clearTimeout(timer);
+          resolveUrl(m[1]!);
+        }
+      });
+    });
+    expect(await fetchText(url)).toContain('Delårsrapport 2 2022');
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    expect(stdout).toContain('Preview stopped.');
+    await expect(fetch(url)).rejects.toThrow();
   });
 });
