@@ -1,12 +1,13 @@
 // The name rules and the workspace edits: the registry of known plugins in each style it
 // may be written in, the CLI's dependency, and the tsconfig include and references.
 import { afterEach, describe, expect, it } from 'vitest';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nameProblem, pascalCase, camelCase } from '../src/name.js';
 import { globMatches, registerPlugin, renameInCode, updateTsconfig } from '../src/workspace.js';
 import { createPlugin } from '../src/generate.js';
+import { main } from '../src/cli.js';
 
 describe('nameProblem', () => {
   it('accepts lowercase kebab-case names', () => {
@@ -112,5 +113,31 @@ describe('workspace edits', () => {
 
   it('renameInCode renames every spelling', () => {
     expect(renameInCode("import openData from '@kommunrapport/plugin-open-data'; // OpenData", 'open-data', 'easy-read')).toBe("import easyRead from '@kommunrapport/plugin-easy-read'; // EasyRead");
+  });
+});
+
+describe('main (command line)', () => {
+  const run = (argv: string[], cwd = '/') => {
+    const lines: string[] = [];
+    const code = main(argv, cwd, { log: (s) => lines.push(s), error: (s) => lines.push(s) });
+    return { code, text: lines.join('\n') };
+  };
+
+  it('exits 2 with the usage for a missing name, two names or an unknown option', () => {
+    expect(run([])).toMatchObject({ code: 2, text: expect.stringContaining('expected one plugin name, found 0') });
+    expect(run(['a', 'b'])).toMatchObject({ code: 2, text: expect.stringContaining('found 2') });
+    expect(run(['a', '--force'])).toMatchObject({ code: 2, text: expect.stringContaining('unknown option "--force"') });
+  });
+
+  it('exits 2 outside a repository and 1 for a bad name, writing nothing', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'kr-no-root-'));
+    try {
+      expect(run(['outline'], empty)).toMatchObject({ code: 2, text: expect.stringContaining('no pnpm-workspace.yaml') });
+      writeFileSync(join(empty, 'pnpm-workspace.yaml'), '');
+      expect(run(['Outline', '--dir', '.'], empty)).toMatchObject({ code: 1, text: expect.stringContaining('Try "outline"') });
+      expect(readdirSync(empty)).toEqual(['pnpm-workspace.yaml']);
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });
