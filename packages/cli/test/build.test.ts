@@ -3,6 +3,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { pluginPath, reportFixture, repoRoot, runCli, runMain, snapshot, tempDir } from './cli-helpers.js';
 
@@ -104,6 +105,22 @@ describe('kommunrapport build', () => {
     // Worker threads (not the main thread, id 0), each loading the plugin once for all its reports.
     expect(counters.every((c) => c.threadId > 0 && c.loads === 1)).toBe(true);
     expect(counters.reduce((n, c) => Math.max(n, c.renders), 0)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('builds reports from several folders without a config on one pool of workers', async () => {
+    const dir = tempDir();
+    const text = readFileSync(reportFixture, 'utf8');
+    // One more report than cores: on one pool some worker must build two of them.
+    const names = Array.from({ length: availableParallelism() + 1 }, (_, i) => `k${i}`);
+    for (const n of names) {
+      mkdirSync(join(dir, n));
+      writeFileSync(join(dir, n, 'rapport.yaml'), text.replace(`id: ${ID}`, `id: kommun-${n}`));
+    }
+    const r = await runCli(['build', '*/rapport.yaml', '--plugin', pluginPath('counter'), '--format', 'counter'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const counters = names.map((n) => JSON.parse(readFileSync(join(dir, 'dist', `kommun-${n}`, 'counter.json'), 'utf8')));
+    expect(new Set(counters.map((c) => c.threadId)).size).toBeLessThanOrEqual(availableParallelism());
+    expect(Math.max(...counters.map((c) => c.renders))).toBeGreaterThanOrEqual(2);
   });
 
   it('rewrites one progress line in place on a terminal while several reports build', async () => {

@@ -108,18 +108,22 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   const outDir = resolve(io.cwd, options.out ?? 'dist');
   const requested = options.format === undefined ? undefined : options.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
 
-  // Reports sharing a folder share a config, and so plugins and options: one group each.
-  const groups = new Map<string, string[]>();
+  // Reports share plugins and options when they share a config file (or have none), so
+  // each config is one group, built on one pool of workers.
+  const configs = new Map<string, LoadedConfig>();
+  const groups = new Map<string, { config: LoadedConfig; files: string[] }>();
   for (const f of files) {
     const dir = dirname(f);
-    if (!groups.has(dir)) groups.set(dir, []);
-    groups.get(dir)!.push(f);
+    if (!configs.has(dir)) configs.set(dir, await loadConfigFor(f, show));
+    const config = configs.get(dir)!;
+    const key = config.file ?? '';
+    if (!groups.has(key)) groups.set(key, { config, files: [] });
+    groups.get(key)!.files.push(f);
   }
 
   const cliPlugins = new Map<string, Plugin<any>>();
   const plans: { files: string[]; config: LoadedConfig; chosen: Chosen[] }[] = [];
-  for (const groupFiles of groups.values()) {
-    const config = await loadConfigFor(groupFiles[0]!, show);
+  for (const { config, files: groupFiles } of groups.values()) {
     if (config.diagnostics.length > 0) {
       io.stderr(`${config.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       if (hasErrors(config.diagnostics)) return EXIT.invalid;
