@@ -93,6 +93,18 @@ describe('kommunrapport build', () => {
     expect(readFileSync(join(dir, 'dist', ID, 'z-last.txt'), 'utf8')).toBe(`Hallå ${ID}\n`);
   });
 
+  it('warns about options for a plugin no one has (an error under --strict)', async () => {
+    const { dir, files } = workspace(1);
+    writeFileSync(join(dir, 'reports', 'kommunrapport.config.json'), JSON.stringify({ plugins: [pluginPath('echo')], options: { ehco: { greeting: 'Hej' } } }, null, 2));
+    const loose = await runCli(['build', files[0]!, '--format', 'echo'], { cwd: dir });
+    expect(loose.code).toBe(0);
+    expect(loose.stderr).toContain('reports/kommunrapport.config.json:6:5  warning  unknown-key  options.ehco');
+    expect(loose.stderr).toContain('Options for "ehco", but no plugin has that name. Did you mean "echo"?');
+    const strict = await runCli(['build', files[0]!, '--format', 'echo', '--strict', '--out', 'strict'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(existsSync(join(dir, 'strict'))).toBe(false);
+  });
+
   it('builds several reports from a glob on worker threads, with plain progress lines when not on a terminal', async () => {
     const { dir } = workspace(5);
     const r = await runCli(['build', 'reports/*.yaml', '--plugin', pluginPath('echo'), '--plugin', pluginPath('counter'), '--format', 'echo,counter'], { cwd: dir });

@@ -20,6 +20,7 @@ async function start(): Promise<void> {
     post({ type: 'fatal', problem: error instanceof BuildError ? error.problem : { code: 'plugin-invalid', hook: 'load', message: messageOf(error) } });
     return;
   }
+  let lastStep = 0;
   port.on('message', async (message: ToWorker) => {
     if (message.type !== 'build') return;
     const result = await buildReport({
@@ -32,7 +33,15 @@ async function start(): Promise<void> {
       strict: data.strict,
       ...(data.cwd !== undefined ? { cwd: data.cwd } : {}),
       logger: { info: (m) => post({ type: 'log', level: 'info', message: m }), warn: (m) => post({ type: 'log', level: 'warn', message: m }) },
-      progress: (event) => post({ type: 'progress', event }),
+      progress: (event) => {
+        // Stage changes always go through; a plugin's step counts at most every 100 ms.
+        if (event.done !== undefined) {
+          const now = Date.now();
+          if (now - lastStep < 100) return;
+          lastStep = now;
+        }
+        post({ type: 'progress', event });
+      },
     });
     post({ type: 'result', result });
   });

@@ -8,7 +8,7 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
+import { closest, formatDiagnostic, formatPath, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
 import {
   BuildError,
   buildMany,
@@ -161,6 +161,29 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       for (const format of requested) await add(extras.find((e) => e.plugin.formats.includes(format)) ?? FIRST_PARTY.find((p) => p.format === format)!);
     }
     // Options are decoded here once, so their diagnostics point into the config file.
+    // Options for a plugin nobody knows are most likely a misspelt name: warn (an error under --strict).
+    const names = [...new Set([...FIRST_PARTY.map((p) => p.format), ...extras.map((e) => e.plugin.name), ...chosen.map((c) => c.plugin.name)])];
+    const strays: Diagnostic[] = Object.keys(config.config.options ?? {})
+      .filter((name) => !names.includes(name))
+      .map((name) => {
+        const suggestion = closest(name, names);
+        const place = config.locate?.(['options', name], { key: true });
+        return {
+          code: 'unknown-key',
+          severity: 'warning',
+          path: formatPath(['options', name]),
+          message: `Options for "${name}", but no plugin has that name${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
+          ...(config.file ? { file: show(config.file) } : {}),
+          ...(place ? { line: place.line, column: place.column } : {}),
+          expected: `a plugin name: ${names.join(', ')}`,
+          found: JSON.stringify(name),
+          hint: suggestion ? `Rename "${name}" to "${suggestion}".` : 'Add the plugin under plugins:, or remove its options.',
+        } satisfies Diagnostic;
+      });
+    if (strays.length > 0) {
+      io.stderr(`${strays.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+      if (options.strict === true) return EXIT.invalid;
+    }
     const optionDiagnostics = chosen.flatMap((c) => decodeOptions(c.plugin, config.config.options?.[c.plugin.name], { ...(config.file ? { file: show(config.file) } : {}), ...(config.locate ? { locate: config.locate } : {}) }).diagnostics);
     if (optionDiagnostics.length > 0) {
       io.stderr(`${optionDiagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
