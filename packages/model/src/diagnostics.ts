@@ -64,7 +64,7 @@ export const DIAGNOSTIC_CODES = {
   'too-many-values': {
     title: 'Too many values',
     severity: 'error',
-    meaning: 'The file holds more than 50 000 values (scalars and aliases); a report holds a few thousand, and reading more could exhaust memory.',
+    meaning: 'The file holds more than 50 000 keys and values (scalars and aliases); a report holds a few thousand, and reading more could exhaust memory.',
     fix: 'Check that the file is the report and not an export or a data dump; publish large data sets as open data beside the report.',
   },
   'yaml-syntax': {
