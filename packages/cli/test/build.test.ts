@@ -67,6 +67,16 @@ describe('kommunrapport build', () => {
     expect(r.stderr).toContain('No report matches nowhere/*.yaml.');
   });
 
+  it('exits 2 when the output folder cannot be written', async () => {
+    const { dir, files } = workspace(1);
+    writeFileSync(join(dir, 'taken'), 'a file, not a folder\n');
+    const r = await runCli(['build', files[0]!, '--plugin', pluginPath('echo'), '--format', 'echo', '--out', 'taken'], { cwd: dir });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toContain('✗ reports/r1.yaml was not built');
+    expect(r.stdout).toMatch(/reports\/r1\.yaml: .*ENOTDIR.* \(output-failed\)/);
+    expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('a file, not a folder\n');
+  });
+
   it('names a throwing plugin, exits 1 and leaves the previous output byte for byte', async () => {
     const { dir, files } = workspace(1);
     expect((await runCli(['build', files[0]!, '--plugin', pluginPath('echo'), '--format', 'echo'], { cwd: dir })).code).toBe(0);
