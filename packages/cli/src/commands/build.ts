@@ -4,7 +4,7 @@
 // process; several are built on a pool of worker threads, each written as it finishes,
 // with a progress line. Prints where every file went, or a JSON summary.
 import { existsSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { glob, isDynamicPattern } from 'tinyglobby';
