@@ -22,6 +22,8 @@ export interface PublishOptions {
   lockTimeout?: number;
   /** Called after the files are written into the temporary folder, before the swap (tests use it to simulate a crash). */
   beforeSwap?: (tempDir: string) => void | Promise<void>;
+  /** Called synchronously between the two renames of the swap, when the previous output is renamed away (tests kill the process here). */
+  betweenRenames?: (oldDir: string) => void;
 }
 
 let sequence = 0;
@@ -169,6 +171,7 @@ export async function publish(outDir: string, id: string, files: readonly Output
     } catch (error) {
       if ((error as { code?: string }).code !== 'ENOENT') throw error;
     }
+    if (moved) options.betweenRenames?.(old);
     try {
       renameSync(temp, target);
     } catch (error) {

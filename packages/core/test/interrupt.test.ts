@@ -1,7 +1,8 @@
 // Interruption: a real build process is killed with SIGKILL at several moments (while a
-// plugin renders, after the files are written but before the swap, and at fixed delays
-// from start); the previous output must be byte-identical and the next build must succeed
-// and leave no temporary folder behind.
+// plugin renders, after the files are written but before the swap, between the two
+// renames of the swap, and at fixed delays from start); the previous output must stay
+// byte-identical (or come back at the next run) and the next build must succeed and leave
+// no temporary folder behind.
 import { spawn } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -68,6 +69,25 @@ describe('a killed build', () => {
     expect(readdirSync(out).some((n) => n.startsWith(`.${REPORT_ID}.tmp-`))).toBe(true);
     run.child.kill('SIGKILL');
     await run.exited;
+    await assertIntactThenRebuild(out, before);
+  });
+
+  it('loses nothing when killed between the two renames of the swap: the next build puts the previous output back', async () => {
+    const { out, before } = await previousBuild();
+    const run = start(out, 'between');
+    await run.printed('phase:between');
+    run.child.kill('SIGKILL');
+    await run.exited;
+    // The worst moment: the previous output is renamed away, the new one not yet in place.
+    const names = readdirSync(out);
+    expect(names).not.toContain(REPORT_ID);
+    const old = names.find((n) => n.startsWith(`.${REPORT_ID}.old-`))!;
+    expect(snapshot(join(out, old))).toEqual(before);
+    // Even a build that then fails repairs the folder first: the previous output is back, byte for byte.
+    const failed = await buildReport({ file: reportFile, plugins: [await plugin('throws')], outDir: out, env: { SOURCE_DATE_EPOCH: '1700000000' } });
+    expect(failed.ok).toBe(false);
+    expect(readdirSync(out)).toEqual([REPORT_ID]);
+    expect(snapshot(join(out, REPORT_ID))).toEqual(before);
     await assertIntactThenRebuild(out, before);
   });
 
