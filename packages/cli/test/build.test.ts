@@ -57,6 +57,9 @@ describe('kommunrapport build', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('kommunrapport build: unknown format "docx".\nKnown formats: html, pdf, text, open-data.\n');
     expect(existsSync(join(dir, 'dist'))).toBe(false);
+    const empty = await runCli(['build', files[0]!, '--format', ','], { cwd: dir });
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('--format names no format');
   });
 
   it('exits 2 when a file or pattern matches nothing', async () => {

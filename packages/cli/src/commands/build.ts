@@ -107,6 +107,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   }
   const outDir = resolve(io.cwd, options.out ?? 'dist');
   const requested = options.format === undefined ? undefined : options.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
+  if (requested !== undefined && requested.length === 0) return fail(EXIT.usage, 'kommunrapport build: --format names no format; give e.g. --format html,pdf or leave it out for all.');
 
   // Reports share plugins and options when they share a config file (or have none), so
   // each config is one group, built on one pool of workers.
