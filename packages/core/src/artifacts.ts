@@ -26,6 +26,13 @@ export interface ArtifactSummary {
   plugin: string;
 }
 
+const encoder = new TextEncoder();
+
+/** The longest folder or file name most file systems accept, in UTF-8 bytes. */
+const MAX_NAME_BYTES = 255;
+/** The longest artifact path accepted, in UTF-8 bytes (leaves room for the output folder within PATH_MAX). */
+const MAX_PATH_BYTES = 1024;
+
 /** Why a path is not a safe artifact path, or undefined when it is. */
 export function artifactPathProblem(path: unknown): string | undefined {
   if (typeof path !== 'string') return `the path is ${path === null ? 'null' : typeof path}, not text`;
@@ -36,10 +43,12 @@ export function artifactPathProblem(path: unknown): string | undefined {
   const segments = path.split('/');
   if (segments.includes('..')) return `the path ${JSON.stringify(path)} climbs out of the output folder with ".."`;
   if (segments.some((s) => s === '' || s === '.')) return `the path ${JSON.stringify(path)} has an empty or "." segment`;
+  // File systems refuse longer names; refusing here blames the plugin, not the disk.
+  const long = segments.find((s) => encoder.encode(s).byteLength > MAX_NAME_BYTES);
+  if (long !== undefined) return `the name ${JSON.stringify(long.length > 40 ? `${long.slice(0, 39)}…` : long)} is too long (${encoder.encode(long).byteLength} bytes; at most ${MAX_NAME_BYTES} per folder or file name)`;
+  if (encoder.encode(path).byteLength > MAX_PATH_BYTES) return `the path is too long (${encoder.encode(path).byteLength} bytes; at most ${MAX_PATH_BYTES})`;
   return undefined;
 }
-
-const encoder = new TextEncoder();
 
 /**
  * Checks one plugin's return value and turns it into prepared artifacts. `taken` maps paths
@@ -71,7 +80,8 @@ export function prepareArtifacts(
       return;
     }
     const path = a.path as string;
-    const lower = path.toLowerCase();
+    // Compared without case and Unicode form: "Å.txt", "å.txt" and "a\u030a.txt" are one file on macOS and Windows.
+    const lower = path.normalize('NFC').toLowerCase();
     const owner = taken.get(lower);
     if (owner !== undefined) {
       fail(`artifact [${index}]: the path "${path}" is already used${owner === plugin ? ' by an earlier artifact of this plugin' : ` by plugin "${owner}"`}; each file may be written once`);

@@ -140,7 +140,14 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
       result.problems.push({ code: 'plugin-failed', plugin: plugin.name, hook: 'render', file, message: messageOf(error) });
       continue;
     }
-    const checked = prepareArtifacts(plugin.name, returned, file, taken);
+    let checked: ReturnType<typeof prepareArtifacts>;
+    try {
+      checked = prepareArtifacts(plugin.name, returned, file, taken);
+    } catch (error) {
+      // What a plugin returned can throw when read (getters, proxies): still the plugin's fault.
+      result.problems.push({ code: 'artifact-invalid', plugin: plugin.name, hook: 'artifacts', file, message: `reading the returned artifacts failed: ${messageOf(error)}` });
+      continue;
+    }
     result.problems.push(...checked.problems);
     prepared.push(...checked.artifacts);
   }
