@@ -72,6 +72,24 @@ describe('kommunrapport preview', () => {
   });
 });
 
+describe('kommunrapport preview and the config file', () => {
+  it('rebuilds when kommunrapport.config.json appears or changes, and shows bad options in the page', async () => {
+    const dir = tempDir();
+    const report = join(dir, 'rapport.yaml');
+    copyFileSync(reportFixture, report);
+    const own = await startPreview({ file: report, cwd: dir });
+    try {
+      writeFileSync(join(dir, 'kommunrapport.config.json'), JSON.stringify({ options: { html: { css: '.preview-config-test{color:red}' } } }));
+      await until(own.url, (h) => h.includes('.preview-config-test{color:red}'));
+      writeFileSync(join(dir, 'kommunrapport.config.json'), JSON.stringify({ options: { html: { tocDepth: 9 } } }));
+      const html = await until(own.url, (h) => h.includes('could not be built'));
+      expect(html).toContain('options.html.tocDepth');
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('kommunrapport preview as a process', () => {
   it('prints the URL, serves the page and stops cleanly on SIGINT', async () => {
     const dir = tempDir();

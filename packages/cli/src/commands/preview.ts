@@ -1,12 +1,13 @@
 // `kommunrapport preview <file> [--port 0] [--host 127.0.0.1]`: builds the HTML into a
-// temporary folder, serves it over node:http, watches the YAML and rebuilds on every save.
+// temporary folder, serves it over node:http, watches the YAML (and the config file next
+// to it) and rebuilds on every save.
 // Open pages reload through a small Server-Sent-Events script that only the preview adds.
 // Validation errors are shown in the page (escaped) and in the terminal; each rebuild logs
 // the time from the save to the new page being ready to serve.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
 import { watch, type FSWatcher } from 'chokidar';
@@ -15,7 +16,7 @@ import { formatDiagnostic, type Severity } from '@kommunrapport/model';
 import { buildReport, formatProblem, type BuildResult, type Plugin } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 import { FIRST_PARTY } from '../first-party.js';
-import { loadConfigFor } from '../config.js';
+import { CONFIG_NAMES, loadConfigFor } from '../config.js';
 
 /** Options of {@link startPreview}. */
 export interface PreviewOptions {
@@ -211,12 +212,16 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/`;
 
-  const watcher: FSWatcher = watch(file, { ignoreInitial: true });
+  // The report and its config file (which may appear later), whose options reach the HTML plugin.
+  // chokidar does not see a file appear that did not exist when watching began, so watch the
+  // folder (its own entries only) and keep the events of these files.
+  const watched = new Set([file, ...CONFIG_NAMES.map((n) => join(dirname(file), n))]);
+  const watcher: FSWatcher = watch(dirname(file), { ignoreInitial: true, depth: 0, ignored: (path, stats) => stats?.isFile() === true && !watched.has(resolve(path)) });
   // A save often arrives as several events (truncate, write, rename): wait until they
   // have been quiet for a few milliseconds, then rebuild once.
   let debounce: NodeJS.Timeout | undefined;
-  watcher.on('all', (event) => {
-    if (event !== 'change' && event !== 'add') return;
+  watcher.on('all', (event, path) => {
+    if ((event !== 'change' && event !== 'add' && event !== 'unlink') || typeof path !== 'string' || !watched.has(resolve(path))) return;
     clearTimeout(debounce);
     debounce = setTimeout(() => {
       void rebuild().then((info) =>
