@@ -1,10 +1,12 @@
 // The embedded fonts: DejaVu Sans (regular, bold, oblique) from the dejavu-fonts-ttf
 // package, parsed once per process with fontkit and shared by every document. pdfkit
 // re-reads a font given as a path for every font switch; a parsed font object is not re-read.
+// Simple words are laid out by simple-shaping.ts in front of fontkit's OpenType engine.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { create, type Font } from 'fontkit';
+import { useSimpleShaping, type ShapableFont } from './simple-shaping.js';
 
 /** The font styles the renderer uses. */
 export type FontKey = 'regular' | 'bold' | 'italic';
@@ -29,7 +31,12 @@ export function fontFolder(): string {
 export function loadFonts(): Record<FontKey, Font> {
   if (!cache) {
     const folder = fontFolder();
-    const load = (file: string) => create(readFileSync(join(folder, file)));
+    const load = (file: string) => {
+      const font = create(readFileSync(join(folder, file)));
+      // Words without ligatures or marks skip fontkit's OpenType engine (same layout, far less time).
+      useSimpleShaping(font as unknown as ShapableFont);
+      return font;
+    };
     cache = { regular: load(FILES.regular), bold: load(FILES.bold), italic: load(FILES.italic) };
   }
   return cache;

@@ -3,6 +3,7 @@
 // element, or an artifact. Nothing is painted outside one of the two.
 import type { Font } from 'fontkit';
 import type { FontKey } from './fonts.js';
+import { useFastLayout, type EmbeddedFontInternals } from './fast-layout.js';
 import { missingGlyphs, sharedLayoutCache } from './fonts.js';
 import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
 
@@ -68,7 +69,11 @@ export class Writer {
     readonly fonts: Record<FontKey, Font>,
   ) {
     this.y = frame.top;
-    for (const key of Object.keys(fonts) as FontKey[]) doc.font(key)._font.layoutCache = sharedLayoutCache(key);
+    for (const key of Object.keys(fonts) as FontKey[]) {
+      const embedded = doc.font(key)._font;
+      embedded.layoutCache = sharedLayoutCache(key);
+      useFastLayout(embedded as unknown as EmbeddedFontInternals, key);
+    }
   }
 
   /** The width of the text column. */

@@ -1,0 +1,78 @@
+// Faster text layout for pdfkit's embedded fonts, with the same result. pdfkit lays a string
+// out word by word, concatenating arrays for every word, and does it twice for every string
+// it draws (once for the width, once for the glyphs); measuring line breaks does it again.
+// Here the layout of a whole string is kept, per font, for the life of the process, and the
+// words of a new string are joined without repeated concatenation.
+
+/** A laid-out string as pdfkit's EmbeddedFont.layout returns it. */
+export interface LaidOut {
+  glyphs: unknown[] | null;
+  positions: unknown[] | null;
+  advanceWidth: number;
+}
+
+/** The part of pdfkit's EmbeddedFont (internal) this module replaces and uses. */
+export interface EmbeddedFontInternals {
+  layout(text: string, features?: unknown, onlyWidth?: boolean): LaidOut;
+  layoutCached(text: string): { glyphs: unknown[]; positions: unknown[]; advanceWidth: number };
+  layoutRun(text: string, features?: unknown): LaidOut;
+}
+
+const LIMIT = 50_000;
+
+/** Whole-string layouts per cache key (one per font), shared by every document of the process. */
+const strings = new Map<string, Map<string, LaidOut>>();
+
+/** The whole-string layout cache for `key` (emptied when it grows past a limit, so memory stays bounded). */
+function cacheFor(key: string): Map<string, LaidOut> {
+  let cache = strings.get(key);
+  if (!cache || cache.size >= LIMIT) {
+    cache = new Map();
+    strings.set(key, cache);
+  }
+  return cache;
+}
+
+/** Splits `text` after every space or tab, as pdfkit does: each piece is a word with its trailing blank. */
+function words(text: string): string[] {
+  const out: string[] = [];
+  let last = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9) {
+      out.push(text.slice(last, i + 1));
+      last = i + 1;
+    }
+  }
+  if (last < text.length) out.push(text.slice(last));
+  return out;
+}
+
+/**
+ * Makes `font` (a pdfkit EmbeddedFont) lay out strings through a cache shared under `key`.
+ * Callers get the cached arrays: pdfkit only reads them when no word spacing is set, which
+ * this renderer never sets.
+ */
+export function useFastLayout(font: EmbeddedFontInternals, key: string): void {
+  const run = font.layoutRun.bind(font);
+  font.layout = (text, features, onlyWidth) => {
+    if (features) return run(text, features);
+    const cache = cacheFor(key);
+    const known = cache.get(text);
+    if (known) return known;
+    const glyphs: unknown[] = [];
+    const positions: unknown[] = [];
+    let advanceWidth = 0;
+    for (const word of words(text)) {
+      const r = font.layoutCached(word);
+      for (let i = 0; i < r.glyphs.length; i++) {
+        glyphs.push(r.glyphs[i]);
+        positions.push(r.positions[i]);
+      }
+      advanceWidth += r.advanceWidth;
+    }
+    const laidOut: LaidOut = { glyphs, positions, advanceWidth };
+    cache.set(text, laidOut);
+    return onlyWidth ? { glyphs: null, positions: null, advanceWidth } : laidOut;
+  };
+}

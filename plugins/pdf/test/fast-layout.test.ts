@@ -1,0 +1,79 @@
+// The fast text layout gives exactly what pdfkit and fontkit give: simple-shaping.ts against
+// fontkit's OpenType engine for every word of both examples, every pair of their characters
+// and the cases that need shaping (ligatures, combining marks, fractions); fast-layout.ts
+// against pdfkit's own EmbeddedFont.layout for whole strings.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import PDFDocument from 'pdfkit';
+import { create } from 'fontkit';
+import { describe, expect, it } from 'vitest';
+import { fontFolder } from '../src/fonts.js';
+import { simpleLayout, useSimpleShaping, type ShapableFont } from '../src/simple-shaping.js';
+import { useFastLayout, type EmbeddedFontInternals } from '../src/fast-layout.js';
+import { ROOT } from './render.js';
+
+const FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'];
+const text = ['examples/eskilstuna-ks-2022-delar2/rapport.yaml', 'examples/solberga-son-2024-delar/rapport.yaml'].map((f) => readFileSync(join(ROOT, f), 'utf8')).join('\n');
+const words = [...new Set(text.split(/[ \t\n]+/).filter(Boolean).flatMap((w) => [w, `${w} `]))];
+const chars = [...new Set(text)].filter((c) => c >= ' ');
+const pairs = chars.flatMap((a) => chars.map((b) => a + b));
+const SHAPED = ['fi', 'fl', 'ffi', 'effektiv', 'i\u0301', 'i\u0308x', 'a\u030a', 'ij', 'ĳ', '1⁄2', 'x\u00adx', 'AVAT', 'Tå', 'Vä'];
+
+/** A fresh fontkit font (so the fast path is not in front of it). */
+const fontkit = (file: string) => create(readFileSync(join(fontFolder(), file))) as unknown as ShapableFont & { layout(t: string, ...rest: unknown[]): any };
+
+/** Glyph ids, positions and width of a run, for comparing. */
+const shape = (run: any) => ({ ids: run.glyphs.map((g: { id: number }) => g.id), positions: run.positions.map((p: object) => ({ ...p })), width: run.advanceWidth });
+
+describe('pdf: simple shaping lays words out as fontkit does', () => {
+  for (const file of FILES) {
+    it(`${file}: every word and character pair of the examples, and words that need shaping`, () => {
+      const reference = fontkit(file);
+      const plans = new Map();
+      let fast = 0;
+      for (const input of [...words, ...pairs, ...SHAPED]) {
+        const run = simpleLayout(reference, plans, input);
+        if (!run) continue;
+        fast++;
+        const expected: { glyphs: unknown[] } = reference.layout(input) as never;
+        expect(shape(run), input).toEqual(shape(expected));
+        expect(run.glyphs.every((g, i) => g === expected.glyphs[i])).toBe(true);
+      }
+      // Most words take the fast path; the example's words alone are over 90 %.
+      expect(fast).toBeGreaterThan(0.9 * (words.length + pairs.length));
+    });
+  }
+
+  it('words that need shaping go to fontkit: ligatures, combining marks, the soft hyphen, fractions', () => {
+    const font = fontkit(FILES[0]!);
+    const plans = new Map();
+    for (const input of ['fi', 'effektiv', 'i\u0301', 'a\u030a', 'x\u00adx', '1⁄2']) expect(simpleLayout(font, plans, input), input).toBeUndefined();
+    expect(simpleLayout(font, plans, 'Kommunstyrelsen')).toBeDefined();
+  });
+
+  it('useSimpleShaping keeps the result of layout and passes calls with features to fontkit', () => {
+    const plain = fontkit(FILES[0]!);
+    const fast = fontkit(FILES[0]!);
+    useSimpleShaping(fast);
+    for (const input of ['Näringsliv och arbete ', 'effektiv', 'AVAT 2022']) expect(shape(fast.layout(input))).toEqual(shape(plain.layout(input)));
+    expect(shape((fast.layout as any)('fi', ['liga']))).toEqual(shape((plain.layout as any)('fi', ['liga'])));
+  });
+});
+
+describe('pdf: fast layout of whole strings equals pdfkit layout', () => {
+  it('same glyphs, positions and width as EmbeddedFont.layout, and the second call is served from the cache', () => {
+    const doc = new PDFDocument({ autoFirstPage: false });
+    doc.registerFont('a', readFileSync(join(fontFolder(), FILES[0]!)));
+    doc.registerFont('b', readFileSync(join(fontFolder(), FILES[0]!)));
+    const pdfkitFont = (doc.font('a') as any)._font as EmbeddedFontInternals;
+    const fastFont = (doc.font('b') as any)._font as EmbeddedFontInternals;
+    useFastLayout(fastFont, 'fast-layout-test');
+    for (const input of ['', 'ett', 'Ett tiotal företag har gått energitrappan', 'tab\tseparerad  text ', 'effektiv styrning ']) {
+      const mine = fastFont.layout(input);
+      const theirs = pdfkitFont.layout(input);
+      expect(shape(mine), input).toEqual(shape(theirs));
+      expect(fastFont.layout(input, undefined, true).advanceWidth).toBe(theirs.advanceWidth);
+    }
+    expect(fastFont.layout('Ett tiotal företag')).toBe(fastFont.layout('Ett tiotal företag'));
+  });
+});
