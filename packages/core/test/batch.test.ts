@@ -38,13 +38,17 @@ describe('buildMany', () => {
     expect(seen).toEqual([1, 2, 3, 4, 5, 6]);
     expect(readdirSync(join(root, 'dist')).sort()).toEqual(['r1', 'r2', 'r3', 'r4', 'r5', 'r6']);
     const counters = files.map((_, i) => JSON.parse(readFileSync(join(root, 'dist', `r${i + 1}`, 'counter.json'), 'utf8')));
-    // Every module copy was loaded exactly once, and two worker threads shared the six renders.
+    // Worker threads, never more than asked for; each loaded the plugin module once and
+    // rendered all its reports with that one copy (its render count runs 1, 2, 3 …).
+    const threads = [...new Set(counters.map((c) => c.threadId))];
+    expect(threads.length).toBeGreaterThanOrEqual(1);
+    expect(threads.length).toBeLessThanOrEqual(2);
+    expect(threads.every((id) => id > 0)).toBe(true);
     expect(counters.every((c) => c.loads === 1)).toBe(true);
-    const threads = new Set(counters.map((c) => c.threadId));
-    expect(threads.size).toBe(2);
-    expect(Math.max(...counters.map((c) => c.renders))).toBeGreaterThanOrEqual(3);
-    const perThread = [...threads].map((id) => counters.filter((c) => c.threadId === id).length);
-    expect(perThread.reduce((a, b) => a + b)).toBe(6);
+    for (const id of threads) {
+      const renders = counters.filter((c) => c.threadId === id).map((c) => c.renders).sort((a, b) => a - b);
+      expect(renders).toEqual(renders.map((_, i) => i + 1));
+    }
     expect(readFileSync(join(root, 'dist', 'r4', 'z-last.txt'), 'utf8')).toBe('Hej r4\n');
   });
 
