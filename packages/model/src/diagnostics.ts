@@ -121,6 +121,12 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'The value has the right type but is not one of the allowed values or does not have the required form (an id, a date, a kommunkod …).',
     fix: 'Write one of the values listed as expected.',
   },
+  'control-character': {
+    title: 'Invisible control character',
+    severity: 'error',
+    meaning: 'A text or key holds an invisible control character (U+0000–U+001F except tab and line ends, U+007F–U+009F, a noncharacter or a lone surrogate); it shows as nothing and makes the HTML and XML output invalid.',
+    fix: 'Remove the character at the place given; it usually comes from copying text out of another program.',
+  },
   'unknown-scale-key': {
     title: 'Not a step of the scale',
     severity: 'error',

@@ -12,6 +12,7 @@ export * from './report.js';
 export * from './diagnostics.js';
 export * from './source.js';
 export * from './limits.js';
+export * from './control-characters.js';
 export * from './decode.js';
 export * from './check.js';
 export * from './load.js';

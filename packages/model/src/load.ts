@@ -4,6 +4,7 @@
 import { parseYaml } from './source.js';
 import { decodeReport } from './decode.js';
 import { checkReport } from './check.js';
+import { findControlCharacters } from './control-characters.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Report } from './report.js';
 
@@ -31,8 +32,10 @@ export function loadReport(text: string, file?: string): LoadResult {
   const parsed = parseYaml(text, file);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const options = { ...(file !== undefined ? { file } : {}), locate: parsed.locate };
+  // Invisible control characters break HTML and XML: an error wherever they are.
+  const control = findControlCharacters(parsed.value, options);
   const decoded = decodeReport(parsed.value, options);
-  if (!decoded.report) return { diagnostics: decoded.diagnostics };
+  if (!decoded.report) return { diagnostics: [...control, ...decoded.diagnostics] };
   const report = deepFreeze(decoded.report);
-  return { report, diagnostics: checkReport(report, options) };
+  return { report, diagnostics: [...control, ...checkReport(report, options)] };
 }

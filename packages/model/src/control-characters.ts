@@ -1,0 +1,79 @@
+// Invisible characters that have no place in a report's text: C0 controls other than tab
+// and line ends, DEL, C1 controls, noncharacters and lone surrogates. They come from
+// copying out of other programs, show as nothing, and make HTML and XML (PDF metadata,
+// DCAT) invalid, so a report that holds one is refused with the place of each.
+import { formatPath, type Diagnostic } from './diagnostics.js';
+import type { Locate } from './source.js';
+
+// A quick test before the exact scan: any control, noncharacter of the BMP, or surrogate.
+// eslint-disable-next-line no-control-regex
+const SUSPECT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufdd0-\ufdef\ufffe\uffff\ud800-\udfff]/;
+
+const forbiddenUnit = (c: number): boolean =>
+  c <= 0x08 || c === 0x0b || c === 0x0c || (c >= 0x0e && c <= 0x1f) || (c >= 0x7f && c <= 0x9f) || (c >= 0xfdd0 && c <= 0xfdef) || c === 0xfffe || c === 0xffff;
+
+/** Options of {@link findControlCharacters}. */
+export interface ControlCharacterOptions {
+  file?: string;
+  locate?: Locate;
+}
+
+/** The first forbidden character of a text and its index, or undefined. */
+export function forbiddenCharacter(text: string): { index: number; codePoint: number } | undefined {
+  if (!SUSPECT.test(text)) return undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = i + 1 < text.length ? text.charCodeAt(i + 1) : 0;
+      if (d < 0xdc00 || d > 0xdfff) return { index: i, codePoint: c };
+      // A pair: the noncharacters U+xFFFE and U+xFFFF of the other planes are refused too.
+      const cp = ((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000;
+      if ((cp & 0xfffe) === 0xfffe) return { index: i, codePoint: cp };
+      i++;
+      continue;
+    }
+    if ((c >= 0xdc00 && c <= 0xdfff) || forbiddenUnit(c)) return { index: i, codePoint: c };
+  }
+  return undefined;
+}
+
+const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
+
+/**
+ * Finds forbidden characters in every key and text of a parsed value (before decoding, so
+ * the paths are those of the file). One diagnostic per text, iteratively (no recursion).
+ */
+export function findControlCharacters(value: unknown, options: ControlCharacterOptions = {}): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  const report = (text: string, path: (string | number)[], inKey: boolean) => {
+    const found = forbiddenCharacter(text);
+    if (!found) return;
+    const pos = options.locate?.(path, { key: inKey });
+    out.push({
+      code: 'control-character',
+      severity: 'error',
+      path: formatPath(path),
+      message: `The ${inKey ? 'key' : 'text'} holds the invisible character ${hex(found.codePoint)} at position ${found.index + 1}; it breaks HTML and XML output.`,
+      ...(options.file !== undefined ? { file: options.file } : {}),
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+      expected: 'text without control characters (tab and line ends are fine)',
+      found: hex(found.codePoint),
+      hint: 'Remove the character; it usually comes from copying text out of another program (write it again by hand if unsure where it is).',
+    });
+  };
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    if (typeof v === 'string') report(v, path, false);
+    else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
+    else if (typeof v === 'object' && v !== null) {
+      const entries = Object.entries(v);
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, child] = entries[i]!;
+        report(k, [...path, k], true);
+        stack.push({ value: child, path: [...path, k] });
+      }
+    }
+  }
+  return out;
+}
