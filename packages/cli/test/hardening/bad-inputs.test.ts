@@ -43,7 +43,7 @@ describe('the corpus', () => {
   it('holds at least 150 bad inputs in every group the hardening asks for, each with a known code and a path', () => {
     expect(cases.length).toBeGreaterThanOrEqual(150);
     const groups = new Set(cases.map((c) => c.name.split('/')[0]));
-    for (const g of ['yaml', 'empty', 'numbers', 'nan-inf', 'percent', 'dates', 'ids', 'references', 'units', 'sums', 'structure', 'wrong-type', 'encoding', 'huge'])
+    for (const g of ['yaml', 'empty', 'text', 'numbers', 'nan-inf', 'percent', 'dates', 'ids', 'references', 'units', 'sums', 'structure', 'wrong-type', 'encoding', 'huge'])
       expect(groups, g).toContain(g);
     for (const c of cases) {
       expect(Object.keys(DIAGNOSTIC_CODES), c.name).toContain(c.code);
