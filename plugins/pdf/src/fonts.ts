@@ -44,13 +44,28 @@ export function loadFonts(): Record<FontKey, Font> {
 
 /** The characters of `text` that `font` has no glyph for (white space aside), each once. */
 export function missingGlyphs(font: Font, text: string): string[] {
-  const out = new Set<string>();
+  let known = hasGlyph.get(font);
+  if (!known) {
+    known = new Map();
+    hasGlyph.set(font, known);
+  }
+  let out: Set<string> | undefined;
   for (const ch of text) {
     const cp = ch.codePointAt(0)!;
-    if (cp > 0x20 && !font.hasGlyphForCodePoint(cp)) out.add(ch);
+    if (cp <= 0x20) continue;
+    // fontkit looks a code point up in the cmap table on every call: remember the answer.
+    let has = known.get(cp);
+    if (has === undefined) {
+      has = font.hasGlyphForCodePoint(cp);
+      known.set(cp, has);
+    }
+    if (!has) (out ??= new Set()).add(ch);
   }
-  return [...out];
+  return out ? [...out] : [];
 }
+
+/** Whether a font has a glyph, by code point, per font. */
+const hasGlyph = new WeakMap<Font, Map<number, boolean>>();
 
 /**
  * pdfkit's per-word glyph layout cache for a font, shared by every document of the process.

@@ -49,8 +49,8 @@ export interface Frame {
 const TEXT = '#1a1a1a';
 
 /** Text widths at size 1 by font and text, shared by every document of the process (fonts are shared too). */
-const WIDTHS = new Map<string, number>();
-const WIDTHS_LIMIT = 200_000;
+const WIDTHS = new Map<FontKey, Map<string, number>>();
+const WIDTHS_LIMIT = 100_000;
 const REPLACEMENT = '\u25a1';
 
 /** Writes tagged content onto pages, breaking lines and pages. */
@@ -104,13 +104,16 @@ export class Writer {
 
   /** Width of `text` in `font` at `size`, cached per font and text. */
   measure(text: string, font: FontKey, size: number): number {
-    const key = `${font}\u0000${text}`;
-    let w = WIDTHS.get(key);
+    let widths = WIDTHS.get(font);
+    if (!widths || widths.size >= WIDTHS_LIMIT) {
+      widths = new Map();
+      WIDTHS.set(font, widths);
+    }
+    let w = widths.get(text);
     if (w === undefined) {
       // Measured on the font object: the document's current font size stays as it is.
       w = this.doc.font(font)._font.widthOfString(text, 1);
-      if (WIDTHS.size >= WIDTHS_LIMIT) WIDTHS.clear();
-      WIDTHS.set(key, w);
+      widths.set(text, w);
     }
     return w * size;
   }
