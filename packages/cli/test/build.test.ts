@@ -132,6 +132,20 @@ describe('kommunrapport build', () => {
     expect(counters.reduce((n, c) => Math.max(n, c.renders), 0)).toBeGreaterThanOrEqual(2);
   });
 
+  it('builds several reports with first-party plugins, which the workers load themselves', async () => {
+    const { dir } = workspace(2);
+    const r = await runCli(['build', 'reports/*.yaml', '--format', 'html,text', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.reports.map((x: { id: string }) => x.id)).toEqual(['r1', 'r2']);
+    for (const id of ['r1', 'r2']) {
+      expect(readFileSync(join(dir, 'dist', id, 'index.html'), 'utf8')).toContain('Delårsrapport 2 2022');
+      const media = json.reports.find((x: { id: string }) => x.id === id).artifacts.map((a: { mediaType: string }) => a.mediaType.split(';')[0]);
+      expect(media).toContain('text/html');
+      expect(media).toContain('text/plain');
+    }
+  });
+
   it('builds reports from several folders without a config on one pool of workers', async () => {
     const dir = tempDir();
     const text = readFileSync(reportFixture, 'utf8');

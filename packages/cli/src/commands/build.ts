@@ -55,9 +55,11 @@ export interface BuildJson {
 }
 
 
-/** A plugin chosen for a build: the loaded plugin and how a worker loads it again. */
+/** A plugin chosen for a build: its name, how a worker loads it, and the plugin itself when this thread needs it. */
 interface Chosen {
-  plugin: Plugin<any>;
+  name: string;
+  /** Loaded here for a build in this process or to decode its options; a batch of first-party plugins without options leaves it to the workers. */
+  plugin?: Plugin<any>;
   ref: PluginRef;
 }
 
@@ -106,6 +108,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     throw error;
   }
   const outDir = resolve(io.cwd, options.out ?? 'dist');
+  const total = files.length;
   const requested = options.format === undefined ? undefined : options.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
   if (requested !== undefined && requested.length === 0) return fail(EXIT.usage, 'kommunrapport build: --format names no format; give e.g. --format html,pdf or leave it out for all.');
 
@@ -131,39 +134,45 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     }
     const extras: Chosen[] = [];
     try {
-      for (const spec of config.config.plugins ?? []) extras.push({ plugin: await loadPlugin(spec, config.dir), ref: { spec, fromDir: config.dir } });
+      for (const spec of config.config.plugins ?? []) {
+        const plugin = await loadPlugin(spec, config.dir);
+        extras.push({ name: plugin.name, plugin, ref: { spec, fromDir: config.dir } });
+      }
       for (const spec of options.plugin ?? []) {
         if (!cliPlugins.has(spec)) cliPlugins.set(spec, await loadPlugin(spec, io.cwd));
-        extras.push({ plugin: cliPlugins.get(spec)!, ref: { spec, fromDir: io.cwd } });
+        const plugin = cliPlugins.get(spec)!;
+        extras.push({ name: plugin.name, plugin, ref: { spec, fromDir: io.cwd } });
       }
     } catch (error) {
       if (error instanceof BuildError) return fail(isIoProblem(error.problem) ? EXIT.usage : EXIT.invalid, formatProblem(error.problem));
       throw error;
     }
-    const known = [...FIRST_PARTY.map((p) => p.format), ...extras.flatMap((e) => e.plugin.formats)];
+    const known = [...FIRST_PARTY.map((p) => p.format), ...extras.flatMap((e) => e.plugin!.formats)];
     const unknown = (requested ?? []).filter((f) => !known.includes(f));
     if (unknown.length > 0) {
       return fail(EXIT.usage, `kommunrapport build: unknown format${unknown.length === 1 ? '' : 's'} ${unknown.map((f) => `"${f}"`).join(', ')}.\nKnown formats: ${[...new Set(known)].join(', ')}.`);
     }
     const chosen: Chosen[] = [];
     const add = async (c: Chosen | (typeof FIRST_PARTY)[number]) => {
-      if ('plugin' in c) {
+      if ('ref' in c) {
         if (!chosen.some((x) => x.plugin === c.plugin)) chosen.push(c);
         return;
       }
       if (chosen.some((x) => x.ref.spec === c.package)) return;
-      chosen.push({ plugin: await c.load(), ref: { spec: c.package, fromDir: CLI_DIR } });
+      // First-party plugins are imported here only when this thread renders or decodes their options.
+      const needed = total === 1 || config.config.options?.[c.format] !== undefined;
+      chosen.push({ name: c.format, ...(needed ? { plugin: await c.load() } : {}), ref: { spec: c.package, fromDir: CLI_DIR } });
     };
     if (requested === undefined) {
       for (const fp of FIRST_PARTY) await add(fp);
       for (const e of extras) await add(e);
     } else {
       // A plugin added by config or --plugin wins over a first-party one answering to the same format.
-      for (const format of requested) await add(extras.find((e) => e.plugin.formats.includes(format)) ?? FIRST_PARTY.find((p) => p.format === format)!);
+      for (const format of requested) await add(extras.find((e) => e.plugin!.formats.includes(format)) ?? FIRST_PARTY.find((p) => p.format === format)!);
     }
     // Options are decoded here once, so their diagnostics point into the config file.
     // Options for a plugin nobody knows are most likely a misspelt name: warn (an error under --strict).
-    const names = [...new Set([...FIRST_PARTY.map((p) => p.format), ...extras.map((e) => e.plugin.name), ...chosen.map((c) => c.plugin.name)])];
+    const names = [...new Set([...FIRST_PARTY.map((p) => p.format), ...extras.map((e) => e.name), ...chosen.map((c) => c.name)])];
     const strays: Diagnostic[] = Object.keys(config.config.options ?? {})
       .filter((name) => !names.includes(name))
       .map((name) => {
@@ -185,7 +194,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       io.stderr(`${strays.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       if (options.strict === true) return EXIT.invalid;
     }
-    const optionDiagnostics = chosen.flatMap((c) => decodeOptions(c.plugin, config.config.options?.[c.plugin.name], { ...(config.file ? { file: show(config.file) } : {}), ...(config.locate ? { locate: config.locate } : {}) }).diagnostics);
+    const optionDiagnostics = chosen.flatMap((c) => (c.plugin === undefined ? [] : decodeOptions(c.plugin, config.config.options?.[c.plugin.name], { ...(config.file ? { file: show(config.file) } : {}), ...(config.locate ? { locate: config.locate } : {}) }).diagnostics));
     if (optionDiagnostics.length > 0) {
       io.stderr(`${optionDiagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       return EXIT.invalid;
@@ -194,7 +203,6 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   }
 
   const started = Date.now();
-  const total = files.length;
   const several = total > 1;
   const listFiles = total <= 10;
   const results: BuildResult[] = [];
@@ -237,7 +245,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         printResult(
           await buildReport({
             file: plan.files[0]!,
-            plugins: plan.chosen.map((c) => c.plugin),
+            plugins: plan.chosen.map((c) => c.plugin!),
             outDir,
             options: plan.config.config.options ?? {},
             optionsSource,
