@@ -102,9 +102,37 @@ function mdBlocks(nodes: readonly Mdast.RootContent[]): Block[] {
   return out;
 }
 
+/** Characters that may start Markdown syntax anywhere in a line (emphasis, code, links, HTML, entities, escapes). */
+const INLINE_SYNTAX = /[*_`[\]<>&\\~]/;
+/** Line starts that may open a block: list, heading, quote, setext underline, fence, break, ordered item, indented code. */
+const BLOCK_SYNTAX = /^(?: {0,3}(?:[-+*#>=~_]|\d{1,9}[.)](?:[ \t]|$))| {4}| {0,3}\t)/
+
+/**
+ * Plain text (most of a report's text: no Markdown syntax at all) as blocks without the
+ * Markdown parser: paragraphs split at blank lines. Undefined when the text has anything
+ * that might be Markdown, which then goes through the parser; the result is the same.
+ */
+function parsePlainText(source: string): RichText | undefined {
+  if (INLINE_SYNTAX.test(source)) return undefined;
+  const blocks: Block[] = [];
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length > 0) blocks.push(...paragraph([text(lines.join('\n'))]));
+    lines = [];
+  };
+  for (const line of source.split(/\r\n|\r|\n/)) {
+    if (/^[ \t]*$/.test(line)) flush();
+    // Two spaces at a line end make a hard break, which the parser keeps as its own node.
+    else if (BLOCK_SYNTAX.test(line) || / {2}$/.test(line)) return undefined;
+    else lines.push(line);
+  }
+  flush();
+  return blocks;
+}
+
 /** Parses the Markdown subset into blocks. Raw HTML in Markdown stays literal text. */
 export function parseMarkdown(source: string): RichText {
-  return mdBlocks(fromMarkdown(source).children);
+  return parsePlainText(source) ?? mdBlocks(fromMarkdown(source).children);
 }
 
 // --- HTML fragments -------------------------------------------------------
