@@ -102,8 +102,8 @@ function mdBlocks(nodes: readonly Mdast.RootContent[]): Block[] {
   return out;
 }
 
-/** Characters that may start Markdown syntax anywhere in a line (emphasis, code, links, HTML, entities, escapes). */
-const INLINE_SYNTAX = /[*_`[\]<>&\\~]/;
+/** Characters that may start Markdown syntax anywhere in a line (emphasis, code, links, HTML, escapes), and character references. */
+const INLINE_SYNTAX = /[*_`[\]<>\\~]|&(?:#|[A-Za-z0-9]+;)/;
 /** Line starts that may open a block: list, heading, quote, setext underline, fence, break, ordered item, indented code. */
 const BLOCK_SYNTAX = /^(?: {0,3}(?:[-+*#>=~_]|\d{1,9}[.)](?:[ \t]|$))| {4}| {0,3}\t)/
 
