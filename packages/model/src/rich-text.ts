@@ -107,24 +107,43 @@ const INLINE_SYNTAX = /[*_`[\]<>\\~]|&(?:#|[A-Za-z0-9]+;)/;
 /** Line starts that may open a block: list, heading, quote, setext underline, fence, break, ordered item, indented code. */
 const BLOCK_SYNTAX = /^(?: {0,3}(?:[-+*#>=~_]|\d{1,9}[.)](?:[ \t]|$))| {4}| {0,3}\t)/
 
+/** A line that is plain text: no block syntax at its start and no hard break at its end. */
+const isPlainLine = (line: string): boolean => !BLOCK_SYNTAX.test(line) && !/ {2}$/.test(line);
+
 /**
- * Plain text (most of a report's text: no Markdown syntax at all) as blocks without the
- * Markdown parser: paragraphs split at blank lines. Undefined when the text has anything
- * that might be Markdown, which then goes through the parser; the result is the same.
+ * Plain text (most of a report's text: paragraphs and simple "- " bullet lists, with no
+ * Markdown syntax inside) as blocks without the Markdown parser. Undefined when the text
+ * has anything else, which then goes through the parser; the result is the same.
  */
 function parsePlainText(source: string): RichText | undefined {
   if (INLINE_SYNTAX.test(source)) return undefined;
   const blocks: Block[] = [];
   let lines: string[] = [];
+  let items: string[][] | undefined;
+  let blank = false;
   const flush = () => {
     if (lines.length > 0) blocks.push(...paragraph([text(lines.join('\n'))]));
     lines = [];
+    if (items) blocks.push({ type: 'list', ordered: false, items: items.map((item) => paragraph([text(item.join('\n'))])) });
+    items = undefined;
   };
   for (const line of source.split(/\r\n|\r|\n/)) {
-    if (/^[ \t]*$/.test(line)) flush();
-    // Two spaces at a line end make a hard break, which the parser keeps as its own node.
-    else if (BLOCK_SYNTAX.test(line) || / {2}$/.test(line)) return undefined;
-    else lines.push(line);
+    if (/^[ \t]*$/.test(line)) {
+      if (!items) flush();
+      blank = true;
+      continue;
+    }
+    if (line.startsWith('- ') && /^\S/.test(line.slice(2)) && isPlainLine(line.slice(2))) {
+      // A bullet item: it interrupts a paragraph, and blank lines between items keep the list.
+      if (!items) flush();
+      (items ??= []).push([line.slice(2)]);
+    } else if (!isPlainLine(line) || (items && /^\s/.test(line))) return undefined;
+    else if (items && !blank) items[items.length - 1]!.push(line);
+    else {
+      if (items) flush();
+      lines.push(line);
+    }
+    blank = false;
   }
   flush();
   return blocks;

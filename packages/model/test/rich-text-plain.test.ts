@@ -28,14 +28,14 @@ describe('model: plain text without the Markdown parser', () => {
     for (const s of texts) expect(parseMarkdown(s), s).toEqual(viaParser(s));
   });
 
-  it('texts near Markdown (list markers, numbers, headings, indents, blank lines, no-break spaces) give the same blocks', () => {
-    const pieces = ['a', 'Ord', 'å', ' ', '  ', '    ', '\t', '\n', '\n\n', '\r\n', '1.', '2)', '10.', '-', '+', '#', '=', '--', '==', ':', ',', '.', ')', '(', '%', '\u00a0', '\u2013', '"', "'", '/', '?', '&', '&amp;', '&#', ';', 'x'];
+  it('texts near Markdown (bullet items, list markers, numbers, headings, indents, blank lines, no-break spaces) give the same blocks', () => {
+    const pieces = ['a', 'Ord', 'å', ' ', '  ', '    ', '\t', '\n', '\n\n', '\r\n', '1.', '2)', '10.', '-', '+', '#', '=', '--', '==', ':', ',', '.', ')', '(', '%', '\u00a0', '\u2013', '"', "'", '/', '?', '&', '&amp;', '&#', ';', 'x', '- ', '\n- ', '\n\n- ', '- - ', '* '];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 24 }), (parts) => {
         const s = parts.join('');
         expect(parseMarkdown(s)).toEqual(viaParser(s));
       }),
-      { numRuns: 5000 },
+      { numRuns: 8000 },
     );
   });
 
@@ -44,7 +44,12 @@ describe('model: plain text without the Markdown parser', () => {
       { type: 'paragraph', children: [{ type: 'text', value: 'Första raden fortsätter här.' }] },
       { type: 'paragraph', children: [{ type: 'text', value: 'Andra stycket' }] },
     ]);
-    expect(parseMarkdown('- ett\n- två')[0]).toMatchObject({ type: 'list', ordered: false });
+    expect(parseMarkdown('Inledning\n- ett\nfortsätter\n\n- två\n\nSlut')).toEqual([
+      { type: 'paragraph', children: [{ type: 'text', value: 'Inledning' }] },
+      { type: 'list', ordered: false, items: [[{ type: 'paragraph', children: [{ type: 'text', value: 'ett fortsätter' }] }], [{ type: 'paragraph', children: [{ type: 'text', value: 'två' }] }]] },
+      { type: 'paragraph', children: [{ type: 'text', value: 'Slut' }] },
+    ]);
+    expect(parseMarkdown('1. ett\n2. två')[0]).toMatchObject({ type: 'list', ordered: true });
     expect(parseMarkdown('Ett *viktigt* ord')[0]).toMatchObject({ children: [{ value: 'Ett ' }, { type: 'emphasis' }, { value: ' ord' }] });
   });
 });
