@@ -1,0 +1,251 @@
+// `pnpm bench`: measures kommunrapport against what a user would otherwise use to make the
+// PDF (Chromium printing our HTML; LibreOffice where installed), as medians of whole cold
+// processes run side by side in one run: wall time, CPU time (user + system of the process
+// tree) and peak memory (RSS summed over the tree). Then in-process timings of one report,
+// and a batch of generated reports on the worker pool. Writes bench/RESULTS.md, fills the
+// README's Performance section and prints the table.
+// Use: pnpm bench [--quick] [--runs N] [--no-build] [--no-batch]
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { generate } from './generate.mjs';
+import { median } from './in-process.mjs';
+import { runTree } from './proc-tree.mjs';
+import { summariseProfile } from './profile-summary.mjs';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const EXAMPLE = 'examples/eskilstuna-ks-2022-delar2/rapport.yaml';
+const CLI = 'packages/cli/bin/kommunrapport.js';
+const FORMATS = ['html', 'pdf', 'text', 'open-data'];
+const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
+/** The goals of issue 10. */
+const GOALS = { ratioAll: 0.4, reportsPerSecond: 25, batchPeakMb: 400, decodeCheckMs: 5 };
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const runs = Number(flag('--runs') ?? (quick ? 3 : 7));
+// The smaller set is always r0000 … r0099 (the pattern r00*.yaml).
+const batchSizes = quick ? [100, 300] : [100, 1000];
+const log = (m) => process.stderr.write(`${m}\n`);
+
+/** The first line a command prints, or undefined when it cannot run. */
+function firstLine(command, argv) {
+  const r = spawnSync(command, argv, { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.trim().split('\n')[0] : undefined;
+}
+
+/** The machine the figures were taken on. */
+function machine() {
+  const [l1, l5, l15] = loadavg();
+  return {
+    cpu: cpus()[0]?.model.trim() ?? 'unknown',
+    cores: availableParallelism(),
+    memoryGb: totalmem() / 2 ** 30,
+    node: process.version,
+    chromium: firstLine('chromium', ['--version']) ?? 'not installed',
+    soffice: firstLine('sh', ['-c', 'command -v soffice || command -v libreoffice']),
+    load: `${l1.toFixed(2)}, ${l5.toFixed(2)}, ${l15.toFixed(2)}`,
+  };
+}
+
+const mb = (bytes) => bytes / 2 ** 20;
+const s = (ms) => (ms / 1000).toFixed(2);
+const fixed = (n, d = 2) => (Number.isFinite(n) ? n.toFixed(d) : '–');
+
+/** Medians of a list of runTree results. */
+function summarise(list) {
+  return {
+    wallMs: median(list.map((r) => r.wallMs)),
+    cpuMs: median(list.map((r) => r.cpuMs)),
+    peakMb: median(list.map((r) => mb(r.peakRssBytes))),
+    runs: list.length,
+    failed: list.filter((r) => r.code !== 0).length,
+  };
+}
+
+async function main() {
+  if (!args.includes('--no-build')) {
+    log('building the packages (turbo) …');
+    const b = spawnSync('pnpm', ['build', '--output-logs=errors-only'], { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (b.status !== 0) throw new Error('pnpm build failed');
+  }
+  const host = machine();
+  const tmp = mkdtempSync(join(tmpdir(), 'kommunrapport-bench-'));
+  const example = join(ROOT, EXAMPLE);
+
+  // One build to get the HTML that Chromium and LibreOffice print.
+  const first = await runTree('node', [CLI, 'build', example, '--out', join(tmp, 'ref')], { cwd: ROOT });
+  if (first.code !== 0) throw new Error(`the example does not build:\n${first.stdout}${first.stderr}`);
+  const id = /^id:\s*(\S+)/m.exec(readFileSync(example, 'utf8'))[1];
+  const html = join(tmp, 'index.html');
+  copyFileSync(join(tmp, 'ref', id, 'index.html'), html);
+  const url = pathToFileURL(html).href;
+
+  // Cold processes, interleaved so that every candidate sees the same load.
+  const cases = [
+    { key: 'all', label: 'kommunrapport build, all four formats', run: (i) => runTree('node', [CLI, 'build', example, '--out', join(tmp, `all-${i}`)], { cwd: ROOT }) },
+    ...FORMATS.map((f) => ({ key: f, label: `kommunrapport build --format ${f}`, run: (i) => runTree('node', [CLI, 'build', example, '--format', f, '--out', join(tmp, `${f}-${i}`)], { cwd: ROOT }) })),
+    {
+      key: 'chromium',
+      label: 'Chromium --print-to-pdf of index.html',
+      run: (i) => runTree('chromium', [...CHROMIUM_FLAGS, `--user-data-dir=${join(tmp, `chromium-profile-${i}`)}`, `--print-to-pdf=${join(tmp, `chromium-${i}.pdf`)}`, '--generate-pdf-document-outline', url], { env: { ...process.env, TMPDIR: tmp } }),
+    },
+  ];
+  if (host.soffice) {
+    cases.push({
+      key: 'soffice',
+      label: 'LibreOffice --convert-to pdf of index.html',
+      run: (i) => runTree(host.soffice, ['--headless', `-env:UserInstallation=${pathToFileURL(join(tmp, `lo-${i}`)).href}`, '--convert-to', 'pdf', '--outdir', join(tmp, `lo-out-${i}`), html]),
+    });
+  }
+  const raw = Object.fromEntries(cases.map((c) => [c.key, []]));
+  for (let i = 0; i < runs; i++) {
+    log(`cold processes, round ${i + 1} of ${runs} …`);
+    for (const c of cases) raw[c.key].push(await c.run(i));
+  }
+  const cold = Object.fromEntries(cases.map((c) => [c.key, { label: c.label, ...summarise(raw[c.key]) }]));
+  const chromiumPdf = join(tmp, 'chromium-0.pdf');
+  const tagged = existsSync(chromiumPdf) ? /^Tagged:\s*yes/m.test(firstLine('sh', ['-c', `pdfinfo '${chromiumPdf}' | grep Tagged`]) ?? '') : false;
+
+  // Where the time of the slowest cold case goes.
+  const profDir = join(tmp, 'prof');
+  spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'build', example, '--out', join(tmp, 'prof-out')], { cwd: ROOT, stdio: 'ignore' });
+  const profFile = execFileSync('sh', ['-c', `ls ${profDir}/*.cpuprofile | head -1`], { encoding: 'utf8' }).trim();
+  const profile = summariseProfile(JSON.parse(readFileSync(profFile, 'utf8')), 12);
+
+  log('in-process timings …');
+  const inProc = await runTree('node', [join(ROOT, 'bench/in-process.mjs'), example, String(quick ? 8 : 20)], { cwd: ROOT });
+  if (inProc.code !== 0) throw new Error(`in-process timings failed:\n${inProc.stderr}`);
+  const inProcess = JSON.parse(inProc.stdout);
+
+  let batch;
+  let batchProfile;
+  if (!args.includes('--no-batch')) {
+    const largest = batchSizes[batchSizes.length - 1];
+    log(`generating ${largest} reports into bench/reports/ …`);
+    generate(largest, join(ROOT, 'bench/reports'));
+    batch = [];
+    for (const n of batchSizes) {
+      // r0000 … r0099 are the first hundred; the whole folder is the largest set.
+      const pattern = n === largest ? 'bench/reports/*.yaml' : 'bench/reports/r00*.yaml';
+      rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+      log(`batch of ${n} (${pattern}) …`);
+      const r = await runTree('node', [CLI, 'build', pattern, '--out', 'bench/out'], { cwd: ROOT });
+      const built = Number(/(\d+) of (\d+) reports built/.exec(r.stdout)?.[1] ?? 0);
+      batch.push({ n, pattern, built, code: r.code, wallMs: r.wallMs, cpuMs: r.cpuMs, peakMb: mb(r.peakRssBytes), perSecond: built / (r.wallMs / 1000), msPerReport: r.wallMs / n });
+      if (r.code !== 0) log(r.stdout.split('\n').filter((l) => !l.startsWith('[')).slice(-20).join('\n') + r.stderr.slice(-2000));
+    }
+    // Where a batch worker's time goes: the worker threads' profiles of a short batch.
+    rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+    const workerDir = join(tmp, 'prof-batch');
+    spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${workerDir}`, CLI, 'build', 'bench/reports/r00[0-3]*.yaml', '--out', 'bench/out'], { cwd: ROOT, stdio: 'ignore' });
+    const files = readdirSync(workerDir).filter((f) => !/^CPU\.\d+\.\d+\.\d+\.0\./.test(f));
+    batchProfile = summariseProfile(files.map((f) => JSON.parse(readFileSync(join(workerDir, f), 'utf8'))), 12);
+    rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+  }
+  rmSync(tmp, { recursive: true, force: true });
+
+  const results = { host, runs, quick, cold, tagged, inProcess, batch, profile, batchProfile };
+  const markdown = report(results);
+  writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
+  writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  updateReadme(results);
+  process.stdout.write(markdown);
+}
+
+/** A goal's verdict: "met" or how far off it is. */
+function verdict(ok, off) {
+  return ok ? 'met' : `missed (${off})`;
+}
+
+/** The Markdown of the results. */
+function report(r) {
+  const { host, cold, inProcess: ip, batch } = r;
+  const chromium = cold.chromium;
+  const lines = [];
+  lines.push('# Benchmark results', '');
+  lines.push(`Written by \`pnpm bench${r.quick ? ' --quick' : ''}\` (bench/run.mjs). Medians of ${r.runs} cold processes per case, run interleaved in one session; CPU is user + system time of the whole process tree; memory is the peak of RSS summed over the tree, sampled every 10 ms.`, '');
+  lines.push('## Machine', '');
+  lines.push('| | |', '|---|---|');
+  lines.push(`| CPU | ${host.cpu} |`, `| cores | ${host.cores} |`, `| memory | ${host.memoryGb.toFixed(1)} GiB |`, `| Node | ${host.node} |`, `| Chromium | ${host.chromium} |`, `| LibreOffice | ${host.soffice ?? 'not installed'} |`, `| load average at start (1, 5, 15 min) | ${host.load} |`, '');
+  lines.push('## One report, cold process (the Eskilstuna example)', '');
+  lines.push('| case | wall s | CPU s | peak MB | wall ÷ Chromium | CPU ÷ Chromium |', '|---|---:|---:|---:|---:|---:|');
+  for (const c of Object.values(cold)) {
+    lines.push(`| ${c.label}${c.failed ? ` (${c.failed} failed)` : ''} | ${s(c.wallMs)} | ${s(c.cpuMs)} | ${c.peakMb.toFixed(0)} | ${fixed(c.wallMs / chromium.wallMs)} | ${fixed(c.cpuMs / chromium.cpuMs)} |`);
+  }
+  if (!host.soffice) lines.push('| LibreOffice converting index.html to PDF | not installed | | | | |');
+  lines.push('', `Chromium's PDF is ${r.tagged ? 'tagged (its default for --print-to-pdf in this version, checked with pdfinfo)' : 'not tagged'}.`, '');
+  lines.push('## In process (one report)', '');
+  lines.push('| stage | first report, ms (CPU ms) | steady state, ms |', '|---|---:|---:|');
+  const f = ip.first;
+  lines.push(`| parse YAML | ${f.parse.wallMs.toFixed(1)} (${f.parse.cpuMs.toFixed(1)}) | ${ip.steady.parse.toFixed(2)} |`);
+  lines.push(`| decode | ${f.decode.wallMs.toFixed(1)} (${f.decode.cpuMs.toFixed(1)}) | ${ip.steady.decode.toFixed(2)} |`);
+  lines.push(`| check | ${f.check.wallMs.toFixed(1)} (${f.check.cpuMs.toFixed(1)}) | ${ip.steady.check.toFixed(2)} |`);
+  lines.push(`| decode + check | ${(f.decode.wallMs + f.check.wallMs).toFixed(1)} | ${ip.steady.decodeCheck.toFixed(2)} |`);
+  for (const fmt of FORMATS) lines.push(`| render ${fmt} | ${f.render[fmt].wallMs.toFixed(1)} (${f.render[fmt].cpuMs.toFixed(1)}) | ${ip.steady.render[fmt].toFixed(1)} |`);
+  lines.push('', `Steady state: median of ${ip.steady.runs} runs after 3 warm-up runs. Importing the packages took ${Object.entries(ip.importMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}.`, '');
+  if (batch) {
+    lines.push('## Batch (generated reports, all four formats, worker pool)', '');
+    lines.push('| reports | built | wall s | CPU s | reports/s | ms per report | peak MB |', '|---:|---:|---:|---:|---:|---:|---:|');
+    for (const b of batch) lines.push(`| ${b.n} | ${b.built} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${b.perSecond.toFixed(1)} | ${b.msPerReport.toFixed(1)} | ${b.peakMb.toFixed(0)} |`);
+    const [a, z] = [batch[0], batch[batch.length - 1]];
+    lines.push('', `Growth from ${a.n} to ${z.n} reports: time per report × ${(z.msPerReport / a.msPerReport).toFixed(2)}, peak memory × ${(z.peakMb / a.peakMb).toFixed(2)} (1.00 is perfectly linear and flat).`, '');
+  }
+  lines.push('## Goals (issue 10)', '');
+  lines.push('| goal | measured | verdict |', '|---|---|---|');
+  const ratio = cold.all.wallMs / chromium.wallMs;
+  lines.push(`| all four formats, cold, ≤ ${GOALS.ratioAll} × Chromium's PDF | ${ratio.toFixed(2)} × (wall), ${(cold.all.cpuMs / chromium.cpuMs).toFixed(2)} × (CPU) | ${verdict(ratio <= GOALS.ratioAll, `${(ratio / GOALS.ratioAll).toFixed(1)} × the goal`)} |`);
+  if (batch) {
+    const z = batch[batch.length - 1];
+    lines.push(`| batch ≥ ${GOALS.reportsPerSecond} reports/s | ${z.perSecond.toFixed(1)} reports/s (${z.n} reports) | ${verdict(z.perSecond >= GOALS.reportsPerSecond, `${(z.perSecond / GOALS.reportsPerSecond * 100).toFixed(0)} % of the goal`)} |`);
+    lines.push(`| batch peak memory < ${GOALS.batchPeakMb} MB, flat | ${z.peakMb.toFixed(0)} MB at ${z.n}, ${batch[0].peakMb.toFixed(0)} MB at ${batch[0].n} | ${verdict(z.peakMb < GOALS.batchPeakMb && z.peakMb / batch[0].peakMb < 1.25, `${z.peakMb.toFixed(0)} MB`)} |`);
+  }
+  lines.push(`| decode + check < ${GOALS.decodeCheckMs} ms | ${ip.steady.decodeCheck.toFixed(2)} ms steady, ${(f.decode.wallMs + f.check.wallMs).toFixed(1)} ms first | ${verdict(ip.steady.decodeCheck < GOALS.decodeCheckMs, `${(ip.steady.decodeCheck / GOALS.decodeCheckMs).toFixed(1)} × the goal`)} |`);
+  lines.push('', '## Where the time goes (CPU profile of the all-formats cold build)', '');
+  lines.push(`Sampled ${r.profile.totalMs.toFixed(0)} ms. Self time by package: ${r.profile.owners.slice(0, 8).map((o) => `${o.name} ${o.ms.toFixed(0)} ms`).join(', ')}.`, '');
+  lines.push('| function | self ms |', '|---|---:|');
+  for (const fn of r.profile.functions.slice(0, 10)) lines.push(`| \`${fn.name}\` | ${fn.ms.toFixed(0)} |`);
+  lines.push('');
+  if (r.batchProfile) {
+    const bp = r.batchProfile;
+    lines.push('## Where the time goes in a batch (CPU profiles of the worker threads, 40 reports)', '');
+    lines.push(`Sampled ${bp.totalMs.toFixed(0)} ms (idle left out). Self time by package: ${bp.owners.slice(0, 8).map((o) => `${o.name} ${o.ms.toFixed(0)} ms (${((o.ms / bp.totalMs) * 100).toFixed(0)} %)`).join(', ')}.`, '');
+    lines.push('| function | self ms |', '|---|---:|');
+    for (const fn of bp.functions.slice(0, 10)) lines.push(`| \`${fn.name}\` | ${fn.ms.toFixed(0)} |`);
+    lines.push('');
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Replaces the README's text between the bench markers with the latest headline figures. */
+function updateReadme(r) {
+  const file = join(ROOT, 'README.md');
+  const text = readFileSync(file, 'utf8');
+  const start = '<!-- bench:start -->';
+  const end = '<!-- bench:end -->';
+  const a = text.indexOf(start);
+  const b = text.indexOf(end);
+  if (a < 0 || b < a) return;
+  const { cold } = r;
+  const c = cold.chromium;
+  const z = r.batch?.[r.batch.length - 1];
+  const body = [
+    '',
+    `Measured by \`pnpm bench\` on ${r.host.cores} cores (${r.host.cpu}, Node ${r.host.node}, load ${r.host.load}); details in [bench/RESULTS.md](bench/RESULTS.md).`,
+    '',
+    '| | wall s | CPU s | peak MB | ÷ Chromium (wall) |',
+    '|---|---:|---:|---:|---:|',
+    ...['all', ...FORMATS, 'chromium'].map((k) => `| ${cold[k].label} | ${s(cold[k].wallMs)} | ${s(cold[k].cpuMs)} | ${cold[k].peakMb.toFixed(0)} | ${fixed(cold[k].wallMs / c.wallMs)} |`),
+    '',
+    ...(z ? [`A batch of ${z.n} generated reports in all four formats: ${z.perSecond.toFixed(1)} reports/s, peak ${z.peakMb.toFixed(0)} MB. Decode and check of one report: ${r.inProcess.steady.decodeCheck.toFixed(1)} ms.`, ''] : []),
+  ].join('\n');
+  writeFileSync(file, text.slice(0, a + start.length) + body + text.slice(b));
+}
+
+await main();
