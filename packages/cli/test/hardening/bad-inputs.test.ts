@@ -21,7 +21,7 @@ const dir = mkdtempSync(join(tmpdir(), 'kr-bad-inputs-'));
 const fixed = staticCases();
 const generated = generateCases(dir);
 const cases: BadInput[] = [...fixed, ...generated];
-const figures = { tried: 0, rejectedCleanly: 0, binTried: 0, binClean: 0, slowestMs: 0 };
+const figures = { tried: 0, rejectedCleanly: 0, binTried: 0, binClean: 0, buildTried: 0, buildRefused: 0, slowestMs: 0 };
 
 const severityOf = (code: string) => (DIAGNOSTIC_CODES as Record<string, { severity: string }>)[code]?.severity;
 /** Warnings stop a build only under --strict, so cases that expect a warning run with it. */
@@ -36,6 +36,7 @@ afterAll(() => {
   console.log(`hardening: bad inputs tried: ${figures.tried}`);
   console.log(`hardening: bad inputs rejected cleanly (exit 1, expected code and path, file and line, no stack trace): ${figures.rejectedCleanly}`);
   console.log(`hardening: bad inputs through the real bin with a 256 MB heap: ${figures.binTried}, clean: ${figures.binClean}`);
+  console.log(`hardening: bad inputs through kommunrapport build: ${figures.buildTried}, refused with nothing written: ${figures.buildRefused}`);
   console.log(`hardening: slowest bad input in process: ${Math.round(figures.slowestMs)} ms (bound ${BOUND_MS} ms)`);
 });
 
@@ -115,6 +116,29 @@ describe('the real bin on a sample and on every large input (256 MB heap)', () =
       if (c.code !== 'input-too-large') expect(head).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+`));
       expect(run.ms).toBeLessThan(BOUND_MS * 3);
       figures.binClean++;
+    });
+  }
+});
+
+describe('kommunrapport build on a sample and on every large input', () => {
+  // The build reads the report through the core pipeline: the same findings, nothing written.
+  const sample = cases.filter((c, i) => c.big === true || i % 7 === 3);
+  for (const c of sample) {
+    it(c.name, async () => {
+      figures.buildTried++;
+      const out = mkdtempSync(join(tmpdir(), 'kr-bad-build-'));
+      try {
+        const run = await runMain(['build', ...(severityOf(c.code) === 'warning' ? ['--strict'] : []), '--format', 'text', '--json', '--out', join(out, 'dist'), c.file], dir);
+        expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
+        expect(run.code).toBe(1);
+        const json = JSON.parse(run.stdout) as { ok: boolean; reports: { diagnostics: { code: string; path: string }[] }[] };
+        expect(json.ok).toBe(false);
+        expect(json.reports[0]!.diagnostics.some((d) => d.code === c.code && d.path === c.path)).toBe(true);
+        expect(readdirSync(out)).toEqual([]);
+        figures.buildRefused++;
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
     });
   }
 });
