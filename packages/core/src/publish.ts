@@ -190,3 +190,29 @@ export async function publish(outDir: string, id: string, files: readonly Output
     release?.();
   }
 }
+
+/**
+ * Removes what a worker thread of this process left in `outDir` when it died mid-build (its
+ * temporary folders; a previous output it had renamed away is put back). The next run would
+ * not, since the process is still alive.
+ */
+export function cleanUpThread(outDir: string, thread: number): void {
+  let entries: string[];
+  try {
+    entries = readdirSync(outDir);
+  } catch {
+    return;
+  }
+  for (const name of entries) {
+    const m = TEMP.exec(name);
+    if (!m || Number(m[3]) !== process.pid || Number(m[4]) !== thread) continue;
+    const path = join(outDir, name);
+    const target = join(outDir, m[1]!);
+    try {
+      if (m[2] === 'old' && !existsSync(target)) renameSync(path, target);
+      else rmSync(path, { recursive: true, force: true });
+    } catch {
+      /* best effort: the next run of another process repairs the rest */
+    }
+  }
+}

@@ -65,6 +65,26 @@ describe('buildMany', () => {
     expect(readdirSync(join(root, 'dist')).sort()).toEqual(['r1', 'r3']);
   });
 
+  it('fails only the report whose worker ran out of memory, names the cause, and builds the rest on a new worker', async () => {
+    const root = tempDir();
+    const files = reports(join(root, 'src'), 4);
+    const results: BuildResult[] = [];
+    const summary = await buildMany(files, {
+      plugins: [{ spec: './hog.mjs', fromDir: pluginsDir }],
+      outDir: join(root, 'dist'),
+      env,
+      concurrency: 1,
+      worker: { ...worker, resourceLimits: { maxOldGenerationSizeMb: 48 } },
+      onResult: (r) => results.push(r),
+    });
+    expect(summary).toMatchObject({ ok: false, built: 3, failed: 1 });
+    const failed = results.find((r) => !r.ok)!;
+    expect(failed.file).toBe(files[1]);
+    expect(failed.problems[0]).toMatchObject({ code: 'plugin-failed', file: files[1] });
+    expect(failed.problems[0]!.message).toMatch(/ran out of memory .*raise worker\.resourceLimits\.maxOldGenerationSizeMb/);
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['r1', 'r3', 'r4']);
+  });
+
   it('throws one BuildError when the plugins cannot be loaded, building nothing', async () => {
     const root = tempDir();
     const files = reports(join(root, 'src'), 2);

@@ -4,7 +4,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync, existsSync, copyFi
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildReport, formatProblem } from '../src/index.js';
+import { buildReport, cleanUpThread, formatProblem } from '../src/index.js';
 import { plugin, reportFile, snapshot, tempDir, REPORT_ID } from './helpers.js';
 
 const env = { SOURCE_DATE_EPOCH: '1700000000' };
@@ -147,6 +147,19 @@ describe('recovery', () => {
     const r = await buildReport({ file: reportFile, plugins: [await plugin('throws')], outDir: out, env });
     expect(r.ok).toBe(false);
     expect(readdirSync(out)).toEqual([REPORT_ID]);
+    expect(snapshot(join(out, REPORT_ID))).toEqual(previous);
+  });
+
+  it('cleans up after a dead worker thread of this (living) process, and only after that thread', async () => {
+    const out = tempDir();
+    await buildReport({ file: reportFile, plugins: [await plugin('echo')], outDir: out, env });
+    const previous = snapshot(join(out, REPORT_ID));
+    const { renameSync } = await import('node:fs');
+    renameSync(join(out, REPORT_ID), join(out, `.${REPORT_ID}.old-${process.pid}-77-2`));
+    mkdirSync(join(out, `.${REPORT_ID}.tmp-${process.pid}-77-1`));
+    mkdirSync(join(out, `.other.tmp-${process.pid}-78-1`));
+    cleanUpThread(out, 77);
+    expect(readdirSync(out).sort()).toEqual([`.other.tmp-${process.pid}-78-1`, REPORT_ID]);
     expect(snapshot(join(out, REPORT_ID))).toEqual(previous);
   });
 
