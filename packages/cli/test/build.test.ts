@@ -70,6 +70,17 @@ describe('kommunrapport build', () => {
     expect(r.stderr).toContain('No report matches nowhere/*.yaml.');
   });
 
+  it('refuses a report with errors: exit 1, the findings with file and line, nothing written', async () => {
+    const { dir, files } = workspace(1);
+    writeFileSync(join(dir, files[0]!), readFileSync(reportFixture, 'utf8').replace('code: "0999"', 'code: "999"'));
+    const r = await runCli(['build', files[0]!, '--plugin', pluginPath('echo'), '--format', 'echo'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain('✗ reports/r1.yaml was not built');
+    expect(r.stdout).toContain('reports/r1.yaml:12:9  error  invalid-value  municipality.code');
+    expect(r.stdout).toContain('The report has 1 problem and was not built. (report-invalid)');
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
   it('exits 2 when the output folder cannot be written', async () => {
     const { dir, files } = workspace(1);
     writeFileSync(join(dir, 'taken'), 'a file, not a folder\n');
