@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { formatDiagnostic, type Diagnostic, type Severity } from '@kommunrapport/model';
-import { validateOpenData } from '@kommunrapport/plugin-open-data';
+import type * as OpenData from '@kommunrapport/plugin-open-data';
 import { EXIT, type CommandContext } from '../io.js';
 
 /** Options of the validate-open-data command. */
@@ -20,8 +20,8 @@ function openDataFolder(folder: string): string {
   return folder;
 }
 
-/** Checks one folder; never throws for bad input or unreadable folders. Resolves to the exit code. */
-export function validateOpenDataFolder(folder: string, options: ValidateOpenDataOptions, ctx: CommandContext): number {
+/** Checks one folder with the open-data plugin's `validateOpenData`; never throws for bad input or unreadable folders. Resolves to the exit code. */
+export function validateOpenDataFolder(folder: string, options: ValidateOpenDataOptions, ctx: CommandContext, validateOpenData: typeof OpenData.validateOpenData): number {
   const colours = pc.createColors(ctx.io.isTTY);
   const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
   const path = resolve(ctx.io.cwd, folder);
@@ -68,7 +68,9 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('<folder>', 'the open-data folder of a build, or the report folder holding it')
     .option('--json', 'print the result as JSON')
     .addHelpText('after', '\nExit codes: 0 valid, 1 problems found, 2 usage or I/O problem.')
-    .action((folder: string, options: ValidateOpenDataOptions) => {
-      ctx.exit(validateOpenDataFolder(folder, options, ctx));
+    .action(async (folder: string, options: ValidateOpenDataOptions) => {
+      // Loaded only for this command: every other command would pay for Ajv and the CSV parser at start.
+      const { validateOpenData } = await import('@kommunrapport/plugin-open-data');
+      ctx.exit(validateOpenDataFolder(folder, options, ctx, validateOpenData));
     });
 }
