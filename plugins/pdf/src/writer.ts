@@ -5,6 +5,7 @@ import type { Font } from 'fontkit';
 import type { FontKey } from './fonts.js';
 import { useFastLayout, type EmbeddedFontInternals } from './fast-layout.js';
 import { missingGlyphs, sharedLayoutCache } from './fonts.js';
+import { drawTextRun, type TextRunDoc } from './text-run.js';
 import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
 
 /** A link target inside running text: one per link of the source, shared by its pieces. */
@@ -200,7 +201,7 @@ export class Writer {
     const missing = missingGlyphs(fontObj, text);
     this.doc.font(font).fontSize(size).fillColor(colour);
     if (missing.length === 0) {
-      this.doc.text(text, x, y, { lineBreak: false });
+      drawTextRun(this.doc as unknown as TextRunDoc, text, x, y);
       return;
     }
     for (const ch of missing) this.missing.add(ch);

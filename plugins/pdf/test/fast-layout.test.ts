@@ -1,7 +1,7 @@
 // The fast text layout gives exactly what pdfkit and fontkit give: simple-shaping.ts against
 // fontkit's OpenType engine for every word of both examples, every pair of their characters
 // and the cases that need shaping (ligatures, combining marks, fractions); fast-layout.ts
-// against pdfkit's own EmbeddedFont.layout for whole strings.
+// against pdfkit's own EmbeddedFont.layout for whole strings; text-run.ts against doc.text.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { fontFolder } from '../src/fonts.js';
 import { simpleLayout, useSimpleShaping, type ShapableFont } from '../src/simple-shaping.js';
 import { useFastLayout, type EmbeddedFontInternals } from '../src/fast-layout.js';
+import { drawTextRun } from '../src/text-run.js';
 import { ROOT } from './render.js';
 
 const FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf', 'DejaVuSans-Oblique.ttf'];
@@ -75,5 +76,36 @@ describe('pdf: fast layout of whole strings equals pdfkit layout', () => {
       expect(fastFont.layout(input, undefined, true).advanceWidth).toBe(theirs.advanceWidth);
     }
     expect(fastFont.layout('Ett tiotal företag')).toBe(fastFont.layout('Ett tiotal företag'));
+  });
+});
+
+describe('pdf: a text run is drawn with the bytes pdfkit writes', () => {
+  /** A whole uncompressed PDF with a few runs drawn by `draw`. */
+  const pdf = async (draw: (doc: any, text: string, x: number, y: number) => void): Promise<string> => {
+    const doc: any = new PDFDocument({ size: 'A4', margin: 0, compress: false, info: { CreationDate: new Date(0) } });
+    doc.registerFont('regular', readFileSync(join(fontFolder(), FILES[0]!)));
+    const chunks: Buffer[] = [];
+    doc.on('data', (c: Buffer) => chunks.push(c));
+    const done = new Promise((resolve) => doc.on('end', resolve));
+    doc.font('regular').fontSize(10.5).fillColor('#1a1a1a');
+    for (const [i, text] of ['Näringsliv och arbete', 'AVAT Tå Vä', 'effektiv', '', '30 210 tkr'].entries()) draw(doc, text, 62 + i, 80 + 20 * i);
+    doc.end();
+    await done;
+    return Buffer.concat(chunks).toString('latin1');
+  };
+
+  it('same file as doc.text(text, x, y, { lineBreak: false }), and the same cursor after it', async () => {
+    const cursors: number[][] = [];
+    const theirs = await pdf((doc, text, x, y) => {
+      doc.text(text, x, y, { lineBreak: false });
+      cursors.push([doc.x, doc.y]);
+    });
+    const mine = await pdf((doc, text, x, y) => {
+      drawTextRun(doc, text, x, y);
+      cursors.push([doc.x, doc.y]);
+    });
+    expect(mine).toBe(theirs);
+    expect(mine).toContain('] TJ');
+    expect(cursors.slice(5)).toEqual(cursors.slice(0, 5));
   });
 });

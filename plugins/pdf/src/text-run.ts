@@ -1,0 +1,96 @@
+// Draws one run of text in the current font, size and colour: the same content operators
+// (and so the same bytes) that pdfkit's doc.text(text, x, y, { lineBreak: false }) writes
+// for left-aligned text without spacing options, without its general path (option merging,
+// line splitting, alignment and two more layouts of the string per call), which was about
+// a quarter of a PDF's render time.
+
+/** The pdfkit internals one run needs (pdfkit 0.20). */
+export interface TextRunDoc {
+  x: number;
+  y: number;
+  page: { height: number; fonts: Record<string, unknown> };
+  _font: {
+    id: string;
+    ascender: number;
+    ref(): unknown;
+    encode(text: string): [string[], { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
+  };
+  _fontSize: number;
+  _textOptions?: unknown;
+  save(): unknown;
+  restore(): unknown;
+  transform(m11: number, m12: number, m21: number, m22: number, dx: number, dy: number): unknown;
+  addContent(data: string): unknown;
+  widthOfString(text: string): number;
+  text(text: string, x: number, y: number, options?: object): unknown;
+}
+
+/** A number as pdfkit writes it in content streams (rounded to 6 decimals). */
+function number(n: number): number {
+  if (n > -1e21 && n < 1e21) return Math.round(n * 1e6) / 1e6;
+  throw new Error(`unsupported number: ${n}`);
+}
+
+/** Draws `text` with its top-left corner at `x`, `y` (page coordinates from the top), as pdfkit would. */
+export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number): void {
+  if (doc._textOptions || text.includes('\n')) {
+    // Continued text or several lines: pdfkit's own path.
+    doc.text(text, x, y, { lineBreak: false });
+    return;
+  }
+  doc.x = x;
+  doc.y = y;
+  if (text.length === 0) return;
+  const font = doc._font;
+  const size = doc._fontSize;
+  const dy = (font.ascender / 1000) * size;
+  doc.save();
+  doc.transform(1, 0, 0, -1, 0, doc.page.height);
+  const top = doc.page.height - y - dy;
+  if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
+  doc.addContent('BT');
+  doc.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
+  doc.addContent(`/${font.id} ${number(size)} Tf`);
+  const [encoded, positions] = font.encode(text);
+  const scale = size / 1000;
+  const commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  let cx = x;
+  const addSegment = (cur: number) => {
+    if (last < cur) {
+      const hex = encoded.slice(last, cur).join('');
+      const advance = positions[cur - 1]!.xAdvance - positions[cur - 1]!.advanceWidth;
+      commands.push(`<${hex}> ${number(-advance)}`);
+    }
+    last = cur;
+  };
+  const flush = (i: number) => {
+    addSegment(i);
+    if (commands.length > 0) {
+      doc.addContent(`[${commands.join(' ')}] TJ`);
+      commands.length = 0;
+    }
+  };
+  let i: number;
+  for (i = 0; i < positions.length; i++) {
+    const pos = positions[i]!;
+    if (pos.xOffset || pos.yOffset) {
+      flush(i);
+      doc.addContent(`1 0 0 1 ${number(cx + pos.xOffset * scale)} ${number(top + pos.yOffset * scale)} Tm`);
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        doc.addContent(`1 0 0 1 ${number(cx)} ${number(top)} Tm`);
+        hadOffset = false;
+      }
+      if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
+    }
+    cx += pos.xAdvance * scale;
+  }
+  flush(i);
+  doc.addContent('ET');
+  doc.restore();
+  doc.x = x + doc.widthOfString(text);
+}
