@@ -10,6 +10,7 @@
 interface Glyph {
   id: number;
   advanceWidth: number;
+  codePoints: number[];
 }
 
 /** A glyph position as fontkit's GlyphPosition holds it (same fields, same order). */
@@ -33,6 +34,7 @@ type Table = any;
 export interface ShapableFont {
   layout(text: string, ...rest: unknown[]): unknown;
   glyphForCodePoint(codePoint: number): Glyph;
+  getGlyph(id: number, codePoints?: number[]): Glyph;
   GSUB?: Table;
   GPOS?: Table;
   GDEF?: Table;
@@ -123,6 +125,8 @@ interface ScriptPlan {
   unsafe: Set<number>;
   /** Ligature starts: a word with a first glyph directly followed by one of its seconds goes to fontkit. */
   ligatures: Map<number, Set<number>>;
+  /** The one ligature lookup of the script's features (its subtables), formed here; undefined when there is none or several. */
+  ligature?: Table[];
   /** The pair-kerning lookups, in the order fontkit applies them. */
   kerning: Table[];
   /** Kerning of glyph pairs, computed on first use. */
@@ -207,9 +211,17 @@ function nestedLookups(value: Table, into: number[], depth = 0): void {
  * Adds to `unsafe` every glyph a substitution reachable from `start` may act on in a word
  * without marks. Chained rules (by class or by coverage) that need a mark never fire there
  * and are left out; any other contextual subtable counts with every lookup it names.
- * Ligatures go into `ligatures` (first glyph → second glyphs) when given.
+ * Ligatures go into `ligatures` (first glyph → second glyphs) when given, and their
+ * subtables by lookup into `ligatureLookups`.
  */
-function substitutable(gsub: Table, start: readonly number[], marks: Set<number>, unsafe: Set<number>, ligatures?: Map<number, Set<number>>): void {
+function substitutable(
+  gsub: Table,
+  start: readonly number[],
+  marks: Set<number>,
+  unsafe: Set<number>,
+  ligatures?: Map<number, Set<number>>,
+  ligatureLookups?: Map<number, Table[]>,
+): void {
   const seen = new Set<number>();
   const queue = [...start];
   while (queue.length) {
@@ -221,6 +233,8 @@ function substitutable(gsub: Table, start: readonly number[], marks: Set<number>
     for (const raw of list(lookup.subTables)) {
       const [type, table] = unwrap(lookup.lookupType, raw, 7);
       if (type === 4 && ligatures) {
+        if (!ligatureLookups?.has(index)) ligatureLookups?.set(index, []);
+        ligatureLookups?.get(index)!.push(table);
         // A ligature needs its first glyph directly followed by its second: such pairs send a word to fontkit.
         const firsts = coverageList(table.coverage);
         list(table.ligatureSets).forEach((set: Table, i: number) => {
@@ -289,8 +303,19 @@ function substitutable(gsub: Table, start: readonly number[], marks: Set<number>
 function planScript(font: ShapableFont, scriptTag: string): ScriptPlan | undefined {
   const marks = markGlyphs(font);
   const unsafe = new Set<number>(marks);
-  const ligatures = new Map<number, Set<number>>();
-  if (font.GSUB) substitutable(font.GSUB, lookupsOf(font.GSUB, featuresOf(font.GSUB, scriptTag), POSITIONINGS).map((l) => l.index), marks, unsafe, ligatures);
+  let ligatures = new Map<number, Set<number>>();
+  const ligatureLookups = new Map<number, Table[]>();
+  let ligature: Table[] | undefined;
+  if (font.GSUB) {
+    const start = lookupsOf(font.GSUB, featuresOf(font.GSUB, scriptTag), POSITIONINGS).map((l) => l.index);
+    substitutable(font.GSUB, start, marks, unsafe, ligatures, ligatureLookups);
+    // One ligature lookup named by a feature itself (not only from a context) is formed here as fontkit forms it.
+    const [only] = ligatureLookups.keys();
+    if (ligatureLookups.size === 1 && start.includes(only!)) {
+      ligature = ligatureLookups.get(only!);
+      ligatures = new Map();
+    }
+  }
   const kerning: Table[] = [];
   if (font.GPOS) {
     for (const { lookup } of lookupsOf(font.GPOS, featuresOf(font.GPOS, scriptTag), POSITIONINGS)) {
@@ -303,7 +328,7 @@ function planScript(font: ShapableFont, scriptTag: string): ScriptPlan | undefin
       else for (const [, s] of subs) allCoverages(s, unsafe);
     }
   }
-  return { unsafe, ligatures, kerning, pairs: new Map() };
+  return { unsafe, ligatures, ...(ligature ? { ligature } : {}), kerning, pairs: new Map() };
 }
 
 function add(p: Position, value: Table): void {
@@ -351,6 +376,26 @@ function pairAdjustment(plan: ScriptPlan, first: number, second: number): [Posit
   return result;
 }
 
+/**
+ * The ligature starting at glyph `i`, as fontkit's ligature substitution forms it: the first
+ * subtable covering the glyph with a ligature whose components follow; the ligature glyph
+ * stands for the characters of all the glyphs it replaces.
+ */
+function ligate(font: ShapableFont, subtables: Table[], glyphs: readonly Glyph[], i: number): { glyph: Glyph; count: number } | undefined {
+  for (const table of subtables) {
+    const index = coverageIndex(table.coverage, glyphs[i]!.id);
+    if (index === -1) continue;
+    for (const ligature of table.ligatureSets.get(index)) {
+      const components: number[] = ligature.components;
+      if (i + components.length >= glyphs.length) continue;
+      if (!components.every((c, k) => glyphs[i + 1 + k]!.id === c)) continue;
+      const codePoints = glyphs.slice(i, i + 1 + components.length).flatMap((g) => g.codePoints);
+      return { glyph: font.getGlyph(ligature.glyph, codePoints), count: components.length + 1 };
+    }
+  }
+  return undefined;
+}
+
 /** Glyphs by code point per font (fontkit looks each one up in the cmap table again). */
 const glyphCache = new WeakMap<ShapableFont, Map<number, Glyph>>();
 
@@ -372,7 +417,6 @@ export function simpleLayout(font: ShapableFont, plans: Map<string, ScriptPlan |
   const plan = plans.get(tag);
   if (!plan) return undefined;
   const glyphs: Glyph[] = [];
-  const positions: Position[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     let glyph = byCode.get(c);
@@ -382,9 +426,17 @@ export function simpleLayout(font: ShapableFont, plans: Map<string, ScriptPlan |
     }
     if (plan.unsafe.has(glyph.id)) return undefined;
     glyphs.push(glyph);
-    positions.push({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 });
   }
   for (let i = 0; i + 1 < glyphs.length; i++) if (plan.ligatures.get(glyphs[i]!.id)?.has(glyphs[i + 1]!.id)) return undefined;
+  if (plan.ligature) {
+    for (let i = 0; i < glyphs.length; i++) {
+      const formed = ligate(font, plan.ligature, glyphs, i);
+      if (!formed) continue;
+      if (plan.unsafe.has(formed.glyph.id)) return undefined;
+      glyphs.splice(i, formed.count, formed.glyph);
+    }
+  }
+  const positions: Position[] = glyphs.map((glyph) => ({ xAdvance: glyph.advanceWidth, yAdvance: 0, xOffset: 0, yOffset: 0 }));
   for (let i = 0; i + 1 < glyphs.length; i++) {
     const adjustment = pairAdjustment(plan, glyphs[i]!.id, glyphs[i + 1]!.id);
     if (!adjustment) continue;
