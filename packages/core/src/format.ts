@@ -43,16 +43,20 @@ export function decimalsOf(values: readonly (number | null | undefined)[]): numb
 const LOCALES: Record<string, string> = { sv: 'sv-SE', en: 'en-GB' };
 const NBSP = '\u00a0';
 
+// Intl formats are costly to create (a formatter is made for every plugin of every report)
+// and hold no state: one per locale and options for the life of the process.
+const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+
 /** Creates the formatter for a language (`sv` or `en`) and a governance vocabulary's unit words. */
 export function createFormatter(language: string, governance: Governance): Formatter {
   const locale = LOCALES[language] ?? language;
-  const cache = new Map<string, Intl.NumberFormat>();
   const nf = (decimals: number, signed: boolean) => {
-    const key = `${decimals}:${signed}`;
-    let f = cache.get(key);
+    const key = `${locale}:${decimals}:${signed}`;
+    let f = NUMBER_FORMATS.get(key);
     if (!f) {
       f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto' });
-      cache.set(key, f);
+      NUMBER_FORMATS.set(key, f);
     }
     return f;
   };
@@ -62,12 +66,17 @@ export function createFormatter(language: string, governance: Governance): Forma
     return nf(decimals, options.signed === true).format(value).replace('-', '\u2212');
   };
   const join = (n: string, word: string) => (word ? `${n}${NBSP}${word}` : n);
-  const dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  let dates = DATE_FORMATS.get(locale);
+  if (!dates) {
+    dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+    DATE_FORMATS.set(locale, dates);
+  }
+  const dateFormat = dates;
   return {
     locale,
     number,
     value: (value, unit, options) => join(number(value, options), governance.units[unit].short),
     spoken: (value, unit, options) => join(number(value, options), governance.units[unit].long),
-    date: (isoDate) => dates.format(new Date(`${isoDate}T00:00:00Z`)),
+    date: (isoDate) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`)),
   };
 }
