@@ -2,7 +2,8 @@
 // out word by word, concatenating arrays for every word, and does it twice for every string
 // it draws (once for the width, once for the glyphs); measuring line breaks does it again.
 // Here the layout of a whole string is kept, per font, for the life of the process, and the
-// words of a new string are joined without repeated concatenation.
+// words of a new string are joined without repeated concatenation. A font subset already
+// encoded for the same glyphs is reused.
 
 /** A laid-out string as pdfkit's EmbeddedFont.layout returns it. */
 export interface LaidOut {
@@ -74,5 +75,34 @@ export function useFastLayout(font: EmbeddedFontInternals, key: string): void {
     const laidOut: LaidOut = { glyphs, positions, advanceWidth };
     cache.set(text, laidOut);
     return onlyWidth ? { glyphs: null, positions: null, advanceWidth } : laidOut;
+  };
+}
+
+/** The part of fontkit's font subset (internal) that pdfkit embeds. */
+export interface SubsetInternals {
+  glyphs: number[];
+  encode(): Uint8Array;
+}
+
+/** Encoded font subsets by font and glyph list, shared by every document of the process. */
+const subsets = new Map<string, Uint8Array>();
+const SUBSETS_LIMIT = 64;
+
+/**
+ * Makes `subset` (the embedded font's subset) reuse the bytes of an earlier document whose
+ * text used the same glyphs in the same order (reports built in a batch mostly do): encoding
+ * a subset is the same work each time and gives the same bytes.
+ */
+export function useSubsetCache(subset: SubsetInternals, key: string): void {
+  const encode = subset.encode.bind(subset);
+  subset.encode = () => {
+    const id = `${key}:${subset.glyphs.join(',')}`;
+    let bytes = subsets.get(id);
+    if (!bytes) {
+      bytes = encode();
+      if (subsets.size >= SUBSETS_LIMIT) subsets.clear();
+      subsets.set(id, bytes);
+    }
+    return bytes;
   };
 }

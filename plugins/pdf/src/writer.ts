@@ -3,7 +3,7 @@
 // element, or an artifact. Nothing is painted outside one of the two.
 import type { Font } from 'fontkit';
 import type { FontKey } from './fonts.js';
-import { useFastLayout, type EmbeddedFontInternals } from './fast-layout.js';
+import { useFastLayout, useSubsetCache, type EmbeddedFontInternals, type SubsetInternals } from './fast-layout.js';
 import { missingGlyphs, sharedLayoutCache } from './fonts.js';
 import { drawTextRun, type TextRunDoc } from './text-run.js';
 import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
@@ -74,6 +74,7 @@ export class Writer {
       const embedded = doc.font(key)._font;
       embedded.layoutCache = sharedLayoutCache(key);
       useFastLayout(embedded as unknown as EmbeddedFontInternals, key);
+      useSubsetCache((embedded as unknown as { subset: SubsetInternals }).subset, key);
     }
   }
 

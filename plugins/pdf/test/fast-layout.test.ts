@@ -9,7 +9,7 @@ import { create } from 'fontkit';
 import { describe, expect, it } from 'vitest';
 import { fontFolder } from '../src/fonts.js';
 import { simpleLayout, useSimpleShaping, type ShapableFont } from '../src/simple-shaping.js';
-import { useFastLayout, type EmbeddedFontInternals } from '../src/fast-layout.js';
+import { useFastLayout, useSubsetCache, type EmbeddedFontInternals } from '../src/fast-layout.js';
 import { drawTextRun } from '../src/text-run.js';
 import { ROOT } from './render.js';
 
@@ -121,5 +121,20 @@ describe('pdf: a text run is drawn with the bytes pdfkit writes', () => {
     expect(mine).toBe(theirs);
     expect(mine).toContain('] TJ');
     expect(cursors.slice(5)).toEqual(cursors.slice(0, 5));
+  });
+});
+
+describe('pdf: font subsets are encoded once per glyph list', () => {
+  it('a second subset with the same glyphs gets the first bytes without encoding; other glyphs are encoded', () => {
+    let calls = 0;
+    const make = (glyphs: number[]) => ({ glyphs, encode: () => new Uint8Array([++calls, ...glyphs]) });
+    const a = make([0, 5, 9]);
+    const b = make([0, 5, 9]);
+    const c = make([0, 9, 5]);
+    for (const s of [a, b, c]) useSubsetCache(s, 'subset-test');
+    const first = a.encode();
+    expect(b.encode()).toBe(first);
+    expect(calls).toBe(1);
+    expect([...c.encode()]).toEqual([2, 0, 9, 5]);
   });
 });
