@@ -17,9 +17,6 @@ export interface TextRunDoc {
   };
   _fontSize: number;
   _textOptions?: unknown;
-  save(): unknown;
-  restore(): unknown;
-  transform(m11: number, m12: number, m21: number, m22: number, dx: number, dy: number): unknown;
   addContent(data: string): unknown;
   widthOfString(text: string): number;
   text(text: string, x: number, y: number, options?: object): unknown;
@@ -44,13 +41,13 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number)
   const font = doc._font;
   const size = doc._fontSize;
   const dy = (font.ascender / 1000) * size;
-  doc.save();
-  doc.transform(1, 0, 0, -1, 0, doc.page.height);
+  // pdfkit writes each operator as its own chunk followed by a newline; one chunk with the
+  // same lines gives the same bytes with far fewer small buffers. save, transform and
+  // restore leave the graphics state as it was, so they are written, not called.
+  const ops: string[] = ['q', `1 0 0 -1 0 ${number(doc.page.height)} cm`];
   const top = doc.page.height - y - dy;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
-  doc.addContent('BT');
-  doc.addContent(`1 0 0 1 ${number(x)} ${number(top)} Tm`);
-  doc.addContent(`/${font.id} ${number(size)} Tf`);
+  ops.push('BT', `1 0 0 1 ${number(x)} ${number(top)} Tm`, `/${font.id} ${number(size)} Tf`);
   const [encoded, positions] = font.encode(text);
   const scale = size / 1000;
   const commands: string[] = [];
@@ -68,7 +65,7 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number)
   const flush = (i: number) => {
     addSegment(i);
     if (commands.length > 0) {
-      doc.addContent(`[${commands.join(' ')}] TJ`);
+      ops.push(`[${commands.join(' ')}] TJ`);
       commands.length = 0;
     }
   };
@@ -77,12 +74,12 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number)
     const pos = positions[i]!;
     if (pos.xOffset || pos.yOffset) {
       flush(i);
-      doc.addContent(`1 0 0 1 ${number(cx + pos.xOffset * scale)} ${number(top + pos.yOffset * scale)} Tm`);
+      ops.push(`1 0 0 1 ${number(cx + pos.xOffset * scale)} ${number(top + pos.yOffset * scale)} Tm`);
       flush(i + 1);
       hadOffset = true;
     } else {
       if (hadOffset) {
-        doc.addContent(`1 0 0 1 ${number(cx)} ${number(top)} Tm`);
+        ops.push(`1 0 0 1 ${number(cx)} ${number(top)} Tm`);
         hadOffset = false;
       }
       if (pos.xAdvance - pos.advanceWidth !== 0) addSegment(i + 1);
@@ -90,7 +87,7 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number)
     cx += pos.xAdvance * scale;
   }
   flush(i);
-  doc.addContent('ET');
-  doc.restore();
+  ops.push('ET', 'Q');
+  doc.addContent(ops.join('\n'));
   doc.x = x + doc.widthOfString(text);
 }
