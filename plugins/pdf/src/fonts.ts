@@ -20,6 +20,7 @@ const FILES: Record<FontKey, string> = {
 let cache: Record<FontKey, Font> | undefined;
 const layouts = new Map<FontKey, Record<string, unknown>>();
 const LAYOUTS_LIMIT = 100_000;
+let checks = 0;
 
 /** The folder of the DejaVu TTF files. */
 export function fontFolder(): string {
@@ -73,7 +74,8 @@ const hasGlyph = new WeakMap<Font, Map<number, boolean>>();
  */
 export function sharedLayoutCache(key: FontKey): Record<string, unknown> {
   let layout = layouts.get(key);
-  if (!layout || Object.keys(layout).length > LAYOUTS_LIMIT) {
+  // Counting the words is not free: the size is checked every 50th document.
+  if (!layout || ((checks = (checks + 1) % 50) === 0 && Object.keys(layout).length > LAYOUTS_LIMIT)) {
     layout = Object.create(null) as Record<string, unknown>;
     layouts.set(key, layout);
   }

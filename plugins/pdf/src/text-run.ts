@@ -17,7 +17,7 @@ export interface TextRunDoc {
   };
   _fontSize: number;
   _textOptions?: unknown;
-  addContent(data: string): unknown;
+  addContent(data: string | Uint8Array): unknown;
   widthOfString(text: string): number;
   text(text: string, x: number, y: number, options?: object): unknown;
 }
@@ -88,6 +88,7 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number)
   }
   flush(i);
   ops.push('ET', 'Q');
-  doc.addContent(ops.join('\n'));
+  // Bytes, not a string: pdfkit copies a string into bytes one character at a time.
+  doc.addContent(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
   doc.x = x + doc.widthOfString(text);
 }
