@@ -5,14 +5,24 @@
 // resolve); ids have the stable form; and the tables hold what report.json holds.
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { Ajv2020 } from 'ajv/dist/2020.js';
-import * as ajvFormats from 'ajv-formats';
-import { parse } from 'csv-parse/sync';
+import type * as AjvModule from 'ajv/dist/2020.js';
+import type * as AjvFormatsModule from 'ajv-formats';
+import type * as CsvParseModule from 'csv-parse/sync';
 import { Report, type Diagnostic } from '@kommunrapport/model';
 import { OPEN_DATA_CODES, type OpenDataCode } from './diagnostics.js';
 import { collectFacts } from './collect.js';
 import { createIdMaker, idPrefix } from './ids.js';
+
+// Ajv and the CSV parser are loaded when a folder is validated, not when the plugin is
+// imported: a build that only renders would pay for them at start.
+const load = createRequire(import.meta.url);
+let ajvModule: typeof AjvModule | undefined;
+let csvModule: typeof CsvParseModule | undefined;
+const ajvClass = () => (ajvModule ??= load('ajv/dist/2020.js') as typeof AjvModule).Ajv2020;
+const ajvFormats = () => load('ajv-formats') as typeof AjvFormatsModule;
+const parse = (input: string, options: Record<string, unknown>): unknown => (csvModule ??= load('csv-parse/sync') as typeof CsvParseModule).parse(input, options as never);
 
 /** The files of an open-data folder by path relative to it. */
 export type OpenDataFiles = ReadonlyMap<string, Uint8Array>;
@@ -111,8 +121,10 @@ export function validateOpenDataFiles(files: OpenDataFiles): Diagnostic[] {
   let report: Report | undefined;
   if (schema && reportJson) {
     try {
+      const Ajv2020 = ajvClass();
       const ajv = new Ajv2020({ strict: true, allErrors: true });
-      (((ajvFormats as unknown as { default?: (a: Ajv2020) => void }).default ?? ajvFormats) as unknown as (a: Ajv2020) => void)(ajv);
+      const formats = ajvFormats();
+      (((formats as unknown as { default?: (a: InstanceType<typeof Ajv2020>) => void }).default ?? formats) as unknown as (a: InstanceType<typeof Ajv2020>) => void)(ajv);
       const validate = ajv.compile(schema);
       if (!validate(reportJson)) {
         for (const e of (validate.errors ?? []).slice(0, 20))
