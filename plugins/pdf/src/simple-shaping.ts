@@ -54,8 +54,8 @@ function isLatin(c: number): boolean {
 /**
  * Characters of the Common script this path takes: printable ASCII, Latin-1 signs (not the
  * soft hyphen, which fontkit hides), general punctuation up to U+205E (not the invisible
- * ones or the fraction slash), currency signs, letterlike symbols, arrows, maths,
- * geometric shapes and dingbats.
+ * ones or the fraction slash), currency signs, arrows, maths, geometric shapes and dingbats.
+ * (Letterlike symbols are left out: some of them, like the Kelvin sign, are Latin.)
  */
 function isCommon(c: number): boolean {
   return (
@@ -65,7 +65,6 @@ function isCommon(c: number): boolean {
     c === 0xf7 ||
     (c >= 0x2010 && c <= 0x205e && c !== 0x2044 && !(c >= 0x2028 && c <= 0x202f)) ||
     (c >= 0x20a0 && c <= 0x20bf) ||
-    (c >= 0x2100 && c <= 0x214f) ||
     (c >= 0x2190 && c <= 0x22ff) ||
     (c >= 0x25a0 && c <= 0x27bf)
   );
