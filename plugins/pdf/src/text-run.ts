@@ -9,17 +9,54 @@ export interface TextRunDoc {
   x: number;
   y: number;
   page: { height: number; fonts: Record<string, unknown> };
-  _font: {
-    id: string;
-    ascender: number;
-    ref(): unknown;
-    encode(text: string): [string[], { xAdvance: number; yAdvance: number; xOffset: number; yOffset: number; advanceWidth: number }[]];
-  };
+  _font: EncodingFont;
   _fontSize: number;
   _textOptions?: unknown;
   addContent(data: string | Uint8Array): unknown;
   widthOfString(text: string): number;
   text(text: string, x: number, y: number, options?: object): unknown;
+}
+
+/** A glyph's position after layout, scaled as pdfkit scales it. */
+interface ScaledPosition {
+  xAdvance: number;
+  yAdvance: number;
+  xOffset: number;
+  yOffset: number;
+  advanceWidth: number;
+}
+
+/** The parts of pdfkit's EmbeddedFont (internal) that encoding a run uses. */
+interface EncodingFont {
+  id: string;
+  ascender: number;
+  scale: number;
+  subset: { includeGlyph(id: number): number };
+  widths: number[];
+  unicode: number[][];
+  ref(): unknown;
+  layout(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: ScaledPosition[] };
+}
+
+/** Four hex digits per subset glyph id, made once (pdfkit makes a new string for every glyph drawn). */
+const HEX: string[] = [];
+
+/**
+ * The glyphs of `text` as hex codes of the font's subset, with their positions: what
+ * pdfkit's EmbeddedFont.encode returns, and with the same bookkeeping (subset, widths,
+ * characters for the ToUnicode map).
+ */
+function encode(font: EncodingFont, text: string): [string[], ScaledPosition[]] {
+  const { glyphs, positions } = font.layout(text);
+  const codes: string[] = new Array(glyphs.length);
+  for (let i = 0; i < glyphs.length; i++) {
+    const glyph = glyphs[i]!;
+    const gid = font.subset.includeGlyph(glyph.id);
+    codes[i] = HEX[gid] ??= `0000${gid.toString(16)}`.slice(-4);
+    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  }
+  return [codes, positions];
 }
 
 /** A number as pdfkit writes it in content streams (rounded to 6 decimals). */
@@ -48,7 +85,7 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number)
   const top = doc.page.height - y - dy;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   ops.push('BT', `1 0 0 1 ${number(x)} ${number(top)} Tm`, `/${font.id} ${number(size)} Tf`);
-  const [encoded, positions] = font.encode(text);
+  const [encoded, positions] = encode(font, text);
   const scale = size / 1000;
   const commands: string[] = [];
   let last = 0;
