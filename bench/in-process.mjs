@@ -85,7 +85,7 @@ export async function measureInProcess(file, runs = 15) {
     const r = stages();
     for (const [format] of FORMATS) await renderOnce(r, format);
   }
-  const series = { parse: [], decode: [], check: [], decodeCheck: [] };
+  const series = { parse: [], decode: [], check: [], decodeCheck: [], load: [] };
   const renders = Object.fromEntries(FORMATS.map(([f]) => [f, []]));
   for (let i = 0; i < runs; i++) {
     const l = await loadOnce();
@@ -93,6 +93,7 @@ export async function measureInProcess(file, runs = 15) {
     series.decode.push(l.decode.wallMs);
     series.check.push(l.check.wallMs);
     series.decodeCheck.push(l.decode.wallMs + l.check.wallMs);
+    series.load.push(l.parse.wallMs + l.decode.wallMs + l.check.wallMs);
     for (const [format] of FORMATS) renders[format].push((await renderOnce(l.report, format)).wallMs);
   }
   result.steady = {
@@ -101,6 +102,7 @@ export async function measureInProcess(file, runs = 15) {
     decode: median(series.decode),
     check: median(series.check),
     decodeCheck: median(series.decodeCheck),
+    parseDecodeCheck: median(series.load),
     render: Object.fromEntries(Object.entries(renders).map(([f, v]) => [f, median(v)])),
   };
   return result;

@@ -193,6 +193,7 @@ function report(r) {
   lines.push(`| decode | ${f.decode.wallMs.toFixed(1)} (${f.decode.cpuMs.toFixed(1)}) | ${ip.steady.decode.toFixed(2)} |`);
   lines.push(`| check | ${f.check.wallMs.toFixed(1)} (${f.check.cpuMs.toFixed(1)}) | ${ip.steady.check.toFixed(2)} |`);
   lines.push(`| decode + check | ${(f.decode.wallMs + f.check.wallMs).toFixed(1)} | ${ip.steady.decodeCheck.toFixed(2)} |`);
+  if (ip.steady.parseDecodeCheck !== undefined) lines.push(`| parse + decode + check | ${(f.parse.wallMs + f.decode.wallMs + f.check.wallMs).toFixed(1)} | ${ip.steady.parseDecodeCheck.toFixed(2)} |`);
   for (const fmt of FORMATS) lines.push(`| render ${fmt} | ${f.render[fmt].wallMs.toFixed(1)} (${f.render[fmt].cpuMs.toFixed(1)}) | ${ip.steady.render[fmt].toFixed(1)} |`);
   lines.push('', `Steady state: median of ${ip.steady.runs} runs after 3 warm-up runs. Importing the packages took ${Object.entries(ip.importMs).map(([k, v]) => `${k} ${v.toFixed(0)} ms`).join(', ')}.`, '');
   if (batch) {
