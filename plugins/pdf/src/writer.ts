@@ -49,6 +49,11 @@ export interface Frame {
 
 const TEXT = '#1a1a1a';
 
+/** Space, tab, line feed, vertical tab, form feed, carriage return: where lines may break. */
+function isBreakingSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
+}
+
 /** Text widths at size 1 by font and text, shared by every document of the process (fonts are shared too). */
 const WIDTHS = new Map<FontKey, Map<string, number>>();
 const WIDTHS_LIMIT = 100_000;
@@ -142,12 +147,19 @@ export class Writer {
     };
     for (const run of runs) {
       // Break only at ordinary white space: no-break spaces inside numbers ("30 210") hold.
-      for (const token of run.text.split(/([ \t\n\r\f\v]+)/)) {
-        if (token === '') continue;
-        if (/^[ \t\n\r\f\v]+$/.test(token)) {
+      const t = run.text;
+      let at = 0;
+      while (at < t.length) {
+        let end = at + 1;
+        if (isBreakingSpace(t.charCodeAt(at))) {
+          while (end < t.length && isBreakingSpace(t.charCodeAt(end))) end++;
+          at = end;
           if (pieces.length) pendingSpace = run;
           continue;
         }
+        while (end < t.length && !isBreakingSpace(t.charCodeAt(end))) end++;
+        const token = t.slice(at, end);
+        at = end;
         const w = this.measure(token, run.font, size);
         const space = pendingSpace ? this.measure(' ', pendingSpace.font, size) : 0;
         if (pieces.length && x + space + w > width) flush();
