@@ -175,7 +175,7 @@ function section(c: Ctx, s: Section, level: number): DocSection {
           caption: `${s.title ?? v.term('deviationExplanation')}, ${v.term('amountsIn', { unit: v.unit(e.unit).long })}`,
           unit: e.unit,
           corner: v.term('deviationExplanation'),
-          columns: [{ label: capitalise(v.unit(e.unit).short || v.unit(e.unit).long), align: 'end' }],
+          columns: [{ label: v.term('amount'), align: 'end' }],
           rows: [
             ...e.items.map((i) => ({ header: i.label, cells: [cell(i.amount)] })),
             { header: v.term('total'), cells: [cell(e.deviation)], emphasis: 'total' as const },

@@ -62,7 +62,7 @@ export const TERM_KEYS = [
   'responsible', 'comment', 'indicators', 'indicator', 'outcome', 'target', 'year', 'total', 'women', 'men', 'notStated',
   'missingValue', 'workforce', 'headcount', 'sickLeave', 'finance', 'amountsIn', 'deviationExplanation', 'internalControl',
   'chart', 'chartOfValues', 'page', 'of', 'minus', 'plus', 'higherIsBetter', 'lowerIsBetter', 'source', 'koladaId', 'abbreviations',
-  'appendix', 'and', 'documentLanguage', 'generatedBy',
+  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 

@@ -70,6 +70,7 @@ const termsSv: Terms = {
   and: 'och',
   documentLanguage: 'sv',
   generatedBy: 'Skapad med kommunrapport',
+  amount: 'Belopp',
 };
 
 const termsEn: Terms = {
@@ -134,6 +135,7 @@ const termsEn: Terms = {
   and: 'and',
   documentLanguage: 'en',
   generatedBy: 'Made with kommunrapport',
+  amount: 'Amount',
 };
 
 const unitsSv: Governance['units'] = {

@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, realpathSync, readFileSync, writeFileSync } from
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { formatDiagnostic, hasErrors, loadReport, presets, type PresetName } from '@kommunrapport/model';
+import { formatDiagnostic, hasErrors, loadReport, presets, reportSchemaId, type PresetName } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR } from '../first-party.js';
 
@@ -77,7 +77,7 @@ export function schemaReference(folder: string): string {
   } catch {
     /* fall through */
   }
-  return 'https://kommunrapport.se/schema/report/0.1.0/report.schema.json';
+  return reportSchemaId();
 }
 
 const q = (s: string) => JSON.stringify(s);
