@@ -10,7 +10,8 @@ import { main, type CliIo } from '../src/index.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
-export const pluginPath = (name: string) => join(fixtures, 'plugins', `${name}.mjs`);
+/** A test plugin shared with the core's tests (packages/core/test/fixtures/plugins). */
+export const pluginPath = (name: string) => join(repoRoot, 'packages/core/test/fixtures/plugins', `${name}.mjs`);
 export const reportFixture = join(fixtures, 'report.yaml');
 const runner = fileURLToPath(new URL('./run-source.ts', import.meta.url));
 /** tsx's loader by absolute URL, so the command can run in any folder. */
