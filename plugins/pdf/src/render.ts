@@ -3,6 +3,7 @@
 import type { DocumentModel, RenderContext } from '@kommunrapport/core';
 import { drawCover } from './cover.js';
 import { loadFonts } from './fonts.js';
+import { useFastOutput, type DocumentInternals } from './fast-output.js';
 import { drawFurniture } from './furniture.js';
 import { fixFileId, infoEntries, usePlaceholderId, useEscapedXmp, type DocumentInfo } from './metadata.js';
 import { PAGE_SIZES, type PdfOptions } from './options.js';
@@ -17,15 +18,6 @@ function writeIdTree(state: RenderState): void {
   if (state.ids.size === 0) return;
   const keys = [...state.ids.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   state.doc.getStructTreeRoot().data.IDTree = { Names: keys.flatMap((k) => [new String(k), state.ids.get(k)!.dictionary]) };
-}
-
-/** Collects the document's output into one byte array. */
-function collect(doc: PdfDoc): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  return new Promise((resolve) => {
-    doc.on('data', (chunk) => chunks.push(chunk));
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-  });
 }
 
 /** Renders the document model with the plugin's context to PDF bytes. */
@@ -59,7 +51,7 @@ export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOpti
   });
   useEscapedXmp(doc, info);
   usePlaceholderId(doc);
-  const done = collect(doc);
+  const done = useFastOutput(doc as unknown as DocumentInternals);
   for (const key of ['regular', 'bold', 'italic'] as const) doc.registerFont(key, fonts[key]);
 
   const margin = pageWidth < 500 ? 42 : 62;
