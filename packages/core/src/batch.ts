@@ -75,10 +75,12 @@ export type FromWorker =
 
 /**
  * Heap limits of each worker. A pipeline needs far less (about 40 MB live for the Eskilstuna
- * example in all four formats), but without a limit V8 lets the heap grow lazily: 100
- * reports on two workers peaked at 520 MB RSS without it and at 300 MB with it, at the same speed.
+ * example in all four formats), but without a limit V8 lets the heap grow lazily. The cap
+ * also sets how eagerly V8 collects: 100 generated reports on two workers ran at 8.5
+ * reports/s peaking at 283 MB RSS with 512 MB, 9.5/s at 306 MB with 1536 MB, and 10.8/s at
+ * 460 MB with 2048 MB or no limit (buildMany over bench/reports, two runs each).
  */
-export const DEFAULT_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 512 };
+export const DEFAULT_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536 };
 
 /** The worker script beside this module (`worker.ts` when running from sources). */
 export function defaultWorkerUrl(): URL {
