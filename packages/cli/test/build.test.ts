@@ -173,6 +173,25 @@ describe('kommunrapport build', () => {
     expect(Math.max(...counters.map((c) => c.renders))).toBeGreaterThanOrEqual(2);
   });
 
+  it('--jobs 1 builds several reports one after another on a single worker thread', async () => {
+    const { dir } = workspace(4);
+    const r = await runCli(['build', 'reports/*.yaml', '--plugin', pluginPath('counter'), '--format', 'counter', '--jobs', '1'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const counters = ['r1', 'r2', 'r3', 'r4'].map((id) => JSON.parse(readFileSync(join(dir, 'dist', id, 'counter.json'), 'utf8')));
+    expect(new Set(counters.map((c) => c.threadId)).size).toBe(1);
+    expect(counters.map((c) => c.renders).sort()).toEqual([1, 2, 3, 4]);
+  });
+
+  it('--jobs must be a whole number of at least 1 (exit 2, nothing built)', async () => {
+    const { dir, files } = workspace(2);
+    for (const bad of ['0', '-1', '1.5', 'two']) {
+      const r = await runCli(['build', files[0]!, '--format', 'text', '--jobs', bad], { cwd: dir });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain(`--jobs must be a whole number of at least 1; found "${bad}"`);
+    }
+    expect(existsSync(join(dir, 'dist'))).toBe(false);
+  });
+
   it('rewrites one progress line in place on a terminal while several reports build', async () => {
     const { dir } = workspace(3);
     const r = await runMain(['build', 'reports/*.yaml', '--plugin', pluginPath('echo'), '--format', 'echo'], dir, true);

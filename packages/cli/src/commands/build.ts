@@ -4,6 +4,7 @@
 // process; several are built on a pool of worker threads, each written as it finishes,
 // with a progress line. Prints where every file went, or a JSON summary.
 import { existsSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -36,6 +37,8 @@ export interface BuildOptions {
   plugin?: string[];
   json?: boolean;
   strict?: boolean;
+  /** Reports built at once, each on its own worker thread (default: the available cores). */
+  jobs?: string;
 }
 
 /** One report in the `--json` summary. */
@@ -99,6 +102,10 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     io.stderr(`${text.endsWith('\n') ? text : `${text}\n`}`);
     return code;
   };
+
+  const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+    return fail(EXIT.usage, `kommunrapport build: --jobs must be a whole number of at least 1; found "${options.jobs}". Leave it out to use every core (${availableParallelism()} here).`);
 
   let files: string[];
   try {
@@ -266,6 +273,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         strict: options.strict === true,
         cwd: io.cwd,
         keepResults: false,
+        ...(jobs !== undefined ? { concurrency: jobs } : {}),
         logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
         onProgress: (e) => {
           if (e.stage === 'load') current = e.file;
@@ -317,6 +325,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--plugin <package-or-path>', 'add a plugin (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
     .option('--json', 'print a JSON summary of every file written and every finding')
     .option('--strict', 'treat warnings as errors')
+    .option('--jobs <n>', 'reports built at once when there are several, each on a worker thread (default: the number of cores)')
     .addHelpText('after', '\nExit codes: 0 built, 1 report or plugin errors, 2 usage or I/O problem.')
     .action(async (files: string[], options: BuildOptions) => {
       ctx.exit(await runBuild(files, options, ctx));
