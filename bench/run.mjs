@@ -135,6 +135,7 @@ async function main() {
   const preview = { edits: previewTimes.length, medianMs: median(previewTimes), maxMs: Math.max(...previewTimes), over: previewTimes.filter((t) => t >= GOALS.previewMs).length };
 
   let batch;
+  let batchOneWorker;
   let batchProfile;
   if (!args.includes('--no-batch')) {
     const largest = batchSizes[batchSizes.length - 1];
@@ -151,6 +152,14 @@ async function main() {
       batch.push({ n, pattern, built, code: r.code, wallMs: r.wallMs, cpuMs: r.cpuMs, peakMb: mb(r.peakRssBytes), perSecond: built / (r.wallMs / 1000), msPerReport: r.wallMs / n });
       if (r.code !== 0) log(r.stdout.split('\n').filter((l) => !l.startsWith('[')).slice(-20).join('\n') + r.stderr.slice(-2000));
     }
+    // The same first hundred on one worker: how much the second core adds.
+    {
+      rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+      log('batch of 100 on one worker (--jobs 1) …');
+      const r = await runTree('node', [CLI, 'build', 'bench/reports/r00*.yaml', '--out', 'bench/out', '--jobs', '1'], { cwd: ROOT });
+      const built = Number(/(\d+) of (\d+) reports built/.exec(r.stdout)?.[1] ?? 0);
+      batchOneWorker = { n: 100, built, code: r.code, wallMs: r.wallMs, cpuMs: r.cpuMs, peakMb: mb(r.peakRssBytes), perSecond: built / (r.wallMs / 1000), msPerReport: r.wallMs / 100 };
+    }
     // Where a batch worker's time goes: the worker threads' profiles of a short batch.
     rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
     const workerDir = join(tmp, 'prof-batch');
@@ -161,7 +170,7 @@ async function main() {
   }
   rmSync(tmp, { recursive: true, force: true });
 
-  const results = { host, runs, quick, cold, tagged, inProcess, preview, batch, profile, batchProfile, pdfProfile };
+  const results = { host, runs, quick, cold, tagged, inProcess, preview, batch, batchOneWorker, profile, batchProfile, pdfProfile };
   const markdown = report(results);
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -210,6 +219,8 @@ function report(r) {
     lines.push('## Batch (generated reports, all four formats, worker pool)', '');
     lines.push('| reports | built | wall s | CPU s | reports/s | ms per report | peak MB |', '|---:|---:|---:|---:|---:|---:|---:|');
     for (const b of batch) lines.push(`| ${b.n} | ${b.built} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${b.perSecond.toFixed(1)} | ${b.msPerReport.toFixed(1)} | ${b.peakMb.toFixed(0)} |`);
+    const one = r.batchOneWorker;
+    if (one) lines.push(`| ${one.n}, one worker (\`--jobs 1\`) | ${one.built} | ${s(one.wallMs)} | ${s(one.cpuMs)} | ${one.perSecond.toFixed(1)} | ${one.msPerReport.toFixed(1)} | ${one.peakMb.toFixed(0)} |`);
     const [a, z] = [batch[0], batch[batch.length - 1]];
     lines.push('', `Growth from ${a.n} to ${z.n} reports: time per report × ${(z.msPerReport / a.msPerReport).toFixed(2)}, peak memory × ${(z.peakMb / a.peakMb).toFixed(2)} (1.00 is perfectly linear and flat).`, '');
   }
@@ -234,7 +245,7 @@ function report(r) {
   if (batch) {
     const z = batch[batch.length - 1];
     lines.push(
-      `- Batch: ${(z.cpuMs / z.n).toFixed(0)} ms CPU per report over the whole process against ${stagesMs.toFixed(0)} ms for the warm stages in one thread (parse ${st.parse.toFixed(0)}, decode + check ${st.decodeCheck.toFixed(1)}, ${FORMATS.map((fmt) => `${fmt} ${st.render[fmt].toFixed(0)}`).join(', ')}); the difference is the generated reports being longer on average (every fifth is twice as long), garbage collection (V8 runs part of it on helper threads, which compete with the second worker for the second core), writing and hashing the files, and starting each worker cold. ${GOALS.reportsPerSecond} reports/s on 2 cores needs about ${((2 * 1000) / GOALS.reportsPerSecond).toFixed(0)} ms CPU per report in all.`,
+      `- Batch: ${(z.cpuMs / z.n).toFixed(0)} ms CPU per report over the whole process against ${stagesMs.toFixed(0)} ms for the warm stages in one thread (parse ${st.parse.toFixed(0)}, decode + check ${st.decodeCheck.toFixed(1)}, ${FORMATS.map((fmt) => `${fmt} ${st.render[fmt].toFixed(0)}`).join(', ')}); the difference is the generated reports being longer on average (every fifth is twice as long), garbage collection, writing and hashing the files, and starting each worker cold. ${GOALS.reportsPerSecond} reports/s on 2 cores needs about ${((2 * 1000) / GOALS.reportsPerSecond).toFixed(0)} ms CPU per report in all.${r.batchOneWorker ? ` One worker builds the first hundred at ${r.batchOneWorker.perSecond.toFixed(1)} reports/s using ${(r.batchOneWorker.cpuMs / r.batchOneWorker.wallMs).toFixed(2)} cores (V8 collects garbage and compiles on helper threads), so the second worker finds most of a core taken: two workers make ${(batch[0].perSecond / r.batchOneWorker.perSecond).toFixed(2)} × the throughput of one.` : ''}`,
     );
   }
   lines.push('', '## Where the time goes (CPU profile of the all-formats cold build)', '');
