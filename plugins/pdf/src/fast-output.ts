@@ -1,9 +1,9 @@
 // Faster output for a pdfkit document. pdfkit serialises every object as a handful of small
 // strings, copies each into bytes one character at a time and pushes each through a Node
-// stream; with a PDF/UA file's thousands of structure elements that was about a tenth of
-// the render time. Here the strings are collected and turned into bytes in large pieces
-// (same bytes), and stream data is compressed once per distinct content: an embedded font
-// subset that an earlier document of the process already compressed is not compressed again.
+// stream, and a PDF/UA file has thousands of objects (its structure elements). Here the
+// strings are collected and turned into bytes in large pieces, giving the same bytes;
+// streams are compressed at a faster level than pdfkit's, and an embedded font subset that
+// an earlier document of the process already compressed is not compressed again.
 import { deflateSync } from 'node:zlib';
 
 /** The part of pdfkit's PDFReference (internal) this module replaces and uses. */
