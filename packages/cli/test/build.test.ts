@@ -192,6 +192,24 @@ describe('kommunrapport build', () => {
     expect(existsSync(join(dir, 'dist'))).toBe(false);
   });
 
+  it('--timeout fails a report that is still building after that many seconds and builds the rest (exit 1)', async () => {
+    const { dir } = workspace(3);
+    const r = await runCli(['build', 'reports/*.yaml', '--plugin', pluginPath('hang'), '--format', 'hang', '--jobs', '1', '--timeout', '4'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).toContain('still building after 4 s, the time limit');
+    expect(r.stdout).toContain('2 of 3 reports built');
+    expect(readdirSync(join(dir, 'dist')).sort()).toEqual(['r1', 'r3']);
+  });
+
+  it('--timeout must be a number of seconds above 0 (exit 2)', async () => {
+    const { dir, files } = workspace(1);
+    for (const bad of ['0', '-5', 'soon']) {
+      const r = await runCli(['build', files[0]!, '--format', 'text', '--timeout', bad], { cwd: dir });
+      expect(r.code, bad).toBe(2);
+      expect(r.stderr).toContain(`--timeout must be a number of seconds above 0; found "${bad}"`);
+    }
+  });
+
   it('rewrites one progress line in place on a terminal while several reports build', async () => {
     const { dir } = workspace(3);
     const r = await runMain(['build', 'reports/*.yaml', '--plugin', pluginPath('echo'), '--format', 'echo'], dir, true);

@@ -36,6 +36,12 @@ export interface BuildManyOptions extends Pick<BuildReportOptions, 'outDir' | 'o
   /** Keep every result in the returned list (default true); set false for very large batches and use onResult. */
   keepResults?: boolean;
   /**
+   * The longest a worker may spend on one report, in ms. Past it the worker is stopped, the
+   * report fails (`plugin-failed`, saying so) and a new worker builds the rest, so one plugin
+   * that never finishes cannot hold up a whole batch. Default: no limit.
+   */
+  timeoutMs?: number;
+  /**
    * The worker script, its Node flags (default: the worker beside this module, the parent's
    * flags) and V8 heap limits (default {@link DEFAULT_WORKER_LIMITS}).
    */
@@ -152,6 +158,8 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
       workers.add(worker);
       let ready = false;
       let current: string | undefined;
+      let timer: NodeJS.Timeout | undefined;
+      let timedOut = false;
       const feed = () => {
         if (next >= total) {
           current = undefined;
@@ -161,6 +169,12 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
         }
         current = files[next++]!;
         worker.postMessage({ type: 'build', file: current } satisfies ToWorker);
+        if (options.timeoutMs !== undefined) {
+          timer = setTimeout(() => {
+            timedOut = true;
+            void worker.terminate();
+          }, options.timeoutMs).unref();
+        }
       };
       worker.on('message', (message: FromWorker) => {
         switch (message.type) {
@@ -172,6 +186,7 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
             finish(new BuildError(message.problem));
             break;
           case 'result':
+            clearTimeout(timer);
             current = undefined;
             record(message.result);
             if (!settled) feed();
@@ -185,7 +200,9 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
         }
       });
       const lost = (reason: string) => {
+        clearTimeout(timer);
         if (settled || !workers.has(worker)) return;
+        if (timedOut) reason = `it was still building after ${options.timeoutMs! / 1000} s, the time limit, and was stopped`;
         workers.delete(worker);
         cleanUpThread(options.outDir, thread);
         if (!ready) {

@@ -85,6 +85,19 @@ describe('buildMany', () => {
     expect(readdirSync(join(root, 'dist')).sort()).toEqual(['r1', 'r3', 'r4']);
   });
 
+  it('stops a worker that is still on a report after timeoutMs, fails that report and builds the rest', async () => {
+    const root = tempDir();
+    const files = reports(join(root, 'src'), 3);
+    const results: BuildResult[] = [];
+    const summary = await buildMany(files, { plugins: [{ spec: './hang.mjs', fromDir: pluginsDir }], outDir: join(root, 'dist'), env, worker, concurrency: 1, timeoutMs: 4000, onResult: (r) => results.push(r) });
+    expect(summary).toMatchObject({ ok: false, built: 2, failed: 1 });
+    const failed = results.find((r) => !r.ok)!;
+    expect(failed.file).toBe(files[1]);
+    expect(failed.problems[0]).toMatchObject({ code: 'plugin-failed', file: files[1] });
+    expect(failed.problems[0]!.message).toContain('still building after 4 s, the time limit');
+    expect(readdirSync(join(root, 'dist')).sort()).toEqual(['r1', 'r3']);
+  });
+
   it('throws one BuildError when the plugins cannot be loaded, building nothing', async () => {
     const root = tempDir();
     const files = reports(join(root, 'src'), 2);

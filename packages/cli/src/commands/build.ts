@@ -39,6 +39,8 @@ export interface BuildOptions {
   strict?: boolean;
   /** Reports built at once, each on its own worker thread (default: the available cores). */
   jobs?: string;
+  /** With several reports: seconds a report may take before its worker is stopped (default: no limit). */
+  timeout?: string;
 }
 
 /** One report in the `--json` summary. */
@@ -106,6 +108,9 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
     return fail(EXIT.usage, `kommunrapport build: --jobs must be a whole number of at least 1; found "${options.jobs}". Leave it out to use every core (${availableParallelism()} here).`);
+  const timeout = options.timeout === undefined ? undefined : Number(options.timeout);
+  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0))
+    return fail(EXIT.usage, `kommunrapport build: --timeout must be a number of seconds above 0; found "${options.timeout}". Leave it out for no limit.`);
 
   let files: string[];
   try {
@@ -274,6 +279,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         cwd: io.cwd,
         keepResults: false,
         ...(jobs !== undefined ? { concurrency: jobs } : {}),
+        ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
         logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
         onProgress: (e) => {
           if (e.stage === 'load') current = e.file;
@@ -326,6 +332,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--json', 'print a JSON summary of every file written and every finding')
     .option('--strict', 'treat warnings as errors')
     .option('--jobs <n>', 'reports built at once when there are several, each on a worker thread (default: the number of cores)')
+    .option('--timeout <seconds>', 'with several reports: a report still building after this long fails and its worker is replaced (default: no limit)')
     .addHelpText('after', '\nExit codes: 0 built, 1 report or plugin errors, 2 usage or I/O problem.')
     .action(async (files: string[], options: BuildOptions) => {
       ctx.exit(await runBuild(files, options, ctx));
