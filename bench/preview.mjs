@@ -78,7 +78,11 @@ export async function measurePreview(example, edits = 20) {
       const reloaded = stream.next();
       const t0 = performance.now();
       writeFileSync(file, text);
-      await reloaded;
+      let timer;
+      const late = new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`edit ${i + 1}: no reload event within 10 s of saving`)), 10_000);
+      });
+      await Promise.race([reloaded, late]).finally(() => clearTimeout(timer));
       const page = await fetchText(url);
       const ms = performance.now() - t0;
       if (!page.includes(marker)) throw new Error(`edit ${i + 1}: the page after the reload does not show the edit`);
