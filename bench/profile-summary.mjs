@@ -36,10 +36,12 @@ export function summariseProfile(profiles, top = 15) {
 function addProfile(profile, fn, owner) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
+  // As DevTools counts: a sample stands for the time until the next one. (timeDeltas[0] is
+  // the wait from starting the profiler to its first sample, not time spent in that sample.)
   const deltas = profile.timeDeltas;
-  for (let i = 0; i < profile.samples.length; i++) {
+  for (let i = 0; i + 1 < profile.samples.length; i++) {
     const id = profile.samples[i];
-    self.set(id, (self.get(id) ?? 0) + (deltas[i] ?? 0));
+    self.set(id, (self.get(id) ?? 0) + (deltas[i + 1] ?? 0));
   }
   let total = 0;
   for (const [id, us] of self) {
