@@ -1,10 +1,10 @@
 // Helpers of the cli tests: run the command from its sources as a child process (real exit
 // codes, real worker threads), or in process with a captured io.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main, type CliIo } from '../src/index.js';
 
@@ -56,16 +56,5 @@ export function tempDir(prefix = 'kr-cli-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-/** Every file under a folder as relative path → base64 contents, sorted. */
-export function snapshot(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const walk = (d: string) => {
-    for (const name of readdirSync(d).sort()) {
-      const p = join(d, name);
-      if (statSync(p).isDirectory()) walk(p);
-      else out[relative(dir, p)] = readFileSync(p).toString('base64');
-    }
-  };
-  walk(dir);
-  return out;
-}
+/** Every file under a folder as relative path → base64 contents (the core tests' helper). */
+export { snapshot } from '../../core/test/helpers.js';
