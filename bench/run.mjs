@@ -70,6 +70,16 @@ function summarise(list) {
   };
 }
 
+/** Builds `n` generated reports matching `pattern` into bench/out in one cold process and measures it. */
+async function runBatch(n, pattern, extra = []) {
+  rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+  log(`batch of ${n} (${[pattern, ...extra].join(' ')}) …`);
+  const r = await runTree('node', [CLI, 'build', pattern, '--out', 'bench/out', ...extra], { cwd: ROOT });
+  const built = Number(/(\d+) of (\d+) reports built/.exec(r.stdout)?.[1] ?? 0);
+  if (r.code !== 0) log(r.stdout.split('\n').filter((l) => !l.startsWith('[')).slice(-20).join('\n') + r.stderr.slice(-2000));
+  return { n, pattern, built, code: r.code, wallMs: r.wallMs, cpuMs: r.cpuMs, peakMb: mb(r.peakRssBytes), perSecond: built / (r.wallMs / 1000), msPerReport: r.wallMs / n };
+}
+
 async function main() {
   if (!args.includes('--no-build')) {
     log('building the packages (turbo) …');
@@ -144,22 +154,10 @@ async function main() {
     batch = [];
     for (const n of batchSizes) {
       // r0000 … r0099 are the first hundred; the whole folder is the largest set.
-      const pattern = n === largest ? 'bench/reports/*.yaml' : 'bench/reports/r00*.yaml';
-      rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
-      log(`batch of ${n} (${pattern}) …`);
-      const r = await runTree('node', [CLI, 'build', pattern, '--out', 'bench/out'], { cwd: ROOT });
-      const built = Number(/(\d+) of (\d+) reports built/.exec(r.stdout)?.[1] ?? 0);
-      batch.push({ n, pattern, built, code: r.code, wallMs: r.wallMs, cpuMs: r.cpuMs, peakMb: mb(r.peakRssBytes), perSecond: built / (r.wallMs / 1000), msPerReport: r.wallMs / n });
-      if (r.code !== 0) log(r.stdout.split('\n').filter((l) => !l.startsWith('[')).slice(-20).join('\n') + r.stderr.slice(-2000));
+      batch.push(await runBatch(n, n === largest ? 'bench/reports/*.yaml' : 'bench/reports/r00*.yaml'));
     }
     // The same first hundred on one worker: how much the second core adds.
-    {
-      rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
-      log('batch of 100 on one worker (--jobs 1) …');
-      const r = await runTree('node', [CLI, 'build', 'bench/reports/r00*.yaml', '--out', 'bench/out', '--jobs', '1'], { cwd: ROOT });
-      const built = Number(/(\d+) of (\d+) reports built/.exec(r.stdout)?.[1] ?? 0);
-      batchOneWorker = { n: 100, built, code: r.code, wallMs: r.wallMs, cpuMs: r.cpuMs, peakMb: mb(r.peakRssBytes), perSecond: built / (r.wallMs / 1000), msPerReport: r.wallMs / 100 };
-    }
+    batchOneWorker = await runBatch(100, 'bench/reports/r00*.yaml', ['--jobs', '1']);
     // Where a batch worker's time goes: the worker threads' profiles of a short batch.
     rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
     const workerDir = join(tmp, 'prof-batch');
