@@ -4,7 +4,7 @@
 // when the README is out of date. Run with `pnpm docs:troubleshooting`.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DIAGNOSTIC_CODES, LIMITS, formatBytes, type DiagnosticInfo } from '@kommunrapport/model';
+import { DIAGNOSTIC_CODES, LIMITS, formatBytes, type DiagnosticDefinition } from '@kommunrapport/model';
 
 /** The markers the section is written between. */
 export const START = '<!-- troubleshooting:start -->';
@@ -23,7 +23,7 @@ const GROUPS: { title: string; codes: string[] }[] = [
 
 /** The section's text (without the markers), generated from the catalogue. */
 export function renderTroubleshooting(): string {
-  const catalogue = DIAGNOSTIC_CODES as Record<string, DiagnosticInfo>;
+  const catalogue = DIAGNOSTIC_CODES as Record<string, DiagnosticDefinition>;
   const listed = new Set(GROUPS.flatMap((g) => g.codes));
   const rest = Object.keys(catalogue).filter((c) => !listed.has(c));
   const groups = rest.length > 0 ? [...GROUPS, { title: 'Other findings', codes: rest }] : GROUPS;
@@ -42,7 +42,7 @@ export function renderTroubleshooting(): string {
       const info = catalogue[code];
       if (!info) throw new Error(`troubleshooting: ${code} is not in the catalogue`);
       const cell = (s: string) => s.replace(/\|/g, '\\|');
-      lines.push(`| \`${code}\` (${info.severity}) | **${cell(info.title)}.** ${cell(info.meaning)} | ${cell(info.fix)} |`);
+      lines.push(`| \`${code}\` (${info.severity}) | **${cell(info.title)}.** ${cell(info.meaning)} | ${cell(info.hint)} |`);
     }
   }
   lines.push(

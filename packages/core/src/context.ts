@@ -18,7 +18,7 @@ const silent: Logger = { info: () => {}, warn: () => {} };
 export function createRenderContext<O>(
   report: Report,
   options: O,
-  extra: { logger?: Logger; progress?: RenderContext<O>['progress']; env?: Record<string, string | undefined> } = {},
+  extra: { logger?: Logger; progress?: RenderContext<O>['progress']; report?: RenderContext<O>['report']; env?: Record<string, string | undefined> } = {},
 ): RenderContext<O> {
   const vocabulary = createVocabulary(report);
   return {
@@ -27,6 +27,7 @@ export function createRenderContext<O>(
     vocabulary,
     documentDate: documentDate(report, extra.env),
     logger: extra.logger ?? silent,
+    report: extra.report ?? (() => {}),
     progress: extra.progress ?? (() => {}),
   };
 }

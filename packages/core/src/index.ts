@@ -4,6 +4,7 @@ export * from './vocabulary.js';
 export * from './document.js';
 export * from './context.js';
 export * from './build-error.js';
+export * from './catalogue.js';
 export * from './load-plugin.js';
 export * from './plugin-options.js';
 export * from './artifacts.js';

@@ -18,7 +18,7 @@ describe('README troubleshooting section', () => {
     const section = renderTroubleshooting();
     expect(section.startsWith('## Felsökning / Troubleshooting')).toBe(true);
     for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) expect(section, code).toContain(`| \`${code}\` (${info.severity}) | **${info.title}.** `);
-    for (const info of Object.values(DIAGNOSTIC_CODES)) expect(section).toContain(info.fix);
+    for (const info of Object.values(DIAGNOSTIC_CODES)) expect(section).toContain(info.hint);
   });
 
   it('changes nothing outside the markers', () => {
