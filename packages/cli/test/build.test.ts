@@ -51,6 +51,25 @@ describe('kommunrapport build', () => {
     expect(json.reports[0].artifacts.map((a: { path: string }) => a.path)).toEqual(['a.bin', 'data/report.json', 'z-last.txt']);
   });
 
+  it('a plugin\'s warning through ctx.report is in --json with the plugin and its code, exits 0, and fails --strict with exit 1', async () => {
+    const { dir, files } = workspace(1);
+    const args = ['build', files[0]!, '--plugin', pluginPath('findings'), '--format', 'findings'];
+    const loose = await runCli([...args, '--json'], { cwd: dir });
+    expect(loose.code).toBe(0);
+    expect(JSON.parse(loose.stdout).reports[0].diagnostics).toMatchObject([
+      { code: 'stale-figure', plugin: 'findings', severity: 'warning', path: 'title', file: 'reports/r1.yaml', line: 4, message: 'The title "Delårsrapport 2 2022" looks stale.' },
+    ]);
+    const strict = await runCli([...args, '--strict', '--json'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    const report = JSON.parse(strict.stdout).reports[0];
+    expect(report.problems).toMatchObject([{ code: 'plugin-findings', plugin: 'findings' }]);
+    expect(report.artifacts).toEqual([]);
+    const text = await runCli([...args, '--strict'], { cwd: dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('reports/r1.yaml:4:8  warning  [plugin findings] stale-figure  title');
+    expect(text.stdout).toContain('[plugin findings] render reports/r1.yaml: Plugin "findings" reported 1 problem (stale-figure; warnings count as errors under --strict). (plugin-findings)');
+  });
+
   it('refuses an unknown format with exit code 2 and the list of known formats', async () => {
     const { dir, files } = workspace(1);
     const r = await runCli(['build', files[0]!, '--format', 'html,docx'], { cwd: dir });
