@@ -13,7 +13,7 @@ import { buildDocument, createFormatter, createRenderContext, createVocabulary, 
 import htmlPlugin from '@kommunrapport/plugin-html';
 import pdfPlugin from '@kommunrapport/plugin-pdf';
 import textPlugin from '@kommunrapport/plugin-text';
-import { phrasesIn, swedishPhrases } from './vocabulary-words.js';
+import { phrasesIn, swedishPhrases } from '../../../test/vocabulary-words.js';
 
 const PATH = 'examples/solberga-son-2024-delar/rapport.yaml';
 const SWEDISH = readFileSync(new URL(`../../../${PATH}`, import.meta.url), 'utf8');

@@ -17,7 +17,7 @@ import type { BuildJson } from '../src/commands/build.js';
 // The HTML plugin's own browser helpers, so both examples get exactly its checks.
 import { launchChromium, type Browser } from '../../../plugins/html/test/chromium.js';
 import { formatViolations, runAxe } from '../../../plugins/html/test/axe.js';
-import { ROOT } from './source-labels.js';
+import { repoRoot as ROOT } from './cli-helpers.js';
 import { execFileSync } from 'node:child_process';
 
 /** The bundled examples: name and path from the workspace root. */
