@@ -86,6 +86,11 @@ const fdirProbe = {
 };
 
 async function main() {
+  // Loaded here, so a missing bundler (an install without dev dependencies) is reported below.
+  const { rollup } = await import('rollup');
+  const { default: commonjs } = await import('@rollup/plugin-commonjs');
+  const { default: json } = await import('@rollup/plugin-json');
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   const bundle = await rollup({
