@@ -1,7 +1,6 @@
 // An indicator chart as vector graphics: outcome bars and target markers per year, tagged
 // as one Figure whose Alt is the chart's description, which states every value.
 import type { ChartModel } from '@kommunrapport/core';
-import { decimalsOf } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
 
