@@ -1,5 +1,5 @@
 // An indicator chart as vector graphics: outcome bars and target markers per year, tagged
-// as one Figure whose Alt is the chart's description, which states every value.
+// as one Figure whose Alt is the chart's text alternative from the document; point labels come from the document too.
 import type { ChartModel } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
