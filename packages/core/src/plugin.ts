@@ -6,6 +6,7 @@ import type * as t from 'io-ts';
 import type { DiagnosticData, DiagnosticDefinition, Report, ReportPath } from '@kommunrapport/model';
 import type { Formatter } from './format.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { DocumentModel } from './document/types.js';
 
 /** One output file of a plugin, relative to the report's output folder. */
 export interface Artifact {
@@ -30,6 +31,12 @@ export type PluginCodes = Readonly<Record<string, DiagnosticDefinition>>;
 export interface RenderContext<Options, Codes extends PluginCodes = PluginCodes> {
   /** The plugin's options, decoded and defaulted by its codec. */
   options: Options;
+  /**
+   * The report's semantic document, built once per report by the core and shared by every
+   * plugin: what writers serialise. All meaning (numbering, words, abbreviations and their
+   * first use, formatted figures, legends, chart labels) is decided there.
+   */
+  readonly document: DocumentModel;
   /** Numbers, amounts, percentages and dates in the report's language. */
   format: Formatter;
   /** Words, symbols and colours of the report's governance vocabulary, and abbreviations. */
@@ -58,7 +65,7 @@ export interface Plugin<Options = unknown, Codes extends PluginCodes = PluginCod
   options: t.Type<Options, unknown, unknown>;
   /** The plugin's own diagnostic codes (kebab case), reported with `ctx.report`; they join the one catalogue under the plugin's name. */
   codes?: Codes;
-  /** Renders the report to artifacts. May be async. Must not write files. */
+  /** Renders the report to artifacts, serialising `context.document` (the report itself is there for exports of the data). May be async. Must not write files. */
   render(report: Report, context: RenderContext<Options, Codes>): Artifact[] | Promise<Artifact[]>;
 }
 

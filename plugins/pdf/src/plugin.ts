@@ -1,5 +1,5 @@
-// The pdf plugin: builds the shared document model and renders it to rapport.pdf.
-import { buildDocument, definePlugin } from '@kommunrapport/core';
+// The pdf plugin: serialises the core's document (ctx.document) as rapport.pdf.
+import { definePlugin } from '@kommunrapport/core';
 import { PdfOptions } from './options.js';
 import { renderPdf } from './render.js';
 import { PDF_CODES } from './codes.js';
@@ -13,8 +13,8 @@ export const pdfPlugin = definePlugin<PdfOptions, typeof PDF_CODES>({
   formats: ['pdf'],
   options: PdfOptions,
   codes: PDF_CODES,
-  async render(report, ctx) {
-    const model = buildDocument(report, ctx.vocabulary, ctx.format);
+  async render(_report, ctx) {
+    const model = ctx.document;
     const contents = await renderPdf(model, ctx);
     return [{ path: PDF_FILE, contents, mediaType: 'application/pdf' }];
   },
