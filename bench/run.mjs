@@ -137,7 +137,7 @@ async function main() {
   // Where the time of the slowest cold case goes.
   const profDir = join(tmp, 'prof');
   spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'build', example, '--out', join(tmp, 'prof-out')], { cwd: ROOT, stdio: 'ignore' });
-  // The bin passes --cpu-prof on to the process it starts from the snapshot: take the largest profile.
+  // With a Node option the bin starts without the snapshot: this profiles the normal start (largest profile).
   const profFile = execFileSync('sh', ['-c', `ls -S ${profDir}/*.cpuprofile | head -1`], { encoding: 'utf8' }).trim();
   const profile = summariseProfile(JSON.parse(readFileSync(profFile, 'utf8')), 12);
 

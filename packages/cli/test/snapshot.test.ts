@@ -55,6 +55,17 @@ describe('starting from the snapshot', () => {
     expect(bad.stdout + bad.stderr).toMatch(/file-unreadable/);
   });
 
+  it('starts normally when Node options are given, since a snapshot only runs under the V8 settings it was built with', () => {
+    requireSnapshot();
+    const withOption = spawnSync(process.execPath, ['--max-old-space-size=256', bin, 'validate', examples[0]!], { cwd: repoRoot, env: { ...env, KOMMUNRAPPORT_SNAPSHOT: 'require' }, encoding: 'utf8' });
+    expect(withOption.status).toBe(2);
+    expect(withOption.stderr).toMatch(/Node options are given/);
+    const normal = spawnSync(process.execPath, ['--max-old-space-size=256', bin, 'validate', examples[0]!], { cwd: repoRoot, env, encoding: 'utf8' });
+    expect(normal.status, normal.stderr).toBe(0);
+    const viaEnv = spawnSync(process.execPath, [bin, 'validate', examples[0]!], { cwd: repoRoot, env: { ...env, NODE_OPTIONS: '--max-old-space-size=256' }, encoding: 'utf8' });
+    expect(viaEnv.status, viaEnv.stderr).toBe(0);
+  });
+
   it('ends the started process when the bin is killed with SIGKILL, and forwards SIGTERM', async () => {
     requireSnapshot();
     const started = async () => {
