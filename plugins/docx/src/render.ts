@@ -50,7 +50,7 @@ interface State {
   lists: number;
 }
 
-/** The paragraph style of table and chart captions (Word's built-in "caption"). */
+/** The paragraph style of table and chart captions: Word's built-in "caption", as the library defines it. */
 export const CAPTION_STYLE = 'Caption';
 /** The Word list definitions: bullets and decimal numbers. */
 export const LIST = { bullet: 'kommunrapport-bullet', ordered: 'kommunrapport-ordered' } as const;
@@ -158,9 +158,9 @@ function inlines(nodes: readonly Inline[], marks: Marks): ParagraphChild[] {
 /** A run, bold only when asked (the library writes an explicit "not bold" otherwise). */
 const run = (text: string, bold: boolean) => new TextRun(bold ? { text, bold } : text);
 
-/** A caption paragraph kept on the page of the table below it. */
+/** A caption paragraph (its style keeps it on the page of the table below it). */
 function caption(text: string): Paragraph {
-  return new Paragraph({ style: CAPTION_STYLE, keepNext: true, children: [new TextRun(text)] });
+  return new Paragraph({ style: CAPTION_STYLE, children: [new TextRun(text)] });
 }
 
 function cellParagraph(children: ParagraphChild[], align: 'start' | 'end'): Paragraph {
@@ -211,23 +211,29 @@ function chart(c: ChartModel): Body {
 
 // --- document settings ----------------------------------------------------
 
-/** The language and font of all text, outline levels of the headings, and the caption style. */
+/**
+ * The language, font and size of all text; the title, heading and caption styles sized
+ * from the body size (the library's sizes at 11 pt), each heading with its outline level.
+ */
 function styles(input: DocxRenderInput): IStylesOptions {
   const font = input.options.font;
-  const heading = (outlineLevel: number) => ({ paragraph: { outlineLevel, keepNext: true, spacing: { before: 240, after: 120 } } });
+  const size = (factor: number) => Math.round(input.options.fontSize * factor * 2); // half-points
+  const heading = (outlineLevel: number, factor: number, color: string, italics = false) => ({
+    run: { color, size: size(factor), ...(italics ? { italics } : {}) },
+    paragraph: { outlineLevel, keepNext: true, spacing: { before: 240, after: 120 } },
+  });
   return {
     default: {
-      document: { run: { language: { value: input.locale }, size: input.options.fontSize * 2, ...(font ? { font } : {}) } },
-      heading1: heading(0),
-      heading2: heading(1),
-      heading3: heading(2),
-      heading4: heading(3),
-      heading5: heading(4),
-      heading6: heading(5),
+      document: { run: { language: { value: input.locale }, size: size(1), ...(font ? { font } : {}) } },
+      title: { run: { size: size(28 / 11) } },
+      heading1: heading(0, 16 / 11, '2E74B5'),
+      heading2: heading(1, 13 / 11, '2E74B5'),
+      heading3: heading(2, 12 / 11, '1F4D78'),
+      heading4: heading(3, 1, '2E74B5', true),
+      heading5: heading(4, 1, '2E74B5'),
+      heading6: heading(5, 1, '1F4D78'),
+      caption: { run: { bold: true, size: size(1) }, paragraph: { keepNext: true, spacing: { before: 240, after: 60 } } },
     },
-    paragraphStyles: [
-      { id: CAPTION_STYLE, name: 'caption', basedOn: 'Normal', next: 'Normal', quickFormat: true, run: { bold: true }, paragraph: { spacing: { before: 240, after: 60 } } },
-    ],
   };
 }
 

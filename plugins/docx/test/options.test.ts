@@ -22,6 +22,17 @@ describe('docx options', () => {
     expect(large).toMatch(/<w:sz w:val="28"\/>/);
   });
 
+  it('scale the title, headings and captions with the body size, so headings stay larger in large print', async () => {
+    const report = load(EXAMPLES[1]![1]);
+    const sizes = async (fontSize: number) => {
+      const styles = docxFiles(await renderReport(report, { fontSize }))['word/styles.xml']!;
+      return Object.fromEntries(['Title', 'Heading1', 'Heading2', 'Heading3', 'Caption'].map((id) => [id, Number(new RegExp(`w:styleId="${id}">[\\s\\S]*?<w:sz w:val="(\\d+)"/>`).exec(styles)?.[1])]));
+    };
+    // At 11 pt the library's own sizes (in half-points); at 16 pt each in proportion.
+    expect(await sizes(11)).toEqual({ Title: 56, Heading1: 32, Heading2: 26, Heading3: 24, Caption: 22 });
+    expect(await sizes(16)).toEqual({ Title: 81, Heading1: 47, Heading2: 38, Heading3: 35, Caption: 32 });
+  });
+
   it('reject bad and unknown options with the plugin and path named', () => {
     const bad = decodeOptions(plugin, { fontSize: 7, font: '', colour: 'red' });
     expect(bad.value).toBeUndefined();
