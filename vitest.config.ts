@@ -12,7 +12,7 @@ export default defineConfig({
   resolve: { conditions: ['@kommunrapport/source', ...defaultClientConditions] },
   ssr: { resolve: { conditions: ['@kommunrapport/source', ...defaultServerConditions] } },
   test: {
-    include: ['{packages,plugins,tools}/*/test/**/*.test.ts'],
+    include: ['{packages,plugins,tools}/*/test/**/*.test.ts', 'test/**/*.test.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     reporters,

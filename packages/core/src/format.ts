@@ -21,6 +21,8 @@ export interface Formatter {
   value(value: number, unit: Unit, options?: NumberOptions): string;
   /** A number with its unit in words for running text and speech: `−71,5 miljoner kronor`, `1,7 procent`. */
   spoken(value: number, unit: Unit, options?: NumberOptions): string;
+  /** The spoken form for speech synthesis: the sign as the vocabulary's word and digits not grouped, `minus 1266,8 miljoner kronor`. */
+  speech(value: number, unit: Unit, options?: NumberOptions): string;
   /** A date written out: `31 augusti 2022`. */
   date(isoDate: string): string;
 }
@@ -86,6 +88,12 @@ export function createFormatter(language: string, governance: Governance): Forma
     number,
     value: (value, unit, options) => join(number(value, options), governance.units[unit].short),
     spoken: (value, unit, options) => join(number(value, options), governance.units[unit].long),
+    speech: (value, unit, options) => {
+      const n = number(value, options);
+      const sign = n.startsWith('\u2212') ? `${governance.terms.minus} ` : n.startsWith('+') ? `${governance.terms.plus} ` : '';
+      const digits = (sign ? n.slice(1) : n).replace(/(\d)\u00a0(?=\d)/gu, '$1');
+      return join(`${sign}${digits}`, governance.units[unit].long);
+    },
     date: (isoDate) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`)),
   };
 }

@@ -9,6 +9,9 @@ import { checkSize, decodeSource, hasErrors, loadReport, type Diagnostic } from 
 import { BuildError, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
 import { createRenderContext } from './context.js';
+import { buildDocument, type DocumentModel } from './document/index.js';
+import { createFormatter } from './format.js';
+import { createVocabulary } from './vocabulary.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
 import type { Logger, Plugin } from './plugin.js';
@@ -121,12 +124,16 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   }
   if (result.problems.length > 0) return result;
 
+  // One document per report, built at the first plugin's first use and shared by all.
+  let document: DocumentModel | undefined;
+  const shared = () => (document ??= buildDocument(report, createVocabulary(report), createFormatter(report.language, report.governance)));
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
   for (const [index, plugin] of options.plugins.entries()) {
     progress({ file, stage: 'render', plugin: plugin.name });
     const context = createRenderContext(report, decoded[index], {
       env: options.env ?? process.env,
+      document: shared,
       logger: {
         info: (m) => logger.info(`[plugin ${plugin.name}] ${m}`),
         warn: (m) => logger.warn(`[plugin ${plugin.name}] ${m}`),

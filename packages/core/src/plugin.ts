@@ -5,6 +5,7 @@ import type * as t from 'io-ts';
 import type { Report } from '@kommunrapport/model';
 import type { Formatter } from './format.js';
 import type { Vocabulary } from './vocabulary.js';
+import type { DocumentModel } from './document/types.js';
 
 /** One output file of a plugin, relative to the report's output folder. */
 export interface Artifact {
@@ -26,6 +27,12 @@ export interface Logger {
 export interface RenderContext<Options> {
   /** The plugin's options, decoded and defaulted by its codec. */
   options: Options;
+  /**
+   * The report's semantic document, built once per report by the core and shared by every
+   * plugin: what writers serialise. All meaning (numbering, words, abbreviations and their
+   * first use, formatted figures, legends, chart labels) is decided there.
+   */
+  readonly document: DocumentModel;
   /** Numbers, amounts, percentages and dates in the report's language. */
   format: Formatter;
   /** Words, symbols and colours of the report's governance vocabulary, and abbreviations. */
@@ -45,7 +52,7 @@ export interface Plugin<Options = unknown> {
   formats: readonly string[];
   /** Decodes the plugin's options; defaults come from the codec, e.g. with `withDefaults`. */
   options: t.Type<Options, unknown, unknown>;
-  /** Renders the report to artifacts. May be async. Must not write files. */
+  /** Renders the report to artifacts, serialising `context.document` (the report itself is there for exports of the data). May be async. Must not write files. */
   render(report: Report, context: RenderContext<Options>): Artifact[] | Promise<Artifact[]>;
 }
 

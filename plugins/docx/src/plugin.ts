@@ -1,6 +1,6 @@
 // The docx plugin: the report as a Word document (rapport.docx) a secretary can continue
 // in Word, serialised from the core's DocumentModel like every other format.
-import { buildDocument, definePlugin } from '@kommunrapport/core';
+import { definePlugin } from '@kommunrapport/core';
 import { DocxOptions } from './options.js';
 import { renderDocx } from './render.js';
 
@@ -14,9 +14,8 @@ const docxPlugin = definePlugin<DocxOptions>({
   name: 'docx',
   formats: ['docx'],
   options: DocxOptions,
-  async render(report, ctx) {
-    const doc = buildDocument(report, ctx.vocabulary, ctx.format);
-    const contents = await renderDocx(doc, { locale: ctx.format.locale, date: ctx.documentDate, options: ctx.options });
+  async render(_report, ctx) {
+    const contents = await renderDocx(ctx.document, { locale: ctx.format.locale, date: ctx.documentDate, options: ctx.options });
     return [{ path: DOCX_FILE, contents, mediaType: DOCX_MEDIA_TYPE }];
   },
 });

@@ -21,8 +21,8 @@ import {
   type IStylesOptions,
   type ParagraphChild,
 } from 'docx';
-import type { Block, Inline } from '@kommunrapport/model';
-import type { Badge, ChartModel, DocBlock, DocSection, DocumentModel, Fact, TableCell as CellModel, TableModel } from '@kommunrapport/core';
+import { abbreviationExplanation, legendTable } from '@kommunrapport/core';
+import type { Badge, ChartModel, DocBlock, DocSection, DocumentModel, Fact, Inline, TableCell as CellModel, TableModel, TextBlock } from '@kommunrapport/core';
 import type { DocxOptions } from './options.js';
 import { reproducible } from './reproducible.js';
 
@@ -43,6 +43,8 @@ interface Marks {
   bold?: boolean;
   italics?: boolean;
   style?: string;
+  /** A span in another language than the document's (BCP 47). */
+  language?: { value: string };
 }
 
 /** Per-document state: the lists written so far, so that every list is numbered from 1. */
@@ -73,7 +75,7 @@ function title(text: string): Paragraph {
 /** A section: its heading (document level 2 is Heading 1, deeper levels stop at Heading 6), then its blocks. */
 function section(st: State, s: DocSection): Body {
   const heading = HEADINGS[Math.min(Math.max(s.level - 2, 0), HEADINGS.length - 1)]!;
-  return [new Paragraph({ heading, children: [new TextRun(s.title)] }), ...s.blocks.flatMap((b) => block(st, b))];
+  return [new Paragraph({ heading, children: inlines(s.heading, {}) }), ...s.blocks.flatMap((b) => block(st, b))];
 }
 
 function block(st: State, b: DocBlock): Body {
@@ -88,10 +90,12 @@ function block(st: State, b: DocBlock): Body {
       return b.items.map(fact);
     case 'list': {
       const instance = ++st.lists;
-      return b.items.map((item) => listItem([new TextRun(item)], LIST.bullet, 0, instance));
+      return b.items.map((item) => listItem(inlines(item, {}), LIST.bullet, 0, instance));
     }
     case 'table':
       return table(st, b.table);
+    case 'legend':
+      return table(st, legendTable(b.legend));
     case 'chart':
       return chart(b.chart);
   }
@@ -105,7 +109,7 @@ function labelled(term: string, value: ParagraphChild[]): Paragraph {
 }
 
 function fact(f: Fact): Paragraph {
-  return labelled(f.term, [new TextRun(f.value)]);
+  return labelled(f.term, inlines(f.content, {}));
 }
 
 /** A scale value: its symbol, when it has one, then its label. */
@@ -115,12 +119,12 @@ function badgeRuns(b: Badge): TextRun[] {
 
 // --- rich text ------------------------------------------------------------
 
-function richText(st: State, blocks: readonly Block[]): Body {
+function richText(st: State, blocks: readonly TextBlock[]): Body {
   return blocks.flatMap((b) => (b.type === 'paragraph' ? [new Paragraph({ children: inlines(b.children, {}) })] : list(st, b, 0, ++st.lists)));
 }
 
 /** A list as Word list paragraphs; nested lists go one level deeper in the same list. */
-function list(st: State, b: Extract<Block, { type: 'list' }>, level: number, instance: number): Paragraph[] {
+function list(st: State, b: Extract<TextBlock, { type: 'list' }>, level: number, instance: number): Paragraph[] {
   const reference = b.ordered ? LIST.ordered : LIST.bullet;
   return b.items.flatMap((item) => {
     let first = true;
@@ -149,6 +153,13 @@ function inlines(nodes: readonly Inline[], marks: Marks): ParagraphChild[] {
         return inlines(n.children, { ...marks, bold: true });
       case 'link':
         return [new ExternalHyperlink({ link: n.url, children: inlines(n.children, { ...marks, style: 'Hyperlink' }) })];
+      case 'abbreviation': {
+        // The author's word as written, with the explanation the document asks for at its first use.
+        const e = abbreviationExplanation(n);
+        return [e.before, n.text, e.after].filter((t) => t !== '').map((text) => new TextRun({ text, ...marks }));
+      }
+      case 'foreign':
+        return inlines(n.children, { ...marks, language: { value: n.language } });
     }
   });
 }
@@ -168,14 +179,14 @@ function cellParagraph(children: ParagraphChild[], align: 'start' | 'end'): Para
 }
 
 /** A table: the header row repeats on every page Word breaks it over, the first column holds the row headers. */
-function grid(head: { text: string; align: 'start' | 'end' }[], rows: { header: string; cells: TableCell[]; bold: boolean }[]): Table {
+function grid(head: { text: string; align: 'start' | 'end' }[], rows: { header: TextRun[]; cells: TableCell[] }[]): Table {
   const headerRow = new TableRow({
     tableHeader: true,
     cantSplit: true,
     children: head.map((h) => new TableCell({ children: [cellParagraph([run(h.text, true)], h.align)] })),
   });
   const bodyRows = rows.map(
-    (r) => new TableRow({ cantSplit: true, children: [new TableCell({ children: [cellParagraph([run(r.header, r.bold)], 'start')] }), ...r.cells] }),
+    (r) => new TableRow({ cantSplit: true, children: [new TableCell({ children: [cellParagraph(r.header, 'start')] }), ...r.cells] }),
   );
   return new Table({
     rows: [headerRow, ...bodyRows],
@@ -184,27 +195,32 @@ function grid(head: { text: string; align: 'start' | 'end' }[], rows: { header: 
   });
 }
 
-/** A cell's content; a badge shows its symbol and label, and the cell's text below when that says more (the key to symbols). */
+/** A cell's content: a badge as its symbol and label, anything else as its text. */
 function cell(c: CellModel, bold: boolean): TableCell {
-  const runs = c.badge ? badgeRuns(c.badge) : [run(c.text, bold)];
-  const more = c.badge && c.text !== c.badge.label ? [cellParagraph([new TextRun(c.text)], c.align)] : [];
-  return new TableCell({ children: [cellParagraph(runs, c.align), ...more] });
+  return new TableCell({ children: [cellParagraph(c.badge ? badgeRuns(c.badge) : [run(c.text, bold)], c.align)] });
 }
 
 function table(st: State, t: TableModel): Body {
   const head = [{ text: t.corner, align: 'start' as const }, ...t.columns.map((c) => ({ text: c.label, align: c.align }))];
-  const rows = t.rows.map((r) => ({ header: r.header, bold: r.emphasis !== undefined, cells: r.cells.map((c) => cell(c, r.emphasis !== undefined)) }));
+  const rows = t.rows.map((r) => {
+    const bold = r.emphasis !== undefined;
+    return { header: r.headerBadge ? badgeRuns(r.headerBadge) : [run(r.header, bold)], cells: r.cells.map((c) => cell(c, bold)) };
+  });
   return [caption(t.caption), grid(head, rows), ...(t.note ? richText(st, t.note) : [])];
 }
 
-/** A chart as a table under its caption: one row per series, one column per year, each value as the document words it. */
+/**
+ * A chart as a table under its caption: one row per series, one column per year, each
+ * value labelled as in the document. Nothing when its values stand in the table just
+ * before it (the document says so): a Word document draws no chart, so it would repeat them.
+ */
 function chart(c: ChartModel): Body {
+  if (c.valuesInTable !== undefined) return [];
   const years = [...new Set(c.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const head = [{ text: '', align: 'start' as const }, ...years.map((y) => ({ text: String(y), align: 'end' as const }))];
   const rows = c.series.map((s) => ({
-    header: s.label,
-    bold: false,
-    cells: years.map((y) => new TableCell({ children: [cellParagraph([new TextRun(s.points.find((p) => p.year === y)?.text ?? '')], 'end')] })),
+    header: [run(s.label, false)],
+    cells: years.map((y) => new TableCell({ children: [cellParagraph([new TextRun(s.points.find((p) => p.year === y)?.label ?? '')], 'end')] })),
   }));
   return [caption(c.title), grid(head, rows)];
 }

@@ -3,7 +3,7 @@
 // row, charts as captioned tables, the cover facts and the key to symbols, and the same
 // bytes on every build.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { walkSections, type ChartModel, type DocBlock, type DocSection, type DocumentModel, type TableModel } from '@kommunrapport/core';
+import { legendTable, walkSections, type ChartModel, type DocBlock, type DocSection, type DocumentModel, type TableModel } from '@kommunrapport/core';
 import type { Report } from '@kommunrapport/model';
 import { EXAMPLES, docxFiles, docxText, documentOf, load, paragraphs, renderReport, tables } from './helpers.js';
 
@@ -15,7 +15,11 @@ function* blocks(sections: readonly DocSection[]): Generator<DocBlock> {
       if (b.kind === 'section') yield* blocks([b.section]);
     }
 }
-const tablesOf = (doc: DocumentModel) => [...blocks(doc.sections)].flatMap((b): (TableModel | ChartModel)[] => (b.kind === 'table' ? [b.table] : b.kind === 'chart' ? [b.chart] : []));
+/** The tables the DOCX holds: tables, keys to symbols, and charts whose values stand in no table before them. */
+const tablesOf = (doc: DocumentModel) =>
+  [...blocks(doc.sections)].flatMap((b): (TableModel | ChartModel)[] =>
+    b.kind === 'table' ? [b.table] : b.kind === 'legend' ? [legendTable(b.legend)] : b.kind === 'chart' && b.chart.valuesInTable === undefined ? [b.chart] : [],
+  );
 
 describe.each(EXAMPLES)('%s as DOCX', (_, file) => {
   let report: Report;
@@ -74,7 +78,6 @@ describe.each(EXAMPLES)('%s as DOCX', (_, file) => {
     const expected = tablesOf(doc);
     const found = tables(files['word/document.xml']!);
     expect(found).toHaveLength(expected.length);
-    expect(expected.some((t) => 'series' in t)).toBe(true);
     found.forEach((t, i) => {
       const model = expected[i]!;
       const caption = paragraphs(t.before)[0];
@@ -90,14 +93,14 @@ describe.each(EXAMPLES)('%s as DOCX', (_, file) => {
       const model = models[i]!;
       if ('series' in model) return;
       expect(t.rows[0]!.cells).toEqual([model.corner, ...model.columns.map((c) => c.label)]);
-      expect(t.rows.slice(1).map((r) => r.cells[0])).toEqual(model.rows.map((r) => r.header));
+      expect(t.rows.slice(1).map((r) => r.cells[0])).toEqual(model.rows.map((r) => (r.headerBadge?.symbol ? `${r.headerBadge.symbol} ${r.header}` : r.header)));
       t.rows.slice(1).forEach((r, j) => {
         model.rows[j]!.cells.forEach((c, k) => expect(r.cells[k + 1]).toContain(c.badge ? c.badge.label : c.text));
       });
     });
   });
 
-  it('writes each chart as a table of its series by year, each value as the document words it', () => {
+  it('writes each chart whose values stand in no table before it as a table of its series by year, each value labelled as in the document', () => {
     const models = tablesOf(doc);
     const found = tables(files['word/document.xml']!);
     let charts = 0;
@@ -108,17 +111,17 @@ describe.each(EXAMPLES)('%s as DOCX', (_, file) => {
       const years = rows[0]!.cells.slice(1).map(Number);
       expect(rows.slice(1).map((r) => r.cells[0])).toEqual(model.series.map((s) => s.label));
       model.series.forEach((s, j) => {
-        for (const p of s.points) expect(rows[j + 1]!.cells[1 + years.indexOf(p.year)]).toBe(p.text);
+        for (const p of s.points) expect(rows[j + 1]!.cells[1 + years.indexOf(p.year)]).toBe(p.label);
       });
     });
-    expect(charts).toBeGreaterThan(0);
+    const all = [...blocks(doc.sections)].filter((b) => b.kind === 'chart');
+    expect(all.length).toBeGreaterThan(0);
+    expect(charts).toBe(all.filter((b) => b.kind === 'chart' && b.chart.valuesInTable === undefined).length);
   });
 
   it('states the meaning of every symbol in the key to symbols', () => {
     const text = docxText(bytes);
-    const legend = [...walkSections(doc.sections)].find((s) => s.role === 'legend');
-    expect(legend).toBeDefined();
-    const meanings = legend!.blocks.flatMap((b) => (b.kind === 'table' ? b.table.rows.flatMap((r) => r.cells.map((c) => c.text)) : []));
+    const meanings = [...blocks(doc.sections)].flatMap((b) => (b.kind === 'legend' ? b.legend.entries.map((e) => `${e.symbol} ${e.label}\t${e.meaning ?? e.label}`) : []));
     expect(meanings.length).toBeGreaterThan(3);
     for (const m of meanings) expect(text).toContain(m);
   });

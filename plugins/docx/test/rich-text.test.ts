@@ -9,12 +9,14 @@ import { docxFiles, docxText, paragraphs } from './helpers.js';
 const doc: DocumentModel = {
   title: 'Rapport',
   language: 'sv',
-  cover: [{ term: 'Kommun', value: 'Solberga' }],
+  cover: [{ term: 'Kommun', value: 'Solberga', content: [{ type: 'text', value: 'Solberga' }] }],
   sections: [
     {
       id: 's',
       level: 2,
       title: 'Avsnitt',
+      number: '1',
+      heading: [{ type: 'text', value: 'Avsnitt' }],
       role: 'text',
       blocks: [
         {
@@ -26,9 +28,9 @@ const doc: DocumentModel = {
             { type: 'list', ordered: true, items: [[{ type: 'paragraph', children: [{ type: 'text', value: 'igen' }] }]] },
           ],
         },
-        { kind: 'list', items: ['punkt'] },
+        { kind: 'list', items: [[{ type: 'text', value: 'punkt' }]] },
         { kind: 'badges', items: [{ term: 'Bedömning', badge: { scale: 'assessment', key: 'partly', label: 'Delvis', textAlternative: 'delvis uppnått', symbol: '◐' } }] },
-        { kind: 'facts', items: [{ term: 'Ansvariga', value: 'KS, SBN' }] },
+        { kind: 'facts', items: [{ term: 'Ansvariga', value: 'KS, SBN', content: [{ type: 'abbreviation', text: 'KS', abbreviation: 'KS', expansion: 'Kommunstyrelsen', first: true }, { type: 'text', value: ', SBN' }] }] },
       ],
     },
   ],
@@ -77,11 +79,11 @@ describe('rich text in the DOCX', () => {
 
   it('writes badges with their symbol and label, and facts, as "term: value"', () => {
     expect(para('Bedömning: ◐ Delvis')).toBeDefined();
-    expect(para('Ansvariga: KS, SBN')).toBeDefined();
+    expect(para('Ansvariga: Kommunstyrelsen (KS), SBN')).toBeDefined();
     expect(para('Kommun: Solberga')).toBeDefined();
   });
 
   it('reads back as text, one line per paragraph, by docxText', () => {
-    expect(docxText(bytes)).toBe(['Rapport', 'Kommun: Solberga', 'Avsnitt', 'Se sidan och detta', 'ett', 'inre', 'två', 'skriv', 'igen', 'punkt', 'Bedömning: ◐ Delvis', 'Ansvariga: KS, SBN', ''].join('\n'));
+    expect(docxText(bytes)).toBe(['Rapport', 'Kommun: Solberga', 'Avsnitt', 'Se sidan och detta', 'ett', 'inre', 'två', 'skriv', 'igen', 'punkt', 'Bedömning: ◐ Delvis', 'Ansvariga: Kommunstyrelsen (KS), SBN', ''].join('\n'));
   });
 });

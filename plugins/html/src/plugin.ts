@@ -1,6 +1,6 @@
-// The HTML plugin: lays the report out with the core's buildDocument and writes one
-// self-contained, accessible page, index.html.
-import { definePlugin, buildDocument, type Artifact, type RenderContext } from '@kommunrapport/core';
+// The HTML plugin: serialises the core's document (ctx.document) as one self-contained,
+// accessible page, index.html.
+import { definePlugin, type Artifact, type RenderContext } from '@kommunrapport/core';
 import type { Report } from '@kommunrapport/model';
 import { HtmlOptions } from './options.js';
 import { renderPage } from './page.js';
@@ -21,9 +21,9 @@ function checkColours(ctx: RenderContext<HtmlOptions>): void {
 /** Renders a report to `index.html`. */
 export function renderHtml(report: Report, ctx: RenderContext<HtmlOptions>): Artifact[] {
   checkColours(ctx);
-  const document = buildDocument(report, ctx.vocabulary, ctx.format);
+  const document = ctx.document;
   const title = `${document.title} – ${report.body.name}, ${report.municipality.name}, ${report.period.label}`;
-  const html = renderPage({ document, vocabulary: ctx.vocabulary, format: ctx.format, title, options: ctx.options });
+  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options });
   return [{ path: 'index.html', contents: html, mediaType: 'text/html; charset=utf-8' }];
 }
 

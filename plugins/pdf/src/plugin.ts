@@ -1,5 +1,5 @@
-// The pdf plugin: builds the shared document model and renders it to rapport.pdf.
-import { buildDocument, definePlugin } from '@kommunrapport/core';
+// The pdf plugin: serialises the core's document (ctx.document) as rapport.pdf.
+import { definePlugin } from '@kommunrapport/core';
 import { PdfOptions } from './options.js';
 import { renderPdf } from './render.js';
 
@@ -11,8 +11,8 @@ export const pdfPlugin = definePlugin<PdfOptions>({
   name: 'pdf',
   formats: ['pdf'],
   options: PdfOptions,
-  async render(report, ctx) {
-    const model = buildDocument(report, ctx.vocabulary, ctx.format);
+  async render(_report, ctx) {
+    const model = ctx.document;
     const contents = await renderPdf(model, ctx);
     return [{ path: PDF_FILE, contents, mediaType: 'application/pdf' }];
   },

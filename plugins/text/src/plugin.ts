@@ -1,6 +1,6 @@
 // The text plugin: the report as accessible plain text (rapport.txt) and, on request, the
-// same content as clean Markdown (rapport.md), both rendered from the core's DocumentModel.
-import { buildDocument, definePlugin, type Artifact } from '@kommunrapport/core';
+// same content as clean Markdown (rapport.md), both serialised from the core's document (ctx.document).
+import { definePlugin, type Artifact } from '@kommunrapport/core';
 import { TextOptions } from './options.js';
 import { renderText } from './render.js';
 import { markdownDialect, plainDialect } from './dialect.js';
@@ -15,8 +15,8 @@ const textPlugin = definePlugin<TextOptions>({
   name: 'text',
   formats: ['text'],
   options: TextOptions,
-  render(report, ctx) {
-    const doc = buildDocument(report, ctx.vocabulary, ctx.format);
+  render(_report, ctx) {
+    const doc = ctx.document;
     const input = { vocabulary: ctx.vocabulary, format: ctx.format, documentDate: ctx.documentDate, options: ctx.options };
     const artifacts: Artifact[] = [
       { path: TEXT_FILE, contents: renderText(doc, { ...input, progress: ctx.progress }, plainDialect), mediaType: plainDialect.mediaType },

@@ -9,7 +9,7 @@ const fixture = loadFile(FIXTURE);
 describe('rapport.txt of the small fixture', () => {
   it('writes lists as "- " items, ordered lists with their numbers, nested items under their text', async () => {
     const { txt } = await render(fixture);
-    expect(txt).toContain('\n\n- SBN antog tre planer.\n- Sjukfrånvaron var 4,5 procent.\n');
+    expect(txt).toContain('\n\n- Stadsbyggnadsnämnden (SBN) antog tre planer.\n- Sjukfrånvaron var 4,5 procent.\n');
     expect(txt).toContain('\n\n1. Första steget är klart.\n2. Andra steget pågår:\n   - delsteg a\n   - delsteg b\n');
   });
 
@@ -33,9 +33,9 @@ describe('rapport.txt of the small fixture', () => {
     expect(txt).toContain('Rapporten följer upp KS:s (Kommunstyrelsen) verksamhetsplan.');
     // Plain: the name, then the abbreviation in parentheses.
     expect(txt).toContain('Beslutet skickas till: Kommunstyrelsen, Stadsbyggnadsnämnden (SBN)\n');
-    // Written out again by the author later: only the abbreviation stays.
-    expect(txt).toContain('\n- SBN antog tre planer.\n');
-    expect(txt.split('Stadsbyggnadsnämnden (SBN)').length - 1).toBe(1);
+    // Written out again by the author later: the author's words stay as written, nothing is added.
+    expect(txt).toContain('\n- Stadsbyggnadsnämnden (SBN) antog tre planer.\n');
+    expect(txt.split('Stadsbyggnadsnämnden (SBN)').length - 1).toBe(2);
     expect(txt).toContain('\nAnsvariga: KS, SBN\n');
     // A case number is no abbreviation.
     expect(txt).toContain('\nDiarienummer: KS/2022:17\n');
@@ -52,9 +52,11 @@ describe('rapport.txt of the small fixture', () => {
     expect(txt).toContain('Utfall 2022 Mätning senare under 2022;');
   });
 
-  it('reads the key to symbols by the symbols’ labels', async () => {
+  it('reads the key to symbols by the symbols’ labels and their meanings', async () => {
     const { txt } = await render(fixture);
-    expect(txt).toContain('\nProcessområden\nUppnår: Innebörd Processområdet bedöms uppnå resultatmålen.\nDelvis: Innebörd Processområdet bedöms delvis uppnå resultatmålen.\n');
+    // Label and meaning, no "Innebörd" between them.
+    expect(txt).toContain('\nProcessområden\nUppnår: Processområdet bedöms uppnå resultatmålen.\nDelvis: Processområdet bedöms delvis uppnå resultatmålen.\n');
+    expect(txt).not.toContain('Innebörd');
   });
 
   it('normalises decomposed input to NFC and drops carriage returns', async () => {

@@ -59,7 +59,7 @@ export async function render(report: Report, raw: unknown = {}): Promise<Rendere
   const artifacts = await plugin.render(report, ctx);
   const get = (path: string) => artifacts.find((a) => a.path === path)?.contents as string | undefined;
   const md = get('rapport.md');
-  return { report, ctx, doc: buildDocument(report, ctx.vocabulary, ctx.format), artifacts, txt: get('rapport.txt')!, ...(md !== undefined ? { md } : {}) };
+  return { report, ctx, doc: ctx.document, artifacts, txt: get('rapport.txt')!, ...(md !== undefined ? { md } : {}) };
 }
 
 /** A heading found in the text: its number, its depth (number of parts), its title and line index. */

@@ -64,7 +64,7 @@ function pluginTs(name: string): string {
 // or its governance vocabulary, never from this file.
 import * as t from 'io-ts';
 import { NonEmptyString, strict } from '@kommunrapport/model';
-import { buildDocument, definePlugin, walkSections, withDefaults, type DocumentModel } from '@kommunrapport/core';
+import { definePlugin, walkSections, withDefaults, type DocumentModel } from '@kommunrapport/core';
 
 /** The options of the ${name} plugin; every option has a default, so none is required. */
 export const ${P}Options = withDefaults(
@@ -91,9 +91,9 @@ const ${c}Plugin = definePlugin({
   name: '${name}',
   formats: ['${name}'],
   options: ${P}Options,
-  render(report, ctx) {
-    const doc = buildDocument(report, ctx.vocabulary, ctx.format);
-    return [{ path: ctx.options.file, contents: render${P}(doc, ctx.options), mediaType: 'text/plain; charset=utf-8' }];
+  render(_report, ctx) {
+    // ctx.document: the report's document, built once by the core for every writer.
+    return [{ path: ctx.options.file, contents: render${P}(ctx.document, ctx.options), mediaType: 'text/plain; charset=utf-8' }];
   },
 });
 
@@ -109,7 +109,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { loadReport } from '@kommunrapport/model';
-import { buildDocument, createRenderContext, decodeOptions, walkSections } from '@kommunrapport/core';
+import { createRenderContext, decodeOptions, walkSections } from '@kommunrapport/core';
 import plugin, { ${P}Options } from '../src/index.js';
 
 const root = resolve(import.meta.dirname, '../../..');
@@ -134,9 +134,7 @@ describe('${name} plugin', () => {
     const artifacts = await render();
     expect(artifacts.map((a) => [a.path, a.mediaType])).toEqual([['${name}.txt', 'text/plain; charset=utf-8']]);
     const lines = String(artifacts[0]!.contents).trimEnd().split('\\n');
-    const ctx = createRenderContext(report!, {});
-    const doc = buildDocument(report!, ctx.vocabulary, ctx.format);
-    const sections = [...walkSections(doc.sections)];
+    const sections = [...walkSections(createRenderContext(report!, {}).document.sections)];
     expect(sections.length).toBeGreaterThan(2);
     expect(lines[0]).toBe(report!.title);
     expect(lines.slice(1).map((l) => l.trim())).toEqual(sections.map((s) => s.title));
@@ -145,8 +143,7 @@ describe('${name} plugin', () => {
   it('indents each heading by its level', async () => {
     const [artifact] = await render({ indent: 4 });
     const lines = String(artifact!.contents).split('\\n').slice(1);
-    const ctx = createRenderContext(report!, {});
-    const sections = [...walkSections(buildDocument(report!, ctx.vocabulary, ctx.format).sections)];
+    const sections = [...walkSections(createRenderContext(report!, {}).document.sections)];
     sections.forEach((s, i) => expect(lines[i]!.length - lines[i]!.trimStart().length).toBe((s.level - 2) * 4));
     expect(sections.some((s) => s.level > 2)).toBe(true);
   });
