@@ -23,6 +23,12 @@ export const BUILD_PROBLEM_CODES = {
     meaning: 'The plugin named by package or path could not be found or imported.',
     fix: 'Check the spelling; a package must be installed next to the report or the command, a path is relative to the folder it was given in.',
   },
+  'plugin-folder': {
+    title: 'Plugin folder is not a package',
+    kind: 'io',
+    meaning: 'A plugin was given as a folder, but the folder has no package.json saying which file to load.',
+    fix: 'Give the folder of a plugin package (with package.json), or the plugin file itself, e.g. ./my-plugin/dist/index.js.',
+  },
   'plugin-invalid': {
     title: 'Not a plugin',
     kind: 'build',
