@@ -398,7 +398,7 @@ export async function watchBuild(patterns: readonly string[], options: BuildOpti
     }, 50);
   });
   await new Promise<void>((ok) => watcher.once('ready', () => ok()));
-  if (options.quiet !== true) io.stderr(`Watching ${watched.size === 1 ? show(files[0]!) : `${files.length} report${files.length === 1 ? '' : 's'} and their config files`} for changes; press Ctrl+C to stop.\n`);
+  if (options.quiet !== true) io.stderr(`Watching ${files.length === 1 ? show(files[0]!) : `${files.length} reports`} and ${files.length === 1 ? 'its' : 'their'} config file for changes; press Ctrl+C to stop.\n`);
   await new Promise<void>((ok) => (signal.aborted ? ok() : signal.addEventListener('abort', () => ok(), { once: true })));
   clearTimeout(timer);
   await watcher.close();
