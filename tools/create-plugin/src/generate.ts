@@ -98,7 +98,7 @@ export function createPlugin(options: { dir: string; name: string; mode?: 'works
       'npm test',
       'npm run build',
       'npx kommunrapport init example',
-      `npx kommunrapport build example/rapport.yaml --plugin . --format ${name}`,
+      `npx kommunrapport build example/rapport.yaml --plugin . --format ${name} --out out`,
     ],
   };
 }

@@ -74,7 +74,7 @@ describe('workspace edits', () => {
     expect(pkg.devDependencies['@kommunrapport/cli']).toBe(`^${VERSIONS.cli}`);
     expect(readdirSync(join(root, 'kommunrapport-plugin-easy-read')).sort()).toEqual(['.gitignore', 'README.md', 'package.json', 'src', 'test', 'tsconfig.json']);
     expect(readFileSync(join(root, 'kommunrapport-plugin-easy-read/test/plugin.test.ts'), 'utf8')).toContain("from '@kommunrapport/core/testing'");
-    expect(result.nextSteps).toEqual(['cd kommunrapport-plugin-easy-read', 'npm install', 'npm test', 'npm run build', 'npx kommunrapport init example', 'npx kommunrapport build example/rapport.yaml --plugin . --format easy-read']);
+    expect(result.nextSteps).toEqual(['cd kommunrapport-plugin-easy-read', 'npm install', 'npm test', 'npm run build', 'npx kommunrapport init example', 'npx kommunrapport build example/rapport.yaml --plugin . --format easy-read --out out']);
     expect(createPlugin({ dir: root, name: 'easy-read' }).problem).toMatch(/kommunrapport-plugin-easy-read exists already/);
   });
 
