@@ -280,7 +280,6 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
   }
   // New rows go after the row that precedes them in the sheet (before the first row when none
   // does), in that row's style, and join the sums that row belongs to.
-  const sumAdditions = new Map<YAMLMap, string[]>();
   let anchor: (typeof existing)[number] | undefined;
   const groups = new Map<(typeof existing)[number] | undefined, typeof plans>();
   for (const plan of plans) {
@@ -313,25 +312,25 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
     if (after) {
       const at = lineEndAfter(src, range[1]);
       edits.push({ start: at, end: at, text: `\n${lines.join('\n')}` });
-      for (const sum of existing) {
-        const sumOf = sum.node.get('sumOf', true);
-        if (isSeq(sumOf) && sumOf.items.some((item) => isScalar(item) && item.value === after.id)) {
-          sumAdditions.set(sum.node, [...(sumAdditions.get(sum.node) ?? []), ...group.map((g) => g.id)]);
-        }
-      }
     } else edits.push({ start: dashLine, end: dashLine, text: `${lines.join('\n')}\n` });
   }
-  for (const [node, ids] of sumAdditions) {
-    const sumOf = node.get('sumOf', true) as unknown as YAMLSeq;
-    if (!sumOf.range) continue;
-    const items = [...sumOf.items.map((item) => String(isScalar(item) ? item.value : item)), ...ids];
-    if (sumOf.flow) edits.push({ start: sumOf.range[0], end: sumOf.range[1], text: `[${items.join(', ')}]` });
+  // Sums follow: a new row joins after the row before it, a removed row leaves.
+  const removed = new Set(options.keepMissingRows ? [] : existing.filter((r) => !matchedRows.has(r.id) && !r.sum).map((r) => r.id));
+  for (const sum of existing) {
+    const sumOf = sum.node.get('sumOf', true);
+    if (!isSeq(sumOf) || !sumOf.range) continue;
+    const before = sumOf.items.map((item) => String(isScalar(item) ? item.value : item));
+    const after: string[] = [];
+    for (const id of before) {
+      if (!removed.has(id)) after.push(id);
+      const joined = [...groups].find(([a]) => a?.id === id)?.[1];
+      if (joined) after.push(...joined.map((g) => g.id));
+    }
+    if (after.join(',') === before.join(',')) continue;
+    if (sumOf.flow) edits.push({ start: sumOf.range[0], end: sumOf.range[1], text: `[${after.join(', ')}]` });
     else {
-      const last = sumOf.items[sumOf.items.length - 1] as { range?: [number, number, number] } | undefined;
-      if (!last?.range) continue;
-      const prefix = src.slice(lineStart(src, last.range[0]), last.range[0]);
-      const at = lineEndAfter(src, last.range[1]);
-      edits.push({ start: at, end: at, text: ids.map((id) => `\n${prefix}${id}`).join('') });
+      const indent = ' '.repeat(sumOf.range[0] - lineStart(src, sumOf.range[0]));
+      edits.push({ start: sumOf.range[0], end: lineEndAfter(src, sumOf.range[1]), text: after.map((id, n) => `${n === 0 ? '' : indent}- ${id}`).join('\n') });
     }
   }
   // Rows the sheet no longer has are removed (not sum rows, which the author declares).
@@ -344,7 +343,8 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
       changes.push({ type: 'row-removed', table: tableId, row: r.id, label: r.label });
     }
   }
-  edits.sort((a, b) => b.start - a.start);
+  // Last place first; at one place a removal before an insertion, so the insertion stays.
+  edits.sort((a, b) => b.start - a.start || b.end - a.end);
   let text = src;
   for (const e of edits) text = text.slice(0, e.start) + e.text + text.slice(e.end);
   return { text, changes, diagnostics: [] };

@@ -52,7 +52,7 @@ export function parseAddress(address: string): { row: number; col: number } | un
 
 /** `Sheet!D14`, quoting a sheet name with spaces as spreadsheets do. */
 export function cellRef(sheet: string, address: string): string {
-  return /^[\p{L}\p{N}_.]+$/u.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
+  return /^[\p{L}\p{N}_.-]+$/u.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
 }
 
 /** Decodes a CSV file's bytes: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252. */
@@ -64,8 +64,18 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string }
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
   } catch {
     // Swedish Excel's "CSV (semikolonavgränsad)" writes Windows-1252: å ä ö are single bytes.
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
   }
+}
+
+/** Windows-1252's characters at 0x80–0x9F (Node's TextDecoder reads these bytes as Latin-1 controls). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decodes Windows-1252: Latin-1 except 0x80–0x9F, where the en dash (0x96) and € (0x80) live. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+  return out;
 }
 
 /** The delimiter of a CSV text: the most frequent of ; , and tab on its first line outside quotes (ties go to ;). */
