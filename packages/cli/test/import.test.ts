@@ -297,3 +297,20 @@ function expectFile() {
   expect(existsSync(report)).toBe(true);
   expect(readFileSync(report, 'utf8')).toBe(original);
 }
+
+describe('an XLSX written by LibreOffice (examples/eskilstuna-ks-2023-indata/ekonomi-aug-2023.xlsx)', () => {
+  it('reads numeric cells with their addresses, and finds both tables by range and by anchor', async () => {
+    const { readGrid } = await import('../src/import/sheet.js');
+    const { locateTable } = await import('../src/import/locate.js');
+    const file = join(repoRoot, 'examples/eskilstuna-ks-2023-indata/ekonomi-aug-2023.xlsx');
+    const read = await readGrid(file, 'ekonomi-aug-2023.xlsx', 'Ekonomi');
+    expect(read.diagnostics).toEqual([]);
+    expect(read.grid!.rows[1]![2]).toMatchObject({ address: 'C2', number: 321400 });
+    const result = locateTable(read.grid!, { range: 'A1:G9' }, 'ekonomi-aug-2023.xlsx');
+    expect(result.table!.unit).toBe('tkr');
+    expect(result.table!.columns.map((c) => c.header)).toEqual(['Utfall Aug 2022', 'Utfall Aug 2023', 'Budget Aug 2023', 'Budgetavvikelse Aug 2023', 'Årsprognos aug', 'Avvikelse Årsprognos aug']);
+    expect(result.table!.rows.map((r) => r.label).at(-1)).toBe('ÅRETS RESULTAT');
+    const drift = locateTable(read.grid!, { anchor: 'avdelning' }, 'ekonomi-aug-2023.xlsx');
+    expect(drift.table!.rows.map((r) => r.ref)).toEqual(['Ekonomi!A13', 'Ekonomi!A14', 'Ekonomi!A15', 'Ekonomi!A16', 'Ekonomi!A17', 'Ekonomi!A18', 'Ekonomi!A19', 'Ekonomi!A20']);
+  });
+});
