@@ -353,6 +353,30 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     compare({ value: explanation.deviation, unit: explanation.unit, decimals: undefined }, { ...other, value: other.value }, [...path, 'deviation'], `The deviation of "${explanation.id}"`);
   }
 
+  // --- texts carried over from last period's report (kommunrapport init --from) ---
+  report.revise?.forEach((ref, i) => {
+    const kind = ref === 'summary' || ref === 'decision' ? `the ${ref}` : [...ids].filter(([, seen]) => seen.has(ref)).map(([k]) => `${k} "${ref}"`)[0];
+    if (kind === undefined) {
+      add({
+        code: 'unresolved-reference',
+        path: ['revise', i],
+        message: `revise: names "${ref}", which is no id in this report.`,
+        expected: 'the id of a section, area, goal, commitment or event group, or summary or decision',
+        found: JSON.stringify(ref),
+        hint: 'Remove the entry, or correct the id.',
+      });
+      return;
+    }
+    add({
+      code: 'text-not-revised',
+      path: ['revise', i],
+      message: `The text of ${kind} is last period's, carried over and not yet revised.`,
+      expected: 'a text written for this period',
+      found: "last period's text",
+      hint: `Revise the text (or confirm it as it is), then remove "${ref}" from revise:.`,
+    });
+  });
+
   return findings.map((f) => {
     const pos = options.locate?.(f.path);
     return {

@@ -145,6 +145,12 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'An abbreviation, row id, column key or table reference names something that does not exist in the report.',
     fix: 'Correct the spelling, or add the organisation, row, column or table it refers to.',
   },
+  'text-not-revised': {
+    title: 'Text not yet revised',
+    severity: 'warning',
+    meaning: "A text listed under revise: was carried over from last period's report by `kommunrapport init --from` and has not been revised for this period.",
+    fix: 'Revise the text (or confirm it as it is), then remove its id from revise:.',
+  },
   'sum-mismatch': {
     title: 'Sum does not add up',
     severity: 'error',
