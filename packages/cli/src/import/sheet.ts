@@ -3,7 +3,7 @@
 // cells that each know their address (`Driftredovisning!D14`), so every error can name it.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, extname } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Diagnostic } from '@kommunrapport/model';
 
 /** One cell: its text as shown, or its number, or the error a formula left in it. */
@@ -158,7 +158,9 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
     return { diagnostics: [workbookProblem(shown, 'file-unreadable', `Cannot read ${shown}: ${reason}.`, 'Check the path; paths in kommunrapport.config.yaml are relative to that file.')] };
   }
   if (isCsv(file)) return { grid: csvGrid(decodeCsv(bytes).text, basename(file)), diagnostics: [] };
-  const workbook = new ExcelJS.Workbook();
+  // Loaded only when a workbook is read: the other commands start without it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
