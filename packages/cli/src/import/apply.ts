@@ -201,10 +201,14 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
   const rowNodes = rowsSeq.items.filter(isMap) as YAMLMap[];
   const existing = rowNodes.map((n) => ({ node: n, id: String(n.get('id')), label: String(n.get('label')), kind: n.get('kind') as string | undefined, sum: n.has('sumOf') }));
   const usedIds = new Set(existing.map((r) => r.id));
+  // Indexes, so a sheet of thousands of rows is matched in linear time.
+  const byId = new Map(existing.map((r) => [r.id, r] as const));
+  const byLabel = new Map<string, (typeof existing)[number]>();
+  for (const r of existing) if (!byLabel.has(norm(r.label))) byLabel.set(norm(r.label), r);
   const matchedRows = new Map<string, string>();
   const plans: { row: (typeof existing)[number] | undefined; id: string; sheetRow: (typeof sheet.rows)[number]; values: Map<string, number | null> }[] = [];
   for (const sr of sheet.rows) {
-    const row = existing.find((r) => r.id === sr.label.trim()) ?? existing.find((r) => norm(r.label) === norm(sr.label));
+    const row = byId.get(sr.label.trim()) ?? byLabel.get(norm(sr.label));
     let id: string;
     if (row) {
       const earlier = matchedRows.get(row.id);
@@ -315,6 +319,7 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
     } else edits.push({ start: dashLine, end: dashLine, text: `${lines.join('\n')}\n` });
   }
   // Sums follow: a new row joins after the row before it, a removed row leaves.
+  const joinedAfter = new Map([...groups].filter(([a]) => a !== undefined).map(([a, g]) => [a!.id, g] as const));
   const removed = new Set(options.keepMissingRows ? [] : existing.filter((r) => !matchedRows.has(r.id) && !r.sum).map((r) => r.id));
   for (const sum of existing) {
     const sumOf = sum.node.get('sumOf', true);
@@ -323,7 +328,7 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
     const after: string[] = [];
     for (const id of before) {
       if (!removed.has(id)) after.push(id);
-      const joined = [...groups].find(([a]) => a?.id === id)?.[1];
+      const joined = joinedAfter.get(id);
       if (joined) after.push(...joined.map((g) => g.id));
     }
     if (after.join(',') === before.join(',')) continue;
