@@ -314,3 +314,16 @@ describe('an XLSX written by LibreOffice (examples/eskilstuna-ks-2023-indata/eko
     expect(drift.table!.rows.map((r) => r.ref)).toEqual(['Ekonomi!A13', 'Ekonomi!A14', 'Ekonomi!A15', 'Ekonomi!A16', 'Ekonomi!A17', 'Ekonomi!A18', 'Ekonomi!A19', 'Ekonomi!A20']);
   });
 });
+
+describe('help', () => {
+  it.each([
+    ['import', 'Exit codes: 0 imported (or nothing to change), 1 errors in a workbook or the resulting report, 2 usage or I/O problem.'],
+    ['kolada', 'Exit codes: 0 filled (or nothing to change), 1 errors in the report or an unknown KPI, 2 usage problem, Kolada unreachable or I/O problem.'],
+    ['init', '--from <report>'],
+  ])('%s --help lists its options and exit codes', async (command, text) => {
+    const run = await runMain([command, '--help'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(text);
+    expect(run.stdout).toContain('--json');
+  });
+});

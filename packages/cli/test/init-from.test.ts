@@ -94,6 +94,15 @@ describe('kommunrapport init --from', () => {
     expect(missing.stderr).toContain('cannot read finns-inte.yaml: no such file.');
   });
 
+  it('--json prints the file, the year and the texts to revise', async () => {
+    const dir = tempDir('kr-init-from-');
+    const run = await runMain(['init', 'ny', '--from', example, '--json'], dir);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json).toMatchObject({ ok: true, file: 'ny/rapport.yaml', year: 2023 });
+    expect(json.revise).toContain('summary');
+  });
+
   it('moves only years near the period: 2021 → 2022, not a diarienummer\'s number or a far year', () => {
     expect(shiftYears('Utfall Aug 2021 och 2022', 2022)).toBe('Utfall Aug 2022 och 2023');
     expect(shiftYears('utfall-aug-2022', 2022)).toBe('utfall-aug-2023');

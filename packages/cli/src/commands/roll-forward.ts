@@ -140,7 +140,8 @@ function rollTable(table: YAMLMap, year: number): void {
 
 
 /** Writes `<folder>/rapport.yaml` rolled forward from `from`; resolves to the exit code. */
-export function runInitFrom(folder: string, from: string, force: boolean, ctx: CommandContext): number {
+export function runInitFrom(folder: string, from: string, options: { force: boolean; json: boolean }, ctx: CommandContext): number {
+  const { force } = options;
   const { io } = ctx;
   const usage = (message: string) => {
     io.stderr(`kommunrapport init: ${message}\n`);
@@ -185,6 +186,10 @@ export function runInitFrom(folder: string, from: string, force: boolean, ctx: C
     writeFileSync(file, rolled.text);
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
+  }
+  if (options.json) {
+    io.stdout(`${JSON.stringify({ ok: true, file: shown, from, year: rolled.year, revise: rolled.revise }, null, 2)}\n`);
+    return EXIT.ok;
   }
   io.stdout(
     `Wrote ${shown}: ${rolled.year}, rolled forward from ${from}.\n` +
