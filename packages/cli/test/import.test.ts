@@ -229,6 +229,33 @@ describe('errors name the sheet and the cell, and nothing is written', () => {
     expectUnchanged();
   });
 
+  it('a range that is not a table, a row with figures but no label, a header without columns, an empty sheet', async () => {
+    const file = await workbook('drift.xlsx', { Drift: [['Avdelning', 'Utfall aug'], ['HR', 1], [undefined, 5]], Tom: [[]], Ensam: [['Avdelning']] });
+    const range = await runMain(['import', '--from', file, '--sheet', 'Drift', '--range', 'B3:A1', '--table', 'driftredovisning'], dir);
+    expect(range.code).toBe(1);
+    expect(range.stderr).toContain('The range "B3:A1" is not a table range.');
+    const label = await runMain(['import', '--from', file, '--sheet', 'Drift', '--range', 'A1:B3', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(label.code).toBe(1);
+    expect(label.stderr).toContain('Row 3 has figures but no label at Drift!A3.');
+    const lonely = await runMain(['import', '--from', file, '--sheet', 'Ensam', '--table', 'driftredovisning'], dir);
+    expect(lonely.stderr).toContain('The table at Ensam!A1 has no column headers to the right of it.');
+    const empty = await runMain(['import', '--from', file, '--sheet', 'Tom', '--table', 'driftredovisning'], dir);
+    expect(empty.stderr).toContain('Sheet "Tom" is empty.');
+    expectUnchanged();
+  });
+
+  it('a header unit that contradicts --unit, and amounts into a percent table', async () => {
+    const file = await workbook('drift.xlsx', { Drift: [['Avdelning', 'Utfall aug (tkr)'], ['HR', 1]] });
+    const conflict = await runMain(['import', '--from', file, '--unit', 'mnkr', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toContain('Drift!B1: the header says tkr but the import\'s unit is mnkr.');
+    writeFileSync(report, original.replace('unit: tkr\n                decimals: 0\n                rowHeader: Investering', 'unit: percent\n                decimals: 0\n                rowHeader: Investering'));
+    const pct = await workbook('inv.xlsx', { Inv: [['Investering', 'Belopp (tkr)'], ['Inventarier till Energy Evolution Center', 266]] });
+    const mismatch = await runMain(['import', '--from', pct, '--table', 'investeringsredovisning'], dir);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stderr).toContain('Inv!B1: figures in tkr cannot go into table investeringsredovisning, whose unit is percent.');
+  });
+
   it('figures that break the report\'s own checks (a total that no longer adds up) are not written', async () => {
     const file = await workbook('drift.xlsx', { Drift: [['Avdelning', 'Utfall aug'], ['HR', 9999]] });
     const run = await runMain(['import', '--from', file, '--table', 'driftredovisning', '--keep-missing-rows'], dir);
