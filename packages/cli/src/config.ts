@@ -9,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as t from 'io-ts';
 import { parse as parseYamlValue } from 'yaml';
+import { ImportMappings } from './import/mapping.js';
 import { checkSize, decodeSource, decodeWith, NonEmptyString, parseYaml, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
 
 /** The names a config file may have, in the order they are looked for. */
@@ -17,9 +18,9 @@ export const CONFIG_NAMES = ['kommunrapport.config.json', 'kommunrapport.config.
 /** The config file's codec. */
 export const BuildConfig = strict(
   'BuildConfig',
-  'Build settings next to a report: plugins to add and options per plugin name.',
+  'Build settings next to a report: plugins to add, options per plugin name and the tables imported from workbooks.',
   {},
-  { plugins: t.array(NonEmptyString), options: t.record(t.string, t.unknown) },
+  { plugins: t.array(NonEmptyString), options: t.record(t.string, t.unknown), imports: ImportMappings },
 );
 /** The config file's content. */
 export type BuildConfig = t.TypeOf<typeof BuildConfig>;

@@ -9,6 +9,8 @@ import * as init from './commands/init.js';
 import * as preview from './commands/preview.js';
 import * as validateOpenData from './commands/validate-open-data.js';
 import * as formats from './commands/formats.js';
+import * as importTables from './commands/import.js';
+import * as kolada from './commands/kolada.js';
 
 /** A command module: it adds its command to the program. */
 export interface CommandModule {
@@ -16,7 +18,7 @@ export interface CommandModule {
 }
 
 /** Every command of the program; add one line per command module. */
-export const commands: readonly CommandModule[] = [validate, build, init, preview, validateOpenData, formats];
+export const commands: readonly CommandModule[] = [validate, build, init, preview, validateOpenData, formats, importTables, kolada];
 
 /** The version of the cli package. */
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;

@@ -42,6 +42,13 @@ describe('starting from the snapshot', () => {
     expect(a).toEqual(b);
   });
 
+  it('resolves relative paths against the folder it is started in, not the one the snapshot was built in', () => {
+    requireSnapshot();
+    const result = run(['validate', 'rapport.yaml'], 'require', join(repoRoot, 'examples/eskilstuna-ks-2022-delar2'));
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('✓ rapport.yaml is valid');
+  });
+
   it('passes every argument to the CLI, also those Node itself would take (--version, --help)', () => {
     requireSnapshot();
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')) as { version: string };
