@@ -86,11 +86,14 @@ export function createSpeechText(locale: string, language: string, governance: G
       new RegExp(`${START}(${abbrs.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
       (m) => capital(m, lower.get(m.toLowerCase())!),
     ]);
-  // A month abbreviation beside a number or in a range of months: "Aug 2021", "31 aug", "jan–aug".
+  // A month abbreviation beside a number, alone in parentheses or in a range of months: "Aug 2021", "aug −5,9", "31 aug", "(aug)", "jan–aug".
   const month = `(${monthAlt})\\.?`;
   rules.push([
-    new RegExp(`${START}${month}${END}(?=\\s*(?:\\d|[–-]\\s*(?:${monthAlt})${END}))|(?<=(?:\\d|(?:${monthAlt})\\.?\\s*[–-])\\s*)${month}${END}`, 'giu'),
-    (m, a, b) => capital(m, months.get((a ?? b)!.toLowerCase())!),
+    new RegExp(
+      `${START}${month}${END}(?=\\s*(?:[−+-]?\\d|[–-]\\s*(?:${monthAlt})${END}))|(?<=(?:\\d|(?:${monthAlt})\\.?\\s*[–-])\\s*)${month}${END}|(?<=\\()${month}(?=\\))`,
+      'giu',
+    ),
+    (m, a, b, c) => capital(m, months.get((a ?? b ?? c)!.toLowerCase())!),
   ]);
   // Ranges in words: "0–20 år" → "0 till 20 år", "januari–augusti" → "januari till augusti".
   if (words.to) {

@@ -48,6 +48,8 @@ describe('speechText', () => {
     expect(sv('Utfall Aug 2021')).toBe('Utfall Augusti 2021');
     expect(sv('31 aug. 2022')).toBe('31 augusti 2022');
     expect(sv('Årsprognos aug 461,5').replace(/\u00a0/g, ' ')).toBe('Årsprognos augusti 461 komma 5');
+    expect(sv('Årsprognos aug −5,9').replace(/\u00a0/g, ' ')).toBe('Årsprognos augusti minus 5 komma 9');
+    expect(sv('8,6 procent (aug) varav').replace(/\u00a0/g, ' ')).toBe('8 komma 6 procent (augusti) varav');
     // Not a month where no number or month stands beside it: "jul" is also Christmas.
     expect(sv('God jul och mars')).toBe('God jul och mars');
     expect(en('Aug 2021')).toBe('August 2021');
