@@ -47,21 +47,22 @@ const START = '(?<![\\p{L}\\p{N}])';
 const END = '(?![\\p{L}\\p{N}])';
 
 /** One rewrite: a pattern and what replaces it. */
-type Rule = [RegExp, string | ((...m: string[]) => string)];
+type Rule = [RegExp, string | ((...m: any[]) => string)];
 
-/** The months of a locale: abbreviation (without its full stop, lower case) → full name. */
+/** The months of a locale: abbreviation or name (without its full stop, lower case) → full name as the locale writes it. */
 export function monthNames(locale: string): Map<string, string> {
   const out = new Map<string, string>();
   const long = new Intl.DateTimeFormat(locale, { month: 'long', timeZone: 'UTC' });
   const short = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   for (let m = 0; m < 12; m++) {
     const d = new Date(Date.UTC(2022, m, 15));
-    const full = long.format(d).toLowerCase();
+    const full = long.format(d);
+    const key = full.toLowerCase();
     const abbr = short.format(d).replace(/\.$/, '').toLowerCase();
-    out.set(full, full);
-    if (abbr !== full) out.set(abbr, full);
+    out.set(key, full);
+    if (abbr !== key) out.set(abbr, full);
     // Three-letter forms ("aug", "sep", "okt") as authors and spreadsheets write them.
-    if (full.length > 3) out.set(full.slice(0, 3), full);
+    if (key.length > 3) out.set(key.slice(0, 3), full);
   }
   return out;
 }
@@ -75,7 +76,9 @@ export function createSpeechText(locale: string, language: string, governance: G
   const words = SPEECH_WORDS[language] ?? { to: '', abbreviations: {} };
   const months = monthNames(locale);
   const monthAlt = [...months.keys()].sort((a, b) => b.length - a.length).map(escapeRe).join('|');
-  const capital = (like: string, s: string) => (/^\p{Lu}/u.test(like) ? s.charAt(0).toUpperCase() + s.slice(1) : s);
+  /** A capital only where a sentence starts: "Bl.a. detta" → "Bland annat detta", "Utfall Aug 2021" → "Utfall augusti 2021". */
+  const capital = (like: string, s: string, before: string) =>
+    /^\p{Lu}/u.test(like) && /(?:^|[.!?:]\s+)$/u.test(before) ? s.charAt(0).toUpperCase() + s.slice(1) : s;
   const rules: Rule[] = [];
 
   // The language's abbreviations, longest first so "d.v.s." wins over "dvs".
@@ -84,16 +87,17 @@ export function createSpeechText(locale: string, language: string, governance: G
   if (abbrs.length)
     rules.push([
       new RegExp(`${START}(${abbrs.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
-      (m) => capital(m, lower.get(m.toLowerCase())!),
+      (m, _a, offset: number, all: string) => capital(m, lower.get(m.toLowerCase())!, all.slice(0, offset)),
     ]);
   // A month abbreviation beside a number, alone in parentheses or in a range of months: "Aug 2021", "aug −5,9", "31 aug", "(aug)", "jan–aug".
   const month = `(${monthAlt})\\.?`;
+  const signs = `(?:${escapeRe(governance.terms.minus)}|${escapeRe(governance.terms.plus)})`;
   rules.push([
     new RegExp(
-      `${START}${month}${END}(?=\\s*(?:[−+-]?\\d|[–-]\\s*(?:${monthAlt})${END}))|(?<=(?:\\d|(?:${monthAlt})\\.?\\s*[–-])\\s*)${month}${END}|(?<=\\()${month}(?=\\))`,
+      `${START}${month}${END}(?=\\s*(?:[−+-]?\\d|${signs}\\s+\\d|[–-]\\s*(?:${monthAlt})${END}))|(?<=(?:\\d|(?:${monthAlt})\\.?\\s*[–-])\\s*)${month}${END}|(?<=\\()${month}(?=\\))`,
       'giu',
     ),
-    (m, a, b, c) => capital(m, months.get((a ?? b ?? c)!.toLowerCase())!),
+    (m, a, b, c, offset: number, all: string) => capital(m, months.get((a ?? b ?? c)!.toLowerCase())!, all.slice(0, offset)),
   ]);
   // Ranges in words: "0–20 år" → "0 till 20 år", "januari–augusti" → "januari till augusti".
   if (words.to) {
@@ -104,6 +108,8 @@ export function createSpeechText(locale: string, language: string, governance: G
   // Signs as words: "−12,3" → "minus 12,3"; a hyphen only where it stands as a sign.
   rules.push([/−\s?(?=\d)/gu, `${governance.terms.minus}${NBSP}`]);
   rules.push([/(?<=^|[\s(])[-+](?=\d)/gu, (m) => `${m === '+' ? governance.terms.plus : governance.terms.minus}${NBSP}`]);
+  // A sign already in words (the figures' speech form) stays with its number.
+  rules.push([new RegExp(`${START}(${escapeRe(governance.terms.minus)}|${escapeRe(governance.terms.plus)}) (?=\\d)`, 'giu'), `$1${NBSP}`]);
   // Digits not grouped: "30 210" (non-breaking space) → "30210", read as one number.
   rules.push([/(\d)[\u00a0\u202f](?=\d{3}(?!\d))/gu, '$1']);
   // The decimal comma as a word where the engine reads the sign wrongly.

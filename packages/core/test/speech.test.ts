@@ -14,6 +14,8 @@ describe('speechText', () => {
     expect(say(sv, 'Resultat −12,3 mnkr')).toBe('Resultat minus 12 komma 3 miljoner kronor');
     expect(say(sv, 'avvikelse -4 och +15,6')).toBe('avvikelse minus 4 och plus 15 komma 6');
     expect(sv('−1')).not.toContain('\u2212');
+    // A sign already in words stays with its number, so wrapping never parts them.
+    expect(sv('Budget minus 78,0')).toBe(['Budget minus', '78', 'komma', '0'].join('\u00a0'));
   });
 
   it('leaves a hyphen that is no sign alone: ISO dates, case numbers, compounds', () => {
@@ -45,20 +47,22 @@ describe('speechText', () => {
   });
 
   it('writes month abbreviations in full beside a number, keeping a capital', () => {
-    expect(sv('Utfall Aug 2021')).toBe('Utfall Augusti 2021');
+    expect(sv('Utfall Aug 2021')).toBe('Utfall augusti 2021');
+    expect(sv('Aug 2021 var bra. Aug 2022 också')).toBe('Augusti 2021 var bra. Augusti 2022 också');
     expect(sv('31 aug. 2022')).toBe('31 augusti 2022');
     expect(sv('Årsprognos aug 461,5').replace(/\u00a0/g, ' ')).toBe('Årsprognos augusti 461 komma 5');
     expect(sv('Årsprognos aug −5,9').replace(/\u00a0/g, ' ')).toBe('Årsprognos augusti minus 5 komma 9');
     expect(sv('8,6 procent (aug) varav').replace(/\u00a0/g, ' ')).toBe('8 komma 6 procent (augusti) varav');
+    expect(sv('Årsprognos aug minus 115,5').replace(/\u00a0/g, ' ')).toBe('Årsprognos augusti minus 115 komma 5');
     // Not a month where no number or month stands beside it: "jul" is also Christmas.
     expect(sv('God jul och mars')).toBe('God jul och mars');
-    expect(en('Aug 2021')).toBe('August 2021');
+    expect(en('Aug 2021 and aug 2022')).toBe('August 2021 and August 2022');
   });
 
   it('takes the month names from the locale', () => {
     expect(monthNames('sv-SE').get('aug')).toBe('augusti');
     expect(monthNames('sv-SE').get('okt')).toBe('oktober');
-    expect(monthNames('en-GB').get('sept')).toBe('september');
+    expect(monthNames('en-GB').get('sept')).toBe('September');
   });
 
   it('writes units in words from the governance vocabulary', () => {
@@ -77,7 +81,7 @@ describe('speechText', () => {
   it('writes the language\'s abbreviations out', () => {
     expect(sv('d v s att')).toBe('det vill säga att');
     expect(sv('dvs. att, t.ex. KLK, bl.a. SBN, ca 5')).toBe('det vill säga att, till exempel KLK, bland annat SBN, cirka 5');
-    expect(sv('Bl.a. detta')).toBe('Bland annat detta');
+    expect(sv('Bl.a. detta. Detta, T.ex. det')).toBe('Bland annat detta. Detta, till exempel det');
     expect(en('e.g. this')).toBe('for example this');
     // Whole words only.
     expect(sv('cafe och dvsx')).toBe('cafe och dvsx');
