@@ -173,7 +173,8 @@ export function drawFacts(state: RenderState, parent: StructElement, facts: read
 /** The runs of a badge: its symbol in its colour (decoration) and its words. */
 export function badgeRuns(badge: Badge): Run[] {
   const runs: Run[] = [];
-  if (badge.symbol) runs.push({ text: `${badge.symbol} `, font: 'regular', artifact: true, ...(badge.colour ? { colour: badge.colour } : {}) });
+  // The symbol carries its words as ActualText: a reader that meets it reads the words, not the glyph's name.
+  if (badge.symbol) runs.push({ text: `${badge.symbol} `, font: 'regular', artifact: true, actual: `${badge.label} `, ...(badge.colour ? { colour: badge.colour } : {}) });
   runs.push({ text: badge.label, font: 'regular' });
   return runs;
 }

@@ -25,6 +25,8 @@ export interface Run {
   artifact?: boolean;
   /** What an abbreviation stands for: written as the /E of a Span around it. */
   expansion?: string;
+  /** The words a symbol stands for: written as the /ActualText of a Span around it. */
+  actual?: string;
 }
 
 /** A run placed on a line. */
@@ -197,7 +199,7 @@ export class Writer {
     };
     const place = (run: Run, text: string, w: number) => {
       const last = pieces[pieces.length - 1];
-      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact && last.expansion === run.expansion) {
+      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact && last.expansion === run.expansion && last.actual === run.actual) {
         last.text += text;
         last.width += w;
       } else pieces.push({ ...run, text, x, width: w });
@@ -305,7 +307,9 @@ export class Writer {
       const draw = () => {
         for (const p of group) {
           if (p.expansion) this.doc.markContent('Span', { expanded: p.expansion });
+          if (p.actual) this.doc.markContent('Span', { actual: p.actual });
           this.text(p.text, p.font, size, x + p.x, y + dy, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
+          if (p.actual) this.doc.endMarkedContent();
           if (p.expansion) this.doc.endMarkedContent();
         }
       };

@@ -1,19 +1,22 @@
 // Typesetting rules checked over the laid-out pages (the layout's own page records) of both
 // bundled examples and of generated reports: headings kept with what they head, no lone
 // line of a paragraph at the top or foot of a page, no table fragment smaller than the
-// rule, totals kept with a row above, "(forts.)" on continued captions.
-import { readFileSync } from 'node:fs';
+// rule, totals kept with a row above, "(forts.)" on continued captions; and ActualText on
+// every status symbol in the file.
+import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { DocumentModel, RenderContext } from '@kommunrapport/core';
+import type { DocBlock, DocumentModel, RenderContext } from '@kommunrapport/core';
 // @ts-expect-error: a plain ES module of the bench, without types
 import { variant } from '../../../bench/generate.mjs';
 import type { PdfOptions } from '../src/index.js';
 import { renderPdf } from '../src/render.js';
 import { planRowBreaks } from '../src/table.js';
 import { splitLines, type LayoutRecord } from '../src/writer.js';
+import { QpdfFile, operations } from './qpdf-json.js';
 import { ARTIFACTS, EXAMPLE, ROOT, context, load } from './render.js';
+import { requireTools } from './tools.js';
 
 const SOLBERGA = join(ROOT, 'examples/solberga-son-2024-delar/rapport.yaml');
 
@@ -154,4 +157,48 @@ describe('typesetting rules over the laid-out pages', () => {
       expect(violations(laid.records, 'forts.'), `variant ${i}`).toEqual([]);
     }
   }, 240_000);
+
+  it('every status symbol carries its words as ActualText (qpdf content streams)', () => {
+    requireTools(['qpdf']);
+    for (const [name, laid] of [['eskilstuna', eskilstuna], ['solberga', solberga]] as const) {
+      mkdirSync(ARTIFACTS, { recursive: true });
+      const file = join(ARTIFACTS, `typesetting-${name}.pdf`);
+      writeFileSync(file, laid.bytes);
+      const q = new QpdfFile(file);
+      // Symbols drawn by the document: every badge with a symbol, where it stands.
+      const labels: string[] = [];
+      const visit = (b: DocBlock) => {
+        if (b.kind === 'badges') for (const it of b.items) if (it.badge.symbol) labels.push(it.badge.label);
+        if (b.kind === 'legend') for (const e of b.legend.entries) if (e.badge?.symbol) labels.push(e.badge.label);
+        if (b.kind === 'table')
+          for (const r of b.table.rows) {
+            if (r.headerBadge?.symbol) labels.push(r.headerBadge.label);
+            for (const c of r.cells) if (c.badge?.symbol) labels.push(c.badge.label);
+          }
+        if (b.kind === 'section') b.section.blocks.forEach(visit);
+      };
+      laid.model.sections.forEach((s) => s.blocks.forEach(visit));
+      expect(labels.length, name).toBeGreaterThan(0);
+      const actual: string[] = [];
+      for (const page of q.pages()) {
+        const contents = q.dict(page)['/Contents'] as string;
+        for (const op of operations(q.streamText(contents))) {
+          if (op.op !== 'BDC' || op.operands[0] !== '/Span') continue;
+          const m = /\/ActualText\s*(<[0-9a-fA-F]+>|\((?:\\.|[^\\)])*\))/.exec(op.operands[1] ?? '');
+          if (m) actual.push(decodePdfString(m[1]!).trim());
+        }
+      }
+      const expected = labels.map((l) => l.trim()).sort();
+      expect(actual.filter((a) => expected.includes(a)).sort(), name).toEqual(expected);
+    }
+  });
 });
+
+/** A PDF string literal or hex string (UTF-16BE with BOM, or PDFDocEncoding taken as latin1) as text. */
+function decodePdfString(s: string): string {
+  let bytes: Buffer;
+  if (s.startsWith('<')) bytes = Buffer.from(s.slice(1, -1), 'hex');
+  else bytes = Buffer.from(s.slice(1, -1).replace(/\\([nrtbf()\\]|[0-7]{1,3})/g, (_, e: string) => (/^[0-7]/.test(e) ? String.fromCharCode(parseInt(e, 8)) : ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' } as Record<string, string>)[e] ?? e)), 'latin1');
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return bytes.subarray(2).swap16().toString('utf16le');
+  return bytes.toString('latin1');
+}
