@@ -4,7 +4,7 @@ import { legendTable, type DocBlock, type DocSection, type TableModel } from '@k
 import { drawChart } from './chart.js';
 import type { StructElement } from './pdfkit-api.js';
 import { child, type RenderState } from './state.js';
-import { drawTable, tableKeepHeight } from './table.js';
+import { alignTables, drawTable, tableKeepHeight } from './table.js';
 import { badgeRuns, drawBadges, drawFacts, drawHeading, drawRichText, drawStringList, firstLinesHeight, headingKeepHeight, inlineRuns } from './text-blocks.js';
 
 /** Legend blocks as tables, made once: the heading before one measures the same table that is drawn. */
@@ -50,6 +50,15 @@ function keepHeight(state: RenderState, block: DocBlock | undefined): number {
 /** Draws a section and everything in it. */
 export function drawSection(state: RenderState, parent: StructElement, section: DocSection): void {
   const sect = child(state, parent, 'Sect');
+  // Consecutive legends share their column widths.
+  let run: TableModel[] = [];
+  for (const block of [...section.blocks, undefined]) {
+    if (block?.kind === 'legend') run.push(legendOf(block));
+    else {
+      alignTables(state, run);
+      run = [];
+    }
+  }
   drawHeading(state, sect, section.level, section.title, section.id, keepHeight(state, section.blocks[0]));
   for (const block of section.blocks) drawBlock(state, sect, block);
   sect.end();

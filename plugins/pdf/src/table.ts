@@ -48,6 +48,9 @@ interface TableLayout {
   captionLines: Line[];
   head: RowLayout;
   body: RowLayout[];
+  /** Narrowest and natural width of each column. */
+  min: number[];
+  natural: number[];
 }
 
 /** Layouts by table: a heading measures the table that follows it before it is drawn. */
@@ -60,6 +63,28 @@ export const MAX_UNBROKEN_ROWS = 6;
 function layoutTable(state: RenderState, table: TableModel): TableLayout {
   const known = LAYOUTS.get(table);
   if (known) return known;
+  const layout = computeLayout(state, table);
+  LAYOUTS.set(table, layout);
+  return layout;
+}
+
+/**
+ * Lays out consecutive tables of the same kind (the legends of one section) with their
+ * first column equally wide, so their second columns start at one position: the widest
+ * natural first column of them, where every table's other columns still fit beside it.
+ */
+export function alignTables(state: RenderState, tables: readonly TableModel[]): void {
+  if (tables.length < 2) return;
+  const layouts = tables.map((t) => computeLayout(state, t));
+  if (new Set(layouts.map((l) => l.colWidths.length)).size !== 1) return;
+  const first = Math.max(...layouts.map((l) => Math.max(l.natural[0]!, l.min[0]!)));
+  const total = state.writer.width;
+  if (layouts.some((l) => first + l.min.slice(1).reduce((s, m) => s + m, 0) > total)) return;
+  tables.forEach((t) => LAYOUTS.set(t, computeLayout(state, t, first)));
+}
+
+/** A table's layout; `first` fixes the width of its first column. */
+function computeLayout(state: RenderState, table: TableModel, first?: number): TableLayout {
   const w = state.writer;
 
   const cellRuns = (cell: TableCell, bold: boolean): Run[] => {
@@ -81,13 +106,19 @@ function layoutTable(state: RenderState, table: TableModel): TableLayout {
   let size = state.size * 0.92;
   let widths: number[] | null = null;
   let pad = 0;
+  let min: number[] = [];
+  let natural: number[] = [];
   for (let attempt = 0; attempt < 8 && !widths; attempt++) {
     pad = size * 0.45;
-    const min = headerCells.map((_, i) => Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
-    const natural = headerCells.map((_, i) =>
+    min = headerCells.map((_, i) => Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
+    natural = headerCells.map((_, i) =>
       Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
     );
     widths = columnWidths(min, natural, w.width);
+    if (widths && first !== undefined && first >= min[0]!) {
+      const rest = columnWidths(min.slice(1), natural.slice(1), w.width - first);
+      if (rest) widths = [first, ...rest];
+    }
     if (!widths) size *= 0.92;
   }
   if (!widths) widths = headerCells.map(() => w.width / headerCells.length);
@@ -102,9 +133,7 @@ function layoutTable(state: RenderState, table: TableModel): TableLayout {
   const body = table.rows.map((r, i) => layoutRow(bodyCells[i]!, false, r.emphasis));
 
   const captionLines = w.wrap([{ text: table.caption, font: 'bold' }], w.width, state.size);
-  const layout: TableLayout = { size, pad, colWidths, captionLines, head, body };
-  LAYOUTS.set(table, layout);
-  return layout;
+  return { size, pad, colWidths, captionLines, head, body, min, natural };
 }
 
 /** Height of the caption, header and the rows that must start on one page (all of a short table, else two). */
@@ -150,16 +179,16 @@ export function planRowBreaks(rows: readonly { height: number; emphasis?: 'subto
 /** Draws a table model with its caption and note. */
 export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
   const w = state.writer;
-  const { size, pad, colWidths, captionLines, head, body } = layoutTable(state, table);
+  const { size, pad, colWidths, head, body } = layoutTable(state, table);
   const lh = w.lineHeight(size);
   const block = w.nextBlock();
 
   // Caption, header and the first rows (all rows of a short table) start on one page.
   w.y += state.size * 0.4;
-  w.ensure(keepHeight(state, { size, pad, colWidths, captionLines, head, body }));
+  w.ensure(keepHeight(state, layoutTable(state, table)));
   const tableEl = child(state, parent, 'Table');
   assignId(state, tableEl, table.id);
-  drawRuns(state, tableEl, 'Caption', [{ text: table.caption, font: 'bold' }], { gap: size * 0.3, kind: 'caption', text: table.caption });
+  drawRuns(state, tableEl, 'Caption', [{ text: table.caption, font: 'bold' }], { gap: size * 0.3, kind: 'caption', text: table.caption, block });
   // A continuation page repeats the caption, marked as continued, and the header row.
   const continued = `${table.caption} (${state.ctx.vocabulary.term('continued')})`;
   const continuedLines = w.wrap([{ text: continued, font: 'bold' }], w.width, state.size);
@@ -192,7 +221,7 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
       x += cw;
     });
     w.y = top + row.height;
-    w.record(isHead ? 'head' : 'row', block, row.emphasis ? { emphasis: row.emphasis } : {});
+    w.record(isHead ? 'head' : 'row', block, isHead ? { columns: colWidths.map((_, i) => colWidths.slice(0, i).reduce((s, c) => s + c, 0)) } : row.emphasis ? { emphasis: row.emphasis } : {});
   };
 
   const headTypes = head.cells.map(() => 'TH' as const);

@@ -35,13 +35,13 @@ export function inlineRuns(inlines: readonly Inline[], font: FontKey = 'regular'
 }
 
 /** Draws runs as a paragraph-like element of `type` under `parent`, indented by `indent`. */
-export function drawRuns(state: RenderState, parent: StructElement, type: string, runs: Run[], options: { indent?: number; size?: number; gap?: number; el?: StructElement; kind?: LayoutRecord['kind']; text?: string } = {}): StructElement {
+export function drawRuns(state: RenderState, parent: StructElement, type: string, runs: Run[], options: { indent?: number; size?: number; gap?: number; el?: StructElement; kind?: LayoutRecord['kind']; text?: string; block?: number } = {}): StructElement {
   const w = state.writer;
   const size = options.size ?? state.size;
   const indent = options.indent ?? 0;
   const el = options.el ?? child(state, parent, type);
   const lines = w.wrap(runs, w.width - indent, size);
-  w.paragraph(lines, w.frame.left + indent, size, el, type, options.gap ?? size * 0.6, options.kind, options.text);
+  w.paragraph(lines, w.frame.left + indent, size, el, type, options.gap ?? size * 0.6, options.kind, options.text, options.block);
   el.end();
   return el;
 }

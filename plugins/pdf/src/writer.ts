@@ -65,6 +65,8 @@ export interface LayoutRecord {
   continued?: boolean;
   /** The text of a heading or caption. */
   text?: string;
+  /** A table header row's column edges, from the text column's left edge. */
+  columns?: number[];
 }
 
 /**
@@ -350,9 +352,8 @@ export class Writer {
    * Draws wrapped lines as one structure element's content, breaking pages between lines
    * so that no page holds a single line of a longer paragraph (widows and orphans).
    */
-  paragraph(lines: readonly Line[], x: number, size: number, owner: StructElement, type: string, gapAfter: number, kind: LayoutRecord['kind'] = 'line', text?: string): void {
+  paragraph(lines: readonly Line[], x: number, size: number, owner: StructElement, type: string, gapAfter: number, kind: LayoutRecord['kind'] = 'line', text?: string, block = this.nextBlock()): void {
     const h = this.lineHeight(size);
-    const block = this.nextBlock();
     const atTop = this.y === this.frame.top;
     const page = this.frame.bottom - this.frame.top;
     const parts = splitLines(lines.length, h, atTop ? page : this.frame.bottom - this.y, page);

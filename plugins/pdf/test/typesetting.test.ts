@@ -62,7 +62,8 @@ export function violations(records: readonly LayoutRecord[], continuedWord: stri
     if (!first) return;
     const own = byBlock.get(first.block)!.filter((x) => !x.continued);
     const rows = own.filter((x) => x.kind === 'row');
-    const needed = first.kind === 'caption' ? own.filter((x) => x.kind !== 'row').concat(rows.slice(0, 2)) : own.slice(0, 2);
+    // A table: its caption, its first header row and its first two rows.
+    const needed = first.kind === 'caption' ? own.filter((x) => x.kind === 'caption').concat(own.filter((x) => x.kind === 'head').slice(0, 1), rows.slice(0, 2)) : own.slice(0, 2);
     for (const x of needed)
       if (x.page !== r.page) out.push(`heading "${r.text}" on page ${r.page + 1} is not followed on its page by two lines or rows of what it heads (one is on page ${x.page + 1})`);
   });
@@ -157,6 +158,36 @@ describe('typesetting rules over the laid-out pages', () => {
       expect(violations(laid.records, 'forts.'), `variant ${i}`).toEqual([]);
     }
   }, 240_000);
+
+  it('consecutive legend tables put their second column at one position', () => {
+    let groups = 0;
+    for (const laid of [eskilstuna, solberga]) {
+      const heads = new Map<string, number>();
+      const byBlock = blocks(laid.records);
+      for (const list of byBlock.values()) {
+        const caption = list[0]!;
+        const head = list.find((x) => x.kind === 'head');
+        if (caption.kind === 'caption' && head?.columns) heads.set(caption.text!, head.columns[1]!);
+      }
+      const visit = (blocksOf: readonly DocBlock[]) => {
+        let run: string[] = [];
+        for (const b of [...blocksOf, undefined]) {
+          if (b?.kind === 'legend') run.push(b.legend.caption);
+          else {
+            if (run.length > 1) {
+              groups++;
+              const xs = run.map((c) => heads.get(c));
+              expect(new Set(xs).size, run.join(' | ')).toBe(1);
+            }
+            run = [];
+          }
+          if (b?.kind === 'section') visit(b.section.blocks);
+        }
+      };
+      laid.model.sections.forEach((s) => visit(s.blocks));
+    }
+    expect(groups).toBeGreaterThan(0);
+  });
 
   it('every status symbol carries its words as ActualText (qpdf content streams)', () => {
     requireTools(['qpdf']);
