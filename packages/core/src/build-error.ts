@@ -26,6 +26,15 @@ export const BUILD_PROBLEM_CODES = {
     message: detail,
     hint: 'Check the spelling; a package must be installed next to the report or the command, a path is relative to the folder it was given in.',
   },
+  'plugin-folder': {
+    title: 'Plugin folder is not a package',
+    severity: 'error',
+    group: 'build',
+    kind: 'io',
+    meaning: 'A plugin was given as a folder, but the folder has no package.json saying which file to load.',
+    message: detail,
+    hint: 'Give the folder of a plugin package (with package.json), or the plugin file itself, e.g. ./my-plugin/dist/index.js.',
+  },
   'plugin-invalid': {
     title: 'Not a plugin',
     severity: 'error',

@@ -63,7 +63,8 @@ export type ReferenceData =
   | { to: 'cell'; reference: string; reason: string }
   | { to: 'column'; via: 'sameAs' | 'differenceOf'; key: string; table: string }
   | { to: 'value-column'; row: string; key: string; table: string }
-  | { to: 'row'; key: string; table: string };
+  | { to: 'row'; key: string; table: string }
+  | { to: 'revise'; id: string };
 
 function referenceMessage(d: ReferenceData): string {
   switch (d.to) {
@@ -77,6 +78,8 @@ function referenceMessage(d: ReferenceData): string {
       return `Row "${d.row}" has a value for column "${d.key}", which table "${d.table}" does not declare.`;
     case 'row':
       return `sumOf names the row "${d.key}", which table "${d.table}" does not have.`;
+    case 'revise':
+      return `revise: names "${d.id}", which is no id in this report.`;
   }
 }
 
@@ -229,6 +232,14 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'An abbreviation, row id, column key or table reference names something that does not exist in the report.',
     message: (d: ReferenceData) => referenceMessage(d),
     hint: 'Correct the spelling, or add the organisation, row, column or table it refers to.',
+  },
+  'text-not-revised': {
+    title: 'Text not yet revised',
+    severity: 'warning',
+    group: 'model',
+    meaning: "A text listed under revise: was carried over from last period's report by `kommunrapport init --from` and has not been revised for this period.",
+    message: (d: { text: string }) => `The text of ${d.text} is last period's, carried over and not yet revised.`,
+    hint: 'Revise the text (or confirm it as it is), then remove its id from revise:.',
   },
   'sum-mismatch': {
     title: 'Sum does not add up',
