@@ -2,6 +2,7 @@
 // them: sv-SE with a space as thousands separator, decimal comma and a real minus sign.
 import { startupSnapshot } from 'node:v8';
 import { type Unit, type Governance } from '@kommunrapport/model';
+import { createSpeechText } from './speech.js';
 
 /** Options for one number. */
 export interface NumberOptions {
@@ -25,6 +26,12 @@ export interface Formatter {
   speech(value: number, unit: Unit, options?: NumberOptions): string;
   /** A date written out: `31 augusti 2022`. */
   date(isoDate: string): string;
+  /**
+   * Any text as a speech engine should get it: signs, ranges, month abbreviations, units and
+   * the language's abbreviations in words, digits not grouped, decimal comma as a word
+   * (`−12,3 mnkr, 0–20 år, Aug 2021` → `minus 12 komma 3 miljoner kronor, 0 till 20 år, augusti 2021`).
+   */
+  speechText(text: string): string;
 }
 
 /** How many decimals a set of values needs to be shown as written (at most 2). */
@@ -83,6 +90,7 @@ export function createFormatter(language: string, governance: Governance): Forma
     DATE_FORMATS.set(locale, dates);
   }
   const dateFormat = dates;
+  let speak: ((text: string) => string) | undefined;
   return {
     locale,
     number,
@@ -95,5 +103,7 @@ export function createFormatter(language: string, governance: Governance): Forma
       return join(`${sign}${digits}`, governance.units[unit].long);
     },
     date: (isoDate) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`)),
+    // Made on first use: most writers never speak.
+    speechText: (text) => (speak ??= createSpeechText(locale, language, governance))(text),
   };
 }

@@ -10,7 +10,7 @@ export const TEXT_FILE = 'rapport.txt';
 /** The Markdown file's name (written when the `markdown` option is true). */
 export const MARKDOWN_FILE = 'rapport.md';
 
-/** The `text` format: `rapport.txt` (UTF-8, NFC, LF) and optionally `rapport.md`. */
+/** The `text` format: `rapport.txt` (UTF-8, NFC, LF; for speech unless `dialect: plain`) and optionally `rapport.md`. */
 const textPlugin = definePlugin<TextOptions>({
   name: 'text',
   formats: ['text'],
@@ -19,7 +19,7 @@ const textPlugin = definePlugin<TextOptions>({
     const doc = ctx.document;
     const input = { vocabulary: ctx.vocabulary, format: ctx.format, documentDate: ctx.documentDate, options: ctx.options };
     const artifacts: Artifact[] = [
-      { path: TEXT_FILE, contents: renderText(doc, { ...input, progress: ctx.progress }, plainDialect), mediaType: plainDialect.mediaType },
+      { path: TEXT_FILE, contents: renderText(doc, { ...input, progress: ctx.progress, speech: ctx.options.dialect === 'speech' }, plainDialect), mediaType: plainDialect.mediaType },
     ];
     if (ctx.options.markdown) artifacts.push({ path: MARKDOWN_FILE, contents: renderText(doc, input, markdownDialect), mediaType: markdownDialect.mediaType });
     return artifacts;

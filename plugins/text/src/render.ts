@@ -9,7 +9,7 @@ import {
 } from '@kommunrapport/core';
 import { wrapLine } from './wrap.js';
 import { listMarker, type Dialect } from './dialect.js';
-import type { TextOptions } from './options.js';
+import { SPEECH_WRAP, type TextOptions } from './options.js';
 
 /** What the renderer needs besides the document. */
 export interface TextRenderInput {
@@ -18,6 +18,8 @@ export interface TextRenderInput {
   /** The document's date, shown on the cover when the document model has none. */
   documentDate: Date;
   options: TextOptions;
+  /** Written for a speech engine: figures in their speech form, every line through the Formatter's speechText, wrapped at 80 unless `wrap` says otherwise. */
+  speech?: boolean;
   /** Called after each top-level section. */
   progress?: (done: number, total: number, label?: string) => void;
 }
@@ -31,6 +33,9 @@ interface Entry {
 interface State {
   d: Dialect;
   options: TextOptions;
+  /** The speech form of a line, when writing for speech. */
+  speak?: (text: string) => string;
+  width?: number;
   entries: Entry[];
 }
 
@@ -43,8 +48,11 @@ const say = (st: State, s: string) => st.d.escape(fold(s));
 /** A phrase of the document: abbreviations explained where the document says so, folded and escaped. */
 const sayPhrase = (st: State, p: readonly Inline[]) => st.d.escape(fold(phraseText(p)));
 
-/** A figure in words: the speech form when the `minus` option asks for words. */
-const spoken = (st: State, cell: TableCell) => say(st, st.options.minus === 'word' ? cell.speech : cell.spoken);
+/** Whether figures are written in their speech form: for speech, or when the `minus` option asks for words. */
+const speechFigures = (st: State) => st.speak !== undefined || st.options.minus === 'word';
+
+/** A figure in words: the speech form when writing for speech or when the `minus` option asks for words. */
+const spoken = (st: State, cell: TableCell) => say(st, speechFigures(st) ? cell.speech : cell.spoken);
 
 /** A sentence end: a full stop unless the text already ends with one. */
 const sentence = (s: string) => (/[.!?:…]$/.test(s) ? s : `${s}.`);
@@ -52,6 +60,8 @@ const sentence = (s: string) => (/[.!?:…]$/.test(s) ? s : `${s}.`);
 /** Renders a document model as text in the given dialect (plain text or Markdown). */
 export function renderText(doc: DocumentModel, input: TextRenderInput, dialect: Dialect): string {
   const st: State = { d: dialect, options: input.options, entries: [] };
+  if (input.speech) st.speak = input.format.speechText;
+  st.width = input.options.wrap ?? (input.speech ? SPEECH_WRAP : undefined);
   st.entries.push({ kind: 'title', lines: [dialect.title(say(st, doc.title))] });
   st.entries.push({ kind: 'lines', lines: coverFacts(doc, input).map((f) => dialect.labelled(say(st, f.term), sayPhrase(st, f.content))) });
   doc.sections.forEach((s, i) => {
@@ -94,7 +104,7 @@ function block(st: State, b: DocBlock): void {
     case 'legend':
       return legend(st, b.legend);
     case 'chart':
-      st.entries.push({ kind: 'paragraph', lines: [say(st, st.options.minus === 'word' ? b.chart.speech : b.chart.description)] });
+      st.entries.push({ kind: 'paragraph', lines: [say(st, speechFigures(st) ? b.chart.speech : b.chart.description)] });
       return;
   }
 }
@@ -180,11 +190,11 @@ function inline(st: State, nodes: readonly Inline[]): string {
 
 /** Joins entries: two blank lines before a heading, one between other blocks; wraps lines. */
 function serialise(st: State): string {
-  const width = st.options.wrap;
+  const width = st.width;
   const parts = st.entries
     .filter((e) => e.lines.length > 0 && e.lines.some((l) => l.trim() !== ''))
     .map((e) => {
-      const lines = e.lines;
+      const lines = st.speak ? e.lines.map(st.speak) : e.lines;
       const wrapped =
         e.kind === 'heading' || e.kind === 'title'
           ? lines

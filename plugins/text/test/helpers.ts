@@ -124,3 +124,6 @@ export function explainedAt(text: string, index: number, abbreviation: string, n
 
 /** Whether a file exists (for tools that may be missing). */
 export const exists = (path: string): boolean => existsSync(path);
+
+/** The raw options of the plain dialect: figures and symbols as written, no speech rewriting. */
+export const PLAIN = Object.freeze({ dialect: 'plain' }) as { dialect: 'plain' };

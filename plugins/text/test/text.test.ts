@@ -3,7 +3,7 @@
 // tables row by row with their headers, abbreviations once, NFC and LF.
 import { describe, expect, it } from 'vitest';
 import { phraseText, walkSections, type DocBlock, type DocSection, type Inline, type TableModel } from '@kommunrapport/core';
-import { CASES, headings, loadFile, render, unexpand, type Rendered } from './helpers.js';
+import { CASES, headings, loadFile, PLAIN, render, unexpand, type Rendered } from './helpers.js';
 
 /** Every block of the document in reading order, sections included. */
 function* blocks(sections: readonly DocSection[]): Generator<DocBlock> {
@@ -18,7 +18,7 @@ const ALLOWED = /^[\p{L}\p{Nd}\p{Zs}\n.,;:!?()"'’‘”“«»\-–—/%&+§@�
 
 describe.each(CASES)('rapport.txt of %s', (_name, file) => {
   const report = loadFile(file);
-  const rendered = render(report);
+  const rendered = render(report, PLAIN);
 
   it('starts with the title, then the cover facts with the date', async () => {
     const r = await rendered;
@@ -151,7 +151,7 @@ describe.each(CASES)('rapport.txt of %s', (_name, file) => {
     expect(r.txt).not.toContain('\r');
     expect(r.txt.endsWith('\n')).toBe(true);
     expect(r.txt.endsWith('\n\n')).toBe(false);
-    expect((await render(report)).txt).toBe(r.txt);
+    expect((await render(report, PLAIN)).txt).toBe(r.txt);
     expect(r.artifacts.map((a) => [a.path, a.mediaType])).toEqual([['rapport.txt', 'text/plain; charset=utf-8']]);
   });
 });
