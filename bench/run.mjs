@@ -106,7 +106,7 @@ async function main() {
   // Cold processes, interleaved so that every candidate sees the same load.
   const cases = [
     { key: 'node', label: 'node -e 0 (Node’s own start, the floor)', run: () => runTree('node', ['-e', '0'], { cwd: ROOT }) },
-    { key: 'all', label: 'kommunrapport build, all four formats', run: (i) => runTree('node', [CLI, 'build', example, '--out', join(tmp, `all-${i}`)], { cwd: ROOT }) },
+    { key: 'all', label: 'kommunrapport build, all formats (html, pdf, text, open data, docx)', run: (i) => runTree('node', [CLI, 'build', example, '--out', join(tmp, `all-${i}`)], { cwd: ROOT }) },
     {
       key: 'allNoSnapshot',
       label: 'the same without the startup snapshot',
