@@ -246,7 +246,7 @@ describe('kommunrapport build', () => {
     ).then((runs) => expect(runs.map((r) => r.code)).toEqual([0, 0, 0]));
     expect(readdirSync(join(dir, 'shared'))).toEqual([ID]);
     const files2 = snapshot(join(dir, 'shared', ID));
-    expect(Object.keys(files2)).toEqual(['a.bin', 'data/report.json', 'z-last.txt']);
+    expect(Object.keys(files2)).toEqual(['.kommunrapport-build.json', 'a.bin', 'data/report.json', 'z-last.txt']);
     expect(greetings.map((g) => `${g} ${ID}\n`)).toContain(Buffer.from(files2['z-last.txt']!, 'base64').toString());
   });
 

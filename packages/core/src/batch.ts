@@ -6,8 +6,9 @@ import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { checkSize, decodeSource, parseYaml } from '@kommunrapport/model';
+import { dirname, join, relative } from 'node:path';
 import { BuildError, type BuildProblem } from './build-error.js';
 import { cleanUpThread } from './publish.js';
 import type { BuildProgress, BuildReportOptions, BuildResult } from './pipeline.js';
@@ -109,13 +110,52 @@ function startWorker(url: URL, workerData: WorkerData, execArgv: string[] | unde
 }
 
 /**
+ * The id of a report file, read without decoding the report: a plain top-level `id:` line
+ * is taken as it is; anything less plain (quoted, flow style, written twice) is parsed as
+ * YAML. Undefined when the file cannot be read or has no text id (its build reports why).
+ */
+export function reportIdOf(file: string): string | undefined {
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile() || checkSize(stats.size, file) !== undefined) return undefined;
+    const source = decodeSource(readFileSync(file), file);
+    if (source.text === undefined) return undefined;
+    const plain = [...source.text.matchAll(/^id:[ \t]*([a-z0-9][a-z0-9-]*)[ \t]*(?:#.*)?\r?$/gm)];
+    if (plain.length === 1 && !/^(?:---|\.\.\.|\{)/m.test(source.text)) return plain[0]![1];
+    const value = parseYaml(source.text, file).value as { id?: unknown } | undefined;
+    return typeof value === 'object' && value !== null && typeof value.id === 'string' ? value.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Throws a BuildError `duplicate-report-id` when two of the files have the same report id
+ * (they would be written to the same folder), before anything is built.
+ */
+export function assertDistinctIds(files: readonly string[], show: (file: string) => string = (f) => f): void {
+  const byId = new Map<string, string[]>();
+  for (const file of files) {
+    const id = reportIdOf(file);
+    if (id === undefined) continue;
+    byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  const clashes = [...byId].filter(([, f]) => f.length > 1);
+  if (clashes.length === 0) return;
+  const list = clashes.map(([id, f]) => `"${id}" in ${f.map(show).join(', ')}`).join('; ');
+  throw new BuildError({ code: 'duplicate-report-id', message: `Reports share an id, so their outputs would go to the same folder: ${list}. Nothing was built.` });
+}
+
+/**
  * Builds many reports on a pool of worker threads. Resolves when all are done; throws a
- * BuildError only when the plugins cannot be loaded at all (nothing is built then).
+ * BuildError when the plugins cannot be loaded at all, or when two reports share an id
+ * (nothing is built then).
  */
 export async function buildMany(files: readonly string[], options: BuildManyOptions): Promise<BuildManySummary> {
   const total = files.length;
   const summary: BuildManySummary = { ok: true, results: [], built: 0, failed: 0 };
   if (total === 0) return summary;
+  assertDistinctIds(files, (f) => (options.cwd !== undefined ? relative(options.cwd, f) || f : f));
   const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), total));
   const data: WorkerData = {
     plugins: options.plugins,

@@ -65,6 +65,18 @@ export const BUILD_PROBLEM_CODES = {
     meaning: 'The output folder could not be created, written or moved into place; the previous output is left as it was.',
     fix: 'Check that the output folder is writable and the disk is not full, then build again.',
   },
+  'output-not-ours': {
+    title: 'Output folder not made by a build',
+    kind: 'io',
+    meaning: 'The folder `<out>/<report id>/` exists but holds no `.kommunrapport-build.json` marker, so no build made it (or an older version did, which wrote no marker); it is left as it was and nothing is written.',
+    fix: 'Choose another output folder with --out, or give the report another id; if the folder is an output of an older kommunrapport version, delete it once and build again.',
+  },
+  'duplicate-report-id': {
+    title: 'Two reports with the same id',
+    kind: 'build',
+    meaning: 'Two or more reports of one batch have the same id, so they would be written to the same folder and one output would silently replace the other; nothing is built.',
+    fix: 'Give each report its own id (the id names the output folder), or build them into different output folders.',
+  },
   'output-locked': {
     title: 'Output folder busy',
     kind: 'io',

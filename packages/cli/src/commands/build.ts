@@ -11,6 +11,7 @@ import pc from 'picocolors';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { closest, formatDiagnostic, formatPath, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
 import {
+  assertDistinctIds,
   BuildError,
   buildMany,
   buildReport,
@@ -135,6 +136,16 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     const key = config.file ?? '';
     if (!groups.has(key)) groups.set(key, { config, files: [] });
     groups.get(key)!.files.push(f);
+  }
+
+  // Each batch checks its own reports' ids; reports under different config files meet only here.
+  if (groups.size > 1) {
+    try {
+      assertDistinctIds(files, show);
+    } catch (error) {
+      if (error instanceof BuildError) return fail(EXIT.invalid, formatProblem(error.problem));
+      throw error;
+    }
   }
 
   const cliPlugins = new Map<string, Plugin<any>>();
