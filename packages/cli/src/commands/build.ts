@@ -1,7 +1,7 @@
 // `kommunrapport build <file|glob…> [--format …] [--out dist] [--plugin …] [--json] [--strict]`:
 // builds reports with the first-party plugins, plugins named on the command line and those
-// of a kommunrapport.config.(json|yaml) next to each report. One report is built in this
-// process; several are built on a pool of worker threads, each written as it finishes,
+// of a kommunrapport.config.(json|yaml) next to each report. Plugin code runs only on worker
+// threads under a time limit (one report or many: a pool, each written as it finishes),
 // with a progress line. Prints where every file went, or a JSON summary.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,7 +14,7 @@ import {
   assertDistinctIds,
   BuildError,
   buildMany,
-  buildReport,
+  probePlugins,
   decodeOptions,
   formatProblem,
   isIoProblem,
@@ -40,7 +40,7 @@ export interface BuildOptions {
   strict?: boolean;
   /** Reports built at once, each on its own worker thread (default: the available cores). */
   jobs?: string;
-  /** With several reports: seconds a report may take before its worker is stopped (default: no limit). */
+  /** Seconds a report (or the import of the plugins) may take before its worker is stopped (default {@link DEFAULT_TIMEOUT_S}). */
   timeout?: string;
 }
 
@@ -70,6 +70,13 @@ interface Chosen {
 }
 
 class UsageError extends Error {}
+
+/**
+ * The default time limit of one report's build, and of importing the plugins, in seconds.
+ * The Eskilstuna example builds in about a second; a plugin still working after five
+ * minutes is taken to hang.
+ */
+export const DEFAULT_TIMEOUT_S = 300;
 
 /** Reports as absolute paths, in a stable order, from files and glob patterns. */
 export async function resolveReports(patterns: readonly string[], cwd: string): Promise<string[]> {
@@ -109,9 +116,9 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
     return fail(EXIT.usage, `kommunrapport build: --jobs must be a whole number of at least 1; found "${options.jobs}". Leave it out to use every core (${availableParallelism()} here).`);
-  const timeout = options.timeout === undefined ? undefined : Number(options.timeout);
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0))
-    return fail(EXIT.usage, `kommunrapport build: --timeout must be a number of seconds above 0; found "${options.timeout}". Leave it out for no limit.`);
+  const timeout = options.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(options.timeout);
+  if (!(Number.isFinite(timeout) && timeout > 0 && timeout <= 2_000_000))
+    return fail(EXIT.usage, `kommunrapport build: --timeout must be a number of seconds above 0 (at most 2000000); found "${options.timeout}". Leave it out for ${DEFAULT_TIMEOUT_S} s.`);
 
   let files: string[];
   try {
@@ -157,6 +164,10 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     }
     const extras: Chosen[] = [];
     try {
+      // Plugins are imported on a worker first, under the time limit: one that hangs, blocks
+      // its thread or ends the process at import fails there, naming itself.
+      const refs = [...(config.config.plugins ?? []).map((spec) => ({ spec, fromDir: config.dir })), ...(options.plugin ?? []).filter((spec) => !cliPlugins.has(spec)).map((spec) => ({ spec, fromDir: io.cwd }))];
+      await probePlugins(refs, { timeoutMs: timeout * 1000 });
       for (const spec of config.config.plugins ?? []) {
         const plugin = await loadPlugin(spec, config.dir);
         extras.push({ name: plugin.name, plugin, ref: { spec, fromDir: config.dir } });
@@ -182,8 +193,8 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         return;
       }
       if (chosen.some((x) => x.ref.spec === c.package)) return;
-      // First-party plugins are imported here only when this thread renders or decodes their options.
-      const needed = total === 1 || config.config.options?.[c.format] !== undefined;
+      // First-party plugins are imported here only when this thread decodes their options.
+      const needed = config.config.options?.[c.format] !== undefined;
       chosen.push({ name: c.format, ...(needed ? { plugin: await c.load() } : {}), ref: { spec: c.package, fromDir: CLI_DIR } });
     };
     if (requested === undefined) {
@@ -263,23 +274,6 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   try {
     for (const plan of plans) {
       const optionsSource = plan.config.file ? { file: show(plan.config.file) } : {};
-      if (total === 1) {
-        current = show(plan.files[0]!);
-        printResult(
-          await buildReport({
-            file: plan.files[0]!,
-            plugins: plan.chosen.map((c) => c.plugin!),
-            outDir,
-            options: plan.config.config.options ?? {},
-            optionsSource,
-            env,
-            strict: options.strict === true,
-            cwd: io.cwd,
-            logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
-          }),
-        );
-        continue;
-      }
       await buildMany(plan.files, {
         plugins: plan.chosen.map((c) => c.ref),
         outDir,
@@ -290,7 +284,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         cwd: io.cwd,
         keepResults: false,
         ...(jobs !== undefined ? { concurrency: jobs } : {}),
-        ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+        timeoutMs: timeout * 1000,
         logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
         onProgress: (e) => {
           if (e.stage === 'load') current = e.file;
@@ -343,8 +337,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--json', 'print a JSON summary of every file written and every finding')
     .option('--strict', 'treat warnings as errors')
     .option('--jobs <n>', 'reports built at once when there are several, each on a worker thread (default: the number of cores)')
-    .option('--timeout <seconds>', 'with several reports: a report still building after this long fails and its worker is replaced (default: no limit)')
-    .addHelpText('after', '\nExit codes: 0 built, 1 report or plugin errors, 2 usage or I/O problem.')
+    .option('--timeout <seconds>', `a report still building (or a plugin still importing) after this long fails and its worker is stopped (default ${DEFAULT_TIMEOUT_S})`)
+    .addHelpText('after', '\nExit codes: 0 built, 1 report or plugin errors (a plugin that throws, hangs past --timeout or ends its thread), 2 usage or I/O problem.')
     .action(async (files: string[], options: BuildOptions) => {
       ctx.exit(await runBuild(files, options, ctx));
     });
