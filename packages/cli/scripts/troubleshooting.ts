@@ -12,7 +12,7 @@ export const END = '<!-- troubleshooting:end -->';
 
 /** The groups of the section, in the order a writer meets them, each with its codes. */
 const GROUPS: { title: string; codes: string[] }[] = [
-  { title: 'The file cannot be read', codes: ['file-unreadable', 'input-too-large', 'file-encoding', 'empty-file'] },
+  { title: 'The file cannot be read', codes: ['file-unreadable', 'not-a-file', 'input-too-large', 'file-encoding', 'empty-file'] },
   { title: 'The YAML is broken', codes: ['yaml-syntax', 'yaml-tab-indent', 'yaml-duplicate-key', 'yaml-alias-limit', 'nesting-too-deep', 'too-many-values'] },
   { title: 'A key or value does not fit the model', codes: ['unknown-key', 'missing-field', 'invalid-type', 'invalid-value', 'control-character', 'unknown-scale-key', 'duplicate-id', 'unresolved-reference'] },
   {

@@ -43,6 +43,12 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'The file does not exist, is a folder, or cannot be read; the command exits with code 2.',
     fix: 'Check the path (relative to the current folder) and the file permissions.',
   },
+  'not-a-file': {
+    title: 'Not a regular file',
+    severity: 'error',
+    meaning: 'The path names a named pipe (FIFO), a device, a socket or another special file, which could block for ever or never end; it is not read, and the command exits with code 2.',
+    fix: 'Give the path of the file itself; to use the output of another program, save it to a file first.',
+  },
   'input-too-large': {
     title: 'File too large',
     severity: 'error',

@@ -83,7 +83,8 @@ export async function resolveReports(patterns: readonly string[], cwd: string): 
   const found = new Set<string>();
   for (const p of patterns) {
     const abs = resolve(cwd, p);
-    if (existsSync(abs) && statSync(abs).isFile()) {
+    // Anything but a folder is taken as named; the build refuses what is not a regular file.
+    if (existsSync(abs) && !statSync(abs).isDirectory()) {
       found.add(abs);
       continue;
     }
@@ -160,6 +161,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   for (const { config, files: groupFiles } of groups.values()) {
     if (config.diagnostics.length > 0) {
       io.stderr(`${config.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+      if (config.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'not-a-file')) return EXIT.usage;
       if (hasErrors(config.diagnostics)) return EXIT.invalid;
     }
     const extras: Chosen[] = [];
