@@ -1,7 +1,8 @@
 // `kommunrapport build <file|glob…> [--format …] [--out dist] [--plugin …] [--json] [--strict]`:
 // builds reports with the first-party plugins, plugins named on the command line and those
-// of a kommunrapport.config.(json|yaml) next to each report. Plugin code runs only on worker
-// threads under a time limit (one report or many: a pool, each written as it finishes),
+// of a kommunrapport.config.(json|yaml) next to each report. One report with only the
+// first-party plugins is built in this process; any other plugin's code, and several reports,
+// run on worker threads under a time limit (a pool, each report written as it finishes),
 // with a progress line. Prints where every file went, or a JSON summary.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -14,6 +15,7 @@ import {
   assertDistinctIds,
   BuildError,
   buildMany,
+  buildReport,
   probePlugins,
   decodeOptions,
   formatProblem,
@@ -94,6 +96,29 @@ export async function resolveReports(patterns: readonly string[], cwd: string): 
     for (const m of matches) found.add(resolve(m));
   }
   return [...found].sort();
+}
+
+/**
+ * Resolves to the build's result, or to a failed result once `seconds` have passed (the
+ * plugin rendering then is named); the build left running writes nothing after that, as
+ * the command ends.
+ */
+async function withinLimit(file: string, seconds: number, build: (givenUp: () => boolean) => Promise<BuildResult>, plugin: () => string | undefined, cwd: string): Promise<BuildResult> {
+  let timer: NodeJS.Timeout | undefined;
+  let over = false;
+  const late = new Promise<BuildResult>((done) => {
+    timer = setTimeout(() => {
+      over = true;
+      const name = plugin();
+      const shown = relative(cwd, file) || file;
+      done({ ok: false, file: shown, artifacts: [], diagnostics: [], problems: [{ code: 'plugin-failed', hook: 'render', ...(name !== undefined ? { plugin: name } : {}), file: shown, message: `The build was still running after ${seconds} s, the time limit, and was given up; nothing was written.` }] });
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([build(() => over), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A size for people: 812 B, 12.3 kB, 1.4 MB (powers of 1 000). */
@@ -195,8 +220,8 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         return;
       }
       if (chosen.some((x) => x.ref.spec === c.package)) return;
-      // First-party plugins are imported here only when this thread decodes their options.
-      const needed = config.config.options?.[c.format] !== undefined;
+      // First-party plugins are imported here when this thread renders (one report) or decodes their options.
+      const needed = total === 1 || config.config.options?.[c.format] !== undefined;
       chosen.push({ name: c.format, ...(needed ? { plugin: await c.load() } : {}), ref: { spec: c.package, fromDir: CLI_DIR } });
     };
     if (requested === undefined) {
@@ -273,9 +298,37 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   };
 
   const env = { ...process.env };
+  let rendering: string | undefined;
   try {
     for (const plan of plans) {
       const optionsSource = plan.config.file ? { file: show(plan.config.file) } : {};
+      // One report with only first-party plugins is built in this process (a process started
+      // from the startup snapshot has them loaded already), under the same time limit for
+      // anything that waits; any other plugin's code runs only on a worker thread.
+      if (total === 1 && plan.chosen.every((c) => FIRST_PARTY.some((fp) => fp.package === c.ref.spec))) {
+        current = show(plan.files[0]!);
+        printResult(await withinLimit(plan.files[0]!, timeout, (givenUp) => buildReport({
+          file: plan.files[0]!,
+          plugins: plan.chosen.map((c) => c.plugin!),
+          outDir,
+          options: plan.config.config.options ?? {},
+          optionsSource,
+          env,
+          strict: options.strict === true,
+          cwd: io.cwd,
+          logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
+          progress: (e) => {
+            if (e.stage === 'render' && e.plugin !== undefined) rendering = e.plugin;
+          },
+          // A build given up on never swaps its files in.
+          publish: {
+            beforeSwap: () => {
+              if (givenUp()) throw new Error('the build was given up after the time limit');
+            },
+          },
+        }), () => rendering, io.cwd));
+        continue;
+      }
       await buildMany(plan.files, {
         plugins: plan.chosen.map((c) => c.ref),
         outDir,
