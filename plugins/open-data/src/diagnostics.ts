@@ -41,6 +41,12 @@ export const OPEN_DATA_CODES = {
     meaning: 'A cell is not of the type its field declares (integer, number, boolean, date) or not one of the allowed values.',
     fix: 'Numbers use a full stop as decimal sign and no thousands separator; booleans are true or false.',
   },
+  'open-data-csv-formula': {
+    title: 'Text cell a spreadsheet would run as a formula',
+    severity: 'error',
+    meaning: 'A text cell begins with =, +, -, @, a tab or a carriage return, so Excel or LibreOffice would run it as a formula when the file is opened (CSV injection). The build writes such cells with a leading apostrophe.',
+    fix: 'Publish the file as the build wrote it; a spreadsheet program that saved the file may have removed the apostrophe.',
+  },
   'open-data-csv-required': {
     title: 'Required cell empty',
     severity: 'error',

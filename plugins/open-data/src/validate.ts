@@ -171,6 +171,8 @@ export function validateOpenDataFiles(files: OpenDataFiles): Diagnostic[] {
           if (f.constraints?.required) add('open-data-csv-required', r.path, place.path, `${f.name} is required but empty in row ${line} of ${r.path}.`, { line, expected: `a ${f.type}` });
           continue;
         }
+        if ((f.type ?? 'string') === 'string' && /^[=+\-@\t\r]/.test(v))
+          add('open-data-csv-formula', r.path, place.path, `${f.name} in row ${line} of ${r.path} begins with ${JSON.stringify(v[0])}, so a spreadsheet would run it as a formula.`, { line, expected: "text that begins with an apostrophe (') before =, +, -, @, tab or carriage return", found: JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) });
         const check = TYPE_CHECKS[f.type] ?? TYPE_CHECKS.string!;
         if (!check(v)) add('open-data-csv-type', r.path, place.path, `${f.name} in row ${line} of ${r.path} is not a ${f.type}.`, { line, expected: `a ${f.type}`, found: JSON.stringify(v) });
         else if (f.constraints?.enum && !f.constraints.enum.includes(v))
