@@ -47,6 +47,12 @@ export const OPEN_DATA_CODES = {
     meaning: 'A text cell begins with =, +, -, @, a tab or a carriage return, so Excel or LibreOffice would run it as a formula when the file is opened (CSV injection). The build writes such cells with a leading apostrophe.',
     fix: 'Publish the file as the build wrote it; a spreadsheet program that saved the file may have removed the apostrophe.',
   },
+  'open-data-rdf': {
+    title: 'dcat.rdf is not valid RDF',
+    severity: 'error',
+    meaning: 'dcat.rdf cannot be parsed as RDF/XML (broken XML, or an IRI with spaces, quotes or other characters an IRI may not hold), or it names an IRI whose scheme is not http, https or mailto (e.g. javascript:).',
+    fix: 'Correct the address in the report (contact.url, contact.email) or the open-data options (baseUrl, licence, spatial), and build again.',
+  },
   'open-data-csv-required': {
     title: 'Required cell empty',
     severity: 'error',
