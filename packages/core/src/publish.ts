@@ -81,6 +81,7 @@ async function acquire(outDir: string, id: string, timeout: number): Promise<() 
   const mine = join(outDir, `.${id}.lock-${process.pid}-${threadId}-${++sequence}`);
   writeFileSync(mine, `${process.pid}\n`);
   const start = Date.now();
+  let invalidSince: number | undefined;
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -97,11 +98,19 @@ async function acquire(outDir: string, id: string, timeout: number): Promise<() 
       }
       let owner = NaN;
       try {
-        owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+        const text = readFileSync(lock, 'utf8');
+        owner = /^\d+\n?$/.test(text) ? Number.parseInt(text, 10) : NaN;
       } catch {
         continue; // released meanwhile
       }
-      if (Number.isFinite(owner) && !alive(owner)) {
+      // A lock always appears whole (a hard link of a complete file), so one without a valid
+      // pid was not written by a build: after a second look it is stale like a dead owner's.
+      if (!Number.isFinite(owner) || owner <= 0) {
+        if (invalidSince === undefined) invalidSince = Date.now();
+        else if (Date.now() - invalidSince > 100) owner = -1;
+      }
+      if (owner === -1 || (Number.isFinite(owner) && owner > 0 && !alive(owner))) {
+        invalidSince = undefined;
         try {
           unlinkSync(lock); // stale: its process died while holding it
         } catch {

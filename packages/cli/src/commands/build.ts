@@ -16,6 +16,7 @@ import {
   BuildError,
   buildMany,
   buildReport,
+  parseSourceDateEpoch,
   probePlugins,
   decodeOptions,
   formatProblem,
@@ -139,6 +140,12 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     return code;
   };
 
+  // The document date comes from here when the report has none: a bad value is a usage error, not a plugin failure.
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    const parsed = parseSourceDateEpoch(epoch);
+    if ('problem' in parsed) return fail(EXIT.usage, `kommunrapport build: ${parsed.problem} Unset it to take the date from the report.`);
+  }
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
     return fail(EXIT.usage, `kommunrapport build: --jobs must be a whole number of at least 1; found "${options.jobs}". Leave it out to use every core (${availableParallelism()} here).`);

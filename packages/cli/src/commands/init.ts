@@ -3,7 +3,7 @@
 // shows every kind of section (text, summary, overview, legend, a perspective with one area,
 // a goal with an indicator, a commitment, a finance table, internal control), so it can grow
 // into either shape: process areas under perspectives, or målområden with nämndmål.
-import { existsSync, mkdirSync, realpathSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, realpathSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
@@ -296,6 +296,14 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   const dir = resolve(io.cwd, folder);
   const file = join(dir, 'rapport.yaml');
   const shown = relative(io.cwd, file).split(sep).join('/');
+  // Never through a symbolic link, dangling or not: it could point anywhere outside the folder.
+  let link = false;
+  try {
+    link = lstatSync(file).isSymbolicLink();
+  } catch {
+    /* absent */
+  }
+  if (link) return usage(`${shown} is a symbolic link; init never writes through one. Remove the link or choose another folder.`);
   if (existsSync(file) && options.force !== true) return usage(`${shown} already exists; use --force to replace it.`);
   const text = skeleton({ preset, kommun, kommunkod, body, year, schema: schemaReference(dir) });
   // A skeleton that does not validate is a bug of this command; never write one.
@@ -306,7 +314,13 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   }
   try {
     mkdirSync(dir, { recursive: true });
-    writeFileSync(file, text);
+    // O_NOFOLLOW: a link made after the check above is refused too; O_EXCL without --force.
+    const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW | (options.force === true ? 0 : constants.O_EXCL), 0o644);
+    try {
+      writeFileSync(fd, text);
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
   }
