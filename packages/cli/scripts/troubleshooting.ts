@@ -14,7 +14,7 @@ export const END = '<!-- troubleshooting:end -->';
 const GROUPS: { title: string; codes: string[] }[] = [
   { title: 'The file cannot be read', codes: ['file-unreadable', 'not-a-file', 'input-too-large', 'file-encoding', 'empty-file'] },
   { title: 'The YAML is broken', codes: ['yaml-syntax', 'yaml-tab-indent', 'yaml-duplicate-key', 'yaml-alias-limit', 'nesting-too-deep', 'too-many-values'] },
-  { title: 'A key or value does not fit the model', codes: ['unknown-key', 'missing-field', 'invalid-type', 'invalid-value', 'control-character', 'unknown-scale-key', 'duplicate-id', 'unresolved-reference'] },
+  { title: 'A key or value does not fit the model', codes: ['unknown-key', 'missing-field', 'invalid-type', 'invalid-value', 'control-character', 'invisible-character', 'unknown-scale-key', 'duplicate-id', 'unresolved-reference'] },
   {
     title: 'The figures do not agree',
     codes: ['sum-mismatch', 'difference-mismatch', 'gender-sum-mismatch', 'deviation-sum-mismatch', 'percent-out-of-range', 'unit-slip', 'figure-mismatch', 'missing-value-reason', 'value-and-missing', 'year-outside-period', 'date-outside-period'],

@@ -133,6 +133,12 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'A text or key holds an invisible control character (U+0000–U+001F except tab and line ends, U+007F–U+009F, a noncharacter or a lone surrogate); it shows as nothing and makes the HTML and XML output invalid.',
     fix: 'Remove the character at the place given; it usually comes from copying text out of another program.',
   },
+  'invisible-character': {
+    title: 'Invisible bidi or zero-width character',
+    severity: 'warning',
+    meaning: 'A text holds a bidirectional override, embedding, isolate or mark, or a zero-width character: it shows as nothing and can make a text read in another order than it is stored (Trojan Source). A warning in prose, an error in a key.',
+    fix: 'Remove the character at the place given; it usually comes from copying text out of another program or a web page.',
+  },
   'unknown-scale-key': {
     title: 'Not a step of the scale',
     severity: 'error',
