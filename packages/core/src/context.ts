@@ -3,6 +3,8 @@ import type { Report } from '@kommunrapport/model';
 import type { Logger, RenderContext } from './plugin.js';
 import { createFormatter } from './format.js';
 import { createVocabulary } from './vocabulary.js';
+import { buildDocument } from './document/build.js';
+import type { DocumentModel } from './document/types.js';
 
 /** The latest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last second every output format can write as a date. */
 export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
@@ -32,15 +34,30 @@ const silent: Logger = { info: () => {}, warn: () => {} };
 export function createRenderContext<O>(
   report: Report,
   options: O,
-  extra: { logger?: Logger; progress?: RenderContext<O>['progress']; env?: Record<string, string | undefined> } = {},
+  extra: {
+    logger?: Logger;
+    progress?: RenderContext<O>['progress'];
+    report?: RenderContext<O>['report'];
+    env?: Record<string, string | undefined>;
+    /** The report's document when already built (the pipeline builds it once per report and shares it). */
+    document?: () => DocumentModel;
+  } = {},
 ): RenderContext<O> {
   const vocabulary = createVocabulary(report);
+  const format = createFormatter(report.language, report.governance);
+  let document: DocumentModel | undefined;
+  // Built at first use, so a plugin that only exports data (open data) costs nothing.
+  const build = extra.document ?? (() => (document ??= buildDocument(report, vocabulary, format)));
   return {
     options,
-    format: createFormatter(report.language, report.governance),
+    get document() {
+      return build();
+    },
+    format,
     vocabulary,
     documentDate: documentDate(report, extra.env),
     logger: extra.logger ?? silent,
+    report: extra.report ?? (() => {}),
     progress: extra.progress ?? (() => {}),
   };
 }

@@ -5,7 +5,7 @@
 // to the limit. Every refusal is a diagnostic with the file, what was found and a fix.
 import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { checkSize, LIMITS, type Diagnostic } from '@kommunrapport/model';
+import { checkSize, LIMITS, modelDiagnostic, type Diagnostic } from '@kommunrapport/model';
 import { messageOf } from './build-error.js';
 
 /** The result of {@link readInputFile}: the bytes, or the diagnostic why they were not read. */
@@ -35,11 +35,12 @@ function kindOf(stats: { isFIFO(): boolean; isCharacterDevice(): boolean; isBloc
 export async function readInputFile(file: string, options: ReadInputOptions = {}): Promise<InputFile> {
   const shown = options.display ?? file;
   const max = options.maxBytes ?? LIMITS.maxBytes;
-  const refuse = (code: 'file-unreadable' | 'not-a-file', message: string, found: string, hint: string): InputFile => ({
-    diagnostic: { code, severity: 'error', path: '', file: shown, message, expected: 'a regular file', found, hint },
+  const refuse = (reason: string, hint: string): InputFile => ({
+    diagnostic: modelDiagnostic('file-unreadable', { file: shown, reason }, { file: shown, expected: 'a regular file', found: reason, hint }),
   });
-  const notAFile = (what: string) =>
-    refuse('not-a-file', `Cannot read ${shown}: it is ${what}, not a regular file; reading it could block for ever or never end.`, what, 'Give the path of the file itself; to use the output of another program, save it to a file first.');
+  const notAFile = (what: string): InputFile => ({
+    diagnostic: modelDiagnostic('not-a-file', { file: shown, kind: what }, { file: shown, expected: 'a regular file', found: what }),
+  });
   let handle: FileHandle;
   try {
     handle = await open(file, constants.O_RDONLY | constants.O_NONBLOCK | (constants.O_NOCTTY ?? 0));
@@ -47,11 +48,11 @@ export async function readInputFile(file: string, options: ReadInputOptions = {}
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENXIO' || code === 'EOPNOTSUPP') return notAFile('a socket');
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : messageOf(error);
-    return refuse('file-unreadable', `Cannot read ${shown}: ${reason}.`, reason, 'Check the path (relative to the current folder) and the permissions.');
+    return refuse(reason, 'Check the path (relative to the current folder) and the permissions.');
   }
   try {
     const stats = await handle.stat();
-    if (stats.isDirectory()) return refuse('file-unreadable', `Cannot read ${shown}: it is a folder.`, 'a folder', 'Give the path of a file in the folder.');
+    if (stats.isDirectory()) return refuse('it is a folder', 'Give the path of a file in the folder.');
     if (!stats.isFile()) return notAFile(kindOf(stats));
     const tooLarge = checkSize(stats.size, shown, max);
     if (tooLarge) return { diagnostic: tooLarge };
@@ -72,7 +73,7 @@ export async function readInputFile(file: string, options: ReadInputOptions = {}
     return { bytes: new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength) };
   } catch (error) {
     const reason = messageOf(error);
-    return refuse('file-unreadable', `Cannot read ${shown}: ${reason}.`, reason, 'Check the path and the permissions.');
+    return refuse(reason, 'Check the path and the permissions.');
   } finally {
     await handle.close().catch(() => undefined);
   }

@@ -24,7 +24,8 @@ describe('IRIs in the model and the linked data', () => {
     fc.assert(
       fc.property(bad, (url) => {
         const { diagnostics } = loadReport(withUrl(url), 'r.yaml');
-        const d = diagnostics.find((x) => x.path === 'contact.url');
+        // An invisible character in the address also gives its own warning; the refusal is the error.
+        const d = diagnostics.find((x) => x.path === 'contact.url' && x.severity === 'error');
         expect(d, url).toMatchObject({ code: 'invalid-value', severity: 'error', line: 21 });
         expect(d!.expected).toContain('web address');
       }),

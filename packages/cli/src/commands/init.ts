@@ -3,13 +3,15 @@
 // shows every kind of section (text, summary, overview, legend, a perspective with one area,
 // a goal with an indicator, a commitment, a finance table, internal control), so it can grow
 // into either shape: process areas under perspectives, or målområden with nämndmål.
-import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, realpathSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import { formatDiagnostic, hasErrors, loadReport, presets, reportSchemaId, type PresetName } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR } from '../first-party.js';
+import { runInitFrom } from './roll-forward.js';
+import { refuseToWrite, writeOwnFile } from '../write-own-file.js';
 
 /** Options of the init command. */
 export interface InitOptions {
@@ -20,6 +22,10 @@ export interface InitOptions {
   /** The report's year (default: the year of SOURCE_DATE_EPOCH, else the current year). */
   year?: string;
   force?: boolean;
+  /** Last period's report to roll forward instead of writing a skeleton. */
+  from?: string;
+  /** Print the result as JSON. */
+  json?: boolean;
 }
 
 /** The values a starting report is made from. */
@@ -278,6 +284,7 @@ function defaultYear(env: Record<string, string | undefined>): number {
 /** Runs the init command; resolves to the exit code. */
 export function runInit(folder: string, options: InitOptions, ctx: CommandContext, env: Record<string, string | undefined> = process.env): number {
   const { io } = ctx;
+  if (options.from !== undefined) return runInitFrom(folder, options.from, { force: options.force === true, json: options.json === true }, ctx);
   const usage = (message: string) => {
     io.stderr(`kommunrapport init: ${message}\n`);
     return EXIT.usage;
@@ -297,14 +304,8 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   const file = join(dir, 'rapport.yaml');
   const shown = relative(io.cwd, file).split(sep).join('/');
   // Never through a symbolic link, dangling or not: it could point anywhere outside the folder.
-  let link = false;
-  try {
-    link = lstatSync(file).isSymbolicLink();
-  } catch {
-    /* absent */
-  }
-  if (link) return usage(`${shown} is a symbolic link; init never writes through one. Remove the link or choose another folder.`);
-  if (existsSync(file) && options.force !== true) return usage(`${shown} already exists; use --force to replace it.`);
+  const refused = refuseToWrite(file, shown, options.force === true);
+  if (refused !== undefined) return usage(refused);
   const text = skeleton({ preset, kommun, kommunkod, body, year, schema: schemaReference(dir) });
   // A skeleton that does not validate is a bug of this command; never write one.
   const loaded = loadReport(text, shown);
@@ -313,18 +314,12 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
     return EXIT.invalid;
   }
   try {
-    mkdirSync(dir, { recursive: true });
-    // O_NOFOLLOW: a link made after the check above is refused too; O_EXCL without --force.
-    const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW | (options.force === true ? 0 : constants.O_EXCL), 0o644);
-    try {
-      writeFileSync(fd, text);
-    } finally {
-      closeSync(fd);
-    }
+    writeOwnFile(file, text, options.force === true);
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
   }
-  io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
+  if (options.json) io.stdout(`${JSON.stringify({ ok: true, file: shown, kommun, kommunkod, body, preset, year }, null, 2)}\n`);
+  else io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
   return EXIT.ok;
 }
 
@@ -340,6 +335,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--body <name>', 'the nämnd or styrelse, e.g. Kommunstyrelsen')
     .option('--year <year>', 'the report’s year (default: this year, or SOURCE_DATE_EPOCH’s)')
     .option('--force', 'replace an existing rapport.yaml')
+    .option('--json', 'print what was written as JSON')
+    .option('--from <report>', 'roll last period\'s report forward: same structure and ids, outcome columns shifted a year, statuses reset, texts kept and listed under revise:')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage problem, existing file or I/O problem.')
     .action((folder: string, options: InitOptions) => {
       ctx.exit(runInit(folder, options, ctx));

@@ -19,7 +19,7 @@ export interface LabelFinding {
 }
 
 /** The workspace root. */
-export const ROOT = join(new URL('.', import.meta.url).pathname, '../../..');
+export const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 
 /** The TypeScript sources of every plugin and of the core, sorted, relative to the root. */
 export function rendererSources(root = ROOT): string[] {

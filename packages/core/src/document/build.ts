@@ -1,154 +1,100 @@
-// The report laid out once for every renderer: sections with heading levels in reading
-// order, text blocks, status badges, table models with captions, headers and units, and
-// chart models with their text alternative. HTML, PDF and text serialise this same tree,
-// so they say the same things in the same order.
+// Builds the semantic document of a report, once, in reading order: sections with their
+// numbers and heading levels, author text as inline nodes (abbreviations and their first
+// use decided by the phraser), status badges, tables with formatted figures, keys to
+// symbols, and charts with their text alternative. Every writer serialises this tree.
 import type {
   Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
 } from '@kommunrapport/model';
-import type { Formatter } from './format.js';
-import { decimalsOf } from './format.js';
-import type { Vocabulary, Badge } from './vocabulary.js';
-import { capitalise } from './vocabulary.js';
+import type { Formatter } from '../format.js';
+import { decimalsOf } from '../format.js';
+import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
+import { capitalise } from '../vocabulary.js';
+import { createPhraser, type Phraser } from './inline.js';
+import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel } from './types.js';
 
-/** A table cell: its text as shown, its spoken form, and a number or badge when it has one. */
-export interface TableCell {
-  /** As shown in a table, e.g. `−71,5` or `1,7 %`. */
-  text: string;
-  /** Written out with unit words for running text and speech, e.g. `−71,5 miljoner kronor`. */
-  spoken: string;
-  /** The number behind the text, when there is one. */
-  value?: number;
-  /** A scale value shown with symbol and words. */
-  badge?: Badge;
-  /** Numbers align to the end, words to the start. */
-  align: 'start' | 'end';
-}
+interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser }
 
-/** A row: its header cell (the row's label) and its cells. */
-export interface TableRowModel {
-  header: string;
-  cells: TableCell[];
-  /** Sums and results are shown with emphasis. */
-  emphasis?: 'subtotal' | 'total';
-}
+/** A section before numbering: its heading comes from the title. */
+type Draft = Omit<DocSection, 'number' | 'heading'>;
 
-/** A table ready to render: caption stating the unit, column headers, row headers. */
-export interface TableModel {
-  id: string;
-  caption: string;
-  /** The table's unit, when all cells share one. */
-  unit?: Unit;
-  /** Header of the row-header column, e.g. "Konto". */
-  corner: string;
-  columns: { label: string; align: 'start' | 'end' }[];
-  rows: TableRowModel[];
-  note?: RichText;
-}
+const sub = (section: Draft): DocBlock => ({ kind: 'section', section: section as DocSection });
 
-/** A small chart of an indicator's values over years, with its text alternative. */
-export interface ChartModel {
-  id: string;
-  title: string;
-  unit: Unit;
-  series: { kind: 'outcome' | 'target'; label: string; points: { year: number; value: number; text: string }[] }[];
-  /** States every value in words: the text alternative of the chart. */
-  description: string;
-}
+const rich = (c: Ctx, blocks: RichText | undefined): DocBlock[] => (blocks && blocks.length > 0 ? [{ kind: 'richText', blocks: c.p.rich(blocks) }] : []);
+const fact = (c: Ctx, term: string, value: string): Fact => ({ term, value, content: c.p.running(value) });
 
-/** A labelled value, e.g. "Ansvariga: KS, SBN". `abbreviations` lists what the value's abbreviations stand for. */
-export interface Fact {
-  term: string;
-  value: string;
-}
-
-/** A block of a section, in reading order. */
-export type DocBlock =
-  | { kind: 'richText'; blocks: RichText }
-  | { kind: 'badges'; items: { term: string; badge: Badge }[] }
-  | { kind: 'facts'; items: Fact[] }
-  | { kind: 'list'; items: string[] }
-  | { kind: 'table'; table: TableModel }
-  | { kind: 'chart'; chart: ChartModel }
-  | { kind: 'section'; section: DocSection };
-
-/** A section with a heading. Level 2 is the top (level 1 is the document title). */
-export interface DocSection {
-  id: string;
-  level: number;
-  title: string;
-  /** What the section is: a section type of the model, or area, goal, commitment, group, decision. */
-  role: string;
-  blocks: DocBlock[];
-}
-
-/** The whole document. */
-export interface DocumentModel {
-  title: string;
-  language: string;
-  /** Cover facts: kommun, nämnd, period, diarienummer … in order. */
-  cover: Fact[];
-  sections: DocSection[];
-}
-
-interface Ctx { report: Report; v: Vocabulary; f: Formatter }
-
-const rich = (blocks: RichText | undefined): DocBlock[] => (blocks && blocks.length > 0 ? [{ kind: 'richText', blocks }] : []);
-const sub = (section: DocSection): DocBlock => ({ kind: 'section', section });
-
-/** Lays out a report for rendering. Pure: same report, same tree. */
+/** Lays out a report for every writer. Pure: same report, same tree. */
 export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
-  const c: Ctx = { report, v: vocabulary, f: format };
+  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary) };
   const v = vocabulary;
-  const cover: Fact[] = [
-    { term: v.term('municipality'), value: report.municipality.name },
-    { term: v.term('body'), value: report.body.name },
-  ];
-  if (report.office) cover.push({ term: v.term('office'), value: report.office.name });
-  cover.push({ term: v.term('period'), value: report.period.label });
-  if (report.caseNumber) cover.push({ term: v.term('caseNumber'), value: report.caseNumber });
-  if (report.date) cover.push({ term: v.term('date'), value: format.date(report.date) });
+  // The title of the document: its abbreviations are never explained and do not count as a use.
+  c.p.title(report.title);
+  const cover: Fact[] = [fact(c, v.term('municipality'), report.municipality.name), fact(c, v.term('body'), report.body.name)];
+  if (report.office) cover.push(fact(c, v.term('office'), report.office.name));
+  cover.push(fact(c, v.term('period'), report.period.label));
+  // The case number is an identifier ("SON 2024/117"): its letters are not an abbreviation.
+  if (report.caseNumber) cover.push({ term: v.term('caseNumber'), value: report.caseNumber, content: c.p.identifier(report.caseNumber) });
+  if (report.date) cover.push({ term: v.term('date'), value: format.date(report.date), content: c.p.identifier(format.date(report.date)) });
 
-  const sections: DocSection[] = [];
-  if (report.decision) sections.push(decisionSection(c));
-  for (const s of report.sections) sections.push(section(c, s, 2));
-  return { title: report.title, language: report.language, cover, sections };
+  const drafts: Draft[] = [];
+  if (report.decision) drafts.push(decisionSection(c));
+  for (const s of report.sections) drafts.push(section(c, s, 2));
+  return { title: report.title, language: report.language, cover, sections: number(c, drafts, '') };
 }
 
-function decisionSection(c: Ctx): DocSection {
+/**
+ * Numbers the sections (`1`, `1.2`, `1.2.3` …) and gives each its heading. Runs after the
+ * blocks were built, in reading order, so headings and body text take turns as they are read.
+ */
+function number(c: Ctx, drafts: readonly Draft[], prefix: string): DocSection[] {
+  return drafts.map((d, i) => {
+    const s = d as DocSection;
+    s.number = `${prefix}${i + 1}`;
+    s.heading = c.p.title(s.title);
+    const children = s.blocks.flatMap((b) => (b.kind === 'section' ? [b.section] : []));
+    number(c, children, `${s.number}.`);
+    return s;
+  });
+}
+
+function decisionSection(c: Ctx): Draft {
   const d = c.report.decision!;
   const v = c.v;
   const blocks: DocBlock[] = [
-    sub({ id: 'decision-proposal', level: 3, title: v.term('proposal'), role: 'proposal', blocks: rich(d.proposal) }),
-    sub({ id: 'decision-description', level: 3, title: v.term('description'), role: 'description', blocks: rich(d.description) }),
+    sub({ id: 'decision-proposal', level: 3, title: v.term('proposal'), role: 'proposal', blocks: rich(c, d.proposal) }),
+    sub({ id: 'decision-description', level: 3, title: v.term('description'), role: 'description', blocks: rich(c, d.description) }),
   ];
   const facts: Fact[] = [];
-  if (d.office) facts.push({ term: v.term('office'), value: d.office });
-  for (const s of d.signatories ?? []) facts.push({ term: v.term('signatories'), value: `${s.name}, ${s.role}` });
+  if (d.office) facts.push(fact(c, v.term('office'), d.office));
+  for (const s of d.signatories ?? []) facts.push(fact(c, v.term('signatories'), `${s.name}, ${s.role}`));
   if (facts.length) blocks.push({ kind: 'facts', items: facts });
-  if (d.attachments?.length) blocks.push({ kind: 'facts', items: [{ term: v.term('attachments'), value: d.attachments.join('; ') }] });
-  if (d.recipients?.length) blocks.push({ kind: 'facts', items: [{ term: v.term('recipients'), value: d.recipients.join(', ') }] });
+  // Attachments are titles of documents: their abbreviations are never explained.
+  if (d.attachments?.length) {
+    const value = d.attachments.join('; ');
+    blocks.push({ kind: 'facts', items: [{ term: v.term('attachments'), value, content: c.p.title(value) }] });
+  }
+  if (d.recipients?.length) blocks.push({ kind: 'facts', items: [fact(c, v.term('recipients'), d.recipients.join(', '))] });
   return { id: 'decision', level: 2, title: v.term('decision'), role: 'decision', blocks };
 }
 
-function section(c: Ctx, s: Section, level: number): DocSection {
+function section(c: Ctx, s: Section, level: number): Draft {
   const v = c.v;
-  const blocks: DocBlock[] = [...rich(s.body)];
-  const out = (title: string): DocSection => ({ id: s.id, level, title: s.title ?? title, role: s.type, blocks });
+  const blocks: DocBlock[] = [...rich(c, s.body)];
+  const out = (title: string): Draft => ({ id: s.id, level, title: s.title ?? title, role: s.type, blocks });
   switch (s.type) {
     case 'text':
       for (const child of s.sections ?? []) blocks.push(sub(section(c, child, level + 1)));
       return out(s.id);
     case 'summary': {
-      blocks.push(...rich(c.report.summary));
+      blocks.push(...rich(c, c.report.summary));
       for (const g of c.report.significantEvents ?? [])
-        blocks.push(sub({ id: g.id, level: level + 1, title: g.title, role: 'events', blocks: rich(g.body) }));
+        blocks.push(sub({ id: g.id, level: level + 1, title: g.title, role: 'events', blocks: rich(c, g.body) }));
       return out(v.term('summary'));
     }
     case 'overview':
       for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
       return out(v.term('overview'));
     case 'legend':
-      blocks.push(...legendTables(c).map((table): DocBlock => ({ kind: 'table', table })));
+      blocks.push(...legends(c).map((legend): DocBlock => ({ kind: 'legend', legend })));
       return out(v.term('legend'));
     case 'perspective':
       for (const a of s.areas) blocks.push(sub(areaSection(c, a, level + 1)));
@@ -165,7 +111,7 @@ function section(c: Ctx, s: Section, level: number): DocSection {
       return out(s.table.title);
     case 'deviation': {
       const e = s.explanation;
-      blocks.push(...rich(e.intro));
+      blocks.push(...rich(c, e.intro));
       const d = decimalsOf([e.deviation, ...e.items.map((i) => i.amount)]);
       const cell = (n: number) => numberCell(c, n, e.unit, d, true);
       blocks.push({
@@ -187,14 +133,14 @@ function section(c: Ctx, s: Section, level: number): DocSection {
     case 'indicators':
       s.groups.forEach((g, i) => {
         const id = `${s.id}-${i + 1}`;
-        blocks.push(sub({ id, level: level + 1, title: g.title, role: 'indicator-group', blocks: [...rich(g.body), ...indicatorBlocks(c, id, g.title, g.indicators)] }));
+        blocks.push(sub({ id, level: level + 1, title: g.title, role: 'indicator-group', blocks: [...rich(c, g.body), ...indicatorBlocks(c, id, g.title, g.indicators)] }));
       });
       return out(v.term('indicators'));
     case 'internalControl':
       (s.items ?? []).forEach((item, i) => {
         const itemBlocks: DocBlock[] = [];
         if (item.assessment !== undefined) itemBlocks.push({ kind: 'badges', items: [{ term: v.term('assessment'), badge: v.badge('assessment', item.assessment) }] });
-        itemBlocks.push(...rich(item.body));
+        itemBlocks.push(...rich(c, item.body));
         blocks.push(sub({ id: `${s.id}-${i + 1}`, level: level + 1, title: item.title, role: 'control-item', blocks: itemBlocks }));
       });
       return out(v.term('internalControl'));
@@ -219,7 +165,7 @@ export function perspectives(report: Report): Extract<Section, { type: 'perspect
   return out;
 }
 
-function areaSection(c: Ctx, a: Area, level: number): DocSection {
+function areaSection(c: Ctx, a: Area, level: number): Draft {
   const v = c.v;
   const lv = v.governance.levels;
   const blocks: DocBlock[] = [];
@@ -231,7 +177,7 @@ function areaSection(c: Ctx, a: Area, level: number): DocSection {
         ...(a.trend !== undefined || v.governance.trend.length > 0 ? [{ term: v.term('trend'), badge: v.badge('trend', a.trend) }] : []),
       ],
     });
-  blocks.push(...rich(a.body));
+  blocks.push(...rich(c, a.body));
   for (const s of a.sections ?? []) blocks.push(sub(section(c, s, level + 1)));
   if (a.goals?.length)
     blocks.push(
@@ -257,7 +203,7 @@ function areaSection(c: Ctx, a: Area, level: number): DocSection {
   return { id: a.id, level, title: a.title, role: 'area', blocks };
 }
 
-function goalSection(c: Ctx, g: Goal, level: number): DocSection {
+function goalSection(c: Ctx, g: Goal, level: number): Draft {
   const v = c.v;
   const blocks: DocBlock[] = [];
   if (g.assessment !== undefined || g.trend !== undefined) {
@@ -265,28 +211,29 @@ function goalSection(c: Ctx, g: Goal, level: number): DocSection {
     if (g.trend !== undefined) items.push({ term: v.term('trend'), badge: v.badge('trend', g.trend) });
     blocks.push({ kind: 'badges', items });
   }
-  blocks.push(...rich(g.body));
+  blocks.push(...rich(c, g.body));
   if (g.indicators?.length) blocks.push(...indicatorBlocks(c, g.id, g.title, g.indicators));
   return { id: g.id, level, title: g.title, role: 'goal', blocks };
 }
 
-function commitmentSection(c: Ctx, k: Commitment, level: number): DocSection {
+function commitmentSection(c: Ctx, k: Commitment, level: number): Draft {
   const v = c.v;
-  const blocks: DocBlock[] = [{ kind: 'facts', items: [{ term: v.term('responsible'), value: k.responsible.join(', ') }] }];
+  const blocks: DocBlock[] = [{ kind: 'facts', items: [{ term: v.term('responsible'), value: k.responsible.join(', '), content: c.p.names(k.responsible, ', ') }] }];
   const badges = [{ term: v.term('status'), badge: v.badge('commitmentStatus', k.status) }];
   if (v.governance.completion.length > 0 || k.completion != null) badges.push({ term: v.term('completion'), badge: v.badge('completion', k.completion) });
   blocks.push({ kind: 'badges', items: badges });
-  blocks.push(...rich(k.body));
+  blocks.push(...rich(c, k.body));
   return { id: k.id, level, title: k.title, role: 'commitment', blocks };
 }
 
 // --- tables ---------------------------------------------------------------
 
 function numberCell(c: Ctx, n: number | null | undefined, unit: Unit, decimals: number, signed = false): TableCell {
-  if (n == null) return { text: '', spoken: c.v.term('missingValue'), align: 'end' };
-  return { text: c.f.number(n, { decimals, signed }), spoken: c.f.spoken(n, unit, { decimals, signed }), value: n, align: 'end' };
+  if (n == null) return wordCell(c.v.term('missingValue'), '', 'end');
+  return { text: c.f.number(n, { decimals, signed }), spoken: c.f.spoken(n, unit, { decimals, signed }), speech: c.f.speech(n, unit, { decimals, signed }), value: n, align: 'end' };
 }
-const badgeCell = (badge: Badge): TableCell => ({ text: badge.label, spoken: badge.textAlternative, badge, align: 'start' });
+const wordCell = (spoken: string, text = spoken, align: 'start' | 'end' = 'start'): TableCell => ({ text, spoken, speech: spoken, align });
+const badgeCell = (badge: Badge): TableCell => ({ ...wordCell(badge.textAlternative, badge.label), badge });
 
 function overviewTable(c: Ctx, p: Extract<Section, { type: 'perspective' }>): TableModel {
   const v = c.v;
@@ -303,10 +250,10 @@ function overviewTable(c: Ctx, p: Extract<Section, { type: 'perspective' }>): Ta
   };
 }
 
-function legendTables(c: Ctx): TableModel[] {
+function legends(c: Ctx): LegendModel[] {
   const v = c.v;
   const lv = v.governance.levels;
-  const scales: [string, 'assessment' | 'commitmentStatus' | 'completion' | 'trend'][] = [
+  const scales: [string, ScaleName][] = [
     [capitalise(lv.area.plural), 'assessment'],
     [capitalise(lv.commitment.plural), 'commitmentStatus'],
     [v.term('completion'), 'completion'],
@@ -317,11 +264,11 @@ function legendTables(c: Ctx): TableModel[] {
     .map(([caption, scale]) => ({
       id: `legend-${scale}`,
       caption,
-      corner: v.term('symbol'),
-      columns: [{ label: v.term('meaning'), align: 'start' as const }],
-      rows: v.steps(scale).map((step) => {
-        const badge = v.badge(scale, step.key);
-        return { header: step.symbol, cells: [{ text: step.description ?? step.label, spoken: step.description ?? step.label, badge, align: 'start' as const }] };
+      symbolHeader: v.term('symbol'),
+      meaningHeader: v.term('meaning'),
+      entries: v.steps(scale).map((step) => {
+        const meaning = step.description !== undefined && step.description !== step.label ? { meaning: step.description } : {};
+        return { symbol: step.symbol, label: step.label, ...meaning, badge: v.badge(scale, step.key) };
       }),
     }));
 }
@@ -342,7 +289,7 @@ function headcountTable(c: Ctx, id: string, h: { asOf: string; total: number; wo
 function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { year: number; total: number; women: number; men: number }[]): TableModel {
   const v = c.v;
   const d = decimalsOf(years.flatMap((y) => [y.total, y.women, y.men]));
-  const cell = (n: number) => { const x = numberCell(c, n, 'percent', d); x.text = c.f.value(n, 'percent', { decimals: d }); return x; };
+  const cell = (n: number): TableCell => ({ ...numberCell(c, n, 'percent', d), text: c.f.value(n, 'percent', { decimals: d }) });
   return {
     id: `${id}-sick-leave`,
     caption: `${title}, ${v.unit('percent').long}`,
@@ -354,7 +301,7 @@ function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { yea
 }
 
 /** A table of figures as stated in the report, with its unit in the caption. */
-export function dataTable(c: Ctx, t: DataTable): TableModel {
+function dataTable(c: Ctx, t: DataTable): TableModel {
   const v = c.v;
   const d = t.decimals ?? decimalsOf(t.rows.flatMap((r) => Object.values(r.values)));
   return {
@@ -368,7 +315,7 @@ export function dataTable(c: Ctx, t: DataTable): TableModel {
       cells: t.columns.map((col) => numberCell(c, r.values[col.key], t.unit, d)),
       ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
     })),
-    ...(t.note ? { note: t.note } : {}),
+    ...(t.note ? { note: c.p.rich(t.note) } : {}),
   };
 }
 
@@ -387,31 +334,49 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
     corner: capitalise(v.governance.levels.indicator.singular),
     columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.year}`, align: 'end' as const })),
     rows: indicators.map((ind) => {
-      const d = ind.decimals ?? decimalsOf(ind.values.map((x) => x.total));
-      const unitWord = v.unit(ind.unit).long;
+      const d = indicatorDecimals(ind);
       return {
-        header: unitWord ? `${ind.name} (${unitWord})` : ind.name,
+        header: indicatorHeader(c, ind),
         cells: cols.map((k): TableCell => {
           const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year);
-          if (!x) return { text: '', spoken: v.term('missingValue'), align: 'end' };
-          if (x.total === undefined) return { text: x.missing ?? v.term('missingValue'), spoken: x.missing ?? v.term('missingValue'), align: 'start' };
-          return { text: c.f.value(x.total, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total, ind.unit, { decimals: d }), value: x.total, align: 'end' };
+          if (!x) return wordCell(v.term('missingValue'), '', 'end');
+          if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
+          return { text: c.f.value(x.total, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total, ind.unit, { decimals: d }), speech: c.f.speech(x.total, ind.unit, { decimals: d }), value: x.total, align: 'end' };
         }),
       };
     }),
   };
   const blocks: DocBlock[] = [{ kind: 'table', table }];
   for (const ind of indicators) {
-    const chart = indicatorChart(c, ind);
+    const chart = indicatorChart(c, ind, table);
     if (chart) blocks.push({ kind: 'chart', chart });
   }
   return blocks;
 }
 
-/** A chart for an indicator with outcomes in at least two years; undefined otherwise. */
-export function indicatorChart(c: Ctx, ind: Indicator): ChartModel | undefined {
+/** The decimals of an indicator: its own `decimals`, else as many as its values are written with. */
+const indicatorDecimals = (ind: Indicator): number => ind.decimals ?? decimalsOf(ind.values.map((x) => x.total));
+
+/**
+ * The row header of an indicator: its name, with the unit in words unless the name already
+ * states the unit in parentheses ("Andel (%)"), so the unit is never said twice.
+ */
+function indicatorHeader(c: Ctx, ind: Indicator): string {
+  const words = c.v.unit(ind.unit);
+  if (!words.long) return ind.name;
+  const named = [words.short, words.long].some((w) => w !== '' && ind.name.toLowerCase().includes(`(${w.toLowerCase()})`));
+  return named ? ind.name : `${ind.name} (${words.long})`;
+}
+
+/**
+ * A chart for an indicator with outcomes in at least two years; undefined otherwise. Its
+ * point labels use the indicator's decimals, as its table does. Its values stand in the
+ * table right before it, so its text alternative names the chart and points to that table
+ * instead of restating every value; without such a table it states every value.
+ */
+function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel | undefined {
   const v = c.v;
-  const d = ind.decimals ?? decimalsOf(ind.values.map((x) => x.total));
+  const d = indicatorDecimals(ind);
   const series = (['outcome', 'target'] as const)
     .map((kind) => ({
       kind,
@@ -419,14 +384,23 @@ export function indicatorChart(c: Ctx, ind: Indicator): ChartModel | undefined {
       points: ind.values
         .filter((x) => x.kind === kind && x.total !== undefined)
         .sort((a, b) => a.year - b.year)
-        .map((x) => ({ year: x.year, value: x.total!, text: c.f.spoken(x.total!, ind.unit, { decimals: d }) })),
+        .map((x) => ({ year: x.year, value: x.total!, label: c.f.value(x.total!, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total!, ind.unit, { decimals: d }) })),
     }))
     .filter((s) => s.points.length > 0);
   if ((series.find((s) => s.kind === 'outcome')?.points.length ?? 0) < 2) return undefined;
-  const description = `${v.term('chartOfValues', { indicator: ind.name })}. ${series
-    .map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${p.text}`).join(', ')}`)
-    .join('. ')}.`;
-  return { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series, description };
+  const name = v.term('chartOfValues', { indicator: ind.name });
+  const chart = { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series };
+  if (table) {
+    const description = `${name}. ${v.term('valuesInTable')}.`;
+    return { ...chart, description, speech: description, valuesInTable: table.id };
+  }
+  const sentence = (say: (value: number) => string) =>
+    `${name}. ${series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.`;
+  return {
+    ...chart,
+    description: sentence((n) => c.f.spoken(n, ind.unit, { decimals: d })),
+    speech: sentence((n) => c.f.speech(n, ind.unit, { decimals: d })),
+  };
 }
 
 /** Walks every section of a document depth-first in reading order. */
