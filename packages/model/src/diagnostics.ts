@@ -93,6 +93,14 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { file: string; reason: string }) => `Cannot read ${d.file}: ${d.reason}.`,
     hint: 'Check the path (relative to the current folder) and the file permissions.',
   },
+  'not-a-file': {
+    title: 'Not a regular file',
+    severity: 'error',
+    group: 'file',
+    meaning: 'The path names a named pipe (FIFO), a device, a socket or another special file, which could block for ever or never end; it is not read, and the command exits with code 2.',
+    message: (d: { file: string; kind: string }) => `Cannot read ${d.file}: it is ${d.kind}, not a regular file; reading it could block for ever or never end.`,
+    hint: 'Give the path of the file itself; to use the output of another program, save it to a file first.',
+  },
   'input-too-large': {
     title: 'File too large',
     severity: 'error',
@@ -208,6 +216,15 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'A text or key holds an invisible control character (U+0000–U+001F except tab and line ends, U+007F–U+009F, a noncharacter or a lone surrogate); it shows as nothing and makes the HTML and XML output invalid.',
     message: (d: { inKey: boolean; character: string; position: number }) => `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} at position ${d.position}; it breaks HTML and XML output.`,
     hint: 'Remove the character at the place given; it usually comes from copying text out of another program.',
+  },
+  'invisible-character': {
+    title: 'Invisible bidi or zero-width character',
+    severity: 'warning',
+    group: 'model',
+    meaning: 'A text holds a bidirectional override, embedding, isolate or mark, or a zero-width character: it shows as nothing and can make a text read in another order than it is stored (Trojan Source). A warning in prose, an error in a key.',
+    message: (d: { inKey: boolean; character: string; name: string; position: number }) =>
+      `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} (${d.name}) at position ${d.position}; it can reorder or hide what readers see (Trojan Source).`,
+    hint: 'Remove the character; it usually comes from copying text out of another program or a web page.',
   },
   'unknown-scale-key': {
     title: 'Not a step of the scale',

@@ -2,7 +2,7 @@
 // in use, the organisation registry, and the sections in the order of the document.
 import * as t from 'io-ts';
 import { strict, NonEmptyString, taggedUnion } from './codec.js';
-import { Id, IsoDate, Kommunkod, Year } from './ids.js';
+import { EmailAddress, Id, IsoDate, Kommunkod, WebIri, Year } from './ids.js';
 import { RichText } from './rich-text.js';
 import { Governance, LevelName, ScaleStep, CompletionStep, UnitWords, Terms, TERM_KEYS } from './governance.js';
 import { presets, type PresetName } from './presets.js';
@@ -268,7 +268,7 @@ export const Report = strict(
     office: strict('Office', 'The förvaltning or kontor that writes the report.', { name: NonEmptyString }, { abbreviation: NonEmptyString }),
     caseNumber: NonEmptyString,
     date: IsoDate,
-    contact: strict('Contact', 'Where readers can ask about the report.', { name: NonEmptyString }, { email: NonEmptyString, url: NonEmptyString, phone: NonEmptyString }),
+    contact: strict('Contact', 'Where readers can ask about the report.', { name: NonEmptyString }, { email: EmailAddress, url: WebIri, phone: NonEmptyString }),
     decision: Decision,
     significantEvents: t.array(EventGroup),
     revise: t.array(NonEmptyString),
