@@ -9,6 +9,7 @@ import type { Headcount, SickLeaveYear } from './workforce.js';
 import { UNIT_FACTOR, isAmountUnit, type Governance, type Unit } from './governance.js';
 import { DIAGNOSTIC_CODES, formatPath, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { closest } from './decode.js';
+import { checkGoalModel, scaleFinding } from './check-goal-model.js';
 import type { Locate } from './source.js';
 
 /** Options of {@link checkReport}. */
@@ -81,18 +82,10 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
   // --- scale keys ---
   const scale = (name: 'assessment' | 'trend' | 'commitmentStatus' | 'completion', key: string | null | undefined, path: Path) => {
     if (key === null || key === undefined) return;
-    const steps = gov[name] as readonly { key: string }[];
+    const steps = gov[name] as readonly { key: string; label: string }[];
     const keys = steps.map((s) => s.key);
     if (keys.includes(key)) return;
-    const suggestion = closest(key, keys);
-    add({
-      code: 'unknown-scale-key',
-      path,
-      message: `"${key}" is not a step of the ${name} scale of the governance vocabulary "${gov.name}".`,
-      expected: `one of ${keys.map((k) => JSON.stringify(k)).join(', ')} or null`,
-      found: JSON.stringify(key),
-      hint: suggestion ? `Did you mean "${suggestion}"?` : 'Use a key of the scale, write null when the source does not state it, or add the step to governance.',
-    });
+    add(scaleFinding(key, keys, steps, path, gov.name, name));
   };
 
   // --- organisations ---
@@ -352,6 +345,8 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     if (!other || other.value === null) continue;
     compare({ value: explanation.deviation, unit: explanation.unit, decimals: undefined }, { ...other, value: other.value }, [...path, 'deviation'], `The deviation of "${explanation.id}"`);
   }
+
+  findings.push(...checkGoalModel(report));
 
   return findings.map((f) => {
     const pos = options.locate?.(f.path);

@@ -7,6 +7,7 @@ import { UnknownKeyType, UnknownTagType } from './codec.js';
 import { presets } from './presets.js';
 import { formatPath, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
+import { swedishNumber } from './swedish-numbers.js';
 
 /** Options of {@link decodeReport} and {@link decodeWith}. */
 export interface DecodeOptions {
@@ -315,6 +316,23 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   const kinds = baseKinds(p.type);
   const kind = kinds?.length === 1 ? kinds[0] : undefined;
   const wrongType = kinds !== undefined && !kinds.includes(kindOf(p.value));
+  const swedish = kind === 'number' && typeof p.value === 'string' ? swedishNumber(p.value) : undefined;
+  if (swedish !== undefined) {
+    return {
+      code: 'swedish-number',
+      parent,
+      diagnostic: {
+        code: 'swedish-number',
+        severity: 'error',
+        path,
+        message: `${renderValue(p.value)} is written the Swedish way; YAML reads it as text, not ${article(expected)}.`,
+        ...place(p.segments),
+        expected,
+        found: renderValue(p.value),
+        hint: `Write ${swedish} (digits without spaces, decimals with a point); readers still see the Swedish form.`,
+      },
+    };
+  }
   const code = wrongType ? 'invalid-type' : 'invalid-value';
   const keyof = (p.type as { _tag?: string })._tag === 'KeyofType' ? Object.keys((p.type as t.KeyofC<Record<string, unknown>>).keys) : undefined;
   const suggestion = keyof && typeof p.value === 'string' ? closest(p.value, keyof) : undefined;

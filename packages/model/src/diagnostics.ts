@@ -211,6 +211,48 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'An indicator value has both a total and a reason why it is missing.',
     fix: 'Remove `missing` when the figure is known, or `total` when it is not.',
   },
+  'swedish-number': {
+    title: 'Number written the Swedish way',
+    severity: 'error',
+    meaning: 'A number is written with spaces between digit groups ("1 000") or a decimal comma ("8,2"); YAML reads it as text, and inside { } a decimal comma even splits the number into two keys ({ total: 700,5 } becomes 700 and a key "5").',
+    fix: 'Write digits without spaces and decimals with a point: 1000, 700.5. Readers still see "1 000" and "700,5".',
+  },
+  'unknown-dimension': {
+    title: 'Not an assessment dimension',
+    severity: 'error',
+    meaning: 'A goal gives an assessment for a dimension the governance vocabulary does not declare, or gives dimensions when the vocabulary declares none.',
+    fix: 'Use a key of governance.dimensions, or declare the dimension there (key, label, and overall: true on the one that is the overall assessment).',
+  },
+  'dimension-overall': {
+    title: 'Not exactly one overall dimension',
+    severity: 'error',
+    meaning: 'Assessment dimensions are declared, but none or more than one is marked overall; the overall one is the goal\'s assessment in overviews and counts.',
+    fix: 'Mark exactly one dimension with overall: true (e.g. "Sammanvägd bedömning").',
+  },
+  'assessment-conflict': {
+    title: 'Two overall assessments disagree',
+    severity: 'error',
+    meaning: 'A goal has both assessment and a value for the overall dimension, and they differ; readers would see two overall judgements.',
+    fix: 'Remove assessment and keep the overall dimension in assessments, or make them equal.',
+  },
+  'goal-link': {
+    title: 'Goal link does not resolve',
+    severity: 'error',
+    meaning: 'A goal serves (serves:) an id that is no goal or area of the report, or itself.',
+    fix: 'Write the id of another goal or area of this report; a goal is written once, in its home, and serves others by id.',
+  },
+  'provenance-reason': {
+    title: 'Inferred status without a reason',
+    severity: 'error',
+    meaning: 'A status is marked inferred (or unknown) without saying why; readers must be told how it was inferred.',
+    fix: 'Add provenance.reason, e.g. "Härlett ur sammanfattningens antal: två av fem processområden uppnår".',
+  },
+  'comparison-group': {
+    title: 'Comparison without its members',
+    severity: 'error',
+    meaning: 'A comparison of a Kolada kommungrupp has no koladaGroupId, or a comparison of named kommuner lists none; readers cannot tell what was compared with.',
+    fix: 'Give koladaGroupId (e.g. "G124028") for of: group, or municipalities: [..] for of: municipalities.',
+  },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 /** A code of the catalogue. */

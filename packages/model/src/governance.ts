@@ -4,6 +4,7 @@
 import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, HexColour } from './ids.js';
+import { AssessmentDimension } from './goal-model.js';
 
 /** A level's name (nivå), e.g. processområde / processområden. */
 export const LevelName = strict('LevelName', 'The name of one level of the content tree, in singular and plural.', {
@@ -101,6 +102,7 @@ export const Governance = strict(
     }),
     terms: Terms,
   },
+  { dimensions: t.array(AssessmentDimension) },
 );
 export type Governance = t.TypeOf<typeof Governance>;
 

@@ -4,6 +4,7 @@ import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, Year } from './ids.js';
 import { Unit } from './governance.js';
+import { Comparison, Correction, KoladaKpiId, KoladaScope } from './goal-model.js';
 
 /** One value of an indicator (utfall or målvärde) for one year. */
 export const IndicatorValue = strict(
@@ -23,16 +24,17 @@ export const IndicatorValue = strict(
 export type IndicatorValue = t.TypeOf<typeof IndicatorValue>;
 
 /** Where an indicator's Kolada KPI id comes from. */
-export const KoladaRef = strict('KoladaRef', 'A Kolada KPI id and where it was taken from.', {
-  id: NonEmptyString,
-  source: NonEmptyString,
-});
+export const KoladaRef = strict(
+  'KoladaRef',
+  "A Kolada KPI id, where it was taken from, and its scope: same when the kommun's value measures the KPI's own population, part when it measures only a part of it (e.g. one office's sick leave under a kommun-wide KPI). Open data joins on the id only for same.",
+  { id: KoladaKpiId, source: NonEmptyString, scope: KoladaScope },
+);
 export type KoladaRef = t.TypeOf<typeof KoladaRef>;
 
 /** An indicator (indikator). */
 export const Indicator = strict(
   'Indicator',
-  'An indicator (indikator, nyckeltal): name, unit, direction, optional Kolada KPI id and values per year.',
+  'An indicator (indikator, nyckeltal): name, unit, direction, optional Kolada KPI id, values per year, comparison series (riket, län, kommungrupp) and corrections of the source.',
   {
     id: Id,
     name: NonEmptyString,
@@ -44,6 +46,8 @@ export const Indicator = strict(
     decimals: t.number,
     kolada: KoladaRef,
     description: NonEmptyString,
+    comparisons: t.array(Comparison),
+    corrections: t.array(Correction),
   },
 );
 export type Indicator = t.TypeOf<typeof Indicator>;
