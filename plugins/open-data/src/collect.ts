@@ -2,7 +2,7 @@
 // perspectives with their areas, goals, commitments, indicators (under a goal or in a
 // group), tables of figures, deviation explanations and workforce figures. Sections nest
 // (areas hold sections, text sections hold subsections), so the walk is recursive.
-import type { Report, Section, Area, Goal, Commitment, Indicator, DataTable, DeviationExplanation, Headcount, SickLeaveYear } from '@kommunrapport/model';
+import type { Report, Section, Area, Goal, Commitment, Indicator, DataTable, DeviationExplanation, Headcount, SickLeaveYear, Correction } from '@kommunrapport/model';
 
 /** An area with the perspective it belongs to. */
 export interface AreaFact { area: Area; perspectiveId: string; perspectiveTitle: string; position: number }
@@ -19,6 +19,9 @@ export interface DeviationFact { explanation: DeviationExplanation; sectionId: s
 /** Workforce figures of one workforce section. */
 export interface WorkforceFact { sectionId: string; headcount?: Headcount; sickLeave: readonly SickLeaveYear[] }
 
+/** The corrections of one section, table or indicator. */
+export interface CorrectionFact { kind: 'section' | 'table' | 'indicator'; localId: string; corrections: readonly Correction[] }
+
 /** Everything the open data holds, gathered from a report. */
 export interface Facts {
   areas: AreaFact[];
@@ -28,11 +31,23 @@ export interface Facts {
   tables: TableFact[];
   deviations: DeviationFact[];
   workforce: WorkforceFact[];
+  corrections: CorrectionFact[];
 }
 
 /** Gathers the facts of a report in document order. */
 export function collectFacts(report: Report): Facts {
-  const facts: Facts = { areas: [], goals: [], commitments: [], indicators: [], tables: [], deviations: [], workforce: [] };
+  const facts: Facts = { areas: [], goals: [], commitments: [], indicators: [], tables: [], deviations: [], workforce: [], corrections: [] };
+  const corrected = (kind: CorrectionFact['kind'], localId: string, corrections: readonly Correction[] | undefined) => {
+    if (corrections?.length) facts.corrections.push({ kind, localId, corrections });
+  };
+  const addTable = (table: DataTable, section: Section) => {
+    facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) });
+    corrected('table', table.id, table.corrections);
+  };
+  const addIndicator = (fact: IndicatorFact) => {
+    facts.indicators.push(fact);
+    corrected('indicator', fact.indicator.id, fact.indicator.corrections);
+  };
   let indicatorPosition = 0;
 
   const visitArea = (area: Area, perspectiveId: string, perspectiveTitle: string) => {
@@ -40,13 +55,14 @@ export function collectFacts(report: Report): Facts {
     area.sections?.forEach(visitSection);
     area.goals?.forEach((goal) => {
       facts.goals.push({ goal, areaId: area.id, position: facts.goals.length + 1 });
-      goal.indicators?.forEach((indicator) => facts.indicators.push({ indicator, goalId: goal.id, position: ++indicatorPosition }));
+      goal.indicators?.forEach((indicator) => addIndicator({ indicator, goalId: goal.id, position: ++indicatorPosition }));
     });
     area.commitments?.forEach((commitment) => facts.commitments.push({ commitment, areaId: area.id, position: facts.commitments.length + 1 }));
     area.endSections?.forEach(visitSection);
   };
 
   function visitSection(section: Section): void {
+    corrected('section', section.id, section.corrections);
     switch (section.type) {
       case 'text':
         section.sections?.forEach(visitSection);
@@ -55,10 +71,10 @@ export function collectFacts(report: Report): Facts {
         section.areas.forEach((a) => visitArea(a, section.id, section.title));
         break;
       case 'finance':
-        section.tables.forEach((table) => facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) }));
+        section.tables.forEach((table) => addTable(table, section));
         break;
       case 'table':
-        facts.tables.push({ table: section.table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) });
+        addTable(section.table, section);
         break;
       case 'deviation':
         facts.deviations.push({ explanation: section.explanation, sectionId: section.id, ...(section.title ? { title: section.title } : {}) });
@@ -69,7 +85,7 @@ export function collectFacts(report: Report): Facts {
       case 'indicators':
         for (const group of section.groups)
           for (const indicator of group.indicators)
-            facts.indicators.push({ indicator, sectionId: section.id, groupTitle: group.title, position: ++indicatorPosition });
+            addIndicator({ indicator, sectionId: section.id, groupTitle: group.title, position: ++indicatorPosition });
         break;
       default:
         break;
