@@ -9,6 +9,7 @@ import type { Formatter } from './format.js';
 import { decimalsOf } from './format.js';
 import type { Vocabulary, Badge } from './vocabulary.js';
 import { capitalise } from './vocabulary.js';
+import { attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
 /** A table cell: its text as shown, its spoken form, and a number or badge when it has one. */
 export interface TableCell {
@@ -90,14 +91,14 @@ export interface DocumentModel {
   sections: DocSection[];
 }
 
-interface Ctx { report: Report; v: Vocabulary; f: Formatter }
+interface Ctx { report: Report; v: Vocabulary; f: Formatter; titles: ReadonlyMap<string, string> }
 
 const rich = (blocks: RichText | undefined): DocBlock[] => (blocks && blocks.length > 0 ? [{ kind: 'richText', blocks }] : []);
 const sub = (section: DocSection): DocBlock => ({ kind: 'section', section });
 
 /** Lays out a report for rendering. Pure: same report, same tree. */
 export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
-  const c: Ctx = { report, v: vocabulary, f: format };
+  const c: Ctx = { report, v: vocabulary, f: format, titles: titlesById(report) };
   const v = vocabulary;
   const cover: Fact[] = [
     { term: v.term('municipality'), value: report.municipality.name },
@@ -130,9 +131,10 @@ function decisionSection(c: Ctx): DocSection {
   return { id: 'decision', level: 2, title: v.term('decision'), role: 'decision', blocks };
 }
 
-function section(c: Ctx, s: Section, level: number): DocSection {
+function section(outer: Ctx, s: Section, level: number): DocSection {
+  const c: Ctx = s.vocabulary ? { ...outer, v: outer.v.scoped(s.vocabulary) } : outer;
   const v = c.v;
-  const blocks: DocBlock[] = [...rich(s.body)];
+  const blocks: DocBlock[] = [...correctionBlocks(v, s.corrections), ...rich(s.body)];
   const out = (title: string): DocSection => ({ id: s.id, level, title: s.title ?? title, role: s.type, blocks });
   switch (s.type) {
     case 'text':
@@ -145,7 +147,8 @@ function section(c: Ctx, s: Section, level: number): DocSection {
       return out(v.term('summary'));
     }
     case 'overview':
-      for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
+      if (s.show === 'goals') blocks.push({ kind: 'table', table: goalsByParentTable(c.report, v, `${s.id}-goals`) });
+      else for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
       return out(v.term('overview'));
     case 'legend':
       blocks.push(...legendTables(c).map((table): DocBlock => ({ kind: 'table', table })));
@@ -158,10 +161,10 @@ function section(c: Ctx, s: Section, level: number): DocSection {
       if (s.sickLeave?.length) blocks.push({ kind: 'table', table: sickLeaveTable(c, s.id, s.sickLeaveTitle ?? v.term('sickLeave'), s.sickLeave) });
       return out(v.term('workforce'));
     case 'finance':
-      for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) });
+      for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) }, ...correctionBlocks(v, t.corrections));
       return out(v.term('finance'));
     case 'table':
-      blocks.push({ kind: 'table', table: dataTable(c, s.table) });
+      blocks.push({ kind: 'table', table: dataTable(c, s.table) }, ...correctionBlocks(v, s.table.corrections));
       return out(s.table.title);
     case 'deviation': {
       const e = s.explanation;
@@ -219,7 +222,8 @@ export function perspectives(report: Report): Extract<Section, { type: 'perspect
   return out;
 }
 
-function areaSection(c: Ctx, a: Area, level: number): DocSection {
+function areaSection(outer: Ctx, a: Area, level: number): DocSection {
+  const c: Ctx = a.vocabulary ? { ...outer, v: outer.v.scoped(a.vocabulary) } : outer;
   const v = c.v;
   const lv = v.governance.levels;
   const blocks: DocBlock[] = [];
@@ -231,6 +235,8 @@ function areaSection(c: Ctx, a: Area, level: number): DocSection {
         ...(a.trend !== undefined || v.governance.trend.length > 0 ? [{ term: v.term('trend'), badge: v.badge('trend', a.trend) }] : []),
       ],
     });
+  const areaBasis = provenanceFact(v, a.provenance);
+  if (areaBasis) blocks.push({ kind: 'facts', items: [areaBasis] });
   blocks.push(...rich(a.body));
   for (const s of a.sections ?? []) blocks.push(sub(section(c, s, level + 1)));
   if (a.goals?.length)
@@ -257,14 +263,14 @@ function areaSection(c: Ctx, a: Area, level: number): DocSection {
   return { id: a.id, level, title: a.title, role: 'area', blocks };
 }
 
-function goalSection(c: Ctx, g: Goal, level: number): DocSection {
+function goalSection(outer: Ctx, g: Goal, level: number): DocSection {
+  const c: Ctx = g.vocabulary ? { ...outer, v: outer.v.scoped(g.vocabulary) } : outer;
   const v = c.v;
   const blocks: DocBlock[] = [];
-  if (g.assessment !== undefined || g.trend !== undefined) {
-    const items = [{ term: v.term('assessment'), badge: v.badge('assessment', g.assessment) }];
-    if (g.trend !== undefined) items.push({ term: v.term('trend'), badge: v.badge('trend', g.trend) });
-    blocks.push({ kind: 'badges', items });
-  }
+  const badges = goalBadges(v, g);
+  if (badges.length) blocks.push({ kind: 'badges', items: badges });
+  const facts = goalFacts(v, g, c.titles);
+  if (facts.length) blocks.push({ kind: 'facts', items: facts });
   blocks.push(...rich(g.body));
   if (g.indicators?.length) blocks.push(...indicatorBlocks(c, g.id, g.title, g.indicators));
   return { id: g.id, level, title: g.title, role: 'goal', blocks };
@@ -276,6 +282,8 @@ function commitmentSection(c: Ctx, k: Commitment, level: number): DocSection {
   const badges = [{ term: v.term('status'), badge: v.badge('commitmentStatus', k.status) }];
   if (v.governance.completion.length > 0 || k.completion != null) badges.push({ term: v.term('completion'), badge: v.badge('completion', k.completion) });
   blocks.push({ kind: 'badges', items: badges });
+  const basis = provenanceFact(v, k.provenance);
+  if (basis) blocks.push({ kind: 'facts', items: [basis] });
   blocks.push(...rich(k.body));
   return { id: k.id, level, title: k.title, role: 'commitment', blocks };
 }
@@ -386,10 +394,10 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
     caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,
     corner: capitalise(v.governance.levels.indicator.singular),
     columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.year}`, align: 'end' as const })),
-    rows: indicators.map((ind) => {
+    rows: indicators.flatMap((ind) => {
       const d = ind.decimals ?? decimalsOf(ind.values.map((x) => x.total));
       const unitWord = v.unit(ind.unit).long;
-      return {
+      const own = {
         header: unitWord ? `${ind.name} (${unitWord})` : ind.name,
         cells: cols.map((k): TableCell => {
           const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year);
@@ -398,9 +406,12 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
           return { text: c.f.value(x.total, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total, ind.unit, { decimals: d }), value: x.total, align: 'end' };
         }),
       };
+      const comparisonCell = (n: number): TableCell => ({ text: c.f.value(n, ind.unit, { decimals: d }), spoken: c.f.spoken(n, ind.unit, { decimals: d }), value: n, align: 'end' });
+      return [own, ...comparisonRows(v, ind, cols, comparisonCell)];
     }),
   };
-  const blocks: DocBlock[] = [{ kind: 'table', table }];
+  const blocks: DocBlock[] = [{ kind: 'table', table }, ...attainmentBlocks(v, indicators, c.report.period.year)];
+  for (const ind of indicators) blocks.push(...correctionBlocks(v, ind.corrections));
   for (const ind of indicators) {
     const chart = indicatorChart(c, ind);
     if (chart) blocks.push({ kind: 'chart', chart });
@@ -423,7 +434,8 @@ export function indicatorChart(c: Ctx, ind: Indicator): ChartModel | undefined {
     }))
     .filter((s) => s.points.length > 0);
   if ((series.find((s) => s.kind === 'outcome')?.points.length ?? 0) < 2) return undefined;
-  const description = `${v.term('chartOfValues', { indicator: ind.name })}. ${series
+  const comparisons = (ind.comparisons ?? []).map((k) => ({ label: v.term('comparisonOf', { comparison: k.label }), points: k.values.map((p) => ({ year: p.year, text: c.f.spoken(p.total, ind.unit, { decimals: d }) })) }));
+  const description = `${v.term('chartOfValues', { indicator: ind.name })}. ${[...series, ...comparisons]
     .map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${p.text}`).join(', ')}`)
     .join('. ')}.`;
   return { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series, description };

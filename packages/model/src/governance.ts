@@ -63,7 +63,8 @@ export const TERM_KEYS = [
   'responsible', 'comment', 'indicators', 'indicator', 'outcome', 'target', 'year', 'total', 'women', 'men', 'notStated',
   'missingValue', 'workforce', 'headcount', 'sickLeave', 'finance', 'amountsIn', 'deviationExplanation', 'internalControl',
   'chart', 'chartOfValues', 'page', 'of', 'minus', 'plus', 'higherIsBetter', 'lowerIsBetter', 'source', 'koladaId', 'abbreviations',
-  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount',
+  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
+  'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 

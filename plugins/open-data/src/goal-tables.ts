@@ -39,7 +39,7 @@ export function goalModelTables(report: Report, facts: Facts, id: (kind: IdKind,
     fields: [
       f('key', 'string', 'The key of the dimension, as used in goal_assessments.csv.', req),
       f('position', 'integer', 'The order of the dimension, from 1.', req),
-      f('label', 'string', 'The label readers see, e.g. "Sammanvägd bedömning".', req),
+      f('label', 'string', 'The label readers see.', req),
       f('overall', 'boolean', 'true for the dimension that is the overall assessment.', req),
       f('description', 'string', 'What the dimension means, when the vocabulary says.'),
     ],
