@@ -8,6 +8,7 @@ import { presets } from './presets.js';
 import { formatPath, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
 import { swedishNumber } from './swedish-numbers.js';
+import type { UnsupportedMarkdown } from './rich-text.js';
 
 /** Options of {@link decodeReport} and {@link decodeWith}. */
 export interface DecodeOptions {
@@ -44,6 +45,8 @@ interface Problem {
   /** Indexes of the union entries in the context chain, with the member taken. */
   unions: { at: number; member: string; type: t.Mixed }[];
   context: t.Context;
+  /** The codec's own message, when it gave one (rich text names what it cannot render). */
+  message?: string;
 }
 
 /** Turns io-ts validation errors into diagnostics. */
@@ -90,7 +93,7 @@ function toProblem(error: t.ValidationError): Problem {
     segments.push(isIndex && /^\d+$/.test(entry.key) ? Number(entry.key) : entry.key);
   }
   const last = ctx[ctx.length - 1]!;
-  return { segments, type: last.type, value: error.value, unions, context: ctx };
+  return { segments, type: last.type, value: error.value, unions, context: ctx, ...(error.message !== undefined ? { message: error.message } : {}) };
 }
 
 const pathKey = (segments: readonly (string | number)[]): string => segments.map(String).join('\u0000');
@@ -277,6 +280,23 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
     };
   }
 
+  if (p.message !== undefined && /^rich text/.test(p.type.name)) {
+    const u = JSON.parse(p.message) as UnsupportedMarkdown;
+    return {
+      code: 'rich-text-unsupported',
+      parent,
+      diagnostic: {
+        code: 'rich-text-unsupported',
+        severity: 'error',
+        path,
+        message: `The text holds a Markdown ${u.construct}, which the report model cannot render yet.`,
+        ...place(p.segments),
+        expected: 'paragraphs, lists, emphasis and links',
+        found: renderValue(u.found),
+        hint: u.hint,
+      },
+    };
+  }
   const expected = describeType(p.type);
   const parentTag = (p.context[p.context.length - 2]?.type as { _tag?: string } | undefined)?._tag;
   if (p.value === undefined && typeof lastSeg === 'number' && parentTag === 'TupleType') {

@@ -253,6 +253,12 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'A comparison of a Kolada kommungrupp has no koladaGroupId, or a comparison of named kommuner lists none; readers cannot tell what was compared with.',
     fix: 'Give koladaGroupId (e.g. "G124028") for of: group, or municipalities: [..] for of: municipalities.',
   },
+  'rich-text-unsupported': {
+    title: 'Text the model cannot render',
+    severity: 'error',
+    meaning: 'A text holds a Markdown image or table; the block tree has no place for it yet, and it would vanish or become a paragraph of "|" characters in every output.',
+    fix: 'Put figures in a section of type: table; describe an image in words or leave it out.',
+  },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 /** A code of the catalogue. */
