@@ -9,7 +9,7 @@ import type { Formatter } from './format.js';
 import { decimalsOf } from './format.js';
 import type { Vocabulary, Badge } from './vocabulary.js';
 import { capitalise } from './vocabulary.js';
-import { attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
+import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
 /** A table cell: its text as shown, its spoken form, and a number or badge when it has one. */
 export interface TableCell {
@@ -403,7 +403,7 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
           const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year);
           if (!x) return { text: '', spoken: v.term('missingValue'), align: 'end' };
           if (x.total === undefined) return { text: x.missing ?? v.term('missingValue'), spoken: x.missing ?? v.term('missingValue'), align: 'start' };
-          return { text: c.f.value(x.total, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total, ind.unit, { decimals: d }), value: x.total, align: 'end' };
+          return valueCell(v, x, c.f.value(x.total, ind.unit, { decimals: d }), c.f.spoken(x.total, ind.unit, { decimals: d }));
         }),
       };
       const comparisonCell = (n: number): TableCell => ({ text: c.f.value(n, ind.unit, { decimals: d }), spoken: c.f.spoken(n, ind.unit, { decimals: d }), value: n, align: 'end' });

@@ -5,7 +5,7 @@
 // Decided here once, so every writer says the same.
 import {
   dimensionValues, overallAssessment, targetAttainment,
-  type Report, type Goal, type Area, type Section, type Indicator, type Provenance, type Correction, type RichText,
+  type Report, type Goal, type Area, type Section, type Indicator, type IndicatorValue, type Provenance, type Correction, type RichText,
 } from '@kommunrapport/model';
 import type { Vocabulary, Badge } from './vocabulary.js';
 import { capitalise } from './vocabulary.js';
@@ -84,6 +84,13 @@ export function comparisonRows(
       return x ? cell(x.total) : { text: '', spoken: v.term('missingValue'), align: 'end' };
     }),
   }));
+}
+
+/** A cell of an indicator value in words: a bound ("minst 85 %") and the year of an older value ("7,3 (2015)"). */
+export function valueCell(v: Vocabulary, x: IndicatorValue, text: string, spoken: string): TableCell {
+  const bounded = (s: string) => (x.bound ? v.term(x.bound, { value: s }) : s);
+  const dated = (s: string) => (x.measuredYear !== undefined && x.measuredYear !== x.year ? v.term('measuredIn', { value: s, year: String(x.measuredYear) }) : s);
+  return { text: dated(bounded(text)), spoken: dated(bounded(spoken)), value: x.total, align: 'end' };
 }
 
 /** "Av tio indikatorer … når fem målvärdet", computed for the report year; nothing when no indicator has both. */

@@ -61,6 +61,9 @@ describe('the document of the goal model (Norrvik example)', () => {
     const text = blocks(s, 'richText').map((b) => JSON.stringify(b.blocks)).join();
     // 86,4 < 88,0 misses, 85 ≥ 85 reaches: computed, not typed.
     expect(text).toContain('Av 2 indikatorer med både utfall och målvärde 2024 når 1 målvärdet.');
+    const safety = table.rows[3]!.cells.map((c) => c.text.replace(/\s/gu, ' '));
+    expect(safety).toEqual(['79 % (2021)', '82 %', '85 %', 'minst 85 %']);
+    expect(table.rows[3]!.cells[3]!.spoken.replace(/\s/gu, ' ')).toBe('minst 85 procent');
     expect(blocks(s, 'chart')[0]!.chart.description.replace(/\s/gu, ' ')).toContain('Riket (jämförelse): 2022 85,6 procent');
   });
 

@@ -98,15 +98,18 @@ export function dimensionValues(goal: DimensionValues, g: DimensionVocabulary): 
 
 interface Measured {
   higherIsBetter: boolean;
-  values: readonly { year: number; kind: 'outcome' | 'target'; total?: number }[];
+  values: readonly { year: number; kind: 'outcome' | 'target'; total?: number; bound?: 'atLeast' | 'atMost' }[];
 }
 
 /** Whether an indicator's outcome reached its target in a year: undefined when either is missing. */
 export function targetReached(ind: Measured, year: number): boolean | undefined {
   const outcome = ind.values.find((v) => v.kind === 'outcome' && v.year === year)?.total;
-  const target = ind.values.find((v) => v.kind === 'target' && v.year === year)?.total;
+  const t = ind.values.find((v) => v.kind === 'target' && v.year === year);
+  const target = t?.total;
   if (outcome === undefined || target === undefined) return undefined;
-  return ind.higherIsBetter ? outcome >= target : outcome <= target;
+  // A bound says which side of the target is reached; without one, the indicator's direction does.
+  const atLeast = t!.bound ? t!.bound === 'atLeast' : ind.higherIsBetter;
+  return atLeast ? outcome >= target : outcome <= target;
 }
 
 /**

@@ -9,7 +9,7 @@ import { Comparison, Correction, KoladaKpiId, KoladaScope } from './goal-model.j
 /** One value of an indicator (utfall or målvärde) for one year. */
 export const IndicatorValue = strict(
   'IndicatorValue',
-  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`.',
+  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`. A target may be a bound (atLeast: "minst 75", atMost: "högst 3,0"); a value older than its column says the year it was measured (measuredYear: "7,3 (2015)").',
   {
     year: Year,
     kind: t.keyof({ outcome: null, target: null }, 'value kind (outcome or target)'),
@@ -19,6 +19,8 @@ export const IndicatorValue = strict(
     women: FiniteNumber,
     men: FiniteNumber,
     missing: NonEmptyString,
+    bound: t.keyof({ atLeast: null, atMost: null }, 'bound (atLeast or atMost)'),
+    measuredYear: Year,
   },
 );
 export type IndicatorValue = t.TypeOf<typeof IndicatorValue>;

@@ -81,6 +81,9 @@ const termsSv: Terms = {
   targetAttainment: 'Av {measured} {indicators} med både utfall och målvärde {year} når {reached} målvärdet.',
   comparisonOf: '{comparison} (jämförelse)',
   upperGoal: 'Övergripande mål',
+  atLeast: 'minst {value}',
+  atMost: 'högst {value}',
+  measuredIn: '{value} ({year})',
 };
 
 const termsEn: Terms = {
@@ -156,6 +159,9 @@ const termsEn: Terms = {
   targetAttainment: 'Of {measured} {indicators} with both an outcome and a target for {year}, {reached} reached the target.',
   comparisonOf: '{comparison} (comparison)',
   upperGoal: 'Upper goal',
+  atLeast: 'at least {value}',
+  atMost: 'at most {value}',
+  measuredIn: '{value} ({year})',
 };
 
 const unitsSv: Governance['units'] = {

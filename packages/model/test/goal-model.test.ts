@@ -121,6 +121,13 @@ describe('comparisons and Kolada', () => {
     ], 2022);
     expect(r).toEqual({ reached: 2, measured: 4, total: 5 });
   });
+  it('let a bound decide which side of the target is reached ("minst", "högst")', () => {
+    const v = (o: number, t: number, bound: 'atLeast' | 'atMost') => [{ year: 2024, kind: 'outcome' as const, total: o }, { year: 2024, kind: 'target' as const, total: t, bound }];
+    expect(targetAttainment([
+      { higherIsBetter: false, values: v(90, 85, 'atLeast') },
+      { higherIsBetter: true, values: v(3.2, 3.0, 'atMost') },
+    ], 2024)).toEqual({ reached: 1, measured: 2, total: 2 });
+  });
 });
 
 describe('Swedish number habits', () => {

@@ -291,6 +291,8 @@ export function buildTables(report: Report): TableDef[] {
       f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
       ...amountFields('value'),
       f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
+      f('bound', 'string', 'For a target that is a bound: atLeast ("minst") or atMost ("högst"); empty for a target to reach exactly or an outcome.', { enum: ['atLeast', 'atMost'] }),
+      f('measured_year', 'integer', 'The year the value was measured when it is older than the year it stands for ("7,3 (2015)"); empty otherwise.'),
       f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator when it is the same measure (indicators.csv kolada_scope same), repeated for joining; empty otherwise.'),
     ],
     primaryKey: ['indicator_id', 'year', 'kind', 'gender'],
@@ -300,7 +302,7 @@ export function buildTables(report: Report): TableDef[] {
         const base = { indicator_id: id('indicator', ind.id), year: v.year, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
-          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, kolada_kpi_id: koladaJoinId(ind) };
+          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, bound: v.bound ?? null, measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
         };
         const rows = [];
         if (v.total !== undefined || v.missing !== undefined) rows.push(row('T', v.total, v.total === undefined ? (v.missing ?? null) : null));

@@ -93,6 +93,15 @@ describe('open data of the goal model', () => {
     expect(part).toMatchObject({ kolada_kpi_id: '', kolada_related_kpi_id: 'N00090', kolada_scope: 'part' });
   });
 
+  it('keeps a bound and the year an older value was measured in their own columns', () => {
+    const r = parse(readFileSync(MINIMAL, 'utf8'), { version: '1.2', schema: 'core' });
+    const values = r.sections[1].areas[0].goals[0].indicators[0].values;
+    values[0].measuredYear = 2020;
+    values[2].bound = 'atLeast';
+    const rows = rowsOf(loadText(stringify(r)), 'indicator_values').filter((x) => x.indicator_id === '0999-ks-indicator-nki');
+    expect(rows.map((x) => `${x.year} ${x.kind} ${x.value} ${x.bound} ${x.measured_year}`)).toEqual(['2021 outcome 72  2020', '2022 outcome   ', '2023 target 75 atLeast ']);
+  });
+
   it('has empty dimension tables for a vocabulary without dimensions', () => {
     const plain = loadFile(MINIMAL);
     expect(rowsOf(plain, 'codelist_dimension')).toEqual([]);

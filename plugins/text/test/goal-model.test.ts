@@ -21,4 +21,8 @@ describe('the goal model in text (Norrvik example)', async () => {
     expect(text).toContain('Riket (jämförelse): Utfall 2022 85,6 procent');
     expect(text).toMatch(/\d\.\d\.\d Klimatlöften/);
   });
+  it('reads a bound and the year of an older value in words', () => {
+    expect(text).toContain('Utfall 2022 79 procent (2021)');
+    expect(text).toContain('Mål 2024 minst 85 procent');
+  });
 });
