@@ -88,8 +88,9 @@ export function comparisonRows(
 
 /** A cell of an indicator value in words: a bound ("minst 85 %") and the year of an older value ("7,3 (2015)"). */
 export function valueCell(v: Vocabulary, x: IndicatorValue, text: string, spoken: string): TableCell {
-  const bounded = (s: string) => (x.bound ? v.term(x.bound, { value: s }) : s);
-  const dated = (s: string) => (x.measuredYear !== undefined && x.measuredYear !== x.year ? v.term('measuredIn', { value: s, year: String(x.measuredYear) }) : s);
+  const bounded = (s: string) => (x.bound ? v.term(x.bound, { amount: s }) : s);
+  // The year in brackets after the value, as reports write it: "7,3 (2015)".
+  const dated = (s: string) => (x.measuredYear !== undefined && x.measuredYear !== x.year ? `${s} (${x.measuredYear})` : s);
   return { text: dated(bounded(text)), spoken: dated(bounded(spoken)), value: x.total, align: 'end' };
 }
 

@@ -64,7 +64,7 @@ export const TERM_KEYS = [
   'missingValue', 'workforce', 'headcount', 'sickLeave', 'finance', 'amountsIn', 'deviationExplanation', 'internalControl',
   'chart', 'chartOfValues', 'page', 'of', 'minus', 'plus', 'higherIsBetter', 'lowerIsBetter', 'source', 'koladaId', 'abbreviations',
   'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
-  'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost', 'measuredIn',
+  'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 

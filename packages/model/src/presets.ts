@@ -81,9 +81,8 @@ const termsSv: Terms = {
   targetAttainment: 'Av {measured} {indicators} med både utfall och målvärde {year} når {reached} målvärdet.',
   comparisonOf: '{comparison} (jämförelse)',
   upperGoal: 'Övergripande mål',
-  atLeast: 'minst {value}',
-  atMost: 'högst {value}',
-  measuredIn: '{value} ({year})',
+  atLeast: 'minst {amount}',
+  atMost: 'högst {amount}',
 };
 
 const termsEn: Terms = {
@@ -159,9 +158,8 @@ const termsEn: Terms = {
   targetAttainment: 'Of {measured} {indicators} with both an outcome and a target for {year}, {reached} reached the target.',
   comparisonOf: '{comparison} (comparison)',
   upperGoal: 'Upper goal',
-  atLeast: 'at least {value}',
-  atMost: 'at most {value}',
-  measuredIn: '{value} ({year})',
+  atLeast: 'at least {amount}',
+  atMost: 'at most {amount}',
 };
 
 const unitsSv: Governance['units'] = {
