@@ -64,7 +64,8 @@ describe('the document of the goal model (Norrvik example)', () => {
     const safety = table.rows[3]!.cells.map((c) => c.text.replace(/\s/gu, ' '));
     expect(safety).toEqual(['79 % (2021)', '82 %', '85 %', 'minst 85 %']);
     expect(table.rows[3]!.cells[3]!.spoken.replace(/\s/gu, ' ')).toBe('minst 85 procent');
-    expect(blocks(s, 'chart')[0]!.chart.description.replace(/\s/gu, ' ')).toContain('Riket (jämförelse): 2022 85,6 procent');
+    // The chart's values, comparisons included, stand in the table right before it: its alternative points there.
+    expect(blocks(s, 'chart')[0]!.chart.valuesInTable).toBe(table.id);
   });
 
   it('lays out the overview of goals by the goals they serve, a column per dimension', () => {
@@ -81,7 +82,7 @@ describe('the document of the goal model (Norrvik example)', () => {
   it('uses scoped words only where they are declared', () => {
     expect(section('klimat-commitments').title).toBe('Klimatlöften');
     // The legend outside the scope keeps the vocabulary's own word.
-    expect(blocks(section('symboler'), 'table').map((b) => b.table.caption)).toContain('Uppdrag');
+    expect(blocks(section('symboler'), 'legend').map((b) => b.legend.caption)).toContain('Uppdrag');
   });
 });
 

@@ -5,7 +5,7 @@ import * as t from 'io-ts';
 import { Report } from './report.js';
 import { UnknownKeyType, UnknownTagType } from './codec.js';
 import { presets } from './presets.js';
-import { formatPath, renderValue, type Diagnostic } from './diagnostics.js';
+import { DIAGNOSTIC_CODES, formatPath, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
 import { swedishNumber } from './swedish-numbers.js';
 import type { UnsupportedMarkdown } from './rich-text.js';
@@ -289,7 +289,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
         code: 'rich-text-unsupported',
         severity: 'error',
         path,
-        message: `The text holds a Markdown ${u.construct}, which the report model cannot render yet.`,
+        message: DIAGNOSTIC_CODES['rich-text-unsupported'].message({ construct: u.construct }),
         ...place(p.segments),
         expected: 'paragraphs, lists, emphasis and links',
         found: renderValue(u.found),
@@ -345,7 +345,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
         code: 'swedish-number',
         severity: 'error',
         path,
-        message: `${renderValue(p.value)} is written the Swedish way; YAML reads it as text, not ${article(expected)}.`,
+        message: DIAGNOSTIC_CODES['swedish-number'].message({ split: false, found: renderValue(p.value), expected: article(expected) }),
         ...place(p.segments),
         expected,
         found: renderValue(p.value),

@@ -6,12 +6,10 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { TableModel, TableCell } from '@kommunrapport/core';
 import { badge } from './badge.js';
-import type { TextRenderer } from './text.js';
 import type { IdAllocator } from './ids.js';
 
 /** What a table needs from the page: text, ids and the region labels already in use. */
 export interface TableScope {
-  text: TextRenderer;
   ids: IdAllocator;
   /** Accessible names of table regions already on the page. */
   regionNames: Set<string>;
@@ -19,31 +17,32 @@ export interface TableScope {
   headingId: string;
 }
 
-function cell(c: TableCell, tr: TextRenderer): Element {
-  const content: ElementContent[] = c.badge ? [badge(c.badge)] : tr.text(c.text);
+const text = (value: string): ElementContent[] => (value === '' ? [] : [{ type: 'text', value }]);
+
+function cell(c: TableCell): Element {
+  const content: ElementContent[] = c.badge ? [badge(c.badge)] : text(c.text);
   return h('td', { className: c.align === 'end' ? ['num'] : undefined }, content);
 }
 
 /** Renders a table inside its scroll region. */
 export function table(t: TableModel, scope: TableScope): Element {
-  const tr = scope.text;
   const captionId = scope.ids.unique(`${t.id}-caption`);
   const head = h('thead', [
     h('tr', [
-      h('th', { scope: 'col' }, tr.text(t.corner)),
-      ...t.columns.map((col) => h('th', { scope: 'col', className: col.align === 'end' ? ['num'] : undefined }, tr.text(col.label))),
+      h('th', { scope: 'col' }, text(t.corner)),
+      ...t.columns.map((col) => h('th', { scope: 'col', className: col.align === 'end' ? ['num'] : undefined }, text(col.label))),
     ]),
   ]);
   const body = h(
     'tbody',
     t.rows.map((row) =>
-      h('tr', { className: row.emphasis ? [`em-${row.emphasis}`] : undefined }, [h('th', { scope: 'row' }, tr.text(row.header)), ...row.cells.map((c) => cell(c, tr))]),
+      h('tr', { className: row.emphasis ? [`em-${row.emphasis}`] : undefined }, [h('th', { scope: 'row' }, row.headerBadge ? [badge(row.headerBadge)] : text(row.header)), ...row.cells.map((c) => cell(c))]),
     ),
   );
   // Regions need unique names: a repeated caption is told apart by its section's heading.
   const labelledBy = scope.regionNames.has(t.caption) ? `${captionId} ${scope.headingId}` : captionId;
   scope.regionNames.add(t.caption);
   return h('div.tw', { role: 'region', tabIndex: 0, ariaLabelledby: labelledBy, id: scope.ids.unique(t.id) }, [
-    h('table', [h('caption', { id: captionId }, tr.text(t.caption)), head, body]),
+    h('table', [h('caption', { id: captionId }, text(t.caption)), head, body]),
   ]);
 }

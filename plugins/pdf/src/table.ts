@@ -44,10 +44,10 @@ function columnWidths(min: number[], natural: number[], total: number): number[]
 export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
   const w = state.writer;
 
-  const cellRuns = (cell: TableCell, bold: boolean, rowHeader: string): Run[] => {
+  const cellRuns = (cell: TableCell, bold: boolean): Run[] => {
     const font = bold ? ('bold' as const) : ('regular' as const);
-    // A badge shows its symbol before its words, unless the row header already is the symbol (the legend).
-    const symbol = cell.badge && cell.badge.symbol !== rowHeader ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
+    // A badge shows its symbol before its words.
+    const symbol = cell.badge ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
     return [...symbol, { text: cell.text, font }];
   };
   const headerCells: { runs: Run[]; align: 'start' | 'end' }[] = [
@@ -56,7 +56,8 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
   ];
   const bodyCells = table.rows.map((r) => {
     const bold = r.emphasis !== undefined;
-    return [{ runs: [{ text: r.header, font: bold ? ('bold' as const) : ('regular' as const) }], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold, r.header), align: c.align }))];
+    const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : [{ text: r.header, font: bold ? 'bold' : 'regular' }];
+    return [{ runs: header, align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
   });
   // The table's text size: the body size a little smaller, smaller still when the widest words do not fit.
   let size = state.size * 0.92;

@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { formatDiagnostic, hasErrors, loadReport, presets, reportSchemaId, type PresetName } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR } from '../first-party.js';
+import { runInitFrom } from './roll-forward.js';
 
 /** Options of the init command. */
 export interface InitOptions {
@@ -20,6 +21,10 @@ export interface InitOptions {
   /** The report's year (default: the year of SOURCE_DATE_EPOCH, else the current year). */
   year?: string;
   force?: boolean;
+  /** Last period's report to roll forward instead of writing a skeleton. */
+  from?: string;
+  /** Print the result as JSON. */
+  json?: boolean;
 }
 
 /** The values a starting report is made from. */
@@ -278,6 +283,7 @@ function defaultYear(env: Record<string, string | undefined>): number {
 /** Runs the init command; resolves to the exit code. */
 export function runInit(folder: string, options: InitOptions, ctx: CommandContext, env: Record<string, string | undefined> = process.env): number {
   const { io } = ctx;
+  if (options.from !== undefined) return runInitFrom(folder, options.from, { force: options.force === true, json: options.json === true }, ctx);
   const usage = (message: string) => {
     io.stderr(`kommunrapport init: ${message}\n`);
     return EXIT.usage;
@@ -310,7 +316,8 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
   }
-  io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
+  if (options.json) io.stdout(`${JSON.stringify({ ok: true, file: shown, kommun, kommunkod, body, preset, year }, null, 2)}\n`);
+  else io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
   return EXIT.ok;
 }
 
@@ -326,6 +333,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--body <name>', 'the nämnd or styrelse, e.g. Kommunstyrelsen')
     .option('--year <year>', 'the report’s year (default: this year, or SOURCE_DATE_EPOCH’s)')
     .option('--force', 'replace an existing rapport.yaml')
+    .option('--json', 'print what was written as JSON')
+    .option('--from <report>', 'roll last period\'s report forward: same structure and ids, outcome columns shifted a year, statuses reset, texts kept and listed under revise:')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage problem, existing file or I/O problem.')
     .action((folder: string, options: InitOptions) => {
       ctx.exit(runInit(folder, options, ctx));
