@@ -1,6 +1,6 @@
 // The words, symbols and colours of a report's governance vocabulary, and the
 // organisation registry for writing out abbreviations. Every renderer reads labels here.
-import type { Governance, Report, ScaleStep, CompletionStep, TermKey, Unit, UnitWords } from '@kommunrapport/model';
+import type { Governance, Report, ScaleStep, CompletionStep, TermKey, Unit, UnitWords, VocabularyScope } from '@kommunrapport/model';
 
 /** Which scale of the vocabulary a key belongs to. */
 export type ScaleName = 'assessment' | 'trend' | 'commitmentStatus' | 'completion';
@@ -40,6 +40,12 @@ export interface Vocabulary {
   segments(text: string): TextSegment[];
   /** The label of the report's kind, e.g. "Delårsrapport". */
   reportKind(): string;
+  /**
+   * The vocabulary inside a section, area or goal with its own words: level names and
+   * assessment labels replaced, everything else as here. The one place scoped words are
+   * resolved; without a scope, this vocabulary itself.
+   */
+  scoped(scope: VocabularyScope | undefined): Vocabulary;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -47,7 +53,20 @@ export { capitalise };
 
 /** Builds the vocabulary of a report. */
 export function createVocabulary(report: Report): Vocabulary {
-  const g = report.governance;
+  return vocabularyOf(report, report.governance);
+}
+
+/** Replaces level names and assessment labels of a vocabulary by those of a scope. */
+function applyScope(g: Governance, scope: VocabularyScope): Governance {
+  const labels = scope.assessmentLabels ?? {};
+  return {
+    ...g,
+    levels: { ...g.levels, ...scope.levels },
+    assessment: g.assessment.map((step) => (labels[step.key] ? { ...step, label: labels[step.key]! } : step)),
+  };
+}
+
+function vocabularyOf(report: Report, g: Governance): Vocabulary {
   const names = new Map<string, string>();
   for (const o of report.organisations.bodies) names.set(o.abbreviation, o.name);
   const groups = new Map<string, string>();
@@ -82,5 +101,8 @@ export function createVocabulary(report: Report): Vocabulary {
       return out;
     },
     reportKind: () => term(kinds[report.kind]),
+    scoped(scope) {
+      return scope ? vocabularyOf(report, applyScope(g, scope)) : this;
+    },
   };
 }

@@ -350,6 +350,81 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { kind: string; year: number; name: string }) => `The ${d.kind} for ${d.year} of "${d.name}" has both a total and a missing reason.`,
     hint: 'Remove `missing` when the figure is known, or `total` when it is not.',
   },
+  'swedish-number': {
+    title: 'Number written the Swedish way',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A number is written with spaces between digit groups ("1 000") or a decimal comma ("8,2"); YAML reads it as text, and inside { } a decimal comma even splits the number into two keys ({ total: 700,5 } becomes 700 and a key "5").',
+    message: (d: { split: true; written: string } | { split: false; found: string; expected: string }) =>
+      d.split
+        ? `"${d.written}" inside { } is read as the number ${d.written.split(',')[0]} followed by a key "${d.written.split(',')[1]}": YAML splits at the comma.`
+        : `${d.found} is written the Swedish way; YAML reads it as text, not ${d.expected}.`,
+    hint: 'Write digits without spaces and decimals with a point: 1000, 700.5. Readers still see "1 000" and "700,5".',
+  },
+  'unknown-dimension': {
+    title: 'Not an assessment dimension',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal gives an assessment for a dimension the governance vocabulary does not declare, or gives dimensions when the vocabulary declares none.',
+    message: (d: { goal: string; key: string; declared: boolean }) =>
+      d.declared
+        ? `"${d.key}" is not an assessment dimension of the governance vocabulary.`
+        : `"${d.goal}" gives an assessment for the dimension "${d.key}", but the governance vocabulary declares no dimensions.`,
+    hint: 'Use a key of governance.dimensions, or declare the dimension there (key, label, and overall: true on the one that is the overall assessment).',
+  },
+  'dimension-overall': {
+    title: 'Not exactly one overall dimension',
+    severity: 'error',
+    group: 'model',
+    meaning: "Assessment dimensions are declared, but none or more than one is marked overall; the overall one is the goal's assessment in overviews and counts.",
+    message: (d: { count: number }) => `${d.count === 0 ? 'No' : d.count} assessment dimension${d.count === 1 ? ' is' : 's are'} marked overall: true; exactly one must be.`,
+    hint: 'Mark exactly one dimension with overall: true (e.g. "Sammanvägd bedömning").',
+  },
+  'assessment-conflict': {
+    title: 'Two overall assessments disagree',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal has both assessment and a value for the overall dimension, and they differ; readers would see two overall judgements.',
+    message: (d: { goal: string; assessment: string; dimension: string; value: string | null }) =>
+      `"${d.goal}" has assessment ${JSON.stringify(d.assessment)} and the overall dimension "${d.dimension}" ${JSON.stringify(d.value)}.`,
+    hint: 'Remove assessment and keep the overall dimension in assessments, or make them equal.',
+  },
+  'goal-link': {
+    title: 'Goal link does not resolve',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal serves (serves:) an id that is no goal or area of the report, or itself.',
+    message: (d: { goal: string; id: string }) =>
+      d.id === d.goal ? `The goal "${d.goal}" serves itself.` : `The goal "${d.goal}" serves "${d.id}", which is no goal or area of this report.`,
+    hint: 'Write the id of another goal or area of this report; a goal is written once, in its home, and serves others by id.',
+  },
+  'provenance-reason': {
+    title: 'Inferred status without a reason',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A status is marked inferred (or unknown) without saying why; readers must be told how it was inferred.',
+    message: (d: { what: string; basis: string }) => `The status of ${d.what} is marked ${d.basis} without a reason.`,
+    hint: 'Add provenance.reason, e.g. "Härlett ur sammanfattningens antal: två av fem processområden uppnår".',
+  },
+  'comparison-group': {
+    title: 'Comparison without its members',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A comparison of a Kolada kommungrupp has no koladaGroupId, or a comparison of named kommuner lists none; readers cannot tell what was compared with.',
+    message: (d: { label: string; indicator: string; missing: 'groupId' | 'municipalities' }) =>
+      d.missing === 'groupId'
+        ? `The comparison "${d.label}" of "${d.indicator}" is a Kolada kommungrupp without its id.`
+        : `The comparison "${d.label}" of "${d.indicator}" names no kommuner.`,
+    hint: 'Give koladaGroupId (e.g. "G124028") for of: group, or municipalities: [..] for of: municipalities.',
+  },
+  'rich-text-unsupported': {
+    title: 'Text the model cannot render',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A text holds a Markdown image or table; the block tree has no place for it yet, and it would vanish or become a paragraph of "|" characters in every output.',
+    message: (d: { construct: string }) => `The text holds a Markdown ${d.construct}, which the report model cannot render yet.`,
+    hint: 'Put figures in a section of type: table; describe an image in words or leave it out.',
+  },
 } as const satisfies Record<string, DiagnosticDefinition>;
 
 /** A code of the catalogue. */

@@ -6,6 +6,7 @@ import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, Year } from './ids.js';
 import { Unit } from './governance.js';
 import { RichText } from './rich-text.js';
+import { Correction } from './goal-model.js';
 
 /** A column of a table. `differenceOf: [a, b]` declares that this column is a − b. */
 export const TableColumn = strict(
@@ -56,6 +57,7 @@ export const DataTable = strict(
     ),
     decimals: t.number,
     note: RichText,
+    corrections: t.array(Correction),
   },
 );
 export type DataTable = t.TypeOf<typeof DataTable>;
