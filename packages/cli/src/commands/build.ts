@@ -247,7 +247,13 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         ...(options.plugin ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [io.cwd] : [reportDir, config.dir, io.cwd] })),
       ];
       const refs = [...new Set(specs.map(({ spec, dirs }) => fileURLToPath(resolvePluginSpec(spec, dirs))))].filter((file) => !probed.has(file)).map((file) => ({ spec: file, fromDir: dirname(file) }));
-      await probePlugins(refs, { timeoutMs: timeout * 1000 });
+      try {
+        await probePlugins(refs, { timeoutMs: timeout * 1000 });
+      } catch (error) {
+        // A plugin that hangs or ends its thread fails here; one that cannot be imported or is
+        // not a plugin fails again just below, named by the spec the user gave.
+        if (!(error instanceof BuildError) || error.problem.code === 'plugin-failed') throw error;
+      }
       for (const r of refs) probed.add(r.spec);
       for (const { spec, dirs } of specs) extras.push(await load(spec, dirs));
     } catch (error) {
