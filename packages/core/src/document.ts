@@ -5,6 +5,7 @@
 import type {
   Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
 } from '@kommunrapport/model';
+import { noteAnchor } from '@kommunrapport/model';
 import type { Formatter } from './format.js';
 import { decimalsOf } from './format.js';
 import type { Vocabulary, Badge } from './vocabulary.js';
@@ -101,7 +102,7 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   const v = vocabulary;
   const cover: Fact[] = [
     { term: v.term('municipality'), value: report.municipality.name },
-    { term: v.term('body'), value: report.body.name },
+    { term: v.bodyTerm(), value: report.body.name },
   ];
   if (report.office) cover.push({ term: v.term('office'), value: report.office.name });
   cover.push({ term: v.term('period'), value: report.period.label });
@@ -190,6 +191,10 @@ function section(c: Ctx, s: Section, level: number): DocSection {
         blocks.push(sub({ id, level: level + 1, title: g.title, role: 'indicator-group', blocks: [...rich(g.body), ...indicatorBlocks(c, id, g.title, g.indicators)] }));
       });
       return out(v.term('indicators'));
+    case 'notes':
+      for (const n of s.notes)
+        blocks.push(sub({ id: noteAnchor(n.id), level: level + 1, title: `${v.term('note')} ${n.number} ${n.title}`, role: 'note', blocks: [...rich(n.body), ...(n.tables ?? []).map((t): DocBlock => ({ kind: 'table', table: dataTable(c, t) }))] }));
+      return out(v.term('notes'));
     case 'internalControl':
       (s.items ?? []).forEach((item, i) => {
         const itemBlocks: DocBlock[] = [];

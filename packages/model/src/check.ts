@@ -10,6 +10,7 @@ import { UNIT_FACTOR, isAmountUnit, type Governance, type Unit } from './governa
 import { DIAGNOSTIC_CODES, formatPath, type Diagnostic, type DiagnosticCode } from './diagnostics.js';
 import { closest } from './decode.js';
 import type { Locate } from './source.js';
+import { checkStatementRows, checkStatements } from './check-statements.js';
 
 /** Options of {@link checkReport}. */
 export interface CheckOptions {
@@ -44,12 +45,26 @@ export function decimalsOf(n: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
-/** The rounding tolerance for a figure computed from `terms` shown figures with `decimals` decimals. */
-export function tolerance(decimals: number, terms: number): number {
-  return 0.5 * 10 ** -decimals * Math.max(1, terms) + 1e-9;
+/**
+ * The largest difference rounding explains between figures printed with `decimals` decimals,
+ * when `figures` of them were rounded independently (the terms and the result they should
+ * give). Each rounding moves a figure by at most half a unit of the last decimal, so the worst
+ * case is half a unit per figure; but independent roundings cancel, and their sum stays within
+ * three standard deviations (a unit × √(0.75 × figures), 99.7 %) in practice. The tolerance is
+ * the smaller of the two and never less than one unit, so two figures may differ by one unit:
+ * an error of 0,4 in a total of eight rows with one decimal is found (tolerance 0,26), where
+ * half a unit per row (0,4) let it pass.
+ */
+export function tolerance(decimals: number, figures: number): number {
+  const unit = 10 ** -decimals;
+  const n = Math.max(2, figures);
+  return Math.min(0.5 * unit * n, Math.max(unit, unit * Math.sqrt(0.75 * n))) + 1e-9 * unit;
 }
 
 const sv = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+/** Table roles that are financial statements: a figure elsewhere that names one of their cells must agree (an error, not a warning). */
+const STATEMENT_ROLES = new Set(['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult']);
 
 /** Checks the consistency rules of a decoded report and returns the findings. */
 export function checkReport(report: Report, options: CheckOptions = {}): Diagnostic[] {
@@ -161,7 +176,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
   const genderSum = (total: number, women: number, men: number, path: Path, what: string, decimals?: number) => {
     const dec = decimals ?? Math.max(decimalsOf(total), decimalsOf(women), decimalsOf(men));
     // Whole counts add up exactly; rounded figures within the rounding of two parts.
-    if (Math.abs(women + men - total) <= (dec === 0 ? 1e-9 : tolerance(dec, 2))) return;
+    if (Math.abs(women + men - total) <= (dec === 0 ? 1e-9 : tolerance(dec, 3))) return;
     add({
       code: 'gender-sum-mismatch',
       path: [...path, 'total'],
@@ -281,13 +296,15 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
     if (!tableById.has(ref.table.id)) tableById.set(ref.table.id, ref);
   }
   for (const ref of tables) checkTable(ref, periodYear, add, unique);
+  for (const ref of tables) checkStatementRows(ref, tolerance, add);
+  checkStatements(tables, tolerance, add);
   for (const { explanation, path } of explanations) {
     unique('deviation explanation', explanation.id, [...path, 'id']);
     checkDeviation(explanation, path, add);
   }
 
   // --- sameAs ---
-  const resolveCell = (reference: string, path: Path): { value: number | null; unit: Unit; decimals: number | undefined; where: string } | undefined => {
+  const resolveCell = (reference: string, path: Path): { value: number | null; unit: Unit; decimals: number | undefined; where: string; statement: boolean } | undefined => {
     const parts = reference.split('.');
     const [tid, rid, ckey] = parts;
     const target = parts.length === 3 ? tableById.get(tid!) : undefined;
@@ -308,19 +325,21 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
       });
       return undefined;
     }
-    return { value: row.values[column.key] ?? null, unit: target.table.unit, decimals: target.table.decimals, where: reference };
+    return { value: row.values[column.key] ?? null, unit: row.unit ?? target.table.unit, decimals: row.decimals ?? target.table.decimals, where: reference, statement: STATEMENT_ROLES.has(target.table.role ?? '') };
   };
 
-  const compare = (a: { value: number; unit: Unit; decimals: number | undefined }, b: { value: number; unit: Unit; decimals: number | undefined; where: string }, path: Path, what: string) => {
+  const compare = (a: { value: number; unit: Unit; decimals: number | undefined }, b: { value: number; unit: Unit; decimals: number | undefined; where: string; statement: boolean }, path: Path, what: string) => {
     const ka = a.value * UNIT_FACTOR[a.unit];
     const kb = b.value * UNIT_FACTOR[b.unit];
-    const tol = tolerance(a.decimals ?? decimalsOf(a.value), 1) * UNIT_FACTOR[a.unit] + tolerance(b.decimals ?? decimalsOf(b.value), 1) * UNIT_FACTOR[b.unit];
+    // Two figures, each rounded by at most half a unit of its last decimal.
+    const half = (d: number) => 0.5 * 10 ** -d + 1e-9 * 10 ** -d;
+    const tol = half(a.decimals ?? decimalsOf(a.value)) * UNIT_FACTOR[a.unit] + half(b.decimals ?? decimalsOf(b.value)) * UNIT_FACTOR[b.unit];
     if (Math.abs(ka - kb) <= tol) return;
     const amounts = isAmountUnit(a.unit) && isAmountUnit(b.unit);
     const ratio = kb === 0 || ka === 0 ? 0 : Math.abs(ka / kb);
     const slip = amounts && [1e3, 1e6, 1e-3, 1e-6].some((f) => Math.abs(ratio / f - 1) < 0.05);
     add({
-      code: slip ? 'unit-slip' : 'figure-mismatch',
+      code: slip ? 'unit-slip' : b.statement ? 'statement-figure-mismatch' : 'figure-mismatch',
       path,
       message: slip
         ? `${what} is ${a.value} ${a.unit}, but ${b.where} is ${b.value} ${b.unit}: a factor of about ${ratio >= 1 ? Math.round(ratio) : `1/${Math.round(1 / ratio)}`} apart, so one of the units is wrong.`
@@ -342,7 +361,7 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
           continue;
         }
         if (!other || value === null || value === undefined || other.value === null) continue;
-        compare({ value, unit: table.unit, decimals: table.decimals }, { ...other, value: other.value }, [...path, 'rows', ri, 'values', ckey], `${table.id}.${row.id}.${ckey}`);
+        compare({ value, unit: row.unit ?? table.unit, decimals: row.decimals ?? table.decimals }, { ...other, value: other.value }, [...path, 'rows', ri, 'values', ckey], `${table.id}.${row.id}.${ckey}`);
       }
     });
   }
@@ -436,13 +455,13 @@ function checkTable(ref: TableRef, periodYear: number, add: (f: Finding) => void
       const parts = terms.map((t) => t.values[key]).filter((v): v is number => typeof v === 'number');
       if (parts.length === 0) continue;
       const sum = parts.reduce((a, b) => a + b, 0);
-      const dec = decimalsFor([total, ...parts]);
-      if (Math.abs(sum - total) <= tolerance(dec, parts.length)) continue;
+      const dec = row.decimals ?? decimalsFor([total, ...parts]);
+      if (Math.abs(sum - total) <= tolerance(dec, parts.length + 1)) continue;
       add({
         code: 'sum-mismatch',
         path: [...path, 'rows', ri, 'values', key],
         message: `"${row.label}" in column "${key}" of table "${table.id}" is ${total}, but the ${row.sumOf ? `rows ${row.sumOf.join(', ')}` : 'item rows'} add up to ${sv(sum)}.`,
-        expected: `${sv(sum)} (± ${sv(tolerance(dec, parts.length))})`,
+        expected: `${sv(sum)} (± ${sv(tolerance(dec, parts.length + 1))})`,
         found: String(total),
         hint: row.sumOf ? 'Check the figures and the rows listed in sumOf.' : 'A total without sumOf sums every row of kind item; list the rows in sumOf if it sums others.',
       });
@@ -473,12 +492,12 @@ function checkTable(ref: TableRef, periodYear: number, add: (f: Finding) => void
       const vb = row.values[b];
       if (typeof d !== 'number' || typeof va !== 'number' || typeof vb !== 'number') return;
       const dec = decimalsFor([d, va, vb]);
-      if (Math.abs(va - vb - d) <= tolerance(dec, 2)) return;
+      if (Math.abs(va - vb - d) <= tolerance(dec, 3)) return;
       add({
         code: 'difference-mismatch',
         path: [...path, 'rows', ri, 'values', col.key],
         message: `"${row.label}": column "${col.key}" is ${d}, but ${a} − ${b} = ${sv(va - vb)}.`,
-        expected: `${sv(va - vb)} (± ${sv(tolerance(dec, 2))})`,
+        expected: `${sv(va - vb)} (± ${sv(tolerance(dec, 3))})`,
         found: String(d),
         hint: `Check the figures, and that differenceOf lists the columns in the order a − b.`,
       });
@@ -508,7 +527,7 @@ function checkDeviation(explanation: DeviationExplanation, path: Path, add: (f: 
   if (amounts.length === 0) return;
   const sum = amounts.reduce((a, b) => a + b, 0);
   const dec = Math.max(decimalsOf(explanation.deviation), ...amounts.map(decimalsOf));
-  const tol = tolerance(dec, amounts.length);
+  const tol = tolerance(dec, amounts.length + 1);
   if (Math.abs(sum - explanation.deviation) <= tol) return;
   add({
     code: 'deviation-sum-mismatch',

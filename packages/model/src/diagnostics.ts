@@ -211,6 +211,54 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'An indicator value has both a total and a reason why it is missing.',
     fix: 'Remove `missing` when the figure is known, or `total` when it is not.',
   },
+  'formula-mismatch': {
+    title: 'Formula does not add up',
+    severity: 'error',
+    meaning: 'A row declared as a formula over other rows with signs (formula: "a + b - c") differs from what the formula gives by more than rounding allows.',
+    fix: 'Check the figures and the signs of the formula against the source.',
+  },
+  'formula-invalid': {
+    title: 'Formula cannot be read',
+    severity: 'error',
+    meaning: 'A row\'s formula is not row ids joined by + and −, or the row has both sumOf and formula.',
+    fix: 'Write e.g. formula: "kommunbidrag + intakter + kostnader - disposition", with row ids of the same table.',
+  },
+  'sign-contradicts-kind': {
+    title: 'Sign contradicts the kind of row',
+    severity: 'error',
+    meaning: 'An income written negative or a cost written positive in a statement whose convention is signed (costs negative, income positive), or a negative amount where every amount is written positive.',
+    fix: 'Correct the sign, or state the table\'s signConvention (signed or positive).',
+  },
+  'heading-with-values': {
+    title: 'Heading row with values',
+    severity: 'error',
+    meaning: 'A row of kind heading names a group of rows and has no figures of its own.',
+    fix: 'Remove the values, or give the row another kind.',
+  },
+  'balance-sheet-unbalanced': {
+    title: 'Balansräkning does not balance',
+    severity: 'error',
+    meaning: 'Summa tillgångar differs from eget kapital, avsättningar och skulder by more than rounding allows.',
+    fix: 'Check each post of both sides against the ledger.',
+  },
+  'result-mismatch': {
+    title: 'Årets resultat differs between statements',
+    severity: 'error',
+    meaning: 'Årets resultat in the resultaträkning, in the balansräkning\'s eget kapital and in the balanskravsutredning must be the same figure for the same entity and period.',
+    fix: 'Find the statement that has it wrong and correct it.',
+  },
+  'cash-flow-mismatch': {
+    title: 'Kassaflödesanalys ends at other likvida medel',
+    severity: 'error',
+    meaning: 'Likvida medel at the end of the period in the kassaflödesanalys differs from likvida medel in the balansräkning for the same entity and date.',
+    fix: 'Check the flows and likvida medel at the start of the period.',
+  },
+  'statement-figure-mismatch': {
+    title: 'Figure differs from the statements',
+    severity: 'error',
+    meaning: 'A figure that names a cell of a financial statement (sameAs) differs from it by more than rounding: the förvaltningsberättelse must state what the statements state.',
+    fix: 'Check the figure against the statement it names.',
+  },
 } as const satisfies Record<string, DiagnosticInfo>;
 
 /** A code of the catalogue. */

@@ -71,6 +71,12 @@ const termsSv: Terms = {
   documentLanguage: 'sv',
   generatedBy: 'Skapad med kommunrapport',
   amount: 'Belopp',
+  reportKindOther: 'Uppföljning',
+  bodyKommun: 'Fullmäktige',
+  bodyBolag: 'Bolag',
+  bodySammanstalld: 'Kommunkoncern',
+  notes: 'Noter',
+  note: 'Not',
 };
 
 const termsEn: Terms = {
@@ -136,6 +142,12 @@ const termsEn: Terms = {
   documentLanguage: 'en',
   generatedBy: 'Made with kommunrapport',
   amount: 'Amount',
+  reportKindOther: 'Follow-up report',
+  bodyKommun: 'Council',
+  bodyBolag: 'Company',
+  bodySammanstalld: 'Municipal group',
+  notes: 'Notes',
+  note: 'Note',
 };
 
 const unitsSv: Governance['units'] = {
