@@ -41,8 +41,11 @@ function vary(text, rnd) {
   return text;
 }
 
-/** One varied report (a plain value) from the example, number `i`. */
-export function variant(example, i) {
+/**
+ * One varied report (a plain value) from the example, number `i`, with every perspective's
+ * areas `factor` times (default: every fifth report twice, the others once).
+ */
+export function variant(example, i, factor = i % 5 === 4 ? 2 : 1) {
   const rnd = random(0x5eed + i);
   const report = structuredClone(example);
   const code = String(1000 + ((i * 37) % 8999)).padStart(4, '0');
@@ -67,33 +70,37 @@ export function variant(example, i) {
     }
     for (const key of ['body', 'comment']) if (typeof o[key] === 'string' && o[key].length > 200) o[key] = vary(o[key], rnd);
   });
-  if (i % 5 === 4) {
-    // About twice as long: every perspective's areas again, with new ids throughout.
-    for (const section of report.sections) {
-      if (section.type !== 'perspective' || !Array.isArray(section.areas)) continue;
-      const copies = structuredClone(section.areas);
+  // Longer reports: every perspective's areas again, with new ids throughout.
+  for (const section of report.sections) {
+    if (section.type !== 'perspective' || !Array.isArray(section.areas)) continue;
+    const original = section.areas;
+    for (let copy = 2; copy <= factor; copy++) {
+      const copies = structuredClone(original);
       // Row and column ids are scoped to their table and stay; references to a table follow it.
       const rename = (value) => {
         if (Array.isArray(value)) for (const v of value) rename(v);
         else if (value && typeof value === 'object') {
-          if (typeof value.id === 'string') value.id = `${value.id}-del-2`;
-          if (typeof value.sameAs === 'string') value.sameAs = value.sameAs.replace(/^[^.]+/, (t) => `${t}-del-2`);
+          if (typeof value.id === 'string') value.id = `${value.id}-del-${copy}`;
+          if (typeof value.sameAs === 'string') value.sameAs = value.sameAs.replace(/^[^.]+/, (t) => `${t}-del-${copy}`);
           for (const [k, v] of Object.entries(value)) if (k !== 'rows' && k !== 'columns') rename(v);
         }
       };
       rename(copies);
-      section.areas.push(...copies);
+      section.areas = [...section.areas, ...copies];
     }
   }
   return report;
 }
 
-/** Writes `count` reports into `folder` (emptied first) as r0000.yaml, r0001.yaml … */
-export function generate(count, folder) {
+/**
+ * Writes `count` reports into `folder` (emptied first) as r0000.yaml, r0001.yaml …, each
+ * `factor` times as long as the example when given.
+ */
+export function generate(count, folder, factor) {
   const example = parse(readFileSync(EXAMPLE, 'utf8'));
   rmSync(folder, { recursive: true, force: true });
   mkdirSync(folder, { recursive: true });
-  for (let i = 0; i < count; i++) writeFileSync(join(folder, `r${String(i).padStart(4, '0')}.yaml`), stringify(variant(example, i), { lineWidth: 0 }));
+  for (let i = 0; i < count; i++) writeFileSync(join(folder, `r${String(i).padStart(4, '0')}.yaml`), stringify(variant(example, i, factor), { lineWidth: 0 }));
   return readdirSync(folder).length;
 }
 

@@ -3,8 +3,10 @@
 // processes run side by side in one run: wall time, CPU time (user + system of the process
 // tree) and peak memory (RSS summed over the tree). Then in-process timings of one report,
 // the preview's save → reloaded page time, and a batch of generated reports on the worker
-// pool. Writes bench/RESULTS.md, fills the README's Performance section and prints the table.
-// Use: pnpm bench [--quick] [--runs N] [--no-build] [--no-batch] [--report-only]
+// pool, beside Node's own start (node -e 0, the floor of any Node command), Chromium printing
+// the same batch, and reports 1, 3, 10 and 30 times as long as the example (the growth
+// curve). Writes bench/RESULTS.md, fills the README's Performance section and prints the table.
+// Use: pnpm bench [--quick] [--runs N] [--no-build] [--no-batch] [--no-chromium-batch] [--no-growth] [--report-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -21,8 +23,10 @@ const EXAMPLE = 'examples/eskilstuna-ks-2022-delar2/rapport.yaml';
 const CLI = 'packages/cli/bin/kommunrapport.js';
 const FORMATS = ['html', 'pdf', 'text', 'open-data'];
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
-/** The goals of issue 10. */
-const GOALS = { ratioAll: 0.4, reportsPerSecond: 25, batchPeakMb: 400, decodeCheckMs: 5, previewMs: 300 };
+/** The goals (issue 20): against Chromium and against Node's own start, both measured in the run. */
+const GOALS = { ratioAll: 0.25, ratioNode: 3, reportsPerSecond: 25, chromiumBatchRatio: 5, batchPeakMb: 400, growthRatio: 10, decodeCheckMs: 5, previewMs: 300 };
+/** How many times longer than the example the reports of the growth curve are. */
+const GROWTH = [1, 3, 10, 30];
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -100,7 +104,13 @@ async function main() {
 
   // Cold processes, interleaved so that every candidate sees the same load.
   const cases = [
+    { key: 'node', label: 'node -e 0 (Node’s own start, the floor)', run: () => runTree('node', ['-e', '0'], { cwd: ROOT }) },
     { key: 'all', label: 'kommunrapport build, all four formats', run: (i) => runTree('node', [CLI, 'build', example, '--out', join(tmp, `all-${i}`)], { cwd: ROOT }) },
+    {
+      key: 'allNoSnapshot',
+      label: 'the same without the startup snapshot',
+      run: (i) => runTree('node', [CLI, 'build', example, '--out', join(tmp, `nosnap-${i}`)], { cwd: ROOT, env: { ...process.env, KOMMUNRAPPORT_SNAPSHOT: '0' } }),
+    },
     ...FORMATS.map((f) => ({ key: f, label: `kommunrapport build --format ${f}`, run: (i) => runTree('node', [CLI, 'build', example, '--format', f, '--out', join(tmp, `${f}-${i}`)], { cwd: ROOT }) })),
     {
       key: 'chromium',
@@ -127,7 +137,8 @@ async function main() {
   // Where the time of the slowest cold case goes.
   const profDir = join(tmp, 'prof');
   spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'build', example, '--out', join(tmp, 'prof-out')], { cwd: ROOT, stdio: 'ignore' });
-  const profFile = execFileSync('sh', ['-c', `ls ${profDir}/*.cpuprofile | head -1`], { encoding: 'utf8' }).trim();
+  // The bin passes --cpu-prof on to the process it starts from the snapshot: take the largest profile.
+  const profFile = execFileSync('sh', ['-c', `ls -S ${profDir}/*.cpuprofile | head -1`], { encoding: 'utf8' }).trim();
   const profile = summariseProfile(JSON.parse(readFileSync(profFile, 'utf8')), 12);
 
   // Where a warm PDF render's time goes (the largest part of a report in a batch).
@@ -158,17 +169,46 @@ async function main() {
     }
     // The same first hundred on one worker: how much the second core adds.
     batchOneWorker = await runBatch(100, 'bench/reports/r00*.yaml', ['--jobs', '1']);
-    // Where a batch worker's time goes: the worker threads' profiles of a short batch.
-    rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+    // Where a batch worker's time goes: the worker threads' profiles of a short batch
+    // (into another folder, so bench/out keeps the hundred reports for Chromium).
     const workerDir = join(tmp, 'prof-batch');
-    spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${workerDir}`, CLI, 'build', 'bench/reports/r00[0-3]*.yaml', '--out', 'bench/out'], { cwd: ROOT, stdio: 'ignore' });
+    spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${workerDir}`, CLI, 'build', 'bench/reports/r00[0-3]*.yaml', '--out', join(tmp, 'prof-batch-out')], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, KOMMUNRAPPORT_SNAPSHOT: '0' } });
     const files = readdirSync(workerDir).filter((f) => !/^CPU\.\d+\.\d+\.\d+\.0\./.test(f));
     batchProfile = summariseProfile(files.map((f) => JSON.parse(readFileSync(join(workerDir, f), 'utf8'))), 12);
-    rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+  }
+  let chromiumBatch;
+  if (batch && !args.includes('--no-chromium-batch')) {
+    // bench/out holds the last batch's 100 reports: Chromium prints their pages to PDF.
+    log('Chromium printing the same 100 reports to PDF in one browser …');
+    const r = await runTree('node', [join(ROOT, 'bench/chromium-batch.mjs'), join(ROOT, 'bench/out'), join(tmp, 'chromium-batch')], { cwd: ROOT });
+    const printed = Number(/(\d+) pages printed/.exec(r.stdout)?.[1] ?? 0);
+    if (r.code !== 0) log(r.stderr.slice(-2000));
+    chromiumBatch = { n: printed, code: r.code, wallMs: r.wallMs, cpuMs: r.cpuMs, peakMb: mb(r.peakRssBytes), perSecond: printed / (r.wallMs / 1000) };
+  }
+  rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+
+  let growth;
+  if (!args.includes('--no-growth')) {
+    growth = [];
+    const growthRuns = quick ? 1 : 3;
+    for (const factor of GROWTH) {
+      const folder = join(tmp, `growth-${factor}`);
+      generate(1, folder, factor);
+      const file = join(folder, 'r0000.yaml');
+      log(`growth: one report ${factor} × as long (${growthRuns} cold builds), and a batch of 10 …`);
+      const single = [];
+      for (let i = 0; i < growthRuns; i++) single.push(await runTree('node', [CLI, 'build', file, '--out', join(tmp, `growth-out-${factor}-${i}`)], { cwd: ROOT }));
+      const batchFolder = join(ROOT, `bench/reports-growth-${factor}`);
+      generate(10, batchFolder, factor);
+      const b = await runBatch(10, `bench/reports-growth-${factor}/*.yaml`);
+      rmSync(batchFolder, { recursive: true, force: true });
+      rmSync(join(ROOT, 'bench/out'), { recursive: true, force: true });
+      growth.push({ factor, bytes: readFileSync(file).length, single: summarise(single), batch: b });
+    }
   }
   rmSync(tmp, { recursive: true, force: true });
 
-  const results = { host, runs, quick, cold, tagged, inProcess, preview, batch, batchOneWorker, profile, batchProfile, pdfProfile };
+  const results = { host, runs, quick, cold, tagged, inProcess, preview, batch, batchOneWorker, chromiumBatch, growth, profile, batchProfile, pdfProfile };
   const markdown = report(results);
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -192,10 +232,12 @@ function report(r) {
   lines.push('| | |', '|---|---|');
   lines.push(`| CPU | ${host.cpu} |`, `| cores | ${host.cores} |`, `| memory | ${host.memoryGb.toFixed(1)} GiB |`, `| Node | ${host.node} |`, `| Chromium | ${host.chromium} |`, `| LibreOffice | ${host.soffice ?? 'not installed'} |`, `| load average at start (1, 5, 15 min) | ${host.load} |`, '');
   lines.push('## One report, cold process (the Eskilstuna example)', '');
-  lines.push('| case | wall s | CPU s | peak MB | wall ÷ Chromium | CPU ÷ Chromium |', '|---|---:|---:|---:|---:|---:|');
+  const floor = cold.node;
+  lines.push('| case | wall s | CPU s | peak MB | wall ÷ Chromium | CPU ÷ Chromium | wall ÷ node -e 0 |', '|---|---:|---:|---:|---:|---:|---:|');
   for (const c of Object.values(cold)) {
-    lines.push(`| ${c.label}${c.failed ? ` (${c.failed} failed)` : ''} | ${s(c.wallMs)} | ${s(c.cpuMs)} | ${c.peakMb.toFixed(0)} | ${fixed(c.wallMs / chromium.wallMs)} | ${fixed(c.cpuMs / chromium.cpuMs)} |`);
+    lines.push(`| ${c.label}${c.failed ? ` (${c.failed} failed)` : ''} | ${s(c.wallMs)} | ${s(c.cpuMs)} | ${c.peakMb.toFixed(0)} | ${fixed(c.wallMs / chromium.wallMs)} | ${fixed(c.cpuMs / chromium.cpuMs)} | ${floor ? fixed(c.wallMs / floor.wallMs, 1) : '–'} |`);
   }
+  lines.push('', 'The builds start from the CLI’s V8 startup snapshot when it is up to date (packages/cli/README.md, “Start-up snapshot”); “without the startup snapshot” sets KOMMUNRAPPORT_SNAPSHOT=0.');
   if (!host.soffice) lines.push('| LibreOffice converting index.html to PDF | not installed | | | | |');
   lines.push('', `Chromium's PDF is ${r.tagged ? 'tagged (its default for --print-to-pdf in this version, checked with pdfinfo)' : 'not tagged'}.`, '');
   lines.push('## In process (one report)', '');
@@ -221,15 +263,45 @@ function report(r) {
     if (one) lines.push(`| ${one.n}, one worker (\`--jobs 1\`) | ${one.built} | ${s(one.wallMs)} | ${s(one.cpuMs)} | ${one.perSecond.toFixed(1)} | ${one.msPerReport.toFixed(1)} | ${one.peakMb.toFixed(0)} |`);
     const [a, z] = [batch[0], batch[batch.length - 1]];
     lines.push('', `Growth from ${a.n} to ${z.n} reports: time per report × ${(z.msPerReport / a.msPerReport).toFixed(2)}, peak memory × ${(z.peakMb / a.peakMb).toFixed(2)} (1.00 is perfectly linear and flat).`, '');
+    const cb = r.chromiumBatch;
+    if (cb) lines.push(`Chromium printing the HTML of the same ${cb.n} reports to tagged PDF, one page after another in one browser (bench/chromium-batch.mjs, playwright-core): ${s(cb.wallMs)} s wall, ${s(cb.cpuMs)} s CPU, ${cb.perSecond.toFixed(1)} reports/s, peak ${cb.peakMb.toFixed(0)} MB${cb.code ? ` (exit ${cb.code})` : ''}. kommunrapport's batch makes all four formats at ${(z.perSecond / cb.perSecond).toFixed(1)} × that rate.`, '');
   }
-  lines.push('## Goals (issue 10)', '');
+  if (r.growth) {
+    const g0 = r.growth[0];
+    lines.push('## Growth (reports 1, 3, 10 and 30 times as long as the example)', '');
+    lines.push('Each report is the example with every perspective’s areas repeated (bench/generate.mjs). One report: median cold build in all four formats; batch: 10 such reports on the worker pool.', '');
+    lines.push('| size | YAML kB | one report: wall s | CPU s | peak MB | ÷ 1 × (CPU) | batch of 10: wall s | CPU s | peak MB | ÷ 1 × (CPU) |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+    for (const g of r.growth) lines.push(`| ${g.factor} × | ${(g.bytes / 1024).toFixed(0)} | ${s(g.single.wallMs)} | ${s(g.single.cpuMs)} | ${g.single.peakMb.toFixed(0)} | ${fixed(g.single.cpuMs / g0.single.cpuMs, 1)} | ${s(g.batch.wallMs)} | ${s(g.batch.cpuMs)} | ${g.batch.peakMb.toFixed(0)} | ${fixed(g.batch.cpuMs / g0.batch.cpuMs, 1)} |`);
+    lines.push('');
+  }
+  lines.push('## Goals (issue 20)', '');
   lines.push('| goal | measured | verdict |', '|---|---|---|');
   const ratio = cold.all.wallMs / chromium.wallMs;
   lines.push(`| all four formats, cold, ≤ ${GOALS.ratioAll} × Chromium's PDF | ${ratio.toFixed(2)} × (wall), ${(cold.all.cpuMs / chromium.cpuMs).toFixed(2)} × (CPU) | ${verdict(ratio <= GOALS.ratioAll, `${(ratio / GOALS.ratioAll).toFixed(1)} × the goal`)} |`);
+  if (cold.node) {
+    const nodeRatio = cold.all.wallMs / cold.node.wallMs;
+    lines.push(`| all four formats, cold, ≤ ${GOALS.ratioNode} × \`node -e 0\` | ${nodeRatio.toFixed(1)} × (${s(cold.all.wallMs)} s against ${s(cold.node.wallMs)} s) | ${verdict(nodeRatio <= GOALS.ratioNode, `${(nodeRatio / GOALS.ratioNode).toFixed(1)} × the goal`)} |`);
+  }
   if (batch) {
     const z = batch[batch.length - 1];
     lines.push(`| batch ≥ ${GOALS.reportsPerSecond} reports/s | ${z.perSecond.toFixed(1)} reports/s (${z.n} reports) | ${verdict(z.perSecond >= GOALS.reportsPerSecond, `${(z.perSecond / GOALS.reportsPerSecond * 100).toFixed(0)} % of the goal`)} |`);
+    if (r.chromiumBatch) {
+      const x = z.perSecond / r.chromiumBatch.perSecond;
+      lines.push(`| batch ≥ ${GOALS.chromiumBatchRatio} × a Chromium PDF batch | ${x.toFixed(1)} × (${z.perSecond.toFixed(1)} against ${r.chromiumBatch.perSecond.toFixed(1)} reports/s) | ${verdict(x >= GOALS.chromiumBatchRatio, `${(x / GOALS.chromiumBatchRatio * 100).toFixed(0)} % of the goal`)} |`);
+    }
     lines.push(`| batch peak memory < ${GOALS.batchPeakMb} MB, flat | ${z.peakMb.toFixed(0)} MB at ${z.n}, ${batch[0].peakMb.toFixed(0)} MB at ${batch[0].n} | ${verdict(z.peakMb < GOALS.batchPeakMb && z.peakMb / batch[0].peakMb < 1.25, `${z.peakMb.toFixed(0)} MB`)} |`);
+  }
+  if (r.growth) {
+    const g1 = r.growth.find((g) => g.factor === 1);
+    const g10 = r.growth.find((g) => g.factor === 10);
+    if (g1 && g10) {
+      const t = g10.single.cpuMs / g1.single.cpuMs;
+      const m = g10.single.peakMb / g1.single.peakMb;
+      const bt = g10.batch.cpuMs / g1.batch.cpuMs;
+      const bm = g10.batch.peakMb / g1.batch.peakMb;
+      const worst = Math.max(t, m, bt, bm);
+      lines.push(`| a report 10 × as long costs ≤ ${GOALS.growthRatio} × the time and memory | one report: CPU × ${t.toFixed(1)}, memory × ${m.toFixed(1)}; batch: CPU × ${bt.toFixed(1)}, memory × ${bm.toFixed(1)} | ${verdict(worst <= GOALS.growthRatio, `× ${worst.toFixed(1)}`)} |`);
+    }
   }
   if (r.preview) lines.push(`| preview: save → reloaded page < ${GOALS.previewMs} ms | median ${r.preview.medianMs.toFixed(0)} ms, slowest ${r.preview.maxMs.toFixed(0)} ms of ${r.preview.edits} | ${verdict(r.preview.over === 0, `${r.preview.over} of ${r.preview.edits} over`)} |`);
   lines.push(`| decode + check < ${GOALS.decodeCheckMs} ms | ${ip.steady.decodeCheck.toFixed(2)} ms steady, ${(f.decode.wallMs + f.check.wallMs).toFixed(1)} ms first | ${verdict(ip.steady.decodeCheck < GOALS.decodeCheckMs, `${(ip.steady.decodeCheck / GOALS.decodeCheckMs).toFixed(1)} × the goal`)} |`);
@@ -286,11 +358,12 @@ function updateReadme(r) {
     '',
     `Measured by \`pnpm bench\` on ${r.host.cores} cores (${r.host.cpu}, Node ${r.host.node}, load ${r.host.load}); details in [bench/RESULTS.md](bench/RESULTS.md).`,
     '',
-    '| | wall s | CPU s | peak MB | ÷ Chromium (wall) |',
-    '|---|---:|---:|---:|---:|',
-    ...['all', ...FORMATS, 'chromium'].map((k) => `| ${cold[k].label} | ${s(cold[k].wallMs)} | ${s(cold[k].cpuMs)} | ${cold[k].peakMb.toFixed(0)} | ${fixed(cold[k].wallMs / c.wallMs)} |`),
+    '| | wall s | CPU s | peak MB | ÷ Chromium (wall) | ÷ node -e 0 (wall) |',
+    '|---|---:|---:|---:|---:|---:|',
+    ...['node', 'all', 'allNoSnapshot', ...FORMATS, 'chromium'].filter((k) => cold[k]).map((k) => `| ${cold[k].label} | ${s(cold[k].wallMs)} | ${s(cold[k].cpuMs)} | ${cold[k].peakMb.toFixed(0)} | ${fixed(cold[k].wallMs / c.wallMs)} | ${cold.node ? fixed(cold[k].wallMs / cold.node.wallMs, 1) : '–'} |`),
     '',
-    ...(z ? [`A batch of ${z.n} generated reports in all four formats: ${z.perSecond.toFixed(1)} reports/s, peak ${z.peakMb.toFixed(0)} MB. Decode and check of one report: ${r.inProcess.steady.decodeCheck.toFixed(1)} ms.`, ''] : []),
+    ...(z ? [`A batch of ${z.n} generated reports in all four formats: ${z.perSecond.toFixed(1)} reports/s, peak ${z.peakMb.toFixed(0)} MB${r.chromiumBatch ? `; Chromium printing ${r.chromiumBatch.n} of them to PDF in one browser: ${r.chromiumBatch.perSecond.toFixed(1)} reports/s` : ''}. Decode and check of one report: ${r.inProcess.steady.decodeCheck.toFixed(1)} ms.`, ''] : []),
+    ...(r.growth ? [`Growth, CPU of one cold build in all formats relative to the example: ${r.growth.map((g) => `${g.factor} × long → × ${fixed(g.single.cpuMs / r.growth[0].single.cpuMs, 1)}`).join(', ')}.`, ''] : []),
     ...(r.preview ? [`Preview, save → reloaded page: median ${r.preview.medianMs.toFixed(0)} ms, slowest ${r.preview.maxMs.toFixed(0)} ms over ${r.preview.edits} edits.`, ''] : []),
   ].join('\n');
   writeFileSync(file, text.slice(0, a + start.length) + body + text.slice(b));
