@@ -31,6 +31,17 @@ export interface TableRowModel {
   cells: TableCell[];
   /** Sums and results are shown with emphasis. */
   emphasis?: 'subtotal' | 'total';
+  /** A heading of the rows that follow (e.g. "Anläggningstillgångar"): no cells; writers start a row group with it. */
+  heading?: true;
+  /** The note the row refers to: the id of the note's section and its label, e.g. "Not 1". */
+  note?: { target: string; label: string };
+}
+
+/** A header over several adjacent columns, e.g. "Kommunen" over its years; `label` is empty over columns without a group. */
+export interface ColumnGroupModel {
+  label: string;
+  /** How many columns it spans, in column order. */
+  span: number;
 }
 
 /** A table ready to render: caption stating the unit, column headers, row headers. */
@@ -42,6 +53,8 @@ export interface TableModel {
   /** Header of the row-header column, e.g. "Konto". */
   corner: string;
   columns: { label: string; align: 'start' | 'end' }[];
+  /** Headers over groups of columns, spanning every column in order; absent when the table has none. */
+  columnGroups?: ColumnGroupModel[];
   rows: TableRowModel[];
   note?: RichText;
 }
@@ -361,18 +374,50 @@ function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { yea
 /** A table of figures as stated in the report, with its unit in the caption. */
 export function dataTable(c: Ctx, t: DataTable): TableModel {
   const v = c.v;
-  const d = t.decimals ?? decimalsOf(t.rows.flatMap((r) => Object.values(r.values)));
+  const d = t.decimals ?? decimalsOf(t.rows.filter((r) => r.unit === undefined || r.unit === t.unit).flatMap((r) => Object.values(r.values)));
+  const groupOf = new Map<string, string>();
+  for (const g of t.columnGroups ?? []) for (const key of g.columns) groupOf.set(key, g.label);
+  const columnGroups: ColumnGroupModel[] = [];
+  if (t.columnGroups?.length)
+    for (const col of t.columns) {
+      const label = groupOf.get(col.key) ?? '';
+      const last = columnGroups[columnGroups.length - 1];
+      if (last && last.label === label && label !== '') last.span += 1;
+      else columnGroups.push({ label, span: 1 });
+    }
+  const notes = new Map<string, number>();
+  const visit = (list: readonly Section[]) => {
+    for (const s of list) {
+      if (s.type === 'notes') for (const n of s.notes) notes.set(n.id, n.number);
+      if (s.type === 'text') visit(s.sections ?? []);
+    }
+  };
+  visit(c.report.sections);
   return {
     id: t.id,
     caption: `${t.title}, ${v.term('amountsIn', { unit: v.unit(t.unit).long })}`,
     unit: t.unit,
     corner: t.rowHeader,
     columns: t.columns.map((col) => ({ label: col.label, align: 'end' as const })),
-    rows: t.rows.map((r) => ({
-      header: r.label,
-      cells: t.columns.map((col) => numberCell(c, r.values[col.key], t.unit, d)),
-      ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
-    })),
+    ...(columnGroups.length ? { columnGroups } : {}),
+    rows: t.rows.map((r): TableRowModel => {
+      if (r.kind === 'heading') return { header: r.label, cells: [], heading: true };
+      const unit = r.unit ?? t.unit;
+      const rd = r.decimals ?? (r.unit !== undefined && r.unit !== t.unit ? decimalsOf(Object.values(r.values)) : d);
+      const number = (n: number | null | undefined): TableCell => {
+        const cell = numberCell(c, n, unit, rd);
+        // A row in another unit than the table's says its unit in every cell (22,14 % in a table of mnkr).
+        if (n != null && unit !== t.unit) cell.text = c.f.value(n, unit, { decimals: rd });
+        return cell;
+      };
+      const noteNumber = r.note !== undefined ? notes.get(r.note) : undefined;
+      return {
+        header: r.label,
+        cells: t.columns.map((col) => number(r.values[col.key])),
+        ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
+        ...(r.note !== undefined && noteNumber !== undefined ? { note: { target: noteAnchor(r.note), label: `${v.term('note')} ${noteNumber}` } } : {}),
+      };
+    }),
     ...(t.note ? { note: t.note } : {}),
   };
 }

@@ -4,7 +4,7 @@
 // a wide table scrolls on its own at 320 px instead of widening the page (WCAG 1.4.10).
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { TableModel, TableCell } from '@kommunrapport/core';
+import type { TableModel, TableCell, TableRowModel } from '@kommunrapport/core';
 import { badge } from './badge.js';
 import type { TextRenderer } from './text.js';
 import type { IdAllocator } from './ids.js';
@@ -24,26 +24,56 @@ function cell(c: TableCell, tr: TextRenderer): Element {
   return h('td', { className: c.align === 'end' ? ['num'] : undefined }, content);
 }
 
+/** The header rows: one row of column headers, or the column groups (scope colgroup) over them. */
+function headRows(t: TableModel, tr: TextRenderer): Element[] {
+  const columns = t.columns.map((col) => h('th', { scope: 'col', className: col.align === 'end' ? ['num'] : undefined }, tr.text(col.label)));
+  if (!t.columnGroups?.length) return [h('tr', [h('th', { scope: 'col' }, tr.text(t.corner)), ...columns])];
+  return [
+    h('tr', [
+      h('th', { scope: 'col', rowSpan: 2 }, tr.text(t.corner)),
+      // Columns outside every group get an empty data cell: an empty header would name nothing.
+      ...t.columnGroups.map((g) => (g.label === '' ? h('td', { colSpan: g.span }) : h('th', { scope: 'colgroup', colSpan: g.span, className: ['grp'] }, tr.text(g.label)))),
+    ]),
+    h('tr', columns),
+  ];
+}
+
+/** The row's header cell: its label and, when it refers to a note, a link to the note. */
+function rowHeader(row: TableRowModel, tr: TextRenderer): Element {
+  const content: ElementContent[] = tr.text(row.header);
+  if (row.note) content.push({ type: 'text', value: ' ' }, h('a', { href: `#${row.note.target}`, className: ['noteref'] }, tr.text(row.note.label)));
+  return h('th', { scope: 'row' }, content);
+}
+
+/** The body: one tbody per group of rows, each started by its heading row (scope rowgroup). */
+function bodies(t: TableModel, tr: TextRenderer): Element[] {
+  const groups: TableRowModel[][] = [[]];
+  for (const row of t.rows) {
+    if (row.heading && groups[groups.length - 1]!.length > 0) groups.push([]);
+    groups[groups.length - 1]!.push(row);
+  }
+  return groups.map((rows) =>
+    h(
+      'tbody',
+      rows.map((row) =>
+        row.heading
+          ? h('tr', { className: ['rowgroup'] }, [h('th', { scope: 'rowgroup', colSpan: t.columns.length + 1 }, tr.text(row.header))])
+          : h('tr', { className: row.emphasis ? [`em-${row.emphasis}`] : undefined }, [rowHeader(row, tr), ...row.cells.map((c) => cell(c, tr))]),
+      ),
+    ),
+  );
+}
+
 /** Renders a table inside its scroll region. */
 export function table(t: TableModel, scope: TableScope): Element {
   const tr = scope.text;
   const captionId = scope.ids.unique(`${t.id}-caption`);
-  const head = h('thead', [
-    h('tr', [
-      h('th', { scope: 'col' }, tr.text(t.corner)),
-      ...t.columns.map((col) => h('th', { scope: 'col', className: col.align === 'end' ? ['num'] : undefined }, tr.text(col.label))),
-    ]),
-  ]);
-  const body = h(
-    'tbody',
-    t.rows.map((row) =>
-      h('tr', { className: row.emphasis ? [`em-${row.emphasis}`] : undefined }, [h('th', { scope: 'row' }, tr.text(row.header)), ...row.cells.map((c) => cell(c, tr))]),
-    ),
-  );
+  // Column groups: scope="colgroup" headers refer to these.
+  const colgroups = t.columnGroups?.length ? [h('colgroup', { span: 1 }), ...t.columnGroups.map((g) => h('colgroup', { span: g.span }))] : [];
   // Regions need unique names: a repeated caption is told apart by its section's heading.
   const labelledBy = scope.regionNames.has(t.caption) ? `${captionId} ${scope.headingId}` : captionId;
   scope.regionNames.add(t.caption);
   return h('div.tw', { role: 'region', tabIndex: 0, ariaLabelledby: labelledBy, id: scope.ids.unique(t.id) }, [
-    h('table', [h('caption', { id: captionId }, tr.text(t.caption)), head, body]),
+    h('table', [h('caption', { id: captionId }, tr.text(t.caption)), ...colgroups, h('thead', headRows(t, tr)), ...bodies(t, tr)]),
   ]);
 }

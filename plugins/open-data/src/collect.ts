@@ -60,6 +60,9 @@ export function collectFacts(report: Report): Facts {
       case 'table':
         facts.tables.push({ table: section.table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) });
         break;
+      case 'notes':
+        for (const note of section.notes) note.tables?.forEach((table) => facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) }));
+        break;
       case 'deviation':
         facts.deviations.push({ explanation: section.explanation, sectionId: section.id, ...(section.title ? { title: section.title } : {}) });
         break;

@@ -1,7 +1,7 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, UNIT_FACTOR, isAmountUnit, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
+import { plainText, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
@@ -13,6 +13,9 @@ export const ROLE_FILES: Record<string, string> = {
   operatingStatement: 'operating_statement',
   investments: 'investments',
 };
+
+/** The table roles that are financial statements, listed in statements.csv. */
+export const STATEMENT_ROLES: readonly string[] = ['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult'];
 
 /** Unit keys as written in the `unit` columns. */
 export const UNIT_KEYS: readonly Unit[] = ['percent', 'index', 'count', 'score', 'days', 'kr', 'tkr', 'mnkr'];
@@ -304,9 +307,9 @@ export function buildTables(report: Report): TableDef[] {
     fields: [
       f('table_id', 'string', 'Stable id: {kommunkod}-{body}-table-{local id}.', req),
       f('local_id', 'string', 'The id written in the report.', req),
-      f('role', 'string', 'What the table is: incomeStatement, operatingStatement, investments, headline, premises or other.', {
+      f('role', 'string', `What the table is: ${TABLE_ROLES.join(', ')}.`, {
         ...req,
-        enum: ['incomeStatement', 'operatingStatement', 'investments', 'headline', 'premises', 'other'],
+        enum: [...TABLE_ROLES],
       }),
       f('file', 'string', 'The CSV file holding the cells of the table.', req),
       f('section_id', 'string', 'Stable id of the section holding the table: {kommunkod}-{body}-section-{local id}.', req),
@@ -345,7 +348,7 @@ export function buildTables(report: Report): TableDef[] {
         f('row_id', 'string', 'The id of the row within the table.', req),
         f('row_position', 'integer', 'The order of the row, from 1.', req),
         f('row_label', 'string', 'The label of the row.', req),
-        f('row_kind', 'string', 'revenue, cost, item, subtotal, total or result; empty when not declared.', {
+        f('row_kind', 'string', 'revenue, cost, item, subtotal, total or result; empty when not declared. Heading rows (no figures) are not listed.', {
           enum: ['revenue', 'cost', 'item', 'subtotal', 'total', 'result'],
         }),
         f('row_sum_of', 'string', 'For a sum row: the ids of the rows it sums, separated by spaces.'),
@@ -363,9 +366,9 @@ export function buildTables(report: Report): TableDef[] {
       foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
       rows: mine.flatMap(({ table: tb }) =>
         tb.rows.flatMap((r, ri) =>
-          tb.columns.map((c, ci) => {
+          (r.kind === 'heading' ? [] : tb.columns).map((c, ci) => {
             const raw = r.values[c.key];
-            const value = raw === null || raw === undefined ? null : decimalString(raw, tb.decimals);
+            const value = raw === null || raw === undefined ? null : decimalString(raw, r.decimals ?? tb.decimals);
             return {
               table_id: id('table', tb.id),
               row_id: r.id,
@@ -379,13 +382,70 @@ export function buildTables(report: Report): TableDef[] {
               column_kind: c.kind ?? null,
               column_year: c.year ?? null,
               value,
-              ...amount(value, tb.unit),
+              ...amount(value, r.unit ?? tb.unit),
             };
           }),
         ),
       ),
     });
   }
+
+  // --- financial statements, tidy ------------------------------------------------
+  // One row per figure of the statements, with the standard row key (comparable across
+  // kommuner), the entity (kommunen, sammanställd redovisning) and the period as columns.
+  const statements = facts.tables.filter(({ table: tb }) => tb.role !== undefined && STATEMENT_ROLES.includes(tb.role));
+  tables.push({
+    name: 'statements',
+    title: 'Financial statements (räkenskaper)',
+    description:
+      'The figures of the resultaträkning, balansräkning, kassaflödesanalys, balanskravsutredning and VA-resultat in tidy form: one row per figure, with the standard row key of RKR\'s uppställningsform (see the README), the kommun\'s own label, the entity and the period. Costs are negative as in the source.',
+    fields: [
+      f('table_id', 'string', 'The table (tables.csv).', req),
+      f('statement', 'string', `Which statement: ${STATEMENT_ROLES.join(', ')}.`, { ...req, enum: [...STATEMENT_ROLES] }),
+      f('row_id', 'string', 'The id of the row within the table.', req),
+      f('row_key', 'string', 'The standard row key (RKR\'s uppställningsform), e.g. arets-resultat; empty for rows the kommun adds.', { enum: Object.keys(STANDARD_ROWS) }),
+      f('row_label', 'string', 'The kommun\'s own label of the row.', req),
+      f('entity', 'string', 'Whose figure it is, from the column group: kommunen, sammanstalld or another entity key; empty when the table has no groups.'),
+      f('column_key', 'string', 'The key of the column within the table.', req),
+      f('column_kind', 'string', 'outcome, budget, forecast, deviation, target or other; empty when not declared.', {
+        enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
+      }),
+      f('period', 'string', 'The period key of the column (2024, 2024-08, 2024-T2, 2024-ack-08, 2024-08-31), or its year when it declares no period.'),
+      f('period_start', 'date', 'The first day of the period; for a balance date, the date.'),
+      f('period_end', 'date', 'The last day of the period; for a balance date, the date.'),
+      f('value', 'number', 'The figure as published, in the unit of column unit; empty when the cell is empty.'),
+      ...amountFields('value'),
+    ],
+    primaryKey: ['table_id', 'row_id', 'column_key'],
+    foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
+    rows: statements.flatMap(({ table: tb }) => {
+      const entityOf = new Map<string, string>();
+      for (const g of tb.columnGroups ?? []) for (const key of g.columns) if (g.entity) entityOf.set(key, g.entity);
+      return tb.rows.flatMap((r) =>
+        (r.kind === 'heading' ? [] : tb.columns).map((c) => {
+          const raw = r.values[c.key];
+          const value = raw === null || raw === undefined ? null : decimalString(raw, r.decimals ?? tb.decimals);
+          const key = c.period ?? (c.year !== undefined ? String(c.year) : undefined);
+          const span = key !== undefined ? periodSpan(key) : undefined;
+          return {
+            table_id: id('table', tb.id),
+            statement: tb.role!,
+            row_id: r.id,
+            row_key: r.key ?? null,
+            row_label: r.label,
+            entity: entityOf.get(c.key) ?? null,
+            column_key: c.key,
+            column_kind: c.kind ?? null,
+            period: key ?? null,
+            period_start: span?.start ?? null,
+            period_end: span?.end ?? null,
+            value,
+            ...amount(value, r.unit ?? tb.unit),
+          };
+        }),
+      );
+    }),
+  });
 
   // --- deviation explanations --------------------------------------------------
   tables.push({

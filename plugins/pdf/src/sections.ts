@@ -10,7 +10,7 @@ import { drawBadges, drawFacts, drawHeading, drawRichText, drawStringList } from
 /** Draws a section and everything in it. */
 export function drawSection(state: RenderState, parent: StructElement, section: DocSection): void {
   const sect = child(state, parent, 'Sect');
-  drawHeading(state, sect, section.level, section.title, section.id);
+  drawHeading(state, sect, section.level, section.title, section.id, section.role === 'note');
   for (const block of section.blocks) drawBlock(state, sect, block);
   sect.end();
 }

@@ -11,6 +11,8 @@ interface CellLayout {
   lines: Line[];
   align: 'start' | 'end';
   header: boolean;
+  /** Columns the cell spans (a column group's header, a heading row). */
+  span?: number;
 }
 
 interface RowLayout {
@@ -55,8 +57,11 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
     ...table.columns.map((c) => ({ runs: [{ text: c.label, font: 'bold' as const }], align: c.align })),
   ];
   const bodyCells = table.rows.map((r) => {
-    const bold = r.emphasis !== undefined;
-    return [{ runs: [{ text: r.header, font: bold ? ('bold' as const) : ('regular' as const) }], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold, r.header), align: c.align }))];
+    const bold = r.emphasis !== undefined || r.heading === true;
+    const font = bold ? ('bold' as const) : ('regular' as const);
+    // A note reference is an internal link to the note's heading (a named destination).
+    const note: Run[] = r.note ? [{ text: ' ', font }, { text: r.note.label, font, link: { url: '', dest: r.note.target, contents: r.note.label } }] : [];
+    return [{ runs: [{ text: r.header, font }, ...note], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold, r.header), align: c.align }))];
   });
   // The table's text size: the body size a little smaller, smaller still when the widest words do not fit.
   let size = state.size * 0.92;
@@ -64,9 +69,10 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
   let pad = 0;
   for (let attempt = 0; attempt < 8 && !widths; attempt++) {
     pad = size * 0.45;
-    const min = headerCells.map((_, i) => Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
+    const measured = [headerCells, ...bodyCells.filter((_, k) => !table.rows[k]!.heading)];
+    const min = headerCells.map((_, i) => Math.max(...measured.map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
     const natural = headerCells.map((_, i) =>
-      Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
+      Math.max(...measured.map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
     );
     widths = columnWidths(min, natural, w.width);
     if (!widths) size *= 0.92;
@@ -74,23 +80,31 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
   if (!widths) widths = headerCells.map(() => w.width / headerCells.length);
   const lh = w.lineHeight(size);
   const colWidths = widths;
-  const layoutRow = (cells: { runs: Run[]; align: 'start' | 'end' }[], header: boolean, emphasis?: 'subtotal' | 'total'): RowLayout => {
-    const laid = cells.map((c, i) => ({ lines: w.wrap(c.runs, colWidths[i]! - 2 * pad, size), align: c.align, header: header || i === 0 }));
+  const layoutRow = (cells: { runs: Run[]; align: 'start' | 'end' }[], header: boolean, emphasis?: 'subtotal' | 'total', spans?: number[]): RowLayout => {
+    const cellWidth = (i: number) => (spans ? colWidths.slice(spans.slice(0, i).reduce((a, b) => a + b, 0), spans.slice(0, i + 1).reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0) : colWidths[i]!);
+    const laid = cells.map((c, i) => ({ lines: w.wrap(c.runs, cellWidth(i) - 2 * pad, size), align: c.align, header: header || i === 0, ...(spans ? { span: spans[i]! } : {}) }));
     const height = Math.max(1, ...laid.map((c) => c.lines.length)) * lh + 2 * pad;
     return { cells: laid, height, ...(emphasis ? { emphasis } : {}) };
   };
   const head = layoutRow(headerCells, true);
-  const body = table.rows.map((r, i) => layoutRow(bodyCells[i]!, false, r.emphasis));
+  // Column groups: a header row above, the corner first and each group over its columns.
+  const groups = table.columnGroups?.length ? table.columnGroups : undefined;
+  const groupRow = groups
+    ? layoutRow([{ runs: [], align: 'start' as const }, ...groups.map((g) => ({ runs: g.label ? [{ text: g.label, font: 'bold' as const }] : [], align: 'start' as const }))], true, undefined, [1, ...groups.map((g) => g.span)])
+    : undefined;
+  const body = table.rows.map((r, i) => (r.heading ? layoutRow([bodyCells[i]![0]!], false, undefined, [headerCells.length]) : layoutRow(bodyCells[i]!, false, r.emphasis)));
+  // Tables with column groups or heading rows are tagged with THead and a TBody per group of rows.
+  const sections = groups !== undefined || table.rows.some((r) => r.heading);
 
   // Caption, header and first row start on one page.
   const captionLines = w.wrap([{ text: table.caption, font: 'bold' }], w.width, state.size);
   w.y += state.size * 0.4;
-  w.ensure(captionLines.length * w.lineHeight(state.size) + head.height + (body[0]?.height ?? 0));
+  w.ensure(captionLines.length * w.lineHeight(state.size) + (groupRow?.height ?? 0) + head.height + (body[0]?.height ?? 0));
   const tableEl = child(state, parent, 'Table');
   assignId(state, tableEl, table.id);
   drawRuns(state, tableEl, 'Caption', [{ text: table.caption, font: 'bold' }], { gap: size * 0.3 });
 
-  const drawRow = (row: RowLayout, tr: StructElement | undefined, isHead: boolean, cellTypes: ('TH' | 'TD')[], scopes: ('Column' | 'Row' | undefined)[]) => {
+  const drawRow = (row: RowLayout, tr: StructElement | undefined, isHead: boolean, cellTypes: ('TH' | 'TD' | undefined)[], scopes: ('Column' | 'Row' | undefined)[]) => {
     const top = w.y;
     const x0 = w.frame.left;
     w.artifact(() => {
@@ -100,15 +114,20 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
       if (row.emphasis) state.doc.lineWidth(strong ? 1.1 : 0.6).moveTo(x0, top).lineTo(x0 + w.width, top).stroke();
     });
     let x = x0;
+    let column = 0;
     row.cells.forEach((cell, i) => {
-      const cw = colWidths[i]!;
-      const type = cellTypes[i]!;
+      const span = cell.span ?? 1;
+      const cw = colWidths.slice(column, column + span).reduce((a, b) => a + b, 0);
+      column += span;
+      const type = cellTypes[i];
       const scope = scopes[i];
-      const el = tr ? child(state, tr, type, scope ? { scope } : undefined) : undefined;
+      // An empty group cell (the corner above the column headers) is no structure element.
+      const el = tr && type ? child(state, tr, type, scope ? { scope } : undefined) : undefined;
+      if (el && span > 1) el.dictionary.data.A = { ...(el.dictionary.data.A as object), ColSpan: span };
       cell.lines.forEach((line, k) => {
         const lx = cell.align === 'end' ? x + cw - pad - line.width : x + pad;
         const ly = top + pad + k * lh;
-        if (el) w.drawLine(line, lx, ly, size, el, type);
+        if (el && type) w.drawLine(line, lx, ly, size, el, type);
         else w.artifact(() => line.pieces.forEach((p) => w.text(p.text, p.font, size, lx + p.x, ly + (lh - size * 1.16) / 2, p.colour)), 'Pagination');
       });
       w.endLinks();
@@ -120,18 +139,34 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
 
   const headTypes = head.cells.map(() => 'TH' as const);
   const headScopes = head.cells.map(() => 'Column' as const);
-  const headRow = child(state, tableEl, 'TR');
-  drawRow(head, headRow, true, headTypes, headScopes);
-  headRow.end();
-  for (const row of body) {
+  const drawHead = (tag: boolean) => {
+    const parentEl = tag && sections ? child(state, tableEl, 'THead') : tableEl;
+    if (groupRow) {
+      const tr = tag ? child(state, parentEl, 'TR') : undefined;
+      drawRow(groupRow, tr, true, groupRow.cells.map((c, i) => (i === 0 || c.lines.length === 0 ? undefined : 'TH')), groupRow.cells.map(() => 'Column' as const));
+      tr?.end();
+    }
+    const tr = tag ? child(state, parentEl, 'TR') : undefined;
+    drawRow(head, tr, true, headTypes, headScopes);
+    tr?.end();
+    if (tag && sections) parentEl.end();
+  };
+  drawHead(true);
+  let tbody: StructElement | undefined = sections ? child(state, tableEl, 'TBody') : undefined;
+  body.forEach((row, k) => {
+    if (sections && table.rows[k]!.heading && k > 0) {
+      tbody!.end();
+      tbody = child(state, tableEl, 'TBody');
+    }
     if (w.y + row.height > w.frame.bottom) {
       w.newPage();
-      drawRow(head, undefined, true, headTypes, headScopes);
+      drawHead(false);
     }
-    const tr = child(state, tableEl, 'TR');
+    const tr = child(state, tbody ?? tableEl, 'TR');
     drawRow(row, tr, false, row.cells.map((_, i) => (i === 0 ? 'TH' : 'TD')), row.cells.map((_, i) => (i === 0 ? 'Row' : undefined)));
     tr.end();
-  }
+  });
+  tbody?.end();
   tableEl.end();
   w.y += state.size * 0.8;
   if (table.note?.length) drawRichText(state, parent, table.note);

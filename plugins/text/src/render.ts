@@ -108,13 +108,24 @@ function badgeWords(st: State, badge: Badge): string {
 /** A table: its caption as a lead line, then one line per row, each value after its column header. */
 function table(st: State, t: TableModel): void {
   const lead = say(st, t.caption);
+  // Each column is read with its group's header first: "Kommunen, Utfall jan–aug 2024".
+  const groupOf: string[] = [];
+  for (const g of t.columnGroups ?? []) for (let k = 0; k < g.span; k++) groupOf.push(g.label);
+  const columnLabel = (i: number) => {
+    const label = t.columns[i] ? say(st, t.columns[i]!.label) : '';
+    const group = groupOf[i] ? say(st, groupOf[i]!) : '';
+    return group && label ? `${group}, ${label}` : group || label;
+  };
   const rows = t.rows.map((row) => {
+    // A heading of the rows that follow is read on its own line, as a heading of the group.
+    if (row.heading) return `${say(st, row.header)}:`;
     const first = row.cells[0];
     // A row headed by a symbol (the key to the symbols) is headed by the symbol's label instead, or both.
     const symbolHeader = first?.badge?.symbol !== undefined && row.header === first.badge.symbol;
-    const header = symbolHeader ? (st.options.symbols ? `${row.header} ${say(st, first!.badge!.label)}` : say(st, first!.badge!.label)) : say(st, row.header);
+    const label = symbolHeader ? (st.options.symbols ? `${row.header} ${say(st, first!.badge!.label)}` : say(st, first!.badge!.label)) : say(st, row.header);
+    const header = row.note ? `${label} (${say(st, row.note.label.toLowerCase())})` : label;
     const values = row.cells.map((cell, i) => {
-      const column = t.columns[i] ? say(st, t.columns[i]!.label) : '';
+      const column = columnLabel(i);
       const symbolShown = symbolHeader && i === 0;
       const value = cell.badge && !symbolShown ? badgeWords(st, { ...cell.badge, textAlternative: cell.spoken }) : say(st, cell.spoken);
       return column ? `${column} ${value}` : value;
