@@ -5,7 +5,7 @@
 import type {
   Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
 } from '@kommunrapport/model';
-import { noteAnchor } from '@kommunrapport/model';
+import { noteAnchor, periodSpan } from '@kommunrapport/model';
 import type { Formatter } from './format.js';
 import { decimalsOf } from './format.js';
 import type { Vocabulary, Badge } from './vocabulary.js';
@@ -424,25 +424,30 @@ export function dataTable(c: Ctx, t: DataTable): TableModel {
 
 // --- indicators -----------------------------------------------------------
 
-const valueKey = (x: IndicatorValue) => `${x.kind}-${x.year}`;
+const valueKey = (x: Pick<IndicatorValue, 'kind' | 'year' | 'period'>) => `${x.kind}-${x.year}-${x.period ?? ''}`;
 
 function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly Indicator[]): DocBlock[] {
   const v = c.v;
-  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number }>();
-  for (const ind of indicators) for (const x of ind.values) keys.set(valueKey(x), { kind: x.kind, year: x.year });
-  const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? a.year - b.year : a.kind === 'outcome' ? -1 : 1));
+  // A column per kind, year and period (a month, a tertial …): values shorter than a year have their own columns.
+  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number; period?: string; start: string; label: string }>();
+  for (const ind of indicators)
+    for (const x of ind.values) {
+      const span = x.period !== undefined ? periodSpan(x.period) : undefined;
+      keys.set(valueKey(x), { kind: x.kind, year: x.year, ...(x.period !== undefined ? { period: x.period } : {}), start: span?.start ?? `${x.year}-01-01`, label: span?.label ?? String(x.year) });
+    }
+  const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? (a.year - b.year || (a.period === undefined ? 1 : 0) - (b.period === undefined ? 1 : 0) || a.start.localeCompare(b.start)) : a.kind === 'outcome' ? -1 : 1));
   const table: TableModel = {
     id: `${id}-indicators`,
     caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,
     corner: capitalise(v.governance.levels.indicator.singular),
-    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.year}`, align: 'end' as const })),
+    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })),
     rows: indicators.map((ind) => {
       const d = ind.decimals ?? decimalsOf(ind.values.map((x) => x.total));
       const unitWord = v.unit(ind.unit).long;
       return {
         header: unitWord ? `${ind.name} (${unitWord})` : ind.name,
         cells: cols.map((k): TableCell => {
-          const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year);
+          const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
           if (!x) return { text: '', spoken: v.term('missingValue'), align: 'end' };
           if (x.total === undefined) return { text: x.missing ?? v.term('missingValue'), spoken: x.missing ?? v.term('missingValue'), align: 'start' };
           return { text: c.f.value(x.total, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total, ind.unit, { decimals: d }), value: x.total, align: 'end' };
@@ -467,7 +472,7 @@ export function indicatorChart(c: Ctx, ind: Indicator): ChartModel | undefined {
       kind,
       label: v.term(kind),
       points: ind.values
-        .filter((x) => x.kind === kind && x.total !== undefined)
+        .filter((x) => x.kind === kind && x.total !== undefined && x.period === undefined)
         .sort((a, b) => a.year - b.year)
         .map((x) => ({ year: x.year, value: x.total!, text: c.f.spoken(x.total!, ind.unit, { decimals: d }) })),
     }))

@@ -148,6 +148,16 @@ export function checkReport(report: Report, options: CheckOptions = {}): Diagnos
       if (ind.unit === 'count' && v.total !== undefined && v.women !== undefined && v.men !== undefined) {
         genderSum(v.total, v.women, v.men, vp, `"${ind.name}" ${v.year}`, ind.decimals);
       }
+      if (v.period !== undefined && Number(v.period.slice(0, 4)) !== v.year) {
+        add({
+          code: 'date-outside-period',
+          path: [...vp, 'period'],
+          message: `The period ${v.period} of a value of "${ind.name}" is not in its year ${v.year}.`,
+          expected: `a period in ${v.year}`,
+          found: v.period,
+          hint: 'Check the year and the period of the value.',
+        });
+      }
       if (v.kind === 'outcome' && v.year > periodYear) {
         add({
           code: 'year-outside-period',

@@ -4,16 +4,18 @@ import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, Year } from './ids.js';
 import { Unit } from './governance.js';
+import { PeriodKey } from './period.js';
 
 /** One value of an indicator (utfall or målvärde) for one year. */
 export const IndicatorValue = strict(
   'IndicatorValue',
-  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`.',
+  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, or for a part of it (period: a month 2024-03, a tertial 2024-T1, the months from 1 januari 2024-ack-08), for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`.',
   {
     year: Year,
     kind: t.keyof({ outcome: null, target: null }, 'value kind (outcome or target)'),
   },
   {
+    period: PeriodKey,
     total: FiniteNumber,
     women: FiniteNumber,
     men: FiniteNumber,

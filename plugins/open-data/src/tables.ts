@@ -270,10 +270,13 @@ export function buildTables(report: Report): TableDef[] {
     name: 'indicator_values',
     title: 'Indicator values, one row per fact',
     description:
-      'One row per indicator, year, kind (outcome or target) and gender (T, K, M). A value the report does not state has an empty value and the reason in missing_reason.',
+      'One row per indicator, period (a year, or a month, tertial or other part of it), kind (outcome or target) and gender (T, K, M). A value the report does not state has an empty value and the reason in missing_reason.',
     fields: [
       f('indicator_id', 'string', 'The indicator (indicators.csv).', req),
       f('year', 'integer', 'The year the value is for.', req),
+      f('period', 'string', 'The period the value is for: the year (2024), or a part of it as the report writes it (a month 2024-03, a tertial 2024-T1, the months from 1 januari 2024-ack-08).', req),
+      f('period_start', 'date', 'The first day of the period.', req),
+      f('period_end', 'date', 'The last day of the period.', req),
       f('kind', 'string', 'outcome (utfall, measured) or target (mål).', { ...req, enum: ['outcome', 'target'] }),
       GENDER,
       f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
@@ -281,11 +284,12 @@ export function buildTables(report: Report): TableDef[] {
       f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
       f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator, repeated for convenience.'),
     ],
-    primaryKey: ['indicator_id', 'year', 'kind', 'gender'],
+    primaryKey: ['indicator_id', 'period', 'kind', 'gender'],
     foreignKeys: [{ fields: ['indicator_id'], resource: 'indicators', referenceFields: ['indicator_id'] }],
     rows: facts.indicators.flatMap(({ indicator: ind }) =>
       ind.values.flatMap((v) => {
-        const base = { indicator_id: id('indicator', ind.id), year: v.year, kind: v.kind };
+        const span = periodSpan(v.period ?? String(v.year))!;
+        const base = { indicator_id: id('indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
           return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, kolada_kpi_id: ind.kolada?.id ?? null };
