@@ -13,7 +13,7 @@ function workspace(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-cli-'));
   writeFileSync(join(dir, 'ok.yaml'), minimal);
   writeFileSync(join(dir, 'bad.yaml'), minimal.replace('men: 35', 'men: 36'));
-  writeFileSync(join(dir, 'warn.yaml'), minimal.replace('values: { prognos: -5.8 }', 'values: { prognos: -6.4 }'));
+  writeFileSync(join(dir, 'warn.yaml'), minimal.replace('values: { prognos: -5.8 }', 'values: { prognos: -6.4 }').replace('role: incomeStatement', 'role: headline'));
   writeFileSync(join(dir, 'broken.yaml'), 'id: [unclosed\n');
   mkdirSync(join(dir, 'folder.yaml'));
   return dir;
