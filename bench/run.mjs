@@ -6,7 +6,8 @@
 // pool, beside Node's own start (node -e 0, the floor of any Node command), Chromium printing
 // the same batch, and reports 1, 3, 10 and 30 times as long as the example (the growth
 // curve). Writes bench/RESULTS.md, fills the README's Performance section and prints the table.
-// Use: pnpm bench [--quick] [--runs N] [--no-build] [--no-batch] [--no-chromium-batch] [--no-growth] [--report-only]
+// Then `kommunrapport import` of a 2 000-row workbook (bench/import.mjs).
+// Use: pnpm bench [--quick] [--runs N] [--no-build] [--no-batch] [--no-chromium-batch] [--no-growth] [--no-import] [--report-only]
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -137,7 +138,7 @@ async function main() {
   // Where the time of the slowest cold case goes.
   const profDir = join(tmp, 'prof');
   spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${profDir}`, CLI, 'build', example, '--out', join(tmp, 'prof-out')], { cwd: ROOT, stdio: 'ignore' });
-  // The bin passes --cpu-prof on to the process it starts from the snapshot: take the largest profile.
+  // With a Node option the bin starts without the snapshot: this profiles the normal start (largest profile).
   const profFile = execFileSync('sh', ['-c', `ls -S ${profDir}/*.cpuprofile | head -1`], { encoding: 'utf8' }).trim();
   const profile = summariseProfile(JSON.parse(readFileSync(profFile, 'utf8')), 12);
 
@@ -208,12 +209,35 @@ async function main() {
   }
   rmSync(tmp, { recursive: true, force: true });
 
-  const results = { host, runs, quick, cold, tagged, inProcess, preview, batch, batchOneWorker, chromiumBatch, growth, profile, batchProfile, pdfProfile };
+  let importBench;
+  if (!args.includes('--no-import')) {
+    log('import: a 2 000-row workbook into the example …');
+    const r = await runTree('node', [join(ROOT, 'bench/import.mjs'), String(quick ? 2 : 5)], { cwd: ROOT });
+    if (r.code !== 0) throw new Error(`the import bench failed:\n${r.stderr}`);
+    importBench = JSON.parse(r.stdout);
+  }
+
+  const results = { host, runs, quick, cold, tagged, inProcess, preview, batch, batchOneWorker, chromiumBatch, growth, importBench, profile, batchProfile, pdfProfile };
   const markdown = report(results);
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
   updateReadme(results);
   process.stdout.write(markdown);
+}
+
+/** The import section of RESULTS.md (bench/import.mjs prints the figures). */
+function importSection(m) {
+  return [
+    `## Import (a ${m.rows}-row workbook)`,
+    '',
+    `\`kommunrapport import\` of an XLSX with the example's driftredovisning and ${m.rowsAdded} more units (${(m.workbookBytes / 1024).toFixed(0)} kB) into a copy of the example: read, matched, ${m.rowsAdded} rows added to the YAML, the report validated and written (${(m.reportBytes / 1024).toFixed(0)} kB); then the same import again, which changes nothing. Medians of ${m.runs} cold processes (bench/import.mjs).`,
+    '',
+    '| case | wall s | CPU s | peak MB |',
+    '|---|---:|---:|---:|',
+    `| import, ${m.rows} rows | ${s(m.import.wallMs)} | ${s(m.import.cpuMs)} | ${m.import.peakMb.toFixed(0)} |`,
+    `| the same import again (no change) | ${s(m.reimport.wallMs)} | ${s(m.reimport.cpuMs)} | ${m.reimport.peakMb.toFixed(0)} |`,
+    '',
+  ];
 }
 
 /** A goal's verdict: "met" or how far off it is. */
@@ -274,6 +298,7 @@ function report(r) {
     for (const g of r.growth) lines.push(`| ${g.factor} × | ${(g.bytes / 1024).toFixed(0)} | ${s(g.single.wallMs)} | ${s(g.single.cpuMs)} | ${g.single.peakMb.toFixed(0)} | ${fixed(g.single.cpuMs / g0.single.cpuMs, 1)} | ${s(g.batch.wallMs)} | ${s(g.batch.cpuMs)} | ${g.batch.peakMb.toFixed(0)} | ${fixed(g.batch.cpuMs / g0.batch.cpuMs, 1)} |`);
     lines.push('');
   }
+  if (r.importBench) lines.push(...importSection(r.importBench));
   lines.push('## Goals (issue 20)', '');
   lines.push('| goal | measured | verdict |', '|---|---|---|');
   const ratio = cold.all.wallMs / chromium.wallMs;

@@ -2,7 +2,7 @@
 // indented by level, as one text file. Step 1 of docs/plugins.md.
 import * as t from 'io-ts';
 import { NonEmptyString, strict } from '@kommunrapport/model';
-import { buildDocument, definePlugin, walkSections, withDefaults } from '@kommunrapport/core';
+import { definePlugin, walkSections, withDefaults } from '@kommunrapport/core';
 
 /** The options: what file to write and how far to indent. Every option has a default. */
 export const OutlineOptions = withDefaults(
@@ -15,9 +15,9 @@ export default definePlugin({
   name: 'outline',
   formats: ['outline'],
   options: OutlineOptions,
-  render(report, ctx) {
-    // The same document tree every format renders: headings, blocks, tables, in reading order.
-    const doc = buildDocument(report, ctx.vocabulary, ctx.format);
+  render(_report, ctx) {
+    // The same document every format serialises, built once per report by the core.
+    const doc = ctx.document;
     const lines = [doc.title];
     for (const section of walkSections(doc.sections)) {
       lines.push(' '.repeat((section.level - 2) * ctx.options.indent) + section.title);

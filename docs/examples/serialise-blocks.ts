@@ -1,35 +1,44 @@
-// Serialising every kind of block of the DocumentModel as plain text: rich text, status
-// badges, facts, lists, tables read row by row with their headers, charts by their text
-// alternative, and nested sections. Every word comes from the report or its vocabulary.
-import { plainText } from '@kommunrapport/model';
-import type { DocBlock, DocSection, RenderContext, TableModel } from '@kommunrapport/core';
+// A complete small writer: every kind of block of the document (ctx.document) as plain
+// text. It decides nothing: headings come numbered, words come from the vocabulary,
+// figures come formatted, and `phraseText` explains each abbreviation exactly where the
+// document says it is first used. Every writer of the project works this way.
+import { phraseText, type DocBlock, type DocSection, type TableModel, type TextBlock } from '@kommunrapport/core';
 
-/** A section: its heading, then its blocks in order. */
-export function section(s: DocSection, ctx: RenderContext<unknown>): string[] {
+/** A section: its numbered heading, then its blocks in order. */
+export function section(s: DocSection): string[] {
   const marks = '#'.repeat(s.level);
-  return [`${marks} ${s.title}`, '', ...s.blocks.flatMap((b) => [...block(b, ctx), ''])];
+  return [`${marks} ${s.number} ${phraseText(s.heading)}`, '', ...s.blocks.flatMap((b) => [...block(b), ''])];
 }
 
 /** One block. The switch is exhaustive: a new kind of block is a type error here. */
-export function block(b: DocBlock, ctx: RenderContext<unknown>): string[] {
+export function block(b: DocBlock): string[] {
   switch (b.kind) {
     case 'richText':
-      return [expandFirst(plainText(b.blocks), ctx)];
+      return b.blocks.flatMap(text);
     case 'badges':
       // A symbol or a colour never stands alone: write the words that stand for it.
       return b.items.map((i) => `${i.term}: ${i.badge.textAlternative}`);
     case 'facts':
-      return b.items.map((f) => `${f.term}: ${expandFirst(f.value, ctx)}`);
+      return b.items.map((f) => `${f.term}: ${phraseText(f.content)}`);
     case 'list':
-      return b.items.map((item) => `- ${item}`);
+      return b.items.map((item) => `- ${phraseText(item)}`);
     case 'table':
       return table(b.table);
+    case 'legend':
+      // Symbol, short label and meaning: "● Uppnår: Processområdet bedöms uppnå resultatmålen".
+      return [b.legend.caption, ...b.legend.entries.map((e) => `${e.symbol} ${e.label}${e.meaning ? `: ${e.meaning}` : ''}`)];
     case 'chart':
-      // The description states every value of the chart in words.
-      return [`${b.chart.title}. ${b.chart.description}`];
+      // The text alternative: every value, or a pointer to the table right before it.
+      return [b.chart.description];
     case 'section':
-      return section(b.section, ctx);
+      return section(b.section);
   }
+}
+
+/** Paragraphs and lists of running text. */
+function text(b: TextBlock): string[] {
+  if (b.type === 'paragraph') return [phraseText(b.children)];
+  return b.items.map((item) => `- ${item.flatMap(text).join(' ')}`);
 }
 
 /** A table read row by row: each cell with its column header, in its spoken form. */
@@ -40,12 +49,4 @@ export function table(tm: TableModel): string[] {
     lines.push(`${row.header}. ${cells.join('; ')}.`);
   }
   return lines;
-}
-
-/** Writes known abbreviations out with their full name: "KS (Kommunstyrelsen)". */
-export function expandFirst(text: string, ctx: RenderContext<unknown>): string {
-  return ctx.vocabulary
-    .segments(text)
-    .map((seg) => ('abbreviation' in seg ? `${seg.abbreviation} (${seg.name})` : seg.text))
-    .join('');
 }

@@ -8,11 +8,15 @@ import { freshSnapshot } from './snapshot.js';
 
 const args = process.argv.slice(2);
 const mode = process.env.KOMMUNRAPPORT_SNAPSHOT;
-const snapshot = mode === '0' ? { reason: 'KOMMUNRAPPORT_SNAPSHOT=0' } : freshSnapshot();
+// A snapshot only starts under the V8 settings it was built with: Node options given to this
+// process (--max-old-space-size, --cpu-prof …) or in NODE_OPTIONS mean the normal start.
+const nodeOptions = process.execArgv.length > 0 || Boolean(process.env.NODE_OPTIONS?.trim());
+const snapshot =
+  mode === '0' ? { reason: 'KOMMUNRAPPORT_SNAPSHOT=0' } : nodeOptions ? { reason: 'Node options are given (execArgv or NODE_OPTIONS)' } : freshSnapshot();
 
 if ('blob' in snapshot) {
   // `--` ends Node's own options, so `--version` or `--help` reach the CLI.
-  const child = spawn(process.execPath, [...process.execArgv, '--snapshot-blob', snapshot.blob, '--', ...args], {
+  const child = spawn(process.execPath, ['--snapshot-blob', snapshot.blob, '--', ...args], {
     stdio: 'inherit',
     env: { ...process.env, KOMMUNRAPPORT_SNAPSHOT_PARENT: String(process.pid) },
   });

@@ -85,6 +85,27 @@ const fdirProbe = {
   },
 };
 
+/**
+ * fflate's Node build (used by the docx plugin; docx inlines parts of it too) does two
+ * things at load that a snapshot cannot hold: it loads worker_threads through a
+ * createRequire of its own, which rollup does not see, so the real module's state would be
+ * saved and every worker started later fails ("undefined is not an integer typed array" in
+ * process.cwd); and it probes whether TextDecoder decodes in streaming mode, which leaves a
+ * native converter in the heap ("global handle not serialized"). worker_threads is taken
+ * from the lazy built-ins instead, and the probe is dropped (fflate then streams with its
+ * own decoder, which only its streaming unzip uses).
+ */
+const fflateAtLoad = {
+  name: 'snapshot-fflate-at-load',
+  transform(code, id) {
+    if (!/[\\/](fflate|docx)[\\/]/.test(id)) return null;
+    const workers = /\(_a = require\('worker_threads'\), /;
+    let out = code.replace(/\btd\.decode\(et, \{ stream: true \}\);/g, 'throw 0;');
+    if (workers.test(out)) out = `import * as __workerThreads from 'node:worker_threads';\n${out.replace(workers, '(_a = __workerThreads, ')}`;
+    return out === code ? null : { code: out, map: null };
+  },
+};
+
 async function main() {
   // Loaded here, so a missing bundler (an install without dev dependencies) is reported below.
   const { rollup } = await import('rollup');
@@ -95,7 +116,7 @@ async function main() {
   mkdirSync(out, { recursive: true });
   const bundle = await rollup({
     input: join(cli, 'dist/snapshot.js'),
-    plugins: [builtins, metaUrl, fdirProbe, nodeResolve({ exportConditions: ['node', 'import', 'default'], preferBuiltins: true }), commonjs({ ignoreDynamicRequires: true }), json()],
+    plugins: [builtins, metaUrl, fdirProbe, fflateAtLoad, nodeResolve({ exportConditions: ['node', 'import', 'default'], preferBuiltins: true }), commonjs({ ignoreDynamicRequires: true }), json()],
     onwarn(warning, warn) {
       if (['CIRCULAR_DEPENDENCY', 'THIS_IS_UNDEFINED', 'EVAL'].includes(warning.code)) return;
       warn(warning);

@@ -1,10 +1,15 @@
-// The optional `kommunrapport.config.(json|yaml|yml)` next to a report: extra plugins (by
-// package name or path, relative to the config file) and options per plugin name. Decoded
-// strictly, with diagnostics pointing into the file like a report's.
+// The optional `kommunrapport.config.(json|yaml|yml)` next to a report (or the file given
+// with --config): extra plugins (by package name, resolved from the report's folder and
+// then the current one, or by a path to a file or a plugin package's folder, relative to
+// the config file) and options per plugin name. Decoded strictly, with diagnostics pointing
+// into the file like a report's. Options given on the command line (`-O pdf.fontSize=11`)
+// are laid over the file's.
 import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as t from 'io-ts';
+import { parse as parseYamlValue } from 'yaml';
+import { ImportMappings } from './import/mapping.js';
 import { checkSize, decodeSource, decodeWith, NonEmptyString, parseYaml, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
 
 /** The names a config file may have, in the order they are looked for. */
@@ -13,9 +18,9 @@ export const CONFIG_NAMES = ['kommunrapport.config.json', 'kommunrapport.config.
 /** The config file's codec. */
 export const BuildConfig = strict(
   'BuildConfig',
-  'Build settings next to a report: plugins to add and options per plugin name.',
+  'Build settings next to a report: plugins to add, options per plugin name and the tables imported from workbooks.',
   {},
-  { plugins: t.array(NonEmptyString), options: t.record(t.string, t.unknown) },
+  { plugins: t.array(NonEmptyString), options: t.record(t.string, t.unknown), imports: ImportMappings },
 );
 /** The config file's content. */
 export type BuildConfig = t.TypeOf<typeof BuildConfig>;
@@ -37,10 +42,13 @@ export function findConfig(dir: string): string | undefined {
   return undefined;
 }
 
-/** Reads the config next to a report; an absent config is an empty one. `display` names the file in diagnostics. */
-export async function loadConfigFor(reportFile: string, display: (file: string) => string = (f) => f): Promise<LoadedConfig> {
-  const dir = dirname(reportFile);
-  const file = findConfig(dir);
+/**
+ * Reads the config next to a report, or `explicit` (an absolute path, from --config) when
+ * given; an absent config is an empty one. `display` names the file in diagnostics.
+ */
+export async function loadConfigFor(reportFile: string, display: (file: string) => string = (f) => f, explicit?: string): Promise<LoadedConfig> {
+  const file = explicit ?? findConfig(dirname(reportFile));
+  const dir = file === undefined ? dirname(reportFile) : dirname(file);
   if (file === undefined) return { dir, config: {}, diagnostics: [] };
   const shown = display(file);
   // Like a report: the size before reading, and UTF-8 only, so no letter of an option is lost.
@@ -52,4 +60,48 @@ export async function loadConfigFor(reportFile: string, display: (file: string) 
   if (parsed.diagnostics.length > 0) return { file, dir, config: {}, diagnostics: parsed.diagnostics };
   const decoded = decodeWith(BuildConfig, parsed.value ?? {}, { file: shown, locate: parsed.locate });
   return { file, dir, config: decoded.value ?? {}, locate: parsed.locate, diagnostics: decoded.diagnostics };
+}
+
+/** One plugin option given on the command line: `-O pdf.fontSize=11`. */
+export interface OptionOverride {
+  /** The argument as given, e.g. `pdf.fontSize=11`, to name it in messages. */
+  text: string;
+  /** The plugin's name, e.g. `pdf`. */
+  plugin: string;
+  /** The option's path below the plugin, e.g. `['fontSize']`. */
+  path: string[];
+  /** The value, read as YAML: `11` is a number, `true` a boolean, `[a, b]` a list, anything else text. */
+  value: unknown;
+}
+
+/** Reads `-O <plugin>.<option>[.<option>…]=<value>`; returns a sentence saying what is wrong when it does not fit. */
+export function parseOptionOverride(text: string): OptionOverride | string {
+  const eq = text.indexOf('=');
+  const key = eq === -1 ? text : text.slice(0, eq);
+  const parts = key.split('.');
+  if (eq === -1 || parts.length < 2 || parts.some((p) => p.trim() === '')) {
+    return `-O expects <plugin>.<option>=<value>, e.g. -O pdf.fontSize=11; found "${text}".`;
+  }
+  const raw = text.slice(eq + 1);
+  let value: unknown = raw;
+  try {
+    value = raw === '' ? '' : parseYamlValue(raw);
+  } catch {
+    value = raw;
+  }
+  return { text, plugin: parts[0]!, path: parts.slice(1), value };
+}
+
+/** The options of a config with the command line's laid over them (a new object; the config's is left alone). */
+export function applyOverrides(options: Record<string, unknown> | undefined, overrides: readonly OptionOverride[]): Record<string, unknown> {
+  const out = structuredClone(options ?? {}) as Record<string, unknown>;
+  for (const o of overrides) {
+    let at: Record<string, unknown> = out;
+    for (const k of [o.plugin, ...o.path.slice(0, -1)]) {
+      const next = at[k];
+      at = at[k] = typeof next === 'object' && next !== null && !Array.isArray(next) ? (next as Record<string, unknown>) : {};
+    }
+    at[o.path[o.path.length - 1]!] = o.value;
+  }
+  return out;
 }

@@ -1,4 +1,4 @@
-// The four first-party plugins, by format name, loaded only when a command needs them (so
+// The five first-party plugins, by format name, loaded only when a command needs them (so
 // `validate` does not pay for fonts and PDF tables).
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from '@kommunrapport/core';
@@ -13,10 +13,11 @@ export interface FirstParty {
   load: () => Promise<Plugin<any>>;
 }
 
-/** html, pdf, text and open-data, in the order a build without --format runs them. */
+/** html, pdf, text, open-data and docx, in the order a build without --format runs them. */
 export const FIRST_PARTY: readonly FirstParty[] = [
   { format: 'html', package: '@kommunrapport/plugin-html', load: async () => (await import('@kommunrapport/plugin-html')).default as Plugin<any> },
   { format: 'pdf', package: '@kommunrapport/plugin-pdf', load: async () => (await import('@kommunrapport/plugin-pdf')).default as Plugin<any> },
   { format: 'text', package: '@kommunrapport/plugin-text', load: async () => (await import('@kommunrapport/plugin-text')).default as Plugin<any> },
   { format: 'open-data', package: '@kommunrapport/plugin-open-data', load: async () => (await import('@kommunrapport/plugin-open-data')).default as Plugin<any> },
+  { format: 'docx', package: '@kommunrapport/plugin-docx', load: async () => (await import('@kommunrapport/plugin-docx')).default as Plugin<any> },
 ];

@@ -8,6 +8,9 @@ import * as build from './commands/build.js';
 import * as init from './commands/init.js';
 import * as preview from './commands/preview.js';
 import * as validateOpenData from './commands/validate-open-data.js';
+import * as formats from './commands/formats.js';
+import * as importTables from './commands/import.js';
+import * as kolada from './commands/kolada.js';
 
 /** A command module: it adds its command to the program. */
 export interface CommandModule {
@@ -15,7 +18,7 @@ export interface CommandModule {
 }
 
 /** Every command of the program; add one line per command module. */
-export const commands: readonly CommandModule[] = [validate, build, init, preview, validateOpenData];
+export const commands: readonly CommandModule[] = [validate, build, init, preview, validateOpenData, formats, importTables, kolada];
 
 /** The version of the cli package. */
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;
@@ -24,11 +27,20 @@ export const version: string = (createRequire(import.meta.url)('../package.json'
 export function createProgram(ctx: CommandContext): Command {
   const program = new Command('kommunrapport')
     .description('Validate and publish Swedish municipal follow-up reports written as YAML.')
-    .version(version, '-v, --version', 'print the version')
+    .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .exitOverride()
     .configureOutput({ writeOut: ctx.io.stdout, writeErr: ctx.io.stderr, outputError: (s, write) => write(s) })
-    .showHelpAfterError('(run kommunrapport --help for usage)');
+    .showHelpAfterError('(run kommunrapport --help for usage)')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Common flags (as in Pandoc and Quarto): -o/--out, -f/--format, -q/--quiet, -v/--verbose, --config <file>,',
+        '-O <plugin>.<option>=<value> for plugin options, build --watch, preview --open. Run kommunrapport <command> --help.',
+        'Exit codes: 0 ok, 1 report or plugin errors, 2 usage or I/O problem.',
+      ].join('\n'),
+    );
   for (const command of commands) command.register(program, ctx);
   return program;
 }

@@ -48,6 +48,9 @@ async function prepare(): Promise<void> {
   const warm = process.env[WARM_REPORT_ENV];
   if (warm) await render(warm, plugins);
   startupSnapshot.setDeserializeMainFunction(() => {
+    // process.cwd() caches its answer, and the cache is in the snapshot: the folder the
+    // snapshot was built in. chdir('.') clears it, so relative paths resolve where the user is.
+    process.chdir('.');
     followParent();
     void main(process.argv.slice(1)).then((code) => {
       process.exitCode = code;

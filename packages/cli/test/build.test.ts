@@ -51,11 +51,30 @@ describe('kommunrapport build', () => {
     expect(json.reports[0].artifacts.map((a: { path: string }) => a.path)).toEqual(['a.bin', 'data/report.json', 'z-last.txt']);
   });
 
+  it('a plugin\'s warning through ctx.report is in --json with the plugin and its code, exits 0, and fails --strict with exit 1', async () => {
+    const { dir, files } = workspace(1);
+    const args = ['build', files[0]!, '--plugin', pluginPath('findings'), '--format', 'findings'];
+    const loose = await runCli([...args, '--json'], { cwd: dir });
+    expect(loose.code).toBe(0);
+    expect(JSON.parse(loose.stdout).reports[0].diagnostics).toMatchObject([
+      { code: 'stale-figure', plugin: 'findings', severity: 'warning', path: 'title', file: 'reports/r1.yaml', line: 4, message: 'The title "Delårsrapport 2 2022" looks stale.' },
+    ]);
+    const strict = await runCli([...args, '--strict', '--json'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    const report = JSON.parse(strict.stdout).reports[0];
+    expect(report.problems).toMatchObject([{ code: 'plugin-findings', plugin: 'findings' }]);
+    expect(report.artifacts).toEqual([]);
+    const text = await runCli([...args, '--strict'], { cwd: dir });
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('reports/r1.yaml:4:8  warning  [plugin findings] stale-figure  title');
+    expect(text.stdout).toContain('[plugin findings] render reports/r1.yaml: Plugin "findings" reported 1 problem (stale-figure; warnings count as errors under --strict). (plugin-findings)');
+  });
+
   it('refuses an unknown format with exit code 2 and the list of known formats', async () => {
     const { dir, files } = workspace(1);
-    const r = await runCli(['build', files[0]!, '--format', 'html,docx'], { cwd: dir });
+    const r = await runCli(['build', files[0]!, '--format', 'html,odt'], { cwd: dir });
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('kommunrapport build: unknown format "docx".\nKnown formats: html, pdf, text, open-data.\n');
+    expect(r.stderr).toBe('kommunrapport build: unknown format "odt".\nKnown formats: html, pdf, text, open-data, docx.\n');
     expect(existsSync(join(dir, 'dist'))).toBe(false);
     const empty = await runCli(['build', files[0]!, '--format', ','], { cwd: dir });
     expect(empty.code).toBe(2);
@@ -157,6 +176,21 @@ describe('kommunrapport build', () => {
     }
   });
 
+  it('--format docx writes rapport.docx, the same bytes on every build', async () => {
+    const { dir, files } = workspace(1);
+    const built = [];
+    for (const out of ['a', 'b']) {
+      const r = await runCli(['build', files[0]!, '--format', 'docx', '--out', out, '--json'], { cwd: dir });
+      expect(r.code, r.stderr).toBe(0);
+      expect(JSON.parse(r.stdout).reports[0].artifacts.map((a: { path: string; mediaType: string }) => [a.path, a.mediaType])).toEqual([
+        ['rapport.docx', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+      ]);
+      built.push(readFileSync(join(dir, out, ID, 'rapport.docx')));
+    }
+    expect(built[0]!.subarray(0, 2).toString()).toBe('PK');
+    expect(built[0]!.equals(built[1]!)).toBe(true);
+  });
+
   it('builds reports from several folders without a config on one pool of workers', async () => {
     const dir = tempDir();
     const text = readFileSync(reportFixture, 'utf8');
@@ -250,7 +284,7 @@ describe('kommunrapport build', () => {
     expect(greetings.map((g) => `${g} ${ID}\n`)).toContain(Buffer.from(files2['z-last.txt']!, 'base64').toString());
   });
 
-  it('builds the Eskilstuna example in all four formats, byte for byte the same twice', async () => {
+  it('builds the Eskilstuna example in all five formats, byte for byte the same twice', async () => {
     const out = tempDir();
     const example = join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml');
     const a = await runCli(['build', example, '--out', join(out, 'a'), '--json']);
@@ -261,7 +295,7 @@ describe('kommunrapport build', () => {
     const jb = JSON.parse(b.stdout);
     const id = ja.reports[0].id;
     const media = new Set(ja.reports[0].artifacts.map((x: { mediaType: string }) => x.mediaType.split(';')[0]));
-    for (const type of ['text/html', 'application/pdf', 'text/plain', 'text/csv', 'application/json']) expect(media.has(type)).toBe(true);
+    for (const type of ['text/html', 'application/pdf', 'text/plain', 'text/csv', 'application/json', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document']) expect(media.has(type)).toBe(true);
     expect(ja.reports[0].artifacts).toEqual(jb.reports[0].artifacts);
     expect(snapshot(join(out, 'a', id))).toEqual(snapshot(join(out, 'b', id)));
   }, 120_000);

@@ -10,7 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { main, type CliIo } from '../src/index.js';
 import type { BuildJson } from '../src/commands/build.js';
-import { ROOT } from './source-labels.js';
+import { repoRoot as ROOT } from './cli-helpers.js';
 
 const PATH = 'examples/ekdala-kf-2024-delar2/rapport.yaml';
 let root: string;

@@ -17,7 +17,7 @@ import type { BuildJson } from '../src/commands/build.js';
 // The HTML plugin's own browser helpers, so both examples get exactly its checks.
 import { launchChromium, type Browser } from '../../../plugins/html/test/chromium.js';
 import { formatViolations, runAxe } from '../../../plugins/html/test/axe.js';
-import { ROOT } from './source-labels.js';
+import { repoRoot as ROOT } from './cli-helpers.js';
 import { execFileSync } from 'node:child_process';
 
 /** The bundled examples: name and path from the workspace root. */
@@ -82,13 +82,13 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
   /** Every section title of the document in reading order. */
   const titles = () => [...walkSections(doc.sections)].map((s) => s.title);
 
-  test('the build writes the HTML page, the PDF, the text and the open-data folder, with no findings or problems', () => {
+  test('the build writes the HTML page, the PDF, the text, the open-data folder and the Word document, with no findings or problems', () => {
     const [built] = summary.reports;
     expect(built!.id).toBe(report.id);
     expect(built!.diagnostics).toEqual([]);
     expect(built!.problems).toEqual([]);
     const paths = built!.artifacts.map((a) => a.path);
-    for (const f of ['index.html', 'rapport.pdf', 'rapport.txt', 'open-data/report.json', 'open-data/report.schema.json', 'open-data/datapackage.json']) {
+    for (const f of ['index.html', 'rapport.pdf', 'rapport.txt', 'rapport.docx', 'open-data/report.json', 'open-data/report.schema.json', 'open-data/datapackage.json']) {
       expect(paths, f).toContain(f);
       expect(existsSync(join(out, f)), f).toBe(true);
     }

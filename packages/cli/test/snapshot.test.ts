@@ -42,6 +42,13 @@ describe('starting from the snapshot', () => {
     expect(a).toEqual(b);
   });
 
+  it('resolves relative paths against the folder it is started in, not the one the snapshot was built in', () => {
+    requireSnapshot();
+    const result = run(['validate', 'rapport.yaml'], 'require', join(repoRoot, 'examples/eskilstuna-ks-2022-delar2'));
+    expect(result.status, result.stdout + result.stderr).toBe(0);
+    expect(result.stdout).toContain('✓ rapport.yaml is valid');
+  });
+
   it('passes every argument to the CLI, also those Node itself would take (--version, --help)', () => {
     requireSnapshot();
     const pkg = JSON.parse(readFileSync(join(repoRoot, 'packages/cli/package.json'), 'utf8')) as { version: string };
@@ -53,6 +60,17 @@ describe('starting from the snapshot', () => {
     const bad = run(['validate', 'no-such-file.yaml'], 'require');
     expect(bad.status).toBe(2);
     expect(bad.stdout + bad.stderr).toMatch(/file-unreadable/);
+  });
+
+  it('starts normally when Node options are given, since a snapshot only runs under the V8 settings it was built with', () => {
+    requireSnapshot();
+    const withOption = spawnSync(process.execPath, ['--max-old-space-size=256', bin, 'validate', examples[0]!], { cwd: repoRoot, env: { ...env, KOMMUNRAPPORT_SNAPSHOT: 'require' }, encoding: 'utf8' });
+    expect(withOption.status).toBe(2);
+    expect(withOption.stderr).toMatch(/Node options are given/);
+    const normal = spawnSync(process.execPath, ['--max-old-space-size=256', bin, 'validate', examples[0]!], { cwd: repoRoot, env, encoding: 'utf8' });
+    expect(normal.status, normal.stderr).toBe(0);
+    const viaEnv = spawnSync(process.execPath, [bin, 'validate', examples[0]!], { cwd: repoRoot, env: { ...env, NODE_OPTIONS: '--max-old-space-size=256' }, encoding: 'utf8' });
+    expect(viaEnv.status, viaEnv.stderr).toBe(0);
   });
 
   it('ends the started process when the bin is killed with SIGKILL, and forwards SIGTERM', async () => {

@@ -1,80 +1,121 @@
 // Problems of a build that are not findings in the report's content: a plugin that cannot
-// be loaded, bad plugin options, a plugin that throws or returns bad artifacts, a file that
-// cannot be read or written. Each has a permanent code from one catalogue; like Rollup, the
-// message names the plugin, its hook and the report file, so the user knows whose fault it is.
+// be loaded, bad plugin options, a plugin that throws or returns bad artifacts or reports
+// errors, a file that cannot be read or written. Each has a permanent code, in the one shape
+// of the model's catalogue (DiagnosticDefinition); like Rollup, the message names the plugin,
+// its hook and the report file, so the user knows whose fault it is. A report file that
+// cannot be read is the model's `file-unreadable`, the same code `validate` gives.
+import { DIAGNOSTIC_CODES, type DiagnosticDefinition } from '@kommunrapport/model';
 
-/** One entry of the catalogue of build problem codes. */
-export interface BuildProblemInfo {
-  /** Short title of the problem. */
-  title: string;
+/** One entry of the catalogue of build problem codes: the one shape, and whose fault it is. */
+export interface BuildProblemInfo extends DiagnosticDefinition<{ detail: string }> {
   /** Whether it is the input's or a plugin's fault (`build`, exit code 1) or the machine's or the command line's (`io`, exit code 2). */
   kind: 'build' | 'io';
-  /** What the code means. */
-  meaning: string;
-  /** How to fix it. */
-  fix: string;
 }
+
+/** The message of a build problem is composed where it happens: the plugin's own error, the path that failed. */
+const detail = (d: { detail: string }): string => d.detail;
 
 /** The catalogue of build problem codes. Names are permanent: add codes, never rename them. */
 export const BUILD_PROBLEM_CODES = {
   'plugin-not-found': {
     title: 'Plugin not found',
+    severity: 'error',
+    group: 'build',
     kind: 'io',
     meaning: 'The plugin named by package or path could not be found or imported.',
-    fix: 'Check the spelling; a package must be installed next to the report or the command, a path is relative to the folder it was given in.',
+    message: detail,
+    hint: 'Check the spelling; a package must be installed next to the report or the command, a path is relative to the folder it was given in.',
+  },
+  'plugin-folder': {
+    title: 'Plugin folder is not a package',
+    severity: 'error',
+    group: 'build',
+    kind: 'io',
+    meaning: 'A plugin was given as a folder, but the folder has no package.json saying which file to load.',
+    message: detail,
+    hint: 'Give the folder of a plugin package (with package.json), or the plugin file itself, e.g. ./my-plugin/dist/index.js.',
   },
   'plugin-invalid': {
     title: 'Not a plugin',
+    severity: 'error',
+    group: 'build',
     kind: 'build',
     meaning: 'The module was imported, but its default export is not a plugin made with definePlugin({ name, formats, options, render }).',
-    fix: 'Export the plugin as the default export: `export default definePlugin({ ... })`, with every field named in the message.',
+    message: detail,
+    hint: 'Export the plugin as the default export: `export default definePlugin({ ... })`, with every field named in the message.',
   },
   'plugin-options': {
     title: 'Plugin options not valid',
+    severity: 'error',
+    group: 'build',
     kind: 'build',
     meaning: 'The options given to a plugin do not decode with its options codec.',
-    fix: 'Correct the option at the path given, in kommunrapport.config.(json|yaml) under options.<plugin name>.',
+    message: detail,
+    hint: 'Correct the option at the path given, in kommunrapport.config.(json|yaml) under options.<plugin name>.',
   },
   'plugin-failed': {
     title: 'Plugin failed',
+    severity: 'error',
+    group: 'build',
     kind: 'build',
     meaning: 'A plugin threw an error (or its promise rejected) while rendering the report; nothing was written.',
-    fix: 'Read the plugin’s message; if it points at the report, correct the report, otherwise report the error to the plugin’s authors.',
+    message: detail,
+    hint: 'Read the plugin’s message; if it points at the report, correct the report, otherwise report the error to the plugin’s authors.',
   },
   'artifact-invalid': {
     title: 'Plugin returned a bad artifact',
+    severity: 'error',
+    group: 'build',
     kind: 'build',
     meaning: 'A plugin returned something that cannot be written safely: not a list, a path that is absolute, climbs out with "..", uses a backslash or is used twice, or contents that are neither text nor bytes.',
-    fix: 'The plugin must return [{ path, contents, mediaType }] with relative POSIX paths inside the output folder, each path once; report it to the plugin’s authors.',
+    message: detail,
+    hint: 'The plugin must return [{ path, contents, mediaType }] with relative POSIX paths inside the output folder, each path once; report it to the plugin’s authors.',
   },
   'report-invalid': {
     title: 'Report has errors',
+    severity: 'error',
+    group: 'build',
     kind: 'build',
     meaning: 'The report could not be read, decoded or checked without errors, so it was not published.',
-    fix: 'Correct the diagnostics listed (run `kommunrapport validate <file>` for the same list).',
+    message: detail,
+    hint: 'Correct the diagnostics listed (run `kommunrapport validate <file>` for the same list).',
   },
-  'report-unreadable': {
-    title: 'Report file cannot be read',
-    kind: 'io',
-    meaning: 'The report file does not exist or cannot be read.',
-    fix: 'Check the path and the file’s permissions.',
+  'plugin-findings': {
+    title: 'Plugin reported errors',
+    severity: 'error',
+    group: 'build',
+    kind: 'build',
+    meaning: 'A plugin reported a finding of severity error through ctx.report (or a warning, under --strict); the findings are listed with the plugin and its code, and nothing was written.',
+    message: detail,
+    hint: 'Read the findings of the plugin named: each says what to change in the report or the options.',
   },
   'output-failed': {
     title: 'Output cannot be written',
+    severity: 'error',
+    group: 'build',
     kind: 'io',
     meaning: 'The output folder could not be created, written or moved into place; the previous output is left as it was.',
-    fix: 'Check that the output folder is writable and the disk is not full, then build again.',
+    message: detail,
+    hint: 'Check that the output folder is writable and the disk is not full, then build again.',
   },
   'output-locked': {
     title: 'Output folder busy',
+    severity: 'error',
+    group: 'build',
     kind: 'io',
     meaning: 'Another build kept the output folder of this report locked for too long.',
-    fix: 'Wait for the other build to finish; if none is running, remove the `.<id>.lock` file in the output folder.',
+    message: detail,
+    hint: 'Wait for the other build to finish; if none is running, remove the `.<id>.lock` file in the output folder.',
   },
 } as const satisfies Record<string, BuildProblemInfo>;
 
-/** A code of the build problem catalogue. */
-export type BuildProblemCode = keyof typeof BUILD_PROBLEM_CODES;
+/** A code of the build problem catalogue, or `file-unreadable` from the model's catalogue. */
+export type BuildProblemCode = keyof typeof BUILD_PROBLEM_CODES | 'file-unreadable';
+
+/** The definition of a build problem's code. */
+export function problemInfo(code: BuildProblemCode): DiagnosticDefinition & { kind: 'build' | 'io' } {
+  return code === 'file-unreadable' ? { ...DIAGNOSTIC_CODES[code], kind: 'io' } : BUILD_PROBLEM_CODES[code];
+}
 
 /** A plugin hook a problem happened in. */
 export type PluginHook = 'load' | 'options' | 'render' | 'artifacts';
@@ -111,7 +152,7 @@ export class BuildError extends Error {
 
 /** Whether a problem is an input/output problem (exit code 2) rather than a build failure (exit code 1). */
 export function isIoProblem(problem: BuildProblem): boolean {
-  return BUILD_PROBLEM_CODES[problem.code].kind === 'io';
+  return problemInfo(problem.code).kind === 'io';
 }
 
 /**
@@ -125,7 +166,7 @@ export function formatProblem(problem: BuildProblem): string {
   if (problem.file !== undefined) head.push(problem.file);
   const prefix = head.length > 0 ? `${head.join(' ')}: ` : '';
   const lines = [`${prefix}${problem.message} (${problem.code})`];
-  const hint = problem.hint ?? BUILD_PROBLEM_CODES[problem.code].fix;
+  const hint = problem.hint ?? problemInfo(problem.code).hint;
   lines.push(`  hint: ${hint}`);
   return lines.join('\n');
 }

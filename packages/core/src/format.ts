@@ -2,6 +2,7 @@
 // them: sv-SE with a space as thousands separator, decimal comma and a real minus sign.
 import { startupSnapshot } from 'node:v8';
 import { type Unit, type Governance } from '@kommunrapport/model';
+import { createSpeechText } from './speech.js';
 
 /** Options for one number. */
 export interface NumberOptions {
@@ -21,8 +22,16 @@ export interface Formatter {
   value(value: number, unit: Unit, options?: NumberOptions): string;
   /** A number with its unit in words for running text and speech: `−71,5 miljoner kronor`, `1,7 procent`. */
   spoken(value: number, unit: Unit, options?: NumberOptions): string;
+  /** The spoken form for speech synthesis: the sign as the vocabulary's word and digits not grouped, `minus 1266,8 miljoner kronor`. */
+  speech(value: number, unit: Unit, options?: NumberOptions): string;
   /** A date written out: `31 augusti 2022`. */
   date(isoDate: string): string;
+  /**
+   * Any text as a speech engine should get it: signs, ranges, month abbreviations, units and
+   * the language's abbreviations in words, digits not grouped, decimal comma as a word
+   * (`−12,3 mnkr, 0–20 år, Aug 2021` → `minus 12 komma 3 miljoner kronor, 0 till 20 år, augusti 2021`).
+   */
+  speechText(text: string): string;
 }
 
 /** How many decimals a set of values needs to be shown as written (at most 2). */
@@ -81,11 +90,20 @@ export function createFormatter(language: string, governance: Governance): Forma
     DATE_FORMATS.set(locale, dates);
   }
   const dateFormat = dates;
+  let speak: ((text: string) => string) | undefined;
   return {
     locale,
     number,
     value: (value, unit, options) => join(number(value, options), governance.units[unit].short),
     spoken: (value, unit, options) => join(number(value, options), governance.units[unit].long),
+    speech: (value, unit, options) => {
+      const n = number(value, options);
+      const sign = n.startsWith('\u2212') ? `${governance.terms.minus} ` : n.startsWith('+') ? `${governance.terms.plus} ` : '';
+      const digits = (sign ? n.slice(1) : n).replace(/(\d)\u00a0(?=\d)/gu, '$1');
+      return join(`${sign}${digits}`, governance.units[unit].long);
+    },
     date: (isoDate) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`)),
+    // Made on first use: most writers never speak.
+    speechText: (text) => (speak ??= createSpeechText(locale, language, governance))(text),
   };
 }

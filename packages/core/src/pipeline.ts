@@ -5,13 +5,16 @@
 // size and SHA-256, sorted by path, and every diagnostic and problem.
 import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { checkSize, decodeSource, hasErrors, loadReport, type Diagnostic } from '@kommunrapport/model';
+import { checkSize, createDiagnostic, decodeSource, formatPath, hasErrors, loadReport, type Diagnostic, type Locate } from '@kommunrapport/model';
 import { BuildError, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
 import { createRenderContext } from './context.js';
+import { buildDocument, type DocumentModel } from './document/index.js';
+import { createFormatter } from './format.js';
+import { createVocabulary } from './vocabulary.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
-import type { Logger, Plugin } from './plugin.js';
+import type { Logger, Plugin, RenderContext } from './plugin.js';
 
 /** Progress of a build, for a progress line. */
 export interface BuildProgress {
@@ -88,11 +91,12 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
     tooLarge = checkSize((await stat(options.file)).size, file);
     if (!tooLarge) bytes = await readFile(options.file);
   } catch (error) {
-    result.problems.push({ code: 'report-unreadable', file, message: `Cannot read ${file}: ${messageOf(error)}` });
+    result.problems.push({ code: 'file-unreadable', file, message: `Cannot read ${file}: ${messageOf(error)}` });
     return result;
   }
   const source = bytes ? decodeSource(bytes, file) : { text: undefined, diagnostics: [tooLarge!] };
-  const loaded = source.text === undefined ? { report: undefined, diagnostics: source.diagnostics } : loadReport(source.text, file);
+  const loaded: { report?: ReturnType<typeof loadReport>['report']; diagnostics: Diagnostic[]; locate?: Locate } =
+    source.text === undefined ? { diagnostics: source.diagnostics } : loadReport(source.text, file);
   result.diagnostics.push(...loaded.diagnostics);
   const report = loaded.report;
   if (report) result.id = report.id;
@@ -121,12 +125,18 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   }
   if (result.problems.length > 0) return result;
 
+  // One document per report, built at the first plugin's first use and shared by all.
+  let document: DocumentModel | undefined;
+  const shared = () => (document ??= buildDocument(report, createVocabulary(report), createFormatter(report.language, report.governance)));
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
+  const findings: Diagnostic[] = [];
   for (const [index, plugin] of options.plugins.entries()) {
     progress({ file, stage: 'render', plugin: plugin.name });
     const context = createRenderContext(report, decoded[index], {
       env: options.env ?? process.env,
+      report: pluginReporter(plugin, file, loaded.locate, (d) => findings.push(d)),
+      document: shared,
       logger: {
         info: (m) => logger.info(`[plugin ${plugin.name}] ${m}`),
         warn: (m) => logger.warn(`[plugin ${plugin.name}] ${m}`),
@@ -151,6 +161,13 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
     result.problems.push(...checked.problems);
     prepared.push(...checked.artifacts);
   }
+  // Findings of plugins count like the report's: errors fail the build, warnings under --strict.
+  result.diagnostics.push(...findings);
+  const failing = findings.filter((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
+  for (const name of new Set(failing.map((d) => d.plugin!))) {
+    const own = failing.filter((d) => d.plugin === name);
+    result.problems.push({ code: 'plugin-findings', plugin: name, hook: 'render', file, message: `Plugin "${name}" reported ${own.length} problem${own.length === 1 ? '' : 's'} (${[...new Set(own.map((d) => d.code))].join(', ')}${options.strict === true && own.every((d) => d.severity === 'warning') ? '; warnings count as errors under --strict' : ''}).` });
+  }
   if (result.problems.length > 0) return result;
 
   progress({ file, stage: 'write' });
@@ -167,4 +184,22 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   result.ok = true;
   progress({ file, stage: 'done' });
   return result;
+}
+
+/**
+ * The `ctx.report` of one plugin: makes a diagnostic from the plugin's declared code and its
+ * data, stamps the plugin's name and the place in the report file, and keeps the plugin's
+ * own code (as Rollup keeps `pluginCode`). A code the plugin does not declare is the
+ * plugin's programming error: it throws, and the build reports the plugin as failed.
+ */
+export function pluginReporter(plugin: Plugin<any>, file: string, locate: Locate | undefined, push: (d: Diagnostic) => void): RenderContext<unknown>['report'] {
+  return (code, data, path = []) => {
+    const definition = plugin.codes?.[code];
+    if (definition === undefined) {
+      const declared = Object.keys(plugin.codes ?? {});
+      throw new Error(`ctx.report was called with the code "${code}", which the plugin does not declare (${declared.length > 0 ? `its codes: ${declared.join(', ')}` : 'it declares no codes'}); add it to definePlugin({ codes }).`);
+    }
+    const place = path.length > 0 ? locate?.(path) : undefined;
+    push(createDiagnostic(code, definition, data, { plugin: plugin.name, path: formatPath(path), file, ...(place ? { line: place.line, column: place.column } : {}) }));
+  };
 }

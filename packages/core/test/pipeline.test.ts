@@ -88,9 +88,9 @@ describe('buildReport', () => {
     expect(existsSync(join(dir, 'b'))).toBe(false);
   });
 
-  it('reports a missing report file as report-unreadable', async () => {
+  it('reports a missing report file as file-unreadable, the code validate gives too', async () => {
     const r = await buildReport({ file: join(tempDir(), 'nope.yaml'), plugins: [], outDir: tempDir(), env });
-    expect(r.problems.map((p) => p.code)).toEqual(['report-unreadable']);
+    expect(r.problems.map((p) => p.code)).toEqual(['file-unreadable']);
   });
 
   it('gives file names relative to cwd when asked', async () => {

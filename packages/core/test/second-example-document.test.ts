@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { loadReport, type Report } from '@kommunrapport/model';
-import { buildDocument, createFormatter, createVocabulary, walkSections, type DocSection, type DocumentModel, type TableModel } from '../src/index.js';
+import { buildDocument, createFormatter, createVocabulary, walkSections, type DocSection, type DocumentModel, type TableModel, type LegendModel } from '../src/index.js';
 
 function load(path: string): Report {
   const loaded = loadReport(readFileSync(new URL(`../../../${path}`, import.meta.url), 'utf8'), path);
@@ -28,6 +28,8 @@ const tablesOf = (s: DocSection): TableModel[] => s.blocks.flatMap((b) => (b.kin
 /** Table cells with no-break spaces written as plain spaces, for readable expectations. */
 const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 const badgeTerms = (s: DocSection) => s.blocks.flatMap((b) => (b.kind === 'badges' ? b.items.map((i) => i.term) : []));
+
+const legendsOf = (s: DocSection): LegendModel[] => s.blocks.flatMap((b) => (b.kind === 'legend' ? [b.legend] : []));
 
 describe('the Solberga example laid out by buildDocument', () => {
   test('headings in reading order, with the nämnd\'s level names for goals and uppdrag', () => {
@@ -75,8 +77,8 @@ describe('the Solberga example laid out by buildDocument', () => {
   });
 
   test('the legend explains only the scales in use: assessment and status, no trend or completion', () => {
-    const legend = tablesOf(byId(solberga, 'forklaring-symboler'));
-    expect(legend.map((t) => [t.id, t.caption, t.rows.length])).toEqual([
+    const legend = legendsOf(byId(solberga, 'forklaring-symboler'));
+    expect(legend.map((t) => [t.id, t.caption, t.entries.length])).toEqual([
       ['legend-assessment', 'Målområden', 4],
       ['legend-commitmentStatus', 'Strategiska utvecklingsuppdrag', 4],
     ]);
@@ -115,7 +117,7 @@ describe('the same code still lays out the Eskilstuna example with trend and com
     expect(badgeTerms(byRole(eskilstuna, 'area')[0]!)).toEqual(['Bedömning', 'Trend']);
     expect(badgeTerms(byRole(eskilstuna, 'commitment')[0]!)).toEqual(['Status', 'Färdiggrad']);
     expect(new Set(byRole(eskilstuna, 'goals').map((s) => s.title))).toEqual(new Set(['4-åriga processmål']));
-    expect(tablesOf(byId(eskilstuna, 'forklaring-symboler')).map((t) => t.id)).toEqual([
+    expect(legendsOf(byId(eskilstuna, 'forklaring-symboler')).map((t) => t.id)).toEqual([
       'legend-assessment', 'legend-commitmentStatus', 'legend-completion', 'legend-trend',
     ]);
   });

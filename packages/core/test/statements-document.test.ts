@@ -23,7 +23,7 @@ const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 
 describe('the cover speaks of the body by the report level', () => {
   test('a kommun-level report says Fullmäktige, never Nämnd', () => {
-    expect(doc.cover.slice(0, 2)).toEqual([{ term: 'Kommun', value: 'Ekdala' }, { term: 'Fullmäktige', value: 'Kommunfullmäktige' }]);
+    expect(doc.cover.slice(0, 2).map(({ term, value }) => ({ term, value }))).toEqual([{ term: 'Kommun', value: 'Ekdala' }, { term: 'Fullmäktige', value: 'Kommunfullmäktige' }]);
     expect(doc.cover.map((f) => f.term)).not.toContain('Nämnd');
   });
   test.each([
@@ -32,7 +32,7 @@ describe('the cover speaks of the body by the report level', () => {
     ['sammanstalld', 'Kommunkoncern'],
   ])('level %s says %s', (level, word) => {
     const r = load(TEXT.replace('level: kommun\n', `level: ${level}\n`));
-    expect(build(r).cover[1]).toEqual({ term: word, value: 'Kommunfullmäktige' });
+    expect(build(r).cover[1]).toMatchObject({ term: word, value: 'Kommunfullmäktige' });
   });
 });
 

@@ -2,7 +2,7 @@
 // and line ends, DEL, C1 controls, noncharacters and lone surrogates. They come from
 // copying out of other programs, show as nothing, and make HTML and XML (PDF metadata,
 // DCAT) invalid, so a report that holds one is refused with the place of each.
-import { formatPath, type Diagnostic } from './diagnostics.js';
+import { formatPath, modelDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
 
 // A quick test before the exact scan: any control, noncharacter of the BMP, or surrogate.
@@ -50,17 +50,14 @@ export function findControlCharacters(value: unknown, options: ControlCharacterO
     const found = forbiddenCharacter(text);
     if (!found) return;
     const pos = options.locate?.(path, { key: inKey });
-    out.push({
-      code: 'control-character',
-      severity: 'error',
+    out.push(modelDiagnostic('control-character', { inKey, character: hex(found.codePoint), position: found.index + 1 }, {
       path: formatPath(path),
-      message: `The ${inKey ? 'key' : 'text'} holds the invisible character ${hex(found.codePoint)} at position ${found.index + 1}; it breaks HTML and XML output.`,
       ...(options.file !== undefined ? { file: options.file } : {}),
       ...(pos ? { line: pos.line, column: pos.column } : {}),
       expected: 'text without control characters (tab and line ends are fine)',
       found: hex(found.codePoint),
       hint: 'Remove the character; it usually comes from copying text out of another program (write it again by hand if unsure where it is).',
-    });
+    }));
   };
   while (stack.length > 0) {
     const { value: v, path } = stack.pop()!;

@@ -1,14 +1,17 @@
 // Diagnostics: problems in a report's content, each with a permanent code, a severity and
-// a place (file, line, column, path). One catalogue names every code with its title, what
-// it means and how to fix it; the READMEs list it and formatDiagnostic prints it.
+// a place (file, line, column, path). The catalogue names every code of the model with its
+// title, group, message function and hint (Astro's shape); core and plugins declare their
+// codes in the same shape, and the troubleshooting docs are generated from all of them.
 
 /** How serious a finding is: an error stops publishing, a warning does under --strict, info never does. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** One finding about a report, with where it is, what was expected, what was found and a hint. */
 export interface Diagnostic {
-  /** Permanent kebab-case code from {@link DIAGNOSTIC_CODES}. */
+  /** Permanent kebab-case code from {@link DIAGNOSTIC_CODES}, or from the `codes` of the plugin named in `plugin`. */
   code: string;
+  /** The plugin that reported it, stamped by the build pipeline (as Rollup keeps `plugin` beside `pluginCode`). */
+  plugin?: string;
   severity: Severity;
   /** Path in the report, e.g. `sections[5].areas[2].commitments[1].status`; empty for the whole file. */
   path: string;
@@ -23,246 +26,434 @@ export interface Diagnostic {
   hint?: string;
 }
 
-/** One entry of the catalogue of diagnostic codes. */
-export interface DiagnosticInfo {
+/**
+ * One entry of a catalogue of codes, in Astro's shape: a permanent code (the key), a title,
+ * a message function that says what happened from the finding's data, a hint saying how to
+ * fix it, and the group the docs list it under. Model, core and plugins use this one shape;
+ * `meaning` is what the troubleshooting docs say about the code in general.
+ */
+export interface DiagnosticDefinition<Data = any> {
   /** Short title of the problem. */
   title: string;
-  /** The severity a finding with this code has unless a rule says otherwise. */
+  /** The severity a finding with this code has. */
   severity: Severity;
-  /** What the code means. */
+  /** Where the docs list it: a key of {@link DIAGNOSTIC_GROUPS}, or a plugin's name. */
+  group: string;
+  /** What the code means, in general (for the docs). */
   meaning: string;
-  /** How to fix it. */
-  fix: string;
+  /** What happened, from the data of one finding. */
+  message: (data: Data) => string;
+  /** How to fix it, in general; a finding may carry a more precise hint. */
+  hint: string;
 }
 
-/** The catalogue of diagnostic codes. Names are permanent: add codes, never rename them. */
+/** The groups of the catalogue, in the order a writer meets them, with their titles in the docs. */
+export const DIAGNOSTIC_GROUPS = {
+  file: 'The file cannot be read',
+  yaml: 'The YAML is broken',
+  model: 'A key or value does not fit the model',
+  figures: 'The figures do not agree',
+  build: 'The build fails',
+  'open-data': 'Published open data does not validate',
+} as const;
+
+/** What an unresolved reference points at. */
+export type ReferenceData =
+  | { to: 'organisation'; name: string }
+  | { to: 'cell'; reference: string; reason: string }
+  | { to: 'column'; via: 'sameAs' | 'differenceOf'; key: string; table: string }
+  | { to: 'value-column'; row: string; key: string; table: string }
+  | { to: 'row'; key: string; table: string }
+  | { to: 'formula-row'; row: string; key: string; table: string }
+  | { to: 'revise'; id: string };
+
+function referenceMessage(d: ReferenceData): string {
+  switch (d.to) {
+    case 'organisation':
+      return `"${d.name}" is neither an abbreviation nor a group in organisations.`;
+    case 'cell':
+      return `The reference "${d.reference}" does not resolve: ${d.reason}.`;
+    case 'column':
+      return `${d.via} names the column "${d.key}", which table "${d.table}" does not have.`;
+    case 'value-column':
+      return `Row "${d.row}" has a value for column "${d.key}", which table "${d.table}" does not declare.`;
+    case 'row':
+      return `sumOf names the row "${d.key}", which table "${d.table}" does not have.`;
+    case 'formula-row':
+      return `The formula of row "${d.row}" names the row "${d.key}", which table "${d.table}" does not have.`;
+    case 'revise':
+      return `revise: names "${d.id}", which is no id in this report.`;
+  }
+}
+
+/** The catalogue of diagnostic codes of the model. Names are permanent: add codes, never rename them. */
 export const DIAGNOSTIC_CODES = {
   'file-unreadable': {
     title: 'File cannot be read',
     severity: 'error',
+    group: 'file',
     meaning: 'The file does not exist, is a folder, or cannot be read; the command exits with code 2.',
-    fix: 'Check the path (relative to the current folder) and the file permissions.',
+    message: (d: { file: string; reason: string }) => `Cannot read ${d.file}: ${d.reason}.`,
+    hint: 'Check the path (relative to the current folder) and the file permissions.',
   },
   'input-too-large': {
     title: 'File too large',
     severity: 'error',
+    group: 'file',
     meaning: 'The file is larger than a report may be (10 MB), so it is not read at all; reading it could exhaust memory.',
-    fix: 'Check that the file is the report and not an export or a data dump; a whole report is well under 1 MB.',
+    message: (d: { size: string; max: string }) => `The file is ${d.size}; a report may be at most ${d.max}, so it was not read.`,
+    hint: 'Check that the file is the report and not an export or a data dump; a whole report is well under 1 MB.',
   },
   'file-encoding': {
     title: 'File not in UTF-8',
     severity: 'error',
+    group: 'file',
     meaning: 'The file is written in another encoding (UTF-16, Latin-1, Windows-1252 …); letters such as å, ä and ö would be lost.',
-    fix: 'Save the file again with the encoding UTF-8 (in most editors: Save as → Encoding → UTF-8).',
+    message: (d: { encoding: string } | { byte: string; line: number; column: number; latin1: boolean }) =>
+      'encoding' in d
+        ? `The file is written in ${d.encoding}; a report must be UTF-8.`
+        : `The file is not UTF-8: byte ${d.byte} at line ${d.line}, column ${d.column} is not a UTF-8 character${d.latin1 ? ' (the file looks like Latin-1 or Windows-1252, where å, ä and ö are single bytes)' : ''}.`,
+    hint: 'Save the file again with the encoding UTF-8 (in most editors: Save as → Encoding → UTF-8).',
   },
   'nesting-too-deep': {
     title: 'Nesting too deep',
     severity: 'error',
+    group: 'yaml',
     meaning: 'Mappings and lists are nested more than 64 levels deep; a report needs about 15, and deeper input could exhaust the stack.',
-    fix: 'Look for unclosed [ or { brackets, or indentation that keeps growing, at the line given.',
+    message: (d: { maxDepth: number }) => `Mappings and lists are nested more than ${d.maxDepth} levels deep here; a report needs about 15.`,
+    hint: 'Look for unclosed [ or { brackets, or indentation that keeps growing, at the line given.',
   },
   'too-many-values': {
     title: 'Too many values',
     severity: 'error',
+    group: 'yaml',
     meaning: 'The file holds more than 50 000 keys and values (scalars and aliases); a report holds a few thousand, and reading more could exhaust memory.',
-    fix: 'Check that the file is the report and not an export or a data dump; publish large data sets as open data beside the report.',
+    message: (d: { maxValues: number }) => `The file holds more than ${d.maxValues} keys and values (the first one over the limit is here); a report holds a few thousand, so it was not read further.`,
+    hint: 'Check that the file is the report and not an export or a data dump; publish large data sets as open data beside the report.',
   },
   'yaml-syntax': {
     title: 'YAML syntax error',
     severity: 'error',
+    group: 'yaml',
     meaning: 'The file is not valid YAML, so nothing after the error can be read.',
-    fix: 'Look at the line and column given: an unclosed quote or bracket, a missing colon or a wrong indentation is the usual cause.',
+    message: (d: { parser: string } | { alias: string }) => ('alias' in d ? `The alias *${d.alias} refers to no anchor &${d.alias} defined before it.` : d.parser),
+    hint: 'Look at the line and column given: an unclosed quote or bracket, a missing colon or a wrong indentation is the usual cause.',
   },
   'yaml-tab-indent': {
     title: 'Tab used for indentation',
     severity: 'error',
+    group: 'yaml',
     meaning: 'YAML does not allow tab characters as indentation.',
-    fix: 'Replace the tabs at the start of the line with spaces (two per level).',
+    message: (d: { parser: string }) => d.parser,
+    hint: 'Replace the tabs at the start of the line with spaces (two per level).',
   },
   'yaml-duplicate-key': {
     title: 'Key written twice',
     severity: 'error',
+    group: 'yaml',
     meaning: 'The same key appears twice in one mapping; one of the values would be lost silently.',
-    fix: 'Remove or rename one of the two keys.',
+    message: (d: { parser: string }) => d.parser,
+    hint: 'Remove or rename one of the two keys.',
   },
   'yaml-alias-limit': {
     title: 'Too many YAML aliases',
     severity: 'error',
+    group: 'yaml',
     meaning: 'The file uses so many aliases (*name) that expanding them would take unbounded memory (a "billion laughs" document).',
-    fix: 'Write the values out instead of nesting aliases of aliases.',
+    message: (d: { max: number }) => `Expanding the aliases of this file would exceed ${d.max} copies.`,
+    hint: 'Write the values out instead of nesting aliases of aliases.',
   },
   'empty-file': {
     title: 'Empty file',
     severity: 'error',
+    group: 'file',
     meaning: 'The file holds no YAML document, or only comments.',
-    fix: 'Start from `kommunrapport init` or from an example report.',
+    message: (_d: Record<string, never>) => 'The file holds no YAML document.',
+    hint: 'Start from `kommunrapport init` or from an example report.',
   },
   'unknown-key': {
     title: 'Unknown key',
     severity: 'error',
+    group: 'model',
     meaning: 'The key is not part of the model at this place; it is often a misspelling, and its value would be ignored.',
-    fix: 'Use the suggested key, or remove the key. The JSON Schema lists every key an object may have.',
+    message: (d: { key: string; suggestion?: string }) => (d.suggestion ? `Unknown key "${d.key}". Did you mean "${d.suggestion}"?` : `Unknown key "${d.key}".`),
+    hint: 'Use the suggested key, or remove the key. The JSON Schema lists every key an object may have.',
   },
   'invalid-type': {
     title: 'Wrong type of value',
     severity: 'error',
+    group: 'model',
     meaning: 'The value has the wrong type, e.g. text where a number or a list is expected.',
-    fix: 'Write a value of the expected type; quote text that YAML would read as a number, and do not quote numbers.',
+    message: (d: { expected: string; found: string }) => `Expected ${d.expected}, found ${d.found}.`,
+    hint: 'Write a value of the expected type; quote text that YAML would read as a number, and do not quote numbers.',
   },
   'missing-field': {
     title: 'Required key missing',
     severity: 'error',
+    group: 'model',
     meaning: 'An object lacks a key the model requires.',
-    fix: 'Add the key with a value of the expected type.',
+    message: (d: { key: string; parent?: string } | { list: string; size: number; item: number }) =>
+      'list' in d ? `The list ${d.list} needs ${d.size} items; item ${d.item} is missing.` : `Missing required key "${d.key}"${d.parent ? ` in ${d.parent}` : ''}.`,
+    hint: 'Add the key with a value of the expected type.',
   },
   'invalid-value': {
     title: 'Value not allowed',
     severity: 'error',
+    group: 'model',
     meaning: 'The value has the right type but is not one of the allowed values or does not have the required form (an id, a date, a kommunkod …).',
-    fix: 'Write one of the values listed as expected.',
+    message: (d: { key: string; expected: string } | { value: string; expected: string }) => ('key' in d ? `"${d.key}" must be ${d.expected}.` : `${d.value} is not ${d.expected}.`),
+    hint: 'Write one of the values listed as expected.',
   },
   'control-character': {
     title: 'Invisible control character',
     severity: 'error',
+    group: 'model',
     meaning: 'A text or key holds an invisible control character (U+0000–U+001F except tab and line ends, U+007F–U+009F, a noncharacter or a lone surrogate); it shows as nothing and makes the HTML and XML output invalid.',
-    fix: 'Remove the character at the place given; it usually comes from copying text out of another program.',
+    message: (d: { inKey: boolean; character: string; position: number }) => `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} at position ${d.position}; it breaks HTML and XML output.`,
+    hint: 'Remove the character at the place given; it usually comes from copying text out of another program.',
   },
   'unknown-scale-key': {
     title: 'Not a step of the scale',
     severity: 'error',
+    group: 'model',
     meaning: 'An assessment, trend, status or completion names a step that the report’s governance vocabulary does not define.',
-    fix: 'Use one of the keys of that scale, or add the step to the governance vocabulary. Write null when the source does not state it.',
+    message: (d: { key: string; scale: string; vocabulary: string }) => `"${d.key}" is not a step of the ${d.scale} scale of the governance vocabulary "${d.vocabulary}".`,
+    hint: 'Use one of the keys of that scale, or add the step to the governance vocabulary. Write null when the source does not state it.',
   },
   'duplicate-id': {
     title: 'Id used twice',
     severity: 'error',
+    group: 'model',
     meaning: 'Two things of the same kind share an id; ids give stable anchors and open-data keys and must be unique.',
-    fix: 'Give one of them another id.',
+    message: (d: { kind: string; id: string; first: string }) => `The ${d.kind} id "${d.id}" is already used at ${d.first}.`,
+    hint: 'Give one of them another id.',
   },
   'unresolved-reference': {
     title: 'Reference does not resolve',
     severity: 'error',
+    group: 'model',
     meaning: 'An abbreviation, row id, column key or table reference names something that does not exist in the report.',
-    fix: 'Correct the spelling, or add the organisation, row, column or table it refers to.',
+    message: (d: ReferenceData) => referenceMessage(d),
+    hint: 'Correct the spelling, or add the organisation, row, column or table it refers to.',
+  },
+  'text-not-revised': {
+    title: 'Text not yet revised',
+    severity: 'warning',
+    group: 'model',
+    meaning: "A text listed under revise: was carried over from last period's report by `kommunrapport init --from` and has not been revised for this period.",
+    message: (d: { text: string }) => `The text of ${d.text} is last period's, carried over and not yet revised.`,
+    hint: 'Revise the text (or confirm it as it is), then remove its id from revise:.',
   },
   'sum-mismatch': {
     title: 'Sum does not add up',
     severity: 'error',
+    group: 'figures',
     meaning: 'A total or subtotal row differs from the sum of the rows it sums by more than rounding allows.',
-    fix: 'Check the figures against the source; correct the total, a part, or the list of rows in sumOf.',
+    message: (d: { label: string; column: string; table: string; total: number; terms: string; sum: string }) =>
+      `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.total}, but the ${d.terms} add up to ${d.sum}.`,
+    hint: 'Check the figures against the source; correct the total, a part, or the list of rows in sumOf.',
   },
   'difference-mismatch': {
     title: 'Difference does not add up',
     severity: 'error',
+    group: 'figures',
     meaning: 'A column declared as the difference of two columns (differenceOf) does not equal their difference within rounding.',
-    fix: 'Check the figures against the source, or the order of the columns in differenceOf (a − b).',
+    message: (d: { label: string; column: string; a: string; b: string; value: number; difference: string }) => `"${d.label}": column "${d.column}" is ${d.value}, but ${d.a} − ${d.b} = ${d.difference}.`,
+    hint: 'Check the figures against the source, or the order of the columns in differenceOf (a − b).',
   },
   'gender-sum-mismatch': {
     title: 'Women and men do not add up to the total',
     severity: 'error',
+    group: 'figures',
     meaning: 'For a count (headcount or an indicator counted in persons), women plus men must equal the total.',
-    fix: 'Check the three figures against the source.',
+    message: (d: { what: string; women: number; men: number; sum: string; total: number }) => `Women (${d.women}) and men (${d.men}) of ${d.what} add up to ${d.sum}, not the total ${d.total}.`,
+    hint: 'Check the three figures against the source.',
   },
   'deviation-sum-mismatch': {
     title: 'Explanations do not add up to the deviation',
     severity: 'error',
+    group: 'figures',
     meaning: 'The amounts of the items explaining a deviation differ from the deviation by more than rounding allows.',
-    fix: 'Check the amounts against the source; an item may be missing or have the wrong sign.',
+    message: (d: { count: number; id: string; sum: string; deviation: number; unit: string }) =>
+      `The ${d.count} explanations of "${d.id}" add up to ${d.sum} ${d.unit}, not the deviation ${d.deviation} ${d.unit}.`,
+    hint: 'Check the amounts against the source; an item may be missing or have the wrong sign.',
   },
   'percent-out-of-range': {
     title: 'Percentage out of range',
     severity: 'error',
+    group: 'figures',
     meaning: 'A share in percent is negative or above 100.',
-    fix: 'Write the percentage as a number from 0 to 100 (e.g. 8.2 for 8,2 %).',
+    message: (d: { what: string; value: number }) => `${d.what} is ${d.value} %, outside 0–100.`,
+    hint: 'Write the percentage as a number from 0 to 100 (e.g. 8.2 for 8,2 %).',
   },
   'year-outside-period': {
     title: 'Year after the report period',
     severity: 'warning',
+    group: 'figures',
     meaning: 'An outcome or a table column is for a year after the year of the report period; outcomes cannot be known yet.',
-    fix: 'Check the year; targets for later years are allowed, outcomes are not.',
+    message: (d: { what: string; year: number; periodYear: number }) => `${d.what} is for ${d.year}, after the report period (${d.periodYear}).`,
+    hint: 'Check the year; targets for later years are allowed, outcomes are not.',
   },
   'date-outside-period': {
     title: 'Date outside the period',
     severity: 'warning',
-    meaning: 'The period starts after it ends, or its dates are not in the period year.',
-    fix: 'Check period.start, period.end and period.year.',
+    group: 'figures',
+    meaning: 'The period starts after it ends, its dates are not in the period year, or the period of an indicator value is not in the value\'s year.',
+    message: (d: { start: string; end: string } | { key: string; date: string; year: number } | { what: string; period: string; year: number }) =>
+      'period' in d
+        ? `The period ${d.period} of ${d.what} is not in its year ${d.year}.`
+        : 'key' in d
+          ? `period.${d.key} (${d.date}) is not in the period year ${d.year}.`
+          : `The period ends (${d.end}) before it starts (${d.start}).`,
+    hint: 'Check period.start, period.end and period.year.',
   },
   'unit-slip': {
     title: 'Same figure in another unit scale',
     severity: 'error',
+    group: 'figures',
     meaning: 'Two places state the same figure, but converted to kronor they differ by a factor of about 1 000 or 1 000 000: a unit (kr, tkr, mnkr) is wrong.',
-    fix: 'Check the unit of both tables against the source.',
+    message: (d: { what: string; value: number; unit: string; where: string; other: number; otherUnit: string; factor: string }) =>
+      `${d.what} is ${d.value} ${d.unit}, but ${d.where} is ${d.other} ${d.otherUnit}: a factor of about ${d.factor} apart, so one of the units is wrong.`,
+    hint: 'Check the unit of both tables against the source.',
   },
   'figure-mismatch': {
     title: 'Same figure stated differently',
     severity: 'warning',
+    group: 'figures',
     meaning: 'Two places state the same figure (sameAs), but their values differ by more than rounding.',
-    fix: 'Check both figures against the source.',
+    message: (d: { what: string; value: number; unit: string; where: string; other: number; otherUnit: string }) => `${d.what} is ${d.value} ${d.unit}, but ${d.where} states ${d.other} ${d.otherUnit}.`,
+    hint: 'Check both figures against the source.',
   },
   'missing-value-reason': {
     title: 'Value without figure or reason',
     severity: 'error',
+    group: 'figures',
     meaning: 'An indicator value has neither a total nor a reason why it is missing.',
-    fix: 'Give `total`, or `missing` with the reason (e.g. "Mätning senare under 2022").',
+    message: (d: { kind: string; year: number; name: string }) => `The ${d.kind} for ${d.year} of "${d.name}" has neither a total nor a reason why it is missing.`,
+    hint: 'Give `total`, or `missing` with the reason (e.g. "Mätning senare under 2022").',
   },
   'value-and-missing': {
     title: 'Value with a figure and a missing reason',
     severity: 'warning',
+    group: 'figures',
     meaning: 'An indicator value has both a total and a reason why it is missing.',
-    fix: 'Remove `missing` when the figure is known, or `total` when it is not.',
+    message: (d: { kind: string; year: number; name: string }) => `The ${d.kind} for ${d.year} of "${d.name}" has both a total and a missing reason.`,
+    hint: 'Remove `missing` when the figure is known, or `total` when it is not.',
   },
   'formula-mismatch': {
     title: 'Formula does not add up',
     severity: 'error',
+    group: 'figures',
     meaning: 'A row declared as a formula over other rows with signs (formula: "a + b - c") differs from what the formula gives by more than rounding allows.',
-    fix: 'Check the figures and the signs of the formula against the source.',
+    message: (d: { label: string; column: string; table: string; value: number; formula: string; result: string }) =>
+      `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.value}, but ${d.formula} gives ${d.result}.`,
+    hint: 'Check the figures and the signs of the formula against the source.',
   },
   'formula-invalid': {
     title: 'Formula cannot be read',
     severity: 'error',
-    meaning: 'A row\'s formula is not row ids joined by + and −, or the row has both sumOf and formula.',
-    fix: 'Write e.g. formula: "kommunbidrag + intakter + kostnader - disposition", with row ids of the same table.',
+    group: 'figures',
+    meaning: "A row's formula is not row ids joined by + and −, or the row has both sumOf and formula.",
+    message: (d: { row: string; table: string; formula?: string }) =>
+      d.formula === undefined ? `Row "${d.row}" of table "${d.table}" has both sumOf and formula.` : `The formula "${d.formula}" of row "${d.row}" is not row ids joined by + and −.`,
+    hint: 'Write e.g. formula: "kommunbidrag + intakter + kostnader - disposition", with row ids of the same table.',
   },
   'sign-contradicts-kind': {
     title: 'Sign contradicts the kind of row',
     severity: 'error',
+    group: 'figures',
     meaning: 'An income written negative or a cost written positive in a statement whose convention is signed (costs negative, income positive), or a negative amount where every amount is written positive.',
-    fix: 'Correct the sign, or state the table\'s signConvention (signed or positive).',
+    message: (d: { label: string; column: string; table: string; value: number; kind: 'revenue' | 'cost'; want: 'positive' | 'negative'; convention: 'signed' | 'positive' }) =>
+      `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.value}: ${d.kind === 'revenue' ? 'an income' : 'a cost'} is ${d.want} in this statement (${d.convention === 'signed' ? 'costs negative, income positive' : 'every amount positive'}).`,
+    hint: "Correct the sign, or state the table's signConvention (signed or positive).",
   },
   'heading-with-values': {
     title: 'Heading row with values',
     severity: 'error',
+    group: 'figures',
     meaning: 'A row of kind heading names a group of rows and has no figures of its own.',
-    fix: 'Remove the values, or give the row another kind.',
+    message: (d: { label: string; table: string }) => `Row "${d.label}" of table "${d.table}" is a heading row but has values.`,
+    hint: 'Remove the values, or give the row another kind (item, subtotal, total).',
   },
   'balance-sheet-unbalanced': {
     title: 'Balansräkning does not balance',
     severity: 'error',
+    group: 'figures',
     meaning: 'Summa tillgångar differs from eget kapital, avsättningar och skulder by more than rounding allows.',
-    fix: 'Check each post of both sides against the ledger.',
+    message: (d: { table: string; where: string; value: number; otherWhere: string; other: string; difference: string }) =>
+      `The balansräkning "${d.table}" does not balance: summa tillgångar (${d.where}) is ${d.value}, but eget kapital, avsättningar och skulder (${d.otherWhere}) are ${d.other}, a difference of ${d.difference}.`,
+    hint: 'Check each post of both sides against the ledger; the subtotals may add up while a post is wrong on one side.',
   },
   'result-mismatch': {
     title: 'Årets resultat differs between statements',
     severity: 'error',
-    meaning: 'Årets resultat in the resultaträkning, in the balansräkning\'s eget kapital and in the balanskravsutredning must be the same figure for the same entity and period.',
-    fix: 'Find the statement that has it wrong and correct it.',
+    group: 'figures',
+    meaning: "Årets resultat in the resultaträkning, in the balansräkning's eget kapital and in the balanskravsutredning must be the same figure for the same entity and period.",
+    message: (d: { statement: string; where: string; value: number; otherWhere: string; other: number; difference: string }) =>
+      `Årets resultat differs between the resultaträkning and the ${d.statement}: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
+    hint: 'Årets resultat is one figure: check which statement has it wrong (a post may be missing from the resultaträkning, or eget kapital not updated).',
   },
   'cash-flow-mismatch': {
     title: 'Kassaflödesanalys ends at other likvida medel',
     severity: 'error',
+    group: 'figures',
     meaning: 'Likvida medel at the end of the period in the kassaflödesanalys differs from likvida medel in the balansräkning for the same entity and date.',
-    fix: 'Check the flows and likvida medel at the start of the period.',
+    message: (d: { where: string; value: number; otherWhere: string; other: number; difference: string }) =>
+      `The kassaflödesanalys does not end at the balansräkning's likvida medel: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
+    hint: 'Check the flows of the kassaflödesanalys and likvida medel at the start of the period; both must end at the same kassa och bank.',
   },
   'statement-figure-mismatch': {
     title: 'Figure differs from the statements',
     severity: 'error',
+    group: 'figures',
     meaning: 'A figure that names a cell of a financial statement (sameAs) differs from it by more than rounding: the förvaltningsberättelse must state what the statements state.',
-    fix: 'Check the figure against the statement it names.',
+    message: (d: { what: string; value: number; unit: string; where: string; other: number; otherUnit: string }) => `${d.what} is ${d.value} ${d.unit}, but the statement ${d.where} states ${d.other} ${d.otherUnit}.`,
+    hint: 'Check the figure against the statement it names.',
   },
-} as const satisfies Record<string, DiagnosticInfo>;
+} as const satisfies Record<string, DiagnosticDefinition>;
 
 /** A code of the catalogue. */
 export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
+
+/** The data the message function of a code takes. */
+export type DiagnosticData<D extends DiagnosticDefinition> = Parameters<D['message']>[0];
+
+/** Where a finding is and what a finding adds to its code's definition. */
+export interface DiagnosticDetails {
+  /** Path in the report, already formatted (`sections[2].title`); empty for the whole file. */
+  path?: string;
+  file?: string;
+  line?: number;
+  column?: number;
+  expected?: string;
+  found?: string;
+  /** A hint for this finding; default the code's general hint. */
+  hint?: string;
+  /** The plugin reporting it. */
+  plugin?: string;
+}
+
+/** A finding of one code of a catalogue: severity, message and default hint come from the definition. */
+export function createDiagnostic<D extends DiagnosticDefinition>(code: string, definition: D, data: DiagnosticData<D>, details: DiagnosticDetails = {}): Diagnostic {
+  return {
+    code,
+    ...(details.plugin !== undefined ? { plugin: details.plugin } : {}),
+    severity: definition.severity,
+    path: details.path ?? '',
+    message: definition.message(data),
+    ...(details.file !== undefined ? { file: details.file } : {}),
+    ...(details.line !== undefined ? { line: details.line } : {}),
+    ...(details.column !== undefined ? { column: details.column } : {}),
+    ...(details.expected !== undefined ? { expected: details.expected } : {}),
+    ...(details.found !== undefined ? { found: details.found } : {}),
+    hint: details.hint ?? definition.hint,
+  };
+}
+
+/** A finding of a code of the model's catalogue. */
+export function modelDiagnostic<C extends DiagnosticCode>(code: C, data: DiagnosticData<(typeof DIAGNOSTIC_CODES)[C]>, details: DiagnosticDetails = {}): Diagnostic {
+  return createDiagnostic(code, DIAGNOSTIC_CODES[code] as DiagnosticDefinition, data, details);
+}
 
 /** Options of {@link formatDiagnostic}. */
 export interface FormatOptions {
@@ -283,7 +474,8 @@ export function formatPlace(d: Pick<Diagnostic, 'file' | 'line' | 'column'>): st
  */
 export function formatDiagnostic(d: Diagnostic, options: FormatOptions = {}): string {
   const colour = options.colour ?? ((_s: Severity, text: string) => text);
-  const head = [formatPlace(d), colour(d.severity, d.severity), d.code, d.path].filter((s) => s !== '').join('  ');
+  const code = d.plugin !== undefined ? `[plugin ${d.plugin}] ${d.code}` : d.code;
+  const head = [formatPlace(d), colour(d.severity, d.severity), code, d.path].filter((s) => s !== '').join('  ');
   const lines = [head, `  ${d.message}`];
   if (d.expected !== undefined) lines.push(`  expected: ${d.expected}`);
   if (d.found !== undefined) lines.push(`  found:    ${d.found}`);

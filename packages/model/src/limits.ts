@@ -3,7 +3,7 @@
 // collections, the number of alias expansions, and the encoding (UTF-8, with or without
 // a byte-order mark). `decodeSource` turns file bytes into text; parseYaml checks the rest.
 import { Lexer, Parser, type CST } from 'yaml';
-import type { Diagnostic } from './diagnostics.js';
+import { modelDiagnostic, type Diagnostic } from './diagnostics.js';
 
 /** The documented limits of a report file (see the model README, section Limits). */
 export const LIMITS = {
@@ -37,16 +37,12 @@ export function formatBytes(bytes: number): string {
 /** The input-too-large diagnostic for a file of `bytes` bytes, or undefined when it is within the limit. */
 export function checkSize(bytes: number, file?: string, maxBytes: number = LIMITS.maxBytes): Diagnostic | undefined {
   if (bytes <= maxBytes) return undefined;
-  return {
-    code: 'input-too-large',
-    severity: 'error',
-    path: '',
-    message: `The file is ${formatBytes(bytes)}; a report may be at most ${formatBytes(maxBytes)}, so it was not read.`,
+  return modelDiagnostic('input-too-large', { size: formatBytes(bytes), max: formatBytes(maxBytes) }, {
     ...where(file),
     expected: `at most ${formatBytes(maxBytes)}`,
     found: formatBytes(bytes),
     hint: 'Check that this is the report and not an export or a data dump; a whole report is well under 1 MB. Split very large tables into their own files.',
-  };
+  });
 }
 
 /** The result of {@link decodeSource}. */
@@ -68,18 +64,14 @@ export function decodeSource(bytes: Uint8Array, file?: string, limits: Limits = 
   if (encoding) {
     return {
       diagnostics: [
-        {
-          code: 'file-encoding',
-          severity: 'error',
-          path: '',
-          message: `The file is written in ${encoding}; a report must be UTF-8.`,
+        modelDiagnostic('file-encoding', { encoding }, {
           ...where(file),
           line: 1,
           column: 1,
           expected: 'UTF-8 text',
           found: encoding,
           hint: 'Save the file again with the encoding UTF-8 (in most editors: Save as → Encoding → UTF-8).',
-        },
+        }),
       ],
     };
   }
@@ -92,18 +84,14 @@ export function decodeSource(bytes: Uint8Array, file?: string, limits: Limits = 
     const byte = bytes[bad]!;
     return {
       diagnostics: [
-        {
-          code: 'file-encoding',
-          severity: 'error',
-          path: '',
-          message: `The file is not UTF-8: byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')} at line ${line}, column ${column} is not a UTF-8 character${byte >= 0x80 ? ' (the file looks like Latin-1 or Windows-1252, where å, ä and ö are single bytes)' : ''}.`,
+        modelDiagnostic('file-encoding', { byte: `0x${byte.toString(16).toUpperCase().padStart(2, '0')}`, line, column, latin1: byte >= 0x80 }, {
           ...where(file),
           line,
           column,
           expected: 'UTF-8 text',
           found: `the byte 0x${byte.toString(16).toUpperCase().padStart(2, '0')}`,
           hint: 'Save the file again with the encoding UTF-8 (in most editors: Save as → Encoding → UTF-8); letters such as å, ä, ö would otherwise be lost.',
-        },
+        }),
       ],
     };
   }

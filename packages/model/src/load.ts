@@ -3,10 +3,11 @@
 // returned beside it and callers decide what an error means for them.
 import { parseYaml } from './source.js';
 import { decodeReport } from './decode.js';
-import { checkReport } from './check.js';
+import { checkReport } from './check/index.js';
 import { findControlCharacters } from './control-characters.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Report } from './report.js';
+import type { Locate } from './source.js';
 
 export { hasErrors } from './diagnostics.js';
 
@@ -16,6 +17,8 @@ export interface LoadResult {
   report?: Report;
   /** Every finding: parse, decode and check, in that order. */
   diagnostics: Diagnostic[];
+  /** Maps a path in the report to its line and column, when the text could be parsed; for findings made later (by plugins). */
+  locate?: Locate;
 }
 
 /** Freezes a value and everything it holds. */
@@ -37,5 +40,5 @@ export function loadReport(text: string, file?: string): LoadResult {
   const decoded = decodeReport(parsed.value, options);
   if (!decoded.report) return { diagnostics: [...control, ...decoded.diagnostics] };
   const report = deepFreeze(decoded.report);
-  return { report, diagnostics: [...control, ...checkReport(report, options)] };
+  return { report, locate: parsed.locate, diagnostics: [...control, ...checkReport(report, options)] };
 }

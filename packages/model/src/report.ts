@@ -280,6 +280,7 @@ export const Report = strict(
     contact: strict('Contact', 'Where readers can ask about the report.', { name: NonEmptyString }, { email: NonEmptyString, url: NonEmptyString, phone: NonEmptyString }),
     decision: Decision,
     significantEvents: t.array(EventGroup),
+    revise: t.array(NonEmptyString),
   },
 );
 export type Report = t.TypeOf<typeof Report>;

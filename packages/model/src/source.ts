@@ -2,7 +2,7 @@
 // value to its line and column, so every later diagnostic can point into the file.
 // YAML 1.2 core schema (so `no` stays text), unique keys, a cap on alias expansion.
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
-import type { Diagnostic } from './diagnostics.js';
+import { modelDiagnostic, type Diagnostic } from './diagnostics.js';
 import { checkSize, countValues, LIMITS, tokenDepth } from './limits.js';
 
 /** A line and column, both 1-based. */
@@ -39,7 +39,7 @@ export interface ParseOptions {
   maxValues?: number;
 }
 
-const CODE_BY_YAML_ERROR: Record<string, string> = {
+const CODE_BY_YAML_ERROR: Record<string, 'yaml-duplicate-key' | 'yaml-tab-indent'> = {
   DUPLICATE_KEY: 'yaml-duplicate-key',
   TAB_AS_INDENT: 'yaml-tab-indent',
 };
@@ -74,18 +74,14 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     return {
       value: undefined,
       diagnostics: [
-        {
-          code: 'too-many-values',
-          severity: 'error',
-          path: '',
-          message: `The file holds more than ${maxValues} keys and values (the first one over the limit is here); a report holds a few thousand, so it was not read further.`,
+        modelDiagnostic('too-many-values', { maxValues }, {
           ...(file !== undefined ? { file } : {}),
           line: p.line,
           column: p.column,
           expected: `at most ${maxValues} keys and values`,
           found: `more than ${maxValues}`,
           hint: 'Check that this is the report and not an export or a data dump; publish large data sets as open data beside the report.',
-        },
+        }),
       ],
       locate: () => undefined,
     };
@@ -99,18 +95,14 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     return {
       value: undefined,
       diagnostics: [
-        {
-          code: 'nesting-too-deep',
-          severity: 'error',
-          path: '',
-          message: `Mappings and lists are nested more than ${maxDepth} levels deep here; a report needs about 15.`,
+        modelDiagnostic('nesting-too-deep', { maxDepth }, {
           ...(file !== undefined ? { file } : {}),
           line: p.line,
           column: p.column,
           expected: `at most ${maxDepth} levels of nesting`,
           found: `more than ${maxDepth} levels`,
           hint: 'Look for unclosed [ or { brackets, or indentation that keeps growing; sections nest only a few levels.',
-        },
+        }),
       ],
       locate: () => undefined,
     };
@@ -126,32 +118,19 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
   for (const err of errors) {
     const code = CODE_BY_YAML_ERROR[err.code] ?? 'yaml-syntax';
     const pos = where(err.pos[0]);
-    diagnostics.push({
-      code,
-      severity: 'error',
-      path: '',
-      message: firstLine(err.message),
-      ...(file !== undefined ? { file } : {}),
-      line: pos.line,
-      column: pos.column,
-      hint: HINTS[code]!,
-    });
+    diagnostics.push(modelDiagnostic(code, { parser: firstLine(err.message) }, { ...(file !== undefined ? { file } : {}), line: pos.line, column: pos.column, hint: HINTS[code]! }));
   }
   if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
   // A document marker alone (`---`) is as empty as no text at all.
   if (doc.contents === null || (isScalar(doc.contents) && doc.contents.value === null && doc.contents.source === '')) {
-    diagnostics.push({
-      code: 'empty-file',
-      severity: 'error',
-      path: '',
-      message: 'The file holds no YAML document.',
+    diagnostics.push(modelDiagnostic('empty-file', {}, {
       ...(file !== undefined ? { file } : {}),
       line: 1,
       column: 1,
       expected: 'a report (a mapping with id, kind, title, period …)',
       found: 'nothing',
       hint: 'Start from `kommunrapport init` or from an example report.',
-    });
+    }));
     return { value: undefined, diagnostics, locate };
   }
   try {
@@ -160,39 +139,20 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
   } catch (e) {
     const unresolved = e instanceof ReferenceError && /unresolved alias/i.test(e.message) ? firstUnresolvedAlias(doc) : undefined;
     if (unresolved) {
-      diagnostics.push({
-        code: 'yaml-syntax',
-        severity: 'error',
-        path: '',
-        message: `The alias *${unresolved.name} refers to no anchor &${unresolved.name} defined before it.`,
+      diagnostics.push(modelDiagnostic('yaml-syntax', { alias: unresolved.name }, {
         ...(file !== undefined ? { file } : {}),
         ...(unresolved.offset !== undefined ? where(unresolved.offset) : {}),
         expected: `an anchor &${unresolved.name} earlier in the file`,
         found: `*${unresolved.name}`,
         hint: 'A * in front of a word makes it an alias; quote the text ("*…") if it is not one, or define the anchor first.',
-      });
+      }));
       return { value: undefined, diagnostics, locate };
     }
     if (e instanceof ReferenceError && /alias/i.test(e.message)) {
-      diagnostics.push({
-        code: 'yaml-alias-limit',
-        severity: 'error',
-        path: '',
-        message: `Expanding the aliases of this file would exceed ${options.maxAliasCount ?? LIMITS.maxAliasCount} copies.`,
-        ...(file !== undefined ? { file } : {}),
-        ...firstAlias(doc, where),
-        hint: 'Write the values out instead of nesting aliases of aliases.',
-      });
+      diagnostics.push(modelDiagnostic('yaml-alias-limit', { max: options.maxAliasCount ?? LIMITS.maxAliasCount }, { ...(file !== undefined ? { file } : {}), ...firstAlias(doc, where), hint: 'Write the values out instead of nesting aliases of aliases.' }));
       return { value: undefined, diagnostics, locate };
     }
-    diagnostics.push({
-      code: 'yaml-syntax',
-      severity: 'error',
-      path: '',
-      message: e instanceof Error ? firstLine(e.message) : String(e),
-      ...(file !== undefined ? { file } : {}),
-      hint: HINTS['yaml-syntax']!,
-    });
+    diagnostics.push(modelDiagnostic('yaml-syntax', { parser: e instanceof Error ? firstLine(e.message) : String(e) }, { ...(file !== undefined ? { file } : {}), hint: HINTS['yaml-syntax']! }));
     return { value: undefined, diagnostics, locate };
   }
 }

@@ -1,6 +1,7 @@
 // Counting the content of a report: areas, goals, commitments and indicators, wherever in
 // the section tree they stand. Used by `kommunrapport validate` and by renderers' metadata.
-import type { Report, Section, Area } from './report.js';
+import type { Report } from './report.js';
+import { walkReport } from './walk.js';
 
 /** How much content a report holds. */
 export interface ContentCounts {
@@ -15,37 +16,13 @@ export interface ContentCounts {
 /** Counts the perspectives, areas, goals, commitments, indicators and tables of a report. */
 export function countContent(report: Report): ContentCounts {
   const counts: ContentCounts = { perspectives: 0, areas: 0, goals: 0, commitments: 0, indicators: 0, tables: 0 };
-  const area = (a: Area) => {
-    counts.areas += 1;
-    for (const g of a.goals ?? []) {
-      counts.goals += 1;
-      counts.indicators += g.indicators?.length ?? 0;
-    }
-    counts.commitments += a.commitments?.length ?? 0;
-    for (const s of [...(a.sections ?? []), ...(a.endSections ?? [])]) section(s);
-  };
-  const section = (s: Section) => {
-    switch (s.type) {
-      case 'perspective':
-        counts.perspectives += 1;
-        s.areas.forEach(area);
-        break;
-      case 'text':
-        s.sections?.forEach(section);
-        break;
-      case 'indicators':
-        for (const g of s.groups) counts.indicators += g.indicators.length;
-        break;
-      case 'finance':
-        counts.tables += s.tables.length;
-        break;
-      case 'table':
-        counts.tables += 1;
-        break;
-      default:
-        break;
-    }
-  };
-  report.sections.forEach(section);
+  walkReport(report, {
+    sections: { perspective: () => (counts.perspectives += 1) },
+    area: () => (counts.areas += 1),
+    goal: () => (counts.goals += 1),
+    commitment: () => (counts.commitments += 1),
+    indicator: () => (counts.indicators += 1),
+    table: () => (counts.tables += 1),
+  });
   return counts;
 }

@@ -1,15 +1,28 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSTIC_CODES, formatDiagnostic, formatPath, renderValue } from '../src/index.js';
+import { DIAGNOSTIC_CODES, DIAGNOSTIC_GROUPS, formatDiagnostic, formatPath, modelDiagnostic, renderValue } from '../src/index.js';
 
 describe('the catalogue', () => {
-  it('names every code in kebab case with title, severity, meaning and fix', () => {
+  it('names every code in kebab case with title, severity, group, meaning, message function and hint (Astro\'s shape)', () => {
     for (const [code, info] of Object.entries(DIAGNOSTIC_CODES)) {
       expect(code).toMatch(/^[a-z]+(-[a-z]+)*$/);
       expect(['error', 'warning', 'info']).toContain(info.severity);
+      expect(Object.keys(DIAGNOSTIC_GROUPS), code).toContain(info.group);
       expect(info.title.length).toBeGreaterThan(3);
       expect(info.meaning.length).toBeGreaterThan(10);
-      expect(info.fix.length).toBeGreaterThan(10);
+      expect(typeof info.message).toBe('function');
+      expect(info.hint.length).toBeGreaterThan(10);
     }
+  });
+  it('makes a finding from a code and its data: message from the function, severity and default hint from the catalogue', () => {
+    expect(modelDiagnostic('duplicate-id', { kind: 'goal', id: 'g1', first: 'sections[1].goals[0].id' }, { path: 'sections[2].goals[0].id', file: 'r.yaml', line: 4 })).toEqual({
+      code: 'duplicate-id',
+      severity: 'error',
+      path: 'sections[2].goals[0].id',
+      message: 'The goal id "g1" is already used at sections[1].goals[0].id.',
+      file: 'r.yaml',
+      line: 4,
+      hint: DIAGNOSTIC_CODES['duplicate-id'].hint,
+    });
   });
   it('keeps the permanent names', () => {
     expect(Object.keys(DIAGNOSTIC_CODES)).toEqual(expect.arrayContaining([

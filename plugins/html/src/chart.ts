@@ -3,7 +3,7 @@
 // differ by line style and marker shape as well as colour.
 import { h, s } from 'hastscript';
 import type { Element } from 'hast';
-import { decimalsOf, type ChartModel, type Formatter } from '@kommunrapport/core';
+import type { ChartModel } from '@kommunrapport/core';
 import type { IdAllocator } from './ids.js';
 import { palette } from './palette.js';
 
@@ -32,7 +32,7 @@ function sample(kind: Kind): Element {
 }
 
 /** Renders a chart with its caption and key; values are written at their points (outcomes above, targets below). */
-export function chart(c: ChartModel, ids: IdAllocator, format: Formatter): Element {
+export function chart(c: ChartModel, ids: IdAllocator): Element {
   const descId = ids.unique(`${c.id}-desc`);
   const years = [...new Set(c.series.flatMap((x) => x.points.map((p) => p.year)))].sort((a, b) => a - b);
   const values = c.series.flatMap((x) => x.points.map((p) => p.value));
@@ -41,18 +41,17 @@ export function chart(c: ChartModel, ids: IdAllocator, format: Formatter): Eleme
   const x = (year: number) => PAD.left + (years.length === 1 ? 0.5 : years.indexOf(year) / (years.length - 1)) * (W - PAD.left - PAD.right);
   const y = (v: number) => PAD.top + (1 - (v - lo) / (hi - lo)) * (H - PAD.top - PAD.bottom);
   const base = y(Math.max(lo, Math.min(0, hi)));
-  const decimals = decimalsOf(values);
   // A value is written above its point, or below when another series is higher that year.
   const below = (kind: Kind, year: number, value: number) =>
     c.series.some((o) => o.kind !== kind && o.points.some((p) => p.year === year && (p.value > value || (p.value === value && look[kind].below))));
-  const label = (px: number, py: number, under: boolean, value: number) =>
-    s('text', { x: n(px), y: n(under ? py + 18 : py - 9), textAnchor: 'middle', fill: palette.text, fontSize: 12 }, format.value(value, c.unit, { decimals }));
+  const label = (px: number, py: number, under: boolean, text: string) =>
+    s('text', { x: n(px), y: n(under ? py + 18 : py - 9), textAnchor: 'middle', fill: palette.text, fontSize: 12 }, text);
   const shapes = c.series.flatMap((series) => {
-    const pts = series.points.map((p) => [x(p.year), y(p.value), p.value, below(series.kind, p.year, p.value)] as const);
+    const pts = series.points.map((p) => [x(p.year), y(p.value), p.label, below(series.kind, p.year, p.value)] as const);
     const line = pts.length > 1
       ? [s('polyline', { points: pts.map(([a, b]) => `${n(a)},${n(b)}`).join(' '), fill: 'none', stroke: look[series.kind].stroke, strokeWidth: 2.5, strokeDasharray: look[series.kind].dash })]
       : [];
-    return [...line, ...pts.flatMap(([a, b, value, under]) => [marker(series.kind, a, b), label(a, b, under, value)])];
+    return [...line, ...pts.flatMap(([a, b, text, under]) => [marker(series.kind, a, b), label(a, b, under, text)])];
   });
   const svg = s('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', ariaLabelledby: descId, focusable: 'false' }, [
     s('line', { x1: PAD.left, y1: n(base), x2: W - PAD.right, y2: n(base), stroke: palette.rule, strokeWidth: 1 }),

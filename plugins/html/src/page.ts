@@ -4,8 +4,7 @@
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { DocumentModel, DocSection, Formatter, Vocabulary } from '@kommunrapport/core';
-import { createTextRenderer } from './text.js';
+import type { DocumentModel, DocSection, Vocabulary } from '@kommunrapport/core';
 import { createIds } from './ids.js';
 import { facts, heading, section, toc } from './sections.js';
 import { stylesheet, escapeStyle } from './style.js';
@@ -15,7 +14,6 @@ import type { HtmlOptions } from './options.js';
 export interface PageInput {
   document: DocumentModel;
   vocabulary: Vocabulary;
-  format: Formatter;
   /** The text of <title>: report, body, kommun and period. */
   title: string;
   options: HtmlOptions;
@@ -25,14 +23,12 @@ const MAIN_ID = 'main';
 const TOC_ID = 'toc';
 
 /** Builds the page as a hast tree. */
-export function pageTree({ document: doc, vocabulary: v, format, title, options }: PageInput): Root {
+export function pageTree({ document: doc, vocabulary: v, title, options }: PageInput): Root {
   const ids = createIds([MAIN_ID, TOC_ID]);
-  const text = createTextRenderer(v);
   const headingIds = new Map<DocSection, string>();
   const regionNames = new Set<string>();
-  // Reading order: header first, so abbreviations are written out where a reader first meets them.
-  const header = h('header', [heading(1, {}, doc.title), facts(doc.cover, text)]);
-  const sections = doc.sections.map((s) => section(s, { text, ids, format, regionNames, headingIds }));
+  const header = h('header', [heading(1, {}, doc.title), facts(doc.cover)]);
+  const sections = doc.sections.map((s) => section(s, { ids, regionNames, headingIds }));
   const contents = toc(doc.sections, headingIds, options.tocDepth);
   const styles = [h('style', stylesheet), ...(options.css ? [h('style', escapeStyle(options.css))] : [])];
   return {

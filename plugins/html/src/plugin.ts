@@ -1,32 +1,42 @@
-// The HTML plugin: lays the report out with the core's buildDocument and writes one
-// self-contained, accessible page, index.html.
-import { definePlugin, buildDocument, type Artifact, type RenderContext } from '@kommunrapport/core';
+// The HTML plugin: serialises the core's document (ctx.document) as one self-contained,
+// accessible page, index.html.
+import { definePlugin, type Artifact, type PluginCodes, type RenderContext } from '@kommunrapport/core';
 import type { Report } from '@kommunrapport/model';
 import { HtmlOptions } from './options.js';
 import { renderPage } from './page.js';
 import { readableColour } from './badge.js';
 
-/** Warns about vocabulary colours too light for text; those symbols are drawn in the text colour instead. */
-function checkColours(ctx: RenderContext<HtmlOptions>): void {
+/** The html plugin's own diagnostic codes, reported through ctx.report. Names are permanent. */
+const HTML_CODES = {
+  'low-contrast': {
+    title: 'Vocabulary colour too light for text',
+    severity: 'warning',
+    group: 'html',
+    meaning: 'A step of the governance vocabulary has a colour with less than 4.5:1 contrast against the page (WCAG 2.1, 1.4.3); its symbol is drawn in the text colour instead, so the page stays readable but loses the colour.',
+    message: (d: { scale: string; key: string; colour: string }) =>
+      `governance.${d.scale} "${d.key}": colour ${d.colour} has less than 4.5:1 contrast on the page; its symbol is drawn in the text colour.`,
+    hint: 'Choose a darker colour for the step in governance (at least 4.5:1 against white).',
+  },
+} as const satisfies PluginCodes;
+
+/** Reports vocabulary colours too light for text; those symbols are drawn in the text colour instead. */
+function checkColours(ctx: RenderContext<HtmlOptions, typeof HTML_CODES>): void {
   for (const scale of ['assessment', 'trend', 'commitmentStatus', 'completion'] as const) {
     for (const step of ctx.vocabulary.steps(scale)) {
-      if (!readableColour(step.colour))
-        ctx.logger.warn(
-          `governance.${scale} "${step.key}": colour ${step.colour} has less than 4.5:1 contrast on the page; its symbol is drawn in the text colour. Hint: choose a darker colour.`,
-        );
+      if (!readableColour(step.colour)) ctx.report('low-contrast', { scale, key: step.key, colour: step.colour }, ['governance']);
     }
   }
 }
 
 /** Renders a report to `index.html`. */
-export function renderHtml(report: Report, ctx: RenderContext<HtmlOptions>): Artifact[] {
+export function renderHtml(report: Report, ctx: RenderContext<HtmlOptions, typeof HTML_CODES>): Artifact[] {
   checkColours(ctx);
-  const document = buildDocument(report, ctx.vocabulary, ctx.format);
+  const document = ctx.document;
   const title = `${document.title} – ${report.body.name}, ${report.municipality.name}, ${report.period.label}`;
-  const html = renderPage({ document, vocabulary: ctx.vocabulary, format: ctx.format, title, options: ctx.options });
+  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options });
   return [{ path: 'index.html', contents: html, mediaType: 'text/html; charset=utf-8' }];
 }
 
 /** The `html` plugin. */
-const plugin = definePlugin<HtmlOptions>({ name: 'html', formats: ['html'], options: HtmlOptions, render: renderHtml });
+const plugin = definePlugin<HtmlOptions, typeof HTML_CODES>({ name: 'html', formats: ['html'], options: HtmlOptions, codes: HTML_CODES, render: renderHtml });
 export default plugin;

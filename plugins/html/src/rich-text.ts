@@ -1,38 +1,48 @@
-// The model's rich-text block tree (paragraphs, lists, emphasis, links) as hast. Links
-// keep only http(s) and mailto targets; anything else is shown as its text.
+// The document's inline content and text blocks as hast. Abbreviations become
+// <abbr title="expansion">, with the core's explanation around the first use; links
+// keep only http(s) and mailto targets (the core's nodes already hold only those, this is
+// a second guard); a span in another language gets its lang. Strings only become text nodes.
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { RichText, Block, Inline } from '@kommunrapport/model';
-import type { TextRenderer } from './text.js';
+import { abbreviationExplanation, type Inline, type TextBlock } from '@kommunrapport/core';
 
 const SAFE_URL = /^(https?:|mailto:)/i;
 
-function inlines(nodes: readonly Inline[], tr: TextRenderer): ElementContent[] {
+const text = (value: string): ElementContent[] => (value === '' ? [] : [{ type: 'text', value }]);
+
+/** Inline content as hast, in order. */
+export function inlines(nodes: readonly Inline[]): ElementContent[] {
   return nodes.flatMap((n): ElementContent[] => {
     switch (n.type) {
       case 'text':
-        return tr.text(n.value);
+        return text(n.value);
       case 'emphasis':
-        return [h('em', inlines(n.children, tr))];
+        return [h('em', inlines(n.children))];
       case 'strong':
-        return [h('strong', inlines(n.children, tr))];
+        return [h('strong', inlines(n.children))];
       case 'link':
-        return SAFE_URL.test(n.url) ? [h('a', { href: n.url }, inlines(n.children, tr))] : inlines(n.children, tr);
+        return SAFE_URL.test(n.url) ? [h('a', { href: n.url }, inlines(n.children))] : inlines(n.children);
+      case 'abbreviation': {
+        const e = abbreviationExplanation(n);
+        return [...text(e.before), h('abbr', { title: n.expansion }, n.text), ...text(e.after)];
+      }
+      case 'foreign':
+        return [h('span', { lang: n.language }, inlines(n.children))];
     }
   });
 }
 
-function block(b: Block, tr: TextRenderer): Element {
-  if (b.type === 'paragraph') return h('p', inlines(b.children, tr));
+function block(b: TextBlock): Element {
+  if (b.type === 'paragraph') return h('p', inlines(b.children));
   const items = b.items.map((item) => {
     // A list item of one paragraph holds its text directly: no paragraph spacing inside lists.
     const only = item.length === 1 ? item[0] : undefined;
-    return h('li', only?.type === 'paragraph' ? inlines(only.children, tr) : item.map((x) => block(x, tr)));
+    return h('li', only?.type === 'paragraph' ? inlines(only.children) : item.map(block));
   });
   return h(b.ordered ? 'ol' : 'ul', items);
 }
 
-/** Renders rich text to block elements. */
-export function richText(blocks: RichText, tr: TextRenderer): Element[] {
-  return blocks.map((b) => block(b, tr));
+/** Renders text blocks to block elements. */
+export function richText(blocks: readonly TextBlock[]): Element[] {
+  return blocks.map(block);
 }

@@ -3,20 +3,16 @@
 // with aria-level), then its blocks in reading order.
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { DocBlock, DocSection, Fact, Badge, Formatter } from '@kommunrapport/core';
-import { richText } from './rich-text.js';
+import { legendTable, type DocBlock, type DocSection, type Fact, type Badge } from '@kommunrapport/core';
+import { inlines, richText } from './rich-text.js';
 import { badge } from './badge.js';
 import { table } from './table.js';
 import { chart } from './chart.js';
-import type { TextRenderer } from './text.js';
 import type { IdAllocator } from './ids.js';
 
-/** What rendering sections needs: the text renderer and the page's ids. */
+/** What rendering sections needs: the page's ids. */
 export interface SectionScope {
-  text: TextRenderer;
   ids: IdAllocator;
-  /** Numbers written at the points of charts. */
-  format: Formatter;
   regionNames: Set<string>;
   /** Heading ids by section, filled while rendering so the table of contents can link to them. */
   headingIds: Map<DocSection, string>;
@@ -29,8 +25,8 @@ export function heading(level: number, props: Record<string, string | number>, c
 }
 
 /** Renders labelled values as a description list. */
-export function facts(items: readonly Fact[], tr: TextRenderer): Element {
-  return h('dl.facts', items.map((f) => h('div', [h('dt', f.term), h('dd', tr.text(f.value))])));
+export function facts(items: readonly Fact[]): Element {
+  return h('dl.facts', items.map((f) => h('div', [h('dt', f.term), h('dd', inlines(f.content))])));
 }
 
 function badges(items: readonly { term: string; badge: Badge }[]): Element {
@@ -41,19 +37,21 @@ function blocks(list: readonly DocBlock[], scope: SectionScope, headingId: strin
   return list.flatMap((b): Element[] => {
     switch (b.kind) {
       case 'richText':
-        return richText(b.blocks, scope.text);
+        return richText(b.blocks);
       case 'badges':
         return [badges(b.items)];
       case 'facts':
-        return [facts(b.items, scope.text)];
+        return [facts(b.items)];
       case 'list':
-        return [h('ul', b.items.map((i) => h('li', scope.text.text(i))))];
+        return [h('ul', b.items.map((i) => h('li', inlines(i))))];
       case 'table': {
         const el = table(b.table, { ...scope, headingId });
-        return b.table.note ? [el, h('div.note', richText(b.table.note, scope.text))] : [el];
+        return b.table.note ? [el, h('div.note', richText(b.table.note))] : [el];
       }
+      case 'legend':
+        return [table(legendTable(b.legend), { ...scope, headingId })];
       case 'chart':
-        return [chart(b.chart, scope.ids, scope.format)];
+        return [chart(b.chart, scope.ids)];
       case 'section':
         return [section(b.section, scope)];
     }
@@ -64,7 +62,7 @@ function blocks(list: readonly DocBlock[], scope: SectionScope, headingId: strin
 export function section(s: DocSection, scope: SectionScope): Element {
   const id = scope.ids.unique(s.id);
   scope.headingIds.set(s, id);
-  return h('section', { dataRole: s.role }, [heading(s.level, { id }, s.title), ...blocks(s.blocks, scope, id)]);
+  return h('section', { dataRole: s.role }, [heading(s.level, { id }, inlines(s.heading)), ...blocks(s.blocks, scope, id)]);
 }
 
 /** The sections directly inside a section. */
@@ -82,3 +80,4 @@ export function toc(sections: readonly DocSection[], headingIds: Map<DocSection,
     }),
   );
 }
+

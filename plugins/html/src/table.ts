@@ -1,17 +1,17 @@
 // A table model as an HTML data table: caption stating the unit, column headers with
-// scope="col", row headers with scope="row", numbers aligned to the end in tabular
-// figures, emphasised sum rows. The table sits in a focusable, labelled scroll region so
-// a wide table scrolls on its own at 320 px instead of widening the page (WCAG 1.4.10).
+// scope="col" (and column groups with scope="colgroup" over them), row headers with
+// scope="row", heading rows starting a tbody of their own (scope="rowgroup"), links from
+// rows to their notes, numbers aligned to the end in tabular figures, emphasised sum rows.
+// The table sits in a focusable, labelled scroll region so a wide table scrolls on its own
+// at 320 px instead of widening the page (WCAG 1.4.10).
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { TableModel, TableCell, TableRowModel } from '@kommunrapport/core';
 import { badge } from './badge.js';
-import type { TextRenderer } from './text.js';
 import type { IdAllocator } from './ids.js';
 
 /** What a table needs from the page: text, ids and the region labels already in use. */
 export interface TableScope {
-  text: TextRenderer;
   ids: IdAllocator;
   /** Accessible names of table regions already on the page. */
   regionNames: Set<string>;
@@ -19,34 +19,36 @@ export interface TableScope {
   headingId: string;
 }
 
-function cell(c: TableCell, tr: TextRenderer): Element {
-  const content: ElementContent[] = c.badge ? [badge(c.badge)] : tr.text(c.text);
+const text = (value: string): ElementContent[] => (value === '' ? [] : [{ type: 'text', value }]);
+
+function cell(c: TableCell): Element {
+  const content: ElementContent[] = c.badge ? [badge(c.badge)] : text(c.text);
   return h('td', { className: c.align === 'end' ? ['num'] : undefined }, content);
 }
 
 /** The header rows: one row of column headers, or the column groups (scope colgroup) over them. */
-function headRows(t: TableModel, tr: TextRenderer): Element[] {
-  const columns = t.columns.map((col) => h('th', { scope: 'col', className: col.align === 'end' ? ['num'] : undefined }, tr.text(col.label)));
-  if (!t.columnGroups?.length) return [h('tr', [h('th', { scope: 'col' }, tr.text(t.corner)), ...columns])];
+function headRows(t: TableModel): Element[] {
+  const columns = t.columns.map((col) => h('th', { scope: 'col', className: col.align === 'end' ? ['num'] : undefined }, text(col.label)));
+  if (!t.columnGroups?.length) return [h('tr', [h('th', { scope: 'col' }, text(t.corner)), ...columns])];
   return [
     h('tr', [
-      h('th', { scope: 'col', rowSpan: 2 }, tr.text(t.corner)),
+      h('th', { scope: 'col', rowSpan: 2 }, text(t.corner)),
       // Columns outside every group get an empty data cell: an empty header would name nothing.
-      ...t.columnGroups.map((g) => (g.label === '' ? h('td', { colSpan: g.span }) : h('th', { scope: 'colgroup', colSpan: g.span, className: ['grp'] }, tr.text(g.label)))),
+      ...t.columnGroups.map((g) => (g.label === '' ? h('td', { colSpan: g.span }) : h('th', { scope: 'colgroup', colSpan: g.span, className: ['grp'] }, text(g.label)))),
     ]),
     h('tr', columns),
   ];
 }
 
-/** The row's header cell: its label and, when it refers to a note, a link to the note. */
-function rowHeader(row: TableRowModel, tr: TextRenderer): Element {
-  const content: ElementContent[] = tr.text(row.header);
-  if (row.note) content.push({ type: 'text', value: ' ' }, h('a', { href: `#${row.note.target}`, className: ['noteref'] }, tr.text(row.note.label)));
+/** The row's header cell: its label (or badge) and, when it refers to a note, a link to the note. */
+function rowHeader(row: TableRowModel): Element {
+  const content: ElementContent[] = row.headerBadge ? [badge(row.headerBadge)] : text(row.header);
+  if (row.note) content.push({ type: 'text', value: ' ' }, h('a', { href: `#${row.note.target}`, className: ['noteref'] }, text(row.note.label)));
   return h('th', { scope: 'row' }, content);
 }
 
 /** The body: one tbody per group of rows, each started by its heading row (scope rowgroup). */
-function bodies(t: TableModel, tr: TextRenderer): Element[] {
+function bodies(t: TableModel): Element[] {
   const groups: TableRowModel[][] = [[]];
   for (const row of t.rows) {
     if (row.heading && groups[groups.length - 1]!.length > 0) groups.push([]);
@@ -57,8 +59,8 @@ function bodies(t: TableModel, tr: TextRenderer): Element[] {
       'tbody',
       rows.map((row) =>
         row.heading
-          ? h('tr', { className: ['rowgroup'] }, [h('th', { scope: 'rowgroup', colSpan: t.columns.length + 1 }, tr.text(row.header))])
-          : h('tr', { className: row.emphasis ? [`em-${row.emphasis}`] : undefined }, [rowHeader(row, tr), ...row.cells.map((c) => cell(c, tr))]),
+          ? h('tr', { className: ['rowgroup'] }, [h('th', { scope: 'rowgroup', colSpan: t.columns.length + 1 }, text(row.header))])
+          : h('tr', { className: row.emphasis ? [`em-${row.emphasis}`] : undefined }, [rowHeader(row), ...row.cells.map((c) => cell(c))]),
       ),
     ),
   );
@@ -66,7 +68,6 @@ function bodies(t: TableModel, tr: TextRenderer): Element[] {
 
 /** Renders a table inside its scroll region. */
 export function table(t: TableModel, scope: TableScope): Element {
-  const tr = scope.text;
   const captionId = scope.ids.unique(`${t.id}-caption`);
   // Column groups: scope="colgroup" headers refer to these.
   const colgroups = t.columnGroups?.length ? [h('colgroup', { span: 1 }), ...t.columnGroups.map((g) => h('colgroup', { span: g.span }))] : [];
@@ -74,6 +75,6 @@ export function table(t: TableModel, scope: TableScope): Element {
   const labelledBy = scope.regionNames.has(t.caption) ? `${captionId} ${scope.headingId}` : captionId;
   scope.regionNames.add(t.caption);
   return h('div.tw', { role: 'region', tabIndex: 0, ariaLabelledby: labelledBy, id: scope.ids.unique(t.id) }, [
-    h('table', [h('caption', { id: captionId }, tr.text(t.caption)), ...colgroups, h('thead', headRows(t, tr)), ...bodies(t, tr)]),
+    h('table', [h('caption', { id: captionId }, text(t.caption)), ...colgroups, h('thead', headRows(t)), ...bodies(t)]),
   ]);
 }

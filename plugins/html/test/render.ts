@@ -20,13 +20,14 @@ export function load(file: string): Report {
   return report;
 }
 
-/** Renders a report (or report file) and returns the page and any warnings. */
+/** Renders a report (or report file) and returns the page and the messages of any findings it reported. */
 export async function render(input: string | Report, options: unknown = {}): Promise<{ html: string; warnings: string[]; report: Report }> {
   const report = typeof input === 'string' ? load(input) : input;
   const decoded = plugin.options.decode(options);
   if (decoded._tag === 'Left') throw new Error('bad options');
   const warnings: string[] = [];
-  const ctx = createRenderContext<HtmlOptions>(report, decoded.right, { logger: { info: () => {}, warn: (m) => warnings.push(m) } });
+  // Findings reported through ctx.report, as their messages.
+  const ctx = createRenderContext<HtmlOptions>(report, decoded.right, { report: (code, data) => warnings.push((plugin.codes as Record<string, { message(d: unknown): string }>)[code]!.message(data)) });
   const artifacts = await plugin.render(report, ctx);
   const page = artifacts.find((a) => a.path === 'index.html');
   if (!page || typeof page.contents !== 'string') throw new Error('no index.html');

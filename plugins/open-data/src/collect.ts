@@ -1,8 +1,8 @@
 // Walks a report once and gathers what the open data describes, in document order:
 // perspectives with their areas, goals, commitments, indicators (under a goal or in a
 // group), tables of figures, deviation explanations and workforce figures. Sections nest
-// (areas hold sections, text sections hold subsections), so the walk is recursive.
-import type { Report, Section, Area, Goal, Commitment, Indicator, DataTable, DeviationExplanation, Headcount, SickLeaveYear } from '@kommunrapport/model';
+// (areas hold sections, text sections hold subsections): the model's walkReport visits them all.
+import { walkReport, type Report, type Area, type Goal, type Commitment, type Indicator, type DataTable, type DeviationExplanation, type Headcount, type SickLeaveYear } from '@kommunrapport/model';
 
 /** An area with the perspective it belongs to. */
 export interface AreaFact { area: Area; perspectiveId: string; perspectiveTitle: string; position: number }
@@ -30,55 +30,25 @@ export interface Facts {
   workforce: WorkforceFact[];
 }
 
-/** Gathers the facts of a report in document order. */
+/** Gathers the facts of a report in document order, in one walk (walkReport). */
 export function collectFacts(report: Report): Facts {
   const facts: Facts = { areas: [], goals: [], commitments: [], indicators: [], tables: [], deviations: [], workforce: [] };
   let indicatorPosition = 0;
-
-  const visitArea = (area: Area, perspectiveId: string, perspectiveTitle: string) => {
-    facts.areas.push({ area, perspectiveId, perspectiveTitle, position: facts.areas.length + 1 });
-    area.sections?.forEach(visitSection);
-    area.goals?.forEach((goal) => {
-      facts.goals.push({ goal, areaId: area.id, position: facts.goals.length + 1 });
-      goal.indicators?.forEach((indicator) => facts.indicators.push({ indicator, goalId: goal.id, position: ++indicatorPosition }));
-    });
-    area.commitments?.forEach((commitment) => facts.commitments.push({ commitment, areaId: area.id, position: facts.commitments.length + 1 }));
-    area.endSections?.forEach(visitSection);
-  };
-
-  function visitSection(section: Section): void {
-    switch (section.type) {
-      case 'text':
-        section.sections?.forEach(visitSection);
-        break;
-      case 'perspective':
-        section.areas.forEach((a) => visitArea(a, section.id, section.title));
-        break;
-      case 'finance':
-        section.tables.forEach((table) => facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) }));
-        break;
-      case 'table':
-        facts.tables.push({ table: section.table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) });
-        break;
-      case 'notes':
-        for (const note of section.notes) note.tables?.forEach((table) => facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) }));
-        break;
-      case 'deviation':
-        facts.deviations.push({ explanation: section.explanation, sectionId: section.id, ...(section.title ? { title: section.title } : {}) });
-        break;
-      case 'workforce':
-        facts.workforce.push({ sectionId: section.id, ...(section.headcount ? { headcount: section.headcount } : {}), sickLeave: section.sickLeave ?? [] });
-        break;
-      case 'indicators':
-        for (const group of section.groups)
-          for (const indicator of group.indicators)
-            facts.indicators.push({ indicator, sectionId: section.id, groupTitle: group.title, position: ++indicatorPosition });
-        break;
-      default:
-        break;
-    }
-  }
-
-  report.sections.forEach(visitSection);
+  walkReport(report, {
+    area: (area, _path, { perspective }) => facts.areas.push({ area, perspectiveId: perspective.id, perspectiveTitle: perspective.title, position: facts.areas.length + 1 }),
+    goal: (goal, _path, { area }) => facts.goals.push({ goal, areaId: area.id, position: facts.goals.length + 1 }),
+    commitment: (commitment, _path, { area }) => facts.commitments.push({ commitment, areaId: area.id, position: facts.commitments.length + 1 }),
+    indicator: (indicator, _path, parent) =>
+      facts.indicators.push(
+        'goal' in parent
+          ? { indicator, goalId: parent.goal.id, position: ++indicatorPosition }
+          : { indicator, sectionId: parent.section.id, groupTitle: parent.group.title, position: ++indicatorPosition },
+      ),
+    table: (table, _path, { section }) => facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) }),
+    deviation: (explanation, _path, { section }) => facts.deviations.push({ explanation, sectionId: section.id, ...(section.title ? { title: section.title } : {}) }),
+    sections: {
+      workforce: (section) => facts.workforce.push({ sectionId: section.id, ...(section.headcount ? { headcount: section.headcount } : {}), sickLeave: section.sickLeave ?? [] }),
+    },
+  });
   return facts;
 }

@@ -1,77 +1,103 @@
-// The catalogue of findings of validateOpenData: permanent codes, each with a title, what
-// it means and how to fix it. Findings use the model's Diagnostic shape, so the CLI prints
+// The catalogue of findings of validateOpenData, in the one shape of the model's catalogue:
+// permanent codes, each with a title, group, what it means, a message and how to fix it. Findings use the model's Diagnostic shape, so the CLI prints
 // them like every other finding.
-import type { DiagnosticInfo } from '@kommunrapport/model';
+import type { DiagnosticDefinition } from '@kommunrapport/model';
+
+/** The data of a finding: the validator composes the sentence where it knows the file and the cell. */
+type Said = { detail: string };
+const said = (d: Said): string => d.detail;
 
 /** The catalogue of open-data validation codes. Names are permanent: add codes, never rename them. */
 export const OPEN_DATA_CODES = {
   'open-data-missing-file': {
     title: 'File missing',
     severity: 'error',
+    group: 'open-data',
     meaning: 'A file that datapackage.json lists, or that every open-data folder has, is not in the folder.',
-    fix: 'Publish the whole open-data folder as the build wrote it.',
+    message: said,
+    hint: 'Publish the whole open-data folder as the build wrote it.',
   },
   'open-data-invalid-json': {
     title: 'Not valid JSON',
     severity: 'error',
+    group: 'open-data',
     meaning: 'A JSON file of the folder cannot be parsed.',
-    fix: 'Publish the file as the build wrote it; do not edit it by hand.',
+    message: said,
+    hint: 'Publish the file as the build wrote it; do not edit it by hand.',
   },
   'open-data-hash-mismatch': {
     title: 'File differs from its hash',
     severity: 'error',
+    group: 'open-data',
     meaning: 'The bytes or the sha256 hash of a file differ from what datapackage.json states: the file was changed or damaged after the build.',
-    fix: 'Build the open data again, or publish the files exactly as built.',
+    message: said,
+    hint: 'Build the open data again, or publish the files exactly as built.',
   },
   'open-data-schema': {
     title: 'report.json does not follow its schema',
     severity: 'error',
+    group: 'open-data',
     meaning: 'report.json is not valid against report.schema.json (JSON Schema 2020-12), or names another schema.',
-    fix: 'Build the open data again with the same version of kommunrapport for the report and the schema.',
+    message: said,
+    hint: 'Build the open data again with the same version of kommunrapport for the report and the schema.',
   },
   'open-data-csv-form': {
     title: 'CSV not in the declared form',
     severity: 'error',
+    group: 'open-data',
     meaning: 'A CSV file cannot be read as RFC 4180 CSV with CRLF line ends, or its header differs from the fields of its Table Schema.',
-    fix: 'Publish the file as the build wrote it; spreadsheet programs may change line ends, quoting or the header when saving.',
+    message: said,
+    hint: 'Publish the file as the build wrote it; spreadsheet programs may change line ends, quoting or the header when saving.',
   },
   'open-data-csv-type': {
     title: 'Cell of the wrong type',
     severity: 'error',
+    group: 'open-data',
     meaning: 'A cell is not of the type its field declares (integer, number, boolean, date) or not one of the allowed values.',
-    fix: 'Numbers use a full stop as decimal sign and no thousands separator; booleans are true or false.',
+    message: said,
+    hint: 'Numbers use a full stop as decimal sign and no thousands separator; booleans are true or false.',
   },
   'open-data-csv-required': {
     title: 'Required cell empty',
     severity: 'error',
+    group: 'open-data',
     meaning: 'A cell of a field declared as required is empty.',
-    fix: 'Build the open data again; a required value cannot be left out.',
+    message: said,
+    hint: 'Build the open data again; a required value cannot be left out.',
   },
   'open-data-primary-key': {
     title: 'Primary key not unique',
     severity: 'error',
+    group: 'open-data',
     meaning: 'Two rows of a table have the same values in the fields of its primary key.',
-    fix: 'Ids in the report must be unique; run kommunrapport validate on the report and build again.',
+    message: said,
+    hint: 'Ids in the report must be unique; run kommunrapport validate on the report and build again.',
   },
   'open-data-foreign-key': {
     title: 'Reference to a missing row',
     severity: 'error',
+    group: 'open-data',
     meaning: 'The values of a foreign key do not appear in the table they refer to.',
-    fix: 'Publish every table of the folder from the same build.',
+    message: said,
+    hint: 'Publish every table of the folder from the same build.',
   },
   'open-data-id': {
     title: 'Id not in the stable form',
     severity: 'error',
+    group: 'open-data',
     meaning: 'An id column holds a value that is not {kommunkod}-{body}-{kind}-{local id} for the kommun and body of report.json.',
-    fix: 'Publish the tables from the same build as report.json.',
+    message: said,
+    hint: 'Publish the tables from the same build as report.json.',
   },
   'open-data-reference': {
     title: 'Tables and report.json disagree',
     severity: 'error',
+    group: 'open-data',
     meaning: 'A thing in report.json (area, goal, commitment, indicator, table) is missing from the CSV tables, or a table holds one report.json does not have.',
-    fix: 'Publish every file of the folder from the same build.',
+    message: said,
+    hint: 'Publish every file of the folder from the same build.',
   },
-} as const satisfies Record<string, DiagnosticInfo>;
+} as const satisfies Record<string, DiagnosticDefinition<Said>>;
 
 /** A code of the open-data catalogue. */
 export type OpenDataCode = keyof typeof OPEN_DATA_CODES;

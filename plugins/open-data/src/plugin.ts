@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { definePlugin, type Artifact } from '@kommunrapport/core';
 import { Report } from '@kommunrapport/model';
 import { OpenDataOptions, DEFAULT_BASE_URL } from './options.js';
+import { OPEN_DATA_CODES } from './diagnostics.js';
 import { buildTables } from './tables.js';
 import { writeCsv } from './csv.js';
 import { buildDataPackage, type ResourceFile } from './datapackage.js';
@@ -100,8 +101,10 @@ export function renderOpenData(report: Report, options: OpenDataOptions, documen
 }
 
 /** The open-data plugin: format `open-data`. */
-export default definePlugin<OpenDataOptions>({
+export default definePlugin<OpenDataOptions, typeof OPEN_DATA_CODES>({
   name: 'open-data',
+  // The codes `validate-open-data` reports about a published folder; they join the one catalogue under this plugin's name.
+  codes: OPEN_DATA_CODES,
   formats: ['open-data'],
   options: OpenDataOptions,
   render(report, ctx) {

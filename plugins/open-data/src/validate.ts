@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type * as AjvModule from 'ajv/dist/2020.js';
 import type * as AjvFormatsModule from 'ajv-formats';
 import type * as CsvParseModule from 'csv-parse/sync';
-import { Report, type Diagnostic } from '@kommunrapport/model';
+import { Report, createDiagnostic, type Diagnostic } from '@kommunrapport/model';
 import { OPEN_DATA_CODES, type OpenDataCode } from './diagnostics.js';
 import { collectFacts } from './collect.js';
 import { createIdMaker, idPrefix } from './ids.js';
@@ -83,7 +83,7 @@ export function validateOpenData(folder: string): Diagnostic[] {
 export function validateOpenDataFiles(files: OpenDataFiles): Diagnostic[] {
   const out: Diagnostic[] = [];
   const add = (code: OpenDataCode, file: string, path: string, message: string, extra: Partial<Diagnostic> = {}) =>
-    out.push({ code, severity: 'error', path, file, message, hint: OPEN_DATA_CODES[code].fix, ...extra });
+    out.push({ ...createDiagnostic(code, OPEN_DATA_CODES[code], { detail: message }, { path, file }), ...extra });
   const decoder = new TextDecoder('utf-8', { fatal: false });
   const textOf = (path: string) => decoder.decode(files.get(path));
   const readJson = (path: string): unknown => {

@@ -17,9 +17,9 @@ it('is the plugin named open-data with the format open-data', () => {
   expect(api.default.options).toBe(api.OpenDataOptions);
 });
 
-it('has a catalogue entry with title, meaning and fix for every code', () => {
+it('has a catalogue entry with title, group, meaning, message and hint for every code', () => {
   for (const [code, info] of Object.entries(api.OPEN_DATA_CODES)) {
     expect(code).toMatch(/^open-data-[a-z-]+$/);
-    expect(info.title && info.meaning && info.fix).toBeTruthy();
+    expect(info.title && info.meaning && info.hint && info.group === 'open-data' && typeof info.message === 'function').toBeTruthy();
   }
 });

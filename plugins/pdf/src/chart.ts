@@ -1,7 +1,6 @@
 // An indicator chart as vector graphics: outcome bars and target markers per year, tagged
-// as one Figure whose Alt is the chart's description, which states every value.
+// as one Figure whose Alt is the chart's text alternative from the document; point labels come from the document too.
 import type { ChartModel } from '@kommunrapport/core';
-import { decimalsOf } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
 
@@ -13,7 +12,6 @@ const AXIS = '#6b6b6b';
 export function drawChart(state: RenderState, parent: StructElement, chart: ChartModel): void {
   const w = state.writer;
   const doc = state.doc;
-  const f = state.ctx.format;
   const size = state.size * 0.8;
   const width = Math.min(w.width, 340);
   const height = 150;
@@ -26,7 +24,6 @@ export function drawChart(state: RenderState, parent: StructElement, chart: Char
 
   const years = [...new Set(chart.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
   const values = chart.series.flatMap((s) => s.points.map((p) => p.value));
-  const decimals = decimalsOf(values);
   const min = Math.min(0, ...values);
   const max = Math.max(0, ...values);
   const span = max - min || 1;
@@ -50,7 +47,7 @@ export function drawChart(state: RenderState, parent: StructElement, chart: Char
         const y0 = yOf(0);
         const y1 = yOf(o.value);
         doc.rect(cx - slot * 0.25, Math.min(y0, y1), slot * 0.5, Math.max(0.5, Math.abs(y1 - y0))).fill(OUTCOME);
-        const text = f.value(o.value, chart.unit, { decimals });
+        const text = o.label;
         w.text(text, 'regular', size, cx - w.measure(text, 'regular', size) / 2, Math.min(y0, y1) - size * 1.3);
       }
       const t = target?.points.find((p) => p.year === year);
@@ -58,7 +55,7 @@ export function drawChart(state: RenderState, parent: StructElement, chart: Char
         const y = yOf(t.value);
         doc.lineWidth(1.5).strokeColor(TARGET).moveTo(cx - slot * 0.35, y).lineTo(cx + slot * 0.35, y).stroke();
         if (!o) {
-          const text = f.value(t.value, chart.unit, { decimals });
+          const text = t.label;
           w.text(text, 'regular', size, cx - w.measure(text, 'regular', size) / 2, y - size * 1.3, TARGET);
         }
       }

@@ -1,6 +1,7 @@
 // Renders a document model to the bytes of a tagged PDF/UA-1 file: A4 pages, cover,
 // table of contents, sections, headers and footers, metadata and a structure IDTree.
 import type { DocumentModel, RenderContext } from '@kommunrapport/core';
+import type { PDF_CODES } from './codes.js';
 import { drawCover } from './cover.js';
 import { loadFonts } from './fonts.js';
 import { useFastOutput, type DocumentInternals } from './fast-output.js';
@@ -21,7 +22,7 @@ function writeIdTree(state: RenderState): void {
 }
 
 /** Renders the document model with the plugin's context to PDF bytes. */
-export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOptions>): Promise<Uint8Array> {
+export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOptions, typeof PDF_CODES>): Promise<Uint8Array> {
   const fonts = loadFonts();
   const options = ctx.options;
   const [pageWidth, pageHeight] = PAGE_SIZES[options.pageSize];
@@ -75,7 +76,7 @@ export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOpti
   root.end();
   writeIdTree(state);
   if (writer.missing.size > 0)
-    ctx.logger.warn(`pdf: the font has no glyph for ${[...writer.missing].join(' ')}; shown as □, kept as ActualText for copying and reading.`);
+    ctx.report('missing-glyph', { characters: [...writer.missing].join(' ') });
   doc.end();
   return fixFileId(await done);
 }

@@ -1,6 +1,6 @@
 // Sections of the document model in reading order: each a Sect with its heading (level
 // from the model) and its blocks drawn by the matching renderer.
-import type { DocBlock, DocSection } from '@kommunrapport/core';
+import { legendTable, type DocBlock, type DocSection } from '@kommunrapport/core';
 import { drawChart } from './chart.js';
 import type { StructElement } from './pdfkit-api.js';
 import { child, type RenderState } from './state.js';
@@ -31,6 +31,9 @@ function drawBlock(state: RenderState, parent: StructElement, block: DocBlock): 
       return;
     case 'table':
       drawTable(state, parent, block.table);
+      return;
+    case 'legend':
+      drawTable(state, parent, legendTable(block.legend));
       return;
     case 'chart':
       drawChart(state, parent, block.chart);

@@ -46,10 +46,10 @@ function columnWidths(min: number[], natural: number[], total: number): number[]
 export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
   const w = state.writer;
 
-  const cellRuns = (cell: TableCell, bold: boolean, rowHeader: string): Run[] => {
+  const cellRuns = (cell: TableCell, bold: boolean): Run[] => {
     const font = bold ? ('bold' as const) : ('regular' as const);
-    // A badge shows its symbol before its words, unless the row header already is the symbol (the legend).
-    const symbol = cell.badge && cell.badge.symbol !== rowHeader ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
+    // A badge shows its symbol before its words.
+    const symbol = cell.badge ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
     return [...symbol, { text: cell.text, font }];
   };
   const headerCells: { runs: Run[]; align: 'start' | 'end' }[] = [
@@ -61,7 +61,8 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
     const font = bold ? ('bold' as const) : ('regular' as const);
     // A note reference is an internal link to the note's heading (a named destination).
     const note: Run[] = r.note ? [{ text: ' ', font }, { text: r.note.label, font, link: { url: '', dest: r.note.target, contents: r.note.label } }] : [];
-    return [{ runs: [{ text: r.header, font }, ...note], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold, r.header), align: c.align }))];
+    const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : [{ text: r.header, font }];
+    return [{ runs: [...header, ...note], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
   });
   // The table's text size: the body size a little smaller, smaller still when the widest words do not fit.
   let size = state.size * 0.92;

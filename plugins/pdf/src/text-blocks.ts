@@ -1,9 +1,7 @@
 // Headings, paragraphs, lists, facts and status badges as tagged text: H1–H6, P, L/LI
 // with Lbl and LBody, Link with annotations. Status symbols are drawn beside their words
 // as decoration (artifacts); the words carry the meaning.
-import type { Badge, Fact } from '@kommunrapport/core';
-import type { Block, Inline, RichText } from '@kommunrapport/model';
-import { inlineText } from '@kommunrapport/model';
+import { abbreviationExplanation, phraseText, type Badge, type Fact, type Inline, type Phrase, type TextBlock } from '@kommunrapport/core';
 import type { FontKey } from './fonts.js';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
@@ -12,27 +10,28 @@ import type { LinkTarget, Run } from './writer.js';
 /** Font sizes of headings by level, as a factor of the body size. */
 const HEADING_SCALE = [0, 2.2, 1.6, 1.35, 1.2, 1.1, 1.05];
 
-/** Runs of inline rich text. */
+/** Runs of inline content; an abbreviation carries its expansion (/E), its first use the document's explanation. */
 export function inlineRuns(inlines: readonly Inline[], font: FontKey = 'regular', link?: LinkTarget): Run[] {
   const out: Run[] = [];
+  const text = (value: string) => {
+    if (value !== '') out.push({ text: value, font, ...(link ? { link } : {}) });
+  };
   for (const n of inlines) {
-    if (n.type === 'text') out.push({ text: n.value, font, ...(link ? { link } : {}) });
-    else if (n.type === 'strong') out.push(...inlineRuns(n.children, 'bold', link));
+    if (n.type === 'text') text(n.value);
+    else if (n.type === 'abbreviation') {
+      const e = abbreviationExplanation(n);
+      text(e.before);
+      out.push({ text: n.text, font, expansion: n.expansion, ...(link ? { link } : {}) });
+      text(e.after);
+    } else if (n.type === 'strong') out.push(...inlineRuns(n.children, 'bold', link));
     else if (n.type === 'emphasis') out.push(...inlineRuns(n.children, font === 'bold' ? 'bold' : 'italic', link));
+    else if (n.type === 'foreign') out.push(...inlineRuns(n.children, font, link));
     else {
-      const text = inlineText(n.children).trim();
-      out.push(...inlineRuns(n.children, font, { url: n.url, contents: text || n.url }));
+      const label = phraseText(n.children, { explain: false }).trim();
+      out.push(...inlineRuns(n.children, font, { url: n.url, contents: label || n.url }));
     }
   }
   return out;
-}
-
-/** Splits plain runs at known abbreviations, which then carry their full name (/E). */
-export function expandAbbreviations(state: RenderState, runs: readonly Run[]): Run[] {
-  return runs.flatMap((run) => {
-    if (run.artifact || run.expansion) return [run];
-    return state.ctx.vocabulary.segments(run.text).map((seg): Run => ('abbreviation' in seg ? { ...run, text: seg.abbreviation, expansion: seg.name } : { ...run, text: seg.text }));
-  });
 }
 
 /** Draws runs as a paragraph-like element of `type` under `parent`, indented by `indent`. */
@@ -41,7 +40,7 @@ export function drawRuns(state: RenderState, parent: StructElement, type: string
   const size = options.size ?? state.size;
   const indent = options.indent ?? 0;
   const el = options.el ?? child(state, parent, type);
-  const lines = w.wrap(expandAbbreviations(state, runs), w.width - indent, size);
+  const lines = w.wrap(runs, w.width - indent, size);
   w.paragraph(lines, w.frame.left + indent, size, el, type, options.gap ?? size * 0.6);
   el.end();
   return el;
@@ -83,11 +82,11 @@ export function drawHeading(state: RenderState, parent: StructElement, level: nu
 }
 
 /** Rich text blocks: paragraphs and lists. */
-export function drawRichText(state: RenderState, parent: StructElement, blocks: RichText, indent = 0): void {
+export function drawRichText(state: RenderState, parent: StructElement, blocks: readonly TextBlock[], indent = 0): void {
   for (const b of blocks) drawBlock(state, parent, b, indent);
 }
 
-function drawBlock(state: RenderState, parent: StructElement, b: Block, indent: number): void {
+function drawBlock(state: RenderState, parent: StructElement, b: TextBlock, indent: number): void {
   if (b.type === 'paragraph') {
     drawRuns(state, parent, 'P', inlineRuns(b.children), { indent });
     return;
@@ -125,13 +124,13 @@ export function drawList(state: RenderState, parent: StructElement, items: ((bod
   w.y += state.size * 0.2;
 }
 
-/** A list of plain strings. */
-export function drawStringList(state: RenderState, parent: StructElement, items: readonly string[]): void {
+/** A list of phrases. */
+export function drawStringList(state: RenderState, parent: StructElement, items: readonly Phrase[]): void {
   drawList(
     state,
     parent,
-    items.map((text) => (body: StructElement, indent: number) => {
-      drawRuns(state, body, 'P', [{ text, font: 'regular' }], { indent, gap: state.size * 0.2 });
+    items.map((item) => (body: StructElement, indent: number) => {
+      drawRuns(state, body, 'P', inlineRuns(item), { indent, gap: state.size * 0.2 });
     }),
     false,
   );
@@ -140,7 +139,7 @@ export function drawStringList(state: RenderState, parent: StructElement, items:
 /** Facts: one paragraph each, the term in bold. */
 export function drawFacts(state: RenderState, parent: StructElement, facts: readonly Fact[]): void {
   for (const f of facts) {
-    drawRuns(state, parent, 'P', [{ text: `${f.term}: `, font: 'bold' }, { text: f.value, font: 'regular' }], { gap: state.size * 0.3 });
+    drawRuns(state, parent, 'P', [{ text: `${f.term}: `, font: 'bold' }, ...inlineRuns(f.content)], { gap: state.size * 0.3 });
   }
   state.writer.y += state.size * 0.3;
 }

@@ -29,10 +29,11 @@ export function options(input?: unknown): PdfOptions {
   return r.right;
 }
 
-/** The context of a render, with the warnings it logs collected. */
+/** The context of a render, with the findings it reports (through ctx.report) collected as `[code] message`. */
 export function context(report: Report, opts: PdfOptions = options()): { ctx: RenderContext<PdfOptions>; warnings: string[] } {
   const warnings: string[] = [];
-  const ctx = createRenderContext(report, opts, { env: {}, logger: { info: () => {}, warn: (m) => warnings.push(m) } });
+  const codes = plugin.codes as Record<string, { message(d: unknown): string }>;
+  const ctx = createRenderContext(report, opts, { env: {}, report: (code, data) => warnings.push(`[${code}] ${codes[code]!.message(data)}`) });
   return { ctx, warnings };
 }
 

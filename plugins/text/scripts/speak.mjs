@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Speaks a whole report with espeak-ng and prints how long it takes to listen to: renders
-// rapport.txt for speech (minus: 'word'), writes it and the WAV to test-artifacts/text/.
+// rapport.txt in its default speech dialect, writes it and the WAV to test-artifacts/text/.
 //
 //   node --import tsx --conditions=@kommunrapport/source plugins/text/scripts/speak.mjs [rapport.yaml] [out-dir]
 //   (or, after `pnpm build` of model, core and plugin-text: node plugins/text/scripts/speak.mjs …)
@@ -25,7 +25,7 @@ if (!report) {
   console.error(diagnostics.map((d) => formatDiagnostic(d)).join('\n'));
   process.exit(1);
 }
-const options = TextOptions.decode({ minus: 'word' });
+const options = TextOptions.decode({});
 if (options._tag === 'Left') throw new Error('speech options do not decode');
 const [text] = await plugin.render(report, createRenderContext(report, options.right));
 mkdirSync(out, { recursive: true });

@@ -5,6 +5,8 @@ export declare const INSTALL_HINT: string;
 export declare function espeakAvailable(): boolean;
 /** Speaks a UTF-8 text file into a WAV file with the voice of `language` (default `sv`). */
 export declare function speak(textFile: string, wavFile: string, language?: string): void;
+/** The phonemes espeak-ng says for a text (`-q --ipa`), with language switches such as "(en)…(sv)". */
+export declare function phonemes(text: string, language?: string): string;
 /** What a WAV header says. */
 export interface WavInfo {
   format: number;

@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 
 /** The command that installs the engine on Debian and Ubuntu. */
-export const INSTALL_HINT = 'apt-get install -y espeak-ng';
+export const INSTALL_HINT = 'sudo apt-get install -y espeak-ng (or pnpm run setup)';
 
 /** Whether espeak-ng can be run. */
 export function espeakAvailable() {
@@ -20,6 +20,17 @@ export function speak(textFile, wavFile, language = 'sv') {
   const r = spawnSync('espeak-ng', ['-v', language, '-w', wavFile, '-f', textFile], { encoding: 'utf8' });
   if (r.error && r.error.code === 'ENOENT') throw new Error(`espeak-ng is not installed. Install it with: ${INSTALL_HINT}`);
   if (r.error || r.status !== 0) throw new Error(`espeak-ng failed (exit ${r.status}) on ${textFile}: ${r.error?.message ?? r.stderr}`);
+}
+
+/**
+ * The phonemes espeak-ng says for a text (`-q --ipa`), with its language switches such as
+ * "(en)…(sv)" where it changes voice. Throws with the install command when espeak-ng is missing.
+ */
+export function phonemes(text, language = 'sv') {
+  const r = spawnSync('espeak-ng', ['-v', language, '-q', '--ipa', '--stdin'], { input: text, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+  if (r.error && r.error.code === 'ENOENT') throw new Error(`espeak-ng is not installed. Install it with: ${INSTALL_HINT}`);
+  if (r.error || r.status !== 0) throw new Error(`espeak-ng failed (exit ${r.status}): ${r.error?.message ?? r.stderr}`);
+  return r.stdout;
 }
 
 /** Reads a RIFF/WAVE header: format, sample rate, channels, bits, the bytes of sound and its length in seconds. */

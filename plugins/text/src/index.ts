@@ -3,6 +3,4 @@ export { default, TEXT_FILE, MARKDOWN_FILE } from './plugin.js';
 export * from './options.js';
 export * from './render.js';
 export * from './dialect.js';
-export * from './abbreviations.js';
-export * from './numbers.js';
 export * from './wrap.js';

@@ -11,7 +11,7 @@ describe('@kommunrapport/plugin-text', () => {
   it('exports the plugin as default and these names', () => {
     expect(Object.keys(api).sort()).toEqual(
       [
-        'MARKDOWN_FILE', 'MIN_WRAP', 'TEXT_FILE', 'TextOptions', 'createAbbreviationWriter', 'createSignWriter', 'default', 'defaultTextOptions',
+        'MARKDOWN_FILE', 'MIN_WRAP', 'SPEECH_WRAP', 'TEXT_FILE', 'TextOptions', 'default', 'defaultTextOptions',
         'displayAddress', 'listMarker', 'markdownDialect', 'plainDialect', 'renderText', 'textWidth', 'wrapLine',
       ].sort(),
     );

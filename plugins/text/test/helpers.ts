@@ -59,7 +59,7 @@ export async function render(report: Report, raw: unknown = {}): Promise<Rendere
   const artifacts = await plugin.render(report, ctx);
   const get = (path: string) => artifacts.find((a) => a.path === path)?.contents as string | undefined;
   const md = get('rapport.md');
-  return { report, ctx, doc: buildDocument(report, ctx.vocabulary, ctx.format), artifacts, txt: get('rapport.txt')!, ...(md !== undefined ? { md } : {}) };
+  return { report, ctx, doc: ctx.document, artifacts, txt: get('rapport.txt')!, ...(md !== undefined ? { md } : {}) };
 }
 
 /** A heading found in the text: its number, its depth (number of parts), its title and line index. */
@@ -124,3 +124,6 @@ export function explainedAt(text: string, index: number, abbreviation: string, n
 
 /** Whether a file exists (for tools that may be missing). */
 export const exists = (path: string): boolean => existsSync(path);
+
+/** The raw options of the plain dialect: figures and symbols as written, no speech rewriting. */
+export const PLAIN = Object.freeze({ dialect: 'plain' }) as { dialect: 'plain' };

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { createRenderContext } from '@kommunrapport/core';
 // Read from the other plugin's sources for this comparison only; the plugin itself never imports it.
 import html, { HtmlOptions } from '../../html/src/index.js';
-import { CASES, headings, loadFile, render, unexpand } from './helpers.js';
+import { CASES, headings, loadFile, PLAIN, render, unexpand } from './helpers.js';
 
 const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const decode = (s: string) =>
@@ -23,7 +23,7 @@ describe.each(CASES)('headings of %s', (_name, file) => {
     const fromHtml = [...main.matchAll(/<h([2-6])\b[^>]*>([\s\S]*?)<\/h\1>/g)].map(
       (m) => `${m[1]} ${unexpand(decode(m[2]!.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim(), report)}`,
     );
-    const fromText = headings((await render(report)).txt).map((h) => `${Math.min(h.depth + 1, 6)} ${unexpand(h.title, report)}`);
+    const fromText = headings((await render(report, PLAIN)).txt).map((h) => `${Math.min(h.depth + 1, 6)} ${unexpand(h.title, report)}`);
     expect(fromHtml.length).toBeGreaterThan(5);
     expect(fromText).toEqual(fromHtml);
   });

@@ -1,11 +1,11 @@
-// Speech: espeak-ng reads the summary section of the Eskilstuna example, rendered for
-// speech (minus: 'word'), into a WAV file in test-artifacts/text/. The text given to the
-// engine must hold no symbol names, bullets or pipes, and numbers as digits with a decimal comma.
+// Speech: espeak-ng reads the summary section of the Eskilstuna example, rendered in the
+// speech dialect (the default), into a WAV file in test-artifacts/text/. The text given to the
+// engine must hold no symbol names, bullets or pipes, and numbers as digits with the decimal comma said as a word.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkSections } from '@kommunrapport/core';
-import { espeakAvailable, INSTALL_HINT, sectionText, speak, wavInfo } from '../scripts/speech.mjs';
+import { espeakAvailable, INSTALL_HINT, phonemes, sectionText, speak, wavInfo } from '../scripts/speech.mjs';
 import { ARTIFACTS, EXAMPLE, headings, loadFile, render } from './helpers.js';
 
 /** Names a careless renderer or engine would say for symbols and markup. */
@@ -14,7 +14,7 @@ const SYMBOL_NAMES = ['bullet', 'pipe', 'asterisk', 'circle', 'arrow', 'check ma
 describe('speech', () => {
   it('espeak-ng reads the summary section to a WAV file from clean input', async () => {
     if (!espeakAvailable()) throw new Error(`espeak-ng is needed for this test and is not installed. Install it with: ${INSTALL_HINT}`);
-    const r = await render(loadFile(EXAMPLE), { minus: 'word' });
+    const r = await render(loadFile(EXAMPLE));
     const sections = [...walkSections(r.doc.sections)];
     const index = sections.findIndex((s) => s.role === 'summary');
     expect(index).toBeGreaterThanOrEqual(0);
@@ -27,10 +27,10 @@ describe('speech', () => {
     expect(input).not.toMatch(new RegExp(`(?<!\\p{L})(${SYMBOL_NAMES.join('|')})(?!\\p{L})`, 'iu'));
     for (const scale of ['assessment', 'trend', 'commitmentStatus', 'completion'] as const)
       for (const step of r.ctx.vocabulary.steps(scale)) expect(input).not.toContain(step.symbol);
-    // Numbers as digits with a decimal comma, the sign as a word, no thousands separator to misread.
+    // Numbers as digits with the decimal comma as a word, the sign as a word, no thousands separator to misread.
     const body = input.split('\n').filter((l, i, all) => !(i === 0 || (all[i - 1] === '' && all[i - 2] === '')));
-    expect(body.join('\n')).toMatch(/\d+,\d+/);
-    expect(body.join('\n')).not.toMatch(/\d\.\d/);
+    expect(body.join('\n')).toMatch(/\d+\u00a0komma\u00a0\d+/);
+    expect(body.join('\n')).not.toMatch(/\d[.,]\d/);
     expect(input).not.toContain('\u2212');
     expect(input).not.toMatch(/\d\u00a0\d/);
 
@@ -53,7 +53,8 @@ describe('speech', () => {
     process.env.PATH = '/nonexistent';
     try {
       expect(espeakAvailable()).toBe(false);
-      expect(() => speak('in.txt', 'out.wav')).toThrow('apt-get install -y espeak-ng');
+      expect(() => speak('in.txt', 'out.wav')).toThrow('sudo apt-get install -y espeak-ng (or pnpm run setup)');
+      expect(() => phonemes('text')).toThrow('sudo apt-get install -y espeak-ng (or pnpm run setup)');
     } finally {
       process.env.PATH = path;
     }

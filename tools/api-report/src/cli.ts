@@ -2,7 +2,7 @@
 import { resolve } from 'node:path';
 import { findRoot, runApiReport } from './run.js';
 
-const USAGE = 'Usage: api-report [--check] [--dir <repository root>]\n  Writes packages/{model,core}/api-report.md, docs/model.md and the samples in docs/plugins.md;\n  --check compares instead of writing and exits 1 when a file is out of date.';
+const USAGE = 'Usage: api-report [--check] [--dir <repository root>]\n  Writes packages/{model,core}/api-report.md, docs/model.md, docs/document.md and the samples in docs/plugins.md;\n  --check compares instead of writing and exits 1 when a file is out of date.';
 
 /** Runs the command; returns the exit code. */
 export function main(argv: readonly string[], cwd: string = process.cwd()): number {

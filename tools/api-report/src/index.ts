@@ -6,3 +6,4 @@ export * from './embed.js';
 export * from './diff.js';
 export * from './run.js';
 export * from './cli.js';
+export * from './document-doc.js';

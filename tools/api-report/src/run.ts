@@ -1,6 +1,6 @@
 // Generates every checked-in file the tool owns and writes or checks them:
-// packages/model/api-report.md, packages/core/api-report.md, docs/model.md and the
-// embedded samples of docs/plugins.md. Paths in the output are repository paths.
+// packages/model/api-report.md, packages/core/api-report.md, docs/model.md,
+// docs/document.md and the embedded samples of docs/plugins.md. Paths in the output are repository paths.
 import { existsSync, readFileSync, writeFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { Project } from 'ts-morph';
@@ -9,6 +9,7 @@ import { renderApiReport } from './report.js';
 import { extractModel, parseGlossary, renderModelDoc } from './model-doc.js';
 import { embedExamples, typeCheckFiles } from './embed.js';
 import { summariseDiff } from './diff.js';
+import { documentDoc } from './document-doc.js';
 
 /** The packages whose public API is reported. */
 export const API_PACKAGES = [
@@ -58,6 +59,7 @@ export function generateAll(root: string): { files: GeneratedFile[]; warnings: s
   const glossaryPath = join(root, 'docs/glossary.md');
   const glossary = existsSync(glossaryPath) ? parseGlossary(readFileSync(glossaryPath, 'utf8')) : new Map<string, string>();
   files.push({ path: 'docs/model.md', text: renderModelDoc(extractModel(project, modelFiles, glossary), 'packages/model/src') });
+  files.push(documentDoc(project, root, (p) => readFileSync(join(root, p), 'utf8')));
   for (const doc of EMBEDDING_DOCS) {
     const path = join(root, doc);
     if (!existsSync(path)) continue;

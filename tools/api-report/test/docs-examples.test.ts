@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadReport } from '@kommunrapport/model';
-import { buildDocument, createRenderContext, walkSections } from '@kommunrapport/core';
+import { createRenderContext, walkSections } from '@kommunrapport/core';
 import { section } from '../../../docs/examples/serialise-blocks.js';
 import '../../../docs/examples/testing-a-plugin.js';
 
@@ -12,14 +12,15 @@ describe('docs/examples/serialise-blocks.ts', () => {
     const file = 'examples/eskilstuna-ks-2022-delar2/rapport.yaml';
     const { report } = loadReport(readFileSync(file, 'utf8'), file);
     const ctx = createRenderContext(report!, {});
-    const doc = buildDocument(report!, ctx.vocabulary, ctx.format);
-    const text = doc.sections.flatMap((s) => section(s, ctx)).join('\n');
-    for (const s of walkSections(doc.sections)) expect(text).toContain(`${'#'.repeat(s.level)} ${s.title}`);
+    const doc = ctx.document;
+    const text = doc.sections.flatMap((s) => section(s)).join('\n');
+    for (const s of walkSections(doc.sections)) expect(text).toContain(`${'#'.repeat(s.level)} ${s.number} ${s.title}`);
     expect(text).not.toContain('undefined');
     // Badges are written as the words that stand for their symbols.
     const badges = [...walkSections(doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'badges' ? b.items : [])));
     expect(badges.length).toBeGreaterThan(5);
     for (const b of badges) expect(text).toContain(`${b.term}: ${b.badge.textAlternative}`);
-    expect(text).toContain('KS (Kommunstyrelsen)');
+    expect(text).toContain('Kommunstyrelsen (KS)');
+    expect(text).toContain('● Uppnår: Processområdet bedöms uppnå resultatmålen');
   });
 });

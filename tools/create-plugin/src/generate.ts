@@ -1,21 +1,29 @@
-// Creates a plugin package: checks the name, writes plugins/<name>/ from the templates,
-// wires it into the workspace and says what to do next. Never overwrites a file.
+// Creates a plugin package: checks the name, writes the files from the templates and says
+// what to do next. Inside this repository it writes plugins/<name>/ (a workspace package;
+// the CLI is not touched: the plugin is used with --plugin or named in a config file).
+// Anywhere else it writes kommunrapport-plugin-<name>/, a package of its own depending on
+// the released @kommunrapport/core. Never overwrites a file.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { nameProblem } from './name.js';
 import { packageName, pluginFiles } from './templates.js';
-import { namesInUse, registerPlugin, updateTsconfig, type WorkspaceEdit } from './workspace.js';
+import { VERSIONS } from './versions.js';
+import { namesInUse, updateTsconfig, type WorkspaceEdit } from './workspace.js';
 
 /** The result of {@link createPlugin}. */
 export interface CreateResult {
   ok: boolean;
   /** Why nothing was created, when `ok` is false. */
   problem?: string;
-  /** Files written, relative to the root. */
+  /** `workspace` (plugins/<name> in this repository) or `standalone` (a package of its own). */
+  mode: 'workspace' | 'standalone';
+  /** The new package's folder, relative to the folder given. */
+  folder: string;
+  /** Files written, relative to the folder given. */
   written: string[];
   /** Edits made to existing files. */
   edits: WorkspaceEdit[];
-  /** Commands to run next. */
+  /** Commands to run next, in order, each from the folder the previous one left you in (starting in the folder given). */
   nextSteps: string[];
 }
 
@@ -28,35 +36,69 @@ function ioTsVersion(root: string): string {
     const v = pkg.dependencies?.['io-ts'] ?? pkg.devDependencies?.['io-ts'];
     if (v) return v;
   }
-  return '2.2.22';
+  return VERSIONS.ioTs;
 }
 
-/** Scaffolds `plugins/<name>/` under `root` and registers it; see the README for the rules. */
-export function createPlugin(options: { root: string; name: string }): CreateResult {
-  const { root, name } = options;
-  const fail = (problem: string): CreateResult => ({ ok: false, problem, written: [], edits: [], nextSteps: [] });
-  if (!existsSync(join(root, 'pnpm-workspace.yaml'))) return fail(`Expected the repository root (with pnpm-workspace.yaml), found none in ${root}. Pass --dir <root>.`);
-  const problem = nameProblem(name, namesInUse(root));
+/** Whether `dir` is the root of the kommunrapport repository (a pnpm workspace holding @kommunrapport/core). */
+export function isRepositoryRoot(dir: string): boolean {
+  const core = join(dir, 'packages/core/package.json');
+  if (!existsSync(join(dir, 'pnpm-workspace.yaml')) || !existsSync(core)) return false;
+  try {
+    return (JSON.parse(readFileSync(core, 'utf8')) as { name?: string }).name === '@kommunrapport/core';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Scaffolds a plugin. `mode: 'workspace'` (the default when `dir` is the repository root)
+ * writes `plugins/<name>/`; `'standalone'` writes `kommunrapport-plugin-<name>/` in `dir`.
+ */
+export function createPlugin(options: { dir: string; name: string; mode?: 'workspace' | 'standalone' }): CreateResult {
+  const { dir, name } = options;
+  const mode = options.mode ?? (isRepositoryRoot(dir) ? 'workspace' : 'standalone');
+  const folder = mode === 'workspace' ? `plugins/${name}` : packageName(name, 'standalone');
+  const fail = (problem: string): CreateResult => ({ ok: false, problem, mode, folder, written: [], edits: [], nextSteps: [] });
+  if (mode === 'workspace' && !existsSync(join(dir, 'pnpm-workspace.yaml'))) return fail(`Expected the repository root (with pnpm-workspace.yaml), found none in ${dir}. Pass --dir <root>.`);
+  const problem = nameProblem(name, mode === 'workspace' ? namesInUse(dir) : []);
   if (problem) return fail(problem);
-  const dir = join(root, 'plugins', name);
-  if (existsSync(dir)) return fail(`The folder plugins/${name} exists already; nothing was changed. Choose another name or remove the folder.`);
+  const target = join(dir, folder);
+  if (existsSync(target)) return fail(`The folder ${folder} exists already; nothing was changed. Choose another name or remove the folder.`);
   const written: string[] = [];
-  for (const f of pluginFiles(name, { ioTsVersion: ioTsVersion(root) })) {
-    const path = join(dir, f.path);
+  for (const f of pluginFiles(name, { ioTsVersion: mode === 'workspace' ? ioTsVersion(dir) : VERSIONS.ioTs, mode })) {
+    const path = join(target, f.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, f.contents, { flag: 'wx' });
-    written.push(`plugins/${name}/${f.path}`);
+    written.push(`${folder}/${f.path}`);
   }
-  const edits = [...updateTsconfig(root, name), ...registerPlugin(root, name)];
-  const registered = edits.some((e) => e.what.startsWith('registered'));
-  const nextSteps = [
-    'pnpm install',
-    `npx vitest run plugins/${name}`,
-    `pnpm --filter ${packageName(name)} build`,
-    registered
-      ? `pnpm kommunrapport build examples/eskilstuna-ks-2022-delar2/rapport.yaml --format ${name}`
-      : `pnpm kommunrapport build examples/eskilstuna-ks-2022-delar2/rapport.yaml --plugin ./plugins/${name}/dist/index.js --format ${name}`,
-    `Then make src/plugin.ts yours, and read docs/plugins.md.`,
-  ];
-  return { ok: true, written, edits, nextSteps };
+  if (mode === 'workspace') {
+    return {
+      ok: true,
+      mode,
+      folder,
+      written,
+      edits: updateTsconfig(dir, name),
+      nextSteps: [
+        'pnpm install',
+        `pnpm vitest run plugins/${name}`,
+        `pnpm --filter ${packageName(name)} build`,
+        `pnpm kommunrapport build examples/eskilstuna-ks-2022-delar2/rapport.yaml --plugin ./plugins/${name} --format ${name}`,
+      ],
+    };
+  }
+  return {
+    ok: true,
+    mode,
+    folder,
+    written,
+    edits: [],
+    nextSteps: [
+      `cd ${folder}`,
+      'npm install',
+      'npm test',
+      'npm run build',
+      'npx kommunrapport init example',
+      `npx kommunrapport build example/rapport.yaml --plugin . --format ${name} --out out`,
+    ],
+  };
 }

@@ -2,6 +2,7 @@
 // of a report (title and every heading, indented by level) as a text artifact, rendered
 // from the core's DocumentModel, with options decoded by an io-ts codec with defaults.
 import { camelCase, pascalCase } from './name.js';
+import { VERSIONS } from './versions.js';
 
 /** A file to write, relative to the new plugin's folder. */
 export interface TemplateFile {
@@ -11,24 +12,38 @@ export interface TemplateFile {
 
 /** What the templates need to know besides the name. */
 export interface TemplateOptions {
-  /** The io-ts version the workspace uses, e.g. `2.2.22`. */
+  /** The io-ts version to depend on, e.g. `2.2.22`. */
   ioTsVersion: string;
+  /**
+   * `workspace`: `plugins/<name>/` inside this repository (workspace dependencies, the
+   * shared rollup build). `standalone`: a package of its own in any folder, depending on
+   * the released `@kommunrapport/core` and `@kommunrapport/model` by version, built with tsc.
+   */
+  mode?: 'workspace' | 'standalone';
 }
 
-/** Every file of `plugins/<name>/`, in a stable order. */
+/** Every file of a new plugin package, in a stable order. */
 export function pluginFiles(name: string, options: TemplateOptions): TemplateFile[] {
-  return [
-    { path: 'package.json', contents: packageJson(name, options) },
-    { path: 'rollup.config.mjs', contents: rollupConfig() },
-    { path: 'src/index.ts', contents: indexTs(name) },
+  const mode = options.mode ?? 'workspace';
+  const common = [
+    { path: 'src/index.ts', contents: indexTs(name, mode) },
     { path: 'src/plugin.ts', contents: pluginTs(name) },
     { path: 'test/plugin.test.ts', contents: testTs(name) },
-    { path: 'README.md', contents: readme(name) },
+    { path: 'README.md', contents: readme(name, mode) },
   ];
+  if (mode === 'standalone') {
+    return [
+      { path: 'package.json', contents: standalonePackageJson(name, options) },
+      { path: 'tsconfig.json', contents: standaloneTsconfig() },
+      { path: '.gitignore', contents: 'node_modules/\ndist/\nout/\n' },
+      ...common,
+    ];
+  }
+  return [{ path: 'package.json', contents: packageJson(name, options) }, { path: 'rollup.config.mjs', contents: rollupConfig() }, ...common];
 }
 
-/** The package name of a plugin. */
-export const packageName = (name: string) => `@kommunrapport/plugin-${name}`;
+/** The package name of a plugin: `@kommunrapport/plugin-<name>` inside this repository, `kommunrapport-plugin-<name>` outside it. */
+export const packageName = (name: string, mode: 'workspace' | 'standalone' = 'workspace') => (mode === 'workspace' ? `@kommunrapport/plugin-${name}` : `kommunrapport-plugin-${name}`);
 
 function packageJson(name: string, options: TemplateOptions): string {
   const pkg = {
@@ -47,12 +62,50 @@ function packageJson(name: string, options: TemplateOptions): string {
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
 
+function standalonePackageJson(name: string, options: TemplateOptions): string {
+  const pkg = {
+    name: packageName(name, 'standalone'),
+    version: '0.1.0',
+    description: `The ${name} output format for kommunrapport: the outline of a report as text.`,
+    license: 'UNLICENSED',
+    type: 'module',
+    keywords: ['kommunrapport', 'kommunrapport-plugin'],
+    exports: { '.': { types: './dist/index.d.ts', default: './dist/index.js' } },
+    main: './dist/index.js',
+    types: './dist/index.d.ts',
+    files: ['dist'],
+    engines: { node: '>=20.19' },
+    scripts: { build: 'tsc -p tsconfig.json', test: 'vitest run', prepack: 'tsc -p tsconfig.json' },
+    dependencies: { '@kommunrapport/core': `^${VERSIONS.core}`, '@kommunrapport/model': `^${VERSIONS.model}`, 'io-ts': options.ioTsVersion },
+    devDependencies: { '@kommunrapport/cli': `^${VERSIONS.cli}`, '@types/node': VERSIONS.typesNode, typescript: VERSIONS.typescript, vitest: VERSIONS.vitest },
+  };
+  return `${JSON.stringify(pkg, null, 2)}\n`;
+}
+
+function standaloneTsconfig(): string {
+  const config = {
+    compilerOptions: {
+      target: 'ES2022',
+      module: 'NodeNext',
+      moduleResolution: 'NodeNext',
+      strict: true,
+      declaration: true,
+      rootDir: 'src',
+      outDir: 'dist',
+      skipLibCheck: true,
+      types: ['node'],
+    },
+    include: ['src'],
+  };
+  return `${JSON.stringify(config, null, 2)}\n`;
+}
+
 function rollupConfig(): string {
   return `import { createConfig } from '../../rollup.config.base.mjs';\n\nexport default createConfig(import.meta.url);\n`;
 }
 
-function indexTs(name: string): string {
-  return `// Public API of ${packageName(name)}: the plugin as default export, its options and renderer.\nexport { default } from './plugin.js';\nexport * from './plugin.js';\n`;
+function indexTs(name: string, mode: 'workspace' | 'standalone'): string {
+  return `// Public API of ${packageName(name, mode)}: the plugin as default export, its options and renderer.\nexport { default } from './plugin.js';\nexport * from './plugin.js';\n`;
 }
 
 function pluginTs(name: string): string {
@@ -64,7 +117,7 @@ function pluginTs(name: string): string {
 // or its governance vocabulary, never from this file.
 import * as t from 'io-ts';
 import { NonEmptyString, strict } from '@kommunrapport/model';
-import { buildDocument, definePlugin, walkSections, withDefaults, type DocumentModel } from '@kommunrapport/core';
+import { definePlugin, walkSections, withDefaults, type DocumentModel } from '@kommunrapport/core';
 
 /** The options of the ${name} plugin; every option has a default, so none is required. */
 export const ${P}Options = withDefaults(
@@ -91,9 +144,9 @@ const ${c}Plugin = definePlugin({
   name: '${name}',
   formats: ['${name}'],
   options: ${P}Options,
-  render(report, ctx) {
-    const doc = buildDocument(report, ctx.vocabulary, ctx.format);
-    return [{ path: ctx.options.file, contents: render${P}(doc, ctx.options), mediaType: 'text/plain; charset=utf-8' }];
+  render(_report, ctx) {
+    // ctx.document: the report's document, built once by the core for every writer.
+    return [{ path: ctx.options.file, contents: render${P}(ctx.document, ctx.options), mediaType: 'text/plain; charset=utf-8' }];
   },
 });
 
@@ -103,88 +156,87 @@ export default ${c}Plugin;
 
 function testTs(name: string): string {
   const P = pascalCase(name);
-  return `// The ${name} plugin renders a real report: one text artifact whose lines are the title
-// and every heading of the DocumentModel in reading order, indented by level.
+  return `// The ${name} plugin on a real report: the sample report of @kommunrapport/core/testing,
+// built with this plugin through the core's own pipeline (options decoded by the codec,
+// the artifacts checked and written), exactly as \`kommunrapport build\` would.
 import { describe, expect, it } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { loadReport } from '@kommunrapport/model';
-import { buildDocument, createRenderContext, decodeOptions, walkSections } from '@kommunrapport/core';
+import { buildDocument, createRenderContext, walkSections } from '@kommunrapport/core';
+import { loadSampleReport, renderWith } from '@kommunrapport/core/testing';
 import plugin, { ${P}Options } from '../src/index.js';
 
-const root = resolve(import.meta.dirname, '../../..');
-// The bundled Eskilstuna example when present, else the model's small valid report.
-const file = ['examples/eskilstuna-ks-2022-delar2/rapport.yaml', 'packages/model/test/fixtures/valid/minimal.yaml']
-  .map((p) => join(root, p))
-  .find((p) => existsSync(p))!;
-const { report, diagnostics } = loadReport(readFileSync(file, 'utf8'), file);
-
-async function render(raw: unknown = {}) {
-  const decoded = decodeOptions(plugin, raw);
-  expect(decoded.diagnostics).toEqual([]);
-  return plugin.render(report!, createRenderContext(report!, decoded.value!));
-}
+const report = loadSampleReport();
+const ctx = createRenderContext(report, {});
+const doc = buildDocument(report, ctx.vocabulary, ctx.format);
+const sections = [...walkSections(doc.sections)];
 
 describe('${name} plugin', () => {
-  it('loads the example report without errors', () => {
-    expect(report, JSON.stringify(diagnostics)).toBeDefined();
-  });
-
-  it('writes one text file with the title and every heading in reading order', async () => {
-    const artifacts = await render();
-    expect(artifacts.map((a) => [a.path, a.mediaType])).toEqual([['${name}.txt', 'text/plain; charset=utf-8']]);
-    const lines = String(artifacts[0]!.contents).trimEnd().split('\\n');
-    const ctx = createRenderContext(report!, {});
-    const doc = buildDocument(report!, ctx.vocabulary, ctx.format);
-    const sections = [...walkSections(doc.sections)];
-    expect(sections.length).toBeGreaterThan(2);
-    expect(lines[0]).toBe(report!.title);
+  it('writes one text file: the title, then every heading in reading order', async () => {
+    const out = await renderWith(plugin);
+    expect(out.messages).toBe('');
+    expect(out.files.map((f) => [f.path, f.mediaType])).toEqual([['${name}.txt', 'text/plain; charset=utf-8']]);
+    const lines = out.text('${name}.txt').trimEnd().split('\\n');
+    expect(lines[0]).toBe(doc.title);
     expect(lines.slice(1).map((l) => l.trim())).toEqual(sections.map((s) => s.title));
   });
 
-  it('indents each heading by its level', async () => {
-    const [artifact] = await render({ indent: 4 });
-    const lines = String(artifact!.contents).split('\\n').slice(1);
-    const ctx = createRenderContext(report!, {});
-    const sections = [...walkSections(buildDocument(report!, ctx.vocabulary, ctx.format).sections)];
+  it('indents each heading by \`indent\` spaces per level below the top', async () => {
+    const out = await renderWith(plugin, { options: { indent: 4 } });
+    const lines = out.text('${name}.txt').split('\\n').slice(1);
     sections.forEach((s, i) => expect(lines[i]!.length - lines[i]!.trimStart().length).toBe((s.level - 2) * 4));
     expect(sections.some((s) => s.level > 2)).toBe(true);
   });
 
-  it('is deterministic', async () => {
-    expect(await render()).toEqual(await render());
+  it('writes the same bytes every time', async () => {
+    expect((await renderWith(plugin)).files).toEqual((await renderWith(plugin)).files);
   });
 
-  it('fills in defaults and rejects bad or unknown options with the plugin named', () => {
+  it('fills in defaults, and refuses bad or unknown options with their path', async () => {
     expect(${P}Options.decode(undefined)).toEqual({ _tag: 'Right', right: { file: '${name}.txt', indent: 2 } });
-    const bad = decodeOptions(plugin, { indent: 'two', colour: true });
-    expect(bad.value).toBeUndefined();
-    expect(bad.diagnostics.map((d) => [d.plugin, d.path]).sort()).toEqual([['${name}', 'options.${name}.colour'], ['${name}', 'options.${name}.indent']]);
+    const bad = await renderWith(plugin, { options: { indent: 'two', colour: true } });
+    expect(bad.ok).toBe(false);
+    expect(bad.diagnostics.map((d) => d.path).sort()).toEqual(['options.${name}.colour', 'options.${name}.indent']);
   });
 });
 `;
 }
 
-function readme(name: string): string {
+function readme(name: string, mode: 'workspace' | 'standalone'): string {
   const P = pascalCase(name);
-  return `# ${packageName(name)}
+  const pkg = packageName(name, mode);
+  const install = mode === 'workspace'
+    ? `It is a package of the kommunrapport workspace: \`pnpm install\` links it. Build it with
+\`pnpm --filter ${pkg} build\`.`
+    : `\`\`\`sh
+npm install ${pkg}          # next to your reports, or where you run kommunrapport
+\`\`\`
+While developing it: \`npm install\`, \`npm test\`, \`npm run build\` in this folder.`;
+  const use = mode === 'workspace'
+    ? `pnpm kommunrapport build examples/eskilstuna-ks-2022-delar2/rapport.yaml --plugin ./plugins/${name} --format ${name}`
+    : `npx kommunrapport build rapport.yaml --plugin ${pkg} --format ${name}     # installed
+npx kommunrapport build rapport.yaml --plugin ./${pkg} --format ${name}   # its folder`;
+  return `# ${pkg}
 
 ## What it is
 The \`${name}\` output format for kommunrapport: the outline of a report (its title and
 every heading, indented by level) as a UTF-8 text file. It renders the core's
 DocumentModel, so its headings match every other format. Generated by
-\`pnpm create-plugin ${name}\`: change \`src/plugin.ts\` to make it yours.
+\`create-plugin ${name}\`: change \`src/plugin.ts\` to make it yours.
 
 ## Install
-It is a workspace package: \`pnpm install\` links it. Elsewhere:
-\`pnpm add ${packageName(name)}\`.
+${install}
 
 ## Use
 \`\`\`sh
-pnpm --filter ${packageName(name)} build
-pnpm kommunrapport build examples/eskilstuna-ks-2022-delar2/rapport.yaml --format ${name}
-# or, without registering it: --plugin ./plugins/${name}/dist/index.js
+${use}
 \`\`\`
+Or name it in \`kommunrapport.config.yaml\` next to the reports:
+\`\`\`yaml
+plugins: [${mode === 'workspace' ? `../../plugins/${name}` : pkg}]
+options:
+  ${name}:
+    indent: 4
+\`\`\`
+\`kommunrapport formats\` lists it with its options once it is named there.
 
 ## API
 - default export: the plugin, \`definePlugin({ name: '${name}', formats: ['${name}'], options, render })\`.
@@ -197,7 +249,8 @@ pnpm kommunrapport build examples/eskilstuna-ks-2022-delar2/rapport.yaml --forma
 | \`file\` | \`${name}.txt\` | the file written, relative to the report's output folder |
 | \`indent\` | \`2\` | spaces of indentation per heading level below the top |
 
-Give them in \`kommunrapport.config.yaml\` under \`options.${name}\`.
+Give them in \`kommunrapport.config.yaml\` under \`options.${name}\`, or on the command line:
+\`-O ${name}.indent=4\`.
 
 ## Errors
 - Bad or unknown options fail with the core's \`plugin-options\` problem, naming

@@ -4,7 +4,7 @@ import * as api from '../src/index.js';
 
 it('exports exactly these names', () => {
   expect(Object.keys(api).sort()).toEqual([
-    'MAX_NAME_LENGTH', 'REGISTRY_FOLDERS', 'RESERVED_NAMES', 'camelCase', 'createPlugin', 'findRegistry', 'findRoot', 'globMatches',
-    'main', 'nameProblem', 'namesInUse', 'packageName', 'pascalCase', 'pluginFiles', 'registerPlugin', 'renameInCode', 'updateTsconfig',
+    'MAX_NAME_LENGTH', 'RESERVED_NAMES', 'VERSIONS', 'camelCase', 'createPlugin', 'findRoot', 'globMatches', 'isRepositoryRoot',
+    'main', 'nameProblem', 'namesInUse', 'packageName', 'pascalCase', 'pluginFiles', 'updateTsconfig',
   ]);
 });

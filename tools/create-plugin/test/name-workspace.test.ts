@@ -1,11 +1,13 @@
-// The name rules and the workspace edits: the registry of known plugins in each style it
-// may be written in, the CLI's dependency, and the tsconfig include and references.
+// The name rules, the tsconfig edits, the two places a plugin can be created (this
+// repository, without touching the CLI, or a package of its own anywhere else) and the
+// versions a standalone plugin depends on.
 import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nameProblem, pascalCase, camelCase } from '../src/name.js';
-import { globMatches, registerPlugin, renameInCode, updateTsconfig } from '../src/workspace.js';
+import { globMatches, updateTsconfig } from '../src/workspace.js';
+import { VERSIONS } from '../src/versions.js';
 import { createPlugin } from '../src/generate.js';
 import { main } from '../src/cli.js';
 
@@ -51,39 +53,43 @@ describe('workspace edits', () => {
   const registry = () => readFileSync(join(root, 'packages/cli/src/known-plugins.ts'), 'utf8');
   afterEach(() => rmSync(root, { recursive: true, force: true }));
 
-  it('adds a package name to a list of package names, and the CLI dependency', () => {
-    setup("/** First-party plugins. */\nexport const FIRST_PARTY = ['@kommunrapport/plugin-html', '@kommunrapport/plugin-open-data'] as const;\n");
-    const edits = registerPlugin(root, 'outline');
-    expect(registry()).toContain("['@kommunrapport/plugin-html', '@kommunrapport/plugin-open-data', '@kommunrapport/plugin-outline'] as const");
-    expect(edits.map((e) => e.file)).toEqual(['packages/cli/src/known-plugins.ts', 'packages/cli/package.json']);
-    expect(JSON.parse(readFileSync(join(root, 'packages/cli/package.json'), 'utf8')).dependencies['@kommunrapport/plugin-outline']).toBe('workspace:*');
-    expect(registerPlugin(root, 'outline')).toEqual([]);
+  it('creates plugins/<name> in the repository and leaves the CLI\'s files alone', () => {
+    setup("export const FIRST_PARTY = ['@kommunrapport/plugin-html', '@kommunrapport/plugin-open-data'] as const;\n");
+    mkdirSync(join(root, 'packages/core'), { recursive: true });
+    writeFileSync(join(root, 'packages/core/package.json'), JSON.stringify({ name: '@kommunrapport/core' }));
+    const before = [registry(), readFileSync(join(root, 'packages/cli/package.json'), 'utf8')];
+    const result = createPlugin({ dir: root, name: 'outline' });
+    expect(result).toMatchObject({ ok: true, mode: 'workspace', folder: 'plugins/outline' });
+    expect([registry(), readFileSync(join(root, 'packages/cli/package.json'), 'utf8')]).toEqual(before);
+    expect(result.nextSteps.at(-1)).toBe('pnpm kommunrapport build examples/eskilstuna-ks-2022-delar2/rapport.yaml --plugin ./plugins/outline --format outline');
+    expect(JSON.parse(readFileSync(join(root, 'plugins/outline/package.json'), 'utf8')).name).toBe('@kommunrapport/plugin-outline');
   });
 
-  it('adds a quoted key to a map from format to package', () => {
-    setup("export const PLUGINS: Record<string, string> = {\n  html: '@kommunrapport/plugin-html',\n  pdf: '@kommunrapport/plugin-pdf',\n};\n");
-    registerPlugin(root, 'easy-read');
-    expect(registry()).toContain("'easy-read': '@kommunrapport/plugin-easy-read'");
-    expect(registry()).toContain("pdf: '@kommunrapport/plugin-pdf'");
+  it('creates kommunrapport-plugin-<name>/ depending on the released packages anywhere else', () => {
+    root = mkdtempSync(join(tmpdir(), 'kr-create-plugin-standalone-'));
+    const result = createPlugin({ dir: root, name: 'easy-read' });
+    expect(result).toMatchObject({ ok: true, mode: 'standalone', folder: 'kommunrapport-plugin-easy-read', edits: [] });
+    const pkg = JSON.parse(readFileSync(join(root, 'kommunrapport-plugin-easy-read/package.json'), 'utf8'));
+    expect(pkg.dependencies).toEqual({ '@kommunrapport/core': `^${VERSIONS.core}`, '@kommunrapport/model': `^${VERSIONS.model}`, 'io-ts': VERSIONS.ioTs });
+    expect(pkg.devDependencies['@kommunrapport/cli']).toBe(`^${VERSIONS.cli}`);
+    expect(readdirSync(join(root, 'kommunrapport-plugin-easy-read')).sort()).toEqual(['.gitignore', 'README.md', 'package.json', 'src', 'test', 'tsconfig.json']);
+    expect(readFileSync(join(root, 'kommunrapport-plugin-easy-read/test/plugin.test.ts'), 'utf8')).toContain("from '@kommunrapport/core/testing'");
+    expect(result.nextSteps).toEqual(['cd kommunrapport-plugin-easy-read', 'npm install', 'npm test', 'npm run build', 'npx kommunrapport init example', 'npx kommunrapport build example/rapport.yaml --plugin . --format easy-read --out out']);
+    expect(createPlugin({ dir: root, name: 'easy-read' }).problem).toMatch(/kommunrapport-plugin-easy-read exists already/);
   });
 
-  it('imports the plugin the way the others are imported and lists it', () => {
-    setup("import html from '@kommunrapport/plugin-html';\nimport openData from '@kommunrapport/plugin-open-data';\n\nexport const builtins = [html, openData];\n");
-    registerPlugin(root, 'easy-read');
-    expect(registry()).toContain("import openData from '@kommunrapport/plugin-open-data';\nimport easyRead from '@kommunrapport/plugin-easy-read';");
-    expect(registry()).toContain('[html, openData, easyRead]');
-  });
-
-  it('copies the shape of an entry with a loader', () => {
-    setup("export const known = [\n  { format: 'html', load: () => import('@kommunrapport/plugin-html') },\n  { format: 'open-data', load: () => import('@kommunrapport/plugin-open-data') },\n];\n");
-    registerPlugin(root, 'outline');
-    expect(registry()).toContain("  { format: 'open-data', load: () => import('@kommunrapport/plugin-open-data') },\n  { format: 'outline', load: () => import('@kommunrapport/plugin-outline') },\n];");
-  });
-
-  it('leaves the code alone when there is no registry', () => {
-    setup("export const formats = ['html'];\n");
-    expect(registerPlugin(root, 'outline')).toEqual([]);
-    expect(registry()).toBe("export const formats = ['html'];\n");
+  it('writes the versions of this repository\'s packages and of its tools into a standalone plugin', () => {
+    const version = (p: string) => (JSON.parse(readFileSync(join(import.meta.dirname, '../../..', p), 'utf8')) as { version: string }).version;
+    const root = JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')) as { devDependencies: Record<string, string> };
+    expect(VERSIONS).toEqual({
+      core: version('packages/core/package.json'),
+      model: version('packages/model/package.json'),
+      cli: version('packages/cli/package.json'),
+      ioTs: root.devDependencies['io-ts'],
+      typescript: root.devDependencies.typescript,
+      vitest: root.devDependencies.vitest,
+      typesNode: root.devDependencies['@types/node'],
+    });
   });
 
   it('adds tsconfig include entries and a reference only where needed', () => {
@@ -100,7 +106,7 @@ describe('workspace edits', () => {
 
   it('refuses a format name another plugin declares', () => {
     setup(undefined);
-    const result = createPlugin({ root, name: 'web' });
+    const result = createPlugin({ dir: root, name: 'web', mode: 'workspace' });
     expect(result).toMatchObject({ ok: false, written: [] });
     expect(result.problem).toMatch(/"web" exists already/);
   });
@@ -111,9 +117,6 @@ describe('workspace edits', () => {
     expect(globMatches('packages/*/src', 'plugins/outline/src')).toBe(false);
   });
 
-  it('renameInCode renames every spelling', () => {
-    expect(renameInCode("import openData from '@kommunrapport/plugin-open-data'; // OpenData", 'open-data', 'easy-read')).toBe("import easyRead from '@kommunrapport/plugin-easy-read'; // EasyRead");
-  });
 });
 
 describe('main (command line)', () => {
@@ -129,13 +132,16 @@ describe('main (command line)', () => {
     expect(run(['a', '--force'])).toMatchObject({ code: 2, text: expect.stringContaining('unknown option "--force"') });
   });
 
-  it('exits 2 outside a repository and 1 for a bad name, writing nothing', () => {
+  it('creates a package of its own outside the repository, and exits 1 for a bad name, writing nothing', () => {
     const empty = mkdtempSync(join(tmpdir(), 'kr-no-root-'));
     try {
-      expect(run(['outline'], empty)).toMatchObject({ code: 2, text: expect.stringContaining('no pnpm-workspace.yaml') });
-      writeFileSync(join(empty, 'pnpm-workspace.yaml'), '');
-      expect(run(['Outline', '--dir', '.'], empty)).toMatchObject({ code: 1, text: expect.stringContaining('Try "outline"') });
-      expect(readdirSync(empty)).toEqual(['pnpm-workspace.yaml']);
+      expect(run(['Outline'], empty)).toMatchObject({ code: 1, text: expect.stringContaining('Try "outline"') });
+      expect(readdirSync(empty)).toEqual([]);
+      const made = run(['outline'], empty);
+      expect(made.code).toBe(0);
+      expect(made.text).toContain('Created kommunrapport-plugin-outline (a package of its own):');
+      expect(made.text).toContain('  1. cd kommunrapport-plugin-outline\n  2. npm install\n');
+      expect(readdirSync(empty)).toEqual(['kommunrapport-plugin-outline']);
     } finally {
       rmSync(empty, { recursive: true, force: true });
     }

@@ -12,7 +12,7 @@ const ROOT_FILES = ['pnpm-workspace.yaml', 'package.json', 'tsconfig.base.json',
 /** Copies a package's sources, build and bin (not its tests), then links its node_modules to the real one. */
 function copyPackage(from: string, to: string): void {
   mkdirSync(to, { recursive: true });
-  for (const entry of ['package.json', 'rollup.config.mjs', 'src', 'dist', 'bin']) {
+  for (const entry of ['package.json', 'rollup.config.mjs', 'src', 'dist', 'bin', 'testing']) {
     if (existsSync(join(from, entry))) cpSync(join(from, entry), join(to, entry), { recursive: true });
   }
   if (existsSync(join(from, 'node_modules'))) linkEntries(join(from, 'node_modules'), join(to, 'node_modules'));
@@ -44,18 +44,11 @@ export function tempWorkspace(): { root: string; cleanup(): void } {
   return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
 }
 
-/**
- * Links what `pnpm install` would link for a new plugin: its workspace and io-ts
- * dependencies, and the plugin into the CLI's node_modules when the CLI depends on it.
- */
-export function linkPluginDependencies(root: string, name: string, cliDependsOnIt: boolean): void {
+/** Links what `pnpm install` would link for a new plugin: its workspace and io-ts dependencies. */
+export function linkPluginDependencies(root: string, name: string): void {
   const nm = join(root, 'plugins', name, 'node_modules');
   mkdirSync(join(nm, '@kommunrapport'), { recursive: true });
   symlinkSync(join(root, 'packages/core'), join(nm, '@kommunrapport/core'), 'dir');
   symlinkSync(join(root, 'packages/model'), join(nm, '@kommunrapport/model'), 'dir');
   symlinkSync(realpathSync(join(repoRoot, 'node_modules/io-ts')), join(nm, 'io-ts'), 'dir');
-  if (cliDependsOnIt) {
-    mkdirSync(join(root, 'packages/cli/node_modules/@kommunrapport'), { recursive: true });
-    symlinkSync(join(root, 'plugins', name), join(root, 'packages/cli/node_modules/@kommunrapport', `plugin-${name}`), 'dir');
-  }
 }

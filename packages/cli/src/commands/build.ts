@@ -5,7 +5,8 @@
 // with a progress line. Prints where every file went, or a JSON summary.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { watch } from 'chokidar';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -16,8 +17,9 @@ import {
   buildReport,
   decodeOptions,
   formatProblem,
+  importPlugin,
   isIoProblem,
-  loadPlugin,
+  isPathSpec,
   type BuildProblem,
   type BuildResult,
   type Plugin,
@@ -25,7 +27,7 @@ import {
 } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR, FIRST_PARTY } from '../first-party.js';
-import { loadConfigFor, type LoadedConfig } from '../config.js';
+import { applyOverrides, CONFIG_NAMES, loadConfigFor, parseOptionOverride, type LoadedConfig, type OptionOverride } from '../config.js';
 
 /** Options of the build command. */
 export interface BuildOptions {
@@ -41,6 +43,16 @@ export interface BuildOptions {
   jobs?: string;
   /** With several reports: seconds a report may take before its worker is stopped (default: no limit). */
   timeout?: string;
+  /** A config file to use instead of the kommunrapport.config.* next to each report. */
+  config?: string;
+  /** Plugin options from the command line, `<plugin>.<option>=<value>`, laid over the config's. */
+  option?: string[];
+  /** Print only problems (no list of files written). */
+  quiet?: boolean;
+  /** Also print the config file and every plugin used, with the file it was loaded from. */
+  verbose?: boolean;
+  /** Build, then rebuild whenever a report, the config or a plugin file given as a path changes (see {@link watchBuild}). */
+  watch?: boolean;
 }
 
 /** One report in the `--json` summary. */
@@ -119,6 +131,16 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     if (error instanceof UsageError) return fail(EXIT.usage, `kommunrapport build: ${error.message}`);
     throw error;
   }
+  const overrides: OptionOverride[] = [];
+  for (const text of options.option ?? []) {
+    const parsed = parseOptionOverride(text);
+    if (typeof parsed === 'string') return fail(EXIT.usage, `kommunrapport build: ${parsed}`);
+    overrides.push(parsed);
+  }
+  const explicitConfig = options.config === undefined ? undefined : resolve(io.cwd, options.config);
+  if (explicitConfig !== undefined && !(existsSync(explicitConfig) && statSync(explicitConfig).isFile()))
+    return fail(EXIT.usage, `kommunrapport build: --config ${options.config}: no such file. Give the path of a config file such as ${CONFIG_NAMES[1]}, or leave --config out to use the one next to each report.`);
+  const verbose = (text: string) => (options.verbose === true && options.quiet !== true ? io.stderr(`${text}\n`) : undefined);
   const outDir = resolve(io.cwd, options.out ?? 'dist');
   const total = files.length;
   const requested = options.format === undefined ? undefined : options.format.split(',').map((f) => f.trim()).filter((f) => f !== '');
@@ -130,31 +152,39 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   const groups = new Map<string, { config: LoadedConfig; files: string[] }>();
   for (const f of files) {
     const dir = dirname(f);
-    if (!configs.has(dir)) configs.set(dir, await loadConfigFor(f, show));
+    if (!configs.has(dir)) configs.set(dir, await loadConfigFor(f, show, explicitConfig));
     const config = configs.get(dir)!;
     const key = config.file ?? '';
     if (!groups.has(key)) groups.set(key, { config, files: [] });
     groups.get(key)!.files.push(f);
   }
 
-  const cliPlugins = new Map<string, Plugin<any>>();
-  const plans: { files: string[]; config: LoadedConfig; chosen: Chosen[] }[] = [];
+  const loaded = new Map<string, { plugin: Plugin<any>; file: string }>();
+  /** Imports a plugin once per spec and folders; workers load the same file by its path. */
+  const load = async (spec: string, dirs: string[]): Promise<Chosen> => {
+    const key = `${spec}\0${dirs.join('\0')}`;
+    if (!loaded.has(key)) {
+      const got = await importPlugin(spec, dirs);
+      loaded.set(key, got);
+      verbose(`plugin ${got.plugin.name} (format${got.plugin.formats.length === 1 ? '' : 's'} ${got.plugin.formats.join(', ')}) from ${show(got.file)}`);
+    }
+    const { plugin, file } = loaded.get(key)!;
+    return { name: plugin.name, plugin, ref: { spec: file, fromDir: dirname(file) } };
+  };
+  const plans: { files: string[]; config: LoadedConfig; chosen: Chosen[]; options: Record<string, unknown> }[] = [];
   for (const { config, files: groupFiles } of groups.values()) {
     if (config.diagnostics.length > 0) {
       io.stderr(`${config.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       if (hasErrors(config.diagnostics)) return EXIT.invalid;
     }
+    verbose(config.file ? `config ${show(config.file)}` : `no config file next to ${show(groupFiles[0]!)}`);
+    // Package names are looked up from the report's folder (or the config's), then the current one;
+    // paths are relative to the config file, or to the current folder on the command line.
+    const reportDir = dirname(groupFiles[0]!);
     const extras: Chosen[] = [];
     try {
-      for (const spec of config.config.plugins ?? []) {
-        const plugin = await loadPlugin(spec, config.dir);
-        extras.push({ name: plugin.name, plugin, ref: { spec, fromDir: config.dir } });
-      }
-      for (const spec of options.plugin ?? []) {
-        if (!cliPlugins.has(spec)) cliPlugins.set(spec, await loadPlugin(spec, io.cwd));
-        const plugin = cliPlugins.get(spec)!;
-        extras.push({ name: plugin.name, plugin, ref: { spec, fromDir: io.cwd } });
-      }
+      for (const spec of config.config.plugins ?? []) extras.push(await load(spec, isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, io.cwd]));
+      for (const spec of options.plugin ?? []) extras.push(await load(spec, isPathSpec(spec) ? [io.cwd] : [reportDir, config.dir, io.cwd]));
     } catch (error) {
       if (error instanceof BuildError) return fail(isIoProblem(error.problem) ? EXIT.usage : EXIT.invalid, formatProblem(error.problem));
       throw error;
@@ -172,7 +202,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       }
       if (chosen.some((x) => x.ref.spec === c.package)) return;
       // First-party plugins are imported here only when this thread renders or decodes their options.
-      const needed = total === 1 || config.config.options?.[c.format] !== undefined;
+      const needed = total === 1 || config.config.options?.[c.format] !== undefined || overrides.some((o) => o.plugin === c.format);
       chosen.push({ name: c.format, ...(needed ? { plugin: await c.load() } : {}), ref: { spec: c.package, fromDir: CLI_DIR } });
     };
     if (requested === undefined) {
@@ -185,33 +215,43 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     // Options are decoded here once, so their diagnostics point into the config file.
     // Options for a plugin nobody knows are most likely a misspelt name: warn (an error under --strict).
     const names = [...new Set([...FIRST_PARTY.map((p) => p.format), ...extras.map((e) => e.name), ...chosen.map((c) => c.name)])];
-    const strays: Diagnostic[] = Object.keys(config.config.options ?? {})
+    const pluginOptions = applyOverrides(config.config.options, overrides);
+    /** The -O argument that gave an option path (`options.pdf.fontSize…`), if one did. */
+    const overrideOf = (path: string) => overrides.find((o) => path === ['options', o.plugin, ...o.path].join('.') || path.startsWith(`${['options', o.plugin, ...o.path].join('.')}.`) || path.startsWith(`${['options', o.plugin, ...o.path].join('.')}[`));
+    const fromCommandLine = (d: Diagnostic): Diagnostic => {
+      const o = overrideOf(d.path);
+      if (o === undefined) return d;
+      const { line: _line, column: _column, ...rest } = d;
+      return { ...rest, file: `-O ${o.text}` };
+    };
+    const strays: Diagnostic[] = Object.keys(pluginOptions)
       .filter((name) => !names.includes(name))
       .map((name) => {
         const suggestion = closest(name, names);
-        const place = config.locate?.(['options', name], { key: true });
+        const fromCli = overrides.find((o) => o.plugin === name);
+        const place = fromCli ? undefined : config.locate?.(['options', name], { key: true });
         return {
           code: 'unknown-key',
           severity: 'warning',
           path: formatPath(['options', name]),
           message: `Options for "${name}", but no plugin has that name${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
-          ...(config.file ? { file: show(config.file) } : {}),
+          ...(fromCli ? { file: `-O ${fromCli.text}` } : config.file ? { file: show(config.file) } : {}),
           ...(place ? { line: place.line, column: place.column } : {}),
           expected: `a plugin name: ${names.join(', ')}`,
           found: JSON.stringify(name),
-          hint: suggestion ? `Rename "${name}" to "${suggestion}".` : 'Add the plugin under plugins:, or remove its options.',
+          hint: suggestion ? `Rename "${name}" to "${suggestion}".` : 'Add the plugin under plugins: (or with --plugin), or remove its options.',
         } satisfies Diagnostic;
       });
     if (strays.length > 0) {
       io.stderr(`${strays.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       if (options.strict === true) return EXIT.invalid;
     }
-    const optionDiagnostics = chosen.flatMap((c) => (c.plugin === undefined ? [] : decodeOptions(c.plugin, config.config.options?.[c.plugin.name], { ...(config.file ? { file: show(config.file) } : {}), ...(config.locate ? { locate: config.locate } : {}) }).diagnostics));
+    const optionDiagnostics = chosen.flatMap((c) => (c.plugin === undefined ? [] : decodeOptions(c.plugin, pluginOptions[c.plugin.name], { ...(config.file ? { file: show(config.file) } : {}), ...(config.locate ? { locate: config.locate } : {}) }).diagnostics.map(fromCommandLine)));
     if (optionDiagnostics.length > 0) {
       io.stderr(`${optionDiagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       return EXIT.invalid;
     }
-    plans.push({ files: groupFiles, config, chosen });
+    plans.push({ files: groupFiles, config, chosen, options: pluginOptions });
   }
 
   const started = Date.now();
@@ -221,7 +261,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   let done = 0;
   let current = '';
   const progressLine = () => `[${done}/${total}] ${current} ${((Date.now() - started) / 1000).toFixed(1)} s`;
-  const live = several && !options.json && io.isTTY;
+  const live = several && !options.json && options.quiet !== true && io.isTTY;
   const clear = () => (live ? io.stderr('\r\u001b[2K') : undefined);
   const ticker = live ? setInterval(() => io.stderr(`\r\u001b[2K${progressLine()}`), 100) : undefined;
 
@@ -232,7 +272,9 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     clear();
     const lines: string[] = [];
     const counter = several ? `[${done}/${total}] ` : '';
-    if (r.ok) {
+    if (r.ok && options.quiet === true) {
+      // Quiet: nothing for a report built cleanly, only its warnings.
+    } else if (r.ok) {
       const size = r.artifacts.reduce((n, a) => n + a.bytes, 0);
       lines.push(`${counter}${colours.green('✓')} ${r.file} → ${r.outDir}/ (${r.artifacts.length} file${r.artifacts.length === 1 ? '' : 's'}, ${formatBytes(size)})`);
       if (listFiles) {
@@ -244,7 +286,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     }
     for (const d of r.diagnostics) if (!r.ok || d.severity !== 'info') lines.push(formatDiagnostic(d, { colour: paint }).replace(/^/gm, '    '));
     for (const p of r.problems) lines.push(formatProblem(p).replace(/^/gm, '    '));
-    io.stdout(`${lines.join('\n')}\n`);
+    if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
     if (live) io.stderr(progressLine());
   };
 
@@ -259,7 +301,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
             file: plan.files[0]!,
             plugins: plan.chosen.map((c) => c.plugin!),
             outDir,
-            options: plan.config.config.options ?? {},
+            options: plan.options,
             optionsSource,
             env,
             strict: options.strict === true,
@@ -272,7 +314,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       await buildMany(plan.files, {
         plugins: plan.chosen.map((c) => c.ref),
         outDir,
-        options: plan.config.config.options ?? {},
+        options: plan.options,
         ...(plan.config.file ? { optionsFile: show(plan.config.file) } : {}),
         env,
         strict: options.strict === true,
@@ -312,12 +354,56 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         })),
     };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-  } else if (several) {
+  } else if (several && !(options.quiet === true && ok)) {
     const built = results.filter((r) => r.ok).length;
     io.stdout(`${built} of ${total} reports built in ${((Date.now() - started) / 1000).toFixed(1)} s${built < total ? `, ${total - built} failed` : ''}.\n`);
   }
   if (ok) return EXIT.ok;
   return results.some((r) => r.problems.some(isIoProblem)) ? EXIT.usage : EXIT.invalid;
+}
+
+/**
+ * `build --watch`: builds once, then again whenever a report, a config file next to one (or
+ * the one given with --config) is saved, until `signal` aborts (Ctrl+C). A plugin's own code
+ * is not reloaded: restart the command after changing a plugin. Resolves to the exit code
+ * of the last build.
+ */
+export async function watchBuild(patterns: readonly string[], options: BuildOptions, ctx: CommandContext, signal: AbortSignal): Promise<number> {
+  const { io } = ctx;
+  let code = await runBuild(patterns, options, ctx);
+  let files: string[];
+  try {
+    files = await resolveReports(patterns, io.cwd);
+  } catch {
+    return code;
+  }
+  const watched = new Set<string>(files);
+  for (const f of files) for (const n of CONFIG_NAMES) watched.add(join(dirname(f), n));
+  if (options.config !== undefined) watched.add(resolve(io.cwd, options.config));
+  const folders = [...new Set([...watched].map((f) => dirname(f)))];
+  // Folders, not files: a config created after the start is seen too; a save often comes as
+  // several events, so wait until they have been quiet for a moment, then build once.
+  const watcher = watch(folders, { ignoreInitial: true, depth: 0, ignored: (path, stats) => stats?.isFile() === true && !watched.has(resolve(path)) });
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> = Promise.resolve();
+  const show = (abs: string) => relative(io.cwd, abs).split(sep).join('/') || '.';
+  watcher.on('all', (event, path) => {
+    if ((event !== 'change' && event !== 'add' && event !== 'unlink') || typeof path !== 'string' || !watched.has(resolve(path))) return;
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      running = running.then(async () => {
+        if (options.quiet !== true) io.stderr(`${show(resolve(path))} changed; building again.\n`);
+        code = await runBuild(patterns, options, ctx);
+      });
+    }, 50);
+  });
+  await new Promise<void>((ok) => watcher.once('ready', () => ok()));
+  if (options.quiet !== true) io.stderr(`Watching ${files.length === 1 ? show(files[0]!) : `${files.length} reports`} and ${files.length === 1 ? 'its' : 'their'} config file for changes; press Ctrl+C to stop.\n`);
+  await new Promise<void>((ok) => (signal.aborted ? ok() : signal.addEventListener('abort', () => ok(), { once: true })));
+  clearTimeout(timer);
+  await watcher.close();
+  await running;
+  return code;
 }
 
 /** Adds `build` to the program. */
@@ -326,15 +412,46 @@ export function register(program: Command, ctx: CommandContext): void {
     .command('build')
     .description('build reports into every format (HTML, PDF, text, open data) or those chosen')
     .argument('<file...>', 'report files (YAML) or glob patterns, e.g. "reports/*.yaml"')
-    .option('--format <formats>', `comma-separated formats (default all: ${FIRST_PARTY.map((p) => p.format).join(',')})`)
-    .option('--out <folder>', 'output folder; each report goes to <folder>/<report id>/', 'dist')
-    .option('--plugin <package-or-path>', 'add a plugin (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('-f, --format <formats>', `comma-separated formats (default all: ${FIRST_PARTY.map((p) => p.format).join(',')}, and those of added plugins); see \`kommunrapport formats\``)
+    .option('-o, --out <folder>', 'output folder; each report goes to <folder>/<report id>/', 'dist')
+    .option('--plugin <package|file|folder>', 'add a plugin: a package name (looked up from the report\'s folder, then the current one), a file, or a plugin package\'s folder (repeatable)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('--config <file>', 'use this config file instead of the kommunrapport.config.(json|yaml|yml) next to each report')
+    .option('-O, --option <plugin.option=value>', 'a plugin option, e.g. -O pdf.fontSize=11 (repeatable; read as YAML, laid over the config file, checked the same way)', (v: string, prev: string[] = []) => [...prev, v])
+    .option('-w, --watch', 'build, then build again on every save of a report or its config file, until Ctrl+C')
+    .option('-q, --quiet', 'print only problems, not the files written')
+    .option('-v, --verbose', 'also print the config file and each plugin used, with the file it was loaded from')
     .option('--json', 'print a JSON summary of every file written and every finding')
     .option('--strict', 'treat warnings as errors')
     .option('--jobs <n>', 'reports built at once when there are several, each on a worker thread (default: the number of cores)')
     .option('--timeout <seconds>', 'with several reports: a report still building after this long fails and its worker is replaced (default: no limit)')
-    .addHelpText('after', '\nExit codes: 0 built, 1 report or plugin errors, 2 usage or I/O problem.')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Examples:',
+        '  kommunrapport build rapport.yaml -f html,pdf -o public',
+        '  kommunrapport build rapport.yaml -O pdf.fontSize=11 --plugin ./my-plugin',
+        '  kommunrapport build "rapporter/*.yaml" --watch',
+        '',
+        'Plugins are also named in kommunrapport.config.yaml (plugins: [...]); options go under options.<plugin>.',
+        'Exit codes: 0 built, 1 report or plugin errors (including a plugin that is not a plugin, or bad options),',
+        '2 usage or I/O problem (including a plugin that cannot be found). With --watch: the code of the last build.',
+      ].join('\n'),
+    )
     .action(async (files: string[], options: BuildOptions) => {
-      ctx.exit(await runBuild(files, options, ctx));
+      if (options.watch !== true) {
+        ctx.exit(await runBuild(files, options, ctx));
+        return;
+      }
+      const stop = new AbortController();
+      const abort = () => stop.abort();
+      process.once('SIGINT', abort);
+      process.once('SIGTERM', abort);
+      try {
+        ctx.exit(await watchBuild(files, options, ctx, stop.signal));
+      } finally {
+        process.off('SIGINT', abort);
+        process.off('SIGTERM', abort);
+      }
     });
 }

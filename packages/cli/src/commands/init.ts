@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { formatDiagnostic, hasErrors, loadReport, parseReportPeriod, presets, reportSchemaId, type PresetName, type ReportPeriod, type ReportKindKey } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR } from '../first-party.js';
+import { runInitFrom } from './roll-forward.js';
 
 /** Options of the init command. */
 export interface InitOptions {
@@ -26,6 +27,10 @@ export interface InitOptions {
   /** kommun, namnd, bolag or sammanstalld (default namnd). */
   level?: string;
   force?: boolean;
+  /** Last period's report to roll forward instead of writing a skeleton. */
+  from?: string;
+  /** Print the result as JSON. */
+  json?: boolean;
 }
 
 const KINDS: ReportKindKey[] = ['interim', 'tertial', 'annual', 'other'];
@@ -306,6 +311,7 @@ function defaultYear(env: Record<string, string | undefined>): number {
 /** Runs the init command; resolves to the exit code. */
 export function runInit(folder: string, options: InitOptions, ctx: CommandContext, env: Record<string, string | undefined> = process.env): number {
   const { io } = ctx;
+  if (options.from !== undefined) return runInitFrom(folder, options.from, { force: options.force === true, json: options.json === true }, ctx);
   const usage = (message: string) => {
     io.stderr(`kommunrapport init: ${message}\n`);
     return EXIT.usage;
@@ -348,7 +354,8 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
   }
-  io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
+  if (options.json) io.stdout(`${JSON.stringify({ ok: true, file: shown, kommun, kommunkod, body, preset, year }, null, 2)}\n`);
+  else io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
   return EXIT.ok;
 }
 
@@ -367,6 +374,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--period <period>', 'the period from 1 januari: 2024-08 (per 31 augusti), T1, T2, T3 (tertial), D1, D2 (delår 1 and 2), 2024 or helar (whole year); default D2')
     .option('--level <level>', 'whose report: kommun (to kommunfullmäktige), namnd (default), bolag or sammanstalld')
     .option('--force', 'replace an existing rapport.yaml')
+    .option('--json', 'print what was written as JSON')
+    .option('--from <report>', 'roll last period\'s report forward: same structure and ids, outcome columns shifted a year, statuses reset, texts kept and listed under revise:')
     .addHelpText('after', '\nExit codes: 0 written, 2 usage problem, existing file or I/O problem.')
     .action((folder: string, options: InitOptions) => {
       ctx.exit(runInit(folder, options, ctx));

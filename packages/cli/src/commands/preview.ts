@@ -4,6 +4,7 @@
 // Open pages reload through a small Server-Sent-Events script that only the preview adds.
 // Validation errors are shown in the page (escaped) and in the terminal; each rebuild logs
 // the time from the save to the new page being ready to serve.
+import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -248,6 +249,36 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   };
 }
 
+/**
+ * The command that opens `url` in a browser: `$KOMMUNRAPPORT_OPENER` when set, else the
+ * platform's opener (open on macOS, start on Windows, xdg-open elsewhere).
+ */
+export function openerCommand(url: string, env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): { command: string; args: string[] } {
+  if (env.KOMMUNRAPPORT_OPENER) return { command: env.KOMMUNRAPPORT_OPENER, args: [url] };
+  if (platform === 'darwin') return { command: 'open', args: [url] };
+  if (platform === 'win32') return { command: 'cmd', args: ['/c', 'start', '""', url] };
+  return { command: 'xdg-open', args: [url] };
+}
+
+/** Opens `url` in a browser; resolves to undefined when the opener started, else to why it did not (the preview goes on). */
+export function openBrowser(url: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+  const { command, args } = openerCommand(url, env);
+  return new Promise((done) => {
+    let child;
+    try {
+      child = spawn(command, args, { stdio: 'ignore', detached: true });
+    } catch (error) {
+      done(`cannot run ${command}: ${(error as Error).message}`);
+      return;
+    }
+    child.once('error', (error: NodeJS.ErrnoException) => done(error.code === 'ENOENT' ? `no browser opener "${command}" on this machine` : `${command} failed: ${error.message}`));
+    child.once('spawn', () => {
+      child.unref();
+      done(undefined);
+    });
+  });
+}
+
 /** Adds `preview` to the program. */
 export function register(program: Command, ctx: CommandContext): void {
   program
@@ -256,8 +287,9 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('<file>', 'the report file (YAML)')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '0')
     .option('--host <host>', 'host to listen on', '127.0.0.1')
-    .addHelpText('after', '\nStops on Ctrl+C. Exit codes: 0 stopped, 2 usage or I/O problem (e.g. the port is taken).')
-    .action(async (file: string, options: { port: string; host: string }) => {
+    .option('--open', 'open the page in a browser (with open, start or xdg-open; KOMMUNRAPPORT_OPENER names another command)')
+    .addHelpText('after', '\nStops on Ctrl+C. Exit codes: 0 stopped, 2 usage or I/O problem (e.g. the port is taken).\nWhen no browser can be opened, --open says so and the preview goes on.')
+    .action(async (file: string, options: { port: string; host: string; open?: boolean }) => {
       const { io } = ctx;
       const port = Number(options.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) {
@@ -275,7 +307,8 @@ export function register(program: Command, ctx: CommandContext): void {
         return;
       }
       io.stdout(`Preview of ${file} at ${preview.url}\nWatching for changes; press Ctrl+C to stop.\n`);
-      await new Promise<void>((done) => {
+      // Ctrl+C is handled from here on, also while the browser opens.
+      const stopped = new Promise<void>((done) => {
         const stop = () => {
           process.off('SIGINT', stop);
           process.off('SIGTERM', stop);
@@ -284,6 +317,12 @@ export function register(program: Command, ctx: CommandContext): void {
         process.on('SIGINT', stop);
         process.on('SIGTERM', stop);
       });
+      if (options.open === true) {
+        const { command, args } = openerCommand(preview.url);
+        const problem = await openBrowser(preview.url);
+        io.stderr(problem === undefined ? `Opened ${preview.url} with ${[command, ...args].join(' ')}.\n` : `warning: could not open a browser: ${problem}. Open ${preview.url} yourself, or set KOMMUNRAPPORT_OPENER to a command that opens a web address.\n`);
+      }
+      await stopped;
       io.stdout('Preview stopped.\n');
     });
 }

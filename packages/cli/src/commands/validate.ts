@@ -4,7 +4,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { checkSize, countBySeverity, countContent, decodeSource, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
+import { modelDiagnostic, checkSize, countBySeverity, countContent, decodeSource, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 
 /** Options of the validate command. */
@@ -51,7 +51,7 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
     bytes = await readFile(resolve(ctx.io.cwd, file));
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : ((e as Error).message ?? String(e));
-    const d: Diagnostic = { code: 'file-unreadable', severity: 'error', path: '', file, message: `Cannot read ${file}: ${reason}.`, hint: 'Check the path (relative to the current folder) and the permissions.' };
+    const d: Diagnostic = modelDiagnostic('file-unreadable', { file, reason }, { file, hint: 'Check the path (relative to the current folder) and the permissions.' });
     return { json: toJson(file, false, null, [d]), text: `${formatDiagnostic(d, { colour: paint })}\n`, exit: EXIT.usage };
   }
   const decoded = decodeSource(bytes, file);

@@ -46,7 +46,7 @@ async function build(report: string, out: string): Promise<void> {
 }
 
 beforeAll(async () => {
-  ensureBuilt(['packages/model', 'packages/core', 'plugins/html', 'plugins/pdf', 'plugins/text', 'plugins/open-data', 'packages/cli']);
+  ensureBuilt(['packages/model', 'packages/core', 'plugins/html', 'plugins/pdf', 'plugins/text', 'plugins/open-data', 'plugins/docx', 'packages/cli']);
   const example = readFileSync(join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml'), 'utf8');
   writeFileSync(join(root, 'v1.yaml'), example);
   // The second version differs in the title, so every format's bytes differ.

@@ -1,0 +1,118 @@
+// One import run: every mapping of a report applied in turn to its text, the result decoded
+// and checked like a typed report, and written (atomically) only when it has no errors.
+import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { relative, resolve, sep } from 'node:path';
+import { checkSize, decodeSource, hasErrors, loadReport, type Diagnostic } from '@kommunrapport/model';
+import { applySheetTable, type Change } from './apply.js';
+import { locateTable } from './locate.js';
+import type { ImportMapping } from './mapping.js';
+import { readGrid } from './sheet.js';
+
+/** One report's import: its file, the mappings (paths already absolute) and how to show paths. */
+export interface ImportJob {
+  report: string;
+  mappings: ImportMapping[];
+}
+
+/** What importing into one report did. */
+export interface ImportOutcome {
+  report: string;
+  changes: Change[];
+  diagnostics: Diagnostic[];
+  /** Whether the report file was written. */
+  written: boolean;
+  /** 0 ok, 1 errors in the workbook or the resulting report, 2 a file could not be read or written. */
+  exit: 0 | 1 | 2;
+}
+
+/** Reads a UTF-8 text file with the report's size limit; a diagnostic instead of a throw. */
+export async function readText(file: string, shown: string): Promise<{ text?: string; diagnostics: Diagnostic[]; io: boolean }> {
+  try {
+    const tooLarge = checkSize((await stat(file)).size, shown);
+    if (tooLarge) return { diagnostics: [tooLarge], io: false };
+    const decoded = decodeSource(await readFile(file), shown);
+    return decoded.text === undefined ? { diagnostics: decoded.diagnostics, io: false } : { text: decoded.text, diagnostics: [], io: false };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', path: '', file: shown, message: `Cannot read ${shown}: ${reason}.`, hint: 'Check the path (relative to the current folder, or to kommunrapport.config.yaml for its entries).' }], io: true };
+  }
+}
+
+/** Writes a file through a temporary file and a rename, so a reader never sees half of it. */
+export async function writeAtomic(file: string, text: string): Promise<void> {
+  const tmp = `${file}.kommunrapport-${process.pid}.tmp`;
+  await writeFile(tmp, text);
+  await rename(tmp, file);
+}
+
+/** A path as shown to the user: relative to the current folder, with forward slashes. */
+export function showPath(cwd: string, file: string): string {
+  const rel = relative(cwd, file);
+  return (rel === '' || rel.startsWith('..') ? file : rel).split(sep).join('/');
+}
+
+/** Runs the mappings of one report; `dryRun` computes everything but writes nothing. */
+export async function runImport(job: ImportJob, options: { cwd: string; dryRun?: boolean }): Promise<ImportOutcome> {
+  const shown = showPath(options.cwd, job.report);
+  const read = await readText(job.report, shown);
+  if (read.text === undefined) return { report: shown, changes: [], diagnostics: read.diagnostics, written: false, exit: read.io ? 2 : 1 };
+  let text = read.text;
+  const changes: Change[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let exit: 0 | 1 | 2 = 0;
+  for (const m of job.mappings) {
+    const workbookShown = showPath(options.cwd, m.workbook);
+    const grid = await readGrid(m.workbook, workbookShown, m.sheet);
+    if (!grid.grid) {
+      diagnostics.push(...grid.diagnostics);
+      exit = Math.max(exit, grid.diagnostics.some((d) => d.code === 'file-unreadable') ? 2 : 1) as 0 | 1 | 2;
+      continue;
+    }
+    const located = locateTable(grid.grid, { ...(m.range ? { range: m.range } : {}), ...(m.anchor ? { anchor: m.anchor } : {}) }, workbookShown);
+    if (!located.table || located.diagnostics.length > 0) {
+      diagnostics.push(...located.diagnostics);
+      exit = Math.max(exit, 1) as 0 | 1 | 2;
+      continue;
+    }
+    const applied = applySheetTable(text, shown, m.table, located.table, {
+      ...(m.unit ? { unit: m.unit } : {}),
+      ...(m.sign ? { sign: m.sign } : {}),
+      ...(m.columns ? { columns: m.columns } : {}),
+      ...(m.keepMissingRows ? { keepMissingRows: true } : {}),
+    });
+    if (applied.diagnostics.length > 0) {
+      // A cell's problem is in the workbook; a missing table is in the report.
+      diagnostics.push(...applied.diagnostics.map((d) => (d.code.startsWith('import-') && d.code !== 'import-table-missing' && d.code !== 'import-table-empty' ? { ...d, file: workbookShown } : d)));
+      exit = Math.max(exit, 1) as 0 | 1 | 2;
+      continue;
+    }
+    text = applied.text;
+    changes.push(...applied.changes);
+  }
+  if (exit !== 0) return { report: shown, changes, diagnostics, written: false, exit };
+  // The same validation as a typed report: nothing is written when the result has errors.
+  const loaded = loadReport(text, shown);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (hasErrors(loaded.diagnostics)) return { report: shown, changes, diagnostics: errors, written: false, exit: 1 };
+  if (options.dryRun || text === read.text) return { report: shown, changes, diagnostics: [], written: false, exit: 0 };
+  try {
+    await writeAtomic(job.report, text);
+  } catch (e) {
+    return {
+      report: shown,
+      changes,
+      diagnostics: [{ code: 'file-unwritable', severity: 'error', path: '', file: shown, message: `Cannot write ${shown}: ${(e as Error).message}.`, hint: 'Check that the folder is writable.' }],
+      written: false,
+      exit: 2,
+    };
+  }
+  return { report: shown, changes, diagnostics: [], written: true, exit: 0 };
+}
+
+/** Resolves a mapping's paths against the folder of the config file. */
+export function resolveMapping(m: ImportMapping, dir: string): ImportMapping {
+  return { ...m, workbook: resolve(dir, m.workbook), ...(m.report ? { report: resolve(dir, m.report) } : {}) };
+}
+
+

@@ -1,0 +1,221 @@
+// Reading a table out of a workbook (XLSX through exceljs) or a CSV file as Swedish Excel
+// writes it (semicolon or comma, Windows-1252 or UTF-8 with or without BOM), into a grid of
+// cells that each know their address (`Driftredovisning!D14`), so every error can name it.
+import { readFile, stat } from 'node:fs/promises';
+import { basename, extname } from 'node:path';
+import type ExcelJS from 'exceljs';
+import type { Diagnostic } from '@kommunrapport/model';
+
+/** One cell: its text as shown, or its number, or the error a formula left in it. */
+export interface GridCell {
+  /** `A1`-style address in its sheet. */
+  address: string;
+  text: string;
+  /** The number an XLSX cell holds (undefined for text cells and CSV). */
+  number?: number;
+  /** Whether the cell's number format shows the number as a percentage (0,12 shown as 12 %). */
+  percentFormat?: boolean;
+  /** An error value (#DIV/0!, #REF!) or a formula without a stored result. */
+  error?: string;
+}
+
+/** A sheet as rows of cells (0-based, ragged). */
+export interface Grid {
+  /** The sheet name, or for a CSV file its file name. */
+  sheet: string;
+  rows: GridCell[][];
+}
+
+/** Largest workbook or CSV read (bytes). A 2 000-row workbook is about 100 kB. */
+export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
+
+/** The column letters of a 0-based column index: 0 → A, 27 → AB. */
+export function columnLetters(index: number): string {
+  let s = '';
+  let n = index + 1;
+  while (n > 0) {
+    const r = (n - 1) % 26;
+    s = String.fromCharCode(65 + r) + s;
+    n = Math.floor((n - 1) / 26);
+  }
+  return s;
+}
+
+/** The 0-based row and column of an `A1` address, or undefined. */
+export function parseAddress(address: string): { row: number; col: number } | undefined {
+  const m = /^\$?([A-Za-z]{1,3})\$?(\d{1,7})$/.exec(address.trim());
+  if (!m) return undefined;
+  let col = 0;
+  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
+  return { row: Number(m[2]) - 1, col: col - 1 };
+}
+
+/** `Sheet!D14`, quoting a sheet name with spaces as spreadsheets do. */
+export function cellRef(sheet: string, address: string): string {
+  return /^[\p{L}\p{N}_.-]+$/u.test(sheet) ? `${sheet}!${address}` : `'${sheet.replace(/'/g, "''")}'!${address}`;
+}
+
+/** Decodes a CSV file's bytes: UTF-8 with or without BOM, UTF-16 with BOM, else Windows-1252. */
+export function decodeCsv(bytes: Uint8Array): { text: string; encoding: string } {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), encoding: 'utf-8 (BOM)' };
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return { text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), encoding: 'utf-16le' };
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return { text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), encoding: 'utf-16be' };
+  try {
+    return { text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), encoding: 'utf-8' };
+  } catch {
+    // Swedish Excel's "CSV (semikolonavgränsad)" writes Windows-1252: å ä ö are single bytes.
+    return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
+  }
+}
+
+/** Windows-1252's characters at 0x80–0x9F (Node's TextDecoder reads these bytes as Latin-1 controls). */
+const CP1252_HIGH = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008dŽ\u008f\u0090‘’“”•–—˜™š›œ\u009džŸ';
+
+/** Decodes Windows-1252: Latin-1 except 0x80–0x9F, where the en dash (0x96) and € (0x80) live. */
+export function decodeWindows1252(bytes: Uint8Array): string {
+  let out = '';
+  for (const b of bytes) out += b >= 0x80 && b <= 0x9f ? CP1252_HIGH[b - 0x80]! : String.fromCharCode(b);
+  return out;
+}
+
+/** The delimiter of a CSV text: the most frequent of ; , and tab on its first line outside quotes (ties go to ;). */
+export function detectDelimiter(text: string): string {
+  const firstLine = text.split(/\r?\n/, 1)[0] ?? '';
+  const counts = new Map<string, number>([[';', 0], [',', 0], ['\t', 0]]);
+  let quoted = false;
+  for (const ch of firstLine) {
+    if (ch === '"') quoted = !quoted;
+    else if (!quoted && counts.has(ch)) counts.set(ch, counts.get(ch)! + 1);
+  }
+  let best = ';';
+  for (const [d, n] of counts) if (n > counts.get(best)!) best = d;
+  return best;
+}
+
+/** Parses CSV text (RFC 4180 quoting, CRLF or LF) into rows of fields. */
+export function parseCsv(text: string, delimiter = detectDelimiter(text)): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else quoted = false;
+      } else field += ch;
+    } else if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+/** A CSV text as a grid named after its file. */
+export function csvGrid(text: string, sheet: string): Grid {
+  return { sheet, rows: parseCsv(text).map((fields, r) => fields.map((f, c) => ({ address: `${columnLetters(c)}${r + 1}`, text: f.trim() }))) };
+}
+
+/** Whether a file is read as CSV (by its extension). */
+export function isCsv(file: string): boolean {
+  return ['.csv', '.txt', '.tsv'].includes(extname(file).toLowerCase());
+}
+
+/** What reading a workbook gave: the grid, or diagnostics naming the file and sheet. */
+export type ReadResult = { grid: Grid; diagnostics: Diagnostic[] } | { grid?: undefined; diagnostics: Diagnostic[] };
+
+function workbookProblem(file: string, code: string, message: string, hint: string, extra: Partial<Diagnostic> = {}): Diagnostic {
+  return { code, severity: 'error', path: '', file, message, hint, ...extra };
+}
+
+/** Reads one sheet (XLSX) or the whole file (CSV) as a grid; never throws for bad input. */
+export async function readGrid(file: string, shown: string, sheetName?: string): Promise<ReadResult> {
+  let bytes: Buffer;
+  try {
+    const size = (await stat(file)).size;
+    if (size > MAX_WORKBOOK_BYTES) {
+      return { diagnostics: [workbookProblem(shown, 'input-too-large', `${shown} is ${size} bytes, more than the ${MAX_WORKBOOK_BYTES} a workbook may be.`, 'Export only the sheet with the table.')] };
+    }
+    bytes = await readFile(file);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
+    return { diagnostics: [workbookProblem(shown, 'file-unreadable', `Cannot read ${shown}: ${reason}.`, 'Check the path; paths in kommunrapport.config.yaml are relative to that file.')] };
+  }
+  if (isCsv(file)) return { grid: csvGrid(decodeCsv(bytes).text, basename(file)), diagnostics: [] };
+  // Loaded only when a workbook is read: the other commands start without it.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (e) {
+    return {
+      diagnostics: [
+        workbookProblem(shown, 'import-workbook-unreadable', `${shown} is not a readable XLSX workbook (${(e as Error).message}).`, 'Save it from Excel or LibreOffice as "Excel-arbetsbok (.xlsx)", or export the sheet as CSV.'),
+      ],
+    };
+  }
+  const names = workbook.worksheets.map((w) => w.name);
+  const sheet = sheetName === undefined ? workbook.worksheets[0] : workbook.getWorksheet(sheetName);
+  if (!sheet) {
+    return {
+      diagnostics: [
+        workbookProblem(shown, 'import-sheet-missing', `${shown} has no sheet named ${JSON.stringify(sheetName)}.`, 'Name one of the workbook\'s sheets.', {
+          expected: names.length > 0 ? names.map((n) => JSON.stringify(n)).join(', ') : 'a workbook with a sheet',
+          found: sheetName === undefined ? 'no sheet' : JSON.stringify(sheetName),
+        }),
+      ],
+    };
+  }
+  const rows: GridCell[][] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+    const cells: GridCell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
+      cells[colNumber - 1] = xlsxCell(cell);
+    });
+    for (let c = 0; c < cells.length; c++) cells[c] ??= { address: `${columnLetters(c)}${rowNumber}`, text: '' };
+    rows[rowNumber - 1] = cells;
+  });
+  for (let r = 0; r < rows.length; r++) rows[r] ??= [];
+  return { grid: { sheet: sheet.name, rows }, diagnostics: [] };
+}
+
+function xlsxCell(cell: ExcelJS.Cell): GridCell {
+  const address = cell.address;
+  const percentFormat = typeof cell.numFmt === 'string' && cell.numFmt.includes('%');
+  const v = cell.value as unknown;
+  const fromValue = (value: unknown): GridCell => {
+    if (value === null || value === undefined) return { address, text: '' };
+    if (typeof value === 'number') return { address, text: String(value), number: value, percentFormat };
+    if (typeof value === 'string') return { address, text: value.trim() };
+    if (typeof value === 'boolean') return { address, text: String(value) };
+    if (value instanceof Date) return { address, text: value.toISOString().slice(0, 10) };
+    if (typeof value === 'object') {
+      const o = value as Record<string, unknown>;
+      if ('error' in o) return { address, text: String(o.error), error: String(o.error) };
+      if (Array.isArray(o.richText)) return { address, text: (o.richText as { text: string }[]).map((p) => p.text).join('').trim() };
+      if ('formula' in o || 'sharedFormula' in o) {
+        if (o.result === undefined) return { address, text: '', error: 'a formula without a stored result' };
+        return fromValue(o.result);
+      }
+      if ('text' in o) return fromValue(o.text);
+    }
+    return { address, text: String(value) };
+  };
+  return fromValue(v);
+}

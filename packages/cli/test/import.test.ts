@@ -1,0 +1,356 @@
+// `kommunrapport import`: tables from CSV and XLSX into the report, the YAML kept as the
+// author wrote it, repeatable imports from kommunrapport.config.yaml, and every error naming
+// the sheet and cell.
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeEach, describe, expect, it } from 'vitest';
+import ExcelJS from 'exceljs';
+import { repoRoot, runMain, tempDir } from './cli-helpers.js';
+
+const example = join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml');
+const fixtures = join(repoRoot, 'packages/cli/test/fixtures/import');
+
+let dir: string;
+let report: string;
+let original: string;
+beforeEach(() => {
+  dir = tempDir('kr-import-');
+  report = join(dir, 'rapport.yaml');
+  copyFileSync(example, report);
+  original = readFileSync(report, 'utf8');
+});
+
+/** The text of the table with this id: from its `- id:` line to the next table or section. */
+function tableSpan(text: string, id: string): [number, number] {
+  const start = text.indexOf(`- id: ${id}\n`);
+  const after = text.slice(start + 1).search(/\n\s*(- id: [a-z-]+\n\s+title:|#)/);
+  return [start, after < 0 ? text.length : start + 1 + after];
+}
+
+/** Writes a workbook with one sheet from rows of cell values (exceljs values: numbers, strings, formulas). */
+async function workbook(file: string, sheets: Record<string, unknown[][]>, numFmt?: Record<string, string>): Promise<string> {
+  const wb = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const ws = wb.addWorksheet(name);
+    rows.forEach((row, r) => row.forEach((v, c) => {
+      if (v !== undefined) ws.getRow(r + 1).getCell(c + 1).value = v as ExcelJS.CellValue;
+    }));
+    for (const [address, fmt] of Object.entries(numFmt ?? {})) ws.getCell(address).numFmt = fmt;
+  }
+  const path = join(dir, file);
+  await wb.xlsx.writeFile(path);
+  return path;
+}
+
+const resultatrakning = (over: Record<string, unknown[]> = {}): unknown[][] => [
+  ['Belopp i tkr', 'Utfall Aug 2021', 'Utfall Aug 2022', 'Budget Aug 2022', 'Budgetavvikelse Aug 2022', 'Årsprognos aug', 'Avvikelse Årsprognos aug'],
+  over.kommunersattning ?? ['Kommunersättning', 266800, 307700, 307700, 0, 461500, 0],
+  ['Övriga intäkter', 39400, 44600, 28700, 15900, 43000, 0],
+  ['Summa INTÄKTER', 306200, 352300, 336400, 15900, 504500, 0],
+  // Costs as the ekonomisystem exports them: positive.
+  ['Personalkostnader', 71500, 73200, 78000, -4800, 115500, -6000],
+  ['Lokalkostnader', 3700, 4500, 3900, 600, 5900, 0],
+  ['Övriga kostnader', 207000, 244300, 251500, -7200, 367600, -9600],
+  ['Summa KOSTNADER', -282100, -322000, -333400, 11300, -488900, 15600],
+  ['ÅRETS RESULTAT', { formula: 'B4+B8', result: 24100 }, 30200, 3000, 27200, 15600, 15600],
+];
+
+describe('kommunrapport import from a CSV (semicolon, Windows-1252)', () => {
+  const csv = join(fixtures, 'driftredovisning-1252.csv');
+
+  it('changes only the cells that differ and keeps every byte outside the edited table', async () => {
+    const run = await runMain(['import', 'rapport.yaml', '--from', csv, '--table', 'driftredovisning'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('driftredovisning hr.utfall-aug: 4525 → 4600  (driftredovisning-1252.csv!B4)');
+    expect(run.stdout).toContain('driftredovisning miljo-och-samhallsbyggnad.budget-helar: 0 → null  (driftredovisning-1252.csv!C8)');
+    expect(run.stdout).toContain('driftredovisning totalt.utfall-aug: 30210 → 30285');
+    expect(run.stdout).toMatch(/3 cells changed, 0 rows added, 0 rows removed; written/);
+    const after = readFileSync(report, 'utf8');
+    const [s0, e0] = tableSpan(original, 'driftredovisning');
+    const [s1, e1] = tableSpan(after, 'driftredovisning');
+    expect(after.slice(0, s1)).toBe(original.slice(0, s0));
+    expect(after.slice(e1)).toBe(original.slice(e0));
+    // Inside the table too, only the three figures changed: the line count and every other line are the same.
+    const a = original.split('\n');
+    const b = after.split('\n');
+    expect(b.length).toBe(a.length);
+    const changed = a.map((line, i) => (line === b[i] ? undefined : [line, b[i]])).filter(Boolean);
+    expect(changed).toHaveLength(3);
+    expect(changed[0]).toEqual([
+      '                  - { id: hr, label: HR, kind: item, values: { utfall-aug: 4525, budget-helar: 0, prognos-maj: 300, prognos-aug: 3850 } }',
+      '                  - { id: hr, label: HR, kind: item, values: { utfall-aug: 4600, budget-helar: 0, prognos-maj: 300, prognos-aug: 3850 } }',
+    ]);
+  });
+
+  it('is idempotent: importing again changes nothing and leaves the file as it is', async () => {
+    await runMain(['import', 'rapport.yaml', '--from', csv, '--table', 'driftredovisning'], dir);
+    const once = readFileSync(report);
+    const again = await runMain(['import', 'rapport.yaml', '--from', csv, '--table', 'driftredovisning'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('rapport.yaml: no change\n');
+    expect(readFileSync(report).equals(once)).toBe(true);
+  });
+
+  it('--dry-run prints the changes and writes nothing', async () => {
+    const run = await runMain(['import', '--from', csv, '--table', 'driftredovisning', '--dry-run'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('hr.utfall-aug: 4525 → 4600');
+    expect(run.stdout).toContain('(dry run: nothing written)');
+    expect(readFileSync(report, 'utf8')).toBe(original);
+  });
+
+  it('--json gives every change with its cell', async () => {
+    const run = await runMain(['import', '--from', csv, '--table', 'driftredovisning', '--json', '--dry-run'], dir);
+    const json = JSON.parse(run.stdout);
+    expect(json.ok).toBe(true);
+    expect(json.reports[0].written).toBe(false);
+    expect(json.reports[0].changes).toContainEqual({ type: 'cell', table: 'driftredovisning', row: 'hr', column: 'utfall-aug', old: 4525, new: 4600, ref: 'driftredovisning-1252.csv!B4' });
+  });
+});
+
+describe('kommunrapport import from XLSX', () => {
+  it('converts tkr to the table\'s mnkr, negates costs with costs-positive and reads formula results', async () => {
+    const rows = resultatrakning({ kommunersattning: ['Kommunersättning', 266800, 307750, 307700, 50, 461500, 0] });
+    // The sums must still add up: Summa INTÄKTER and ÅRETS RESULTAT follow the change.
+    rows[3] = ['Summa INTÄKTER', 306200, 352350, 336400, 15950, 504500, 0];
+    rows[8] = ['ÅRETS RESULTAT', { formula: 'B4+B8', result: 24100 }, 30250, 3000, 27250, 15600, 15600];
+    const file = await workbook('ekonomi.xlsx', { Resultaträkning: rows });
+    const run = await runMain(['import', '--from', file, '--sheet', 'Resultaträkning', '--table', 'resultatrakning', '--sign', 'costs-positive'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('resultatrakning kommunersattning.utfall-aug-2022: 307.7 → 307.75  (Resultaträkning!C2)');
+    expect(run.stdout).toContain('resultatrakning arets-resultat.utfall-aug-2022: 30.2 → 30.25');
+    // Costs came positive from the sheet and are negative in the report, as before: unchanged.
+    expect(run.stdout).not.toContain('personalkostnader');
+    expect(readFileSync(report, 'utf8')).toContain('values: { utfall-aug-2021: 266.8, utfall-aug-2022: 307.75, budget-aug-2022: 307.7, budgetavvikelse-aug-2022: 0.05,');
+  });
+
+  it('matches rows by id or label, adds new rows with slug ids after the row before them and in its sums, removes rows the sheet lacks', async () => {
+    const file = await workbook('drift.xlsx', {
+      Driftredovisning: [
+        ['Avdelning', 'Utfall aug (tkr)', 'Budget helår', 'Prognos maj', 'Prognos aug'],
+        ['ledningsstaben', 3414, 0, -200, 800], // by id
+        ['EKONOMI OCH KVALITET', 3806, 0, 1600, 2925], // by label, any case
+        ['HR', 4525, 0, 300, 3850],
+        ['Social hållbarhet', 2397, 0, 1300, 1040],
+        ['Näringsliv', 9512, 0, 2200, 3900],
+        ['Kultur & fritid (ny)', 100, 0, 0, 50],
+        ['Kommunikation, IT och digitalisering', 4105, 0, 2000, 800],
+        // Miljö och samhällsbyggnad is gone; its figures went to the new row above and the total.
+        ['Totalt', 27859, 0, 7200, 13365],
+      ],
+    });
+    const run = await runMain(['import', '--from', file, '--table', 'driftredovisning'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('driftredovisning + row kultur-fritid-ny "Kultur & fritid (ny)"  (Driftredovisning!A7)');
+    expect(run.stdout).toContain('driftredovisning − row miljo-och-samhallsbyggnad "Miljö och samhällsbyggnad" (not in the sheet)');
+    const after = readFileSync(report, 'utf8');
+    expect(after).toContain(
+      '                  - { id: naringsliv, label: Näringsliv, kind: item, values: { utfall-aug: 9512, budget-helar: 0, prognos-maj: 2200, prognos-aug: 3900 } }\n' +
+        '                  - { id: kultur-fritid-ny, label: "Kultur & fritid (ny)", kind: item, values: { utfall-aug: 100, budget-helar: 0, prognos-maj: 0, prognos-aug: 50 } }\n' +
+        '                  - { id: kommunikation-it-och-digitalisering,',
+    );
+    expect(after).not.toContain('id: miljo-och-samhallsbyggnad,');
+    expect(after).toContain('sumOf: [ledningsstaben, ekonomi-och-kvalitet, hr, social-hallbarhet, naringsliv, kultur-fritid-ny, kommunikation-it-och-digitalisering]');
+  });
+
+  it('reads a percentage-formatted cell (0,12 shown as 12 %) as 12 in a percent table', async () => {
+    const text = original.replace('unit: tkr\n                decimals: 0\n                rowHeader: Investering', 'unit: percent\n                decimals: 0\n                rowHeader: Investering');
+    writeFileSync(report, text);
+    const file = await workbook('andel.xlsx', { Blad1: [['Investering', 'Belopp'], ['Inventarier till Energy Evolution Center', 0.12]] }, { B2: '0%' });
+    const run = await runMain(['import', '--from', file, '--table', 'investeringsredovisning'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toContain('inventarier-eec.belopp: 266 → 12');
+  });
+});
+
+describe('errors name the sheet and the cell, and nothing is written', () => {
+  const expectUnchanged = () => expect(readFileSync(report, 'utf8')).toBe(original);
+
+  it('a cell that is not a number: Driftredovisning!D2', async () => {
+    const file = await workbook('drift.xlsx', { Driftredovisning: [['Avdelning', 'Utfall aug', 'Budget helår', 'Prognos maj'], ['HR', 4525, 0, 'ca 300']] });
+    const run = await runMain(['import', '--from', file, '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('import-cell-not-number');
+    expect(run.stderr).toContain('Driftredovisning!D2: "ca 300" is not a number.');
+    expect(run.stderr).toContain('✗ rapport.yaml: nothing written');
+    expectUnchanged();
+  });
+
+  it('an error value and a formula without a stored result', async () => {
+    const file = await workbook('drift.xlsx', {
+      'Drift 2022': [['Avdelning', 'Utfall aug', 'Prognos aug'], ['HR', { error: '#DIV/0!' }, { formula: 'B2*2' }]],
+    });
+    const run = await runMain(['import', '--from', file, '--sheet', 'Drift 2022', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("'Drift 2022'!B2: the cell holds #DIV/0!.");
+    expect(run.stderr).toContain("'Drift 2022'!C2: the cell holds a formula without a stored result.");
+    expectUnchanged();
+  });
+
+  it('a header that matches no column, and a second header for the same column', async () => {
+    const file = await workbook('drift.xlsx', { Driftredovisning: [['Avdelning', 'Utfall aug', 'Utfall september', 'Utfall aug (tkr)'], ['HR', 1, 2, 3]] });
+    const run = await runMain(['import', '--from', file, '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Driftredovisning!C1: the header "Utfall september" matches no column of table driftredovisning.');
+    expect(run.stderr).toContain('expected: Utfall aug (utfall-aug), Budget helår (budget-helar), Prognos maj (prognos-maj), Prognos aug (prognos-aug)');
+    expect(run.stderr).toContain('Driftredovisning!D1: a second header for column utfall-aug (the first is at Driftredovisning!B1).');
+    expectUnchanged();
+  });
+
+  it('a row twice and a percentage in an amount table', async () => {
+    const file = await workbook('drift.xlsx', { Driftredovisning: [['Avdelning', 'Utfall aug', 'Prognos aug'], ['HR', 1, '12 %'], ['hr', 2, 3]] });
+    const run = await runMain(['import', '--from', file, '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('Driftredovisning!C2: a percentage cannot go into table driftredovisning, whose unit is tkr.');
+    expect(run.stderr).toContain('Driftredovisning!A3: a second row for hr (the first is at Driftredovisning!A2).');
+    expectUnchanged();
+  });
+
+  it('a sheet that does not exist lists the sheets there are', async () => {
+    const file = await workbook('drift.xlsx', { Drift: [['Avdelning', 'Utfall aug'], ['HR', 1]], Investeringar: [['a', 'b']] });
+    const run = await runMain(['import', '--from', file, '--sheet', 'Driftredovisning', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('drift.xlsx has no sheet named "Driftredovisning".');
+    expect(run.stderr).toContain('expected: "Drift", "Investeringar"');
+  });
+
+  it('a header anchor that is not in the sheet, and a table the report does not have', async () => {
+    const file = await workbook('drift.xlsx', { Drift: [['Avdelning', 'Utfall aug'], ['HR', 1]] });
+    const anchor = await runMain(['import', '--from', file, '--anchor', 'Enhet', '--table', 'driftredovisning'], dir);
+    expect(anchor.code).toBe(1);
+    expect(anchor.stderr).toContain('Sheet "Drift" has no cell reading "Enhet".');
+    const table = await runMain(['import', '--from', file, '--table', 'driftsredovisning'], dir);
+    expect(table.code).toBe(1);
+    expect(table.stderr).toContain('The report has no table with id "driftsredovisning".');
+    expect(table.stderr).toContain('expected: resultatrakning, driftredovisning, investeringsredovisning');
+    expectUnchanged();
+  });
+
+  it('a range that is not a table, a row with figures but no label, a header without columns, an empty sheet', async () => {
+    const file = await workbook('drift.xlsx', { Drift: [['Avdelning', 'Utfall aug'], ['HR', 1], [undefined, 5]], Tom: [[]], Ensam: [['Avdelning']] });
+    const range = await runMain(['import', '--from', file, '--sheet', 'Drift', '--range', 'B3:A1', '--table', 'driftredovisning'], dir);
+    expect(range.code).toBe(1);
+    expect(range.stderr).toContain('The range "B3:A1" is not a table range.');
+    const label = await runMain(['import', '--from', file, '--sheet', 'Drift', '--range', 'A1:B3', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(label.code).toBe(1);
+    expect(label.stderr).toContain('Row 3 has figures but no label at Drift!A3.');
+    const lonely = await runMain(['import', '--from', file, '--sheet', 'Ensam', '--table', 'driftredovisning'], dir);
+    expect(lonely.stderr).toContain('The table at Ensam!A1 has no column headers to the right of it.');
+    const empty = await runMain(['import', '--from', file, '--sheet', 'Tom', '--table', 'driftredovisning'], dir);
+    expect(empty.stderr).toContain('Sheet "Tom" is empty.');
+    expectUnchanged();
+  });
+
+  it('a header unit that contradicts --unit, and amounts into a percent table', async () => {
+    const file = await workbook('drift.xlsx', { Drift: [['Avdelning', 'Utfall aug (tkr)'], ['HR', 1]] });
+    const conflict = await runMain(['import', '--from', file, '--unit', 'mnkr', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(conflict.code).toBe(1);
+    expect(conflict.stderr).toContain('Drift!B1: the header says tkr but the import\'s unit is mnkr.');
+    writeFileSync(report, original.replace('unit: tkr\n                decimals: 0\n                rowHeader: Investering', 'unit: percent\n                decimals: 0\n                rowHeader: Investering'));
+    const pct = await workbook('inv.xlsx', { Inv: [['Investering', 'Belopp (tkr)'], ['Inventarier till Energy Evolution Center', 266]] });
+    const mismatch = await runMain(['import', '--from', pct, '--table', 'investeringsredovisning'], dir);
+    expect(mismatch.code).toBe(1);
+    expect(mismatch.stderr).toContain('Inv!B1: figures in tkr cannot go into table investeringsredovisning, whose unit is percent.');
+  });
+
+  it('figures that break the report\'s own checks (a total that no longer adds up) are not written', async () => {
+    const file = await workbook('drift.xlsx', { Drift: [['Avdelning', 'Utfall aug'], ['HR', 9999]] });
+    const run = await runMain(['import', '--from', file, '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('sum-mismatch');
+    expect(run.stderr).toContain('"Totalt" in column "utfall-aug" of table "driftredovisning" is 30210');
+    expectUnchanged();
+  });
+
+  it('a file that is not a workbook is exit 1, a missing file exit 2, bad options exit 2', async () => {
+    writeFileSync(join(dir, 'trasig.xlsx'), 'not a zip');
+    const bad = await runMain(['import', '--from', 'trasig.xlsx', '--table', 'driftredovisning'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('trasig.xlsx is not a readable XLSX workbook');
+    const missing = await runMain(['import', '--from', 'finns-inte.xlsx', '--table', 'driftredovisning'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('Cannot read finns-inte.xlsx: no such file.');
+    expect((await runMain(['import', '--from', 'x.xlsx'], dir)).code).toBe(2);
+    expect((await runMain(['import', '--from', 'x.xlsx', '--table', 't', '--sign', 'negative'], dir)).code).toBe(2);
+    expect((await runMain(['import'], dir)).stderr).toContain('nothing to import');
+    expectUnchanged();
+  });
+});
+
+describe('repeatable imports from kommunrapport.config.yaml', () => {
+  it('refreshes every mapped table with one command, and the second run changes nothing', async () => {
+    copyFileSync(join(fixtures, 'driftredovisning-1252.csv'), join(dir, 'drift.csv'));
+    const rows = resultatrakning();
+    await workbook('ekonomi.xlsx', { Resultaträkning: [[], [], ...rows] });
+    writeFileSync(
+      join(dir, 'kommunrapport.config.yaml'),
+      [
+        '# Tables refreshed every period by `kommunrapport import`.',
+        'imports:',
+        '  - workbook: ekonomi.xlsx',
+        '    sheet: Resultaträkning',
+        '    range: A3:G11',
+        '    table: resultatrakning',
+        '    sign: costs-positive',
+        '  - workbook: drift.csv',
+        '    anchor: Belopp i tkr',
+        '    table: driftredovisning',
+        '',
+      ].join('\n'),
+    );
+    const first = await runMain(['import'], dir);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toContain('hr.utfall-aug: 4525 → 4600');
+    expect(first.stdout).toContain('rapport.yaml: 3 cells changed');
+    const second = await runMain(['import'], dir);
+    expect(second.stdout).toBe('rapport.yaml: no change\n');
+  });
+
+  it('a wrong mapping is a located error in the config file', async () => {
+    writeFileSync(join(dir, 'kommunrapport.config.yaml'), 'imports:\n  - workbook: ekonomi.xlsx\n    table: resultatrakning\n    sign: negative\n    range: A3\n');
+    const run = await runMain(['import'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/kommunrapport\.config\.yaml:4:\d+ {2}error .* imports\[0\]\.sign/);
+    expect(run.stderr).toMatch(/kommunrapport\.config\.yaml:5:\d+ {2}error .* imports\[0\]\.range/);
+    expectFile();
+  });
+});
+
+function expectFile() {
+  expect(existsSync(report)).toBe(true);
+  expect(readFileSync(report, 'utf8')).toBe(original);
+}
+
+describe('an XLSX written by LibreOffice (examples/eskilstuna-ks-2023-indata/ekonomi-aug-2023.xlsx)', () => {
+  it('reads numeric cells with their addresses, and finds both tables by range and by anchor', async () => {
+    const { readGrid } = await import('../src/import/sheet.js');
+    const { locateTable } = await import('../src/import/locate.js');
+    const file = join(repoRoot, 'examples/eskilstuna-ks-2023-indata/ekonomi-aug-2023.xlsx');
+    const read = await readGrid(file, 'ekonomi-aug-2023.xlsx', 'Ekonomi');
+    expect(read.diagnostics).toEqual([]);
+    expect(read.grid!.rows[1]![2]).toMatchObject({ address: 'C2', number: 321400 });
+    const result = locateTable(read.grid!, { range: 'A1:G9' }, 'ekonomi-aug-2023.xlsx');
+    expect(result.table!.unit).toBe('tkr');
+    expect(result.table!.columns.map((c) => c.header)).toEqual(['Utfall Aug 2022', 'Utfall Aug 2023', 'Budget Aug 2023', 'Budgetavvikelse Aug 2023', 'Årsprognos aug', 'Avvikelse Årsprognos aug']);
+    expect(result.table!.rows.map((r) => r.label).at(-1)).toBe('ÅRETS RESULTAT');
+    const drift = locateTable(read.grid!, { anchor: 'avdelning' }, 'ekonomi-aug-2023.xlsx');
+    expect(drift.table!.rows.map((r) => r.ref)).toEqual(['Ekonomi!A13', 'Ekonomi!A14', 'Ekonomi!A15', 'Ekonomi!A16', 'Ekonomi!A17', 'Ekonomi!A18', 'Ekonomi!A19', 'Ekonomi!A20']);
+  });
+});
+
+describe('help', () => {
+  it.each([
+    ['import', 'Exit codes: 0 imported (or nothing to change), 1 errors in a workbook or the resulting report, 2 usage or I/O problem.'],
+    ['kolada', 'Exit codes: 0 filled (or nothing to change), 1 errors in the report or an unknown KPI, 2 usage problem, Kolada unreachable or I/O problem.'],
+    ['init', '--from <report>'],
+  ])('%s --help lists its options and exit codes', async (command, text) => {
+    const run = await runMain([command, '--help'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout.replace(/\s+/g, ' ')).toContain(text);
+    expect(run.stdout).toContain('--json');
+  });
+});

@@ -1,0 +1,454 @@
+// Builds the semantic document of a report, once, in reading order: sections with their
+// numbers and heading levels, author text as inline nodes (abbreviations and their first
+// use decided by the phraser), status badges, tables with formatted figures, keys to
+// symbols, and charts with their text alternative. Every writer serialises this tree.
+import type {
+  Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
+} from '@kommunrapport/model';
+import { noteAnchor, periodSpan } from '@kommunrapport/model';
+import type { Formatter } from '../format.js';
+import { decimalsOf } from '../format.js';
+import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
+import { capitalise } from '../vocabulary.js';
+import { createPhraser, type Phraser } from './inline.js';
+import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
+
+interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser }
+
+/** A section before numbering: its heading comes from the title. */
+type Draft = Omit<DocSection, 'number' | 'heading'>;
+
+const sub = (section: Draft): DocBlock => ({ kind: 'section', section: section as DocSection });
+
+const rich = (c: Ctx, blocks: RichText | undefined): DocBlock[] => (blocks && blocks.length > 0 ? [{ kind: 'richText', blocks: c.p.rich(blocks) }] : []);
+const fact = (c: Ctx, term: string, value: string): Fact => ({ term, value, content: c.p.running(value) });
+
+/** Lays out a report for every writer. Pure: same report, same tree. */
+export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
+  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary) };
+  const v = vocabulary;
+  // The title of the document: its abbreviations are never explained and do not count as a use.
+  c.p.title(report.title);
+  const cover: Fact[] = [fact(c, v.term('municipality'), report.municipality.name), fact(c, v.bodyTerm(), report.body.name)];
+  if (report.office) cover.push(fact(c, v.term('office'), report.office.name));
+  cover.push(fact(c, v.term('period'), report.period.label));
+  // The case number is an identifier ("SON 2024/117"): its letters are not an abbreviation.
+  if (report.caseNumber) cover.push({ term: v.term('caseNumber'), value: report.caseNumber, content: c.p.identifier(report.caseNumber) });
+  if (report.date) cover.push({ term: v.term('date'), value: format.date(report.date), content: c.p.identifier(format.date(report.date)) });
+
+  const drafts: Draft[] = [];
+  if (report.decision) drafts.push(decisionSection(c));
+  for (const s of report.sections) drafts.push(section(c, s, 2));
+  return { title: report.title, language: report.language, cover, sections: number(c, drafts, '') };
+}
+
+/**
+ * Numbers the sections (`1`, `1.2`, `1.2.3` …) and gives each its heading. Runs after the
+ * blocks were built, in reading order, so headings and body text take turns as they are read.
+ */
+function number(c: Ctx, drafts: readonly Draft[], prefix: string): DocSection[] {
+  return drafts.map((d, i) => {
+    const s = d as DocSection;
+    s.number = `${prefix}${i + 1}`;
+    s.heading = c.p.title(s.title);
+    const children = s.blocks.flatMap((b) => (b.kind === 'section' ? [b.section] : []));
+    number(c, children, `${s.number}.`);
+    return s;
+  });
+}
+
+function decisionSection(c: Ctx): Draft {
+  const d = c.report.decision!;
+  const v = c.v;
+  const blocks: DocBlock[] = [
+    sub({ id: 'decision-proposal', level: 3, title: v.term('proposal'), role: 'proposal', blocks: rich(c, d.proposal) }),
+    sub({ id: 'decision-description', level: 3, title: v.term('description'), role: 'description', blocks: rich(c, d.description) }),
+  ];
+  const facts: Fact[] = [];
+  if (d.office) facts.push(fact(c, v.term('office'), d.office));
+  for (const s of d.signatories ?? []) facts.push(fact(c, v.term('signatories'), `${s.name}, ${s.role}`));
+  if (facts.length) blocks.push({ kind: 'facts', items: facts });
+  // Attachments are titles of documents: their abbreviations are never explained.
+  if (d.attachments?.length) {
+    const value = d.attachments.join('; ');
+    blocks.push({ kind: 'facts', items: [{ term: v.term('attachments'), value, content: c.p.title(value) }] });
+  }
+  if (d.recipients?.length) blocks.push({ kind: 'facts', items: [fact(c, v.term('recipients'), d.recipients.join(', '))] });
+  return { id: 'decision', level: 2, title: v.term('decision'), role: 'decision', blocks };
+}
+
+function section(c: Ctx, s: Section, level: number): Draft {
+  const v = c.v;
+  const blocks: DocBlock[] = [...rich(c, s.body)];
+  const out = (title: string): Draft => ({ id: s.id, level, title: s.title ?? title, role: s.type, blocks });
+  switch (s.type) {
+    case 'text':
+      for (const child of s.sections ?? []) blocks.push(sub(section(c, child, level + 1)));
+      return out(s.id);
+    case 'summary': {
+      blocks.push(...rich(c, c.report.summary));
+      for (const g of c.report.significantEvents ?? [])
+        blocks.push(sub({ id: g.id, level: level + 1, title: g.title, role: 'events', blocks: rich(c, g.body) }));
+      return out(v.term('summary'));
+    }
+    case 'overview':
+      for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
+      return out(v.term('overview'));
+    case 'legend':
+      blocks.push(...legends(c).map((legend): DocBlock => ({ kind: 'legend', legend })));
+      return out(v.term('legend'));
+    case 'perspective':
+      for (const a of s.areas) blocks.push(sub(areaSection(c, a, level + 1)));
+      return out(s.title);
+    case 'workforce':
+      if (s.headcount) blocks.push({ kind: 'table', table: headcountTable(c, s.id, s.headcount) });
+      if (s.sickLeave?.length) blocks.push({ kind: 'table', table: sickLeaveTable(c, s.id, s.sickLeaveTitle ?? v.term('sickLeave'), s.sickLeave) });
+      return out(v.term('workforce'));
+    case 'finance':
+      for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) });
+      return out(v.term('finance'));
+    case 'table':
+      blocks.push({ kind: 'table', table: dataTable(c, s.table) });
+      return out(s.table.title);
+    case 'deviation': {
+      const e = s.explanation;
+      blocks.push(...rich(c, e.intro));
+      const d = decimalsOf([e.deviation, ...e.items.map((i) => i.amount)]);
+      const cell = (n: number) => numberCell(c, n, e.unit, d, true);
+      blocks.push({
+        kind: 'table',
+        table: {
+          id: `${s.id}-table`,
+          caption: `${s.title ?? v.term('deviationExplanation')}, ${v.term('amountsIn', { unit: v.unit(e.unit).long })}`,
+          unit: e.unit,
+          corner: v.term('deviationExplanation'),
+          columns: [{ label: v.term('amount'), align: 'end' }],
+          rows: [
+            ...e.items.map((i) => ({ header: i.label, cells: [cell(i.amount)] })),
+            { header: v.term('total'), cells: [cell(e.deviation)], emphasis: 'total' as const },
+          ],
+        },
+      });
+      return out(v.term('deviationExplanation'));
+    }
+    case 'indicators':
+      s.groups.forEach((g, i) => {
+        const id = `${s.id}-${i + 1}`;
+        blocks.push(sub({ id, level: level + 1, title: g.title, role: 'indicator-group', blocks: [...rich(c, g.body), ...indicatorBlocks(c, id, g.title, g.indicators)] }));
+      });
+      return out(v.term('indicators'));
+    case 'notes':
+      for (const n of s.notes)
+        blocks.push(sub({ id: noteAnchor(n.id), level: level + 1, title: `${v.term('note')} ${n.number} ${n.title}`, role: 'note', blocks: [...rich(c, n.body), ...(n.tables ?? []).map((t): DocBlock => ({ kind: 'table', table: dataTable(c, t) }))] }));
+      return out(v.term('notes'));
+    case 'internalControl':
+      (s.items ?? []).forEach((item, i) => {
+        const itemBlocks: DocBlock[] = [];
+        if (item.assessment !== undefined) itemBlocks.push({ kind: 'badges', items: [{ term: v.term('assessment'), badge: v.badge('assessment', item.assessment) }] });
+        itemBlocks.push(...rich(c, item.body));
+        blocks.push(sub({ id: `${s.id}-${i + 1}`, level: level + 1, title: item.title, role: 'control-item', blocks: itemBlocks }));
+      });
+      return out(v.term('internalControl'));
+  }
+}
+
+/** Every perspective section of the report, in order, wherever it stands. */
+export function perspectives(report: Report): Extract<Section, { type: 'perspective' }>[] {
+  const out: Extract<Section, { type: 'perspective' }>[] = [];
+  const visit = (list: readonly Section[] | undefined) => {
+    for (const s of list ?? []) {
+      if (s.type === 'perspective') {
+        out.push(s);
+        for (const a of s.areas) {
+          visit(a.sections);
+          visit(a.endSections);
+        }
+      } else if (s.type === 'text') visit(s.sections);
+    }
+  };
+  visit(report.sections);
+  return out;
+}
+
+function areaSection(c: Ctx, a: Area, level: number): Draft {
+  const v = c.v;
+  const lv = v.governance.levels;
+  const blocks: DocBlock[] = [];
+  if (a.assessment !== undefined || a.trend !== undefined)
+    blocks.push({
+      kind: 'badges',
+      items: [
+        { term: v.term('assessment'), badge: v.badge('assessment', a.assessment) },
+        ...(a.trend !== undefined || v.governance.trend.length > 0 ? [{ term: v.term('trend'), badge: v.badge('trend', a.trend) }] : []),
+      ],
+    });
+  blocks.push(...rich(c, a.body));
+  for (const s of a.sections ?? []) blocks.push(sub(section(c, s, level + 1)));
+  if (a.goals?.length)
+    blocks.push(
+      sub({
+        id: `${a.id}-goals`,
+        level: level + 1,
+        title: capitalise(lv.goal.plural),
+        role: 'goals',
+        blocks: a.goals.map((g) => sub(goalSection(c, g, level + 2))),
+      }),
+    );
+  if (a.commitments?.length)
+    blocks.push(
+      sub({
+        id: `${a.id}-commitments`,
+        level: level + 1,
+        title: capitalise(lv.commitment.plural),
+        role: 'commitments',
+        blocks: a.commitments.map((k) => sub(commitmentSection(c, k, level + 2))),
+      }),
+    );
+  for (const s of a.endSections ?? []) blocks.push(sub(section(c, s, level + 1)));
+  return { id: a.id, level, title: a.title, role: 'area', blocks };
+}
+
+function goalSection(c: Ctx, g: Goal, level: number): Draft {
+  const v = c.v;
+  const blocks: DocBlock[] = [];
+  if (g.assessment !== undefined || g.trend !== undefined) {
+    const items = [{ term: v.term('assessment'), badge: v.badge('assessment', g.assessment) }];
+    if (g.trend !== undefined) items.push({ term: v.term('trend'), badge: v.badge('trend', g.trend) });
+    blocks.push({ kind: 'badges', items });
+  }
+  blocks.push(...rich(c, g.body));
+  if (g.indicators?.length) blocks.push(...indicatorBlocks(c, g.id, g.title, g.indicators));
+  return { id: g.id, level, title: g.title, role: 'goal', blocks };
+}
+
+function commitmentSection(c: Ctx, k: Commitment, level: number): Draft {
+  const v = c.v;
+  const blocks: DocBlock[] = [{ kind: 'facts', items: [{ term: v.term('responsible'), value: k.responsible.join(', '), content: c.p.names(k.responsible, ', ') }] }];
+  const badges = [{ term: v.term('status'), badge: v.badge('commitmentStatus', k.status) }];
+  if (v.governance.completion.length > 0 || k.completion != null) badges.push({ term: v.term('completion'), badge: v.badge('completion', k.completion) });
+  blocks.push({ kind: 'badges', items: badges });
+  blocks.push(...rich(c, k.body));
+  return { id: k.id, level, title: k.title, role: 'commitment', blocks };
+}
+
+// --- tables ---------------------------------------------------------------
+
+function numberCell(c: Ctx, n: number | null | undefined, unit: Unit, decimals: number, signed = false): TableCell {
+  if (n == null) return wordCell(c.v.term('missingValue'), '', 'end');
+  return { text: c.f.number(n, { decimals, signed }), spoken: c.f.spoken(n, unit, { decimals, signed }), speech: c.f.speech(n, unit, { decimals, signed }), value: n, align: 'end' };
+}
+const wordCell = (spoken: string, text = spoken, align: 'start' | 'end' = 'start'): TableCell => ({ text, spoken, speech: spoken, align });
+const badgeCell = (badge: Badge): TableCell => ({ ...wordCell(badge.textAlternative, badge.label), badge });
+
+function overviewTable(c: Ctx, p: Extract<Section, { type: 'perspective' }>): TableModel {
+  const v = c.v;
+  const hasTrend = v.governance.trend.length > 0;
+  return {
+    id: `overview-${p.id}`,
+    caption: p.title,
+    corner: capitalise(v.governance.levels.area.singular),
+    columns: [{ label: v.term('assessment'), align: 'start' }, ...(hasTrend ? [{ label: v.term('trend'), align: 'start' as const }] : [])],
+    rows: p.areas.map((a) => ({
+      header: a.title,
+      cells: [badgeCell(v.badge('assessment', a.assessment)), ...(hasTrend ? [badgeCell(v.badge('trend', a.trend))] : [])],
+    })),
+  };
+}
+
+function legends(c: Ctx): LegendModel[] {
+  const v = c.v;
+  const lv = v.governance.levels;
+  const scales: [string, ScaleName][] = [
+    [capitalise(lv.area.plural), 'assessment'],
+    [capitalise(lv.commitment.plural), 'commitmentStatus'],
+    [v.term('completion'), 'completion'],
+    [v.term('trend'), 'trend'],
+  ];
+  return scales
+    .filter(([, scale]) => v.steps(scale).length > 0)
+    .map(([caption, scale]) => ({
+      id: `legend-${scale}`,
+      caption,
+      symbolHeader: v.term('symbol'),
+      meaningHeader: v.term('meaning'),
+      entries: v.steps(scale).map((step) => {
+        const meaning = step.description !== undefined && step.description !== step.label ? { meaning: step.description } : {};
+        return { symbol: step.symbol, label: step.label, ...meaning, badge: v.badge(scale, step.key) };
+      }),
+    }));
+}
+
+function headcountTable(c: Ctx, id: string, h: { asOf: string; total: number; women: number; men: number }): TableModel {
+  const v = c.v;
+  const cell = (n: number) => numberCell(c, n, 'count', 0);
+  return {
+    id: `${id}-headcount`,
+    caption: `${v.term('headcount')}, ${h.asOf}`,
+    unit: 'count',
+    corner: v.term('headcount'),
+    columns: [{ label: v.term('total'), align: 'end' }, { label: v.term('women'), align: 'end' }, { label: v.term('men'), align: 'end' }],
+    rows: [{ header: h.asOf, cells: [cell(h.total), cell(h.women), cell(h.men)] }],
+  };
+}
+
+function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { year: number; total: number; women: number; men: number }[]): TableModel {
+  const v = c.v;
+  const d = decimalsOf(years.flatMap((y) => [y.total, y.women, y.men]));
+  const cell = (n: number): TableCell => ({ ...numberCell(c, n, 'percent', d), text: c.f.value(n, 'percent', { decimals: d }) });
+  return {
+    id: `${id}-sick-leave`,
+    caption: `${title}, ${v.unit('percent').long}`,
+    unit: 'percent',
+    corner: v.term('year'),
+    columns: years.map((y) => ({ label: String(y.year), align: 'end' as const })),
+    rows: (['total', 'women', 'men'] as const).map((k) => ({ header: v.term(k), cells: years.map((y) => cell(y[k])) })),
+  };
+}
+
+/** A table of figures as stated in the report, with its unit in the caption. */
+function dataTable(c: Ctx, t: DataTable): TableModel {
+  const v = c.v;
+  const d = t.decimals ?? decimalsOf(t.rows.filter((r) => r.unit === undefined || r.unit === t.unit).flatMap((r) => Object.values(r.values)));
+  const groupOf = new Map<string, string>();
+  for (const g of t.columnGroups ?? []) for (const key of g.columns) groupOf.set(key, g.label);
+  const columnGroups: ColumnGroupModel[] = [];
+  if (t.columnGroups?.length)
+    for (const col of t.columns) {
+      const label = groupOf.get(col.key) ?? '';
+      const last = columnGroups[columnGroups.length - 1];
+      if (last && last.label === label && label !== '') last.span += 1;
+      else columnGroups.push({ label, span: 1 });
+    }
+  const notes = new Map<string, number>();
+  const visit = (list: readonly Section[]) => {
+    for (const s of list) {
+      if (s.type === 'notes') for (const n of s.notes) notes.set(n.id, n.number);
+      if (s.type === 'text') visit(s.sections ?? []);
+    }
+  };
+  visit(c.report.sections);
+  return {
+    id: t.id,
+    caption: `${t.title}, ${v.term('amountsIn', { unit: v.unit(t.unit).long })}`,
+    unit: t.unit,
+    corner: t.rowHeader,
+    columns: t.columns.map((col) => ({ label: col.label, align: 'end' as const })),
+    ...(columnGroups.length ? { columnGroups } : {}),
+    rows: t.rows.map((r): TableRowModel => {
+      if (r.kind === 'heading') return { header: r.label, cells: [], heading: true };
+      const unit = r.unit ?? t.unit;
+      const rd = r.decimals ?? (r.unit !== undefined && r.unit !== t.unit ? decimalsOf(Object.values(r.values)) : d);
+      const number = (n: number | null | undefined): TableCell => {
+        const cell = numberCell(c, n, unit, rd);
+        // A row in another unit than the table's says its unit in every cell (22,14 % in a table of mnkr).
+        if (n != null && unit !== t.unit) cell.text = c.f.value(n, unit, { decimals: rd });
+        return cell;
+      };
+      const noteNumber = r.note !== undefined ? notes.get(r.note) : undefined;
+      return {
+        header: r.label,
+        cells: t.columns.map((col) => number(r.values[col.key])),
+        ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
+        ...(r.note !== undefined && noteNumber !== undefined ? { note: { target: noteAnchor(r.note), label: `${v.term('note')} ${noteNumber}` } } : {}),
+      };
+    }),
+    ...(t.note ? { note: c.p.rich(t.note) } : {}),
+  };
+}
+
+// --- indicators -----------------------------------------------------------
+
+const valueKey = (x: Pick<IndicatorValue, 'kind' | 'year' | 'period'>) => `${x.kind}-${x.year}-${x.period ?? ''}`;
+
+function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly Indicator[]): DocBlock[] {
+  const v = c.v;
+  // A column per kind, year and period (a month, a tertial …): values shorter than a year have their own columns.
+  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number; period?: string; start: string; label: string }>();
+  for (const ind of indicators)
+    for (const x of ind.values) {
+      const span = x.period !== undefined ? periodSpan(x.period) : undefined;
+      keys.set(valueKey(x), { kind: x.kind, year: x.year, ...(x.period !== undefined ? { period: x.period } : {}), start: span?.start ?? `${x.year}-01-01`, label: span?.label ?? String(x.year) });
+    }
+  const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? (a.year - b.year || (a.period === undefined ? 1 : 0) - (b.period === undefined ? 1 : 0) || a.start.localeCompare(b.start)) : a.kind === 'outcome' ? -1 : 1));
+  const table: TableModel = {
+    id: `${id}-indicators`,
+    caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,
+    corner: capitalise(v.governance.levels.indicator.singular),
+    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })),
+    rows: indicators.map((ind) => {
+      const d = indicatorDecimals(ind);
+      return {
+        header: indicatorHeader(c, ind),
+        cells: cols.map((k): TableCell => {
+          const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
+          if (!x) return wordCell(v.term('missingValue'), '', 'end');
+          if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
+          return { text: c.f.value(x.total, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total, ind.unit, { decimals: d }), speech: c.f.speech(x.total, ind.unit, { decimals: d }), value: x.total, align: 'end' };
+        }),
+      };
+    }),
+  };
+  const blocks: DocBlock[] = [{ kind: 'table', table }];
+  for (const ind of indicators) {
+    const chart = indicatorChart(c, ind, table);
+    if (chart) blocks.push({ kind: 'chart', chart });
+  }
+  return blocks;
+}
+
+/** The decimals of an indicator: its own `decimals`, else as many as its values are written with. */
+const indicatorDecimals = (ind: Indicator): number => ind.decimals ?? decimalsOf(ind.values.map((x) => x.total));
+
+/**
+ * The row header of an indicator: its name, with the unit in words unless the name already
+ * states the unit in parentheses ("Andel (%)"), so the unit is never said twice.
+ */
+function indicatorHeader(c: Ctx, ind: Indicator): string {
+  const words = c.v.unit(ind.unit);
+  if (!words.long) return ind.name;
+  const named = [words.short, words.long].some((w) => w !== '' && ind.name.toLowerCase().includes(`(${w.toLowerCase()})`));
+  return named ? ind.name : `${ind.name} (${words.long})`;
+}
+
+/**
+ * A chart for an indicator with outcomes in at least two years; undefined otherwise. Its
+ * point labels use the indicator's decimals, as its table does. Its values stand in the
+ * table right before it, so its text alternative names the chart and points to that table
+ * instead of restating every value; without such a table it states every value.
+ */
+function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel | undefined {
+  const v = c.v;
+  const d = indicatorDecimals(ind);
+  const series = (['outcome', 'target'] as const)
+    .map((kind) => ({
+      kind,
+      label: v.term(kind),
+      points: ind.values
+        .filter((x) => x.kind === kind && x.total !== undefined && x.period === undefined)
+        .sort((a, b) => a.year - b.year)
+        .map((x) => ({ year: x.year, value: x.total!, label: c.f.value(x.total!, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total!, ind.unit, { decimals: d }) })),
+    }))
+    .filter((s) => s.points.length > 0);
+  if ((series.find((s) => s.kind === 'outcome')?.points.length ?? 0) < 2) return undefined;
+  const name = v.term('chartOfValues', { indicator: ind.name });
+  const chart = { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series };
+  if (table) {
+    const description = `${name}. ${v.term('valuesInTable')}.`;
+    return { ...chart, description, speech: description, valuesInTable: table.id };
+  }
+  const sentence = (say: (value: number) => string) =>
+    `${name}. ${series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.`;
+  return {
+    ...chart,
+    description: sentence((n) => c.f.spoken(n, ind.unit, { decimals: d })),
+    speech: sentence((n) => c.f.speech(n, ind.unit, { decimals: d })),
+  };
+}
+
+/** Walks every section of a document depth-first in reading order. */
+export function* walkSections(sections: readonly DocSection[]): Generator<DocSection> {
+  for (const s of sections) {
+    yield s;
+    yield* walkSections(s.blocks.flatMap((b) => (b.kind === 'section' ? [b.section] : [])));
+  }
+}

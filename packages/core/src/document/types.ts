@@ -1,0 +1,211 @@
+// The semantic document: what a report says, decided once in core (numbering, words from
+// the vocabulary, abbreviations and their first use, formatted figures, legends, chart
+// labels) and serialised by every writer. Writers add no meaning of their own: a new
+// output format is a function from these types to bytes.
+import type { Unit } from '@kommunrapport/model';
+import type { Badge } from '../vocabulary.js';
+
+/** Plain text, exactly as the author or the vocabulary wrote it. */
+export interface TextNode {
+  type: 'text';
+  value: string;
+}
+
+/** Emphasised text (usually italic). */
+export interface EmphasisNode {
+  type: 'emphasis';
+  children: Inline[];
+}
+
+/** Strongly emphasised text (usually bold). */
+export interface StrongNode {
+  type: 'strong';
+  children: Inline[];
+}
+
+/** A link; its url is always http(s) or mailto (anything else stays text). */
+export interface LinkNode {
+  type: 'link';
+  url: string;
+  children: Inline[];
+}
+
+/**
+ * An abbreviation of the organisation registry as the author wrote it. `text` is the
+ * author's word ("KLK" or "KLK:s"); `first` is true at the one place where the reader
+ * should be told what it stands for: its first use in reading order, where the author
+ * has not explained it. Writers add the explanation with {@link abbreviationExplanation}
+ * and never change `text`.
+ */
+export interface AbbreviationNode {
+  type: 'abbreviation';
+  /** The word as written, e.g. `KLK:s`. */
+  text: string;
+  /** The abbreviation itself, e.g. `KLK`. */
+  abbreviation: string;
+  /** What it stands for, e.g. `Kommunledningskontoret`. */
+  expansion: string;
+  /** True where a writer explains it (first use, not explained by the author). */
+  first: boolean;
+}
+
+/** Text in another language than the document's (BCP 47 tag), so speech and hyphenation switch. */
+export interface ForeignNode {
+  type: 'foreign';
+  language: string;
+  children: Inline[];
+}
+
+/** Inline content. */
+export type Inline = TextNode | EmphasisNode | StrongNode | LinkNode | AbbreviationNode | ForeignNode;
+
+/** A run of inline content: a heading, a fact's value, a list item. */
+export type Phrase = Inline[];
+
+/** A block of running text: a paragraph, or a list whose items are blocks. */
+export type TextBlock = { type: 'paragraph'; children: Inline[] } | { type: 'list'; ordered: boolean; items: TextBlock[][] };
+
+/** A table cell: its text as shown, its spoken form, and a number or badge when it has one. */
+export interface TableCell {
+  /** As shown in a table, e.g. `−71,5` or `1,7 %`. */
+  text: string;
+  /** Written out with unit words for running text and speech, e.g. `−71,5 miljoner kronor`. */
+  spoken: string;
+  /** The spoken form for speech synthesis: signs as words, digits not grouped, e.g. `minus 71,5 miljoner kronor`. */
+  speech: string;
+  /** The number behind the text, when there is one. */
+  value?: number;
+  /** A scale value shown with symbol and words. */
+  badge?: Badge;
+  /** Numbers align to the end, words to the start. */
+  align: 'start' | 'end';
+}
+
+/** A row: its header cell (the row's label, or a badge) and its cells. */
+export interface TableRowModel {
+  /** The row's label as plain text. */
+  header: string;
+  /** A badge standing in the header cell (its label equals `header`). */
+  headerBadge?: Badge;
+  cells: TableCell[];
+  /** Sums and results are shown with emphasis. */
+  emphasis?: 'subtotal' | 'total';
+  /** A heading of the rows that follow (e.g. "Anläggningstillgångar"): no cells; writers start a row group with it. */
+  heading?: true;
+  /** The note the row refers to: the id of the note's section and its label, e.g. "Not 1". */
+  note?: { target: string; label: string };
+}
+
+/** A header over several adjacent columns, e.g. "Kommunen" over its years; `label` is empty over columns without a group. */
+export interface ColumnGroupModel {
+  label: string;
+  /** How many columns it spans, in column order. */
+  span: number;
+}
+
+/** A table ready to render: caption stating the unit, column headers, row headers. */
+export interface TableModel {
+  id: string;
+  caption: string;
+  /** The table's unit, when all cells share one. */
+  unit?: Unit;
+  /** Header of the row-header column, e.g. "Konto". */
+  corner: string;
+  columns: { label: string; align: 'start' | 'end' }[];
+  /** Headers over groups of columns, spanning every column in order; absent when the table has none. */
+  columnGroups?: ColumnGroupModel[];
+  rows: TableRowModel[];
+  note?: TextBlock[];
+}
+
+/** A point of a chart: its year, value and label formatted with the indicator's decimals. */
+export interface ChartPoint {
+  year: number;
+  value: number;
+  /** The label at the point, as in the table: `70,0 %`. */
+  label: string;
+  /** The value in words: `70,0 procent`. */
+  spoken: string;
+}
+
+/** A small chart of an indicator's values over years, with its text alternative. */
+export interface ChartModel {
+  id: string;
+  title: string;
+  unit: Unit;
+  series: { kind: 'outcome' | 'target'; label: string; points: ChartPoint[] }[];
+  /**
+   * The text alternative. When the chart's values stand in the table right before it
+   * (`valuesInTable`), it names the chart and points to that table instead of restating them.
+   */
+  description: string;
+  /** The same for speech synthesis (signs as words, digits not grouped). */
+  speech: string;
+  /** The id of the adjacent table holding the chart's values, when there is one. */
+  valuesInTable?: string;
+}
+
+/** A labelled value, e.g. "Ansvariga: KS, SBN". */
+export interface Fact {
+  term: string;
+  /** The value as plain text, exactly as the source wrote it. */
+  value: string;
+  /** The value as inline content, with its abbreviations marked. */
+  content: Phrase;
+}
+
+/** One entry of a key to symbols: "● Uppnår: Processområdet bedöms uppnå resultatmålen". */
+export interface LegendEntry {
+  symbol: string;
+  /** The short label, e.g. "Uppnår". */
+  label: string;
+  /** What it means, e.g. "Processområdet bedöms uppnå resultatmålen"; absent when the vocabulary says no more than the label. */
+  meaning?: string;
+  badge: Badge;
+}
+
+/** A key to the symbols of one scale. */
+export interface LegendModel {
+  id: string;
+  caption: string;
+  /** Header of the symbol column ("Symbol") and of the meaning column ("Innebörd"), for writers that draw a table. */
+  symbolHeader: string;
+  meaningHeader: string;
+  entries: LegendEntry[];
+}
+
+/** A block of a section, in reading order. */
+export type DocBlock =
+  | { kind: 'richText'; blocks: TextBlock[] }
+  | { kind: 'badges'; items: { term: string; badge: Badge }[] }
+  | { kind: 'facts'; items: Fact[] }
+  | { kind: 'list'; items: Phrase[] }
+  | { kind: 'table'; table: TableModel }
+  | { kind: 'legend'; legend: LegendModel }
+  | { kind: 'chart'; chart: ChartModel }
+  | { kind: 'section'; section: DocSection };
+
+/** A section with a heading. Level 2 is the top (level 1 is the document title). */
+export interface DocSection {
+  id: string;
+  level: number;
+  /** The heading's number in the document, e.g. `3.2.1` (the decision and the top sections count from 1). */
+  number: string;
+  /** The heading as plain text, exactly as the source wrote it. */
+  title: string;
+  /** The heading as inline content; abbreviations are marked but never explained in headings. */
+  heading: Phrase;
+  /** What the section is: a section type of the model, or area, goal, commitment, group, decision. */
+  role: string;
+  blocks: DocBlock[];
+}
+
+/** The whole document. */
+export interface DocumentModel {
+  /** The document's title, as written (the title of a document: its abbreviations are never explained). */
+  title: string;
+  language: string;
+  /** Cover facts: kommun, nämnd, period, diarienummer, date … in order. */
+  cover: Fact[];
+  sections: DocSection[];
+}

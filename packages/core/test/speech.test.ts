@@ -1,0 +1,89 @@
+// The speech form of text (Formatter.speechText): each rule a speech engine needs, on the
+// Swedish and English presets' words.
+import { describe, expect, it } from 'vitest';
+import { presets } from '@kommunrapport/model';
+import { createFormatter, monthNames } from '../src/index.js';
+
+const sv = createFormatter('sv', presets.eskilstuna).speechText;
+const en = createFormatter('en', presets['generic-en']).speechText;
+/** Non-breaking spaces shown as plain spaces, so expectations read as text. */
+const say = (f: (s: string) => string, s: string) => f(s).replace(/\u00a0/g, ' ');
+
+describe('speechText', () => {
+  it('says a negative number with the vocabulary\'s word, never the minus sign', () => {
+    expect(say(sv, 'Resultat −12,3 mnkr')).toBe('Resultat minus 12 komma 3 miljoner kronor');
+    expect(say(sv, 'avvikelse -4 och +15,6')).toBe('avvikelse minus 4 och plus 15 komma 6');
+    expect(sv('−1')).not.toContain('\u2212');
+    // A sign already in words stays with its number, so wrapping never parts them.
+    expect(sv('Budget minus 78,0')).toBe(['Budget minus', '78', 'komma', '0'].join('\u00a0'));
+  });
+
+  it('leaves a hyphen that is no sign alone: ISO dates, case numbers, compounds', () => {
+    expect(sv('2022-08-31, KS/2022:17, KF/KS-nivå')).toBe('2022-08-31, KS/2022:17, KF/KS-nivå');
+  });
+
+  it('says the decimal comma as a word in Swedish and leaves the English point', () => {
+    expect(say(sv, '1,7 %')).toBe('1 komma 7 procent');
+    expect(say(en, '1.7 %')).toBe('1.7 percent');
+    expect(say(sv, 'äpplen, päron')).toBe('äpplen, päron');
+  });
+
+  it('keeps a figure on one line: the words of a number are joined by non-breaking spaces', () => {
+    expect(sv('−12,3')).toBe('minus\u00a012\u00a0komma\u00a03');
+  });
+
+  it('writes digits without grouping so the engine reads one number', () => {
+    expect(sv('30\u00a0210 anställda')).toBe('30210 anställda');
+    expect(sv('år 2021 100 personer')).toBe('år 2021 100 personer');
+  });
+
+  it('says ranges in words', () => {
+    expect(sv('0–20 år')).toBe('0 till 20 år');
+    expect(sv('2025 – 2028')).toBe('2025 till 2028');
+    expect(say(sv, 'jan–aug')).toBe('januari till augusti');
+    expect(sv('januari-augusti 2022')).toBe('januari till augusti 2022');
+    expect(sv('januari – augusti')).toBe('januari till augusti');
+    expect(en('0–20 years')).toBe('0 to 20 years');
+  });
+
+  it('writes month abbreviations in full beside a number, keeping a capital', () => {
+    expect(sv('Utfall Aug 2021')).toBe('Utfall augusti 2021');
+    expect(sv('Aug 2021 var bra. Aug 2022 också')).toBe('Augusti 2021 var bra. Augusti 2022 också');
+    expect(sv('31 aug. 2022')).toBe('31 augusti 2022');
+    expect(sv('Årsprognos aug 461,5').replace(/\u00a0/g, ' ')).toBe('Årsprognos augusti 461 komma 5');
+    expect(sv('Årsprognos aug −5,9').replace(/\u00a0/g, ' ')).toBe('Årsprognos augusti minus 5 komma 9');
+    expect(sv('8,6 procent (aug) varav').replace(/\u00a0/g, ' ')).toBe('8 komma 6 procent (augusti) varav');
+    expect(sv('Årsprognos aug minus 115,5').replace(/\u00a0/g, ' ')).toBe('Årsprognos augusti minus 115 komma 5');
+    // Not a month where no number or month stands beside it: "jul" is also Christmas.
+    expect(sv('God jul och mars')).toBe('God jul och mars');
+    expect(en('Aug 2021 and aug 2022')).toBe('August 2021 and August 2022');
+  });
+
+  it('takes the month names from the locale', () => {
+    expect(monthNames('sv-SE').get('aug')).toBe('augusti');
+    expect(monthNames('sv-SE').get('okt')).toBe('oktober');
+    expect(monthNames('en-GB').get('sept')).toBe('September');
+  });
+
+  it('writes units in words from the governance vocabulary', () => {
+    expect(say(sv, 'Belopp i mnkr')).toBe('Belopp i miljoner kronor');
+    expect(say(sv, 'uppgår till 266 tkr.')).toBe('uppgår till 266 tusen kronor.');
+    expect(say(sv, 'på 78% och 92 %')).toBe('på 78 procent och 92 procent');
+    expect(say(sv, 'Sjukfrånvaro (%)')).toBe('Sjukfrånvaro (procent)');
+    expect(say(sv, 'tkrs')).toBe('tkrs');
+  });
+
+  it('says no unit twice', () => {
+    expect(say(sv, '12 mnkr miljoner kronor')).toBe('12 miljoner kronor');
+    expect(say(sv, '5 procent procent')).toBe('5 procent');
+  });
+
+  it('writes the language\'s abbreviations out', () => {
+    expect(sv('d v s att')).toBe('det vill säga att');
+    expect(sv('dvs. att, t.ex. KLK, bl.a. SBN, ca 5')).toBe('det vill säga att, till exempel KLK, bland annat SBN, cirka 5');
+    expect(sv('Bl.a. detta. Detta, T.ex. det')).toBe('Bland annat detta. Detta, till exempel det');
+    expect(en('e.g. this')).toBe('for example this');
+    // Whole words only.
+    expect(sv('cafe och dvsx')).toBe('cafe och dvsx');
+  });
+});

@@ -1,0 +1,36 @@
+// Rule family: ids are unique per kind (sections, areas, goals, commitments, indicators,
+// organisations, event groups, tables, deviation explanations, and rows and columns per table).
+import { formatPath } from '../diagnostics.js';
+import type { ReportPath } from '../walk.js';
+import type { CheckContext, Rules } from './context.js';
+
+/** Reports every id used a second time by a thing of the same kind. */
+export function idRules(ctx: CheckContext): Rules {
+  const seen = new Map<string, Map<string, ReportPath>>();
+  const unique = (kind: string, id: string, path: ReportPath) => {
+    let ids = seen.get(kind);
+    if (!ids) seen.set(kind, (ids = new Map()));
+    const first = ids.get(id);
+    if (!first) {
+      ids.set(id, path);
+      return;
+    }
+    ctx.report('duplicate-id', { kind, id, first: formatPath(first) }, path, { expected: `an id no other ${kind} has`, found: JSON.stringify(id), hint: `Give one of the two ${kind}s another id.` });
+  };
+  const report = ctx.input;
+  report.organisations.bodies.forEach((b, i) => unique('organisation', b.abbreviation, ['organisations', 'bodies', i, 'abbreviation']));
+  report.significantEvents?.forEach((e, i) => unique('event group', e.id, ['significantEvents', i, 'id']));
+  return {
+    section: (s, path) => unique('section', s.id, [...path, 'id']),
+    area: (a, path) => unique('area', a.id, [...path, 'id']),
+    goal: (g, path) => unique('goal', g.id, [...path, 'id']),
+    commitment: (c, path) => unique('commitment', c.id, [...path, 'id']),
+    indicator: (ind, path) => unique('indicator', ind.id, [...path, 'id']),
+    table: (table, path) => {
+      unique('table', table.id, [...path, 'id']);
+      table.columns.forEach((c, i) => unique(`column of table ${table.id}`, c.key, [...path, 'columns', i, 'key']));
+      table.rows.forEach((r, i) => unique(`row of table ${table.id}`, r.id, [...path, 'rows', i, 'id']));
+    },
+    deviation: (e, path) => unique('deviation explanation', e.id, [...path, 'id']),
+  };
+}

@@ -1,0 +1,57 @@
+// Rule family: references inside a report resolve: responsible bodies name an organisation
+// or group, and a table's row values, sumOf rows and differenceOf columns exist in it.
+// (References from one table to another, sameAs, are checked with the figures they compare.)
+import { closest } from '../decode.js';
+import type { CheckContext, Rules } from './context.js';
+
+/** Reports references to organisations, rows and columns that do not exist. */
+export function referenceRules(ctx: CheckContext): Rules {
+  const { organisations } = ctx.input;
+  const names = [...new Set([...organisations.bodies.map((b) => b.abbreviation), ...(organisations.groups ?? []).map((g) => g.name)])];
+  return {
+    commitment: (c, path) =>
+      c.responsible.forEach((name, i) => {
+        if (names.includes(name)) return;
+        const suggestion = closest(name, names);
+        ctx.report('unresolved-reference', { to: 'organisation', name }, [...path, 'responsible', i], {
+          expected: `one of ${names.map((n) => JSON.stringify(n)).join(', ')}`,
+          found: JSON.stringify(name),
+          hint: suggestion ? `Did you mean "${suggestion}"? Otherwise add it to organisations.bodies or organisations.groups.` : 'Add it to organisations.bodies (abbreviation and name) or organisations.groups.',
+        });
+      }),
+    table: (table, path) => {
+      const columnKeys = table.columns.map((c) => c.key);
+      const rowIds = table.rows.map((r) => r.id);
+      table.rows.forEach((row, ri) => {
+        for (const key of Object.keys(row.values)) {
+          if (columnKeys.includes(key)) continue;
+          const s = closest(key, columnKeys);
+          ctx.report('unresolved-reference', { to: 'value-column', row: row.id, key, table: table.id }, [...path, 'rows', ri, 'values', key], {
+            expected: `one of ${columnKeys.join(', ')}`,
+            found: JSON.stringify(key),
+            hint: s ? `Did you mean "${s}"?` : 'Add the column to columns, or remove the value.',
+          });
+        }
+        row.sumOf?.forEach((id, k) => {
+          if (rowIds.includes(id)) return;
+          const s = closest(id, rowIds);
+          ctx.report('unresolved-reference', { to: 'row', key: id, table: table.id }, [...path, 'rows', ri, 'sumOf', k], {
+            expected: `a row id of table ${table.id}`,
+            found: JSON.stringify(id),
+            hint: s ? `Did you mean "${s}"?` : 'Use the id of a row of this table.',
+          });
+        });
+      });
+      table.columns.forEach((col, ci) =>
+        col.differenceOf?.forEach((key, k) => {
+          if (columnKeys.includes(key)) return;
+          ctx.report('unresolved-reference', { to: 'column', via: 'differenceOf', key, table: table.id }, [...path, 'columns', ci, 'differenceOf', k], {
+            expected: `one of ${columnKeys.join(', ')}`,
+            found: JSON.stringify(key),
+            hint: 'Use the keys of two columns of this table.',
+          });
+        }),
+      );
+    },
+  };
+}

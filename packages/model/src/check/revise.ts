@@ -1,0 +1,36 @@
+// Rule family: texts carried over from last period's report (`kommunrapport init --from`)
+// and listed under revise: are warnings until the author revises them; an entry must name
+// the summary, the decision or an id of a section, area, goal, commitment or event group.
+import type { CheckContext, Rules } from './context.js';
+
+/** Reports every text still to be revised, and revise: entries that name nothing. */
+export function reviseRules(ctx: CheckContext): Rules {
+  const kinds = new Map<string, string>([['summary', 'the summary'], ['decision', 'the decision']]);
+  const note = (kind: string, id: string) => {
+    if (!kinds.has(id)) kinds.set(id, `${kind} "${id}"`);
+  };
+  for (const group of ctx.input.significantEvents ?? []) note('event group', group.id);
+  return {
+    section: (s) => note('section', s.id),
+    area: (a) => note('area', a.id),
+    goal: (g) => note('goal', g.id),
+    commitment: (c) => note('commitment', c.id),
+    done: () =>
+      ctx.input.revise?.forEach((id, i) => {
+        const text = kinds.get(id);
+        if (text === undefined) {
+          ctx.report('unresolved-reference', { to: 'revise', id }, ['revise', i], {
+            expected: 'the id of a section, area, goal, commitment or event group, or summary or decision',
+            found: JSON.stringify(id),
+            hint: 'Remove the entry, or correct the id.',
+          });
+          return;
+        }
+        ctx.report('text-not-revised', { text }, ['revise', i], {
+          expected: 'a text written for this period',
+          found: "last period's text",
+          hint: `Revise the text (or confirm it as it is), then remove "${id}" from revise:.`,
+        });
+      }),
+  };
+}

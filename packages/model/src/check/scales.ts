@@ -1,0 +1,38 @@
+// Rule family: every assessment, trend, status and completion names a step of the report's
+// governance vocabulary (or is null: not stated in the source).
+import { closest } from '../decode.js';
+import type { ReportPath } from '../walk.js';
+import type { CheckContext, Rules } from './context.js';
+
+type Scale = 'assessment' | 'trend' | 'commitmentStatus' | 'completion';
+
+/** Reports scale keys the vocabulary does not define. */
+export function scaleRules(ctx: CheckContext): Rules {
+  const gov = ctx.governance;
+  const scale = (name: Scale, key: string | null | undefined, path: ReportPath) => {
+    if (key === null || key === undefined) return;
+    const keys = (gov[name] as readonly { key: string }[]).map((s) => s.key);
+    if (keys.includes(key)) return;
+    const suggestion = closest(key, keys);
+    ctx.report('unknown-scale-key', { key, scale: name, vocabulary: gov.name }, path, {
+      expected: `one of ${keys.map((k) => JSON.stringify(k)).join(', ')} or null`,
+      found: JSON.stringify(key),
+      hint: suggestion ? `Did you mean "${suggestion}"?` : 'Use a key of the scale, write null when the source does not state it, or add the step to governance.',
+    });
+  };
+  return {
+    area: (a, path) => {
+      scale('assessment', a.assessment, [...path, 'assessment']);
+      scale('trend', a.trend, [...path, 'trend']);
+    },
+    goal: (g, path) => {
+      scale('assessment', g.assessment, [...path, 'assessment']);
+      scale('trend', g.trend, [...path, 'trend']);
+    },
+    commitment: (c, path) => {
+      scale('commitmentStatus', c.status, [...path, 'status']);
+      scale('completion', c.completion, [...path, 'completion']);
+    },
+    controlItem: (item, path) => scale('assessment', item.assessment, [...path, 'assessment']),
+  };
+}

@@ -1,0 +1,44 @@
+// Rule family: single values are well formed: an indicator value has a figure or a reason
+// why it is missing (not both), and percentages lie from 0 to 100.
+import type { ReportPath } from '../walk.js';
+import type { CheckContext, Rules } from './context.js';
+
+/** Reports missing figures and percentages out of range. */
+export function valueRules(ctx: CheckContext): Rules {
+  const percent = (value: number, path: ReportPath, what: string, hint = 'Write the share in percent (8.2 for 8,2 %); check the sign and the decimal point.') => {
+    if (value >= 0 && value <= 100) return;
+    ctx.report('percent-out-of-range', { what, value }, path, { expected: 'a number from 0 to 100', found: String(value), hint });
+  };
+  return {
+    indicator: (ind, path) =>
+      ind.values.forEach((v, i) => {
+        const vp = [...path, 'values', i];
+        const data = { kind: v.kind, year: v.year, name: ind.name };
+        if (v.total === undefined && v.missing === undefined)
+          ctx.report('missing-value-reason', data, vp, { expected: 'total: <number>, or missing: <reason>', found: 'neither', hint: 'Give `total`, or `missing` with the reason, e.g. "Mätning senare under 2022".' });
+        if (v.total !== undefined && v.missing !== undefined)
+          ctx.report('value-and-missing', data, vp, { expected: 'either total or missing', found: `total ${v.total} and missing ${JSON.stringify(v.missing)}`, hint: 'Remove the one that does not hold.' });
+        if (ind.unit !== 'percent') return;
+        for (const part of ['total', 'women', 'men'] as const) {
+          const n = v[part];
+          if (n !== undefined) percent(n, [...vp, part], `The percentage ${part} of "${ind.name}" ${v.year}`);
+        }
+      }),
+    sections: {
+      workforce: (s, path) =>
+        s.sickLeave?.forEach((y, i) => {
+          for (const part of ['total', 'women', 'men'] as const) percent(y[part], [...path, 'sickLeave', i, part], `Sick leave ${part} ${y.year}`);
+        }),
+    },
+    table: (table, path) => {
+      if (table.unit !== 'percent') return;
+      const differences = new Set(table.columns.filter((c) => c.kind === 'deviation' || c.differenceOf).map((c) => c.key));
+      table.rows.forEach((row, ri) => {
+        for (const [key, v] of Object.entries(row.values)) {
+          if (typeof v !== 'number' || differences.has(key)) continue;
+          percent(v, [...path, 'rows', ri, 'values', key], `"${row.label}" in column "${key}" of table "${table.id}"`, 'Write the share in percent; differences belong in a column of kind deviation.');
+        }
+      });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { createConfig } from '../../rollup.config.base.mjs';
+
+export default createConfig(import.meta.url);

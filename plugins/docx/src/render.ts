@@ -1,0 +1,282 @@
+// Serialises the core's DocumentModel as a Word document: one function per node kind.
+// The title gets Word's Title style and each section a Heading style (document level 2 is
+// Heading 1), so Word's navigation pane and accessibility checker see the outline; tables
+// get a caption paragraph, header rows (column groups over the column headers) that repeat
+// on every page and heading rows over the whole width; charts become such
+// tables; rich text keeps emphasis, links (as hyperlinks) and lists (as Word lists). Every
+// word comes from the document: this file decides layout only.
+import {
+  AlignmentType,
+  Document,
+  ExternalHyperlink,
+  HeadingLevel,
+  LevelFormat,
+  Packer,
+  Paragraph,
+  Table,
+  TableCell,
+  TableRow,
+  TextRun,
+  WidthType,
+  type INumberingOptions,
+  type IStylesOptions,
+  type ParagraphChild,
+} from 'docx';
+import { abbreviationExplanation, legendTable } from '@kommunrapport/core';
+import type { Badge, ChartModel, DocBlock, DocSection, DocumentModel, Fact, Inline, TableCell as CellModel, TableModel, TextBlock } from '@kommunrapport/core';
+import type { DocxOptions } from './options.js';
+import { reproducible } from './reproducible.js';
+
+/** What the writer needs besides the document. */
+export interface DocxRenderInput {
+  /** The BCP 47 language tag of the text, e.g. `sv-SE`: Word's proofing and reading language. */
+  locale: string;
+  /** The document's date: written as its creation and modification time, never the clock. */
+  date: Date;
+  options: DocxOptions;
+}
+
+/** The body of a Word document: paragraphs and tables in reading order. */
+type Body = (Paragraph | Table)[];
+
+/** Character formatting inherited by inline content. */
+interface Marks {
+  bold?: boolean;
+  italics?: boolean;
+  style?: string;
+  /** A span in another language than the document's (BCP 47). */
+  language?: { value: string };
+}
+
+/** Per-document state: the lists written so far, so that every list is numbered from 1. */
+interface State {
+  lists: number;
+}
+
+/** The paragraph style of table and chart captions: Word's built-in "caption", as the library defines it. */
+export const CAPTION_STYLE = 'Caption';
+/** The Word list definitions: bullets and decimal numbers. */
+export const LIST = { bullet: 'kommunrapport-bullet', ordered: 'kommunrapport-ordered' } as const;
+
+const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3, HeadingLevel.HEADING_4, HeadingLevel.HEADING_5, HeadingLevel.HEADING_6];
+
+/** Renders a document model to the bytes of a DOCX file. Same document and input, same bytes. */
+export async function renderDocx(doc: DocumentModel, input: DocxRenderInput): Promise<Uint8Array> {
+  const st: State = { lists: 0 };
+  const body: Body = [title(doc.title), ...doc.cover.map(fact), ...doc.sections.flatMap((s) => section(st, s))];
+  // No author is written (the library's default is "Un-named"): Word fills in whoever saves it next.
+  const file = new Document({ title: doc.title, creator: '', lastModifiedBy: '', styles: styles(input), numbering: numbering(), sections: [{ children: body }] });
+  return reproducible(await Packer.toBuffer(file), input.date);
+}
+
+function title(text: string): Paragraph {
+  return new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(text)] });
+}
+
+/** A section: its heading (document level 2 is Heading 1, deeper levels stop at Heading 6), then its blocks. */
+function section(st: State, s: DocSection): Body {
+  const heading = HEADINGS[Math.min(Math.max(s.level - 2, 0), HEADINGS.length - 1)]!;
+  return [new Paragraph({ heading, children: inlines(s.heading, {}) }), ...s.blocks.flatMap((b) => block(st, b))];
+}
+
+function block(st: State, b: DocBlock): Body {
+  switch (b.kind) {
+    case 'section':
+      return section(st, b.section);
+    case 'richText':
+      return richText(st, b.blocks);
+    case 'badges':
+      return b.items.map((i) => labelled(i.term, badgeRuns(i.badge)));
+    case 'facts':
+      return b.items.map(fact);
+    case 'list': {
+      const instance = ++st.lists;
+      return b.items.map((item) => listItem(inlines(item, {}), LIST.bullet, 0, instance));
+    }
+    case 'table':
+      return table(st, b.table);
+    case 'legend':
+      return table(st, legendTable(b.legend));
+    case 'chart':
+      return chart(b.chart);
+  }
+}
+
+// --- labelled values ------------------------------------------------------
+
+/** "Term: value", the term in bold. */
+function labelled(term: string, value: ParagraphChild[]): Paragraph {
+  return new Paragraph({ children: [new TextRun({ text: `${term}:`, bold: true }), new TextRun(' '), ...value] });
+}
+
+function fact(f: Fact): Paragraph {
+  return labelled(f.term, inlines(f.content, {}));
+}
+
+/** A scale value: its symbol, when it has one, then its label. */
+function badgeRuns(b: Badge): TextRun[] {
+  return [new TextRun(b.symbol ? `${b.symbol} ${b.label}` : b.label)];
+}
+
+// --- rich text ------------------------------------------------------------
+
+function richText(st: State, blocks: readonly TextBlock[]): Body {
+  return blocks.flatMap((b) => (b.type === 'paragraph' ? [new Paragraph({ children: inlines(b.children, {}) })] : list(st, b, 0, ++st.lists)));
+}
+
+/** A list as Word list paragraphs; nested lists go one level deeper in the same list. */
+function list(st: State, b: Extract<TextBlock, { type: 'list' }>, level: number, instance: number): Paragraph[] {
+  const reference = b.ordered ? LIST.ordered : LIST.bullet;
+  return b.items.flatMap((item) => {
+    let first = true;
+    return item.flatMap((x) => {
+      if (x.type === 'list') return list(st, x, level + 1, instance);
+      const children = inlines(x.children, {});
+      if (!first) return [new Paragraph({ indent: { left: indent(level) }, children })];
+      first = false;
+      return [listItem(children, reference, level, instance)];
+    });
+  });
+}
+
+function listItem(children: ParagraphChild[], reference: string, level: number, instance: number): Paragraph {
+  return new Paragraph({ numbering: { reference, level, instance }, children });
+}
+
+function inlines(nodes: readonly Inline[], marks: Marks): ParagraphChild[] {
+  return nodes.flatMap((n): ParagraphChild[] => {
+    switch (n.type) {
+      case 'text':
+        return [new TextRun({ text: n.value, ...marks })];
+      case 'emphasis':
+        return inlines(n.children, { ...marks, italics: true });
+      case 'strong':
+        return inlines(n.children, { ...marks, bold: true });
+      case 'link':
+        return [new ExternalHyperlink({ link: n.url, children: inlines(n.children, { ...marks, style: 'Hyperlink' }) })];
+      case 'abbreviation': {
+        // The author's word as written, with the explanation the document asks for at its first use.
+        const e = abbreviationExplanation(n);
+        return [e.before, n.text, e.after].filter((t) => t !== '').map((text) => new TextRun({ text, ...marks }));
+      }
+      case 'foreign':
+        return inlines(n.children, { ...marks, language: { value: n.language } });
+    }
+  });
+}
+
+// --- tables and charts ----------------------------------------------------
+
+/** A run, bold only when asked (the library writes an explicit "not bold" otherwise). */
+const run = (text: string, bold: boolean) => new TextRun(bold ? { text, bold } : text);
+
+/** A caption paragraph (its style keeps it on the page of the table below it). */
+function caption(text: string): Paragraph {
+  return new Paragraph({ style: CAPTION_STYLE, children: [new TextRun(text)] });
+}
+
+function cellParagraph(children: ParagraphChild[], align: 'start' | 'end'): Paragraph {
+  return new Paragraph({ alignment: align === 'end' ? AlignmentType.RIGHT : AlignmentType.LEFT, children });
+}
+
+/** A header cell: bold text, spanning `span` columns when more than one. */
+const headCell = (h: { text: string; align: 'start' | 'end'; span?: number }) =>
+  new TableCell({ ...(h.span !== undefined && h.span > 1 ? { columnSpan: h.span } : {}), children: [cellParagraph(h.text === '' ? [] : [run(h.text, true)], h.align)] });
+
+/** A body row: its row header and cells, or a heading of the rows that follow (one bold cell over the whole width). */
+type GridRow = { header: ParagraphChild[]; cells: TableCell[] } | { heading: string; span: number };
+
+/**
+ * A table: the header rows (the column groups over the column headers, when there are
+ * groups) repeat on every page Word breaks it over; the first column holds the row headers.
+ */
+function grid(head: { text: string; align: 'start' | 'end' }[], rows: GridRow[], groups?: { text: string; span: number }[]): Table {
+  const headerRow = (cells: { text: string; align: 'start' | 'end'; span?: number }[]) => new TableRow({ tableHeader: true, cantSplit: true, children: cells.map(headCell) });
+  const headerRows = groups ? [headerRow([{ text: '', align: 'start' }, ...groups.map((g) => ({ ...g, align: 'start' as const }))]), headerRow(head)] : [headerRow(head)];
+  const bodyRows = rows.map((r) =>
+    'heading' in r
+      ? new TableRow({ cantSplit: true, children: [headCell({ text: r.heading, align: 'start', span: r.span })] })
+      : new TableRow({ cantSplit: true, children: [new TableCell({ children: [cellParagraph(r.header, 'start')] }), ...r.cells] }),
+  );
+  return new Table({
+    rows: [...headerRows, ...bodyRows],
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    tableLook: { firstRow: true, firstColumn: true },
+  });
+}
+
+/** A cell's content: a badge as its symbol and label, anything else as its text. */
+function cell(c: CellModel, bold: boolean): TableCell {
+  return new TableCell({ children: [cellParagraph(c.badge ? badgeRuns(c.badge) : [run(c.text, bold)], c.align)] });
+}
+
+function table(st: State, t: TableModel): Body {
+  const head = [{ text: t.corner, align: 'start' as const }, ...t.columns.map((c) => ({ text: c.label, align: c.align }))];
+  const rows = t.rows.map((r): GridRow => {
+    if (r.heading) return { heading: r.header, span: t.columns.length + 1 };
+    const bold = r.emphasis !== undefined;
+    // A row that refers to a note names it after its label ("Verksamhetens intäkter Not 1").
+    const note = r.note ? [run(` ${r.note.label}`, bold)] : [];
+    return { header: [...(r.headerBadge ? badgeRuns(r.headerBadge) : [run(r.header, bold)]), ...note], cells: r.cells.map((c) => cell(c, bold)) };
+  });
+  const groups = t.columnGroups?.map((g) => ({ text: g.label, span: g.span }));
+  return [caption(t.caption), grid(head, rows, groups), ...(t.note ? richText(st, t.note) : [])];
+}
+
+/**
+ * A chart as a table under its caption: one row per series, one column per year, each
+ * value labelled as in the document. Nothing when its values stand in the table just
+ * before it (the document says so): a Word document draws no chart, so it would repeat them.
+ */
+function chart(c: ChartModel): Body {
+  if (c.valuesInTable !== undefined) return [];
+  const years = [...new Set(c.series.flatMap((s) => s.points.map((p) => p.year)))].sort((a, b) => a - b);
+  const head = [{ text: '', align: 'start' as const }, ...years.map((y) => ({ text: String(y), align: 'end' as const }))];
+  const rows = c.series.map((s) => ({
+    header: [run(s.label, false)],
+    cells: years.map((y) => new TableCell({ children: [cellParagraph([new TextRun(s.points.find((p) => p.year === y)?.label ?? '')], 'end')] })),
+  }));
+  return [caption(c.title), grid(head, rows)];
+}
+
+// --- document settings ----------------------------------------------------
+
+/**
+ * The language, font and size of all text; the title, heading and caption styles sized
+ * from the body size (the library's sizes at 11 pt), each heading with its outline level.
+ */
+function styles(input: DocxRenderInput): IStylesOptions {
+  const font = input.options.font;
+  const size = (factor: number) => Math.round(input.options.fontSize * factor * 2); // half-points
+  const heading = (outlineLevel: number, factor: number, color: string, italics = false) => ({
+    run: { color, size: size(factor), ...(italics ? { italics } : {}) },
+    paragraph: { outlineLevel, keepNext: true, spacing: { before: 240, after: 120 } },
+  });
+  return {
+    default: {
+      document: { run: { language: { value: input.locale }, size: size(1), ...(font ? { font } : {}) } },
+      title: { run: { size: size(28 / 11) } },
+      heading1: heading(0, 16 / 11, '2E74B5'),
+      heading2: heading(1, 13 / 11, '2E74B5'),
+      heading3: heading(2, 12 / 11, '1F4D78'),
+      heading4: heading(3, 1, '2E74B5', true),
+      heading5: heading(4, 1, '2E74B5'),
+      heading6: heading(5, 1, '1F4D78'),
+      caption: { run: { bold: true, size: size(1) }, paragraph: { keepNext: true, spacing: { before: 240, after: 60 } } },
+    },
+  };
+}
+
+const indent = (level: number) => 720 * (level + 1);
+
+/** Bullets and decimal numbers on nine levels, each level indented further. */
+function numbering(): INumberingOptions {
+  const levels = (format: (typeof LevelFormat)[keyof typeof LevelFormat], text: (level: number) => string) =>
+    Array.from({ length: 9 }, (_, level) => ({ level, format, text: text(level), alignment: AlignmentType.LEFT, style: { paragraph: { indent: { left: indent(level), hanging: 360 } } } }));
+  return {
+    config: [
+      { reference: LIST.bullet, levels: levels(LevelFormat.BULLET, (level) => ['•', '◦', '▪'][level % 3]!) },
+      { reference: LIST.ordered, levels: levels(LevelFormat.DECIMAL, (level) => `%${level + 1}.`) },
+    ],
+  };
+}

@@ -1,0 +1,154 @@
+// Cross-format agreement: the outputs of one report state the same things. For both bundled
+// examples and three generated bench reports, the pipeline builds HTML, PDF, text and open
+// data; the text is then extracted FROM THE FILES (HTML text nodes, `pdftotext` of the PDF,
+// rapport.txt, the strings and numbers of open-data/report.json) and each must hold the
+// same headings, formatted figures, status words and legend meanings. What to look for is
+// read from the document; what is found is read only from the files.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'parse5';
+import { loadReport } from '@kommunrapport/model';
+import { buildReport, createRenderContext, legendTable, walkSections, type DocumentModel, type TableModel } from '@kommunrapport/core';
+import html from '../plugins/html/src/index.js';
+import text from '../plugins/text/src/index.js';
+import pdf from '../plugins/pdf/src/index.js';
+import openData from '../plugins/open-data/src/index.js';
+// @ts-expect-error: a plain ES module of the bench, without types
+import { generate } from '../bench/generate.mjs';
+
+const ROOT = join(import.meta.dirname, '..');
+const INSTALL = 'apt-get update && apt-get install -y poppler-utils';
+
+/** White space as one space: NBSP and narrow NBSP included, since formats break lines differently. */
+const norm = (s: string) => s.replace(/[\s\u00a0\u202f]+/g, ' ').trim();
+
+/** Every text node of an HTML page, joined by spaces (what a reader or screen reader gets). */
+function htmlText(source: string): string {
+  const out: string[] = [];
+  const walk = (node: any): void => {
+    if (node.nodeName === '#text') out.push(node.value);
+    if (node.nodeName === 'style' || node.nodeName === 'title') return;
+    for (const c of node.childNodes ?? []) walk(c);
+    if (node.content) walk(node.content);
+  };
+  walk(parse(source));
+  return out.join(' ');
+}
+
+/** Every string and number of a JSON file. */
+function jsonText(source: string): string {
+  const out: string[] = [];
+  const walk = (v: unknown): void => {
+    if (typeof v === 'string' || typeof v === 'number') out.push(String(v));
+    else if (Array.isArray(v)) v.forEach(walk);
+    else if (v && typeof v === 'object') Object.values(v).forEach(walk);
+  };
+  walk(JSON.parse(source));
+  return out.join('\n');
+}
+
+interface Outputs {
+  doc: DocumentModel;
+  html: string;
+  pdf: string;
+  text: string;
+  json: string;
+}
+
+const out = mkdtempSync(join(tmpdir(), 'kr-cross-'));
+const generated = join(out, 'generated');
+const cases: [string, string][] = [
+  ['the Eskilstuna example', join(ROOT, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml')],
+  ['the Solberga example', join(ROOT, 'examples/solberga-son-2024-delar/rapport.yaml')],
+  ...[0, 4, 7].map((i): [string, string] => [`generated bench report ${i}`, join(generated, `r${String(i).padStart(4, '0')}.yaml`)]),
+];
+
+async function outputs(file: string): Promise<Outputs> {
+  const result = await buildReport({ file, plugins: [html, text, pdf, openData] as any, outDir: out, env: { SOURCE_DATE_EPOCH: '1700000000' } });
+  expect(result.problems, file).toEqual([]);
+  const dir = join(out, result.id!);
+  const pdftotext = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'rapport.pdf'), '-'], { encoding: 'utf8' });
+  if (pdftotext.error || pdftotext.status !== 0) throw new Error(`pdftotext failed or is not installed (${pdftotext.error?.message ?? pdftotext.stderr}). Install it with: ${INSTALL}`);
+  const { report } = loadReport(readFileSync(file, 'utf8'), file);
+  return {
+    doc: createRenderContext(report!, {}).document,
+    html: norm(htmlText(readFileSync(join(dir, 'index.html'), 'utf8'))),
+    pdf: norm(pdftotext.stdout),
+    text: norm(readFileSync(join(dir, 'rapport.txt'), 'utf8')),
+    json: norm(jsonText(readFileSync(join(dir, 'open-data/report.json'), 'utf8'))),
+  };
+}
+
+const tablesOf = (doc: DocumentModel): TableModel[] =>
+  [...walkSections(doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : b.kind === 'legend' ? [legendTable(b.legend)] : [])));
+
+beforeAll(() => {
+  generate(8, generated);
+  expect(readdirSync(generated)).toHaveLength(8);
+});
+
+describe.each(cases)('%s: HTML, PDF, text and open data agree', (_name, file) => {
+  let o: Outputs;
+  beforeAll(async () => {
+    o = await outputs(file);
+  }, 120_000);
+
+  it('the same headings: every section title in HTML, PDF and text; every author-written title in report.json', () => {
+    const sections = [...walkSections(o.doc.sections)];
+    expect(sections.length).toBeGreaterThan(5);
+    for (const s of sections) {
+      const title = norm(s.title);
+      expect(o.html, title).toContain(title);
+      expect(o.pdf, title).toContain(title);
+      expect(o.text, title).toContain(`${s.number} ${title}`);
+      if (['area', 'goal', 'commitment', 'control-item'].includes(s.role)) expect(o.json, title).toContain(title);
+    }
+  });
+
+  it('the same formatted figures: each table cell as shown in HTML and PDF, in words in the text, as a number in report.json', () => {
+    let figures = 0;
+    for (const t of tablesOf(o.doc)) {
+      for (const row of t.rows) {
+        for (const cell of row.cells) {
+          if (cell.value === undefined) continue;
+          figures++;
+          expect(o.html, `${t.id}: ${cell.text}`).toContain(norm(cell.text));
+          expect(o.pdf, `${t.id}: ${cell.text}`).toContain(norm(cell.text));
+          expect(o.text, `${t.id}: ${cell.spoken}`).toContain(norm(cell.spoken));
+          expect(o.json.split(' '), `${t.id}: ${cell.value}`).toContain(String(cell.value));
+        }
+      }
+    }
+    expect(figures).toBeGreaterThan(20);
+  });
+
+  it('the same status words: every badge label in HTML and PDF, its words in the text, its key in report.json', () => {
+    const badges = [...walkSections(o.doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'badges' ? b.items.map((i) => i.badge) : [])));
+    expect(badges.length).toBeGreaterThan(5);
+    for (const b of badges) {
+      expect(o.html, b.label).toContain(norm(b.label));
+      expect(o.pdf, b.label).toContain(norm(b.label));
+      expect(o.text, b.textAlternative).toContain(norm(b.textAlternative));
+      if (b.key !== null) expect(o.json.split(' '), b.key).toContain(b.key);
+    }
+  });
+
+  it('the same legend: each symbol\'s label and meaning in HTML, PDF and text, without "Innebörd" before the meaning', () => {
+    const legends = [...walkSections(o.doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'legend' ? [b.legend] : [])));
+    expect(legends.length).toBeGreaterThan(0);
+    for (const l of legends) {
+      for (const e of l.entries) {
+        const meaning = norm(e.meaning ?? e.label);
+        for (const [format, body] of [['html', o.html], ['pdf', o.pdf], ['text', o.text]] as const) {
+          expect(body, `${format}: ${e.label}`).toContain(norm(e.label));
+          expect(body, `${format}: ${meaning}`).toContain(meaning);
+        }
+        if (e.meaning) expect(o.text).toContain(`${norm(e.label)}: ${meaning}`);
+        expect(o.text).not.toContain(`${l.meaningHeader} ${meaning}`);
+      }
+    }
+  });
+});
