@@ -111,7 +111,7 @@ describe('kommunrapport validate', () => {
     expect(r.code).toBe(1);
     const json = JSON.parse(r.stdout) as { ok: boolean }[];
     expect(json.length).toBeGreaterThanOrEqual(30);
-    expect(json.filter((j) => j.ok).length).toBe(4);
+    expect(json.filter((j) => j.ok).length).toBe(5);
   });
 });
 
