@@ -1,7 +1,8 @@
 // Cross-format agreement: the outputs of one report state the same things. For both bundled
-// examples and three generated bench reports, the pipeline builds HTML, PDF, text and open
-// data; the text is then extracted FROM THE FILES (HTML text nodes, `pdftotext` of the PDF,
-// rapport.txt, the strings and numbers of open-data/report.json) and each must hold the
+// examples and three generated bench reports, the pipeline builds HTML, PDF, text, DOCX and
+// open data; the text is then extracted FROM THE FILES (HTML text nodes, `pdftotext` of the
+// PDF, rapport.txt, the paragraphs and cells of rapport.docx, the strings and numbers of
+// open-data/report.json) and each must hold the
 // same headings, formatted figures, status words and legend meanings. What to look for is
 // read from the document; what is found is read only from the files.
 import { spawnSync } from 'node:child_process';
@@ -16,6 +17,8 @@ import html from '../plugins/html/src/index.js';
 import text from '../plugins/text/src/index.js';
 import pdf from '../plugins/pdf/src/index.js';
 import openData from '../plugins/open-data/src/index.js';
+import docx from '../plugins/docx/src/index.js';
+import { docxText } from '../plugins/docx/test/helpers.js';
 // @ts-expect-error: a plain ES module of the bench, without types
 import { generate } from '../bench/generate.mjs';
 
@@ -52,9 +55,12 @@ function jsonText(source: string): string {
 
 interface Outputs {
   doc: DocumentModel;
+  /** What the text's speech dialect (the default of rapport.txt) makes of a phrase. */
+  speak: (text: string) => string;
   html: string;
   pdf: string;
   text: string;
+  docx: string;
   json: string;
 }
 
@@ -67,17 +73,20 @@ const cases: [string, string][] = [
 ];
 
 async function outputs(file: string): Promise<Outputs> {
-  const result = await buildReport({ file, plugins: [html, text, pdf, openData] as any, outDir: out, env: { SOURCE_DATE_EPOCH: '1700000000' } });
+  const result = await buildReport({ file, plugins: [html, text, pdf, docx, openData] as any, outDir: out, env: { SOURCE_DATE_EPOCH: '1700000000' } });
   expect(result.problems, file).toEqual([]);
   const dir = join(out, result.id!);
   const pdftotext = spawnSync('pdftotext', ['-enc', 'UTF-8', join(dir, 'rapport.pdf'), '-'], { encoding: 'utf8' });
   if (pdftotext.error || pdftotext.status !== 0) throw new Error(`pdftotext failed or is not installed (${pdftotext.error?.message ?? pdftotext.stderr}). Install it with: ${INSTALL}`);
   const { report } = loadReport(readFileSync(file, 'utf8'), file);
+  const ctx = createRenderContext(report!, {});
   return {
-    doc: createRenderContext(report!, {}).document,
+    doc: ctx.document,
+    speak: (phrase) => norm(ctx.format.speechText(phrase)),
     html: norm(htmlText(readFileSync(join(dir, 'index.html'), 'utf8'))),
     pdf: norm(pdftotext.stdout),
     text: norm(readFileSync(join(dir, 'rapport.txt'), 'utf8')),
+    docx: norm(docxText(readFileSync(join(dir, 'rapport.docx')))),
     json: norm(jsonText(readFileSync(join(dir, 'open-data/report.json'), 'utf8'))),
   };
 }
@@ -90,25 +99,26 @@ beforeAll(() => {
   expect(readdirSync(generated)).toHaveLength(8);
 });
 
-describe.each(cases)('%s: HTML, PDF, text and open data agree', (_name, file) => {
+describe.each(cases)('%s: HTML, PDF, text, DOCX and open data agree', (_name, file) => {
   let o: Outputs;
   beforeAll(async () => {
     o = await outputs(file);
   }, 120_000);
 
-  it('the same headings: every section title in HTML, PDF and text; every author-written title in report.json', () => {
+  it('the same headings: every section title in HTML, PDF, DOCX and text; every author-written title in report.json', () => {
     const sections = [...walkSections(o.doc.sections)];
     expect(sections.length).toBeGreaterThan(5);
     for (const s of sections) {
       const title = norm(s.title);
       expect(o.html, title).toContain(title);
       expect(o.pdf, title).toContain(title);
+      expect(o.docx, title).toContain(title);
       expect(o.text, title).toContain(`${s.number} ${title}`);
       if (['area', 'goal', 'commitment', 'control-item'].includes(s.role)) expect(o.json, title).toContain(title);
     }
   });
 
-  it('the same formatted figures: each table cell as shown in HTML and PDF, in words in the text, as a number in report.json', () => {
+  it('the same formatted figures: each table cell as shown in HTML, PDF and DOCX, in words in the text (as the speech dialect says them), as a number in report.json', () => {
     let figures = 0;
     for (const t of tablesOf(o.doc)) {
       for (const row of t.rows) {
@@ -117,7 +127,8 @@ describe.each(cases)('%s: HTML, PDF, text and open data agree', (_name, file) =>
           figures++;
           expect(o.html, `${t.id}: ${cell.text}`).toContain(norm(cell.text));
           expect(o.pdf, `${t.id}: ${cell.text}`).toContain(norm(cell.text));
-          expect(o.text, `${t.id}: ${cell.spoken}`).toContain(norm(cell.spoken));
+          expect(o.docx, `${t.id}: ${cell.text}`).toContain(norm(cell.text));
+          expect(o.text, `${t.id}: ${cell.spoken}`).toContain(o.speak(cell.spoken));
           expect(o.json.split(' '), `${t.id}: ${cell.value}`).toContain(String(cell.value));
         }
       }
@@ -125,28 +136,31 @@ describe.each(cases)('%s: HTML, PDF, text and open data agree', (_name, file) =>
     expect(figures).toBeGreaterThan(20);
   });
 
-  it('the same status words: every badge label in HTML and PDF, its words in the text, its key in report.json', () => {
+  it('the same status words: every badge label in HTML, PDF and DOCX, its words in the text, its key in report.json', () => {
     const badges = [...walkSections(o.doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'badges' ? b.items.map((i) => i.badge) : [])));
     expect(badges.length).toBeGreaterThan(5);
     for (const b of badges) {
       expect(o.html, b.label).toContain(norm(b.label));
       expect(o.pdf, b.label).toContain(norm(b.label));
-      expect(o.text, b.textAlternative).toContain(norm(b.textAlternative));
+      expect(o.docx, b.label).toContain(norm(b.label));
+      expect(o.text, b.textAlternative).toContain(o.speak(b.textAlternative));
       if (b.key !== null) expect(o.json.split(' '), b.key).toContain(b.key);
     }
   });
 
-  it('the same legend: each symbol\'s label and meaning in HTML, PDF and text, without "Innebörd" before the meaning', () => {
+  it('the same legend: each symbol\'s label and meaning in HTML, PDF, DOCX and text, without "Innebörd" before the meaning', () => {
     const legends = [...walkSections(o.doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'legend' ? [b.legend] : [])));
     expect(legends.length).toBeGreaterThan(0);
     for (const l of legends) {
       for (const e of l.entries) {
         const meaning = norm(e.meaning ?? e.label);
-        for (const [format, body] of [['html', o.html], ['pdf', o.pdf], ['text', o.text]] as const) {
+        for (const [format, body] of [['html', o.html], ['pdf', o.pdf], ['docx', o.docx]] as const) {
           expect(body, `${format}: ${e.label}`).toContain(norm(e.label));
           expect(body, `${format}: ${meaning}`).toContain(meaning);
         }
-        if (e.meaning) expect(o.text).toContain(`${norm(e.label)}: ${meaning}`);
+        expect(o.text, `text: ${e.label}`).toContain(o.speak(e.label));
+        expect(o.text, `text: ${meaning}`).toContain(o.speak(meaning));
+        if (e.meaning) expect(o.text).toContain(o.speak(`${e.label}: ${meaning}`));
         expect(o.text).not.toContain(`${l.meaningHeader} ${meaning}`);
       }
     }

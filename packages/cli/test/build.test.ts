@@ -131,7 +131,7 @@ describe('kommunrapport build', () => {
     writeFileSync(join(dir, 'reports', 'kommunrapport.config.yaml'), `plugins:\n  - ${pluginPath('echo')}\noptions:\n  echo:\n    repeat: "two"\n`);
     const bad = await runCli(['build', files[0]!, '--format', 'echo'], { cwd: dir });
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toContain('reports/kommunrapport.config.yaml:5:13  error  invalid-type  options.echo.repeat');
+    expect(bad.stderr).toContain('reports/kommunrapport.config.yaml:5:13  error  [plugin echo] invalid-type  options.echo.repeat');
     expect(bad.stderr).toContain('Plugin "echo": Expected a number, found text "two".');
     expect(readFileSync(join(dir, 'dist', ID, 'z-last.txt'), 'utf8')).toBe(`Hallå ${ID}\n`);
   });

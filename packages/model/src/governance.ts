@@ -61,7 +61,7 @@ export const TERM_KEYS = [
   'summary', 'significantEvents', 'overview', 'legend', 'symbol', 'meaning', 'assessment', 'trend', 'status', 'completion',
   'responsible', 'comment', 'indicators', 'indicator', 'outcome', 'target', 'year', 'total', 'women', 'men', 'notStated',
   'missingValue', 'workforce', 'headcount', 'sickLeave', 'finance', 'amountsIn', 'deviationExplanation', 'internalControl',
-  'chart', 'chartOfValues', 'valuesInTable', 'page', 'of', 'minus', 'plus', 'higherIsBetter', 'lowerIsBetter', 'source', 'koladaId', 'abbreviations',
+  'chart', 'chartOfValues', 'valuesInTable', 'continued', 'page', 'of', 'minus', 'plus', 'higherIsBetter', 'lowerIsBetter', 'source', 'koladaId', 'abbreviations',
   'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'reportKindOther', 'bodyKommun', 'bodyBolag', 'bodySammanstalld',
   'notes', 'note',
 ] as const;

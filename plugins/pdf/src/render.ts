@@ -12,7 +12,7 @@ import { createPdfDoc, type PdfDoc } from './pdfkit-api.js';
 import { drawSection } from './sections.js';
 import type { RenderState } from './state.js';
 import { fillToc, reserveToc } from './toc.js';
-import { Writer } from './writer.js';
+import { Writer, type LayoutRecord } from './writer.js';
 
 /** Writes the structure ids in use as the StructTreeRoot's IDTree (keys in byte order). */
 function writeIdTree(state: RenderState): void {
@@ -21,8 +21,11 @@ function writeIdTree(state: RenderState): void {
   state.doc.getStructTreeRoot().data.IDTree = { Names: keys.flatMap((k) => [new String(k), state.ids.get(k)!.dictionary]) };
 }
 
-/** Renders the document model with the plugin's context to PDF bytes. */
-export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOptions, typeof PDF_CODES>): Promise<Uint8Array> {
+/**
+ * Renders the document model with the plugin's context to PDF bytes. `observe` receives
+ * the layout's records (what was placed on which page), for checks of the typesetting rules.
+ */
+export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOptions, typeof PDF_CODES>, observe?: (records: readonly LayoutRecord[], pages: number) => void): Promise<Uint8Array> {
   const fonts = loadFonts();
   const options = ctx.options;
   const [pageWidth, pageHeight] = PAGE_SIZES[options.pageSize];
@@ -77,6 +80,7 @@ export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOpti
   writeIdTree(state);
   if (writer.missing.size > 0)
     ctx.report('missing-glyph', { characters: [...writer.missing].join(' ') });
+  observe?.(writer.records, writer.pageCount);
   doc.end();
   return fixFileId(await done);
 }

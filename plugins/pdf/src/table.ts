@@ -1,6 +1,8 @@
 // Tables as Table/TR/TH/TD with a Caption stating the unit. Column headers are TH with
-// Scope Column, row headers TH with Scope Row. Rows are kept whole; after a page break
-// the header row is drawn again as a pagination artifact (the structure has it once).
+// Scope Column (column groups a header row above them, with ColSpan), row headers TH with
+// Scope Row; a table with column groups or heading rows is tagged THead and a TBody per
+// group of rows. Rows are kept whole; after a page break the header rows are drawn again
+// as a pagination artifact (the structure has them once). A row's note is a link to the note.
 import type { TableCell, TableModel } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
@@ -42,8 +44,53 @@ function columnWidths(min: number[], natural: number[], total: number): number[]
   return widths;
 }
 
-/** Draws a table model with its caption and note. */
-export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
+/** A table as laid out: text size, column widths and rows, before anything is drawn. */
+interface TableLayout {
+  size: number;
+  pad: number;
+  colWidths: number[];
+  captionLines: Line[];
+  /** The column groups' header row, above `head`, when the table has groups. */
+  groupRow?: RowLayout;
+  head: RowLayout;
+  body: RowLayout[];
+  /** Narrowest and natural width of each column. */
+  min: number[];
+  natural: number[];
+}
+
+/** Layouts by table: a heading measures the table that follows it before it is drawn. */
+const LAYOUTS = new WeakMap<TableModel, TableLayout>();
+
+/** The fewest rows a page may hold of a table that breaks (and the most a table may have that never breaks). */
+export const MIN_ROWS_EACH_SIDE = 2;
+export const MAX_UNBROKEN_ROWS = 6;
+
+function layoutTable(state: RenderState, table: TableModel): TableLayout {
+  const known = LAYOUTS.get(table);
+  if (known) return known;
+  const layout = computeLayout(state, table);
+  LAYOUTS.set(table, layout);
+  return layout;
+}
+
+/**
+ * Lays out consecutive tables of the same kind (the legends of one section) with their
+ * first column equally wide, so their second columns start at one position: the widest
+ * natural first column of them, where every table's other columns still fit beside it.
+ */
+export function alignTables(state: RenderState, tables: readonly TableModel[]): void {
+  if (tables.length < 2) return;
+  const layouts = tables.map((t) => computeLayout(state, t));
+  if (new Set(layouts.map((l) => l.colWidths.length)).size !== 1) return;
+  const first = Math.max(...layouts.map((l) => Math.max(l.natural[0]!, l.min[0]!)));
+  const total = state.writer.width;
+  if (layouts.some((l) => first + l.min.slice(1).reduce((s, m) => s + m, 0) > total)) return;
+  tables.forEach((t) => LAYOUTS.set(t, computeLayout(state, t, first)));
+}
+
+/** A table's layout; `first` fixes the width of its first column. */
+function computeLayout(state: RenderState, table: TableModel, first?: number): TableLayout {
   const w = state.writer;
 
   const cellRuns = (cell: TableCell, bold: boolean): Run[] => {
@@ -64,18 +111,25 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
     const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : [{ text: r.header, font }];
     return [{ runs: [...header, ...note], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
   });
+  // A heading row spans the table: it does not size the first column.
+  const measured = [headerCells, ...bodyCells.filter((_, k) => !table.rows[k]!.heading)];
   // The table's text size: the body size a little smaller, smaller still when the widest words do not fit.
   let size = state.size * 0.92;
   let widths: number[] | null = null;
   let pad = 0;
+  let min: number[] = [];
+  let natural: number[] = [];
   for (let attempt = 0; attempt < 8 && !widths; attempt++) {
     pad = size * 0.45;
-    const measured = [headerCells, ...bodyCells.filter((_, k) => !table.rows[k]!.heading)];
-    const min = headerCells.map((_, i) => Math.max(...measured.map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
-    const natural = headerCells.map((_, i) =>
+    min = headerCells.map((_, i) => Math.max(...measured.map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
+    natural = headerCells.map((_, i) =>
       Math.max(...measured.map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
     );
     widths = columnWidths(min, natural, w.width);
+    if (widths && first !== undefined && first >= min[0]!) {
+      const rest = columnWidths(min.slice(1), natural.slice(1), w.width - first);
+      if (rest) widths = [first, ...rest];
+    }
     if (!widths) size *= 0.92;
   }
   if (!widths) widths = headerCells.map(() => w.width / headerCells.length);
@@ -94,16 +148,72 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
     ? layoutRow([{ runs: [], align: 'start' as const }, ...groups.map((g) => ({ runs: g.label ? [{ text: g.label, font: 'bold' as const }] : [], align: 'start' as const }))], true, undefined, [1, ...groups.map((g) => g.span)])
     : undefined;
   const body = table.rows.map((r, i) => (r.heading ? layoutRow([bodyCells[i]![0]!], false, undefined, [headerCells.length]) : layoutRow(bodyCells[i]!, false, r.emphasis)));
-  // Tables with column groups or heading rows are tagged with THead and a TBody per group of rows.
-  const sections = groups !== undefined || table.rows.some((r) => r.heading);
 
-  // Caption, header and first row start on one page.
   const captionLines = w.wrap([{ text: table.caption, font: 'bold' }], w.width, state.size);
+  return { size, pad, colWidths, captionLines, ...(groupRow ? { groupRow } : {}), head, body, min, natural };
+}
+
+/** Height of the caption, header and the rows that must start on one page (all of a short table, else two). */
+function keepHeight(state: RenderState, l: TableLayout): number {
+  const rows = l.body.length <= MAX_UNBROKEN_ROWS ? l.body : l.body.slice(0, MIN_ROWS_EACH_SIDE);
+  return l.captionLines.length * state.writer.lineHeight(state.size) + l.size * 0.3 + (l.groupRow?.height ?? 0) + l.head.height + rows.reduce((s, r) => s + r.height, 0);
+}
+
+/** The height a heading keeps with it when `table` follows it (its space above included). */
+export function tableKeepHeight(state: RenderState, table: TableModel): number {
+  return state.size * 0.4 + keepHeight(state, layoutTable(state, table));
+}
+
+/**
+ * Where a table's rows break: the indices of the rows that start a new page. `first` is
+ * the room for rows on the first page, `page` on a continuation page (below the repeated
+ * caption and header). Tables of up to six rows are not broken when they fit a page; a
+ * break leaves at least two rows on each side, and a total or subtotal row keeps the row
+ * above it on its page.
+ */
+export function planRowBreaks(rows: readonly { height: number; emphasis?: 'subtotal' | 'total' }[], first: number, page: number): number[] {
+  const n = rows.length;
+  const breaks: number[] = [];
+  const all = rows.reduce((s, r) => s + r.height, 0);
+  if (n <= MAX_UNBROKEN_ROWS && all <= first + 1e-6) return breaks;
+  let start = 0;
+  let room = first;
+  for (;;) {
+    let used = 0;
+    let i = start;
+    while (i < n && used + rows[i]!.height <= room + 1e-6) used += rows[i++]!.height;
+    if (i >= n) return breaks;
+    let b = i;
+    if (n - b < MIN_ROWS_EACH_SIDE) b = n - MIN_ROWS_EACH_SIDE;
+    while (b > start && rows[b]!.emphasis) b--;
+    if (b - start < MIN_ROWS_EACH_SIDE) b = Math.max(i, start + 1);
+    breaks.push(b);
+    start = b;
+    room = page;
+  }
+}
+
+/** Draws a table model with its caption and note. */
+export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
+  const w = state.writer;
+  const { size, pad, colWidths, groupRow, head, body } = layoutTable(state, table);
+  const headHeight = (groupRow?.height ?? 0) + head.height;
+  // Tables with column groups or heading rows are tagged with THead and a TBody per group of rows.
+  const sections = groupRow !== undefined || table.rows.some((r) => r.heading);
+  const lh = w.lineHeight(size);
+  const block = w.nextBlock();
+
+  // Caption, header and the first rows (all rows of a short table) start on one page.
   w.y += state.size * 0.4;
-  w.ensure(captionLines.length * w.lineHeight(state.size) + (groupRow?.height ?? 0) + head.height + (body[0]?.height ?? 0));
+  w.ensure(keepHeight(state, layoutTable(state, table)));
   const tableEl = child(state, parent, 'Table');
   assignId(state, tableEl, table.id);
-  drawRuns(state, tableEl, 'Caption', [{ text: table.caption, font: 'bold' }], { gap: size * 0.3 });
+  drawRuns(state, tableEl, 'Caption', [{ text: table.caption, font: 'bold' }], { gap: size * 0.3, kind: 'caption', text: table.caption, block });
+  // A continuation page repeats the caption, marked as continued, and the header row.
+  const continued = `${table.caption} (${state.ctx.vocabulary.term('continued')})`;
+  const continuedLines = w.wrap([{ text: continued, font: 'bold' }], w.width, state.size);
+  const continuedHeight = continuedLines.length * w.lineHeight(state.size) + size * 0.3;
+  const breaks = new Set(planRowBreaks(body, w.frame.bottom - w.y - headHeight, w.frame.bottom - w.frame.top - continuedHeight - headHeight));
 
   const drawRow = (row: RowLayout, tr: StructElement | undefined, isHead: boolean, cellTypes: ('TH' | 'TD' | undefined)[], scopes: ('Column' | 'Row' | undefined)[]) => {
     const top = w.y;
@@ -136,6 +246,7 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
       x += cw;
     });
     w.y = top + row.height;
+    w.record(isHead ? 'head' : 'row', block, isHead ? { columns: colWidths.map((_, i) => colWidths.slice(0, i).reduce((s, c) => s + c, 0)) } : row.emphasis ? { emphasis: row.emphasis } : {});
   };
 
   const headTypes = head.cells.map(() => 'TH' as const);
@@ -154,13 +265,17 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
   };
   drawHead(true);
   let tbody: StructElement | undefined = sections ? child(state, tableEl, 'TBody') : undefined;
-  body.forEach((row, k) => {
-    if (sections && table.rows[k]!.heading && k > 0) {
+  body.forEach((row, i) => {
+    if (sections && table.rows[i]!.heading && i > 0) {
       tbody!.end();
       tbody = child(state, tableEl, 'TBody');
     }
-    if (w.y + row.height > w.frame.bottom) {
+    if (breaks.has(i)) {
       w.newPage();
+      const lineH = w.lineHeight(state.size);
+      w.artifact(() => continuedLines.forEach((line, k) => line.pieces.forEach((p) => w.text(p.text, p.font, state.size, w.frame.left + p.x, w.y + k * lineH + (lineH - state.size * 1.16) / 2))), 'Pagination');
+      w.y += continuedHeight;
+      w.record('caption', block, { continued: true, text: continued });
       drawHead(false);
     }
     const tr = child(state, tbody ?? tableEl, 'TR');

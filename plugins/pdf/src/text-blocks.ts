@@ -5,7 +5,7 @@ import { abbreviationExplanation, phraseText, type Badge, type Fact, type Inline
 import type { FontKey } from './fonts.js';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
-import type { LinkTarget, Run } from './writer.js';
+import type { LayoutRecord, LinkTarget, Run } from './writer.js';
 
 /** Font sizes of headings by level, as a factor of the body size. */
 const HEADING_SCALE = [0, 2.2, 1.6, 1.35, 1.2, 1.1, 1.05];
@@ -35,28 +35,55 @@ export function inlineRuns(inlines: readonly Inline[], font: FontKey = 'regular'
 }
 
 /** Draws runs as a paragraph-like element of `type` under `parent`, indented by `indent`. */
-export function drawRuns(state: RenderState, parent: StructElement, type: string, runs: Run[], options: { indent?: number; size?: number; gap?: number; el?: StructElement } = {}): StructElement {
+export function drawRuns(state: RenderState, parent: StructElement, type: string, runs: Run[], options: { indent?: number; size?: number; gap?: number; el?: StructElement; kind?: LayoutRecord['kind']; text?: string; block?: number } = {}): StructElement {
   const w = state.writer;
   const size = options.size ?? state.size;
   const indent = options.indent ?? 0;
   const el = options.el ?? child(state, parent, type);
   const lines = w.wrap(runs, w.width - indent, size);
-  w.paragraph(lines, w.frame.left + indent, size, el, type, options.gap ?? size * 0.6);
+  w.paragraph(lines, w.frame.left + indent, size, el, type, options.gap ?? size * 0.6, options.kind, options.text, options.block);
   el.end();
   return el;
 }
 
-/** A heading: H1–H6 with a structure id, a named destination (two for a link target: also its id) and a bookmark. */
-export function drawHeading(state: RenderState, parent: StructElement, level: number, title: string, id: string, linkTarget = false): void {
+/** A heading's lines, size and the space around it. */
+function headingLayout(state: RenderState, level: number, title: string) {
   const w = state.writer;
-  const tag = `H${Math.min(Math.max(level, 1), 6)}`;
   const size = state.size * (HEADING_SCALE[Math.min(level, 6)] ?? 1);
   const runs: Run[] = [{ text: title, font: 'bold', colour: level <= 2 ? '#0b3d6b' : '#1a1a1a' }];
   const lines = w.wrap(runs, w.width, size);
-  const h = w.lineHeight(size) * lines.length;
-  // Keep the heading with the first lines that follow it.
-  w.y += level <= 2 ? size * 0.6 : size * 0.4;
-  if (w.y + h + w.lineHeight(state.size) * 3 > w.frame.bottom) w.newPage();
+  const before = level <= 2 ? size * 0.6 : size * 0.4;
+  const after = size * 0.35;
+  return { size, lines, before, after, height: w.lineHeight(size) * lines.length };
+}
+
+/** The height a heading takes, space around it included, when it is followed by `follow` points it keeps with it. */
+export function headingKeepHeight(state: RenderState, level: number, title: string, follow: number): number {
+  const l = headingLayout(state, level, title);
+  return l.before + l.height + l.after + follow;
+}
+
+/**
+ * The height of the lines of a paragraph that must start on one page: two, or all three
+ * of a three-line paragraph (it cannot break with two lines on each side), or its one line.
+ */
+export function firstLinesHeight(state: RenderState, runs: readonly Run[], indent = 0): number {
+  const w = state.writer;
+  const n = w.wrap(runs, w.width - indent, state.size).length;
+  return (n === 3 ? 3 : Math.min(2, n)) * w.lineHeight(state.size);
+}
+
+/**
+ * A heading: H1–H6 with a structure id, a named destination (two for a link target: also
+ * its id) and a bookmark. It starts a new page unless `follow` points of what it heads (two
+ * lines, or a table's caption, header and first rows) fit below it.
+ */
+export function drawHeading(state: RenderState, parent: StructElement, level: number, title: string, id: string, follow = state.writer.lineHeight(state.size) * 2, linkTarget = false): void {
+  const w = state.writer;
+  const tag = `H${Math.min(Math.max(level, 1), 6)}`;
+  const { size, lines, before, after, height: h } = headingLayout(state, level, title);
+  w.y += before;
+  if (w.y + h + after + follow > w.frame.bottom) w.newPage();
   const el = child(state, parent, tag);
   assignId(state, el, id);
   const destination = `h-${String(state.headings.length + 1).padStart(4, '0')}`;
@@ -77,7 +104,7 @@ export function drawHeading(state: RenderState, parent: StructElement, level: nu
   const item = parentItem.addItem(title, { pageNumber: w.pageCount - 1, fit: false, top: w.y, left: state.doc.page.width, zoom: 0 });
   state.outline[level] = item;
   state.outline.length = level + 1;
-  w.paragraph(lines, w.frame.left, size, el, tag, size * 0.35);
+  w.paragraph(lines, w.frame.left, size, el, tag, after, 'heading', title);
   el.end();
 }
 
@@ -109,7 +136,8 @@ export function drawList(state: RenderState, parent: StructElement, items: ((bod
   items.forEach((drawBody, i) => {
     const li = child(state, list, 'LI');
     const lbl = child(state, li, 'Lbl');
-    w.ensure(w.lineHeight(state.size));
+    // Room for two lines: the label never stays behind when its text moves on (widow and orphan control).
+    w.ensure(w.lineHeight(state.size) * 2);
     const label = ordered ? `${i + 1}.` : '\u2022';
     const x = w.frame.left + indent;
     const y = w.y;
@@ -147,7 +175,8 @@ export function drawFacts(state: RenderState, parent: StructElement, facts: read
 /** The runs of a badge: its symbol in its colour (decoration) and its words. */
 export function badgeRuns(badge: Badge): Run[] {
   const runs: Run[] = [];
-  if (badge.symbol) runs.push({ text: `${badge.symbol} `, font: 'regular', artifact: true, ...(badge.colour ? { colour: badge.colour } : {}) });
+  // The symbol carries its words as ActualText: a reader that meets it reads the words, not the glyph's name.
+  if (badge.symbol) runs.push({ text: `${badge.symbol} `, font: 'regular', artifact: true, actual: `${badge.label} `, ...(badge.colour ? { colour: badge.colour } : {}) });
   runs.push({ text: badge.label, font: 'regular' });
   return runs;
 }

@@ -56,6 +56,9 @@ export function reserveToc(state: RenderState, root: StructElement, model: Docum
       y = w.frame.top;
     } else y += gap;
     slots.push({ heading: i, level: s.level, lines, page, y });
+    // The entries are drawn later, on the pages reserved here: their layout records are made now, in order.
+    const block = w.nextBlock();
+    for (const _ of lines) w.records.push({ page: firstPage + page, kind: 'line', block });
     y += height;
   }
   for (let p = 0; p < page; p++) w.newPage();

@@ -27,6 +27,8 @@ export interface Run {
   artifact?: boolean;
   /** What an abbreviation stands for: written as the /E of a Span around it. */
   expansion?: string;
+  /** The words a symbol stands for: written as the /ActualText of a Span around it. */
+  actual?: string;
 }
 
 /** A run placed on a line. */
@@ -47,6 +49,53 @@ export interface Frame {
   right: number;
   top: number;
   bottom: number;
+}
+
+/**
+ * One thing placed on a page, in drawing order: what the typesetting rules are checked
+ * against (headings kept with what follows, no lone lines, no small table fragments).
+ */
+export interface LayoutRecord {
+  /** Zero-based page index. */
+  page: number;
+  kind: 'heading' | 'line' | 'caption' | 'head' | 'row';
+  /** Serial number of the block (paragraph, table, heading) the record belongs to. */
+  block: number;
+  /** A table row's emphasis. */
+  emphasis?: 'subtotal' | 'total';
+  /** A caption drawn again at the top of a continuation page. */
+  continued?: boolean;
+  /** The text of a heading or caption. */
+  text?: string;
+  /** A table header row's column edges, from the text column's left edge. */
+  columns?: number[];
+}
+
+/**
+ * Where a block of `count` lines of height `h` breaks, from a cursor with `first` points
+ * left on its page and `page` points on each following page: the number of lines on each
+ * page, with at least two lines on each side of every break (no orphan, no widow) when
+ * the block has more than one line. A first entry of 0 means: start on a new page.
+ */
+export function splitLines(count: number, h: number, first: number, page: number): number[] {
+  const perPage = Math.max(1, Math.floor(page / h + 1e-9));
+  const parts: number[] = [];
+  let left = count;
+  let room = Math.floor(first / h + 1e-9);
+  while (left > room) {
+    let take = room;
+    if (count > 1) {
+      if (left - take < 2) take = left - 2;
+      if (take < 2) take = 0;
+    }
+    // A page that holds fewer than two lines anyway takes what it can.
+    if (take <= 0 && room === perPage) take = Math.max(1, room);
+    parts.push(Math.max(0, take));
+    left -= Math.max(0, take);
+    room = perPage;
+  }
+  parts.push(left);
+  return parts;
 }
 
 const TEXT = '#1a1a1a';
@@ -70,6 +119,9 @@ export class Writer {
   private readonly links = new Map<LinkTarget, { el: StructElement; page: number }>();
   /** Characters no font had a glyph for: shown as □ with the real text as ActualText. */
   readonly missing = new Set<string>();
+  /** What was placed where, in drawing order. */
+  readonly records: LayoutRecord[] = [];
+  private blocks = 0;
 
   constructor(
     readonly doc: PdfDoc,
@@ -104,6 +156,16 @@ export class Writer {
     if (this.y + height <= this.frame.bottom || this.y === this.frame.top) return false;
     this.newPage();
     return true;
+  }
+
+  /** A new block serial number for `record`. */
+  nextBlock(): number {
+    return ++this.blocks;
+  }
+
+  /** Notes that something of `kind` was placed on the current page. */
+  record(kind: LayoutRecord['kind'], block: number, extra: Omit<LayoutRecord, 'page' | 'kind' | 'block'> = {}): void {
+    this.records.push({ page: this.pageCount - 1, kind, block, ...extra });
   }
 
   /** Line height for a font size. */
@@ -141,7 +203,7 @@ export class Writer {
     };
     const place = (run: Run, text: string, w: number) => {
       const last = pieces[pieces.length - 1];
-      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact && last.expansion === run.expansion) {
+      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact && last.expansion === run.expansion && last.actual === run.actual) {
         last.text += text;
         last.width += w;
       } else pieces.push({ ...run, text, x, width: w });
@@ -249,7 +311,9 @@ export class Writer {
       const draw = () => {
         for (const p of group) {
           if (p.expansion) this.doc.markContent('Span', { expanded: p.expansion });
+          if (p.actual) this.doc.markContent('Span', { actual: p.actual });
           this.text(p.text, p.font, size, x + p.x, y + dy, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
+          if (p.actual) this.doc.endMarkedContent();
           if (p.expansion) this.doc.endMarkedContent();
         }
       };
@@ -287,14 +351,26 @@ export class Writer {
     this.links.clear();
   }
 
-  /** Draws wrapped lines as one structure element's content, breaking pages between lines. */
-  paragraph(lines: readonly Line[], x: number, size: number, owner: StructElement, type: string, gapAfter: number): void {
+  /**
+   * Draws wrapped lines as one structure element's content, breaking pages between lines
+   * so that no page holds a single line of a longer paragraph (widows and orphans).
+   */
+  paragraph(lines: readonly Line[], x: number, size: number, owner: StructElement, type: string, gapAfter: number, kind: LayoutRecord['kind'] = 'line', text?: string, block = this.nextBlock()): void {
     const h = this.lineHeight(size);
-    for (const line of lines) {
-      this.ensure(h);
-      this.drawLine(line, x, this.y, size, owner, type);
-      this.y += h;
-    }
+    const atTop = this.y === this.frame.top;
+    const page = this.frame.bottom - this.frame.top;
+    const parts = splitLines(lines.length, h, atTop ? page : this.frame.bottom - this.y, page);
+    let at = 0;
+    parts.forEach((n, i) => {
+      // A part of 0 lines starts the paragraph on the next page; every later part is a new page.
+      if (i === 0 ? n === 0 && !atTop : parts[i - 1] !== 0) this.newPage();
+      for (const line of lines.slice(at, at + n)) {
+        this.drawLine(line, x, this.y, size, owner, type);
+        this.record(kind, block, text !== undefined ? { text } : {});
+        this.y += h;
+      }
+      at += n;
+    });
     this.endLinks();
     this.y += gapAfter;
   }
