@@ -1,7 +1,7 @@
 // The words, symbols and colours of a report's governance vocabulary, and the
 // organisation registry for writing out abbreviations. Every renderer reads labels here.
 import { REPORT_KIND_TERM, BODY_TERM } from '@kommunrapport/model';
-import type { Governance, Report, ScaleStep, CompletionStep, TermKey, Unit, UnitWords } from '@kommunrapport/model';
+import type { Governance, Report, ScaleStep, CompletionStep, TermKey, Unit, UnitWords, VocabularyScope } from '@kommunrapport/model';
 
 /** Which scale of the vocabulary a key belongs to. */
 export type ScaleName = 'assessment' | 'trend' | 'commitmentStatus' | 'completion';
@@ -43,6 +43,12 @@ export interface Vocabulary {
   reportKind(): string;
   /** The word for the owning body on the cover, by the report's level: "Nämnd", "Fullmäktige", "Bolag" … */
   bodyTerm(): string;
+  /**
+   * The vocabulary inside a section, area or goal with its own words: level names and
+   * assessment labels replaced, everything else as here. The one place scoped words are
+   * resolved; without a scope, this vocabulary itself.
+   */
+  scoped(scope: VocabularyScope | undefined): Vocabulary;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -50,7 +56,20 @@ export { capitalise };
 
 /** Builds the vocabulary of a report. */
 export function createVocabulary(report: Report): Vocabulary {
-  const g = report.governance;
+  return vocabularyOf(report, report.governance);
+}
+
+/** Replaces level names and assessment labels of a vocabulary by those of a scope. */
+function applyScope(g: Governance, scope: VocabularyScope): Governance {
+  const labels = scope.assessmentLabels ?? {};
+  return {
+    ...g,
+    levels: { ...g.levels, ...scope.levels },
+    assessment: g.assessment.map((step) => (labels[step.key] ? { ...step, label: labels[step.key]! } : step)),
+  };
+}
+
+function vocabularyOf(report: Report, g: Governance): Vocabulary {
   const names = new Map<string, string>();
   for (const o of report.organisations.bodies) names.set(o.abbreviation, o.name);
   const groups = new Map<string, string>();
@@ -85,5 +104,8 @@ export function createVocabulary(report: Report): Vocabulary {
     },
     reportKind: () => term(REPORT_KIND_TERM[report.kind]),
     bodyTerm: () => term(BODY_TERM[report.level ?? 'namnd']),
+    scoped(scope) {
+      return scope ? vocabularyOf(report, applyScope(g, scope)) : this;
+    },
   };
 }

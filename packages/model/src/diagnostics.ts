@@ -96,6 +96,14 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { file: string; reason: string }) => `Cannot read ${d.file}: ${d.reason}.`,
     hint: 'Check the path (relative to the current folder) and the file permissions.',
   },
+  'not-a-file': {
+    title: 'Not a regular file',
+    severity: 'error',
+    group: 'file',
+    meaning: 'The path names a named pipe (FIFO), a device, a socket or another special file, which could block for ever or never end; it is not read, and the command exits with code 2.',
+    message: (d: { file: string; kind: string }) => `Cannot read ${d.file}: it is ${d.kind}, not a regular file; reading it could block for ever or never end.`,
+    hint: 'Give the path of the file itself; to use the output of another program, save it to a file first.',
+  },
   'input-too-large': {
     title: 'File too large',
     severity: 'error',
@@ -211,6 +219,15 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'A text or key holds an invisible control character (U+0000–U+001F except tab and line ends, U+007F–U+009F, a noncharacter or a lone surrogate); it shows as nothing and makes the HTML and XML output invalid.',
     message: (d: { inKey: boolean; character: string; position: number }) => `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} at position ${d.position}; it breaks HTML and XML output.`,
     hint: 'Remove the character at the place given; it usually comes from copying text out of another program.',
+  },
+  'invisible-character': {
+    title: 'Invisible bidi or zero-width character',
+    severity: 'warning',
+    group: 'model',
+    meaning: 'A text holds a bidirectional override, embedding, isolate or mark, or a zero-width character: it shows as nothing and can make a text read in another order than it is stored (Trojan Source). A warning in prose, an error in a key.',
+    message: (d: { inKey: boolean; character: string; name: string; position: number }) =>
+      `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} (${d.name}) at position ${d.position}; it can reorder or hide what readers see (Trojan Source).`,
+    hint: 'Remove the character; it usually comes from copying text out of another program or a web page.',
   },
   'unknown-scale-key': {
     title: 'Not a step of the scale',
@@ -409,6 +426,81 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'A figure that names a cell of a financial statement (sameAs) differs from it by more than rounding: the förvaltningsberättelse must state what the statements state.',
     message: (d: { what: string; value: number; unit: string; where: string; other: number; otherUnit: string }) => `${d.what} is ${d.value} ${d.unit}, but the statement ${d.where} states ${d.other} ${d.otherUnit}.`,
     hint: 'Check the figure against the statement it names.',
+  },
+  'swedish-number': {
+    title: 'Number written the Swedish way',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A number is written with spaces between digit groups ("1 000") or a decimal comma ("8,2"); YAML reads it as text, and inside { } a decimal comma even splits the number into two keys ({ total: 700,5 } becomes 700 and a key "5").',
+    message: (d: { split: true; written: string } | { split: false; found: string; expected: string }) =>
+      d.split
+        ? `"${d.written}" inside { } is read as the number ${d.written.split(',')[0]} followed by a key "${d.written.split(',')[1]}": YAML splits at the comma.`
+        : `${d.found} is written the Swedish way; YAML reads it as text, not ${d.expected}.`,
+    hint: 'Write digits without spaces and decimals with a point: 1000, 700.5. Readers still see "1 000" and "700,5".',
+  },
+  'unknown-dimension': {
+    title: 'Not an assessment dimension',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal gives an assessment for a dimension the governance vocabulary does not declare, or gives dimensions when the vocabulary declares none.',
+    message: (d: { goal: string; key: string; declared: boolean }) =>
+      d.declared
+        ? `"${d.key}" is not an assessment dimension of the governance vocabulary.`
+        : `"${d.goal}" gives an assessment for the dimension "${d.key}", but the governance vocabulary declares no dimensions.`,
+    hint: 'Use a key of governance.dimensions, or declare the dimension there (key, label, and overall: true on the one that is the overall assessment).',
+  },
+  'dimension-overall': {
+    title: 'Not exactly one overall dimension',
+    severity: 'error',
+    group: 'model',
+    meaning: "Assessment dimensions are declared, but none or more than one is marked overall; the overall one is the goal's assessment in overviews and counts.",
+    message: (d: { count: number }) => `${d.count === 0 ? 'No' : d.count} assessment dimension${d.count === 1 ? ' is' : 's are'} marked overall: true; exactly one must be.`,
+    hint: 'Mark exactly one dimension with overall: true (e.g. "Sammanvägd bedömning").',
+  },
+  'assessment-conflict': {
+    title: 'Two overall assessments disagree',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal has both assessment and a value for the overall dimension, and they differ; readers would see two overall judgements.',
+    message: (d: { goal: string; assessment: string; dimension: string; value: string | null }) =>
+      `"${d.goal}" has assessment ${JSON.stringify(d.assessment)} and the overall dimension "${d.dimension}" ${JSON.stringify(d.value)}.`,
+    hint: 'Remove assessment and keep the overall dimension in assessments, or make them equal.',
+  },
+  'goal-link': {
+    title: 'Goal link does not resolve',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal serves (serves:) an id that is no goal or area of the report, or itself.',
+    message: (d: { goal: string; id: string }) =>
+      d.id === d.goal ? `The goal "${d.goal}" serves itself.` : `The goal "${d.goal}" serves "${d.id}", which is no goal or area of this report.`,
+    hint: 'Write the id of another goal or area of this report; a goal is written once, in its home, and serves others by id.',
+  },
+  'provenance-reason': {
+    title: 'Inferred status without a reason',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A status is marked inferred (or unknown) without saying why; readers must be told how it was inferred.',
+    message: (d: { what: string; basis: string }) => `The status of ${d.what} is marked ${d.basis} without a reason.`,
+    hint: 'Add provenance.reason, e.g. "Härlett ur sammanfattningens antal: två av fem processområden uppnår".',
+  },
+  'comparison-group': {
+    title: 'Comparison without its members',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A comparison of a Kolada kommungrupp has no koladaGroupId, or a comparison of named kommuner lists none; readers cannot tell what was compared with.',
+    message: (d: { label: string; indicator: string; missing: 'groupId' | 'municipalities' }) =>
+      d.missing === 'groupId'
+        ? `The comparison "${d.label}" of "${d.indicator}" is a Kolada kommungrupp without its id.`
+        : `The comparison "${d.label}" of "${d.indicator}" names no kommuner.`,
+    hint: 'Give koladaGroupId (e.g. "G124028") for of: group, or municipalities: [..] for of: municipalities.',
+  },
+  'rich-text-unsupported': {
+    title: 'Text the model cannot render',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A text holds a Markdown image or table; the block tree has no place for it yet, and it would vanish or become a paragraph of "|" characters in every output.',
+    message: (d: { construct: string }) => `The text holds a Markdown ${d.construct}, which the report model cannot render yet.`,
+    hint: 'Put figures in a section of type: table; describe an image in words or leave it out.',
   },
 } as const satisfies Record<string, DiagnosticDefinition>;
 

@@ -4,6 +4,7 @@
 import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, HexColour } from './ids.js';
+import { AssessmentDimension } from './goal-model.js';
 
 /** A level's name (nivå), e.g. processområde / processområden. */
 export const LevelName = strict('LevelName', 'The name of one level of the content tree, in singular and plural.', {
@@ -64,6 +65,8 @@ export const TERM_KEYS = [
   'chart', 'chartOfValues', 'valuesInTable', 'continued', 'page', 'of', 'minus', 'plus', 'higherIsBetter', 'lowerIsBetter', 'source', 'koladaId', 'abbreviations',
   'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'reportKindOther', 'bodyKommun', 'bodyBolag', 'bodySammanstalld',
   'notes', 'note',
+  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
+  'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 
@@ -102,6 +105,7 @@ export const Governance = strict(
     }),
     terms: Terms,
   },
+  { dimensions: t.array(AssessmentDimension) },
 );
 export type Governance = t.TypeOf<typeof Governance>;
 

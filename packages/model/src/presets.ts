@@ -79,6 +79,18 @@ const termsSv: Terms = {
   bodySammanstalld: 'Kommunkoncern',
   notes: 'Noter',
   note: 'Not',
+  statusBasis: 'Underlag för bedömning',
+  statusInferred: 'Härledd, inte angiven i källan: {reason}',
+  statusUnknown: 'Okänd: {reason}',
+  correction: 'Rättelse',
+  correctionText: 'Källan anger: {source} Här publiceras: {published} Skäl: {reason}',
+  serves: 'Bidrar till',
+  origin: 'Ursprung',
+  targetAttainment: 'Av {measured} {indicators} med både utfall och målvärde {year} når {reached} målvärdet.',
+  comparisonOf: '{comparison} (jämförelse)',
+  upperGoal: 'Övergripande mål',
+  atLeast: 'minst {amount}',
+  atMost: 'högst {amount}',
 };
 
 const termsEn: Terms = {
@@ -152,6 +164,18 @@ const termsEn: Terms = {
   bodySammanstalld: 'Municipal group',
   notes: 'Notes',
   note: 'Note',
+  statusBasis: 'Basis of the assessment',
+  statusInferred: 'Inferred, not stated in the source: {reason}',
+  statusUnknown: 'Unknown: {reason}',
+  correction: 'Correction',
+  correctionText: 'The source says: {source} Published here: {published} Reason: {reason}',
+  serves: 'Serves',
+  origin: 'Origin',
+  targetAttainment: 'Of {measured} {indicators} with both an outcome and a target for {year}, {reached} reached the target.',
+  comparisonOf: '{comparison} (comparison)',
+  upperGoal: 'Upper goal',
+  atLeast: 'at least {amount}',
+  atMost: 'at most {amount}',
 };
 
 const unitsSv: Governance['units'] = {

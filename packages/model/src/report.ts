@@ -2,13 +2,15 @@
 // in use, the organisation registry, and the sections in the order of the document.
 import * as t from 'io-ts';
 import { strict, NonEmptyString, taggedUnion } from './codec.js';
-import { Id, IsoDate, Kommunkod, Year } from './ids.js';
+import { EmailAddress, Id, IsoDate, Kommunkod, WebIri, Year } from './ids.js';
 import { RichText } from './rich-text.js';
 import { Governance, LevelName, ScaleStep, CompletionStep, UnitWords, Terms, TERM_KEYS } from './governance.js';
 import { presets, type PresetName } from './presets.js';
 import { Organisations } from './organisation.js';
 import { Goal, Commitment, ScaleKey } from './content.js';
 import { Indicator } from './indicator.js';
+import { AssessmentDimension, Correction, Provenance } from './goal-model.js';
+import { VocabularyScope } from './vocabulary-scope.js';
 import { DataTable, DeviationExplanation, Note } from './table.js';
 import { Headcount, SickLeaveYear } from './workforce.js';
 
@@ -18,13 +20,21 @@ interface SectionBase {
   id: string;
   title?: string;
   body?: RichText;
+  /** Corrections of the source made in this section, shown to readers. */
+  corrections?: Correction[];
+  /** Words that hold only inside this section. */
+  vocabulary?: VocabularyScope;
 }
 /** Free text with optional subsections (e.g. "Förvaltningschefens bedömning"). */
 export interface TextSection extends SectionBase { type: 'text'; sections?: Section[] }
 /** The report's summary and significant events. */
 export interface SummarySection extends SectionBase { type: 'summary' }
 /** The overview tables: every area's assessment and trend per perspective. */
-export interface OverviewSection extends SectionBase { type: 'overview' }
+export interface OverviewSection extends SectionBase {
+  type: 'overview';
+  /** areas (default): every area's assessment per perspective; goals: each upper goal or area with the goals serving it and their assessments. */
+  show?: 'areas' | 'goals';
+}
 /** The key to the symbols of the governance vocabulary. */
 export interface LegendSection extends SectionBase { type: 'legend' }
 /** A perspective (perspektiv) with its areas. */
@@ -69,8 +79,10 @@ export interface Area {
   id: string;
   title: string;
   assessment?: string | null;
+  provenance?: Provenance;
   trend?: string | null;
   body?: RichText;
+  vocabulary?: VocabularyScope;
   sections?: Section[];
   goals?: Goal[];
   commitments?: Commitment[];
@@ -82,20 +94,25 @@ export interface IndicatorGroup { title: string; body?: RichText; indicators: In
 export interface ControlItem { title: string; body?: RichText; assessment?: string | null }
 
 const base = { id: Id };
-const baseOptional = { title: NonEmptyString, body: RichText };
+const baseOptional = { title: NonEmptyString, body: RichText, corrections: t.array(Correction), vocabulary: VocabularyScope };
 const literal = <V extends string>(v: V) => t.literal(v);
 
 export const Section: t.Type<Section, unknown, unknown> = t.recursion('Section', () =>
   taggedUnion<Section, unknown>('Section', 'type', {
     text: strict('TextSection', 'Free text with optional subsections.', { ...base, type: literal('text') }, { ...baseOptional, sections: t.array(Section) }),
     summary: strict('SummarySection', "Places the report's summary and significant events.", { ...base, type: literal('summary') }, baseOptional),
-    overview: strict('OverviewSection', 'The overview tables of every area per perspective.', { ...base, type: literal('overview') }, baseOptional),
+    overview: strict(
+      'OverviewSection',
+      'The overview tables: every area per perspective (show: areas, the default), or each goal or area that other goals serve with those goals and their assessments (show: goals, "Kommungemensamt mål | Nämndens mål | Måluppfyllelse").',
+      { ...base, type: literal('overview') },
+      { ...baseOptional, show: t.keyof({ areas: null, goals: null }, 'overview kind (areas or goals)') },
+    ),
     legend: strict('LegendSection', 'The key to the symbols of the governance vocabulary.', { ...base, type: literal('legend') }, baseOptional),
     perspective: strict(
       'PerspectiveSection',
       'A perspective (perspektiv) and its areas.',
       { ...base, type: literal('perspective'), title: NonEmptyString, areas: t.array(Area) },
-      { body: RichText },
+      { body: RichText, corrections: t.array(Correction), vocabulary: VocabularyScope },
     ),
     workforce: strict(
       'WorkforceSection',
@@ -134,8 +151,10 @@ export const Area: t.Type<Area, unknown, unknown> = t.recursion('Area', () =>
     { id: Id, title: NonEmptyString },
     {
       assessment: ScaleKey,
+      provenance: Provenance,
       trend: ScaleKey,
       body: RichText,
+      vocabulary: VocabularyScope,
       sections: t.array(Section),
       goals: t.array(Goal),
       commitments: t.array(Commitment),
@@ -178,6 +197,7 @@ export const GovernanceOverrides = strict(
     trend: t.array(ScaleStep),
     commitmentStatus: t.array(ScaleStep),
     completion: t.array(CompletionStep),
+    dimensions: t.array(AssessmentDimension),
     units: strict('UnitsInput', 'Unit words to replace.', {}, {
       percent: UnitWords, index: UnitWords, count: UnitWords, score: UnitWords, days: UnitWords, kr: UnitWords, tkr: UnitWords, mnkr: UnitWords,
     }),
@@ -199,6 +219,7 @@ export function resolveGovernance(input: string | t.TypeOf<typeof GovernanceOver
     completion: input.completion ?? p.completion,
     units: { ...p.units, ...input.units },
     terms: { ...p.terms, ...input.terms } as Terms,
+    ...(input.dimensions ? { dimensions: input.dimensions } : p.dimensions ? { dimensions: p.dimensions } : {}),
   };
 }
 
@@ -277,7 +298,7 @@ export const Report = strict(
     office: strict('Office', 'The förvaltning or kontor that writes the report.', { name: NonEmptyString }, { abbreviation: NonEmptyString }),
     caseNumber: NonEmptyString,
     date: IsoDate,
-    contact: strict('Contact', 'Where readers can ask about the report.', { name: NonEmptyString }, { email: NonEmptyString, url: NonEmptyString, phone: NonEmptyString }),
+    contact: strict('Contact', 'Where readers can ask about the report.', { name: NonEmptyString }, { email: EmailAddress, url: WebIri, phone: NonEmptyString }),
     decision: Decision,
     significantEvents: t.array(EventGroup),
     revise: t.array(NonEmptyString),

@@ -8,6 +8,7 @@ import { Unit } from './governance.js';
 import { RichText } from './rich-text.js';
 import { PeriodKey } from './period.js';
 import { StandardRowKey, SignConvention, TABLE_ROLES } from './statements.js';
+import { Correction } from './goal-model.js';
 
 /** A column of a table. `differenceOf: [a, b]` declares that this column is a − b. */
 export const TableColumn = strict(
@@ -75,6 +76,7 @@ export const DataTable = strict(
     columnGroups: t.array(ColumnGroup),
     signConvention: SignConvention,
     note: RichText,
+    corrections: t.array(Correction),
   },
 );
 export type DataTable = t.TypeOf<typeof DataTable>;

@@ -1,11 +1,12 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
+import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
 import type { FieldDef, TableDef } from './csv.js';
+import { goalModelTables, provenanceFields, provenanceValues } from './goal-tables.js';
 
 /** Which CSV file holds the tables of each table role; tables of other roles go to `other_tables`. */
 export const ROLE_FILES: Record<string, string> = {
@@ -121,6 +122,7 @@ export function buildTables(report: Report): TableDef[] {
       f('position', 'integer', 'The order in the report, from 1.', req),
       f('title', 'string', 'The title.', req),
       f('assessment', 'string', 'Key of the assessment step (codelist_assessment.csv); empty when the report does not state it.'),
+      ...provenanceFields('assessment'),
       f('trend', 'string', 'Key of the trend step (codelist_trend.csv); empty when the report does not state it.'),
       f('text', 'string', 'The text as plain text (paragraphs separated by a blank line, list items starting with "- ").'),
     ],
@@ -134,6 +136,7 @@ export function buildTables(report: Report): TableDef[] {
       position,
       title: area.title,
       assessment: area.assessment ?? null,
+      ...provenanceValues('assessment', area.provenance),
       trend: area.trend ?? null,
       text: text(area.body),
     })),
@@ -149,8 +152,11 @@ export function buildTables(report: Report): TableDef[] {
       f('area_id', 'string', 'The area the goal belongs to (areas.csv).', req),
       f('position', 'integer', 'The order in the report, from 1.', req),
       f('title', 'string', 'The title.', req),
-      f('assessment', 'string', 'Key of the assessment step (codelist_assessment.csv); empty when not stated.'),
+      f('assessment', 'string', 'Key of the assessment step (codelist_assessment.csv), the overall dimension when the vocabulary has dimensions (goal_assessments.csv); empty when not stated.'),
+      ...provenanceFields('assessment'),
       f('trend', 'string', 'Key of the trend step (codelist_trend.csv); empty when not stated.'),
+      f('origin', 'string', "Where the goal comes from when it is not the body's own: council (kommunfullmäktige), owner (ägardirektiv) or other; empty for the body's own goals.", { enum: ['council', 'owner', 'other'] }),
+      f('origin_label', 'string', 'The words readers see for the origin, e.g. "KF-mål".'),
       f('text', 'string', 'The comment as plain text.'),
     ],
     primaryKey: ['goal_id'],
@@ -161,8 +167,11 @@ export function buildTables(report: Report): TableDef[] {
       area_id: id('area', areaId),
       position,
       title: goal.title,
-      assessment: goal.assessment ?? null,
+      assessment: overallAssessment(goal, g) ?? null,
+      ...provenanceValues('assessment', goal.provenance),
       trend: goal.trend ?? null,
+      origin: goal.origin?.kind ?? null,
+      origin_label: goal.origin?.label ?? null,
       text: text(goal.body),
     })),
   });
@@ -178,6 +187,7 @@ export function buildTables(report: Report): TableDef[] {
       f('position', 'integer', 'The order in the report, from 1.', req),
       f('title', 'string', 'The text of the commitment.', req),
       f('status', 'string', 'Key of the status (codelist_commitment_status.csv); empty when not stated.'),
+      ...provenanceFields('status'),
       f('completion', 'string', 'Key of the completion step (codelist_completion.csv); empty when not stated.'),
       f('completion_percent', 'number', 'The share done in percent (0–100) of the completion step; empty when not stated.'),
       f('text', 'string', 'The comment as plain text.'),
@@ -195,6 +205,7 @@ export function buildTables(report: Report): TableDef[] {
       position,
       title: c.title,
       status: c.status ?? null,
+      ...provenanceValues('status', c.provenance),
       completion: c.completion ?? null,
       completion_percent: c.completion ? (completionPercent.get(c.completion) ?? null) : null,
       text: text(c.body),
@@ -243,7 +254,9 @@ export function buildTables(report: Report): TableDef[] {
       f('unit', 'string', `The unit of the values: ${UNIT_DOC}.`, { ...req, enum: UNIT_KEYS }),
       f('higher_is_better', 'boolean', 'true when a higher value is better, false when a lower one is.', req),
       f('decimals', 'integer', 'The number of decimals the report shows, when it declares one.'),
-      f('kolada_kpi_id', 'string', 'The Kolada KPI id (e.g. N00945), when there is one.'),
+      f('kolada_kpi_id', 'string', "The Kolada KPI id (e.g. N00945) when the indicator is the same measure as the KPI (kolada_scope same), so the values may be joined with Kolada's; empty otherwise."),
+      f('kolada_related_kpi_id', 'string', "The Kolada KPI id the report names for an indicator that measures only a part of the KPI's population (kolada_scope part): related, not to be joined."),
+      f('kolada_scope', 'string', "same when the indicator measures the KPI's own population, part when only a part of it.", { enum: ['same', 'part'] }),
       f('kolada_source', 'string', 'Where the Kolada KPI id was taken from.'),
       f('description', 'string', 'How the indicator is defined, when the report says.'),
     ],
@@ -260,7 +273,9 @@ export function buildTables(report: Report): TableDef[] {
       unit: ind.unit,
       higher_is_better: ind.higherIsBetter,
       decimals: ind.decimals ?? null,
-      kolada_kpi_id: ind.kolada?.id ?? null,
+      kolada_kpi_id: koladaJoinId(ind),
+      kolada_related_kpi_id: ind.kolada?.scope === 'part' ? ind.kolada.id : null,
+      kolada_scope: ind.kolada?.scope ?? null,
       kolada_source: ind.kolada?.source ?? null,
       description: ind.description ?? null,
     })),
@@ -282,7 +297,9 @@ export function buildTables(report: Report): TableDef[] {
       f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
       ...amountFields('value'),
       f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
-      f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator, repeated for convenience.'),
+      f('bound', 'string', 'For a target that is a bound: atLeast ("minst") or atMost ("högst"); empty for a target to reach exactly or an outcome.', { enum: ['atLeast', 'atMost'] }),
+      f('measured_year', 'integer', 'The year the value was measured when it is older than the year it stands for ("7,3 (2015)"); empty otherwise.'),
+      f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator when it is the same measure (indicators.csv kolada_scope same), repeated for joining; empty otherwise.'),
     ],
     primaryKey: ['indicator_id', 'period', 'kind', 'gender'],
     foreignKeys: [{ fields: ['indicator_id'], resource: 'indicators', referenceFields: ['indicator_id'] }],
@@ -292,7 +309,7 @@ export function buildTables(report: Report): TableDef[] {
         const base = { indicator_id: id('indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
-          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, kolada_kpi_id: ind.kolada?.id ?? null };
+          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, bound: v.bound ?? null, measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
         };
         const rows = [];
         if (v.total !== undefined || v.missing !== undefined) rows.push(row('T', v.total, v.total === undefined ? (v.missing ?? null) : null));
@@ -538,8 +555,13 @@ export function buildTables(report: Report): TableDef[] {
     }),
   });
 
+  tables.push(...goalModelTables(report, facts, id));
+
   return tables;
 }
+
+/** The Kolada KPI id to join on: only when the indicator is the same measure as the KPI. */
+const koladaJoinId = (ind: { kolada?: { id: string; scope: 'same' | 'part' } }): string | null => (ind.kolada?.scope === 'same' ? ind.kolada.id : null);
 
 /** The decimals an explanation is written with: as many as its most precise amount has, as in the source. */
 function explanationDecimals(e: DeviationExplanation): number {

@@ -3,7 +3,7 @@
 // shows every kind of section (text, summary, overview, legend, a perspective with one area,
 // a goal with an indicator, a commitment, a finance table, internal control), so it can grow
 // into either shape: process areas under perspectives, or målområden with nämndmål.
-import { existsSync, mkdirSync, realpathSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
@@ -11,6 +11,7 @@ import { formatDiagnostic, hasErrors, loadReport, parseReportPeriod, presets, re
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR } from '../first-party.js';
 import { runInitFrom } from './roll-forward.js';
+import { refuseToWrite, writeOwnFile } from '../write-own-file.js';
 
 /** Options of the init command. */
 export interface InitOptions {
@@ -340,7 +341,9 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   const dir = resolve(io.cwd, folder);
   const file = join(dir, 'rapport.yaml');
   const shown = relative(io.cwd, file).split(sep).join('/');
-  if (existsSync(file) && options.force !== true) return usage(`${shown} already exists; use --force to replace it.`);
+  // Never through a symbolic link, dangling or not: it could point anywhere outside the folder.
+  const refused = refuseToWrite(file, shown, options.force === true);
+  if (refused !== undefined) return usage(refused);
   const text = skeleton({ preset, kommun, kommunkod, body, year: period?.year ?? year, schema: schemaReference(dir), level, ...(kind ? { kind } : {}), ...(period ? { period } : {}) });
   // A skeleton that does not validate is a bug of this command; never write one.
   const loaded = loadReport(text, shown);
@@ -349,8 +352,7 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
     return EXIT.invalid;
   }
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, text);
+    writeOwnFile(file, text, options.force === true);
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
   }

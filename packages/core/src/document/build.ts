@@ -12,8 +12,9 @@ import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
+import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
-interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser }
+interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string> }
 
 /** A section before numbering: its heading comes from the title. */
 type Draft = Omit<DocSection, 'number' | 'heading'>;
@@ -25,7 +26,7 @@ const fact = (c: Ctx, term: string, value: string): Fact => ({ term, value, cont
 
 /** Lays out a report for every writer. Pure: same report, same tree. */
 export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
-  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary) };
+  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report) };
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);
@@ -77,9 +78,13 @@ function decisionSection(c: Ctx): Draft {
   return { id: 'decision', level: 2, title: v.term('decision'), role: 'decision', blocks };
 }
 
-function section(c: Ctx, s: Section, level: number): Draft {
+/** The context with a part's own vocabulary (`vocabulary:` on a section, area or goal) laid over the report's. */
+const scoped = (outer: Ctx, own: Parameters<Vocabulary['scoped']>[0] | undefined): Ctx => (own ? { ...outer, v: outer.v.scoped(own) } : outer);
+
+function section(outer: Ctx, s: Section, level: number): Draft {
+  const c = scoped(outer, s.vocabulary);
   const v = c.v;
-  const blocks: DocBlock[] = [...rich(c, s.body)];
+  const blocks: DocBlock[] = [...correctionBlocks(v, c.p, s.corrections), ...rich(c, s.body)];
   const out = (title: string): Draft => ({ id: s.id, level, title: s.title ?? title, role: s.type, blocks });
   switch (s.type) {
     case 'text':
@@ -92,7 +97,8 @@ function section(c: Ctx, s: Section, level: number): Draft {
       return out(v.term('summary'));
     }
     case 'overview':
-      for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
+      if (s.show === 'goals') blocks.push({ kind: 'table', table: goalsByParentTable(c.report, v, `${s.id}-goals`) });
+      else for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
       return out(v.term('overview'));
     case 'legend':
       blocks.push(...legends(c).map((legend): DocBlock => ({ kind: 'legend', legend })));
@@ -105,10 +111,10 @@ function section(c: Ctx, s: Section, level: number): Draft {
       if (s.sickLeave?.length) blocks.push({ kind: 'table', table: sickLeaveTable(c, s.id, s.sickLeaveTitle ?? v.term('sickLeave'), s.sickLeave) });
       return out(v.term('workforce'));
     case 'finance':
-      for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) });
+      for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) }, ...correctionBlocks(v, c.p, t.corrections));
       return out(v.term('finance'));
     case 'table':
-      blocks.push({ kind: 'table', table: dataTable(c, s.table) });
+      blocks.push({ kind: 'table', table: dataTable(c, s.table) }, ...correctionBlocks(v, c.p, s.table.corrections));
       return out(s.table.title);
     case 'deviation': {
       const e = s.explanation;
@@ -170,7 +176,8 @@ export function perspectives(report: Report): Extract<Section, { type: 'perspect
   return out;
 }
 
-function areaSection(c: Ctx, a: Area, level: number): Draft {
+function areaSection(outer: Ctx, a: Area, level: number): Draft {
+  const c = scoped(outer, a.vocabulary);
   const v = c.v;
   const lv = v.governance.levels;
   const blocks: DocBlock[] = [];
@@ -182,6 +189,8 @@ function areaSection(c: Ctx, a: Area, level: number): Draft {
         ...(a.trend !== undefined || v.governance.trend.length > 0 ? [{ term: v.term('trend'), badge: v.badge('trend', a.trend) }] : []),
       ],
     });
+  const areaBasis = provenanceFact(v, c.p, a.provenance);
+  if (areaBasis) blocks.push({ kind: 'facts', items: [areaBasis] });
   blocks.push(...rich(c, a.body));
   for (const s of a.sections ?? []) blocks.push(sub(section(c, s, level + 1)));
   if (a.goals?.length)
@@ -208,14 +217,14 @@ function areaSection(c: Ctx, a: Area, level: number): Draft {
   return { id: a.id, level, title: a.title, role: 'area', blocks };
 }
 
-function goalSection(c: Ctx, g: Goal, level: number): Draft {
+function goalSection(outer: Ctx, g: Goal, level: number): Draft {
+  const c = scoped(outer, g.vocabulary);
   const v = c.v;
   const blocks: DocBlock[] = [];
-  if (g.assessment !== undefined || g.trend !== undefined) {
-    const items = [{ term: v.term('assessment'), badge: v.badge('assessment', g.assessment) }];
-    if (g.trend !== undefined) items.push({ term: v.term('trend'), badge: v.badge('trend', g.trend) });
-    blocks.push({ kind: 'badges', items });
-  }
+  const badges = goalBadges(v, g);
+  if (badges.length) blocks.push({ kind: 'badges', items: badges });
+  const facts = goalFacts(v, c.p, g, c.titles);
+  if (facts.length) blocks.push({ kind: 'facts', items: facts });
   blocks.push(...rich(c, g.body));
   if (g.indicators?.length) blocks.push(...indicatorBlocks(c, g.id, g.title, g.indicators));
   return { id: g.id, level, title: g.title, role: 'goal', blocks };
@@ -227,6 +236,8 @@ function commitmentSection(c: Ctx, k: Commitment, level: number): Draft {
   const badges = [{ term: v.term('status'), badge: v.badge('commitmentStatus', k.status) }];
   if (v.governance.completion.length > 0 || k.completion != null) badges.push({ term: v.term('completion'), badge: v.badge('completion', k.completion) });
   blocks.push({ kind: 'badges', items: badges });
+  const basis = provenanceFact(v, c.p, k.provenance);
+  if (basis) blocks.push({ kind: 'facts', items: [basis] });
   blocks.push(...rich(c, k.body));
   return { id: k.id, level, title: k.title, role: 'commitment', blocks };
 }
@@ -375,20 +386,23 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
     caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,
     corner: capitalise(v.governance.levels.indicator.singular),
     columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })),
-    rows: indicators.map((ind) => {
+    rows: indicators.flatMap((ind) => {
       const d = indicatorDecimals(ind);
-      return {
+      const own = {
         header: indicatorHeader(c, ind),
         cells: cols.map((k): TableCell => {
           const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
           if (!x) return wordCell(v.term('missingValue'), '', 'end');
           if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
-          return { text: c.f.value(x.total, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total, ind.unit, { decimals: d }), speech: c.f.speech(x.total, ind.unit, { decimals: d }), value: x.total, align: 'end' };
+          return valueCell(v, x, c.f.value(x.total, ind.unit, { decimals: d }), c.f.spoken(x.total, ind.unit, { decimals: d }), c.f.speech(x.total, ind.unit, { decimals: d }));
         }),
       };
+      const comparisonCell = (n: number): TableCell => ({ text: c.f.value(n, ind.unit, { decimals: d }), spoken: c.f.spoken(n, ind.unit, { decimals: d }), speech: c.f.speech(n, ind.unit, { decimals: d }), value: n, align: 'end' });
+      return [own, ...comparisonRows(v, ind, cols, comparisonCell)];
     }),
   };
-  const blocks: DocBlock[] = [{ kind: 'table', table }];
+  const blocks: DocBlock[] = [{ kind: 'table', table }, ...attainmentBlocks(v, c.p, indicators, c.report.period.year)];
+  for (const ind of indicators) blocks.push(...correctionBlocks(v, c.p, ind.corrections));
   for (const ind of indicators) {
     const chart = indicatorChart(c, ind, table);
     if (chart) blocks.push({ kind: 'chart', chart });
