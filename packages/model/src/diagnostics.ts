@@ -64,6 +64,7 @@ export type ReferenceData =
   | { to: 'column'; via: 'sameAs' | 'differenceOf'; key: string; table: string }
   | { to: 'value-column'; row: string; key: string; table: string }
   | { to: 'row'; key: string; table: string }
+  | { to: 'formula-row'; row: string; key: string; table: string }
   | { to: 'revise'; id: string };
 
 function referenceMessage(d: ReferenceData): string {
@@ -78,6 +79,8 @@ function referenceMessage(d: ReferenceData): string {
       return `Row "${d.row}" has a value for column "${d.key}", which table "${d.table}" does not declare.`;
     case 'row':
       return `sumOf names the row "${d.key}", which table "${d.table}" does not have.`;
+    case 'formula-row':
+      return `The formula of row "${d.row}" names the row "${d.key}", which table "${d.table}" does not have.`;
     case 'revise':
       return `revise: names "${d.id}", which is no id in this report.`;
   }
@@ -312,9 +315,13 @@ export const DIAGNOSTIC_CODES = {
     title: 'Date outside the period',
     severity: 'warning',
     group: 'figures',
-    meaning: 'The period starts after it ends, or its dates are not in the period year.',
-    message: (d: { start: string; end: string } | { key: string; date: string; year: number }) =>
-      'key' in d ? `period.${d.key} (${d.date}) is not in the period year ${d.year}.` : `The period ends (${d.end}) before it starts (${d.start}).`,
+    meaning: 'The period starts after it ends, its dates are not in the period year, or the period of an indicator value is not in the value\'s year.',
+    message: (d: { start: string; end: string } | { key: string; date: string; year: number } | { what: string; period: string; year: number }) =>
+      'period' in d
+        ? `The period ${d.period} of ${d.what} is not in its year ${d.year}.`
+        : 'key' in d
+          ? `period.${d.key} (${d.date}) is not in the period year ${d.year}.`
+          : `The period ends (${d.end}) before it starts (${d.start}).`,
     hint: 'Check period.start, period.end and period.year.',
   },
   'unit-slip': {
@@ -349,6 +356,76 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'An indicator value has both a total and a reason why it is missing.',
     message: (d: { kind: string; year: number; name: string }) => `The ${d.kind} for ${d.year} of "${d.name}" has both a total and a missing reason.`,
     hint: 'Remove `missing` when the figure is known, or `total` when it is not.',
+  },
+  'formula-mismatch': {
+    title: 'Formula does not add up',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'A row declared as a formula over other rows with signs (formula: "a + b - c") differs from what the formula gives by more than rounding allows.',
+    message: (d: { label: string; column: string; table: string; value: number; formula: string; result: string }) =>
+      `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.value}, but ${d.formula} gives ${d.result}.`,
+    hint: 'Check the figures and the signs of the formula against the source.',
+  },
+  'formula-invalid': {
+    title: 'Formula cannot be read',
+    severity: 'error',
+    group: 'figures',
+    meaning: "A row's formula is not row ids joined by + and −, or the row has both sumOf and formula.",
+    message: (d: { row: string; table: string; formula?: string }) =>
+      d.formula === undefined ? `Row "${d.row}" of table "${d.table}" has both sumOf and formula.` : `The formula "${d.formula}" of row "${d.row}" is not row ids joined by + and −.`,
+    hint: 'Write e.g. formula: "kommunbidrag + intakter + kostnader - disposition", with row ids of the same table.',
+  },
+  'sign-contradicts-kind': {
+    title: 'Sign contradicts the kind of row',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'An income written negative or a cost written positive in a statement whose convention is signed (costs negative, income positive), or a negative amount where every amount is written positive.',
+    message: (d: { label: string; column: string; table: string; value: number; kind: 'revenue' | 'cost'; want: 'positive' | 'negative'; convention: 'signed' | 'positive' }) =>
+      `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.value}: ${d.kind === 'revenue' ? 'an income' : 'a cost'} is ${d.want} in this statement (${d.convention === 'signed' ? 'costs negative, income positive' : 'every amount positive'}).`,
+    hint: "Correct the sign, or state the table's signConvention (signed or positive).",
+  },
+  'heading-with-values': {
+    title: 'Heading row with values',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'A row of kind heading names a group of rows and has no figures of its own.',
+    message: (d: { label: string; table: string }) => `Row "${d.label}" of table "${d.table}" is a heading row but has values.`,
+    hint: 'Remove the values, or give the row another kind (item, subtotal, total).',
+  },
+  'balance-sheet-unbalanced': {
+    title: 'Balansräkning does not balance',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'Summa tillgångar differs from eget kapital, avsättningar och skulder by more than rounding allows.',
+    message: (d: { table: string; where: string; value: number; otherWhere: string; other: string; difference: string }) =>
+      `The balansräkning "${d.table}" does not balance: summa tillgångar (${d.where}) is ${d.value}, but eget kapital, avsättningar och skulder (${d.otherWhere}) are ${d.other}, a difference of ${d.difference}.`,
+    hint: 'Check each post of both sides against the ledger; the subtotals may add up while a post is wrong on one side.',
+  },
+  'result-mismatch': {
+    title: 'Årets resultat differs between statements',
+    severity: 'error',
+    group: 'figures',
+    meaning: "Årets resultat in the resultaträkning, in the balansräkning's eget kapital and in the balanskravsutredning must be the same figure for the same entity and period.",
+    message: (d: { statement: string; where: string; value: number; otherWhere: string; other: number; difference: string }) =>
+      `Årets resultat differs between the resultaträkning and the ${d.statement}: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
+    hint: 'Årets resultat is one figure: check which statement has it wrong (a post may be missing from the resultaträkning, or eget kapital not updated).',
+  },
+  'cash-flow-mismatch': {
+    title: 'Kassaflödesanalys ends at other likvida medel',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'Likvida medel at the end of the period in the kassaflödesanalys differs from likvida medel in the balansräkning for the same entity and date.',
+    message: (d: { where: string; value: number; otherWhere: string; other: number; difference: string }) =>
+      `The kassaflödesanalys does not end at the balansräkning's likvida medel: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
+    hint: 'Check the flows of the kassaflödesanalys and likvida medel at the start of the period; both must end at the same kassa och bank.',
+  },
+  'statement-figure-mismatch': {
+    title: 'Figure differs from the statements',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'A figure that names a cell of a financial statement (sameAs) differs from it by more than rounding: the förvaltningsberättelse must state what the statements state.',
+    message: (d: { what: string; value: number; unit: string; where: string; other: number; otherUnit: string }) => `${d.what} is ${d.value} ${d.unit}, but the statement ${d.where} states ${d.other} ${d.otherUnit}.`,
+    hint: 'Check the figure against the statement it names.',
   },
   'swedish-number': {
     title: 'Number written the Swedish way',

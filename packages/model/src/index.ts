@@ -8,6 +8,8 @@ export * from './swedish-numbers.js';
 export * from './presets.js';
 export * from './organisation.js';
 export * from './indicator.js';
+export * from './period.js';
+export * from './statements.js';
 export * from './table.js';
 export * from './workforce.js';
 export * from './content.js';

@@ -4,6 +4,7 @@ import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, IsoDate, Year } from './ids.js';
 import { Unit } from './governance.js';
+import { PeriodKey } from './period.js';
 import { Comparison, Correction, KoladaKpiId, KoladaScope } from './goal-model.js';
 
 /** Where a value was fetched from (e.g. Kolada) and on which day; typed values have none. */
@@ -18,12 +19,13 @@ export type ValueSource = t.TypeOf<typeof ValueSource>;
 /** One value of an indicator (utfall or målvärde) for one year. */
 export const IndicatorValue = strict(
   'IndicatorValue',
-  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`. A target may be a bound (atLeast: "minst 75", atMost: "högst 3,0"); a value older than its column says the year it was measured (measuredYear: "7,3 (2015)").',
+  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, or for a part of it (period: a month 2024-03, a tertial 2024-T1, the months from 1 januari 2024-ack-08), for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`. A target may be a bound (atLeast: "minst 75", atMost: "högst 3,0"); a value older than its column says the year it was measured (measuredYear: "7,3 (2015)").',
   {
     year: Year,
     kind: t.keyof({ outcome: null, target: null }, 'value kind (outcome or target)'),
   },
   {
+    period: PeriodKey,
     total: FiniteNumber,
     women: FiniteNumber,
     men: FiniteNumber,

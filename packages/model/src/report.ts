@@ -11,7 +11,7 @@ import { Goal, Commitment, ScaleKey } from './content.js';
 import { Indicator } from './indicator.js';
 import { AssessmentDimension, Correction, Provenance } from './goal-model.js';
 import { VocabularyScope } from './vocabulary-scope.js';
-import { DataTable, DeviationExplanation } from './table.js';
+import { DataTable, DeviationExplanation, Note } from './table.js';
 import { Headcount, SickLeaveYear } from './workforce.js';
 
 // --- sections -------------------------------------------------------------
@@ -54,6 +54,8 @@ export interface TableSection extends SectionBase { type: 'table'; table: DataTa
 export interface DeviationSection extends SectionBase { type: 'deviation'; explanation: DeviationExplanation }
 /** Indicators gathered in groups, e.g. an appendix per målområde. */
 export interface IndicatorsSection extends SectionBase { type: 'indicators'; groups: IndicatorGroup[] }
+/** The notes (noter) to the statements; rows refer to a note by its id. */
+export interface NotesSection extends SectionBase { type: 'notes'; notes: Note[] }
 /** Internal control (intern styrning och kontroll). */
 export interface InternalControlSection extends SectionBase { type: 'internalControl'; items?: ControlItem[] }
 
@@ -69,6 +71,7 @@ export type Section =
   | TableSection
   | DeviationSection
   | IndicatorsSection
+  | NotesSection
   | InternalControlSection;
 
 /** An area (processområde, målområde, fokusområde): the level that is assessed. */
@@ -131,6 +134,7 @@ export const Section: t.Type<Section, unknown, unknown> = t.recursion('Section',
       { ...base, type: literal('indicators'), groups: t.array(IndicatorGroup) },
       baseOptional,
     ),
+    notes: strict('NotesSection', 'The notes (noter) to the statements, each with its number; rows refer to a note by its id.', { ...base, type: literal('notes'), notes: t.array(Note) }, baseOptional),
     internalControl: strict(
       'InternalControlSection',
       'Internal control (intern styrning och kontroll) and its points.',
@@ -266,17 +270,21 @@ export const Period = strict('Period', 'The period: year, label as written ("jan
 });
 export type Period = t.TypeOf<typeof Period>;
 
-/** A report (rapport): delårsrapport, tertialrapport or årsredovisning of a nämnd. */
+/** Whose report it is: the kommun (kommunfullmäktige), a nämnd or styrelse, a bolag, or the sammanställd redovisning. */
+export const ReportLevel = t.keyof({ kommun: null, namnd: null, bolag: null, sammanstalld: null }, 'report level (kommun, namnd, bolag or sammanstalld)');
+export type ReportLevel = t.TypeOf<typeof ReportLevel>;
+
+/** A report (rapport): delårsrapport, tertialrapport, årsredovisning or another follow-up, of the kommun, a nämnd or a bolag. */
 export const Report = strict(
   'Report',
-  'A follow-up report (delårsrapport, tertialrapport, årsredovisning) of a nämnd or styrelse.',
+  'A follow-up report (delårsrapport, tertialrapport, årsredovisning or another uppföljning) of the kommun (level kommun: to kommunfullmäktige), a nämnd or styrelse (level namnd, the default), a bolag or the sammanställd redovisning.',
   {
     id: Id,
-    kind: t.keyof({ interim: null, tertial: null, annual: null }, 'report kind (interim, tertial or annual)'),
+    kind: t.keyof({ interim: null, tertial: null, annual: null, other: null }, 'report kind (interim, tertial, annual or other)'),
     title: NonEmptyString,
     period: Period,
     municipality: strict('Municipality', 'The kommun and its kommunkod.', { name: NonEmptyString, code: Kommunkod }),
-    body: strict('Body', 'The nämnd or styrelse that owns the report.', { name: NonEmptyString, abbreviation: NonEmptyString }),
+    body: strict('Body', 'The body that owns the report: kommunfullmäktige for a kommun-level report, the nämnd, styrelse or bolag otherwise.', { name: NonEmptyString, abbreviation: NonEmptyString }),
     language: t.keyof({ sv: null, en: null }, 'language (sv or en)'),
     governance: GovernanceInput,
     organisations: Organisations,
@@ -286,6 +294,7 @@ export const Report = strict(
   {
     $schema: t.string,
     schemaVersion: t.string,
+    level: ReportLevel,
     office: strict('Office', 'The förvaltning or kontor that writes the report.', { name: NonEmptyString }, { abbreviation: NonEmptyString }),
     caseNumber: NonEmptyString,
     date: IsoDate,

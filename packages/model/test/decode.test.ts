@@ -25,7 +25,7 @@ describe('decodeReport', () => {
       file: 'r.yaml',
       line: 3,
       column: 7,
-      expected: 'report kind (interim, tertial or annual)',
+      expected: 'report kind (interim, tertial, annual or other)',
       found: '"interm"',
       hint: 'Did you mean "interim"?',
     });

@@ -76,7 +76,7 @@ describe('report JSON Schema', () => {
 
   it('puts every section type into one oneOf by name, recursively', () => {
     const defs = schema.$defs as Record<string, any>;
-    expect(defs.Section.oneOf).toHaveLength(11);
+    expect(defs.Section.oneOf).toHaveLength(12);
     expect(defs.TextSection.properties.sections.items).toEqual({ $ref: '#/$defs/Section' });
     expect(defs.TextSection.properties.type).toEqual({ const: 'text' });
     expect(Object.keys(defs)).toContain('Area');

@@ -1,7 +1,7 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
+import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
@@ -14,6 +14,9 @@ export const ROLE_FILES: Record<string, string> = {
   operatingStatement: 'operating_statement',
   investments: 'investments',
 };
+
+/** The table roles that are financial statements, listed in statements.csv. */
+export const STATEMENT_ROLES: readonly string[] = ['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult'];
 
 /** Unit keys as written in the `unit` columns. */
 export const UNIT_KEYS: readonly Unit[] = ['percent', 'index', 'count', 'score', 'days', 'kr', 'tkr', 'mnkr'];
@@ -282,10 +285,13 @@ export function buildTables(report: Report): TableDef[] {
     name: 'indicator_values',
     title: 'Indicator values, one row per fact',
     description:
-      'One row per indicator, year, kind (outcome or target) and gender (T, K, M). A value the report does not state has an empty value and the reason in missing_reason.',
+      'One row per indicator, period (a year, or a month, tertial or other part of it), kind (outcome or target) and gender (T, K, M). A value the report does not state has an empty value and the reason in missing_reason.',
     fields: [
       f('indicator_id', 'string', 'The indicator (indicators.csv).', req),
       f('year', 'integer', 'The year the value is for.', req),
+      f('period', 'string', 'The period the value is for: the year (2024), or a part of it as the report writes it (a month 2024-03, a tertial 2024-T1, the months from 1 januari 2024-ack-08).', req),
+      f('period_start', 'date', 'The first day of the period.', req),
+      f('period_end', 'date', 'The last day of the period.', req),
       f('kind', 'string', 'outcome (utfall, measured) or target (mål).', { ...req, enum: ['outcome', 'target'] }),
       GENDER,
       f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
@@ -295,11 +301,12 @@ export function buildTables(report: Report): TableDef[] {
       f('measured_year', 'integer', 'The year the value was measured when it is older than the year it stands for ("7,3 (2015)"); empty otherwise.'),
       f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator when it is the same measure (indicators.csv kolada_scope same), repeated for joining; empty otherwise.'),
     ],
-    primaryKey: ['indicator_id', 'year', 'kind', 'gender'],
+    primaryKey: ['indicator_id', 'period', 'kind', 'gender'],
     foreignKeys: [{ fields: ['indicator_id'], resource: 'indicators', referenceFields: ['indicator_id'] }],
     rows: facts.indicators.flatMap(({ indicator: ind }) =>
       ind.values.flatMap((v) => {
-        const base = { indicator_id: id('indicator', ind.id), year: v.year, kind: v.kind };
+        const span = periodSpan(v.period ?? String(v.year))!;
+        const base = { indicator_id: id('indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
           return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, bound: v.bound ?? null, measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
@@ -321,9 +328,9 @@ export function buildTables(report: Report): TableDef[] {
     fields: [
       f('table_id', 'string', 'Stable id: {kommunkod}-{body}-table-{local id}.', req),
       f('local_id', 'string', 'The id written in the report.', req),
-      f('role', 'string', 'What the table is: incomeStatement, operatingStatement, investments, headline, premises or other.', {
+      f('role', 'string', `What the table is: ${TABLE_ROLES.join(', ')}.`, {
         ...req,
-        enum: ['incomeStatement', 'operatingStatement', 'investments', 'headline', 'premises', 'other'],
+        enum: [...TABLE_ROLES],
       }),
       f('file', 'string', 'The CSV file holding the cells of the table.', req),
       f('section_id', 'string', 'Stable id of the section holding the table: {kommunkod}-{body}-section-{local id}.', req),
@@ -362,7 +369,7 @@ export function buildTables(report: Report): TableDef[] {
         f('row_id', 'string', 'The id of the row within the table.', req),
         f('row_position', 'integer', 'The order of the row, from 1.', req),
         f('row_label', 'string', 'The label of the row.', req),
-        f('row_kind', 'string', 'revenue, cost, item, subtotal, total or result; empty when not declared.', {
+        f('row_kind', 'string', 'revenue, cost, item, subtotal, total or result; empty when not declared. Heading rows (no figures) are not listed.', {
           enum: ['revenue', 'cost', 'item', 'subtotal', 'total', 'result'],
         }),
         f('row_sum_of', 'string', 'For a sum row: the ids of the rows it sums, separated by spaces.'),
@@ -380,9 +387,9 @@ export function buildTables(report: Report): TableDef[] {
       foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
       rows: mine.flatMap(({ table: tb }) =>
         tb.rows.flatMap((r, ri) =>
-          tb.columns.map((c, ci) => {
+          (r.kind === 'heading' ? [] : tb.columns).map((c, ci) => {
             const raw = r.values[c.key];
-            const value = raw === null || raw === undefined ? null : decimalString(raw, tb.decimals);
+            const value = raw === null || raw === undefined ? null : decimalString(raw, r.decimals ?? tb.decimals);
             return {
               table_id: id('table', tb.id),
               row_id: r.id,
@@ -396,13 +403,70 @@ export function buildTables(report: Report): TableDef[] {
               column_kind: c.kind ?? null,
               column_year: c.year ?? null,
               value,
-              ...amount(value, tb.unit),
+              ...amount(value, r.unit ?? tb.unit),
             };
           }),
         ),
       ),
     });
   }
+
+  // --- financial statements, tidy ------------------------------------------------
+  // One row per figure of the statements, with the standard row key (comparable across
+  // kommuner), the entity (kommunen, sammanställd redovisning) and the period as columns.
+  const statements = facts.tables.filter(({ table: tb }) => tb.role !== undefined && STATEMENT_ROLES.includes(tb.role));
+  tables.push({
+    name: 'statements',
+    title: 'Financial statements (räkenskaper)',
+    description:
+      'The figures of the resultaträkning, balansräkning, kassaflödesanalys, balanskravsutredning and VA-resultat in tidy form: one row per figure, with the standard row key of RKR\'s uppställningsform (see the README), the kommun\'s own label, the entity and the period. Costs are negative as in the source.',
+    fields: [
+      f('table_id', 'string', 'The table (tables.csv).', req),
+      f('statement', 'string', `Which statement: ${STATEMENT_ROLES.join(', ')}.`, { ...req, enum: [...STATEMENT_ROLES] }),
+      f('row_id', 'string', 'The id of the row within the table.', req),
+      f('row_key', 'string', 'The standard row key (RKR\'s uppställningsform), e.g. arets-resultat; empty for rows the kommun adds.', { enum: Object.keys(STANDARD_ROWS) }),
+      f('row_label', 'string', 'The kommun\'s own label of the row.', req),
+      f('entity', 'string', 'Whose figure it is, from the column group: kommunen, sammanstalld or another entity key; empty when the table has no groups.'),
+      f('column_key', 'string', 'The key of the column within the table.', req),
+      f('column_kind', 'string', 'outcome, budget, forecast, deviation, target or other; empty when not declared.', {
+        enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
+      }),
+      f('period', 'string', 'The period key of the column (2024, 2024-08, 2024-T2, 2024-ack-08, 2024-08-31), or its year when it declares no period.'),
+      f('period_start', 'date', 'The first day of the period; for a balance date, the date.'),
+      f('period_end', 'date', 'The last day of the period; for a balance date, the date.'),
+      f('value', 'number', 'The figure as published, in the unit of column unit; empty when the cell is empty.'),
+      ...amountFields('value'),
+    ],
+    primaryKey: ['table_id', 'row_id', 'column_key'],
+    foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
+    rows: statements.flatMap(({ table: tb }) => {
+      const entityOf = new Map<string, string>();
+      for (const g of tb.columnGroups ?? []) for (const key of g.columns) if (g.entity) entityOf.set(key, g.entity);
+      return tb.rows.flatMap((r) =>
+        (r.kind === 'heading' ? [] : tb.columns).map((c) => {
+          const raw = r.values[c.key];
+          const value = raw === null || raw === undefined ? null : decimalString(raw, r.decimals ?? tb.decimals);
+          const key = c.period ?? (c.year !== undefined ? String(c.year) : undefined);
+          const span = key !== undefined ? periodSpan(key) : undefined;
+          return {
+            table_id: id('table', tb.id),
+            statement: tb.role!,
+            row_id: r.id,
+            row_key: r.key ?? null,
+            row_label: r.label,
+            entity: entityOf.get(c.key) ?? null,
+            column_key: c.key,
+            column_kind: c.kind ?? null,
+            period: key ?? null,
+            period_start: span?.start ?? null,
+            period_end: span?.end ?? null,
+            value,
+            ...amount(value, r.unit ?? tb.unit),
+          };
+        }),
+      );
+    }),
+  });
 
   // --- deviation explanations --------------------------------------------------
   tables.push({

@@ -5,12 +5,13 @@
 import type {
   Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
 } from '@kommunrapport/model';
+import { noteAnchor, periodSpan } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
-import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel } from './types.js';
+import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
 interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string> }
@@ -29,7 +30,7 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);
-  const cover: Fact[] = [fact(c, v.term('municipality'), report.municipality.name), fact(c, v.term('body'), report.body.name)];
+  const cover: Fact[] = [fact(c, v.term('municipality'), report.municipality.name), fact(c, v.bodyTerm(), report.body.name)];
   if (report.office) cover.push(fact(c, v.term('office'), report.office.name));
   cover.push(fact(c, v.term('period'), report.period.label));
   // The case number is an identifier ("SON 2024/117"): its letters are not an abbreviation.
@@ -142,6 +143,10 @@ function section(outer: Ctx, s: Section, level: number): Draft {
         blocks.push(sub({ id, level: level + 1, title: g.title, role: 'indicator-group', blocks: [...rich(c, g.body), ...indicatorBlocks(c, id, g.title, g.indicators)] }));
       });
       return out(v.term('indicators'));
+    case 'notes':
+      for (const n of s.notes)
+        blocks.push(sub({ id: noteAnchor(n.id), level: level + 1, title: `${v.term('note')} ${n.number} ${n.title}`, role: 'note', blocks: [...rich(c, n.body), ...(n.tables ?? []).map((t): DocBlock => ({ kind: 'table', table: dataTable(c, t) }))] }));
+      return out(v.term('notes'));
     case 'internalControl':
       (s.items ?? []).forEach((item, i) => {
         const itemBlocks: DocBlock[] = [];
@@ -314,42 +319,79 @@ function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { yea
 /** A table of figures as stated in the report, with its unit in the caption. */
 function dataTable(c: Ctx, t: DataTable): TableModel {
   const v = c.v;
-  const d = t.decimals ?? decimalsOf(t.rows.flatMap((r) => Object.values(r.values)));
+  const d = t.decimals ?? decimalsOf(t.rows.filter((r) => r.unit === undefined || r.unit === t.unit).flatMap((r) => Object.values(r.values)));
+  const groupOf = new Map<string, string>();
+  for (const g of t.columnGroups ?? []) for (const key of g.columns) groupOf.set(key, g.label);
+  const columnGroups: ColumnGroupModel[] = [];
+  if (t.columnGroups?.length)
+    for (const col of t.columns) {
+      const label = groupOf.get(col.key) ?? '';
+      const last = columnGroups[columnGroups.length - 1];
+      if (last && last.label === label && label !== '') last.span += 1;
+      else columnGroups.push({ label, span: 1 });
+    }
+  const notes = new Map<string, number>();
+  const visit = (list: readonly Section[]) => {
+    for (const s of list) {
+      if (s.type === 'notes') for (const n of s.notes) notes.set(n.id, n.number);
+      if (s.type === 'text') visit(s.sections ?? []);
+    }
+  };
+  visit(c.report.sections);
   return {
     id: t.id,
     caption: `${t.title}, ${v.term('amountsIn', { unit: v.unit(t.unit).long })}`,
     unit: t.unit,
     corner: t.rowHeader,
     columns: t.columns.map((col) => ({ label: col.label, align: 'end' as const })),
-    rows: t.rows.map((r) => ({
-      header: r.label,
-      cells: t.columns.map((col) => numberCell(c, r.values[col.key], t.unit, d)),
-      ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
-    })),
+    ...(columnGroups.length ? { columnGroups } : {}),
+    rows: t.rows.map((r): TableRowModel => {
+      if (r.kind === 'heading') return { header: r.label, cells: [], heading: true };
+      const unit = r.unit ?? t.unit;
+      const rd = r.decimals ?? (r.unit !== undefined && r.unit !== t.unit ? decimalsOf(Object.values(r.values)) : d);
+      const number = (n: number | null | undefined): TableCell => {
+        const cell = numberCell(c, n, unit, rd);
+        // A row in another unit than the table's says its unit in every cell (22,14 % in a table of mnkr).
+        if (n != null && unit !== t.unit) cell.text = c.f.value(n, unit, { decimals: rd });
+        return cell;
+      };
+      const noteNumber = r.note !== undefined ? notes.get(r.note) : undefined;
+      return {
+        header: r.label,
+        cells: t.columns.map((col) => number(r.values[col.key])),
+        ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
+        ...(r.note !== undefined && noteNumber !== undefined ? { note: { target: noteAnchor(r.note), label: `${v.term('note')} ${noteNumber}` } } : {}),
+      };
+    }),
     ...(t.note ? { note: c.p.rich(t.note) } : {}),
   };
 }
 
 // --- indicators -----------------------------------------------------------
 
-const valueKey = (x: IndicatorValue) => `${x.kind}-${x.year}`;
+const valueKey = (x: Pick<IndicatorValue, 'kind' | 'year' | 'period'>) => `${x.kind}-${x.year}-${x.period ?? ''}`;
 
 function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly Indicator[]): DocBlock[] {
   const v = c.v;
-  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number }>();
-  for (const ind of indicators) for (const x of ind.values) keys.set(valueKey(x), { kind: x.kind, year: x.year });
-  const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? a.year - b.year : a.kind === 'outcome' ? -1 : 1));
+  // A column per kind, year and period (a month, a tertial …): values shorter than a year have their own columns.
+  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number; period?: string; start: string; label: string }>();
+  for (const ind of indicators)
+    for (const x of ind.values) {
+      const span = x.period !== undefined ? periodSpan(x.period) : undefined;
+      keys.set(valueKey(x), { kind: x.kind, year: x.year, ...(x.period !== undefined ? { period: x.period } : {}), start: span?.start ?? `${x.year}-01-01`, label: span?.label ?? String(x.year) });
+    }
+  const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? (a.year - b.year || (a.period === undefined ? 1 : 0) - (b.period === undefined ? 1 : 0) || a.start.localeCompare(b.start)) : a.kind === 'outcome' ? -1 : 1));
   const table: TableModel = {
     id: `${id}-indicators`,
     caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,
     corner: capitalise(v.governance.levels.indicator.singular),
-    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.year}`, align: 'end' as const })),
+    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })),
     rows: indicators.flatMap((ind) => {
       const d = indicatorDecimals(ind);
       const own = {
         header: indicatorHeader(c, ind),
         cells: cols.map((k): TableCell => {
-          const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year);
+          const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
           if (!x) return wordCell(v.term('missingValue'), '', 'end');
           if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
           return valueCell(v, x, c.f.value(x.total, ind.unit, { decimals: d }), c.f.spoken(x.total, ind.unit, { decimals: d }), c.f.speech(x.total, ind.unit, { decimals: d }));
@@ -396,7 +438,7 @@ function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel 
       kind,
       label: v.term(kind),
       points: ind.values
-        .filter((x) => x.kind === kind && x.total !== undefined)
+        .filter((x) => x.kind === kind && x.total !== undefined && x.period === undefined)
         .sort((a, b) => a.year - b.year)
         .map((x) => ({ year: x.year, value: x.total!, label: c.f.value(x.total!, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total!, ind.unit, { decimals: d }) })),
     }))
