@@ -76,13 +76,14 @@ export function variant(example, i, factor = i % 5 === 4 ? 2 : 1) {
     const original = section.areas;
     for (let copy = 2; copy <= factor; copy++) {
       const copies = structuredClone(original);
-      // Row and column ids are scoped to their table and stay; references to a table follow it.
+      // Row and column ids are scoped to their table and stay, and so do Kolada KPI ids (not
+      // ids of the report); references to a table follow it.
       const rename = (value) => {
         if (Array.isArray(value)) for (const v of value) rename(v);
         else if (value && typeof value === 'object') {
           if (typeof value.id === 'string') value.id = `${value.id}-del-${copy}`;
           if (typeof value.sameAs === 'string') value.sameAs = value.sameAs.replace(/^[^.]+/, (t) => `${t}-del-${copy}`);
-          for (const [k, v] of Object.entries(value)) if (k !== 'rows' && k !== 'columns') rename(v);
+          for (const [k, v] of Object.entries(value)) if (k !== 'rows' && k !== 'columns' && k !== 'kolada') rename(v);
         }
       };
       rename(copies);

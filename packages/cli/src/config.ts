@@ -4,13 +4,13 @@
 // the config file) and options per plugin name. Decoded strictly, with diagnostics pointing
 // into the file like a report's. Options given on the command line (`-O pdf.fontSize=11`)
 // are laid over the file's.
-import { readFile, stat } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import * as t from 'io-ts';
 import { parse as parseYamlValue } from 'yaml';
+import { readInputFile } from '@kommunrapport/core';
 import { ImportMappings } from './import/mapping.js';
-import { checkSize, decodeSource, decodeWith, NonEmptyString, parseYaml, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
+import { decodeSource, decodeWith, NonEmptyString, parseYaml, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
 
 /** The names a config file may have, in the order they are looked for. */
 export const CONFIG_NAMES = ['kommunrapport.config.json', 'kommunrapport.config.yaml', 'kommunrapport.config.yml'] as const;
@@ -52,9 +52,9 @@ export async function loadConfigFor(reportFile: string, display: (file: string) 
   if (file === undefined) return { dir, config: {}, diagnostics: [] };
   const shown = display(file);
   // Like a report: the size before reading, and UTF-8 only, so no letter of an option is lost.
-  const tooLarge = checkSize((await stat(file)).size, shown);
-  if (tooLarge) return { file, dir, config: {}, diagnostics: [tooLarge] };
-  const source = decodeSource(await readFile(file), shown);
+  const input = await readInputFile(file, { display: shown });
+  if (input.diagnostic) return { file, dir, config: {}, diagnostics: [input.diagnostic] };
+  const source = decodeSource(input.bytes, shown);
   if (source.text === undefined) return { file, dir, config: {}, diagnostics: source.diagnostics };
   const parsed = parseYaml(source.text, shown);
   if (parsed.diagnostics.length > 0) return { file, dir, config: {}, diagnostics: parsed.diagnostics };

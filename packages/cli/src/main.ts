@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { Command, CommanderError } from 'commander';
 import { EXIT, processIo, type CliIo, type CommandContext } from './io.js';
+import { neutralise } from './terminal.js';
 import * as validate from './commands/validate.js';
 import * as build from './commands/build.js';
 import * as init from './commands/init.js';
@@ -49,7 +50,10 @@ export function createProgram(ctx: CommandContext): Command {
  * Runs the command line `argv` (without node and script) and resolves to the exit code:
  * 0 valid, 1 invalid input, 2 usage or I/O problem. Never throws for bad input.
  */
-export async function main(argv: string[], io: CliIo = processIo()): Promise<number> {
+export async function main(argv: string[], given: CliIo = processIo()): Promise<number> {
+  // Every byte the command writes passes the terminal gate (see terminal.ts).
+  const keepStyle = given.isTTY;
+  const io: CliIo = { ...given, stdout: (t) => given.stdout(neutralise(t, { keepStyle })), stderr: (t) => given.stderr(neutralise(t, { keepStyle })) };
   let code: number = EXIT.ok;
   const ctx: CommandContext = { io, exit: (c) => (code = Math.max(code, c)) };
   const program = createProgram(ctx);

@@ -1,5 +1,5 @@
-// Both bundled examples, the Eskilstuna seed and the invented Solberga nämnd in another
-// governance model, validate with `kommunrapport validate` (exit 0, no findings) and build
+// The bundled examples, the Eskilstuna seed, the invented Solberga nämnd in another
+// governance model, the invented Ekdala kommun's delårsrapport to kommunfullmäktige and the invented Norrvik nämnd with the goal model of many kommuner, validate with `kommunrapport validate` (exit 0, no findings) and build
 // with `kommunrapport build` in every format (exit 0), and each output passes the same accessibility and structure checks:
 // HTML with zero axe violations in Chromium, ordered headings and headed tables; a tagged
 // PDF with embedded fonts and headings in its structure; text with headings in order and
@@ -24,6 +24,8 @@ import { execFileSync } from 'node:child_process';
 const EXAMPLES: [string, string][] = [
   ['Eskilstuna', 'examples/eskilstuna-ks-2022-delar2/rapport.yaml'],
   ['Solberga', 'examples/solberga-son-2024-delar/rapport.yaml'],
+  ['Ekdala', 'examples/ekdala-kf-2024-delar2/rapport.yaml'],
+  ['Norrvik', 'examples/norrvik-bun-2024-malmodell/rapport.yaml'],
 ];
 
 /** Runs the command line in the workspace root and collects its output. */

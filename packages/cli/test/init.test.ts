@@ -9,6 +9,34 @@ import { abbreviate, skeleton } from '../src/commands/init.js';
 import { runMain, tempDir } from './cli-helpers.js';
 
 describe('kommunrapport init', () => {
+  it.each([
+    ['2024-08', undefined, { kind: 'interim', id: '0000-kf-2024-d2', title: 'Delårsrapport per 31 augusti 2024', label: 'januari–augusti 2024', end: '2024-08-31' }],
+    ['T1', undefined, { kind: 'tertial', id: '0000-kf-2024-t1', title: 'Tertialrapport per 30 april 2024', label: 'januari–april 2024', end: '2024-04-30' }],
+    ['D1', undefined, { kind: 'interim', id: '0000-kf-2024-d1', title: 'Delårsrapport per 30 april 2024', label: 'januari–april 2024', end: '2024-04-30' }],
+    ['helar', undefined, { kind: 'annual', id: '0000-kf-2024-helar', title: 'Årsredovisning 2024', label: '2024', end: '2024-12-31' }],
+    ['2024-03', 'other', { kind: 'other', id: '0000-kf-2024-m03', title: 'Uppföljning per 31 mars 2024', label: 'januari–mars 2024', end: '2024-03-31' }],
+  ])('--level kommun --period %s --kind %s: the kind, period and title follow, the body is kommunfullmäktige and the report validates', async (period, kind, want) => {
+    const dir = tempDir();
+    const r = await runMain(['init', 'kf', '--level', 'kommun', '--year', '2024', '--period', period, ...(kind ? ['--kind', kind] : [])], dir);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const loaded = loadReport(readFileSync(join(dir, 'kf', 'rapport.yaml'), 'utf8'), 'rapport.yaml');
+    expect(loaded.diagnostics).toEqual([]);
+    expect(loaded.report).toMatchObject({ id: want.id, kind: want.kind, level: 'kommun', title: want.title, body: { name: 'Kommunfullmäktige', abbreviation: 'KF' } });
+    expect(loaded.report!.period).toMatchObject({ year: 2024, label: want.label, start: '2024-01-01', end: want.end });
+  });
+  it.each([
+    [['--period', '2024-13'], '--period must be a month'],
+    [['--period', 'delår 3'], '--period must be a month'],
+    [['--kind', 'monthly'], '--kind must be one of interim, tertial, annual, other'],
+    [['--level', 'region'], '--level must be one of kommun, namnd, bolag, sammanstalld'],
+  ])('refuses %j with exit 2 and says what it takes', async (args, message) => {
+    const dir = tempDir();
+    const r = await runMain(['init', 'x', ...args], dir);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+    expect(existsSync(join(dir, 'x', 'rapport.yaml'))).toBe(false);
+  });
   for (const preset of ['eskilstuna', 'generic', 'generic-en']) {
     it(`writes a report with preset ${preset} that validates with loadReport and kommunrapport validate`, async () => {
       const dir = tempDir();

@@ -1,6 +1,7 @@
 // Checking what plugins return before anything is written: every artifact needs a safe
 // relative POSIX path inside the report's output folder, used once across all plugins,
 // and contents that are text or bytes. Text is encoded as UTF-8 here, once.
+import { BUILD_MARKER } from './publish.js';
 import { createHash } from 'node:crypto';
 import type { BuildProblem } from './build-error.js';
 
@@ -43,6 +44,7 @@ export function artifactPathProblem(path: unknown): string | undefined {
   const segments = path.split('/');
   if (segments.includes('..')) return `the path ${JSON.stringify(path)} climbs out of the output folder with ".."`;
   if (segments.some((s) => s === '' || s === '.')) return `the path ${JSON.stringify(path)} has an empty or "." segment`;
+  if (path.toLowerCase() === BUILD_MARKER) return `the path ${JSON.stringify(path)} is the build's own marker file; choose another name`;
   // File systems refuse longer names; refusing here blames the plugin, not the disk.
   const long = segments.find((s) => encoder.encode(s).byteLength > MAX_NAME_BYTES);
   if (long !== undefined) return `the name ${JSON.stringify(long.length > 40 ? `${long.slice(0, 39)}…` : long)} is too long (${encoder.encode(long).byteLength} bytes; at most ${MAX_NAME_BYTES} per folder or file name)`;

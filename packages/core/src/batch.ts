@@ -6,8 +6,9 @@ import { availableParallelism } from 'node:os';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, statSync } from 'node:fs';
+import { checkSize, decodeSource, parseYaml } from '@kommunrapport/model';
+import { dirname, join, relative } from 'node:path';
 import { BuildError, type BuildProblem } from './build-error.js';
 import { cleanUpThread } from './publish.js';
 import type { BuildProgress, BuildReportOptions, BuildResult } from './pipeline.js';
@@ -38,7 +39,9 @@ export interface BuildManyOptions extends Pick<BuildReportOptions, 'outDir' | 'o
   /**
    * The longest a worker may spend on one report, in ms. Past it the worker is stopped, the
    * report fails (`plugin-failed`, saying so) and a new worker builds the rest, so one plugin
-   * that never finishes cannot hold up a whole batch. Default: no limit.
+   * that never finishes cannot hold up a whole batch. The same limit applies to a worker
+   * loading the plugins (an import that never finishes fails the batch, naming the plugin).
+   * Default: no limit.
    */
   timeoutMs?: number;
   /**
@@ -68,12 +71,18 @@ export interface WorkerData {
   env: Record<string, string | undefined>;
   strict: boolean;
   cwd?: string;
+  /** Two Int32 slots the worker sets before running plugin code: the plugin importing and the plugin rendering (index + 1). */
+  doing?: SharedArrayBuffer;
+  /** Only load the plugins, post `probed` with their names and formats, and stop. */
+  probe?: boolean;
 }
 /** @internal Messages to a worker. */
 export type ToWorker = { type: 'build'; file: string };
 /** @internal Messages from a worker. */
 export type FromWorker =
-  | { type: 'ready' }
+  | { type: 'ready'; names: string[] }
+  | { type: 'loading'; spec: string }
+  | { type: 'probed'; plugins: { name: string; formats: string[] }[] }
   | { type: 'fatal'; problem: BuildProblem }
   | { type: 'result'; result: BuildResult }
   | { type: 'progress'; event: BuildProgress }
@@ -87,6 +96,9 @@ export type FromWorker =
  * 460 MB with 2048 MB or no limit (buildMany over bench/reports, two runs each).
  */
 export const DEFAULT_WORKER_LIMITS: ResourceLimits = { maxOldGenerationSizeMb: 1536 };
+
+/** Time a worker may take to start before its plugins' time limit begins (from TypeScript sources it registers tsx first). */
+export const STARTUP_ALLOWANCE_MS = 30_000;
 
 /** The worker script beside this module (`worker.ts` when running from sources). */
 export function defaultWorkerUrl(): URL {
@@ -109,13 +121,113 @@ function startWorker(url: URL, workerData: WorkerData, execArgv: string[] | unde
 }
 
 /**
+ * Imports plugins on a worker thread, under a time limit, and returns their names and
+ * formats: a plugin that never finishes importing, blocks its thread or ends the process
+ * at import fails here (a BuildError `plugin-failed` naming it) instead of hanging or
+ * ending the command. The command imports a plugin into its own thread only after this.
+ */
+export async function probePlugins(
+  plugins: readonly PluginRef[],
+  options: { timeoutMs?: number; worker?: BuildManyOptions['worker'] } = {},
+): Promise<{ name: string; formats: string[] }[]> {
+  if (plugins.length === 0) return [];
+  const doing = new SharedArrayBuffer(8);
+  const data: WorkerData = { plugins, outDir: '', env: {}, strict: false, probe: true, doing };
+  const worker = startWorker(options.worker?.url ?? defaultWorkerUrl(), data, options.worker?.execArgv, options.worker?.resourceLimits ?? DEFAULT_WORKER_LIMITS);
+  let loading: string | undefined;
+  try {
+    return await new Promise((resolvePromise, rejectPromise) => {
+      const fail = (reason: string) => {
+        loading = plugins[Atomics.load(new Int32Array(doing), 0) - 1]?.spec ?? loading;
+        rejectPromise(
+          new BuildError({
+            code: 'plugin-failed',
+            hook: 'load',
+            ...(loading !== undefined ? { plugin: loading } : {}),
+            message: `${loading !== undefined ? `Importing the plugin "${loading}"` : 'Starting a worker to import the plugins'} did not finish: ${reason}. Nothing was built.`,
+          }),
+        );
+      };
+      let timer: NodeJS.Timeout | undefined;
+      const limit = (ms: number) => {
+        clearTimeout(timer);
+        timer = setTimeout(() => fail(`it was still importing after ${options.timeoutMs! / 1000} s, the time limit`), ms);
+      };
+      if (options.timeoutMs !== undefined) limit(options.timeoutMs + STARTUP_ALLOWANCE_MS);
+      worker.on('message', (message: FromWorker) => {
+        if (message.type === 'loading') {
+          if (loading === undefined && options.timeoutMs !== undefined) limit(options.timeoutMs);
+          loading = message.spec;
+        }
+        else if (message.type === 'fatal') {
+          clearTimeout(timer);
+          rejectPromise(new BuildError(message.problem));
+        } else if (message.type === 'probed') {
+          clearTimeout(timer);
+          resolvePromise(message.plugins);
+        }
+      });
+      worker.on('error', (error) => {
+        clearTimeout(timer);
+        fail(error.message);
+      });
+      worker.on('exit', (code) => {
+        clearTimeout(timer);
+        fail(`the plugin ended its thread (exit code ${code})`);
+      });
+    });
+  } finally {
+    void worker.terminate();
+  }
+}
+
+/**
+ * The id of a report file, read without decoding the report: a plain top-level `id:` line
+ * is taken as it is; anything less plain (quoted, flow style, written twice) is parsed as
+ * YAML. Undefined when the file cannot be read or has no text id (its build reports why).
+ */
+export function reportIdOf(file: string): string | undefined {
+  try {
+    const stats = statSync(file);
+    if (!stats.isFile() || checkSize(stats.size, file) !== undefined) return undefined;
+    const source = decodeSource(readFileSync(file), file);
+    if (source.text === undefined) return undefined;
+    const plain = [...source.text.matchAll(/^id:[ \t]*([a-z0-9][a-z0-9-]*)[ \t]*(?:#.*)?\r?$/gm)];
+    if (plain.length === 1 && !/^(?:---|\.\.\.|\{)/m.test(source.text)) return plain[0]![1];
+    const value = parseYaml(source.text, file).value as { id?: unknown } | undefined;
+    return typeof value === 'object' && value !== null && typeof value.id === 'string' ? value.id : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Throws a BuildError `duplicate-report-id` when two of the files have the same report id
+ * (they would be written to the same folder), before anything is built.
+ */
+export function assertDistinctIds(files: readonly string[], show: (file: string) => string = (f) => f): void {
+  const byId = new Map<string, string[]>();
+  for (const file of files) {
+    const id = reportIdOf(file);
+    if (id === undefined) continue;
+    byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  const clashes = [...byId].filter(([, f]) => f.length > 1);
+  if (clashes.length === 0) return;
+  const list = clashes.map(([id, f]) => `"${id}" in ${f.map(show).join(', ')}`).join('; ');
+  throw new BuildError({ code: 'duplicate-report-id', message: `Reports share an id, so their outputs would go to the same folder: ${list}. Nothing was built.` });
+}
+
+/**
  * Builds many reports on a pool of worker threads. Resolves when all are done; throws a
- * BuildError only when the plugins cannot be loaded at all (nothing is built then).
+ * BuildError when the plugins cannot be loaded at all, or when two reports share an id
+ * (nothing is built then).
  */
 export async function buildMany(files: readonly string[], options: BuildManyOptions): Promise<BuildManySummary> {
   const total = files.length;
   const summary: BuildManySummary = { ok: true, results: [], built: 0, failed: 0 };
   if (total === 0) return summary;
+  assertDistinctIds(files, (f) => (options.cwd !== undefined ? relative(options.cwd, f) || f : f));
   const size = Math.max(1, Math.min(options.concurrency ?? availableParallelism(), total));
   const data: WorkerData = {
     plugins: options.plugins,
@@ -130,6 +242,7 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
   let next = 0;
   let done = 0;
   const workers = new Set<Worker>();
+  let pluginNames: string[] | undefined; // the loaded plugins' names, in order
 
   return await new Promise<BuildManySummary>((resolvePromise, rejectPromise) => {
     let settled = false;
@@ -153,13 +266,27 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
       if (done === total) finish();
     };
     const spawn = () => {
-      const worker = startWorker(url, data, options.worker?.execArgv, options.worker?.resourceLimits ?? DEFAULT_WORKER_LIMITS);
+      const doing = new SharedArrayBuffer(8);
+      const slots = new Int32Array(doing);
+      const worker = startWorker(url, { ...data, doing }, options.worker?.execArgv, options.worker?.resourceLimits ?? DEFAULT_WORKER_LIMITS);
       const thread = worker.threadId; // -1 once the worker has stopped
       workers.add(worker);
       let ready = false;
       let current: string | undefined;
       let timer: NodeJS.Timeout | undefined;
       let timedOut = false;
+      let loading: string | undefined; // the plugin spec being imported
+      let rendering: string | undefined; // the plugin rendering the current report
+      const limit = (ms = options.timeoutMs) => {
+        if (ms === undefined) return;
+        clearTimeout(timer);
+        timer = setTimeout(() => {
+          timedOut = true;
+          void worker.terminate();
+        }, ms).unref();
+      };
+      // Starting a thread is not the plugins' time: the limit runs from the first import on.
+      if (options.timeoutMs !== undefined) limit(options.timeoutMs + STARTUP_ALLOWANCE_MS);
       const feed = () => {
         if (next >= total) {
           current = undefined;
@@ -168,18 +295,22 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
           return;
         }
         current = files[next++]!;
+        rendering = undefined;
         worker.postMessage({ type: 'build', file: current } satisfies ToWorker);
-        if (options.timeoutMs !== undefined) {
-          timer = setTimeout(() => {
-            timedOut = true;
-            void worker.terminate();
-          }, options.timeoutMs).unref();
-        }
+        limit();
       };
       worker.on('message', (message: FromWorker) => {
         switch (message.type) {
+          case 'loading':
+            if (loading === undefined) limit();
+            loading = message.spec;
+            break;
+          case 'probed':
+            break;
           case 'ready':
             ready = true;
+            pluginNames ??= message.names;
+            clearTimeout(timer);
             feed();
             break;
           case 'fatal':
@@ -192,6 +323,7 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
             if (!settled) feed();
             break;
           case 'progress':
+            if (message.event.stage === 'render') rendering = message.event.plugin;
             options.onProgress?.(message.event);
             break;
           case 'log':
@@ -202,17 +334,27 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
       const lost = (reason: string) => {
         clearTimeout(timer);
         if (settled || !workers.has(worker)) return;
-        if (timedOut) reason = `it was still building after ${options.timeoutMs! / 1000} s, the time limit, and was stopped`;
+        if (timedOut) reason = `it was still ${ready ? 'building' : 'loading'} after ${options.timeoutMs! / 1000} s, the time limit, and was stopped`;
+        loading = options.plugins[Atomics.load(slots, 0) - 1]?.spec ?? loading;
+        if (current !== undefined && Atomics.load(slots, 1) > 0) rendering = pluginNames?.[Atomics.load(slots, 1) - 1] ?? rendering;
         workers.delete(worker);
         cleanUpThread(options.outDir, thread);
         if (!ready) {
-          finish(new BuildError({ code: 'plugin-failed', hook: 'load', message: `A build worker stopped while starting: ${reason}` }));
+          finish(
+            new BuildError({
+              code: 'plugin-failed',
+              hook: 'load',
+              ...(loading !== undefined ? { plugin: loading } : {}),
+              message: `A build worker stopped while ${loading !== undefined ? `importing the plugin "${loading}"` : 'starting'}: ${reason}. Nothing was built.`,
+            }),
+          );
           return;
         }
         if (current !== undefined) {
           const file = current;
           current = undefined;
-          record({ ok: false, file, artifacts: [], diagnostics: [], problems: [{ code: 'plugin-failed', hook: 'render', file, message: `The worker building this report stopped: ${reason}` }] });
+          const by = rendering !== undefined ? ` while plugin "${rendering}" rendered` : '';
+          record({ ok: false, file, artifacts: [], diagnostics: [], problems: [{ code: 'plugin-failed', hook: 'render', ...(rendering !== undefined ? { plugin: rendering } : {}), file, message: `The worker building this report stopped${by}: ${reason}. Nothing was written.` }] });
         }
         if (!settled && next < total) spawn();
       };

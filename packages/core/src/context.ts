@@ -6,11 +6,25 @@ import { createVocabulary } from './vocabulary.js';
 import { buildDocument } from './document/build.js';
 import type { DocumentModel } from './document/types.js';
 
-/** The date of the document: the report's date, else SOURCE_DATE_EPOCH (seconds), else the period's last day. */
+/** The latest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last second every output format can write as a date. */
+export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
+
+/**
+ * Checks a SOURCE_DATE_EPOCH value: whole seconds since 1970 (digits only), at most
+ * {@link MAX_SOURCE_DATE_EPOCH}. Returns the seconds, or a message saying what is wrong.
+ */
+export function parseSourceDateEpoch(value: string): { seconds: number } | { problem: string } {
+  if (!/^\d{1,12}$/.test(value)) return { problem: `SOURCE_DATE_EPOCH must be whole seconds since 1970-01-01 (digits only, e.g. 1700000000); found ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}.` };
+  const seconds = Number(value);
+  if (seconds > MAX_SOURCE_DATE_EPOCH) return { problem: `SOURCE_DATE_EPOCH must be at most ${MAX_SOURCE_DATE_EPOCH} (9999-12-31); found ${value}.` };
+  return { seconds };
+}
+
+/** The date of the document: the report's date, else a valid SOURCE_DATE_EPOCH (seconds), else the period's last day. */
 export function documentDate(report: Report, env: Record<string, string | undefined> = process.env): Date {
   if (report.date) return new Date(`${report.date}T00:00:00Z`);
-  const epoch = env.SOURCE_DATE_EPOCH;
-  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000);
+  const epoch = env.SOURCE_DATE_EPOCH === undefined ? undefined : parseSourceDateEpoch(env.SOURCE_DATE_EPOCH);
+  if (epoch && 'seconds' in epoch) return new Date(epoch.seconds * 1000);
   return new Date(`${report.period.end}T00:00:00Z`);
 }
 

@@ -13,3 +13,4 @@ export * from './publish.js';
 export * from './pipeline.js';
 export * from './batch.js';
 export * from './options-defaults.js';
+export * from './read-input.js';

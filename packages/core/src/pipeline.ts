@@ -3,9 +3,8 @@
 // failures → check the artifacts → publish them atomically into `<out>/<report id>/`.
 // Nothing is written unless every plugin succeeded; the result lists every file with its
 // size and SHA-256, sorted by path, and every diagnostic and problem.
-import { readFile, stat } from 'node:fs/promises';
 import { relative } from 'node:path';
-import { checkSize, createDiagnostic, decodeSource, formatPath, hasErrors, loadReport, type Diagnostic, type Locate } from '@kommunrapport/model';
+import { createDiagnostic, decodeSource, formatPath, hasErrors, loadReport, type Diagnostic, type Locate } from '@kommunrapport/model';
 import { BuildError, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
 import { createRenderContext } from './context.js';
@@ -13,6 +12,7 @@ import { buildDocument, type DocumentModel } from './document/index.js';
 import { createFormatter } from './format.js';
 import { createVocabulary } from './vocabulary.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
+import { readInputFile } from './read-input.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
 import type { Logger, Plugin, RenderContext } from './plugin.js';
 
@@ -84,17 +84,14 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const result: BuildResult = { ok: false, file, artifacts: [], diagnostics: [], problems: [] };
 
   progress({ file, stage: 'load' });
-  let bytes: Uint8Array | undefined;
-  let tooLarge: Diagnostic | undefined;
-  try {
-    // The size is checked before reading, so a huge file is never loaded into memory.
-    tooLarge = checkSize((await stat(options.file)).size, file);
-    if (!tooLarge) bytes = await readFile(options.file);
-  } catch (error) {
-    result.problems.push({ code: 'file-unreadable', file, message: `Cannot read ${file}: ${messageOf(error)}` });
+  // Only a regular file is read, never more than the size limit (a FIFO or a device is refused).
+  const input = await readInputFile(options.file, { display: file });
+  if (input.diagnostic && input.diagnostic.code !== 'input-too-large') {
+    result.diagnostics.push(input.diagnostic);
+    result.problems.push({ code: 'file-unreadable', file, message: input.diagnostic.message, ...(input.diagnostic.hint ? { hint: input.diagnostic.hint } : {}) });
     return result;
   }
-  const source = bytes ? decodeSource(bytes, file) : { text: undefined, diagnostics: [tooLarge!] };
+  const source = input.bytes ? decodeSource(input.bytes, file) : { text: undefined, diagnostics: [input.diagnostic!] };
   const loaded: { report?: ReturnType<typeof loadReport>['report']; diagnostics: Diagnostic[]; locate?: Locate } =
     source.text === undefined ? { diagnostics: source.diagnostics } : loadReport(source.text, file);
   result.diagnostics.push(...loaded.diagnostics);

@@ -4,7 +4,7 @@
 // removed. Until the swap the previous output is untouched. A crash at any point is
 // repaired by the next run: leftover temporary folders of dead processes are removed, and a
 // previous output renamed away but not replaced is put back.
-import { linkSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { linkSync, lstatSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -24,6 +24,39 @@ export interface PublishOptions {
   beforeSwap?: (tempDir: string) => void | Promise<void>;
   /** Called synchronously between the two renames of the swap, when the previous output is renamed away (tests kill the process here). */
   betweenRenames?: (oldDir: string) => void;
+}
+
+/**
+ * The marker every build writes into `<out>/<id>/`: a folder with it was made by a build
+ * and may be replaced by the next one; a folder without it belongs to someone else and is
+ * never touched. Its content is fixed (no date), so rebuilds stay byte-identical.
+ */
+export const BUILD_MARKER = '.kommunrapport-build.json';
+
+/** The marker's bytes for a report id. */
+export function markerContents(id: string): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify({ generator: 'kommunrapport', id, note: 'Made by kommunrapport build; the next build of this report replaces this folder.' }, null, 2)}\n`);
+}
+
+/**
+ * Throws a BuildError `output-not-ours` unless `<outDir>/<id>` is absent, an empty folder, or
+ * a folder holding the build marker. A file, a symbolic link or a foreign folder is refused.
+ */
+export function assertOwnOutput(outDir: string, id: string): void {
+  const target = join(outDir, id);
+  let stats;
+  try {
+    stats = lstatSync(target);
+  } catch {
+    return; // absent
+  }
+  const refuse = (what: string) => {
+    throw new BuildError({ code: 'output-not-ours', message: `${target} ${what}; it was not made by a build, so it is left as it was and nothing was written.` });
+  };
+  if (stats.isSymbolicLink()) refuse('is a symbolic link');
+  if (!stats.isDirectory()) refuse('is a file, not a folder');
+  const entries = readdirSync(target);
+  if (entries.length > 0 && !entries.includes(BUILD_MARKER)) refuse(`exists and holds no ${BUILD_MARKER} marker`);
 }
 
 let sequence = 0;
@@ -48,6 +81,7 @@ async function acquire(outDir: string, id: string, timeout: number): Promise<() 
   const mine = join(outDir, `.${id}.lock-${process.pid}-${threadId}-${++sequence}`);
   writeFileSync(mine, `${process.pid}\n`);
   const start = Date.now();
+  let invalidSince: number | undefined;
   try {
     for (let attempt = 0; ; attempt++) {
       try {
@@ -64,11 +98,19 @@ async function acquire(outDir: string, id: string, timeout: number): Promise<() 
       }
       let owner = NaN;
       try {
-        owner = Number.parseInt(readFileSync(lock, 'utf8'), 10);
+        const text = readFileSync(lock, 'utf8');
+        owner = /^\d+\n?$/.test(text) ? Number.parseInt(text, 10) : NaN;
       } catch {
         continue; // released meanwhile
       }
-      if (Number.isFinite(owner) && !alive(owner)) {
+      // A lock always appears whole (a hard link of a complete file), so one without a valid
+      // pid was not written by a build: after a second look it is stale like a dead owner's.
+      if (!Number.isFinite(owner) || owner <= 0) {
+        if (invalidSince === undefined) invalidSince = Date.now();
+        else if (Date.now() - invalidSince > 100) owner = -1;
+      }
+      if (owner === -1 || (Number.isFinite(owner) && owner > 0 && !alive(owner))) {
+        invalidSince = undefined;
         try {
           unlinkSync(lock); // stale: its process died while holding it
         } catch {
@@ -120,13 +162,15 @@ function repair(outDir: string, id: string): void {
  * Repairs what an interrupted build left for this report id in `outDir`, under the lock:
  * puts back a previous output that was renamed away but not replaced, and removes temporary
  * folders of processes that are gone. Builds call it before rendering, so even a build that
- * fails afterwards leaves the folder repaired.
+ * fails afterwards leaves the folder repaired, and a folder the build may not replace
+ * (see {@link assertOwnOutput}) is refused before any plugin runs.
  */
 export async function recoverOutput(outDir: string, id: string, options: Pick<PublishOptions, 'lockTimeout'> = {}): Promise<void> {
   if (!existsSync(outDir)) return;
   const release = await acquire(outDir, id, options.lockTimeout ?? 60_000);
   try {
     repair(outDir, id);
+    assertOwnOutput(outDir, id);
   } finally {
     release();
   }
@@ -154,6 +198,7 @@ export async function publish(outDir: string, id: string, files: readonly Output
       }
       await writeFile(join(temp, f.path), f.bytes);
     }
+    await writeFile(join(temp, BUILD_MARKER), markerContents(id));
     await options.beforeSwap?.(temp);
   } catch (error) {
     await rm(temp, { recursive: true, force: true }).catch(() => {});
@@ -163,6 +208,7 @@ export async function publish(outDir: string, id: string, files: readonly Output
   try {
     release = await acquire(outDir, id, options.lockTimeout ?? 60_000);
     repair(outDir, id);
+    assertOwnOutput(outDir, id);
     // The swap: two renames in a row, nothing in between can run.
     let moved = false;
     try {

@@ -1,6 +1,7 @@
 // The words, symbols and colours of a report's governance vocabulary, and the
 // organisation registry for writing out abbreviations. Every renderer reads labels here.
-import type { Governance, Report, ScaleStep, CompletionStep, TermKey, Unit, UnitWords } from '@kommunrapport/model';
+import { REPORT_KIND_TERM, BODY_TERM } from '@kommunrapport/model';
+import type { Governance, Report, ScaleStep, CompletionStep, TermKey, Unit, UnitWords, VocabularyScope } from '@kommunrapport/model';
 
 /** Which scale of the vocabulary a key belongs to. */
 export type ScaleName = 'assessment' | 'trend' | 'commitmentStatus' | 'completion';
@@ -40,6 +41,14 @@ export interface Vocabulary {
   segments(text: string): TextSegment[];
   /** The label of the report's kind, e.g. "Delårsrapport". */
   reportKind(): string;
+  /** The word for the owning body on the cover, by the report's level: "Nämnd", "Fullmäktige", "Bolag" … */
+  bodyTerm(): string;
+  /**
+   * The vocabulary inside a section, area or goal with its own words: level names and
+   * assessment labels replaced, everything else as here. The one place scoped words are
+   * resolved; without a scope, this vocabulary itself.
+   */
+  scoped(scope: VocabularyScope | undefined): Vocabulary;
 }
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
@@ -47,7 +56,20 @@ export { capitalise };
 
 /** Builds the vocabulary of a report. */
 export function createVocabulary(report: Report): Vocabulary {
-  const g = report.governance;
+  return vocabularyOf(report, report.governance);
+}
+
+/** Replaces level names and assessment labels of a vocabulary by those of a scope. */
+function applyScope(g: Governance, scope: VocabularyScope): Governance {
+  const labels = scope.assessmentLabels ?? {};
+  return {
+    ...g,
+    levels: { ...g.levels, ...scope.levels },
+    assessment: g.assessment.map((step) => (labels[step.key] ? { ...step, label: labels[step.key]! } : step)),
+  };
+}
+
+function vocabularyOf(report: Report, g: Governance): Vocabulary {
   const names = new Map<string, string>();
   for (const o of report.organisations.bodies) names.set(o.abbreviation, o.name);
   const groups = new Map<string, string>();
@@ -55,7 +77,6 @@ export function createVocabulary(report: Report): Vocabulary {
   const abbrs = [...names.keys()].sort((a, b) => b.length - a.length).map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const abbrRe = abbrs.length ? new RegExp(`(?<![\\p{L}\\p{N}])(${abbrs.join('|')})(?![\\p{L}\\p{N}])`, 'gu') : null;
   const steps = (scale: ScaleName) => (scale === 'completion' ? g.completion : g[scale]);
-  const kinds = { interim: 'reportKindInterim', tertial: 'reportKindTertial', annual: 'reportKindAnnual' } as const;
   const term = (key: TermKey, vars: Record<string, string> = {}) =>
     g.terms[key].replace(/\{(\w+)\}/g, (m, name: string) => vars[name] ?? m);
   return {
@@ -81,6 +102,10 @@ export function createVocabulary(report: Report): Vocabulary {
       if (last < text.length) out.push({ text: text.slice(last) });
       return out;
     },
-    reportKind: () => term(kinds[report.kind]),
+    reportKind: () => term(REPORT_KIND_TERM[report.kind]),
+    bodyTerm: () => term(BODY_TERM[report.level ?? 'namnd']),
+    scoped(scope) {
+      return scope ? vocabularyOf(report, applyScope(g, scope)) : this;
+    },
   };
 }

@@ -11,18 +11,30 @@ import type { Plugin } from './plugin.js';
 const data = workerData as WorkerData;
 const port = parentPort!;
 const post = (message: FromWorker) => port.postMessage(message);
+// What the worker is doing, written synchronously so the parent knows even when plugin code
+// ends the thread before a message gets out: [0] the plugin importing, [1] the plugin rendering (index + 1).
+const doing = new Int32Array(data.doing ?? new SharedArrayBuffer(8));
 
 async function start(): Promise<void> {
   const plugins: Plugin<unknown>[] = [];
   try {
-    for (const ref of data.plugins) plugins.push(await loadPlugin(ref.spec, ref.fromDir));
+    for (const [i, ref] of data.plugins.entries()) {
+      Atomics.store(doing, 0, i + 1);
+      post({ type: 'loading', spec: ref.spec });
+      plugins.push(await loadPlugin(ref.spec, ref.fromDir));
+    }
   } catch (error) {
     post({ type: 'fatal', problem: error instanceof BuildError ? error.problem : { code: 'plugin-invalid', hook: 'load', message: messageOf(error) } });
+    return;
+  }
+  if (data.probe) {
+    post({ type: 'probed', plugins: plugins.map((p) => ({ name: p.name, formats: [...p.formats] })) });
     return;
   }
   let lastStep = 0;
   port.on('message', async (message: ToWorker) => {
     if (message.type !== 'build') return;
+    Atomics.store(doing, 1, 0);
     const result = await buildReport({
       file: message.file,
       plugins,
@@ -34,6 +46,7 @@ async function start(): Promise<void> {
       ...(data.cwd !== undefined ? { cwd: data.cwd } : {}),
       logger: { info: (m) => post({ type: 'log', level: 'info', message: m }), warn: (m) => post({ type: 'log', level: 'warn', message: m }) },
       progress: (event) => {
+        if (event.stage === 'render') Atomics.store(doing, 1, plugins.findIndex((p) => p.name === event.plugin) + 1);
         // Stage changes always go through; a plugin's step counts at most every 100 ms.
         if (event.done !== undefined) {
           const now = Date.now();
@@ -45,7 +58,7 @@ async function start(): Promise<void> {
     });
     post({ type: 'result', result });
   });
-  post({ type: 'ready' });
+  post({ type: 'ready', names: plugins.map((p) => p.name) });
 }
 
 void start();

@@ -47,7 +47,7 @@ async function assertIntactThenRebuild(out: string, before: Record<string, strin
   expect(code).toBe(0);
   expect(readdirSync(out)).toEqual([REPORT_ID]);
   const after = snapshot(join(out, REPORT_ID));
-  expect(Object.keys(after)).toEqual(['a.bin', 'big/part.bin', 'data/report.json', 'slow.txt', 'z-last.txt']);
+  expect(Object.keys(after)).toEqual(['.kommunrapport-build.json', 'a.bin', 'big/part.bin', 'data/report.json', 'slow.txt', 'z-last.txt']);
   expect(Buffer.from(after['z-last.txt']!, 'base64').toString()).toBe(`Ny ${REPORT_ID}\n`);
 }
 

@@ -181,7 +181,7 @@ describe('recovery', () => {
     expect(results.every((r) => r.ok)).toBe(true);
     expect(readdirSync(out)).toEqual([REPORT_ID]);
     const files = snapshot(join(out, REPORT_ID));
-    expect(Object.keys(files)).toEqual(['a.bin', 'data/report.json', 'z-last.txt']);
+    expect(Object.keys(files)).toEqual(['.kommunrapport-build.json', 'a.bin', 'data/report.json', 'z-last.txt']);
     const text = Buffer.from(files['z-last.txt']!, 'base64').toString();
     expect(greetings.map((g) => `${g} ${REPORT_ID}\n`)).toContain(text);
   });

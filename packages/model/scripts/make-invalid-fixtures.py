@@ -14,6 +14,14 @@ def rep(old, new, nth=1):
         return s[:i] + new + s[i + len(old):]
     return f
 
+def BS(rows):
+    return ('      - id: balans\n        title: Balansräkning\n        unit: tkr\n        role: balanceSheet\n        rowHeader: Post\n        columns:\n'
+            '          - { key: utfall, label: 31 aug 2022, kind: outcome, year: 2022 }\n        rows:\n' + rows)
+
+def CF(rows):
+    return ('      - id: kassaflode\n        title: Kassaflödesanalys\n        unit: tkr\n        role: cashFlow\n        rowHeader: Post\n        columns:\n'
+            '          - { key: utfall, label: Jan–aug 2022, kind: outcome, year: 2022 }\n        rows:\n' + rows)
+
 cases = {
     'yaml-unclosed-quote': rep('title: Delårsrapport 2 2022', 'title: "Delårsrapport 2 2022'),
     'yaml-unclosed-flow': rep('responsible: [KS, SBN]', 'responsible: [KS, SBN'),
@@ -58,7 +66,15 @@ cases = {
     'outcome-after-period': rep('- year: 2023\n                    kind: target', '- year: 2023\n                    kind: outcome'),
     'column-after-period': rep('kind: forecast\n            year: 2022', 'kind: forecast\n            year: 2023'),
     'unit-slip': rep('values: { prognos: -5.8 }', 'values: { prognos: -5800 }'),
-    'figure-mismatch': rep('values: { prognos: -5.8 }', 'values: { prognos: -6.4 }'),
+    'statement-figure-mismatch': rep('values: { prognos: -5.8 }', 'values: { prognos: -6.4 }'),
+    'figure-mismatch': lambda s: rep('role: incomeStatement', 'role: headline')(rep('values: { prognos: -5.8 }', 'values: { prognos: -6.4 }')(s)),
+    'sign-contradicts-kind': rep('            label: Kostnader\n            kind: item', '            label: Kostnader\n            key: verksamhetens-intakter\n            kind: item'),
+    'formula-mismatch': rep('            kind: total\n', '            kind: total\n            formula: intakter - kostnader\n'),
+    'formula-invalid': rep('            kind: total\n', '            kind: total\n            formula: intakter plus kostnader\n'),
+    'heading-with-values': rep('        rows:\n          - id: intakter', '        rows:\n          - id: rubrik\n            label: Rubrik\n            kind: heading\n            values: { utfall: 1 }\n          - id: intakter'),
+    'balance-sheet-unbalanced': rep('      - id: nyckeltal\n', BS('          - { id: tillgangar, label: Summa tillgångar, key: summa-tillgangar, values: { utfall: 100 } }\n          - { id: skulder, label: Summa eget kapital och skulder, key: summa-eget-kapital-avsattningar-och-skulder, values: { utfall: 97 } }\n') + '      - id: nyckeltal\n'),
+    'result-mismatch': lambda s: rep('            label: Resultat\n            kind: total', '            label: Resultat\n            key: arets-resultat\n            kind: total')(rep('      - id: nyckeltal\n', BS('          - { id: resultat, label: Årets resultat, key: arets-resultat, values: { utfall: -3000 } }\n') + '      - id: nyckeltal\n')(s)),
+    'cash-flow-mismatch': rep('      - id: nyckeltal\n', BS('          - { id: kassa, label: Kassa och bank, key: likvida-medel, values: { utfall: 50 } }\n') + CF('          - { id: slut, label: Likvida medel vid periodens slut, key: likvida-medel-vid-periodens-slut, values: { utfall: 60 } }\n') + '      - id: nyckeltal\n'),
     'missing-value-reason': rep('                    missing: Mätning senare under 2022\n', ''),
     'sameas-unresolved': rep('resultatrakning.resultat.prognos', 'resultatrakning.resultat.prognoz'),
     'period-reversed': rep('start: 2022-01-01', 'start: 2022-09-01'),

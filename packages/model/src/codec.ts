@@ -145,3 +145,15 @@ export function taggedUnion<A, O = A>(name: string, tag: string, members: Record
   );
   return Object.assign(type, { _tag: 'TaggedUnionType' as const, tag, members });
 }
+
+/** A codec whose value may be left out: an absent value decodes as `fallback`. The JSON Schema lists the key as optional. */
+export class DefaultWhenAbsentType<A, O> extends t.Type<A, O, unknown> {
+  readonly _tag = 'DefaultWhenAbsentType' as const;
+  constructor(readonly inner: t.Type<A, O, unknown>, fallback: () => A) {
+    super(inner.name, inner.is, (u, c) => (u === undefined ? t.success(fallback()) : inner.validate(u, c)), inner.encode);
+  }
+}
+
+/** `codec`, with `fallback()` when the key is absent. */
+export const defaultWhenAbsent = <A, O>(codec: t.Type<A, O, unknown>, fallback: () => A): DefaultWhenAbsentType<A, O> =>
+  new DefaultWhenAbsentType(codec, fallback);

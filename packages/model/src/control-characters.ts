@@ -37,6 +37,12 @@ export function forbiddenCharacter(text: string): { index: number; codePoint: nu
   return undefined;
 }
 
+// Bidirectional embeddings, overrides and isolates, zero-width characters and a BOM inside
+// text: invisible, and able to show a text in another order than it is stored.
+const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_NAMES = (cp: number): string =>
+  cp >= 0x202a && cp <= 0x202e ? 'a bidirectional embedding or override' : cp >= 0x2066 && cp <= 0x2069 ? 'a bidirectional isolate' : cp === 0x200e || cp === 0x200f ? 'a direction mark' : 'a zero-width character';
+
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
@@ -48,7 +54,23 @@ export function findControlCharacters(value: unknown, options: ControlCharacterO
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   const report = (text: string, path: (string | number)[], inKey: boolean) => {
     const found = forbiddenCharacter(text);
-    if (!found) return;
+    if (!found) {
+      const hidden = INVISIBLE.exec(text);
+      if (hidden) {
+        const cp = hidden[0].charCodeAt(0);
+        const pos = options.locate?.(path, { key: inKey });
+        const diagnostic = modelDiagnostic('invisible-character', { inKey, character: hex(cp), name: INVISIBLE_NAMES(cp), position: hidden.index + 1 }, {
+          path: formatPath(path),
+          ...(options.file !== undefined ? { file: options.file } : {}),
+          ...(pos ? { line: pos.line, column: pos.column } : {}),
+          expected: 'text without bidirectional controls or zero-width characters',
+          found: hex(cp),
+        });
+        // An error in a key (an id or name others refer to), a warning in prose.
+        out.push({ ...diagnostic, severity: inKey ? 'error' : 'warning' });
+      }
+      return;
+    }
     const pos = options.locate?.(path, { key: inKey });
     out.push(modelDiagnostic('control-character', { inKey, character: hex(found.codePoint), position: found.index + 1 }, {
       path: formatPath(path),

@@ -5,8 +5,10 @@ import * as t from 'io-ts';
 import { Report } from './report.js';
 import { UnknownKeyType, UnknownTagType } from './codec.js';
 import { presets } from './presets.js';
-import { formatPath, renderValue, type Diagnostic } from './diagnostics.js';
+import { DIAGNOSTIC_CODES, formatPath, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
+import { swedishNumber } from './swedish-numbers.js';
+import type { UnsupportedMarkdown } from './rich-text.js';
 
 /** Options of {@link decodeReport} and {@link decodeWith}. */
 export interface DecodeOptions {
@@ -43,6 +45,8 @@ interface Problem {
   /** Indexes of the union entries in the context chain, with the member taken. */
   unions: { at: number; member: string; type: t.Mixed }[];
   context: t.Context;
+  /** The codec's own message, when it gave one (rich text names what it cannot render). */
+  message?: string;
 }
 
 /** Turns io-ts validation errors into diagnostics. */
@@ -89,7 +93,7 @@ function toProblem(error: t.ValidationError): Problem {
     segments.push(isIndex && /^\d+$/.test(entry.key) ? Number(entry.key) : entry.key);
   }
   const last = ctx[ctx.length - 1]!;
-  return { segments, type: last.type, value: error.value, unions, context: ctx };
+  return { segments, type: last.type, value: error.value, unions, context: ctx, ...(error.message !== undefined ? { message: error.message } : {}) };
 }
 
 const pathKey = (segments: readonly (string | number)[]): string => segments.map(String).join('\u0000');
@@ -276,6 +280,23 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
     };
   }
 
+  if (p.message !== undefined && /^rich text/.test(p.type.name)) {
+    const u = JSON.parse(p.message) as UnsupportedMarkdown;
+    return {
+      code: 'rich-text-unsupported',
+      parent,
+      diagnostic: {
+        code: 'rich-text-unsupported',
+        severity: 'error',
+        path,
+        message: DIAGNOSTIC_CODES['rich-text-unsupported'].message({ construct: u.construct }),
+        ...place(p.segments),
+        expected: 'paragraphs, lists, emphasis and links',
+        found: renderValue(u.found),
+        hint: u.hint,
+      },
+    };
+  }
   const expected = describeType(p.type);
   const parentTag = (p.context[p.context.length - 2]?.type as { _tag?: string } | undefined)?._tag;
   if (p.value === undefined && typeof lastSeg === 'number' && parentTag === 'TupleType') {
@@ -315,6 +336,23 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   const kinds = baseKinds(p.type);
   const kind = kinds?.length === 1 ? kinds[0] : undefined;
   const wrongType = kinds !== undefined && !kinds.includes(kindOf(p.value));
+  const swedish = kind === 'number' && typeof p.value === 'string' ? swedishNumber(p.value) : undefined;
+  if (swedish !== undefined) {
+    return {
+      code: 'swedish-number',
+      parent,
+      diagnostic: {
+        code: 'swedish-number',
+        severity: 'error',
+        path,
+        message: DIAGNOSTIC_CODES['swedish-number'].message({ split: false, found: renderValue(p.value), expected: article(expected) }),
+        ...place(p.segments),
+        expected,
+        found: renderValue(p.value),
+        hint: `Write ${swedish} (digits without spaces, decimals with a point); readers still see the Swedish form.`,
+      },
+    };
+  }
   const code = wrongType ? 'invalid-type' : 'invalid-value';
   const keyof = (p.type as { _tag?: string })._tag === 'KeyofType' ? Object.keys((p.type as t.KeyofC<Record<string, unknown>>).keys) : undefined;
   const suggestion = keyof && typeof p.value === 'string' ? closest(p.value, keyof) : undefined;

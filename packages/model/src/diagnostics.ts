@@ -64,6 +64,7 @@ export type ReferenceData =
   | { to: 'column'; via: 'sameAs' | 'differenceOf'; key: string; table: string }
   | { to: 'value-column'; row: string; key: string; table: string }
   | { to: 'row'; key: string; table: string }
+  | { to: 'formula-row'; row: string; key: string; table: string }
   | { to: 'revise'; id: string };
 
 function referenceMessage(d: ReferenceData): string {
@@ -78,6 +79,8 @@ function referenceMessage(d: ReferenceData): string {
       return `Row "${d.row}" has a value for column "${d.key}", which table "${d.table}" does not declare.`;
     case 'row':
       return `sumOf names the row "${d.key}", which table "${d.table}" does not have.`;
+    case 'formula-row':
+      return `The formula of row "${d.row}" names the row "${d.key}", which table "${d.table}" does not have.`;
     case 'revise':
       return `revise: names "${d.id}", which is no id in this report.`;
   }
@@ -92,6 +95,14 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'The file does not exist, is a folder, or cannot be read; the command exits with code 2.',
     message: (d: { file: string; reason: string }) => `Cannot read ${d.file}: ${d.reason}.`,
     hint: 'Check the path (relative to the current folder) and the file permissions.',
+  },
+  'not-a-file': {
+    title: 'Not a regular file',
+    severity: 'error',
+    group: 'file',
+    meaning: 'The path names a named pipe (FIFO), a device, a socket or another special file, which could block for ever or never end; it is not read, and the command exits with code 2.',
+    message: (d: { file: string; kind: string }) => `Cannot read ${d.file}: it is ${d.kind}, not a regular file; reading it could block for ever or never end.`,
+    hint: 'Give the path of the file itself; to use the output of another program, save it to a file first.',
   },
   'input-too-large': {
     title: 'File too large',
@@ -209,6 +220,15 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { inKey: boolean; character: string; position: number }) => `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} at position ${d.position}; it breaks HTML and XML output.`,
     hint: 'Remove the character at the place given; it usually comes from copying text out of another program.',
   },
+  'invisible-character': {
+    title: 'Invisible bidi or zero-width character',
+    severity: 'warning',
+    group: 'model',
+    meaning: 'A text holds a bidirectional override, embedding, isolate or mark, or a zero-width character: it shows as nothing and can make a text read in another order than it is stored (Trojan Source). A warning in prose, an error in a key.',
+    message: (d: { inKey: boolean; character: string; name: string; position: number }) =>
+      `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} (${d.name}) at position ${d.position}; it can reorder or hide what readers see (Trojan Source).`,
+    hint: 'Remove the character; it usually comes from copying text out of another program or a web page.',
+  },
   'unknown-scale-key': {
     title: 'Not a step of the scale',
     severity: 'error',
@@ -295,9 +315,13 @@ export const DIAGNOSTIC_CODES = {
     title: 'Date outside the period',
     severity: 'warning',
     group: 'figures',
-    meaning: 'The period starts after it ends, or its dates are not in the period year.',
-    message: (d: { start: string; end: string } | { key: string; date: string; year: number }) =>
-      'key' in d ? `period.${d.key} (${d.date}) is not in the period year ${d.year}.` : `The period ends (${d.end}) before it starts (${d.start}).`,
+    meaning: 'The period starts after it ends, its dates are not in the period year, or the period of an indicator value is not in the value\'s year.',
+    message: (d: { start: string; end: string } | { key: string; date: string; year: number } | { what: string; period: string; year: number }) =>
+      'period' in d
+        ? `The period ${d.period} of ${d.what} is not in its year ${d.year}.`
+        : 'key' in d
+          ? `period.${d.key} (${d.date}) is not in the period year ${d.year}.`
+          : `The period ends (${d.end}) before it starts (${d.start}).`,
     hint: 'Check period.start, period.end and period.year.',
   },
   'unit-slip': {
@@ -332,6 +356,151 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'An indicator value has both a total and a reason why it is missing.',
     message: (d: { kind: string; year: number; name: string }) => `The ${d.kind} for ${d.year} of "${d.name}" has both a total and a missing reason.`,
     hint: 'Remove `missing` when the figure is known, or `total` when it is not.',
+  },
+  'formula-mismatch': {
+    title: 'Formula does not add up',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'A row declared as a formula over other rows with signs (formula: "a + b - c") differs from what the formula gives by more than rounding allows.',
+    message: (d: { label: string; column: string; table: string; value: number; formula: string; result: string }) =>
+      `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.value}, but ${d.formula} gives ${d.result}.`,
+    hint: 'Check the figures and the signs of the formula against the source.',
+  },
+  'formula-invalid': {
+    title: 'Formula cannot be read',
+    severity: 'error',
+    group: 'figures',
+    meaning: "A row's formula is not row ids joined by + and −, or the row has both sumOf and formula.",
+    message: (d: { row: string; table: string; formula?: string }) =>
+      d.formula === undefined ? `Row "${d.row}" of table "${d.table}" has both sumOf and formula.` : `The formula "${d.formula}" of row "${d.row}" is not row ids joined by + and −.`,
+    hint: 'Write e.g. formula: "kommunbidrag + intakter + kostnader - disposition", with row ids of the same table.',
+  },
+  'sign-contradicts-kind': {
+    title: 'Sign contradicts the kind of row',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'An income written negative or a cost written positive in a statement whose convention is signed (costs negative, income positive), or a negative amount where every amount is written positive.',
+    message: (d: { label: string; column: string; table: string; value: number; kind: 'revenue' | 'cost'; want: 'positive' | 'negative'; convention: 'signed' | 'positive' }) =>
+      `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.value}: ${d.kind === 'revenue' ? 'an income' : 'a cost'} is ${d.want} in this statement (${d.convention === 'signed' ? 'costs negative, income positive' : 'every amount positive'}).`,
+    hint: "Correct the sign, or state the table's signConvention (signed or positive).",
+  },
+  'heading-with-values': {
+    title: 'Heading row with values',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'A row of kind heading names a group of rows and has no figures of its own.',
+    message: (d: { label: string; table: string }) => `Row "${d.label}" of table "${d.table}" is a heading row but has values.`,
+    hint: 'Remove the values, or give the row another kind (item, subtotal, total).',
+  },
+  'balance-sheet-unbalanced': {
+    title: 'Balansräkning does not balance',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'Summa tillgångar differs from eget kapital, avsättningar och skulder by more than rounding allows.',
+    message: (d: { table: string; where: string; value: number; otherWhere: string; other: string; difference: string }) =>
+      `The balansräkning "${d.table}" does not balance: summa tillgångar (${d.where}) is ${d.value}, but eget kapital, avsättningar och skulder (${d.otherWhere}) are ${d.other}, a difference of ${d.difference}.`,
+    hint: 'Check each post of both sides against the ledger; the subtotals may add up while a post is wrong on one side.',
+  },
+  'result-mismatch': {
+    title: 'Årets resultat differs between statements',
+    severity: 'error',
+    group: 'figures',
+    meaning: "Årets resultat in the resultaträkning, in the balansräkning's eget kapital and in the balanskravsutredning must be the same figure for the same entity and period.",
+    message: (d: { statement: string; where: string; value: number; otherWhere: string; other: number; difference: string }) =>
+      `Årets resultat differs between the resultaträkning and the ${d.statement}: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
+    hint: 'Årets resultat is one figure: check which statement has it wrong (a post may be missing from the resultaträkning, or eget kapital not updated).',
+  },
+  'cash-flow-mismatch': {
+    title: 'Kassaflödesanalys ends at other likvida medel',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'Likvida medel at the end of the period in the kassaflödesanalys differs from likvida medel in the balansräkning for the same entity and date.',
+    message: (d: { where: string; value: number; otherWhere: string; other: number; difference: string }) =>
+      `The kassaflödesanalys does not end at the balansräkning's likvida medel: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
+    hint: 'Check the flows of the kassaflödesanalys and likvida medel at the start of the period; both must end at the same kassa och bank.',
+  },
+  'statement-figure-mismatch': {
+    title: 'Figure differs from the statements',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'A figure that names a cell of a financial statement (sameAs) differs from it by more than rounding: the förvaltningsberättelse must state what the statements state.',
+    message: (d: { what: string; value: number; unit: string; where: string; other: number; otherUnit: string }) => `${d.what} is ${d.value} ${d.unit}, but the statement ${d.where} states ${d.other} ${d.otherUnit}.`,
+    hint: 'Check the figure against the statement it names.',
+  },
+  'swedish-number': {
+    title: 'Number written the Swedish way',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A number is written with spaces between digit groups ("1 000") or a decimal comma ("8,2"); YAML reads it as text, and inside { } a decimal comma even splits the number into two keys ({ total: 700,5 } becomes 700 and a key "5").',
+    message: (d: { split: true; written: string } | { split: false; found: string; expected: string }) =>
+      d.split
+        ? `"${d.written}" inside { } is read as the number ${d.written.split(',')[0]} followed by a key "${d.written.split(',')[1]}": YAML splits at the comma.`
+        : `${d.found} is written the Swedish way; YAML reads it as text, not ${d.expected}.`,
+    hint: 'Write digits without spaces and decimals with a point: 1000, 700.5. Readers still see "1 000" and "700,5".',
+  },
+  'unknown-dimension': {
+    title: 'Not an assessment dimension',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal gives an assessment for a dimension the governance vocabulary does not declare, or gives dimensions when the vocabulary declares none.',
+    message: (d: { goal: string; key: string; declared: boolean }) =>
+      d.declared
+        ? `"${d.key}" is not an assessment dimension of the governance vocabulary.`
+        : `"${d.goal}" gives an assessment for the dimension "${d.key}", but the governance vocabulary declares no dimensions.`,
+    hint: 'Use a key of governance.dimensions, or declare the dimension there (key, label, and overall: true on the one that is the overall assessment).',
+  },
+  'dimension-overall': {
+    title: 'Not exactly one overall dimension',
+    severity: 'error',
+    group: 'model',
+    meaning: "Assessment dimensions are declared, but none or more than one is marked overall; the overall one is the goal's assessment in overviews and counts.",
+    message: (d: { count: number }) => `${d.count === 0 ? 'No' : d.count} assessment dimension${d.count === 1 ? ' is' : 's are'} marked overall: true; exactly one must be.`,
+    hint: 'Mark exactly one dimension with overall: true (e.g. "Sammanvägd bedömning").',
+  },
+  'assessment-conflict': {
+    title: 'Two overall assessments disagree',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal has both assessment and a value for the overall dimension, and they differ; readers would see two overall judgements.',
+    message: (d: { goal: string; assessment: string; dimension: string; value: string | null }) =>
+      `"${d.goal}" has assessment ${JSON.stringify(d.assessment)} and the overall dimension "${d.dimension}" ${JSON.stringify(d.value)}.`,
+    hint: 'Remove assessment and keep the overall dimension in assessments, or make them equal.',
+  },
+  'goal-link': {
+    title: 'Goal link does not resolve',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A goal serves (serves:) an id that is no goal or area of the report, or itself.',
+    message: (d: { goal: string; id: string }) =>
+      d.id === d.goal ? `The goal "${d.goal}" serves itself.` : `The goal "${d.goal}" serves "${d.id}", which is no goal or area of this report.`,
+    hint: 'Write the id of another goal or area of this report; a goal is written once, in its home, and serves others by id.',
+  },
+  'provenance-reason': {
+    title: 'Inferred status without a reason',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A status is marked inferred (or unknown) without saying why; readers must be told how it was inferred.',
+    message: (d: { what: string; basis: string }) => `The status of ${d.what} is marked ${d.basis} without a reason.`,
+    hint: 'Add provenance.reason, e.g. "Härlett ur sammanfattningens antal: två av fem processområden uppnår".',
+  },
+  'comparison-group': {
+    title: 'Comparison without its members',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A comparison of a Kolada kommungrupp has no koladaGroupId, or a comparison of named kommuner lists none; readers cannot tell what was compared with.',
+    message: (d: { label: string; indicator: string; missing: 'groupId' | 'municipalities' }) =>
+      d.missing === 'groupId'
+        ? `The comparison "${d.label}" of "${d.indicator}" is a Kolada kommungrupp without its id.`
+        : `The comparison "${d.label}" of "${d.indicator}" names no kommuner.`,
+    hint: 'Give koladaGroupId (e.g. "G124028") for of: group, or municipalities: [..] for of: municipalities.',
+  },
+  'rich-text-unsupported': {
+    title: 'Text the model cannot render',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A text holds a Markdown image or table; the block tree has no place for it yet, and it would vanish or become a paragraph of "|" characters in every output.',
+    message: (d: { construct: string }) => `The text holds a Markdown ${d.construct}, which the report model cannot render yet.`,
+    hint: 'Put figures in a section of type: table; describe an image in words or leave it out.',
   },
 } as const satisfies Record<string, DiagnosticDefinition>;
 

@@ -4,6 +4,7 @@
 import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, HexColour } from './ids.js';
+import { AssessmentDimension } from './goal-model.js';
 
 /** A level's name (nivå), e.g. processområde / processområden. */
 export const LevelName = strict('LevelName', 'The name of one level of the content tree, in singular and plural.', {
@@ -62,7 +63,10 @@ export const TERM_KEYS = [
   'responsible', 'comment', 'indicators', 'indicator', 'outcome', 'target', 'year', 'total', 'women', 'men', 'notStated',
   'missingValue', 'workforce', 'headcount', 'sickLeave', 'finance', 'amountsIn', 'deviationExplanation', 'internalControl',
   'chart', 'chartOfValues', 'valuesInTable', 'continued', 'page', 'of', 'minus', 'plus', 'higherIsBetter', 'lowerIsBetter', 'source', 'koladaId', 'abbreviations',
-  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount',
+  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'reportKindOther', 'bodyKommun', 'bodyBolag', 'bodySammanstalld',
+  'notes', 'note',
+  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
+  'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 
@@ -101,6 +105,7 @@ export const Governance = strict(
     }),
     terms: Terms,
   },
+  { dimensions: t.array(AssessmentDimension) },
 );
 export type Governance = t.TypeOf<typeof Governance>;
 
@@ -109,3 +114,9 @@ export const UNIT_FACTOR: Record<Unit, number> = { percent: 1, index: 1, count: 
 
 /** Units that are amounts of money (SEK). */
 export const isAmountUnit = (unit: Unit): boolean => unit === 'kr' || unit === 'tkr' || unit === 'mnkr';
+
+/** The word for each report kind. */
+export const REPORT_KIND_TERM = { interim: 'reportKindInterim', tertial: 'reportKindTertial', annual: 'reportKindAnnual', other: 'reportKindOther' } as const satisfies Record<string, TermKey>;
+
+/** The word for the owning body on the cover, per report level: no "Nämnd" on a kommunfullmäktige report. */
+export const BODY_TERM = { kommun: 'bodyKommun', namnd: 'body', bolag: 'bodyBolag', sammanstalld: 'bodySammanstalld' } as const satisfies Record<string, TermKey>;

@@ -26,3 +26,26 @@ export type Year = t.TypeOf<typeof Year>;
 /** A colour written #rrggbb. */
 export const HexColour = pattern('colour (#rrggbb)', /^#[0-9a-fA-F]{6}$/);
 export type HexColour = t.TypeOf<typeof HexColour>;
+
+// Characters no IRI written into RDF/XML, HTML or a CSV may hold: white space, quotes,
+// angle brackets and the other characters RFC 3987 excludes, controls, bidi and zero-width.
+const NOT_IN_IRI = String.raw`\s<>"'{}|\\^\x60\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff`;
+
+/**
+ * A web address (webbadress): an absolute IRI with the scheme https, http (with a host) or
+ * mailto, and none of the characters an IRI may not hold. Anything else (`javascript:`,
+ * a relative path, text with spaces or quotes) is refused, so it can never be written
+ * into linked data, a link or a page as an address.
+ */
+export const WebIri = pattern(
+  'web address (absolute https://, http:// or mailto: IRI without spaces or quotes, e.g. "https://www.eskilstuna.se/")',
+  new RegExp(`^(?:https?://[^/?#@${NOT_IN_IRI}]+(?:[/?#][^${NOT_IN_IRI}]*)?|mailto:[^@${NOT_IN_IRI}]+@[^@${NOT_IN_IRI}]+)$`, 'i'),
+);
+export type WebIri = t.TypeOf<typeof WebIri>;
+
+/** An e-mail address (e-postadress), e.g. `kommunstyrelsen@eskilstuna.se` (a leading `mailto:` is allowed). */
+export const EmailAddress = pattern(
+  'e-mail address (name@domain, e.g. "kommunstyrelsen@eskilstuna.se")',
+  new RegExp(String.raw`^(?:mailto:)?[^@(),;:${NOT_IN_IRI}]+@[^@(),;:${NOT_IN_IRI}]+\.[^@(),;:${NOT_IN_IRI}]+$`, 'i'),
+);
+export type EmailAddress = t.TypeOf<typeof EmailAddress>;

@@ -4,6 +4,8 @@ import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, IsoDate, Year } from './ids.js';
 import { Unit } from './governance.js';
+import { PeriodKey } from './period.js';
+import { Comparison, Correction, KoladaKpiId, KoladaScope } from './goal-model.js';
 
 /** Where a value was fetched from (e.g. Kolada) and on which day; typed values have none. */
 export const ValueSource = strict(
@@ -17,32 +19,36 @@ export type ValueSource = t.TypeOf<typeof ValueSource>;
 /** One value of an indicator (utfall or målvärde) for one year. */
 export const IndicatorValue = strict(
   'IndicatorValue',
-  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`.',
+  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, or for a part of it (period: a month 2024-03, a tertial 2024-T1, the months from 1 januari 2024-ack-08), for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`. A target may be a bound (atLeast: "minst 75", atMost: "högst 3,0"); a value older than its column says the year it was measured (measuredYear: "7,3 (2015)").',
   {
     year: Year,
     kind: t.keyof({ outcome: null, target: null }, 'value kind (outcome or target)'),
   },
   {
+    period: PeriodKey,
     total: FiniteNumber,
     women: FiniteNumber,
     men: FiniteNumber,
     missing: NonEmptyString,
+    bound: t.keyof({ atLeast: null, atMost: null }, 'bound (atLeast or atMost)'),
+    measuredYear: Year,
     source: ValueSource,
   },
 );
 export type IndicatorValue = t.TypeOf<typeof IndicatorValue>;
 
 /** Where an indicator's Kolada KPI id comes from. */
-export const KoladaRef = strict('KoladaRef', 'A Kolada KPI id and where it was taken from.', {
-  id: NonEmptyString,
-  source: NonEmptyString,
-});
+export const KoladaRef = strict(
+  'KoladaRef',
+  "A Kolada KPI id, where it was taken from, and its scope: same when the kommun's value measures the KPI's own population, part when it measures only a part of it (e.g. one office's sick leave under a kommun-wide KPI). Open data joins on the id only for same.",
+  { id: KoladaKpiId, source: NonEmptyString, scope: KoladaScope },
+);
 export type KoladaRef = t.TypeOf<typeof KoladaRef>;
 
 /** An indicator (indikator). */
 export const Indicator = strict(
   'Indicator',
-  'An indicator (indikator, nyckeltal): name, unit, direction, optional Kolada KPI id and values per year.',
+  'An indicator (indikator, nyckeltal): name, unit, direction, optional Kolada KPI id, values per year, comparison series (riket, län, kommungrupp) and corrections of the source.',
   {
     id: Id,
     name: NonEmptyString,
@@ -54,6 +60,8 @@ export const Indicator = strict(
     decimals: t.number,
     kolada: KoladaRef,
     description: NonEmptyString,
+    comparisons: t.array(Comparison),
+    corrections: t.array(Correction),
   },
 );
 export type Indicator = t.TypeOf<typeof Indicator>;

@@ -9,7 +9,7 @@ import { Report, GovernanceOverrides } from './report.js';
 import { presets } from './presets.js';
 
 /** The version of @kommunrapport/model the schema describes (kept equal to package.json by a test). */
-export const SCHEMA_VERSION = '0.4.0';
+export const SCHEMA_VERSION = '1.0.0';
 
 /** The $id of the report schema of a model version. */
 export const reportSchemaId = (version: string = SCHEMA_VERSION): string => `https://kommunrapport.se/schema/report/${version}/report.schema.json`;
@@ -118,7 +118,7 @@ function walk(codec: t.Decoder<unknown, unknown>, w: Walker, root = true): JsonS
         const properties: Record<string, JsonSchema> = {};
         for (const [k, v] of Object.entries(s.required)) properties[k] = walk(v, w, false);
         for (const [k, v] of Object.entries(s.optional)) properties[k] = walk(v, w, false);
-        const required = Object.keys(s.required);
+        const required = Object.entries(s.required).filter(([, v]) => (v as { _tag?: string })._tag !== 'DefaultWhenAbsentType').map(([k]) => k);
         return {
           type: 'object',
           title: s.name,
@@ -148,6 +148,8 @@ function walk(codec: t.Decoder<unknown, unknown>, w: Walker, root = true): JsonS
       }
       return ref(name);
     }
+    case 'DefaultWhenAbsentType':
+      return walk((c as unknown as { inner: t.Mixed }).inner, w, false);
     case 'RecursiveType': {
       const r = c as unknown as t.RecursiveType<t.Mixed>;
       // A recursion wraps a named strict object or union: its definition carries the name.

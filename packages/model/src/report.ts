@@ -2,14 +2,16 @@
 // in use, the organisation registry, and the sections in the order of the document.
 import * as t from 'io-ts';
 import { strict, NonEmptyString, taggedUnion } from './codec.js';
-import { Id, IsoDate, Kommunkod, Year } from './ids.js';
+import { EmailAddress, Id, IsoDate, Kommunkod, WebIri, Year } from './ids.js';
 import { RichText } from './rich-text.js';
 import { Governance, LevelName, ScaleStep, CompletionStep, UnitWords, Terms, TERM_KEYS } from './governance.js';
 import { presets, type PresetName } from './presets.js';
 import { Organisations } from './organisation.js';
 import { Goal, Commitment, ScaleKey } from './content.js';
 import { Indicator } from './indicator.js';
-import { DataTable, DeviationExplanation } from './table.js';
+import { AssessmentDimension, Correction, Provenance } from './goal-model.js';
+import { VocabularyScope } from './vocabulary-scope.js';
+import { DataTable, DeviationExplanation, Note } from './table.js';
 import { Headcount, SickLeaveYear } from './workforce.js';
 
 // --- sections -------------------------------------------------------------
@@ -18,13 +20,21 @@ interface SectionBase {
   id: string;
   title?: string;
   body?: RichText;
+  /** Corrections of the source made in this section, shown to readers. */
+  corrections?: Correction[];
+  /** Words that hold only inside this section. */
+  vocabulary?: VocabularyScope;
 }
 /** Free text with optional subsections (e.g. "Förvaltningschefens bedömning"). */
 export interface TextSection extends SectionBase { type: 'text'; sections?: Section[] }
 /** The report's summary and significant events. */
 export interface SummarySection extends SectionBase { type: 'summary' }
 /** The overview tables: every area's assessment and trend per perspective. */
-export interface OverviewSection extends SectionBase { type: 'overview' }
+export interface OverviewSection extends SectionBase {
+  type: 'overview';
+  /** areas (default): every area's assessment per perspective; goals: each upper goal or area with the goals serving it and their assessments. */
+  show?: 'areas' | 'goals';
+}
 /** The key to the symbols of the governance vocabulary. */
 export interface LegendSection extends SectionBase { type: 'legend' }
 /** A perspective (perspektiv) with its areas. */
@@ -44,6 +54,8 @@ export interface TableSection extends SectionBase { type: 'table'; table: DataTa
 export interface DeviationSection extends SectionBase { type: 'deviation'; explanation: DeviationExplanation }
 /** Indicators gathered in groups, e.g. an appendix per målområde. */
 export interface IndicatorsSection extends SectionBase { type: 'indicators'; groups: IndicatorGroup[] }
+/** The notes (noter) to the statements; rows refer to a note by its id. */
+export interface NotesSection extends SectionBase { type: 'notes'; notes: Note[] }
 /** Internal control (intern styrning och kontroll). */
 export interface InternalControlSection extends SectionBase { type: 'internalControl'; items?: ControlItem[] }
 
@@ -59,6 +71,7 @@ export type Section =
   | TableSection
   | DeviationSection
   | IndicatorsSection
+  | NotesSection
   | InternalControlSection;
 
 /** An area (processområde, målområde, fokusområde): the level that is assessed. */
@@ -66,8 +79,10 @@ export interface Area {
   id: string;
   title: string;
   assessment?: string | null;
+  provenance?: Provenance;
   trend?: string | null;
   body?: RichText;
+  vocabulary?: VocabularyScope;
   sections?: Section[];
   goals?: Goal[];
   commitments?: Commitment[];
@@ -79,20 +94,25 @@ export interface IndicatorGroup { title: string; body?: RichText; indicators: In
 export interface ControlItem { title: string; body?: RichText; assessment?: string | null }
 
 const base = { id: Id };
-const baseOptional = { title: NonEmptyString, body: RichText };
+const baseOptional = { title: NonEmptyString, body: RichText, corrections: t.array(Correction), vocabulary: VocabularyScope };
 const literal = <V extends string>(v: V) => t.literal(v);
 
 export const Section: t.Type<Section, unknown, unknown> = t.recursion('Section', () =>
   taggedUnion<Section, unknown>('Section', 'type', {
     text: strict('TextSection', 'Free text with optional subsections.', { ...base, type: literal('text') }, { ...baseOptional, sections: t.array(Section) }),
     summary: strict('SummarySection', "Places the report's summary and significant events.", { ...base, type: literal('summary') }, baseOptional),
-    overview: strict('OverviewSection', 'The overview tables of every area per perspective.', { ...base, type: literal('overview') }, baseOptional),
+    overview: strict(
+      'OverviewSection',
+      'The overview tables: every area per perspective (show: areas, the default), or each goal or area that other goals serve with those goals and their assessments (show: goals, "Kommungemensamt mål | Nämndens mål | Måluppfyllelse").',
+      { ...base, type: literal('overview') },
+      { ...baseOptional, show: t.keyof({ areas: null, goals: null }, 'overview kind (areas or goals)') },
+    ),
     legend: strict('LegendSection', 'The key to the symbols of the governance vocabulary.', { ...base, type: literal('legend') }, baseOptional),
     perspective: strict(
       'PerspectiveSection',
       'A perspective (perspektiv) and its areas.',
       { ...base, type: literal('perspective'), title: NonEmptyString, areas: t.array(Area) },
-      { body: RichText },
+      { body: RichText, corrections: t.array(Correction), vocabulary: VocabularyScope },
     ),
     workforce: strict(
       'WorkforceSection',
@@ -114,6 +134,7 @@ export const Section: t.Type<Section, unknown, unknown> = t.recursion('Section',
       { ...base, type: literal('indicators'), groups: t.array(IndicatorGroup) },
       baseOptional,
     ),
+    notes: strict('NotesSection', 'The notes (noter) to the statements, each with its number; rows refer to a note by its id.', { ...base, type: literal('notes'), notes: t.array(Note) }, baseOptional),
     internalControl: strict(
       'InternalControlSection',
       'Internal control (intern styrning och kontroll) and its points.',
@@ -130,8 +151,10 @@ export const Area: t.Type<Area, unknown, unknown> = t.recursion('Area', () =>
     { id: Id, title: NonEmptyString },
     {
       assessment: ScaleKey,
+      provenance: Provenance,
       trend: ScaleKey,
       body: RichText,
+      vocabulary: VocabularyScope,
       sections: t.array(Section),
       goals: t.array(Goal),
       commitments: t.array(Commitment),
@@ -174,6 +197,7 @@ export const GovernanceOverrides = strict(
     trend: t.array(ScaleStep),
     commitmentStatus: t.array(ScaleStep),
     completion: t.array(CompletionStep),
+    dimensions: t.array(AssessmentDimension),
     units: strict('UnitsInput', 'Unit words to replace.', {}, {
       percent: UnitWords, index: UnitWords, count: UnitWords, score: UnitWords, days: UnitWords, kr: UnitWords, tkr: UnitWords, mnkr: UnitWords,
     }),
@@ -195,6 +219,7 @@ export function resolveGovernance(input: string | t.TypeOf<typeof GovernanceOver
     completion: input.completion ?? p.completion,
     units: { ...p.units, ...input.units },
     terms: { ...p.terms, ...input.terms } as Terms,
+    ...(input.dimensions ? { dimensions: input.dimensions } : p.dimensions ? { dimensions: p.dimensions } : {}),
   };
 }
 
@@ -245,17 +270,21 @@ export const Period = strict('Period', 'The period: year, label as written ("jan
 });
 export type Period = t.TypeOf<typeof Period>;
 
-/** A report (rapport): delårsrapport, tertialrapport or årsredovisning of a nämnd. */
+/** Whose report it is: the kommun (kommunfullmäktige), a nämnd or styrelse, a bolag, or the sammanställd redovisning. */
+export const ReportLevel = t.keyof({ kommun: null, namnd: null, bolag: null, sammanstalld: null }, 'report level (kommun, namnd, bolag or sammanstalld)');
+export type ReportLevel = t.TypeOf<typeof ReportLevel>;
+
+/** A report (rapport): delårsrapport, tertialrapport, årsredovisning or another follow-up, of the kommun, a nämnd or a bolag. */
 export const Report = strict(
   'Report',
-  'A follow-up report (delårsrapport, tertialrapport, årsredovisning) of a nämnd or styrelse.',
+  'A follow-up report (delårsrapport, tertialrapport, årsredovisning or another uppföljning) of the kommun (level kommun: to kommunfullmäktige), a nämnd or styrelse (level namnd, the default), a bolag or the sammanställd redovisning.',
   {
     id: Id,
-    kind: t.keyof({ interim: null, tertial: null, annual: null }, 'report kind (interim, tertial or annual)'),
+    kind: t.keyof({ interim: null, tertial: null, annual: null, other: null }, 'report kind (interim, tertial, annual or other)'),
     title: NonEmptyString,
     period: Period,
     municipality: strict('Municipality', 'The kommun and its kommunkod.', { name: NonEmptyString, code: Kommunkod }),
-    body: strict('Body', 'The nämnd or styrelse that owns the report.', { name: NonEmptyString, abbreviation: NonEmptyString }),
+    body: strict('Body', 'The body that owns the report: kommunfullmäktige for a kommun-level report, the nämnd, styrelse or bolag otherwise.', { name: NonEmptyString, abbreviation: NonEmptyString }),
     language: t.keyof({ sv: null, en: null }, 'language (sv or en)'),
     governance: GovernanceInput,
     organisations: Organisations,
@@ -265,10 +294,11 @@ export const Report = strict(
   {
     $schema: t.string,
     schemaVersion: t.string,
+    level: ReportLevel,
     office: strict('Office', 'The förvaltning or kontor that writes the report.', { name: NonEmptyString }, { abbreviation: NonEmptyString }),
     caseNumber: NonEmptyString,
     date: IsoDate,
-    contact: strict('Contact', 'Where readers can ask about the report.', { name: NonEmptyString }, { email: NonEmptyString, url: NonEmptyString, phone: NonEmptyString }),
+    contact: strict('Contact', 'Where readers can ask about the report.', { name: NonEmptyString }, { email: EmailAddress, url: WebIri, phone: NonEmptyString }),
     decision: Decision,
     significantEvents: t.array(EventGroup),
     revise: t.array(NonEmptyString),

@@ -165,6 +165,33 @@ export function parseMarkdown(source: string): RichText {
   return parsePlainText(source) ?? mdBlocks(fromMarkdown(source).children);
 }
 
+/** Markdown the model cannot render yet: what it is, as written, and how to write it instead. */
+export interface UnsupportedMarkdown {
+  construct: 'image' | 'table';
+  found: string;
+  hint: string;
+}
+
+const TABLE_ROW = /^\s*\|.*\|\s*$/;
+const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/**
+ * Finds Markdown the block tree would lose: images (`![alt](file)`) and pipe tables. They
+ * are errors, never dropped silently or turned into a paragraph of pipes.
+ */
+export function findUnsupportedMarkdown(source: string): UnsupportedMarkdown | undefined {
+  const lines = source.split(/\r\n|\r|\n/);
+  const rule = lines.findIndex((l, i) => i > 0 && TABLE_RULE.test(l) && TABLE_ROW.test(lines[i - 1]!));
+  if (rule > 0) {
+    return { construct: 'table', found: lines[rule - 1]!.trim(), hint: 'A Markdown table would become a paragraph of "|" characters. Put the figures in a section of type: table (with unit, columns and rows), which every output shows as a real table.' };
+  }
+  const image = /!\[([^\]]*)\]\(([^)]*)\)/.exec(source);
+  if (image) {
+    return { construct: 'image', found: image[0], hint: 'Images in rich text are not supported yet and would vanish from every output. Describe what the image shows in words, or leave it out.' };
+  }
+  return undefined;
+}
+
 // --- HTML fragments -------------------------------------------------------
 
 function hastInlines(nodes: readonly Hast.RootContent[]): Inline[] {
@@ -269,7 +296,11 @@ export const RichText = new t.Type<RichText, RichText, unknown>(
   'rich text (Markdown string, { html: string } or block list)',
   isBlocks,
   (u, c) => {
-    if (typeof u === 'string') return t.success(parseMarkdown(u));
+    if (typeof u === 'string') {
+      const unsupported = u.includes('|') || u.includes('![') ? findUnsupportedMarkdown(u) : undefined;
+      if (unsupported) return t.failure(u, c, JSON.stringify(unsupported));
+      return t.success(parseMarkdown(u));
+    }
     if (typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length === 1 && typeof (u as { html?: unknown }).html === 'string')
       return t.success(parseHtml((u as { html: string }).html));
     if (isBlocks(u)) return t.success(u);

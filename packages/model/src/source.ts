@@ -2,8 +2,9 @@
 // value to its line and column, so every later diagnostic can point into the file.
 // YAML 1.2 core schema (so `no` stays text), unique keys, a cap on alias expansion.
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
-import { modelDiagnostic, type Diagnostic } from './diagnostics.js';
+import { formatPath, modelDiagnostic, type Diagnostic } from './diagnostics.js';
 import { checkSize, countValues, LIMITS, tokenDepth } from './limits.js';
+import { findSplitNumbers } from './swedish-numbers.js';
 
 /** A line and column, both 1-based. */
 export interface Position {
@@ -119,6 +120,18 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
     const code = CODE_BY_YAML_ERROR[err.code] ?? 'yaml-syntax';
     const pos = where(err.pos[0]);
     diagnostics.push(modelDiagnostic(code, { parser: firstLine(err.message) }, { ...(file !== undefined ? { file } : {}), line: pos.line, column: pos.column, hint: HINTS[code]! }));
+  }
+  if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
+  // `{ total: 700,5 }` reads as 700 and a key "5": an error naming the number it should be.
+  for (const split of findSplitNumbers(doc, source)) {
+    diagnostics.push(modelDiagnostic('swedish-number', { split: true, written: split.written }, {
+      path: formatPath(split.path),
+      ...(file !== undefined ? { file } : {}),
+      ...where(split.offset),
+      expected: 'a number with a decimal point',
+      found: split.written,
+      hint: `Write ${split.fix}.`,
+    }));
   }
   if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
   // A document marker alone (`---`) is as empty as no text at all.

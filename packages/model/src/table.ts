@@ -2,19 +2,23 @@
 // statement, investments and any other table a report states. Sums and differences
 // are declared, so the validator can check them.
 import * as t from 'io-ts';
-import { strict, NonEmptyString, FiniteNumber } from './codec.js';
+import { strict, NonEmptyString, FiniteNumber, defaultWhenAbsent } from './codec.js';
 import { Id, Year } from './ids.js';
 import { Unit } from './governance.js';
 import { RichText } from './rich-text.js';
+import { PeriodKey } from './period.js';
+import { StandardRowKey, SignConvention, TABLE_ROLES } from './statements.js';
+import { Correction } from './goal-model.js';
 
 /** A column of a table. `differenceOf: [a, b]` declares that this column is a − b. */
 export const TableColumn = strict(
   'TableColumn',
-  'A column: key, header label and optionally what it holds (utfall, budget, prognos, avvikelse) and the year.',
+  'A column: key, header label and optionally what it holds (utfall, budget, prognos, avvikelse), the year and the period within it (2024-ack-08, 2024-08-31, 2024-T2 …).',
   { key: Id, label: NonEmptyString },
   {
     kind: t.keyof({ outcome: null, budget: null, forecast: null, deviation: null, target: null, other: null }, 'column kind'),
     year: Year,
+    period: PeriodKey,
     differenceOf: t.tuple([Id, Id]),
   },
 );
@@ -23,24 +27,38 @@ export type TableColumn = t.TypeOf<typeof TableColumn>;
 /** A row of a table. A `sumOf` row must equal the sum of the named rows in every column. */
 export const TableRow = strict(
   'TableRow',
-  'A row: id, label, a value per column key (null when the source leaves the cell empty), and optionally the rows it sums and figures elsewhere it must agree with.',
+  'A row: id, label, a value per column key (null when the source leaves the cell empty; no values at all for a heading row), and optionally its standard key, kind, unit and decimals when they differ from the table\'s, the rows it sums or the formula it is, the note it refers to and figures elsewhere it must agree with.',
   {
     id: Id,
     label: NonEmptyString,
-    values: t.record(t.string, t.union([FiniteNumber, t.null])),
+    values: defaultWhenAbsent(t.record(t.string, t.union([FiniteNumber, t.null])), (): Record<string, number | null> => ({})),
   },
   {
-    kind: t.keyof({ revenue: null, cost: null, item: null, subtotal: null, total: null, result: null }, 'row kind'),
+    key: StandardRowKey,
+    kind: t.keyof({ heading: null, revenue: null, cost: null, item: null, subtotal: null, total: null, result: null }, 'row kind'),
+    unit: Unit,
+    decimals: t.number,
     sumOf: t.array(Id),
+    formula: NonEmptyString,
+    note: Id,
     sameAs: t.record(t.string, NonEmptyString),
   },
 );
 export type TableRow = t.TypeOf<typeof TableRow>;
 
+/** Columns grouped under a shared header, e.g. "Kommunen" over its years; `entity` names whose figures they are. */
+export const ColumnGroup = strict(
+  'ColumnGroup',
+  'Columns under a shared header: the label (e.g. "Kommunen", "Sammanställd redovisning"), the column keys in order and optionally the entity whose figures they are (kommunen, sammanstalld …).',
+  { label: NonEmptyString, columns: t.array(Id) },
+  { entity: Id },
+);
+export type ColumnGroup = t.TypeOf<typeof ColumnGroup>;
+
 /** A table of figures (tabell). */
 export const DataTable = strict(
   'DataTable',
-  'A table of figures with one unit for every cell; role names what it is (resultaträkning, driftredovisning, investeringar …).',
+  'A table of figures with a unit for its cells (a row may state its own); role names what it is (resultaträkning, balansräkning, kassaflödesanalys, driftredovisning, investeringar …); columnGroups put columns under shared headers.',
   {
     id: Id,
     title: NonEmptyString,
@@ -51,11 +69,14 @@ export const DataTable = strict(
   },
   {
     role: t.keyof(
-      { incomeStatement: null, operatingStatement: null, investments: null, headline: null, premises: null, other: null },
-      'table role',
+      Object.fromEntries(TABLE_ROLES.map((r) => [r, null])) as Record<(typeof TABLE_ROLES)[number], null>,
+      'table role (incomeStatement, balanceSheet, cashFlow, balanceRequirement, waterResult, operatingStatement, investments, keyFigures, headline, premises or other)',
     ),
     decimals: t.number,
+    columnGroups: t.array(ColumnGroup),
+    signConvention: SignConvention,
     note: RichText,
+    corrections: t.array(Correction),
   },
 );
 export type DataTable = t.TypeOf<typeof DataTable>;
@@ -73,3 +94,12 @@ export const DeviationExplanation = strict(
   { intro: RichText, sameAs: NonEmptyString },
 );
 export type DeviationExplanation = t.TypeOf<typeof DeviationExplanation>;
+
+/** A note (not) to the statements: rows refer to it with `note: <id>`. */
+export const Note = strict(
+  'Note',
+  'A note (not) to the statements: id, its number as printed, title, text and tables. Rows refer to it with note: <id>.',
+  { id: Id, number: t.number, title: NonEmptyString },
+  { body: RichText, tables: t.array(DataTable) },
+);
+export type Note = t.TypeOf<typeof Note>;

@@ -3,7 +3,7 @@
 // its path in the report and the node that holds it. How the walk descends into each kind
 // of section is one table keyed by every section kind, so adding a kind to `Section`
 // fails to compile until the walk knows its children: no kind is ever skipped silently.
-import type { Report, Section, Area, IndicatorGroup, ControlItem, PerspectiveSection, IndicatorsSection, FinanceSection, TableSection, DeviationSection, InternalControlSection } from './report.js';
+import type { Report, Section, Area, IndicatorGroup, ControlItem, PerspectiveSection, IndicatorsSection, FinanceSection, TableSection, DeviationSection, InternalControlSection, NotesSection } from './report.js';
 import type { Goal, Commitment } from './content.js';
 import type { Indicator } from './indicator.js';
 import type { DataTable, DeviationExplanation } from './table.js';
@@ -46,7 +46,7 @@ export interface ReportVisitor {
   commitment?(commitment: Commitment, path: ReportPath, parent: { area: Area }): void;
   indicatorGroup?(group: IndicatorGroup, path: ReportPath, parent: { section: IndicatorsSection }): void;
   indicator?(indicator: Indicator, path: ReportPath, parent: IndicatorParent): void;
-  table?(table: DataTable, path: ReportPath, parent: { section: FinanceSection | TableSection }): void;
+  table?(table: DataTable, path: ReportPath, parent: { section: FinanceSection | TableSection | NotesSection }): void;
   deviation?(explanation: DeviationExplanation, path: ReportPath, parent: { section: DeviationSection }): void;
   controlItem?(item: ControlItem, path: ReportPath, parent: { section: InternalControlSection }): void;
 }
@@ -85,6 +85,7 @@ const DESCEND: Descend = {
       v.indicatorGroup?.(group, gp, { section: s });
       group.indicators.forEach((ind, i) => v.indicator?.(ind, [...gp, 'indicators', i], { section: s, group }));
     }),
+  notes: (s, path, v) => s.notes.forEach((n, ni) => n.tables?.forEach((t, i) => v.table?.(t, [...path, 'notes', ni, 'tables', i], { section: s }))),
   internalControl: (s, path, v) => s.items?.forEach((item, i) => v.controlItem?.(item, [...path, 'items', i], { section: s })),
 };
 

@@ -18,10 +18,10 @@ describe('invalid corpus', () => {
   it('covers every diagnostic code that content can trigger', () => {
     const covered = new Set(Object.values(cases).map((c) => c.code));
     const notInCorpus = Object.keys(DIAGNOSTIC_CODES).filter((c) => !covered.has(c));
-    // file-unreadable comes from the CLI (tested there), value-and-missing from check.test.ts;
+    // file-unreadable and not-a-file come from reading files (tested in the CLI), value-and-missing from check.test.ts;
     // the limits (input-too-large, file-encoding, nesting-too-deep, too-many-values) need generated input and are
     // tested in packages/cli/test/hardening.
-    expect(notInCorpus).toEqual(['file-unreadable', 'input-too-large', 'file-encoding', 'nesting-too-deep', 'too-many-values', 'value-and-missing']);
+    expect(notInCorpus).toEqual(['file-unreadable', 'not-a-file', 'input-too-large', 'file-encoding', 'nesting-too-deep', 'too-many-values', 'value-and-missing']);
   });
 
   for (const name of files) {

@@ -25,7 +25,7 @@ describe('decodeReport', () => {
       file: 'r.yaml',
       line: 3,
       column: 7,
-      expected: 'report kind (interim, tertial or annual)',
+      expected: 'report kind (interim, tertial, annual or other)',
       found: '"interm"',
       hint: 'Did you mean "interim"?',
     });
@@ -103,8 +103,8 @@ describe('decodeReport', () => {
       { code: 'invalid-type', path: 'sections', expected: 'list of Section', message: 'Expected a list of Section, found number 3.' },
     ]);
     const w = minimal();
-    w.sections[1].areas[0].commitments[0].status = 'Done';
-    expect(decodeReport(w).diagnostics).toMatchObject([{ code: 'invalid-value', message: '"Done" is not an id (lowercase a–z, 0–9 and -, e.g. "naringsliv") or null.' }]);
+    w.sections[1].areas[0].commitments[0].status = 5;
+    expect(decodeReport(w).diagnostics).toMatchObject([{ code: 'invalid-type', message: 'Expected a non-empty string or null, found number 5.' }]);
   });
 
   it('names the missing item of a pair', () => {

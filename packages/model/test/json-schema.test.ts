@@ -76,7 +76,7 @@ describe('report JSON Schema', () => {
 
   it('puts every section type into one oneOf by name, recursively', () => {
     const defs = schema.$defs as Record<string, any>;
-    expect(defs.Section.oneOf).toHaveLength(11);
+    expect(defs.Section.oneOf).toHaveLength(12);
     expect(defs.TextSection.properties.sections.items).toEqual({ $ref: '#/$defs/Section' });
     expect(defs.TextSection.properties.type).toEqual({ const: 'text' });
     expect(Object.keys(defs)).toContain('Area');
@@ -86,7 +86,9 @@ describe('report JSON Schema', () => {
 
 describe('schema and codecs agree on the corpus', () => {
   const cases = JSON.parse(readFileSync(new URL('./fixtures/invalid/cases.json', import.meta.url), 'utf8')) as Record<string, { code: string; report: boolean }>;
-  const yamlCodes = new Set(['yaml-syntax', 'yaml-tab-indent', 'yaml-duplicate-key', 'yaml-alias-limit', 'empty-file']);
+  // YAML errors come before any value; what Markdown text holds is read when the text is
+  // parsed, which a JSON Schema cannot do (it sees a string).
+  const yamlCodes = new Set(['yaml-syntax', 'yaml-tab-indent', 'yaml-duplicate-key', 'yaml-alias-limit', 'empty-file', 'rich-text-unsupported']);
   for (const [name, c] of Object.entries(cases)) {
     if (yamlCodes.has(c.code)) continue;
     it(`${name}: the schema ${c.report ? 'accepts' : 'rejects'} it as the codecs do`, () => {

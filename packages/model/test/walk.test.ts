@@ -17,7 +17,7 @@ function everyKind(): Report {
     { id: 'oversikt', type: 'overview' },
     { id: 'teckenforklaring', type: 'legend' },
     { id: 'kontroll', type: 'internalControl', items: [{ title: 'Rutin', assessment: null }] },
-    { id: 'ram', type: 'text', title: 'Ram', sections: [{ id: 'nyckeltal', type: 'table', table: { id: 'nt', title: 'Nyckeltal', unit: 'kr', rowHeader: 'Post', columns: [{ key: 'a', label: 'A' }], rows: [{ id: 'r', label: 'R', values: { a: 1 } }] } }] },
+    { id: 'ram', type: 'text', title: 'Ram', sections: [{ id: 'nyckeltal', type: 'table', table: { id: 'nt', title: 'Nyckeltal', unit: 'kr', rowHeader: 'Post', columns: [{ key: 'a', label: 'A' }], rows: [{ id: 'r', label: 'R', values: { a: 1 } }] } }, { id: 'noter', type: 'notes', notes: [{ id: 'not-1', number: 1, title: 'Intäkter', tables: [{ id: 'n1', title: 'Not 1', unit: 'kr', rowHeader: 'Post', columns: [{ key: 'a', label: 'A' }], rows: [{ id: 'r', label: 'R', values: { a: 1 } }] }] }] }] },
   );
   v.sections[1].areas[0].endSections = [{ id: 'slut', type: 'text', body: 'Text.' }];
   const d = decodeReport(v);
@@ -48,6 +48,7 @@ describe('walkReport', () => {
       'internalControl sections[8]',
       'text sections[9]',
       'table sections[9].sections[0]',
+      'notes sections[9].sections[1]',
     ]);
   });
 
@@ -65,6 +66,7 @@ describe('walkReport', () => {
     });
     expect(events).toContain('area naringsliv in hallbar-utveckling at sections[1].areas[0]');
     expect(events).toContain('table nt in nyckeltal at sections[9].sections[0].table');
+    expect(events).toContain('table n1 in noter at sections[9].sections[1].notes[0].tables[0]');
     expect(events).toContain('item Rutin');
     expect(events.indexOf('control 1')).toBeLessThan(events.indexOf('item Rutin'));
     const goal = events.findIndex((e) => e.startsWith('goal '));
@@ -78,7 +80,7 @@ describe('walkReport', () => {
   });
 
   it('counts content through the walk, nested tables included', () => {
-    expect(countContent(everyKind())).toMatchObject({ perspectives: 1, areas: 1, tables: 3 });
+    expect(countContent(everyKind())).toMatchObject({ perspectives: 1, areas: 1, tables: 4 });
   });
 });
 

@@ -1,7 +1,8 @@
 // Serialises the core's DocumentModel as a Word document: one function per node kind.
 // The title gets Word's Title style and each section a Heading style (document level 2 is
 // Heading 1), so Word's navigation pane and accessibility checker see the outline; tables
-// get a caption paragraph and a header row that repeats on every page; charts become such
+// get a caption paragraph, header rows (column groups over the column headers) that repeat
+// on every page and heading rows over the whole width; charts become such
 // tables; rich text keeps emphasis, links (as hyperlinks) and lists (as Word lists). Every
 // word comes from the document: this file decides layout only.
 import {
@@ -178,18 +179,27 @@ function cellParagraph(children: ParagraphChild[], align: 'start' | 'end'): Para
   return new Paragraph({ alignment: align === 'end' ? AlignmentType.RIGHT : AlignmentType.LEFT, children });
 }
 
-/** A table: the header row repeats on every page Word breaks it over, the first column holds the row headers. */
-function grid(head: { text: string; align: 'start' | 'end' }[], rows: { header: TextRun[]; cells: TableCell[] }[]): Table {
-  const headerRow = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: head.map((h) => new TableCell({ children: [cellParagraph([run(h.text, true)], h.align)] })),
-  });
-  const bodyRows = rows.map(
-    (r) => new TableRow({ cantSplit: true, children: [new TableCell({ children: [cellParagraph(r.header, 'start')] }), ...r.cells] }),
+/** A header cell: bold text, spanning `span` columns when more than one. */
+const headCell = (h: { text: string; align: 'start' | 'end'; span?: number }) =>
+  new TableCell({ ...(h.span !== undefined && h.span > 1 ? { columnSpan: h.span } : {}), children: [cellParagraph(h.text === '' ? [] : [run(h.text, true)], h.align)] });
+
+/** A body row: its row header and cells, or a heading of the rows that follow (one bold cell over the whole width). */
+type GridRow = { header: ParagraphChild[]; cells: TableCell[] } | { heading: string; span: number };
+
+/**
+ * A table: the header rows (the column groups over the column headers, when there are
+ * groups) repeat on every page Word breaks it over; the first column holds the row headers.
+ */
+function grid(head: { text: string; align: 'start' | 'end' }[], rows: GridRow[], groups?: { text: string; span: number }[]): Table {
+  const headerRow = (cells: { text: string; align: 'start' | 'end'; span?: number }[]) => new TableRow({ tableHeader: true, cantSplit: true, children: cells.map(headCell) });
+  const headerRows = groups ? [headerRow([{ text: '', align: 'start' }, ...groups.map((g) => ({ ...g, align: 'start' as const }))]), headerRow(head)] : [headerRow(head)];
+  const bodyRows = rows.map((r) =>
+    'heading' in r
+      ? new TableRow({ cantSplit: true, children: [headCell({ text: r.heading, align: 'start', span: r.span })] })
+      : new TableRow({ cantSplit: true, children: [new TableCell({ children: [cellParagraph(r.header, 'start')] }), ...r.cells] }),
   );
   return new Table({
-    rows: [headerRow, ...bodyRows],
+    rows: [...headerRows, ...bodyRows],
     width: { size: 100, type: WidthType.PERCENTAGE },
     tableLook: { firstRow: true, firstColumn: true },
   });
@@ -202,11 +212,15 @@ function cell(c: CellModel, bold: boolean): TableCell {
 
 function table(st: State, t: TableModel): Body {
   const head = [{ text: t.corner, align: 'start' as const }, ...t.columns.map((c) => ({ text: c.label, align: c.align }))];
-  const rows = t.rows.map((r) => {
+  const rows = t.rows.map((r): GridRow => {
+    if (r.heading) return { heading: r.header, span: t.columns.length + 1 };
     const bold = r.emphasis !== undefined;
-    return { header: r.headerBadge ? badgeRuns(r.headerBadge) : [run(r.header, bold)], cells: r.cells.map((c) => cell(c, bold)) };
+    // A row that refers to a note names it after its label ("Verksamhetens intäkter Not 1").
+    const note = r.note ? [run(` ${r.note.label}`, bold)] : [];
+    return { header: [...(r.headerBadge ? badgeRuns(r.headerBadge) : [run(r.header, bold)]), ...note], cells: r.cells.map((c) => cell(c, bold)) };
   });
-  return [caption(t.caption), grid(head, rows), ...(t.note ? richText(st, t.note) : [])];
+  const groups = t.columnGroups?.map((g) => ({ text: g.label, span: g.span }));
+  return [caption(t.caption), grid(head, rows, groups), ...(t.note ? richText(st, t.note) : [])];
 }
 
 /**

@@ -32,6 +32,9 @@ thead th:first-child{position:sticky;left:0}
 .num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
 tr.em-subtotal>*{font-weight:600}
 tr.em-total>*{font-weight:700;border-top:2px solid ${p.text}}
+th.grp{text-align:center;border-bottom:1px solid ${p.text}}
+tr.rowgroup>th{font-weight:700;padding-top:.7rem}
+a.noteref{white-space:nowrap}
 section[data-role="goal"],section[data-role="commitment"]{border-left:3px solid ${p.divider};padding-left:.75rem}
 .note{font-size:.95rem;color:${p.muted}}
 .fig{margin:1rem 0 1.5rem;max-width:26rem}

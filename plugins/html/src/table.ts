@@ -1,10 +1,12 @@
 // A table model as an HTML data table: caption stating the unit, column headers with
-// scope="col", row headers with scope="row", numbers aligned to the end in tabular
-// figures, emphasised sum rows. The table sits in a focusable, labelled scroll region so
-// a wide table scrolls on its own at 320 px instead of widening the page (WCAG 1.4.10).
+// scope="col" (and column groups with scope="colgroup" over them), row headers with
+// scope="row", heading rows starting a tbody of their own (scope="rowgroup"), links from
+// rows to their notes, numbers aligned to the end in tabular figures, emphasised sum rows.
+// The table sits in a focusable, labelled scroll region so a wide table scrolls on its own
+// at 320 px instead of widening the page (WCAG 1.4.10).
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import type { TableModel, TableCell } from '@kommunrapport/core';
+import type { TableModel, TableCell, TableRowModel } from '@kommunrapport/core';
 import { badge } from './badge.js';
 import type { IdAllocator } from './ids.js';
 
@@ -24,25 +26,55 @@ function cell(c: TableCell): Element {
   return h('td', { className: c.align === 'end' ? ['num'] : undefined }, content);
 }
 
+/** The header rows: one row of column headers, or the column groups (scope colgroup) over them. */
+function headRows(t: TableModel): Element[] {
+  const columns = t.columns.map((col) => h('th', { scope: 'col', className: col.align === 'end' ? ['num'] : undefined }, text(col.label)));
+  if (!t.columnGroups?.length) return [h('tr', [h('th', { scope: 'col' }, text(t.corner)), ...columns])];
+  return [
+    h('tr', [
+      h('th', { scope: 'col', rowSpan: 2 }, text(t.corner)),
+      // Columns outside every group get an empty data cell: an empty header would name nothing.
+      ...t.columnGroups.map((g) => (g.label === '' ? h('td', { colSpan: g.span }) : h('th', { scope: 'colgroup', colSpan: g.span, className: ['grp'] }, text(g.label)))),
+    ]),
+    h('tr', columns),
+  ];
+}
+
+/** The row's header cell: its label (or badge) and, when it refers to a note, a link to the note. */
+function rowHeader(row: TableRowModel): Element {
+  const content: ElementContent[] = row.headerBadge ? [badge(row.headerBadge)] : text(row.header);
+  if (row.note) content.push({ type: 'text', value: ' ' }, h('a', { href: `#${row.note.target}`, className: ['noteref'] }, text(row.note.label)));
+  return h('th', { scope: 'row' }, content);
+}
+
+/** The body: one tbody per group of rows, each started by its heading row (scope rowgroup). */
+function bodies(t: TableModel): Element[] {
+  const groups: TableRowModel[][] = [[]];
+  for (const row of t.rows) {
+    if (row.heading && groups[groups.length - 1]!.length > 0) groups.push([]);
+    groups[groups.length - 1]!.push(row);
+  }
+  return groups.map((rows) =>
+    h(
+      'tbody',
+      rows.map((row) =>
+        row.heading
+          ? h('tr', { className: ['rowgroup'] }, [h('th', { scope: 'rowgroup', colSpan: t.columns.length + 1 }, text(row.header))])
+          : h('tr', { className: row.emphasis ? [`em-${row.emphasis}`] : undefined }, [rowHeader(row), ...row.cells.map((c) => cell(c))]),
+      ),
+    ),
+  );
+}
+
 /** Renders a table inside its scroll region. */
 export function table(t: TableModel, scope: TableScope): Element {
   const captionId = scope.ids.unique(`${t.id}-caption`);
-  const head = h('thead', [
-    h('tr', [
-      h('th', { scope: 'col' }, text(t.corner)),
-      ...t.columns.map((col) => h('th', { scope: 'col', className: col.align === 'end' ? ['num'] : undefined }, text(col.label))),
-    ]),
-  ]);
-  const body = h(
-    'tbody',
-    t.rows.map((row) =>
-      h('tr', { className: row.emphasis ? [`em-${row.emphasis}`] : undefined }, [h('th', { scope: 'row' }, row.headerBadge ? [badge(row.headerBadge)] : text(row.header)), ...row.cells.map((c) => cell(c))]),
-    ),
-  );
+  // Column groups: scope="colgroup" headers refer to these.
+  const colgroups = t.columnGroups?.length ? [h('colgroup', { span: 1 }), ...t.columnGroups.map((g) => h('colgroup', { span: g.span }))] : [];
   // Regions need unique names: a repeated caption is told apart by its section's heading.
   const labelledBy = scope.regionNames.has(t.caption) ? `${captionId} ${scope.headingId}` : captionId;
   scope.regionNames.add(t.caption);
   return h('div.tw', { role: 'region', tabIndex: 0, ariaLabelledby: labelledBy, id: scope.ids.unique(t.id) }, [
-    h('table', [h('caption', { id: captionId }, text(t.caption)), head, body]),
+    h('table', [h('caption', { id: captionId }, text(t.caption)), ...colgroups, h('thead', headRows(t)), ...bodies(t)]),
   ]);
 }

@@ -2,7 +2,7 @@
 // perspectives with their areas, goals, commitments, indicators (under a goal or in a
 // group), tables of figures, deviation explanations and workforce figures. Sections nest
 // (areas hold sections, text sections hold subsections): the model's walkReport visits them all.
-import { walkReport, type Report, type Area, type Goal, type Commitment, type Indicator, type DataTable, type DeviationExplanation, type Headcount, type SickLeaveYear } from '@kommunrapport/model';
+import { walkReport, type Report, type Area, type Goal, type Commitment, type Indicator, type DataTable, type DeviationExplanation, type Headcount, type SickLeaveYear, type Correction } from '@kommunrapport/model';
 
 /** An area with the perspective it belongs to. */
 export interface AreaFact { area: Area; perspectiveId: string; perspectiveTitle: string; position: number }
@@ -19,6 +19,9 @@ export interface DeviationFact { explanation: DeviationExplanation; sectionId: s
 /** Workforce figures of one workforce section. */
 export interface WorkforceFact { sectionId: string; headcount?: Headcount; sickLeave: readonly SickLeaveYear[] }
 
+/** The corrections of one section, table or indicator. */
+export interface CorrectionFact { kind: 'section' | 'table' | 'indicator'; localId: string; corrections: readonly Correction[] }
+
 /** Everything the open data holds, gathered from a report. */
 export interface Facts {
   areas: AreaFact[];
@@ -28,23 +31,36 @@ export interface Facts {
   tables: TableFact[];
   deviations: DeviationFact[];
   workforce: WorkforceFact[];
+  corrections: CorrectionFact[];
 }
 
 /** Gathers the facts of a report in document order, in one walk (walkReport). */
 export function collectFacts(report: Report): Facts {
-  const facts: Facts = { areas: [], goals: [], commitments: [], indicators: [], tables: [], deviations: [], workforce: [] };
+  const facts: Facts = { areas: [], goals: [], commitments: [], indicators: [], tables: [], deviations: [], workforce: [], corrections: [] };
+  const corrected = (kind: CorrectionFact['kind'], localId: string, corrections: readonly Correction[] | undefined) => {
+    if (corrections?.length) facts.corrections.push({ kind, localId, corrections });
+  };
+  const addTable = (table: DataTable, section: { id: string; title?: string }) => {
+    facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) });
+    corrected('table', table.id, table.corrections);
+  };
+  const addIndicator = (fact: IndicatorFact) => {
+    facts.indicators.push(fact);
+    corrected('indicator', fact.indicator.id, fact.indicator.corrections);
+  };
   let indicatorPosition = 0;
   walkReport(report, {
+    section: (section) => corrected('section', section.id, section.corrections),
     area: (area, _path, { perspective }) => facts.areas.push({ area, perspectiveId: perspective.id, perspectiveTitle: perspective.title, position: facts.areas.length + 1 }),
     goal: (goal, _path, { area }) => facts.goals.push({ goal, areaId: area.id, position: facts.goals.length + 1 }),
     commitment: (commitment, _path, { area }) => facts.commitments.push({ commitment, areaId: area.id, position: facts.commitments.length + 1 }),
     indicator: (indicator, _path, parent) =>
-      facts.indicators.push(
+      addIndicator(
         'goal' in parent
           ? { indicator, goalId: parent.goal.id, position: ++indicatorPosition }
           : { indicator, sectionId: parent.section.id, groupTitle: parent.group.title, position: ++indicatorPosition },
       ),
-    table: (table, _path, { section }) => facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) }),
+    table: (table, _path, { section }) => addTable(table, section),
     deviation: (explanation, _path, { section }) => facts.deviations.push({ explanation, sectionId: section.id, ...(section.title ? { title: section.title } : {}) }),
     sections: {
       workforce: (section) => facts.workforce.push({ sectionId: section.id, ...(section.headcount ? { headcount: section.headcount } : {}), sickLeave: section.sickLeave ?? [] }),

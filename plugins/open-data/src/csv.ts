@@ -1,6 +1,7 @@
 // Long-format CSV tables with their Table Schema: each table is declared once (fields with
 // type, required, description and unit; primary and foreign keys) and written as RFC 4180
-// CSV (UTF-8, header row, CRLF, quotes doubled) by csv-stringify.
+// CSV (UTF-8, header row, CRLF, quotes doubled) by csv-stringify; text cells that a
+// spreadsheet would run as a formula get a leading apostrophe.
 import { stringify } from 'csv-stringify/sync';
 
 /** Table Schema field types used here. */
@@ -48,10 +49,37 @@ function cell(value: string | number | boolean | null | undefined): string {
   return value;
 }
 
-/** Writes a table as RFC 4180 CSV: header row, CRLF line ends, fields with comma, quote or line break quoted. */
+/**
+ * The characters that make a spreadsheet program (Excel, LibreOffice, Google Sheets) read
+ * a cell as a formula: `=`, `+`, `-`, `@`, tab and carriage return (OWASP, "CSV injection").
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;
+/** A text cell that must be protected: a formula start, possibly after apostrophes (so protection can be undone exactly). */
+const NEEDS_PROTECTION = /^'*[=+\-@\t\r]/;
+
+/**
+ * A text cell as it is written: one apostrophe is put before a text that begins with a
+ * formula character (or with apostrophes and then one), so a spreadsheet shows it as
+ * text and never runs it. Numbers, dates and booleans are never changed. The exact text is
+ * in report.json; {@link unprotectCell} undoes this.
+ */
+export function protectCell(text: string): string {
+  return NEEDS_PROTECTION.test(text) ? `'${text}` : text;
+}
+
+/** Undoes {@link protectCell}: the text as the report has it. */
+export function unprotectCell(text: string): string {
+  return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
+}
+
+/**
+ * Writes a table as RFC 4180 CSV: header row, CRLF line ends, fields with comma, quote or
+ * line break quoted, text cells protected against formula injection ({@link protectCell}).
+ */
 export function writeCsv(table: TableDef): string {
   const columns = table.fields.map((f) => f.name);
-  const records = table.rows.map((row) => columns.map((c) => cell(row[c])));
+  const text = table.fields.map((f) => f.type === 'string');
+  const records = table.rows.map((row) => columns.map((c, i) => (text[i] ? protectCell(cell(row[c])) : cell(row[c]))));
   return stringify([columns, ...records], {
     record_delimiter: '\r\n',
     quoted_match: /[\r\n]/,

@@ -2,7 +2,7 @@
 // distribution per published file, with titles and descriptions in Swedish and English,
 // publisher, licence, period, place, contact point, keywords and themes. Words come from
 // the report and the governance vocabularies (the report's own and the presets), not code.
-import { plainText, presets, type Report, type Governance } from '@kommunrapport/model';
+import { plainText, presets, REPORT_KIND_TERM, type Report, type Governance } from '@kommunrapport/model';
 import type { RdfNode, RdfObject, QName } from './rdf.js';
 import { collectFacts } from './collect.js';
 
@@ -53,14 +53,13 @@ function vocabularyFor(report: Report, lang: 'sv' | 'en'): Governance {
   return lang === 'en' ? presets['generic-en'] : presets.generic;
 }
 
-const KIND_TERM = { interim: 'reportKindInterim', tertial: 'reportKindTertial', annual: 'reportKindAnnual' } as const;
 
 /** The dataset's title in a language. */
 export function datasetTitle(report: Report, lang: 'sv' | 'en'): string {
   const place = `${report.body.name}, ${report.municipality.name}`;
   if (report.language === lang) return `${report.title}, ${place}`;
   const g = vocabularyFor(report, lang);
-  return `${g.terms[KIND_TERM[report.kind]]} ${report.period.start}–${report.period.end}, ${place}`;
+  return `${g.terms[REPORT_KIND_TERM[report.kind]]} ${report.period.start}–${report.period.end}, ${place}`;
 }
 
 /** The dataset's description in a language: what it holds, in the vocabulary's words, and the summary in the report's language. */
@@ -82,7 +81,7 @@ export function datasetDescription(report: Report, lang: 'sv' | 'en', parts: { f
 /** The keywords of the dataset in a language. */
 function keywords(report: Report, lang: 'sv' | 'en', finance: boolean): string[] {
   const g = vocabularyFor(report, lang);
-  const words = [g.terms[KIND_TERM[report.kind]], report.municipality.name, report.body.name, g.levels.indicator.plural, ...(finance ? [g.terms.finance] : [])];
+  const words = [g.terms[REPORT_KIND_TERM[report.kind]], report.municipality.name, report.body.name, g.levels.indicator.plural, ...(finance ? [g.terms.finance] : [])];
   return [...new Set(words.map((w) => w.toLowerCase()))];
 }
 

@@ -57,6 +57,22 @@ export const OPEN_DATA_CODES = {
     message: said,
     hint: 'Numbers use a full stop as decimal sign and no thousands separator; booleans are true or false.',
   },
+  'open-data-csv-formula': {
+    title: 'Text cell a spreadsheet would run as a formula',
+    severity: 'error',
+    group: 'open-data',
+    meaning: 'A text cell begins with =, +, -, @, a tab or a carriage return, so Excel or LibreOffice would run it as a formula when the file is opened (CSV injection). The build writes such cells with a leading apostrophe.',
+    message: said,
+    hint: 'Publish the file as the build wrote it; a spreadsheet program that saved the file may have removed the apostrophe.',
+  },
+  'open-data-rdf': {
+    title: 'dcat.rdf is not valid RDF',
+    severity: 'error',
+    group: 'open-data',
+    meaning: 'dcat.rdf cannot be parsed as RDF/XML (broken XML, or an IRI with spaces, quotes or other characters an IRI may not hold), or it names an IRI whose scheme is not http, https or mailto (e.g. javascript:).',
+    message: said,
+    hint: 'Correct the address in the report (contact.url, contact.email) or the open-data options (baseUrl, licence, spatial), and build again.',
+  },
   'open-data-csv-required': {
     title: 'Required cell empty',
     severity: 'error',

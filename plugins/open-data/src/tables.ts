@@ -1,11 +1,12 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, UNIT_FACTOR, isAmountUnit, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
+import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
 import type { FieldDef, TableDef } from './csv.js';
+import { goalModelTables, provenanceFields, provenanceValues } from './goal-tables.js';
 
 /** Which CSV file holds the tables of each table role; tables of other roles go to `other_tables`. */
 export const ROLE_FILES: Record<string, string> = {
@@ -13,6 +14,9 @@ export const ROLE_FILES: Record<string, string> = {
   operatingStatement: 'operating_statement',
   investments: 'investments',
 };
+
+/** The table roles that are financial statements, listed in statements.csv. */
+export const STATEMENT_ROLES: readonly string[] = ['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult'];
 
 /** Unit keys as written in the `unit` columns. */
 export const UNIT_KEYS: readonly Unit[] = ['percent', 'index', 'count', 'score', 'days', 'kr', 'tkr', 'mnkr'];
@@ -118,6 +122,7 @@ export function buildTables(report: Report): TableDef[] {
       f('position', 'integer', 'The order in the report, from 1.', req),
       f('title', 'string', 'The title.', req),
       f('assessment', 'string', 'Key of the assessment step (codelist_assessment.csv); empty when the report does not state it.'),
+      ...provenanceFields('assessment'),
       f('trend', 'string', 'Key of the trend step (codelist_trend.csv); empty when the report does not state it.'),
       f('text', 'string', 'The text as plain text (paragraphs separated by a blank line, list items starting with "- ").'),
     ],
@@ -131,6 +136,7 @@ export function buildTables(report: Report): TableDef[] {
       position,
       title: area.title,
       assessment: area.assessment ?? null,
+      ...provenanceValues('assessment', area.provenance),
       trend: area.trend ?? null,
       text: text(area.body),
     })),
@@ -146,8 +152,11 @@ export function buildTables(report: Report): TableDef[] {
       f('area_id', 'string', 'The area the goal belongs to (areas.csv).', req),
       f('position', 'integer', 'The order in the report, from 1.', req),
       f('title', 'string', 'The title.', req),
-      f('assessment', 'string', 'Key of the assessment step (codelist_assessment.csv); empty when not stated.'),
+      f('assessment', 'string', 'Key of the assessment step (codelist_assessment.csv), the overall dimension when the vocabulary has dimensions (goal_assessments.csv); empty when not stated.'),
+      ...provenanceFields('assessment'),
       f('trend', 'string', 'Key of the trend step (codelist_trend.csv); empty when not stated.'),
+      f('origin', 'string', "Where the goal comes from when it is not the body's own: council (kommunfullmäktige), owner (ägardirektiv) or other; empty for the body's own goals.", { enum: ['council', 'owner', 'other'] }),
+      f('origin_label', 'string', 'The words readers see for the origin, e.g. "KF-mål".'),
       f('text', 'string', 'The comment as plain text.'),
     ],
     primaryKey: ['goal_id'],
@@ -158,8 +167,11 @@ export function buildTables(report: Report): TableDef[] {
       area_id: id('area', areaId),
       position,
       title: goal.title,
-      assessment: goal.assessment ?? null,
+      assessment: overallAssessment(goal, g) ?? null,
+      ...provenanceValues('assessment', goal.provenance),
       trend: goal.trend ?? null,
+      origin: goal.origin?.kind ?? null,
+      origin_label: goal.origin?.label ?? null,
       text: text(goal.body),
     })),
   });
@@ -175,6 +187,7 @@ export function buildTables(report: Report): TableDef[] {
       f('position', 'integer', 'The order in the report, from 1.', req),
       f('title', 'string', 'The text of the commitment.', req),
       f('status', 'string', 'Key of the status (codelist_commitment_status.csv); empty when not stated.'),
+      ...provenanceFields('status'),
       f('completion', 'string', 'Key of the completion step (codelist_completion.csv); empty when not stated.'),
       f('completion_percent', 'number', 'The share done in percent (0–100) of the completion step; empty when not stated.'),
       f('text', 'string', 'The comment as plain text.'),
@@ -192,6 +205,7 @@ export function buildTables(report: Report): TableDef[] {
       position,
       title: c.title,
       status: c.status ?? null,
+      ...provenanceValues('status', c.provenance),
       completion: c.completion ?? null,
       completion_percent: c.completion ? (completionPercent.get(c.completion) ?? null) : null,
       text: text(c.body),
@@ -240,7 +254,9 @@ export function buildTables(report: Report): TableDef[] {
       f('unit', 'string', `The unit of the values: ${UNIT_DOC}.`, { ...req, enum: UNIT_KEYS }),
       f('higher_is_better', 'boolean', 'true when a higher value is better, false when a lower one is.', req),
       f('decimals', 'integer', 'The number of decimals the report shows, when it declares one.'),
-      f('kolada_kpi_id', 'string', 'The Kolada KPI id (e.g. N00945), when there is one.'),
+      f('kolada_kpi_id', 'string', "The Kolada KPI id (e.g. N00945) when the indicator is the same measure as the KPI (kolada_scope same), so the values may be joined with Kolada's; empty otherwise."),
+      f('kolada_related_kpi_id', 'string', "The Kolada KPI id the report names for an indicator that measures only a part of the KPI's population (kolada_scope part): related, not to be joined."),
+      f('kolada_scope', 'string', "same when the indicator measures the KPI's own population, part when only a part of it.", { enum: ['same', 'part'] }),
       f('kolada_source', 'string', 'Where the Kolada KPI id was taken from.'),
       f('description', 'string', 'How the indicator is defined, when the report says.'),
     ],
@@ -257,7 +273,9 @@ export function buildTables(report: Report): TableDef[] {
       unit: ind.unit,
       higher_is_better: ind.higherIsBetter,
       decimals: ind.decimals ?? null,
-      kolada_kpi_id: ind.kolada?.id ?? null,
+      kolada_kpi_id: koladaJoinId(ind),
+      kolada_related_kpi_id: ind.kolada?.scope === 'part' ? ind.kolada.id : null,
+      kolada_scope: ind.kolada?.scope ?? null,
       kolada_source: ind.kolada?.source ?? null,
       description: ind.description ?? null,
     })),
@@ -267,25 +285,31 @@ export function buildTables(report: Report): TableDef[] {
     name: 'indicator_values',
     title: 'Indicator values, one row per fact',
     description:
-      'One row per indicator, year, kind (outcome or target) and gender (T, K, M). A value the report does not state has an empty value and the reason in missing_reason.',
+      'One row per indicator, period (a year, or a month, tertial or other part of it), kind (outcome or target) and gender (T, K, M). A value the report does not state has an empty value and the reason in missing_reason.',
     fields: [
       f('indicator_id', 'string', 'The indicator (indicators.csv).', req),
       f('year', 'integer', 'The year the value is for.', req),
+      f('period', 'string', 'The period the value is for: the year (2024), or a part of it as the report writes it (a month 2024-03, a tertial 2024-T1, the months from 1 januari 2024-ack-08).', req),
+      f('period_start', 'date', 'The first day of the period.', req),
+      f('period_end', 'date', 'The last day of the period.', req),
       f('kind', 'string', 'outcome (utfall, measured) or target (mål).', { ...req, enum: ['outcome', 'target'] }),
       GENDER,
       f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
       ...amountFields('value'),
       f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
-      f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator, repeated for convenience.'),
+      f('bound', 'string', 'For a target that is a bound: atLeast ("minst") or atMost ("högst"); empty for a target to reach exactly or an outcome.', { enum: ['atLeast', 'atMost'] }),
+      f('measured_year', 'integer', 'The year the value was measured when it is older than the year it stands for ("7,3 (2015)"); empty otherwise.'),
+      f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator when it is the same measure (indicators.csv kolada_scope same), repeated for joining; empty otherwise.'),
     ],
-    primaryKey: ['indicator_id', 'year', 'kind', 'gender'],
+    primaryKey: ['indicator_id', 'period', 'kind', 'gender'],
     foreignKeys: [{ fields: ['indicator_id'], resource: 'indicators', referenceFields: ['indicator_id'] }],
     rows: facts.indicators.flatMap(({ indicator: ind }) =>
       ind.values.flatMap((v) => {
-        const base = { indicator_id: id('indicator', ind.id), year: v.year, kind: v.kind };
+        const span = periodSpan(v.period ?? String(v.year))!;
+        const base = { indicator_id: id('indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
-          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, kolada_kpi_id: ind.kolada?.id ?? null };
+          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, bound: v.bound ?? null, measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
         };
         const rows = [];
         if (v.total !== undefined || v.missing !== undefined) rows.push(row('T', v.total, v.total === undefined ? (v.missing ?? null) : null));
@@ -304,9 +328,9 @@ export function buildTables(report: Report): TableDef[] {
     fields: [
       f('table_id', 'string', 'Stable id: {kommunkod}-{body}-table-{local id}.', req),
       f('local_id', 'string', 'The id written in the report.', req),
-      f('role', 'string', 'What the table is: incomeStatement, operatingStatement, investments, headline, premises or other.', {
+      f('role', 'string', `What the table is: ${TABLE_ROLES.join(', ')}.`, {
         ...req,
-        enum: ['incomeStatement', 'operatingStatement', 'investments', 'headline', 'premises', 'other'],
+        enum: [...TABLE_ROLES],
       }),
       f('file', 'string', 'The CSV file holding the cells of the table.', req),
       f('section_id', 'string', 'Stable id of the section holding the table: {kommunkod}-{body}-section-{local id}.', req),
@@ -345,7 +369,7 @@ export function buildTables(report: Report): TableDef[] {
         f('row_id', 'string', 'The id of the row within the table.', req),
         f('row_position', 'integer', 'The order of the row, from 1.', req),
         f('row_label', 'string', 'The label of the row.', req),
-        f('row_kind', 'string', 'revenue, cost, item, subtotal, total or result; empty when not declared.', {
+        f('row_kind', 'string', 'revenue, cost, item, subtotal, total or result; empty when not declared. Heading rows (no figures) are not listed.', {
           enum: ['revenue', 'cost', 'item', 'subtotal', 'total', 'result'],
         }),
         f('row_sum_of', 'string', 'For a sum row: the ids of the rows it sums, separated by spaces.'),
@@ -363,9 +387,9 @@ export function buildTables(report: Report): TableDef[] {
       foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
       rows: mine.flatMap(({ table: tb }) =>
         tb.rows.flatMap((r, ri) =>
-          tb.columns.map((c, ci) => {
+          (r.kind === 'heading' ? [] : tb.columns).map((c, ci) => {
             const raw = r.values[c.key];
-            const value = raw === null || raw === undefined ? null : decimalString(raw, tb.decimals);
+            const value = raw === null || raw === undefined ? null : decimalString(raw, r.decimals ?? tb.decimals);
             return {
               table_id: id('table', tb.id),
               row_id: r.id,
@@ -379,13 +403,70 @@ export function buildTables(report: Report): TableDef[] {
               column_kind: c.kind ?? null,
               column_year: c.year ?? null,
               value,
-              ...amount(value, tb.unit),
+              ...amount(value, r.unit ?? tb.unit),
             };
           }),
         ),
       ),
     });
   }
+
+  // --- financial statements, tidy ------------------------------------------------
+  // One row per figure of the statements, with the standard row key (comparable across
+  // kommuner), the entity (kommunen, sammanställd redovisning) and the period as columns.
+  const statements = facts.tables.filter(({ table: tb }) => tb.role !== undefined && STATEMENT_ROLES.includes(tb.role));
+  tables.push({
+    name: 'statements',
+    title: 'Financial statements (räkenskaper)',
+    description:
+      'The figures of the resultaträkning, balansräkning, kassaflödesanalys, balanskravsutredning and VA-resultat in tidy form: one row per figure, with the standard row key of RKR\'s uppställningsform (see the README), the kommun\'s own label, the entity and the period. Costs are negative as in the source.',
+    fields: [
+      f('table_id', 'string', 'The table (tables.csv).', req),
+      f('statement', 'string', `Which statement: ${STATEMENT_ROLES.join(', ')}.`, { ...req, enum: [...STATEMENT_ROLES] }),
+      f('row_id', 'string', 'The id of the row within the table.', req),
+      f('row_key', 'string', 'The standard row key (RKR\'s uppställningsform), e.g. arets-resultat; empty for rows the kommun adds.', { enum: Object.keys(STANDARD_ROWS) }),
+      f('row_label', 'string', 'The kommun\'s own label of the row.', req),
+      f('entity', 'string', 'Whose figure it is, from the column group: kommunen, sammanstalld or another entity key; empty when the table has no groups.'),
+      f('column_key', 'string', 'The key of the column within the table.', req),
+      f('column_kind', 'string', 'outcome, budget, forecast, deviation, target or other; empty when not declared.', {
+        enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
+      }),
+      f('period', 'string', 'The period key of the column (2024, 2024-08, 2024-T2, 2024-ack-08, 2024-08-31), or its year when it declares no period.'),
+      f('period_start', 'date', 'The first day of the period; for a balance date, the date.'),
+      f('period_end', 'date', 'The last day of the period; for a balance date, the date.'),
+      f('value', 'number', 'The figure as published, in the unit of column unit; empty when the cell is empty.'),
+      ...amountFields('value'),
+    ],
+    primaryKey: ['table_id', 'row_id', 'column_key'],
+    foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
+    rows: statements.flatMap(({ table: tb }) => {
+      const entityOf = new Map<string, string>();
+      for (const g of tb.columnGroups ?? []) for (const key of g.columns) if (g.entity) entityOf.set(key, g.entity);
+      return tb.rows.flatMap((r) =>
+        (r.kind === 'heading' ? [] : tb.columns).map((c) => {
+          const raw = r.values[c.key];
+          const value = raw === null || raw === undefined ? null : decimalString(raw, r.decimals ?? tb.decimals);
+          const key = c.period ?? (c.year !== undefined ? String(c.year) : undefined);
+          const span = key !== undefined ? periodSpan(key) : undefined;
+          return {
+            table_id: id('table', tb.id),
+            statement: tb.role!,
+            row_id: r.id,
+            row_key: r.key ?? null,
+            row_label: r.label,
+            entity: entityOf.get(c.key) ?? null,
+            column_key: c.key,
+            column_kind: c.kind ?? null,
+            period: key ?? null,
+            period_start: span?.start ?? null,
+            period_end: span?.end ?? null,
+            value,
+            ...amount(value, r.unit ?? tb.unit),
+          };
+        }),
+      );
+    }),
+  });
 
   // --- deviation explanations --------------------------------------------------
   tables.push({
@@ -474,8 +555,13 @@ export function buildTables(report: Report): TableDef[] {
     }),
   });
 
+  tables.push(...goalModelTables(report, facts, id));
+
   return tables;
 }
+
+/** The Kolada KPI id to join on: only when the indicator is the same measure as the KPI. */
+const koladaJoinId = (ind: { kolada?: { id: string; scope: 'same' | 'part' } }): string | null => (ind.kolada?.scope === 'same' ? ind.kolada.id : null);
 
 /** The decimals an explanation is written with: as many as its most precise amount has, as in the source. */
 function explanationDecimals(e: DeviationExplanation): number {

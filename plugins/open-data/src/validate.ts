@@ -22,6 +22,30 @@ let ajvModule: typeof AjvModule | undefined;
 let csvModule: typeof CsvParseModule | undefined;
 const ajvClass = () => (ajvModule ??= load('ajv/dist/2020.js') as typeof AjvModule).Ajv2020;
 const ajvFormats = () => load('ajv-formats') as typeof AjvFormatsModule;
+const rdfXml = () => load('rdfxml-streaming-parser') as typeof import('rdfxml-streaming-parser');
+
+/**
+ * Parses RDF/XML as a re-user's RDF library would, synchronously: the problems (syntax,
+ * IRIs that are not IRIs) and every IRI of the graph.
+ */
+export function parseRdfXml(text: string, baseIRI: string): { errors: string[]; iris: string[] } {
+  const errors: string[] = [];
+  const iris: string[] = [];
+  const parser = new (rdfXml().RdfXmlParser)({ baseIRI });
+  parser.on('error', (e: Error) => errors.push(e.message));
+  parser.on('data', (q: { subject: { termType: string; value: string }; predicate: { value: string }; object: { termType: string; value: string } }) => {
+    for (const term of [q.subject, q.object]) if (term.termType === 'NamedNode') iris.push(term.value);
+    iris.push(q.predicate.value);
+  });
+  try {
+    // The parser is a stream; its SAX parser, fed directly, parses synchronously (rdfxml-streaming-parser 3.3.0).
+    (parser as unknown as { saxParser: { write(t: string): { close(): void } } }).saxParser.write(text).close();
+  } catch (e) {
+    errors.push((e as Error).message);
+  }
+  return { errors, iris };
+}
+
 const parse = (input: string, options: Record<string, unknown>): unknown => (csvModule ??= load('csv-parse/sync') as typeof CsvParseModule).parse(input, options as never);
 
 /** The files of an open-data folder by path relative to it. */
@@ -171,6 +195,8 @@ export function validateOpenDataFiles(files: OpenDataFiles): Diagnostic[] {
           if (f.constraints?.required) add('open-data-csv-required', r.path, place.path, `${f.name} is required but empty in row ${line} of ${r.path}.`, { line, expected: `a ${f.type}` });
           continue;
         }
+        if ((f.type ?? 'string') === 'string' && /^[=+\-@\t\r]/.test(v))
+          add('open-data-csv-formula', r.path, place.path, `${f.name} in row ${line} of ${r.path} begins with ${JSON.stringify(v[0])}, so a spreadsheet would run it as a formula.`, { line, expected: "text that begins with an apostrophe (') before =, +, -, @, tab or carriage return", found: JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) });
         const check = TYPE_CHECKS[f.type] ?? TYPE_CHECKS.string!;
         if (!check(v)) add('open-data-csv-type', r.path, place.path, `${f.name} in row ${line} of ${r.path} is not a ${f.type}.`, { line, expected: `a ${f.type}`, found: JSON.stringify(v) });
         else if (f.constraints?.enum && !f.constraints.enum.includes(v))
@@ -217,6 +243,13 @@ export function validateOpenDataFiles(files: OpenDataFiles): Diagnostic[] {
   // DCAT metadata: every distribution's size and checksum agree with the file it describes.
   const dcat = readJson('dcat.jsonld') as { '@graph'?: Record<string, unknown>[] } | undefined;
   if (!files.has('dcat.rdf')) add('open-data-missing-file', 'dcat.rdf', '', 'dcat.rdf is missing from the folder.', { expected: 'dcat.rdf', found: 'no such file' });
+  else {
+    // dcat.rdf is RDF/XML: it must parse as RDF, and every IRI in it must be a web address.
+    const rdf = parseRdfXml(textOf('dcat.rdf'), 'https://example.org/');
+    for (const error of rdf.errors.slice(0, 5)) add('open-data-rdf', 'dcat.rdf', '', `dcat.rdf cannot be read as RDF/XML: ${error}.`, { expected: 'RDF/XML that an RDF library parses', found: error });
+    for (const iri of [...new Set(rdf.iris)].filter((i) => !/^(https?:\/\/|mailto:)/i.test(i)).slice(0, 5))
+      add('open-data-rdf', 'dcat.rdf', '', `dcat.rdf names ${JSON.stringify(iri)}, which is not an http, https or mailto IRI.`, { expected: 'an http, https or mailto IRI', found: JSON.stringify(iri) });
+  }
   if (dcat && Array.isArray(dcat['@graph'])) {
     const nodes = new Map(dcat['@graph'].map((n) => [n['@id'] as string, n]));
     const first = (n: Record<string, unknown> | undefined, p: string) => ((n?.[p] as { '@id'?: string; '@value'?: string }[] | undefined) ?? [])[0];

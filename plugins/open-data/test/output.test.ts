@@ -74,7 +74,7 @@ describe.each([
     expect(dp.created).toBe(report.date ? `${report.date}T00:00:00Z` : `${report.period.end}T00:00:00Z`);
     expect(dp.licenses).toEqual([{ name: 'CC0-1.0', path: 'http://creativecommons.org/publicdomain/zero/1.0/', title: 'CC0 1.0' }]);
     const values = dp.resources.find((r: { name: string }) => r.name === 'indicator_values');
-    expect(values.schema.primaryKey).toEqual(['indicator_id', 'year', 'kind', 'gender']);
+    expect(values.schema.primaryKey).toEqual(['indicator_id', 'period', 'kind', 'gender']);
     expect(values.schema.foreignKeys).toEqual([{ fields: ['indicator_id'], reference: { resource: 'indicators', fields: ['indicator_id'] } }]);
     expect(values.schema.fields.find((f: { name: string }) => f.name === 'gender').constraints).toEqual({ required: true, enum: ['T', 'K', 'M'] });
     expect(values.schema.fields.find((f: { name: string }) => f.name === 'factor').description).toMatch(/tkr = 1000, mnkr = 1000000/);

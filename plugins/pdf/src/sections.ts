@@ -59,7 +59,7 @@ export function drawSection(state: RenderState, parent: StructElement, section: 
       run = [];
     }
   }
-  drawHeading(state, sect, section.level, section.title, section.id, keepHeight(state, section.blocks[0]));
+  drawHeading(state, sect, section.level, section.title, section.id, keepHeight(state, section.blocks[0]), section.role === 'note');
   for (const block of section.blocks) drawBlock(state, sect, block);
   sect.end();
 }

@@ -1,6 +1,8 @@
 // Tables as Table/TR/TH/TD with a Caption stating the unit. Column headers are TH with
-// Scope Column, row headers TH with Scope Row. Rows are kept whole; after a page break
-// the header row is drawn again as a pagination artifact (the structure has it once).
+// Scope Column (column groups a header row above them, with ColSpan), row headers TH with
+// Scope Row; a table with column groups or heading rows is tagged THead and a TBody per
+// group of rows. Rows are kept whole; after a page break the header rows are drawn again
+// as a pagination artifact (the structure has them once). A row's note is a link to the note.
 import type { TableCell, TableModel } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
@@ -11,6 +13,8 @@ interface CellLayout {
   lines: Line[];
   align: 'start' | 'end';
   header: boolean;
+  /** Columns the cell spans (a column group's header, a heading row). */
+  span?: number;
 }
 
 interface RowLayout {
@@ -46,6 +50,8 @@ interface TableLayout {
   pad: number;
   colWidths: number[];
   captionLines: Line[];
+  /** The column groups' header row, above `head`, when the table has groups. */
+  groupRow?: RowLayout;
   head: RowLayout;
   body: RowLayout[];
   /** Narrowest and natural width of each column. */
@@ -98,10 +104,15 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
     ...table.columns.map((c) => ({ runs: [{ text: c.label, font: 'bold' as const }], align: c.align })),
   ];
   const bodyCells = table.rows.map((r) => {
-    const bold = r.emphasis !== undefined;
-    const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : [{ text: r.header, font: bold ? 'bold' : 'regular' }];
-    return [{ runs: header, align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
+    const bold = r.emphasis !== undefined || r.heading === true;
+    const font = bold ? ('bold' as const) : ('regular' as const);
+    // A note reference is an internal link to the note's heading (a named destination).
+    const note: Run[] = r.note ? [{ text: ' ', font }, { text: r.note.label, font, link: { url: '', dest: r.note.target, contents: r.note.label } }] : [];
+    const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : [{ text: r.header, font }];
+    return [{ runs: [...header, ...note], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
   });
+  // A heading row spans the table: it does not size the first column.
+  const measured = [headerCells, ...bodyCells.filter((_, k) => !table.rows[k]!.heading)];
   // The table's text size: the body size a little smaller, smaller still when the widest words do not fit.
   let size = state.size * 0.92;
   let widths: number[] | null = null;
@@ -110,9 +121,9 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
   let natural: number[] = [];
   for (let attempt = 0; attempt < 8 && !widths; attempt++) {
     pad = size * 0.45;
-    min = headerCells.map((_, i) => Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
+    min = headerCells.map((_, i) => Math.max(...measured.map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
     natural = headerCells.map((_, i) =>
-      Math.max(...[headerCells, ...bodyCells].map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
+      Math.max(...measured.map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
     );
     widths = columnWidths(min, natural, w.width);
     if (widths && first !== undefined && first >= min[0]!) {
@@ -124,22 +135,28 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
   if (!widths) widths = headerCells.map(() => w.width / headerCells.length);
   const lh = w.lineHeight(size);
   const colWidths = widths;
-  const layoutRow = (cells: { runs: Run[]; align: 'start' | 'end' }[], header: boolean, emphasis?: 'subtotal' | 'total'): RowLayout => {
-    const laid = cells.map((c, i) => ({ lines: w.wrap(c.runs, colWidths[i]! - 2 * pad, size), align: c.align, header: header || i === 0 }));
+  const layoutRow = (cells: { runs: Run[]; align: 'start' | 'end' }[], header: boolean, emphasis?: 'subtotal' | 'total', spans?: number[]): RowLayout => {
+    const cellWidth = (i: number) => (spans ? colWidths.slice(spans.slice(0, i).reduce((a, b) => a + b, 0), spans.slice(0, i + 1).reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0) : colWidths[i]!);
+    const laid = cells.map((c, i) => ({ lines: w.wrap(c.runs, cellWidth(i) - 2 * pad, size), align: c.align, header: header || i === 0, ...(spans ? { span: spans[i]! } : {}) }));
     const height = Math.max(1, ...laid.map((c) => c.lines.length)) * lh + 2 * pad;
     return { cells: laid, height, ...(emphasis ? { emphasis } : {}) };
   };
   const head = layoutRow(headerCells, true);
-  const body = table.rows.map((r, i) => layoutRow(bodyCells[i]!, false, r.emphasis));
+  // Column groups: a header row above, the corner first and each group over its columns.
+  const groups = table.columnGroups?.length ? table.columnGroups : undefined;
+  const groupRow = groups
+    ? layoutRow([{ runs: [], align: 'start' as const }, ...groups.map((g) => ({ runs: g.label ? [{ text: g.label, font: 'bold' as const }] : [], align: 'start' as const }))], true, undefined, [1, ...groups.map((g) => g.span)])
+    : undefined;
+  const body = table.rows.map((r, i) => (r.heading ? layoutRow([bodyCells[i]![0]!], false, undefined, [headerCells.length]) : layoutRow(bodyCells[i]!, false, r.emphasis)));
 
   const captionLines = w.wrap([{ text: table.caption, font: 'bold' }], w.width, state.size);
-  return { size, pad, colWidths, captionLines, head, body, min, natural };
+  return { size, pad, colWidths, captionLines, ...(groupRow ? { groupRow } : {}), head, body, min, natural };
 }
 
 /** Height of the caption, header and the rows that must start on one page (all of a short table, else two). */
 function keepHeight(state: RenderState, l: TableLayout): number {
   const rows = l.body.length <= MAX_UNBROKEN_ROWS ? l.body : l.body.slice(0, MIN_ROWS_EACH_SIDE);
-  return l.captionLines.length * state.writer.lineHeight(state.size) + l.size * 0.3 + l.head.height + rows.reduce((s, r) => s + r.height, 0);
+  return l.captionLines.length * state.writer.lineHeight(state.size) + l.size * 0.3 + (l.groupRow?.height ?? 0) + l.head.height + rows.reduce((s, r) => s + r.height, 0);
 }
 
 /** The height a heading keeps with it when `table` follows it (its space above included). */
@@ -179,7 +196,10 @@ export function planRowBreaks(rows: readonly { height: number; emphasis?: 'subto
 /** Draws a table model with its caption and note. */
 export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
   const w = state.writer;
-  const { size, pad, colWidths, head, body } = layoutTable(state, table);
+  const { size, pad, colWidths, groupRow, head, body } = layoutTable(state, table);
+  const headHeight = (groupRow?.height ?? 0) + head.height;
+  // Tables with column groups or heading rows are tagged with THead and a TBody per group of rows.
+  const sections = groupRow !== undefined || table.rows.some((r) => r.heading);
   const lh = w.lineHeight(size);
   const block = w.nextBlock();
 
@@ -193,9 +213,9 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
   const continued = `${table.caption} (${state.ctx.vocabulary.term('continued')})`;
   const continuedLines = w.wrap([{ text: continued, font: 'bold' }], w.width, state.size);
   const continuedHeight = continuedLines.length * w.lineHeight(state.size) + size * 0.3;
-  const breaks = new Set(planRowBreaks(body, w.frame.bottom - w.y - head.height, w.frame.bottom - w.frame.top - continuedHeight - head.height));
+  const breaks = new Set(planRowBreaks(body, w.frame.bottom - w.y - headHeight, w.frame.bottom - w.frame.top - continuedHeight - headHeight));
 
-  const drawRow = (row: RowLayout, tr: StructElement | undefined, isHead: boolean, cellTypes: ('TH' | 'TD')[], scopes: ('Column' | 'Row' | undefined)[]) => {
+  const drawRow = (row: RowLayout, tr: StructElement | undefined, isHead: boolean, cellTypes: ('TH' | 'TD' | undefined)[], scopes: ('Column' | 'Row' | undefined)[]) => {
     const top = w.y;
     const x0 = w.frame.left;
     w.artifact(() => {
@@ -205,15 +225,20 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
       if (row.emphasis) state.doc.lineWidth(strong ? 1.1 : 0.6).moveTo(x0, top).lineTo(x0 + w.width, top).stroke();
     });
     let x = x0;
+    let column = 0;
     row.cells.forEach((cell, i) => {
-      const cw = colWidths[i]!;
-      const type = cellTypes[i]!;
+      const span = cell.span ?? 1;
+      const cw = colWidths.slice(column, column + span).reduce((a, b) => a + b, 0);
+      column += span;
+      const type = cellTypes[i];
       const scope = scopes[i];
-      const el = tr ? child(state, tr, type, scope ? { scope } : undefined) : undefined;
+      // An empty group cell (the corner above the column headers) is no structure element.
+      const el = tr && type ? child(state, tr, type, scope ? { scope } : undefined) : undefined;
+      if (el && span > 1) el.dictionary.data.A = { ...(el.dictionary.data.A as object), ColSpan: span };
       cell.lines.forEach((line, k) => {
         const lx = cell.align === 'end' ? x + cw - pad - line.width : x + pad;
         const ly = top + pad + k * lh;
-        if (el) w.drawLine(line, lx, ly, size, el, type);
+        if (el && type) w.drawLine(line, lx, ly, size, el, type);
         else w.artifact(() => line.pieces.forEach((p) => w.text(p.text, p.font, size, lx + p.x, ly + (lh - size * 1.16) / 2, p.colour)), 'Pagination');
       });
       w.endLinks();
@@ -226,22 +251,38 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
 
   const headTypes = head.cells.map(() => 'TH' as const);
   const headScopes = head.cells.map(() => 'Column' as const);
-  const headRow = child(state, tableEl, 'TR');
-  drawRow(head, headRow, true, headTypes, headScopes);
-  headRow.end();
+  const drawHead = (tag: boolean) => {
+    const parentEl = tag && sections ? child(state, tableEl, 'THead') : tableEl;
+    if (groupRow) {
+      const tr = tag ? child(state, parentEl, 'TR') : undefined;
+      drawRow(groupRow, tr, true, groupRow.cells.map((c, i) => (i === 0 || c.lines.length === 0 ? undefined : 'TH')), groupRow.cells.map(() => 'Column' as const));
+      tr?.end();
+    }
+    const tr = tag ? child(state, parentEl, 'TR') : undefined;
+    drawRow(head, tr, true, headTypes, headScopes);
+    tr?.end();
+    if (tag && sections) parentEl.end();
+  };
+  drawHead(true);
+  let tbody: StructElement | undefined = sections ? child(state, tableEl, 'TBody') : undefined;
   body.forEach((row, i) => {
+    if (sections && table.rows[i]!.heading && i > 0) {
+      tbody!.end();
+      tbody = child(state, tableEl, 'TBody');
+    }
     if (breaks.has(i)) {
       w.newPage();
       const lineH = w.lineHeight(state.size);
       w.artifact(() => continuedLines.forEach((line, k) => line.pieces.forEach((p) => w.text(p.text, p.font, state.size, w.frame.left + p.x, w.y + k * lineH + (lineH - state.size * 1.16) / 2))), 'Pagination');
       w.y += continuedHeight;
       w.record('caption', block, { continued: true, text: continued });
-      drawRow(head, undefined, true, headTypes, headScopes);
+      drawHead(false);
     }
-    const tr = child(state, tableEl, 'TR');
+    const tr = child(state, tbody ?? tableEl, 'TR');
     drawRow(row, tr, false, row.cells.map((_, i) => (i === 0 ? 'TH' : 'TD')), row.cells.map((_, i) => (i === 0 ? 'Row' : undefined)));
     tr.end();
   });
+  tbody?.end();
   tableEl.end();
   w.y += state.size * 0.8;
   if (table.note?.length) drawRichText(state, parent, table.note);

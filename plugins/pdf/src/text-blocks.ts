@@ -74,11 +74,11 @@ export function firstLinesHeight(state: RenderState, runs: readonly Run[], inden
 }
 
 /**
- * A heading: H1–H6 with a structure id, a named destination and a bookmark. It starts a
- * new page unless `follow` points of what it heads (two lines, or a table's caption,
- * header and first rows) fit below it.
+ * A heading: H1–H6 with a structure id, a named destination (two for a link target: also
+ * its id) and a bookmark. It starts a new page unless `follow` points of what it heads (two
+ * lines, or a table's caption, header and first rows) fit below it.
  */
-export function drawHeading(state: RenderState, parent: StructElement, level: number, title: string, id: string, follow = state.writer.lineHeight(state.size) * 2): void {
+export function drawHeading(state: RenderState, parent: StructElement, level: number, title: string, id: string, follow = state.writer.lineHeight(state.size) * 2, linkTarget = false): void {
   const w = state.writer;
   const tag = `H${Math.min(Math.max(level, 1), 6)}`;
   const { size, lines, before, after, height: h } = headingLayout(state, level, title);
@@ -88,6 +88,8 @@ export function drawHeading(state: RenderState, parent: StructElement, level: nu
   assignId(state, el, id);
   const destination = `h-${String(state.headings.length + 1).padStart(4, '0')}`;
   state.doc.addNamedDestination(destination, 'XYZ', w.frame.left, w.y, null);
+  // A heading that links point to (a note) is also a destination named by its section id.
+  if (linkTarget) state.doc.addNamedDestination(id, 'XYZ', w.frame.left, w.y, null);
   state.headings.push({ level, title, page: w.pageCount - 1, destination });
   // Bookmarks nest by level: the nearest open item of a lower level is the parent.
   let parentItem = state.doc.outline;

@@ -11,6 +11,8 @@ import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
 /** A link target inside running text: one per link of the source, shared by its pieces. */
 export interface LinkTarget {
   url: string;
+  /** A named destination inside the document (a note's heading): the link goes there instead of to `url`. */
+  dest?: string;
   /** The annotation's description (/Contents): the link's text. */
   contents: string;
 }
@@ -324,7 +326,8 @@ export class Writer {
         this.artifact(() => {
           this.doc.lineWidth(0.6).strokeColor('#0b4f8a').moveTo(gx, y + dy + size * 1.12).lineTo(gx + gw, y + dy + size * 1.12).stroke();
         });
-        this.doc.link(gx, y, gw, h, first.link.url, { structParent: el, Contents: new String(first.link.contents) });
+        if (first.link.dest !== undefined) this.doc.annotate(gx, y, gw, h, { Subtype: 'Link', Dest: first.link.dest, Contents: new String(first.link.contents), structParent: el });
+        else this.doc.link(gx, y, gw, h, first.link.url, { structParent: el, Contents: new String(first.link.contents) });
       } else this.tagged(owner, type, draw);
       i = j;
     }

@@ -117,10 +117,21 @@ function badgeWords(st: State, badge: Badge, words = badge.textAlternative): str
 
 /** A table: its caption as a lead line, then one line per row, each value after its column header. */
 function table(st: State, t: TableModel): void {
+  // Each column is read with its group's header first: "Kommunen, Utfall jan–aug 2024".
+  const groupOf: string[] = [];
+  for (const g of t.columnGroups ?? []) for (let k = 0; k < g.span; k++) groupOf.push(g.label);
+  const columnLabel = (i: number) => {
+    const label = t.columns[i] ? say(st, t.columns[i]!.label) : '';
+    const group = groupOf[i] ? say(st, groupOf[i]!) : '';
+    return group && label ? `${group}, ${label}` : group || label;
+  };
   const rows = t.rows.map((row) => {
-    const header = row.headerBadge ? badgeWords(st, row.headerBadge, row.headerBadge.label) : say(st, row.header);
+    // A heading of the rows that follow is read on its own line, as a heading of the group.
+    if (row.heading) return `${say(st, row.header)}:`;
+    const label = row.headerBadge ? badgeWords(st, row.headerBadge, row.headerBadge.label) : say(st, row.header);
+    const header = row.note ? `${label} (${say(st, row.note.label.toLowerCase())})` : label;
     const values = row.cells.map((cell, i) => {
-      const column = t.columns[i] ? say(st, t.columns[i]!.label) : '';
+      const column = columnLabel(i);
       const value = cell.badge ? badgeWords(st, cell.badge, cell.spoken) : spoken(st, cell);
       return column ? `${column} ${value}` : value;
     });

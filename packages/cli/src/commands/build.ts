@@ -1,25 +1,31 @@
 // `kommunrapport build <file|glob…> [--format …] [--out dist] [--plugin …] [--json] [--strict]`:
 // builds reports with the first-party plugins, plugins named on the command line and those
-// of a kommunrapport.config.(json|yaml) next to each report. One report is built in this
-// process; several are built on a pool of worker threads, each written as it finishes,
+// of a kommunrapport.config.(json|yaml) next to each report. One report with only the
+// first-party plugins is built in this process; any other plugin's code, and several reports,
+// run on worker threads under a time limit (a pool, each report written as it finishes),
 // with a progress line. Prints where every file went, or a JSON summary.
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { watch } from 'chokidar';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { closest, formatDiagnostic, formatPath, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
 import {
+  assertDistinctIds,
   BuildError,
   buildMany,
   buildReport,
+  parseSourceDateEpoch,
+  probePlugins,
   decodeOptions,
   formatProblem,
   importPlugin,
   isIoProblem,
   isPathSpec,
+  resolvePluginSpec,
   type BuildProblem,
   type BuildResult,
   type Plugin,
@@ -41,7 +47,7 @@ export interface BuildOptions {
   strict?: boolean;
   /** Reports built at once, each on its own worker thread (default: the available cores). */
   jobs?: string;
-  /** With several reports: seconds a report may take before its worker is stopped (default: no limit). */
+  /** Seconds a report (or the import of the plugins) may take before its worker is stopped (default {@link DEFAULT_TIMEOUT_S}). */
   timeout?: string;
   /** A config file to use instead of the kommunrapport.config.* next to each report. */
   config?: string;
@@ -82,12 +88,20 @@ interface Chosen {
 
 class UsageError extends Error {}
 
+/**
+ * The default time limit of one report's build, and of importing the plugins, in seconds.
+ * The Eskilstuna example builds in about a second; a plugin still working after five
+ * minutes is taken to hang.
+ */
+export const DEFAULT_TIMEOUT_S = 300;
+
 /** Reports as absolute paths, in a stable order, from files and glob patterns. */
 export async function resolveReports(patterns: readonly string[], cwd: string): Promise<string[]> {
   const found = new Set<string>();
   for (const p of patterns) {
     const abs = resolve(cwd, p);
-    if (existsSync(abs) && statSync(abs).isFile()) {
+    // Anything but a folder is taken as named; the build refuses what is not a regular file.
+    if (existsSync(abs) && !statSync(abs).isDirectory()) {
       found.add(abs);
       continue;
     }
@@ -97,6 +111,29 @@ export async function resolveReports(patterns: readonly string[], cwd: string): 
     for (const m of matches) found.add(resolve(m));
   }
   return [...found].sort();
+}
+
+/**
+ * Resolves to the build's result, or to a failed result once `seconds` have passed (the
+ * plugin rendering then is named); the build left running writes nothing after that, as
+ * the command ends.
+ */
+async function withinLimit(file: string, seconds: number, build: (givenUp: () => boolean) => Promise<BuildResult>, plugin: () => string | undefined, cwd: string): Promise<BuildResult> {
+  let timer: NodeJS.Timeout | undefined;
+  let over = false;
+  const late = new Promise<BuildResult>((done) => {
+    timer = setTimeout(() => {
+      over = true;
+      const name = plugin();
+      const shown = relative(cwd, file) || file;
+      done({ ok: false, file: shown, artifacts: [], diagnostics: [], problems: [{ code: 'plugin-failed', hook: 'render', ...(name !== undefined ? { plugin: name } : {}), file: shown, message: `The build was still running after ${seconds} s, the time limit, and was given up; nothing was written.` }] });
+    }, seconds * 1000);
+  });
+  try {
+    return await Promise.race([build(() => over), late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** A size for people: 812 B, 12.3 kB, 1.4 MB (powers of 1 000). */
@@ -117,12 +154,18 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     return code;
   };
 
+  // The document date comes from here when the report has none: a bad value is a usage error, not a plugin failure.
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    const parsed = parseSourceDateEpoch(epoch);
+    if ('problem' in parsed) return fail(EXIT.usage, `kommunrapport build: ${parsed.problem} Unset it to take the date from the report.`);
+  }
   const jobs = options.jobs === undefined ? undefined : Number(options.jobs);
   if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
     return fail(EXIT.usage, `kommunrapport build: --jobs must be a whole number of at least 1; found "${options.jobs}". Leave it out to use every core (${availableParallelism()} here).`);
-  const timeout = options.timeout === undefined ? undefined : Number(options.timeout);
-  if (timeout !== undefined && !(Number.isFinite(timeout) && timeout > 0))
-    return fail(EXIT.usage, `kommunrapport build: --timeout must be a number of seconds above 0; found "${options.timeout}". Leave it out for no limit.`);
+  const timeout = options.timeout === undefined ? DEFAULT_TIMEOUT_S : Number(options.timeout);
+  if (!(Number.isFinite(timeout) && timeout > 0 && timeout <= 2_000_000))
+    return fail(EXIT.usage, `kommunrapport build: --timeout must be a number of seconds above 0 (at most 2000000); found "${options.timeout}". Leave it out for ${DEFAULT_TIMEOUT_S} s.`);
 
   let files: string[];
   try {
@@ -159,6 +202,18 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     groups.get(key)!.files.push(f);
   }
 
+  // Each batch checks its own reports' ids; reports under different config files meet only here.
+  if (groups.size > 1) {
+    try {
+      assertDistinctIds(files, show);
+    } catch (error) {
+      if (error instanceof BuildError) return fail(EXIT.invalid, formatProblem(error.problem));
+      throw error;
+    }
+  }
+
+  /** Plugin files already imported on a worker under the time limit. */
+  const probed = new Set<string>();
   const loaded = new Map<string, { plugin: Plugin<any>; file: string }>();
   /** Imports a plugin once per spec and folders; workers load the same file by its path. */
   const load = async (spec: string, dirs: string[]): Promise<Chosen> => {
@@ -175,6 +230,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   for (const { config, files: groupFiles } of groups.values()) {
     if (config.diagnostics.length > 0) {
       io.stderr(`${config.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+      if (config.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'not-a-file')) return EXIT.usage;
       if (hasErrors(config.diagnostics)) return EXIT.invalid;
     }
     verbose(config.file ? `config ${show(config.file)}` : `no config file next to ${show(groupFiles[0]!)}`);
@@ -183,8 +239,23 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     const reportDir = dirname(groupFiles[0]!);
     const extras: Chosen[] = [];
     try {
-      for (const spec of config.config.plugins ?? []) extras.push(await load(spec, isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, io.cwd]));
-      for (const spec of options.plugin ?? []) extras.push(await load(spec, isPathSpec(spec) ? [io.cwd] : [reportDir, config.dir, io.cwd]));
+      // Plugins are imported on a worker first, under the time limit: one that hangs, blocks
+      // its thread or ends the process at import fails there, naming itself. Only then are
+      // they imported here (by require in a process started from the startup snapshot).
+      const specs = [
+        ...(config.config.plugins ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, io.cwd] })),
+        ...(options.plugin ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [io.cwd] : [reportDir, config.dir, io.cwd] })),
+      ];
+      const refs = [...new Set(specs.map(({ spec, dirs }) => fileURLToPath(resolvePluginSpec(spec, dirs))))].filter((file) => !probed.has(file)).map((file) => ({ spec: file, fromDir: dirname(file) }));
+      try {
+        await probePlugins(refs, { timeoutMs: timeout * 1000 });
+      } catch (error) {
+        // A plugin that hangs or ends its thread fails here; one that cannot be imported or is
+        // not a plugin fails again just below, named by the spec the user gave.
+        if (!(error instanceof BuildError) || error.problem.code === 'plugin-failed') throw error;
+      }
+      for (const r of refs) probed.add(r.spec);
+      for (const { spec, dirs } of specs) extras.push(await load(spec, dirs));
     } catch (error) {
       if (error instanceof BuildError) return fail(isIoProblem(error.problem) ? EXIT.usage : EXIT.invalid, formatProblem(error.problem));
       throw error;
@@ -201,7 +272,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         return;
       }
       if (chosen.some((x) => x.ref.spec === c.package)) return;
-      // First-party plugins are imported here only when this thread renders or decodes their options.
+      // First-party plugins are imported here here when this thread renders (one report) or decodes their options.
       const needed = total === 1 || config.config.options?.[c.format] !== undefined || overrides.some((o) => o.plugin === c.format);
       chosen.push({ name: c.format, ...(needed ? { plugin: await c.load() } : {}), ref: { spec: c.package, fromDir: CLI_DIR } });
     };
@@ -291,24 +362,35 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   };
 
   const env = { ...process.env };
+  let rendering: string | undefined;
   try {
     for (const plan of plans) {
       const optionsSource = plan.config.file ? { file: show(plan.config.file) } : {};
-      if (total === 1) {
+      // One report with only first-party plugins is built in this process (a process started
+      // from the startup snapshot has them loaded already), under the same time limit for
+      // anything that waits; any other plugin's code runs only on a worker thread.
+      if (total === 1 && plan.chosen.every((c) => FIRST_PARTY.some((fp) => fp.package === c.ref.spec))) {
         current = show(plan.files[0]!);
-        printResult(
-          await buildReport({
-            file: plan.files[0]!,
-            plugins: plan.chosen.map((c) => c.plugin!),
-            outDir,
-            options: plan.options,
-            optionsSource,
-            env,
-            strict: options.strict === true,
-            cwd: io.cwd,
-            logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
-          }),
-        );
+        printResult(await withinLimit(plan.files[0]!, timeout, (givenUp) => buildReport({
+          file: plan.files[0]!,
+          plugins: plan.chosen.map((c) => c.plugin!),
+          outDir,
+          options: plan.options,
+          optionsSource,
+          env,
+          strict: options.strict === true,
+          cwd: io.cwd,
+          logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
+          progress: (e) => {
+            if (e.stage === 'render' && e.plugin !== undefined) rendering = e.plugin;
+          },
+          // A build given up on never swaps its files in.
+          publish: {
+            beforeSwap: () => {
+              if (givenUp()) throw new Error('the build was given up after the time limit');
+            },
+          },
+        }), () => rendering, io.cwd));
         continue;
       }
       await buildMany(plan.files, {
@@ -321,7 +403,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         cwd: io.cwd,
         keepResults: false,
         ...(jobs !== undefined ? { concurrency: jobs } : {}),
-        ...(timeout !== undefined ? { timeoutMs: timeout * 1000 } : {}),
+        timeoutMs: timeout * 1000,
         logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
         onProgress: (e) => {
           if (e.stage === 'load') current = e.file;
@@ -423,7 +505,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--json', 'print a JSON summary of every file written and every finding')
     .option('--strict', 'treat warnings as errors')
     .option('--jobs <n>', 'reports built at once when there are several, each on a worker thread (default: the number of cores)')
-    .option('--timeout <seconds>', 'with several reports: a report still building after this long fails and its worker is replaced (default: no limit)')
+    .option('--timeout <seconds>', `a report still building (or a plugin still importing) after this long fails and its worker is stopped (default ${DEFAULT_TIMEOUT_S})`)
     .addHelpText(
       'after',
       [
@@ -434,7 +516,8 @@ export function register(program: Command, ctx: CommandContext): void {
         '  kommunrapport build "rapporter/*.yaml" --watch',
         '',
         'Plugins are also named in kommunrapport.config.yaml (plugins: [...]); options go under options.<plugin>.',
-        'Exit codes: 0 built, 1 report or plugin errors (including a plugin that is not a plugin, or bad options),',
+        'Exit codes: 0 built, 1 report or plugin errors (including a plugin that is not a plugin, bad options,',
+        'or one that throws, hangs past --timeout or ends its thread),',
         '2 usage or I/O problem (including a plugin that cannot be found). With --watch: the code of the last build.',
       ].join('\n'),
     )

@@ -3,14 +3,15 @@
 // shows every kind of section (text, summary, overview, legend, a perspective with one area,
 // a goal with an indicator, a commitment, a finance table, internal control), so it can grow
 // into either shape: process areas under perspectives, or målområden with nämndmål.
-import { existsSync, mkdirSync, realpathSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, realpathSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { formatDiagnostic, hasErrors, loadReport, presets, reportSchemaId, type PresetName } from '@kommunrapport/model';
+import { formatDiagnostic, hasErrors, loadReport, parseReportPeriod, presets, reportSchemaId, type PresetName, type ReportPeriod, type ReportKindKey } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR } from '../first-party.js';
 import { runInitFrom } from './roll-forward.js';
+import { refuseToWrite, writeOwnFile } from '../write-own-file.js';
 
 /** Options of the init command. */
 export interface InitOptions {
@@ -20,12 +21,23 @@ export interface InitOptions {
   body?: string;
   /** The report's year (default: the year of SOURCE_DATE_EPOCH, else the current year). */
   year?: string;
+  /** interim, tertial, annual or other (default: what the period suggests). */
+  kind?: string;
+  /** The period: 2024-08, 2024-T1, 2024-D2, 2024 or helar; the year may be left out (then --year's). */
+  period?: string;
+  /** kommun, namnd, bolag or sammanstalld (default namnd). */
+  level?: string;
   force?: boolean;
   /** Last period's report to roll forward instead of writing a skeleton. */
   from?: string;
   /** Print the result as JSON. */
   json?: boolean;
 }
+
+const KINDS: ReportKindKey[] = ['interim', 'tertial', 'annual', 'other'];
+const LEVELS = ['kommun', 'namnd', 'bolag', 'sammanstalld'] as const;
+type Level = (typeof LEVELS)[number];
+const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
 /** The values a starting report is made from. */
 export interface SkeletonInput {
@@ -36,6 +48,12 @@ export interface SkeletonInput {
   year: number;
   /** The `$schema` reference written in the first line. */
   schema: string;
+  /** The report kind (default interim). */
+  kind?: ReportKindKey;
+  /** The period (default delår 2: per 31 augusti). */
+  period?: ReportPeriod;
+  /** Whose report it is (default namnd). */
+  level?: Level;
 }
 
 const PRESETS = Object.keys(presets) as PresetName[];
@@ -91,13 +109,24 @@ const q = (s: string) => JSON.stringify(s);
 export function skeleton(input: SkeletonInput): string {
   const g = presets[input.preset];
   const en = g.language === 'en';
-  const abbr = abbreviate(input.body);
-  const id = `${input.kommunkod}-${slug(abbr)}-${input.year}-d2`;
+  const abbr = input.level === 'kommun' ? 'KF' : abbreviate(input.body);
   const y = input.year;
+  const period = input.period ?? parseReportPeriod(`${y}-D2`)!;
+  const kind = input.kind ?? period.kind;
+  const endMonth = Number(period.end.slice(5, 7));
+  const endDay = Number(period.end.slice(8, 10));
+  const suffix = endMonth === 12 ? 'helar' : (endMonth === 4 || endMonth === 8) && kind !== 'other' ? `${kind === 'tertial' ? 't' : 'd'}${endMonth / 4}` : `m${period.end.slice(5, 7)}`;
+  const id = `${input.kommunkod}-${slug(abbr)}-${y}-${suffix}`;
+  const enLabel = endMonth === 1 ? `January ${y}` : `January–${MONTHS_EN[endMonth - 1]} ${y}`;
+  const enAsOf = `as of ${endDay} ${MONTHS_EN[endMonth - 1]} ${y}`;
+  const titleSv = { interim: `Delårsrapport ${period.asOf}`, tertial: `Tertialrapport ${period.asOf}`, annual: `Årsredovisning ${y}`, other: `Uppföljning ${period.asOf}` }[kind];
+  const titleEn = { interim: `Interim report ${enAsOf}`, tertial: `Four-month report ${enAsOf}`, annual: `Annual report ${y}`, other: `Follow-up report ${enAsOf}` }[kind];
+  const outcomeSv = endMonth === 12 ? 'Utfall helår' : endMonth === 1 ? 'Utfall jan' : `Utfall jan–${period.label.split('–')[1]!.split(' ')[0]!.slice(0, 3)}`;
+  const outcomeEn = endMonth === 12 ? 'Outcome full year' : endMonth === 1 ? 'Outcome Jan' : `Outcome Jan–${MONTHS_EN[endMonth - 1]!.slice(0, 3)}`;
   const T = en
     ? {
-        title: `Interim report 2 ${y}`,
-        label: `January–August ${y}`,
+        title: titleEn,
+        label: endMonth === 12 ? String(y) : enLabel,
         summary: 'Write a short summary of the period here: the most important results, the financial outcome and what happens next.',
         manager: 'Assessment of the head of administration',
         managerBody: 'Describe the overall assessment here.\n\n- One point per line in a list\n- *Emphasis* and [links](https://example.org) work too',
@@ -114,7 +143,7 @@ export function skeleton(input: SkeletonInput): string {
         finance: 'Finance',
         table: 'Income statement',
         rowHeader: 'Item',
-        outcome: 'Outcome Jan–Aug',
+        outcome: outcomeEn,
         budget: 'Budget full year',
         forecast: 'Forecast full year',
         deviation: 'Deviation',
@@ -128,8 +157,8 @@ export function skeleton(input: SkeletonInput): string {
         groupDescription: 'Every committee and municipal company',
       }
     : {
-        title: `Delårsrapport 2 ${y}`,
-        label: `januari–augusti ${y}`,
+        title: titleSv,
+        label: endMonth === 12 ? String(y) : period.label,
         summary: 'Skriv en kort sammanfattning av perioden här: de viktigaste resultaten, det ekonomiska utfallet och vad som händer framåt.',
         manager: 'Förvaltningschefens bedömning',
         managerBody: 'Beskriv den samlade bedömningen här.\n\n- En punkt per rad i en lista\n- *Betoning* och [länkar](https://example.org) fungerar också',
@@ -146,7 +175,7 @@ export function skeleton(input: SkeletonInput): string {
         finance: 'Ekonomi',
         table: 'Resultaträkning',
         rowHeader: 'Post',
-        outcome: 'Utfall jan–aug',
+        outcome: outcomeSv,
         budget: 'Budget helår',
         forecast: 'Prognos helår',
         deviation: 'Avvikelse',
@@ -174,13 +203,13 @@ export function skeleton(input: SkeletonInput): string {
 # ${en ? 'målområden with nämndmål (one perspective per målområde, goals under its area).' : 'målområden med nämndmål (ett perspektiv per målområde, målen under dess område).'}
 
 id: ${id}
-kind: interim
-title: ${q(T.title)}
+kind: ${kind}
+${input.level && input.level !== 'namnd' ? `level: ${input.level}\n` : ''}title: ${q(T.title)}
 period:
   year: ${y}
   label: ${q(T.label)}
-  start: ${y}-01-01
-  end: ${y}-08-31
+  start: ${period.start}
+  end: ${period.end}
 municipality:
   name: ${q(input.kommun)}
   code: ${q(input.kommunkod)}
@@ -194,7 +223,7 @@ organisations:
   bodies:
     - abbreviation: ${q(abbr)}
       name: ${q(input.body)}
-      kind: ${/styrelse/i.test(input.body) || /board/i.test(input.body) ? 'board' : 'committee'}
+      kind: ${input.level === 'kommun' ? 'other' : input.level === 'bolag' ? 'company' : /styrelse/i.test(input.body) || /board/i.test(input.body) ? 'board' : 'committee'}
   groups:
     - name: ${q(T.group)}
       description: ${q(T.groupDescription)}
@@ -295,15 +324,27 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   const year = options.year === undefined ? defaultYear(env) : Number(options.year);
   if (!Number.isInteger(year) || year < 1900 || year > 2200) return usage(`--year must be a year such as 2025; found "${options.year}".`);
   const en = presets[preset].language === 'en';
+  const level = (options.level ?? 'namnd') as Level;
+  if (!LEVELS.includes(level)) return usage(`--level must be one of ${LEVELS.join(', ')}; found "${options.level}".`);
+  let period: ReportPeriod | undefined;
+  if (options.period !== undefined) {
+    const text = /^\d{4}/.test(options.period) ? options.period : `${year}-${options.period}`;
+    period = parseReportPeriod(text);
+    if (!period) return usage(`--period must be a month (2024-08: per 31 augusti), a tertial (T1, T2, T3), a delår (D1, D2), or a whole year (2024 or helar), with or without the year; found "${options.period}".`);
+  }
+  if (options.kind !== undefined && !KINDS.includes(options.kind as ReportKindKey)) return usage(`--kind must be one of ${KINDS.join(', ')}; found "${options.kind}".`);
+  const kind = options.kind as ReportKindKey | undefined;
   const kommun = options.kommun ?? (en ? 'Example' : 'Exempelkommun');
-  const body = options.body ?? (en ? 'Municipal Executive Board' : 'Kommunstyrelsen');
+  const body = options.body ?? (level === 'kommun' ? (en ? 'Municipal Council' : 'Kommunfullmäktige') : en ? 'Municipal Executive Board' : 'Kommunstyrelsen');
   if (kommun.trim() === '' || body.trim() === '') return usage('--kommun and --body must not be empty.');
 
   const dir = resolve(io.cwd, folder);
   const file = join(dir, 'rapport.yaml');
   const shown = relative(io.cwd, file).split(sep).join('/');
-  if (existsSync(file) && options.force !== true) return usage(`${shown} already exists; use --force to replace it.`);
-  const text = skeleton({ preset, kommun, kommunkod, body, year, schema: schemaReference(dir) });
+  // Never through a symbolic link, dangling or not: it could point anywhere outside the folder.
+  const refused = refuseToWrite(file, shown, options.force === true);
+  if (refused !== undefined) return usage(refused);
+  const text = skeleton({ preset, kommun, kommunkod, body, year: period?.year ?? year, schema: schemaReference(dir), level, ...(kind ? { kind } : {}), ...(period ? { period } : {}) });
   // A skeleton that does not validate is a bug of this command; never write one.
   const loaded = loadReport(text, shown);
   if (hasErrors(loaded.diagnostics)) {
@@ -311,8 +352,7 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
     return EXIT.invalid;
   }
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, text);
+    writeOwnFile(file, text, options.force === true);
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
   }
@@ -332,6 +372,9 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--kommunkod <code>', 'the kommun’s 4-digit code from SCB, e.g. 0484')
     .option('--body <name>', 'the nämnd or styrelse, e.g. Kommunstyrelsen')
     .option('--year <year>', 'the report’s year (default: this year, or SOURCE_DATE_EPOCH’s)')
+    .option('--kind <kind>', 'the report kind: interim (delårsrapport), tertial, annual (årsredovisning) or other (default: what the period suggests)')
+    .option('--period <period>', 'the period from 1 januari: 2024-08 (per 31 augusti), T1, T2, T3 (tertial), D1, D2 (delår 1 and 2), 2024 or helar (whole year); default D2')
+    .option('--level <level>', 'whose report: kommun (to kommunfullmäktige), namnd (default), bolag or sammanstalld')
     .option('--force', 'replace an existing rapport.yaml')
     .option('--json', 'print what was written as JSON')
     .option('--from <report>', 'roll last period\'s report forward: same structure and ids, outcome columns shifted a year, statuses reset, texts kept and listed under revise:')

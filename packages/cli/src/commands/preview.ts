@@ -7,6 +7,8 @@
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { rmSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
@@ -62,6 +64,23 @@ export interface PreviewServer {
 export const EVENTS_PATH = '/__kommunrapport/events';
 
 const RELOAD_SCRIPT = `<script>/* kommunrapport preview: reload on rebuild */new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload',()=>location.reload());</script>`;
+
+/** Whether a host to listen on reaches only this machine. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || (isIP(h) === 4 && h.startsWith('127.')) || h === '::ffff:127.0.0.1';
+}
+
+/**
+ * The Host headers the preview answers: the address it listens on and, on loopback, the
+ * names of this machine, each with the port. Any other Host (a page elsewhere that had its
+ * own name resolved to this machine: DNS rebinding) is refused with 403.
+ */
+export function allowedHosts(host: string, port: number): Set<string> {
+  const names = new Set([host.includes(':') && !host.startsWith('[') ? `[${host}]` : host]);
+  if (isLoopback(host)) for (const n of ['localhost', '127.0.0.1', '[::1]']) names.add(n);
+  return new Set([...names].map((n) => `${n.toLowerCase()}:${port}`));
+}
 
 /** Escapes text for HTML. */
 export function escapeHtml(text: string): string {
@@ -178,8 +197,24 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const first = await rebuild();
   if (!first.ok) log(colours.red(`✗ ${shown} has errors; the page shows them until they are fixed.`));
 
+  let hosts = new Set<string>();
+  const plain = (res: ServerResponse, status: number, text: string) => {
+    if (!res.headersSent) res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
+    res.end(`${text}\n`);
+  };
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (!hosts.has((req.headers.host ?? '').toLowerCase())) return plain(res, 403, 'Forbidden: this preview answers only requests addressed to the host it listens on.');
+    if (req.method !== 'GET' && req.method !== 'HEAD') {
+      res.setHeader('allow', 'GET, HEAD');
+      return plain(res, 405, 'Method not allowed');
+    }
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      return plain(res, 400, 'Bad request: the path is not valid');
+    }
+    if (path.includes('\0')) return plain(res, 400, 'Bad request: the path is not valid');
     if (path === EVENTS_PATH) {
       res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
       res.write(': connected\n\n');
@@ -204,14 +239,49 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
     }
   };
-  const server: Server = createServer((req, res) => void handle(req, res));
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
+  // Every request gets a status, whatever it holds: a handler error is a 500, a request the
+  // parser refuses a 400 (431 for oversized headers), and the server stays up.
+  const server: Server = createServer((req, res) =>
+    handle(req, res).catch(() => {
+      if (res.headersSent) res.destroy();
+      else plain(res, 500, 'Internal error');
+    }),
+  );
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (socket.writable && !(socket as { _httpMessage?: unknown })._httpMessage) {
+      const status = error.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : error.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+      socket.end(`HTTP/1.1 ${status}\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\nContent-Length: 12\r\n\r\nBad request\n`);
+    } else socket.destroy();
   });
+  // CONNECT and protocol upgrades are not served; answered rather than dropped.
+  const refuseRaw = (_req: IncomingMessage, socket: import('node:stream').Duplex) => {
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  };
+  server.on('connect', refuseRaw);
+  server.on('upgrade', refuseRaw);
+  // However the process ends, the temporary folder goes with it.
+  const cleanUp = () => rmSync(outRoot, { recursive: true, force: true });
+  process.once('exit', cleanUp);
+  try {
+    await new Promise<void>((ok, fail) => {
+      server.once('error', fail);
+      server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => ok());
+    });
+  } catch (error) {
+    process.off('exit', cleanUp);
+    await running?.catch(() => {});
+    await rm(outRoot, { recursive: true, force: true });
+    throw error;
+  }
   const address = server.address() as AddressInfo;
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   const url = `http://${host}:${address.port}/`;
+  hosts = allowedHosts(options.host ?? '127.0.0.1', address.port);
+  hosts.add(`${host.toLowerCase()}:${address.port}`);
+  if (!isLoopback(options.host ?? '127.0.0.1')) {
+    log(colours.yellow(`warning: the preview listens on ${options.host}, not only on this machine: anyone who can reach it on the network can read the report before it is published. Leave out --host to listen on 127.0.0.1.`));
+  }
 
   // The report and its config file (which may appear later), whose options reach the HTML plugin.
   // chokidar does not see a file appear that did not exist when watching began, so watch the
@@ -245,6 +315,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       await new Promise<void>((ok) => server.close(() => ok()));
       await running?.catch(() => {});
       await rm(outRoot, { recursive: true, force: true });
+      process.off('exit', cleanUp);
     },
   };
 }

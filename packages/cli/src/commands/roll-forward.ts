@@ -4,9 +4,10 @@
 // new period; assessments, trends, statuses and completion reset to unknown (null); targets and
 // indicator history kept; every text kept but listed under `revise:` so validate warns about
 // it until the author has revised it. Edited with the yaml Document API, so comments stay.
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { checkSize, decodeSource, formatDiagnostic, hasErrors, loadReport } from '@kommunrapport/model';
+import { refuseToWrite, writeOwnFile } from '../write-own-file.js';
 import { EXIT, type CommandContext } from '../io.js';
 import { isMap, isScalar, isSeq, parseDocument, Scalar, visit, YAMLMap, type Document } from 'yaml';
 
@@ -150,8 +151,10 @@ export function runInitFrom(folder: string, from: string, options: { force: bool
   const source = resolve(io.cwd, from);
   let bytes: Buffer;
   try {
-    const size = statSync(source).size;
-    const tooLarge = checkSize(size, from);
+    const stats = statSync(source);
+    // Only a regular file is read: a named pipe or a device could block for ever or never end.
+    if (!stats.isFile() && !stats.isDirectory()) return usage(`cannot read ${from}: it is not a regular file (a named pipe, device or socket); reading it could block for ever or never end.`);
+    const tooLarge = checkSize(stats.size, from);
     if (tooLarge) return usage(tooLarge.message);
     bytes = readFileSync(source);
   } catch (e) {
@@ -175,15 +178,16 @@ export function runInitFrom(folder: string, from: string, options: { force: bool
   const file = join(dir, 'rapport.yaml');
   const shown = relative(io.cwd, file).split(sep).join('/');
   if (file === source) return usage(`${shown} is the report rolled forward from; write the new one into another folder.`);
-  if (existsSync(file) && !force) return usage(`${shown} already exists; use --force to replace it.`);
+  // Never through a symbolic link, dangling or not: it could point anywhere outside the folder.
+  const refused = refuseToWrite(file, shown, force);
+  if (refused !== undefined) return usage(refused);
   const loaded = loadReport(rolled.text, shown);
   if (hasErrors(loaded.diagnostics)) {
     io.stderr(`kommunrapport init: internal error, the rolled-forward report does not validate:\n${loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)).join('\n')}\n`);
     return EXIT.invalid;
   }
   try {
-    mkdirSync(dir, { recursive: true });
-    writeFileSync(file, rolled.text);
+    writeOwnFile(file, rolled.text, force);
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
   }

@@ -1,10 +1,10 @@
 // `kommunrapport validate <file…> [--json] [--strict]`: reads each report, decodes and
 // checks it, prints a one-screen summary and the findings (or JSON) and sets the exit code.
-import { readFile, stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { modelDiagnostic, checkSize, countBySeverity, countContent, decodeSource, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
+import { countBySeverity, countContent, decodeSource, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
+import { readInputFile } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 
 /** Options of the validate command. */
@@ -42,18 +42,13 @@ interface FileResult {
 export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<FileResult> {
   const colours = pc.createColors(ctx.io.isTTY);
   const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
-  let bytes: Uint8Array;
-  try {
-    // The size is checked before reading, so a huge file is never loaded into memory.
-    const size = (await stat(resolve(ctx.io.cwd, file))).size;
-    const tooLarge = checkSize(size, file);
-    if (tooLarge) return { json: toJson(file, false, null, [tooLarge]), text: `${formatDiagnostic(tooLarge, { colour: paint })}\n`, exit: EXIT.invalid };
-    bytes = await readFile(resolve(ctx.io.cwd, file));
-  } catch (e) {
-    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : ((e as Error).message ?? String(e));
-    const d: Diagnostic = modelDiagnostic('file-unreadable', { file, reason }, { file, hint: 'Check the path (relative to the current folder) and the permissions.' });
-    return { json: toJson(file, false, null, [d]), text: `${formatDiagnostic(d, { colour: paint })}\n`, exit: EXIT.usage };
+  // Only a regular file is read, and never more than the size limit (a FIFO or a device is refused).
+  const input = await readInputFile(resolve(ctx.io.cwd, file), { display: file });
+  if (input.diagnostic) {
+    const d = input.diagnostic;
+    return { json: toJson(file, false, null, [d]), text: `${formatDiagnostic(d, { colour: paint })}\n`, exit: d.code === 'input-too-large' ? EXIT.invalid : EXIT.usage };
   }
+  const bytes = input.bytes;
   const decoded = decodeSource(bytes, file);
   const { report, diagnostics } = decoded.text === undefined ? { report: undefined, diagnostics: decoded.diagnostics } : loadReport(decoded.text, file);
   const failed = hasErrors(diagnostics, { strict: options.strict === true });

@@ -1,8 +1,9 @@
 // One import run: every mapping of a report applied in turn to its text, the result decoded
 // and checked like a typed report, and written (atomically) only when it has no errors.
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { rename, writeFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { checkSize, decodeSource, hasErrors, loadReport, type Diagnostic } from '@kommunrapport/model';
+import { decodeSource, hasErrors, loadReport, type Diagnostic } from '@kommunrapport/model';
+import { readInputFile } from '@kommunrapport/core';
 import { applySheetTable, type Change } from './apply.js';
 import { locateTable } from './locate.js';
 import type { ImportMapping } from './mapping.js';
@@ -27,16 +28,15 @@ export interface ImportOutcome {
 
 /** Reads a UTF-8 text file with the report's size limit; a diagnostic instead of a throw. */
 export async function readText(file: string, shown: string): Promise<{ text?: string; diagnostics: Diagnostic[]; io: boolean }> {
-  try {
-    const tooLarge = checkSize((await stat(file)).size, shown);
-    if (tooLarge) return { diagnostics: [tooLarge], io: false };
-    const decoded = decodeSource(await readFile(file), shown);
-    return decoded.text === undefined ? { diagnostics: decoded.diagnostics, io: false } : { text: decoded.text, diagnostics: [], io: false };
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    return { diagnostics: [{ code: 'file-unreadable', severity: 'error', path: '', file: shown, message: `Cannot read ${shown}: ${reason}.`, hint: 'Check the path (relative to the current folder, or to kommunrapport.config.yaml for its entries).' }], io: true };
+  // Only a regular file is read, never more than the size limit (a FIFO or a device is refused).
+  const input = await readInputFile(file, { display: shown });
+  if (input.diagnostic) {
+    const d = input.diagnostic;
+    const io = d.code !== 'input-too-large';
+    return { diagnostics: [d.code === 'file-unreadable' ? { ...d, hint: 'Check the path (relative to the current folder, or to kommunrapport.config.yaml for its entries).' } : d], io };
   }
+  const decoded = decodeSource(input.bytes, shown);
+  return decoded.text === undefined ? { diagnostics: decoded.diagnostics, io: false } : { text: decoded.text, diagnostics: [], io: false };
 }
 
 /** Writes a file through a temporary file and a rename, so a reader never sees half of it. */
@@ -66,7 +66,7 @@ export async function runImport(job: ImportJob, options: { cwd: string; dryRun?:
     const grid = await readGrid(m.workbook, workbookShown, m.sheet);
     if (!grid.grid) {
       diagnostics.push(...grid.diagnostics);
-      exit = Math.max(exit, grid.diagnostics.some((d) => d.code === 'file-unreadable') ? 2 : 1) as 0 | 1 | 2;
+      exit = Math.max(exit, grid.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'not-a-file') ? 2 : 1) as 0 | 1 | 2;
       continue;
     }
     const located = locateTable(grid.grid, { ...(m.range ? { range: m.range } : {}), ...(m.anchor ? { anchor: m.anchor } : {}) }, workbookShown);

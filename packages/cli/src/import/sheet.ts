@@ -1,7 +1,7 @@
 // Reading a table out of a workbook (XLSX through exceljs) or a CSV file as Swedish Excel
 // writes it (semicolon or comma, Windows-1252 or UTF-8 with or without BOM), into a grid of
 // cells that each know their address (`Driftredovisning!D14`), so every error can name it.
-import { readFile, stat } from 'node:fs/promises';
+import { readInputFile } from '@kommunrapport/core';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Diagnostic } from '@kommunrapport/model';
@@ -145,18 +145,14 @@ function workbookProblem(file: string, code: string, message: string, hint: stri
 
 /** Reads one sheet (XLSX) or the whole file (CSV) as a grid; never throws for bad input. */
 export async function readGrid(file: string, shown: string, sheetName?: string): Promise<ReadResult> {
-  let bytes: Buffer;
-  try {
-    const size = (await stat(file)).size;
-    if (size > MAX_WORKBOOK_BYTES) {
-      return { diagnostics: [workbookProblem(shown, 'input-too-large', `${shown} is ${size} bytes, more than the ${MAX_WORKBOOK_BYTES} a workbook may be.`, 'Export only the sheet with the table.')] };
-    }
-    bytes = await readFile(file);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (e as Error).message;
-    return { diagnostics: [workbookProblem(shown, 'file-unreadable', `Cannot read ${shown}: ${reason}.`, 'Check the path; paths in kommunrapport.config.yaml are relative to that file.')] };
+  // Only a regular file is read, never more than a workbook may be (a FIFO or a device is refused).
+  const input = await readInputFile(file, { display: shown, maxBytes: MAX_WORKBOOK_BYTES });
+  if (input.diagnostic) {
+    const d = input.diagnostic;
+    if (d.code === 'input-too-large') return { diagnostics: [workbookProblem(shown, 'input-too-large', `${shown} is more than the ${MAX_WORKBOOK_BYTES} bytes a workbook may be.`, 'Export only the sheet with the table.')] };
+    return { diagnostics: [d.code === 'file-unreadable' ? { ...d, hint: 'Check the path; paths in kommunrapport.config.yaml are relative to that file.' } : d] };
   }
+  const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
   if (isCsv(file)) return { grid: csvGrid(decodeCsv(bytes).text, basename(file)), diagnostics: [] };
   // Loaded only when a workbook is read: the other commands start without it.
   const { default: Excel } = await import('exceljs');

@@ -1,7 +1,7 @@
 // Plugins that misbehave, through the real CLI (`kommunrapport build --plugin`): each is
 // refused with a clear error naming the plugin, the command exits 1 without a stack trace,
 // the previous output stays byte for byte, and no file is written outside the output folder.
-import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runMain, snapshot } from '../cli-helpers.js';
 import { baseReport } from './bad-inputs.js';
 
+const ioTs = realpathSync(fileURLToPath(new URL('../../node_modules/io-ts', import.meta.url)));
 const evil = fileURLToPath(new URL('../fixtures/bad-plugins/evil.mjs', import.meta.url));
 const { KINDS } = (await import(evil)) as { KINDS: Record<string, unknown> };
 
@@ -60,6 +61,10 @@ describe('a misbehaving plugin through kommunrapport build', () => {
         mkdirSync(work);
         copyFileSync(baseReport, join(work, 'rapport.yaml'));
         copyFileSync(evil, join(work, 'evil.mjs'));
+        // The plugin's own dependency, installed beside it as a real plugin has it: plugin
+        // code is imported on a worker thread, with Node's resolution.
+        mkdirSync(join(work, 'node_modules'));
+        symlinkSync(ioTs, join(work, 'node_modules', 'io-ts'), 'dir');
         const first = await runMain(['build', 'rapport.yaml', '--format', 'html,text', '--out', 'out'], work);
         expect(first.code, first.stderr).toBe(0);
         writeFileSync(join(work, 'kommunrapport.config.json'), JSON.stringify({ options: { evil: { kind } } }));

@@ -5,14 +5,16 @@
 import type {
   Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
 } from '@kommunrapport/model';
+import { noteAnchor, periodSpan } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
-import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel } from './types.js';
+import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
+import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
-interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser }
+interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string> }
 
 /** A section before numbering: its heading comes from the title. */
 type Draft = Omit<DocSection, 'number' | 'heading'>;
@@ -24,11 +26,11 @@ const fact = (c: Ctx, term: string, value: string): Fact => ({ term, value, cont
 
 /** Lays out a report for every writer. Pure: same report, same tree. */
 export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
-  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary) };
+  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report) };
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);
-  const cover: Fact[] = [fact(c, v.term('municipality'), report.municipality.name), fact(c, v.term('body'), report.body.name)];
+  const cover: Fact[] = [fact(c, v.term('municipality'), report.municipality.name), fact(c, v.bodyTerm(), report.body.name)];
   if (report.office) cover.push(fact(c, v.term('office'), report.office.name));
   cover.push(fact(c, v.term('period'), report.period.label));
   // The case number is an identifier ("SON 2024/117"): its letters are not an abbreviation.
@@ -76,9 +78,13 @@ function decisionSection(c: Ctx): Draft {
   return { id: 'decision', level: 2, title: v.term('decision'), role: 'decision', blocks };
 }
 
-function section(c: Ctx, s: Section, level: number): Draft {
+/** The context with a part's own vocabulary (`vocabulary:` on a section, area or goal) laid over the report's. */
+const scoped = (outer: Ctx, own: Parameters<Vocabulary['scoped']>[0] | undefined): Ctx => (own ? { ...outer, v: outer.v.scoped(own) } : outer);
+
+function section(outer: Ctx, s: Section, level: number): Draft {
+  const c = scoped(outer, s.vocabulary);
   const v = c.v;
-  const blocks: DocBlock[] = [...rich(c, s.body)];
+  const blocks: DocBlock[] = [...correctionBlocks(v, c.p, s.corrections), ...rich(c, s.body)];
   const out = (title: string): Draft => ({ id: s.id, level, title: s.title ?? title, role: s.type, blocks });
   switch (s.type) {
     case 'text':
@@ -91,7 +97,8 @@ function section(c: Ctx, s: Section, level: number): Draft {
       return out(v.term('summary'));
     }
     case 'overview':
-      for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
+      if (s.show === 'goals') blocks.push({ kind: 'table', table: goalsByParentTable(c.report, v, `${s.id}-goals`) });
+      else for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
       return out(v.term('overview'));
     case 'legend':
       blocks.push(...legends(c).map((legend): DocBlock => ({ kind: 'legend', legend })));
@@ -104,10 +111,10 @@ function section(c: Ctx, s: Section, level: number): Draft {
       if (s.sickLeave?.length) blocks.push({ kind: 'table', table: sickLeaveTable(c, s.id, s.sickLeaveTitle ?? v.term('sickLeave'), s.sickLeave) });
       return out(v.term('workforce'));
     case 'finance':
-      for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) });
+      for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) }, ...correctionBlocks(v, c.p, t.corrections));
       return out(v.term('finance'));
     case 'table':
-      blocks.push({ kind: 'table', table: dataTable(c, s.table) });
+      blocks.push({ kind: 'table', table: dataTable(c, s.table) }, ...correctionBlocks(v, c.p, s.table.corrections));
       return out(s.table.title);
     case 'deviation': {
       const e = s.explanation;
@@ -136,6 +143,10 @@ function section(c: Ctx, s: Section, level: number): Draft {
         blocks.push(sub({ id, level: level + 1, title: g.title, role: 'indicator-group', blocks: [...rich(c, g.body), ...indicatorBlocks(c, id, g.title, g.indicators)] }));
       });
       return out(v.term('indicators'));
+    case 'notes':
+      for (const n of s.notes)
+        blocks.push(sub({ id: noteAnchor(n.id), level: level + 1, title: `${v.term('note')} ${n.number} ${n.title}`, role: 'note', blocks: [...rich(c, n.body), ...(n.tables ?? []).map((t): DocBlock => ({ kind: 'table', table: dataTable(c, t) }))] }));
+      return out(v.term('notes'));
     case 'internalControl':
       (s.items ?? []).forEach((item, i) => {
         const itemBlocks: DocBlock[] = [];
@@ -165,7 +176,8 @@ export function perspectives(report: Report): Extract<Section, { type: 'perspect
   return out;
 }
 
-function areaSection(c: Ctx, a: Area, level: number): Draft {
+function areaSection(outer: Ctx, a: Area, level: number): Draft {
+  const c = scoped(outer, a.vocabulary);
   const v = c.v;
   const lv = v.governance.levels;
   const blocks: DocBlock[] = [];
@@ -177,6 +189,8 @@ function areaSection(c: Ctx, a: Area, level: number): Draft {
         ...(a.trend !== undefined || v.governance.trend.length > 0 ? [{ term: v.term('trend'), badge: v.badge('trend', a.trend) }] : []),
       ],
     });
+  const areaBasis = provenanceFact(v, c.p, a.provenance);
+  if (areaBasis) blocks.push({ kind: 'facts', items: [areaBasis] });
   blocks.push(...rich(c, a.body));
   for (const s of a.sections ?? []) blocks.push(sub(section(c, s, level + 1)));
   if (a.goals?.length)
@@ -203,14 +217,14 @@ function areaSection(c: Ctx, a: Area, level: number): Draft {
   return { id: a.id, level, title: a.title, role: 'area', blocks };
 }
 
-function goalSection(c: Ctx, g: Goal, level: number): Draft {
+function goalSection(outer: Ctx, g: Goal, level: number): Draft {
+  const c = scoped(outer, g.vocabulary);
   const v = c.v;
   const blocks: DocBlock[] = [];
-  if (g.assessment !== undefined || g.trend !== undefined) {
-    const items = [{ term: v.term('assessment'), badge: v.badge('assessment', g.assessment) }];
-    if (g.trend !== undefined) items.push({ term: v.term('trend'), badge: v.badge('trend', g.trend) });
-    blocks.push({ kind: 'badges', items });
-  }
+  const badges = goalBadges(v, g);
+  if (badges.length) blocks.push({ kind: 'badges', items: badges });
+  const facts = goalFacts(v, c.p, g, c.titles);
+  if (facts.length) blocks.push({ kind: 'facts', items: facts });
   blocks.push(...rich(c, g.body));
   if (g.indicators?.length) blocks.push(...indicatorBlocks(c, g.id, g.title, g.indicators));
   return { id: g.id, level, title: g.title, role: 'goal', blocks };
@@ -222,6 +236,8 @@ function commitmentSection(c: Ctx, k: Commitment, level: number): Draft {
   const badges = [{ term: v.term('status'), badge: v.badge('commitmentStatus', k.status) }];
   if (v.governance.completion.length > 0 || k.completion != null) badges.push({ term: v.term('completion'), badge: v.badge('completion', k.completion) });
   blocks.push({ kind: 'badges', items: badges });
+  const basis = provenanceFact(v, c.p, k.provenance);
+  if (basis) blocks.push({ kind: 'facts', items: [basis] });
   blocks.push(...rich(c, k.body));
   return { id: k.id, level, title: k.title, role: 'commitment', blocks };
 }
@@ -303,50 +319,90 @@ function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { yea
 /** A table of figures as stated in the report, with its unit in the caption. */
 function dataTable(c: Ctx, t: DataTable): TableModel {
   const v = c.v;
-  const d = t.decimals ?? decimalsOf(t.rows.flatMap((r) => Object.values(r.values)));
+  const d = t.decimals ?? decimalsOf(t.rows.filter((r) => r.unit === undefined || r.unit === t.unit).flatMap((r) => Object.values(r.values)));
+  const groupOf = new Map<string, string>();
+  for (const g of t.columnGroups ?? []) for (const key of g.columns) groupOf.set(key, g.label);
+  const columnGroups: ColumnGroupModel[] = [];
+  if (t.columnGroups?.length)
+    for (const col of t.columns) {
+      const label = groupOf.get(col.key) ?? '';
+      const last = columnGroups[columnGroups.length - 1];
+      if (last && last.label === label && label !== '') last.span += 1;
+      else columnGroups.push({ label, span: 1 });
+    }
+  const notes = new Map<string, number>();
+  const visit = (list: readonly Section[]) => {
+    for (const s of list) {
+      if (s.type === 'notes') for (const n of s.notes) notes.set(n.id, n.number);
+      if (s.type === 'text') visit(s.sections ?? []);
+    }
+  };
+  visit(c.report.sections);
   return {
     id: t.id,
     caption: `${t.title}, ${v.term('amountsIn', { unit: v.unit(t.unit).long })}`,
     unit: t.unit,
     corner: t.rowHeader,
     columns: t.columns.map((col) => ({ label: col.label, align: 'end' as const })),
-    rows: t.rows.map((r) => ({
-      header: r.label,
-      cells: t.columns.map((col) => numberCell(c, r.values[col.key], t.unit, d)),
-      ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
-    })),
+    ...(columnGroups.length ? { columnGroups } : {}),
+    rows: t.rows.map((r): TableRowModel => {
+      if (r.kind === 'heading') return { header: r.label, cells: [], heading: true };
+      const unit = r.unit ?? t.unit;
+      const rd = r.decimals ?? (r.unit !== undefined && r.unit !== t.unit ? decimalsOf(Object.values(r.values)) : d);
+      const number = (n: number | null | undefined): TableCell => {
+        const cell = numberCell(c, n, unit, rd);
+        // A row in another unit than the table's says its unit in every cell (22,14 % in a table of mnkr).
+        if (n != null && unit !== t.unit) cell.text = c.f.value(n, unit, { decimals: rd });
+        return cell;
+      };
+      const noteNumber = r.note !== undefined ? notes.get(r.note) : undefined;
+      return {
+        header: r.label,
+        cells: t.columns.map((col) => number(r.values[col.key])),
+        ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
+        ...(r.note !== undefined && noteNumber !== undefined ? { note: { target: noteAnchor(r.note), label: `${v.term('note')} ${noteNumber}` } } : {}),
+      };
+    }),
     ...(t.note ? { note: c.p.rich(t.note) } : {}),
   };
 }
 
 // --- indicators -----------------------------------------------------------
 
-const valueKey = (x: IndicatorValue) => `${x.kind}-${x.year}`;
+const valueKey = (x: Pick<IndicatorValue, 'kind' | 'year' | 'period'>) => `${x.kind}-${x.year}-${x.period ?? ''}`;
 
 function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly Indicator[]): DocBlock[] {
   const v = c.v;
-  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number }>();
-  for (const ind of indicators) for (const x of ind.values) keys.set(valueKey(x), { kind: x.kind, year: x.year });
-  const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? a.year - b.year : a.kind === 'outcome' ? -1 : 1));
+  // A column per kind, year and period (a month, a tertial …): values shorter than a year have their own columns.
+  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number; period?: string; start: string; label: string }>();
+  for (const ind of indicators)
+    for (const x of ind.values) {
+      const span = x.period !== undefined ? periodSpan(x.period) : undefined;
+      keys.set(valueKey(x), { kind: x.kind, year: x.year, ...(x.period !== undefined ? { period: x.period } : {}), start: span?.start ?? `${x.year}-01-01`, label: span?.label ?? String(x.year) });
+    }
+  const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? (a.year - b.year || (a.period === undefined ? 1 : 0) - (b.period === undefined ? 1 : 0) || a.start.localeCompare(b.start)) : a.kind === 'outcome' ? -1 : 1));
   const table: TableModel = {
     id: `${id}-indicators`,
     caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,
     corner: capitalise(v.governance.levels.indicator.singular),
-    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.year}`, align: 'end' as const })),
-    rows: indicators.map((ind) => {
+    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })),
+    rows: indicators.flatMap((ind) => {
       const d = indicatorDecimals(ind);
-      return {
+      const own = {
         header: indicatorHeader(c, ind),
         cells: cols.map((k): TableCell => {
-          const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year);
+          const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
           if (!x) return wordCell(v.term('missingValue'), '', 'end');
           if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
-          return { text: c.f.value(x.total, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total, ind.unit, { decimals: d }), speech: c.f.speech(x.total, ind.unit, { decimals: d }), value: x.total, align: 'end' };
+          return valueCell(v, x, c.f.value(x.total, ind.unit, { decimals: d }), c.f.spoken(x.total, ind.unit, { decimals: d }), c.f.speech(x.total, ind.unit, { decimals: d }));
         }),
       };
+      const comparisonCell = (n: number): TableCell => ({ text: c.f.value(n, ind.unit, { decimals: d }), spoken: c.f.spoken(n, ind.unit, { decimals: d }), speech: c.f.speech(n, ind.unit, { decimals: d }), value: n, align: 'end' });
+      return [own, ...comparisonRows(v, ind, cols, comparisonCell)];
     }),
   };
-  const blocks: DocBlock[] = [{ kind: 'table', table }];
+  const blocks: DocBlock[] = [{ kind: 'table', table }, ...attainmentBlocks(v, c.p, indicators, c.report.period.year)];
+  for (const ind of indicators) blocks.push(...correctionBlocks(v, c.p, ind.corrections));
   for (const ind of indicators) {
     const chart = indicatorChart(c, ind, table);
     if (chart) blocks.push({ kind: 'chart', chart });
@@ -382,7 +438,7 @@ function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel 
       kind,
       label: v.term(kind),
       points: ind.values
-        .filter((x) => x.kind === kind && x.total !== undefined)
+        .filter((x) => x.kind === kind && x.total !== undefined && x.period === undefined)
         .sort((a, b) => a.year - b.year)
         .map((x) => ({ year: x.year, value: x.total!, label: c.f.value(x.total!, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total!, ind.unit, { decimals: d }) })),
     }))

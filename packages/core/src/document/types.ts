@@ -90,6 +90,17 @@ export interface TableRowModel {
   cells: TableCell[];
   /** Sums and results are shown with emphasis. */
   emphasis?: 'subtotal' | 'total';
+  /** A heading of the rows that follow (e.g. "Anläggningstillgångar"): no cells; writers start a row group with it. */
+  heading?: true;
+  /** The note the row refers to: the id of the note's section and its label, e.g. "Not 1". */
+  note?: { target: string; label: string };
+}
+
+/** A header over several adjacent columns, e.g. "Kommunen" over its years; `label` is empty over columns without a group. */
+export interface ColumnGroupModel {
+  label: string;
+  /** How many columns it spans, in column order. */
+  span: number;
 }
 
 /** A table ready to render: caption stating the unit, column headers, row headers. */
@@ -101,6 +112,8 @@ export interface TableModel {
   /** Header of the row-header column, e.g. "Konto". */
   corner: string;
   columns: { label: string; align: 'start' | 'end' }[];
+  /** Headers over groups of columns, spanning every column in order; absent when the table has none. */
+  columnGroups?: ColumnGroupModel[];
   rows: TableRowModel[];
   note?: TextBlock[];
 }

@@ -39,9 +39,20 @@ export function decimalsOf(n: number): number {
   return dot < 0 ? 0 : s.length - dot - 1;
 }
 
-/** The rounding tolerance for a figure computed from `terms` shown figures with `decimals` decimals. */
-export function tolerance(decimals: number, terms: number): number {
-  return 0.5 * 10 ** -decimals * Math.max(1, terms) + 1e-9;
+/**
+ * The largest difference rounding explains between figures printed with `decimals` decimals,
+ * when `figures` of them were rounded independently (the terms and the result they should
+ * give). Each rounding moves a figure by at most half a unit of the last decimal, so the worst
+ * case is half a unit per figure; but independent roundings cancel, and their sum stays within
+ * three standard deviations (a unit × √(0.75 × figures), 99.7 %) in practice. The tolerance is
+ * the smaller of the two and never less than one unit, so two figures may differ by one unit:
+ * an error of 0,4 in a total of eight rows with one decimal is found (tolerance 0,26), where
+ * half a unit per row (0,4) let it pass.
+ */
+export function tolerance(decimals: number, figures: number): number {
+  const unit = 10 ** -decimals;
+  const n = Math.max(2, figures);
+  return Math.min(0.5 * unit * n, Math.max(unit, unit * Math.sqrt(0.75 * n))) + 1e-9 * unit;
 }
 
 /** A computed figure as it is shown in a message: rounded to six decimals. */

@@ -1,6 +1,7 @@
 // Consistency rules over a decoded report, in families (one module each): ids, scale keys,
-// references, single values, sums, periods, figures stated twice (sameAs) and texts still to
-// be revised. Every family
+// references, single values, sums, the financial statements' reconciliation, periods, figures
+// stated twice (sameAs), texts still to be revised and the goal model (dimensions, goal links,
+// provenance, comparisons). Every family
 // is a visitor; they share one walk of the report (walkReport), then finish in order.
 import type { Report } from '../report.js';
 import { formatPath, modelDiagnostic, type Diagnostic } from '../diagnostics.js';
@@ -15,12 +16,15 @@ import { sumRules } from './sums.js';
 import { periodRules } from './periods.js';
 import { sameAsRules } from './same-as.js';
 import { reviseRules } from './revise.js';
+import { statementRules } from './statements.js';
+import { goalModelRules } from './goal-model.js';
 
 export { decimalsOf, tolerance } from './context.js';
+export { parseFormula, type FormulaTerm } from './statements.js';
 export type { CheckContext, FindingDetails, RuleFamily, Rules } from './context.js';
 
 /** The rule families, in the order their findings are reported for each node. */
-export const RULE_FAMILIES: readonly RuleFamily[] = [idRules, scaleRules, referenceRules, valueRules, sumRules, periodRules, sameAsRules, reviseRules];
+export const RULE_FAMILIES: readonly RuleFamily[] = [idRules, scaleRules, referenceRules, valueRules, sumRules, statementRules, periodRules, sameAsRules, reviseRules, goalModelRules];
 
 /** Options of {@link checkReport}. */
 export interface CheckOptions {

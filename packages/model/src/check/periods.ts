@@ -11,6 +11,8 @@ export function periodRules(ctx: CheckContext): Rules {
   return {
     indicator: (ind, path) =>
       ind.values.forEach((v, i) => {
+        if (v.period !== undefined && Number(v.period.slice(0, 4)) !== v.year)
+          ctx.report('date-outside-period', { what: `a value of "${ind.name}"`, period: v.period, year: v.year }, [...path, 'values', i, 'period'], { expected: `a period in ${v.year}`, found: v.period, hint: 'Check the year and the period of the value.' });
         if (v.kind === 'outcome') after(`An outcome of "${ind.name}"`, v.year, [...path, 'values', i, 'year'], `a year up to ${periodYear}`, 'Check the year, or mark the value as kind: target.');
       }),
     sections: {

@@ -1,6 +1,7 @@
 // Rule family: texts carried over from last period's report (`kommunrapport init --from`)
 // and listed under revise: are warnings until the author revises them; an entry must name
-// the summary, the decision or an id of a section, area, goal, commitment or event group.
+// the summary, the decision or an id of a section, area, goal, commitment, event group, table,
+// deviation explanation or indicator.
 import type { CheckContext, Rules } from './context.js';
 
 /** Reports every text still to be revised, and revise: entries that name nothing. */
@@ -15,12 +16,15 @@ export function reviseRules(ctx: CheckContext): Rules {
     area: (a) => note('area', a.id),
     goal: (g) => note('goal', g.id),
     commitment: (c) => note('commitment', c.id),
+    table: (t) => note('table', t.id),
+    deviation: (e) => note('deviation explanation', e.id),
+    indicator: (i) => note('indicator', i.id),
     done: () =>
       ctx.input.revise?.forEach((id, i) => {
         const text = kinds.get(id);
         if (text === undefined) {
           ctx.report('unresolved-reference', { to: 'revise', id }, ['revise', i], {
-            expected: 'the id of a section, area, goal, commitment or event group, or summary or decision',
+            expected: 'the id of a section, area, goal, commitment, event group, table, deviation explanation or indicator, or summary or decision',
             found: JSON.stringify(id),
             hint: 'Remove the entry, or correct the id.',
           });

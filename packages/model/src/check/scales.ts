@@ -6,20 +6,32 @@ import type { CheckContext, Rules } from './context.js';
 
 type Scale = 'assessment' | 'trend' | 'commitmentStatus' | 'completion';
 
+/**
+ * Reports a key that is no step of the scale; when the author wrote a step's label instead
+ * of its key ("Uppnått"), the hint names the key.
+ */
+export function scaleKey(ctx: CheckContext, name: Scale, key: string | null | undefined, path: ReportPath): void {
+  if (key === null || key === undefined) return;
+  const gov = ctx.governance;
+  const steps = gov[name] as readonly { key: string; label: string }[];
+  const keys = steps.map((s) => s.key);
+  if (keys.includes(key)) return;
+  const byLabel = steps.find((s) => s.label.toLowerCase() === key.toLowerCase());
+  const suggestion = byLabel?.key ?? closest(key, keys);
+  ctx.report('unknown-scale-key', { key, scale: name, vocabulary: gov.name }, path, {
+    expected: `one of ${keys.map((k) => JSON.stringify(k)).join(', ')} or null`,
+    found: JSON.stringify(key),
+    hint: byLabel
+      ? `"${key}" is the label readers see; write its key "${byLabel.key}".`
+      : suggestion
+        ? `Did you mean "${suggestion}"?`
+        : 'Use a key of the scale, write null when the source does not state it, or add the step to governance.',
+  });
+}
+
 /** Reports scale keys the vocabulary does not define. */
 export function scaleRules(ctx: CheckContext): Rules {
-  const gov = ctx.governance;
-  const scale = (name: Scale, key: string | null | undefined, path: ReportPath) => {
-    if (key === null || key === undefined) return;
-    const keys = (gov[name] as readonly { key: string }[]).map((s) => s.key);
-    if (keys.includes(key)) return;
-    const suggestion = closest(key, keys);
-    ctx.report('unknown-scale-key', { key, scale: name, vocabulary: gov.name }, path, {
-      expected: `one of ${keys.map((k) => JSON.stringify(k)).join(', ')} or null`,
-      found: JSON.stringify(key),
-      hint: suggestion ? `Did you mean "${suggestion}"?` : 'Use a key of the scale, write null when the source does not state it, or add the step to governance.',
-    });
-  };
+  const scale = (name: Scale, key: string | null | undefined, path: ReportPath) => scaleKey(ctx, name, key, path);
   return {
     area: (a, path) => {
       scale('assessment', a.assessment, [...path, 'assessment']);

@@ -8,8 +8,8 @@ import { decimalsOf, shown, tolerance, type CheckContext, type Rules } from './c
 export function sumRules(ctx: CheckContext): Rules {
   const genderSum = (total: number, women: number, men: number, path: ReportPath, what: string, decimals?: number) => {
     const dec = decimals ?? Math.max(decimalsOf(total), decimalsOf(women), decimalsOf(men));
-    // Whole counts add up exactly; rounded figures within the rounding of two parts.
-    if (Math.abs(women + men - total) <= (dec === 0 ? 1e-9 : tolerance(dec, 2))) return;
+    // Whole counts add up exactly; rounded figures within the rounding of three figures (two parts and the total).
+    if (Math.abs(women + men - total) <= (dec === 0 ? 1e-9 : tolerance(dec, 3))) return;
     const sum = shown(women + men);
     ctx.report('gender-sum-mismatch', { what, women, men, sum, total }, [...path, 'total'], { expected: `total ${sum}`, found: String(total), hint: 'Check the three figures against the source.' });
   };
@@ -51,14 +51,14 @@ function tableSums(ctx: CheckContext, table: DataTable, path: ReportPath): void 
       const parts = terms.map((t) => t.values[key]).filter((v): v is number => typeof v === 'number');
       if (parts.length === 0) continue;
       const sum = parts.reduce((a, b) => a + b, 0);
-      const dec = decimalsFor(table, [total, ...parts]);
-      if (Math.abs(sum - total) <= tolerance(dec, parts.length)) continue;
+      const dec = row.decimals ?? decimalsFor(table, [total, ...parts]);
+      if (Math.abs(sum - total) <= tolerance(dec, parts.length + 1)) continue;
       ctx.report(
         'sum-mismatch',
         { label: row.label, column: key, table: table.id, total, terms: row.sumOf ? `rows ${row.sumOf.join(', ')}` : 'item rows', sum: shown(sum) },
         [...path, 'rows', ri, 'values', key],
         {
-          expected: `${shown(sum)} (± ${shown(tolerance(dec, parts.length))})`,
+          expected: `${shown(sum)} (± ${shown(tolerance(dec, parts.length + 1))})`,
           found: String(total),
           hint: row.sumOf ? 'Check the figures and the rows listed in sumOf.' : 'A total without sumOf sums every row of kind item; list the rows in sumOf if it sums others.',
         },
@@ -80,9 +80,9 @@ function tableDifferences(ctx: CheckContext, table: DataTable, path: ReportPath)
       const vb = row.values[b];
       if (typeof d !== 'number' || typeof va !== 'number' || typeof vb !== 'number') return;
       const dec = decimalsFor(table, [d, va, vb]);
-      if (Math.abs(va - vb - d) <= tolerance(dec, 2)) return;
+      if (Math.abs(va - vb - d) <= tolerance(dec, 3)) return;
       ctx.report('difference-mismatch', { label: row.label, column: col.key, a, b, value: d, difference: shown(va - vb) }, [...path, 'rows', ri, 'values', col.key], {
-        expected: `${shown(va - vb)} (± ${shown(tolerance(dec, 2))})`,
+        expected: `${shown(va - vb)} (± ${shown(tolerance(dec, 3))})`,
         found: String(d),
         hint: 'Check the figures, and that differenceOf lists the columns in the order a − b.',
       });
@@ -95,7 +95,7 @@ function deviationSum(ctx: CheckContext, explanation: DeviationExplanation, path
   if (amounts.length === 0) return;
   const sum = amounts.reduce((a, b) => a + b, 0);
   const dec = Math.max(decimalsOf(explanation.deviation), ...amounts.map(decimalsOf));
-  const tol = tolerance(dec, amounts.length);
+  const tol = tolerance(dec, amounts.length + 1);
   if (Math.abs(sum - explanation.deviation) <= tol) return;
   ctx.report('deviation-sum-mismatch', { count: amounts.length, id: explanation.id, sum: shown(sum), deviation: explanation.deviation, unit: explanation.unit }, [...path, 'deviation'], {
     expected: `${shown(sum)} (± ${shown(tol)})`,

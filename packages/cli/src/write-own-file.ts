@@ -1,0 +1,31 @@
+// Writing a file a command creates for the user (init's rapport.yaml): never through a
+// symbolic link, dangling or not, since it could point anywhere outside the folder.
+import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+/**
+ * Checks that `file` may be written: not a symbolic link, and absent unless `force`.
+ * Returns a sentence saying why not (with `shown` naming the file), or undefined.
+ */
+export function refuseToWrite(file: string, shown: string, force: boolean): string | undefined {
+  let link = false;
+  try {
+    link = lstatSync(file).isSymbolicLink();
+  } catch {
+    /* absent */
+  }
+  if (link) return `${shown} is a symbolic link; init never writes through one. Remove the link or choose another folder.`;
+  if (existsSync(file) && !force) return `${shown} already exists; use --force to replace it.`;
+  return undefined;
+}
+
+/** Writes `text` to `file`, creating its folder; O_NOFOLLOW refuses a link made after the check, O_EXCL an existing file without `force`. Throws on failure. */
+export function writeOwnFile(file: string, text: string, force: boolean): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const fd = openSync(file, constants.O_WRONLY | constants.O_CREAT | constants.O_TRUNC | constants.O_NOFOLLOW | (force ? 0 : constants.O_EXCL), 0o644);
+  try {
+    writeFileSync(fd, text);
+  } finally {
+    closeSync(fd);
+  }
+}

@@ -1,0 +1,87 @@
+// The statements of the Ekdala example in every writer: HTML with column groups
+// (colgroup, th scope=colgroup), a tbody per group of rows started by a th scope=rowgroup
+// and note references as links to the notes; a PDF with THead and TBody, ColSpan on the
+// group headers and note references linked to a named destination at the note; text that
+// reads each figure with its group and column and says the note.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { main, type CliIo } from '../src/index.js';
+import type { BuildJson } from '../src/commands/build.js';
+import { repoRoot as ROOT } from './cli-helpers.js';
+
+const PATH = 'examples/ekdala-kf-2024-delar2/rapport.yaml';
+let root: string;
+let out: string;
+
+beforeAll(async () => {
+  root = mkdtempSync(join(tmpdir(), 'kommunrapport-ekdala-'));
+  let stdout = '';
+  const io: CliIo = { stdout: (s) => (stdout += s), stderr: () => {}, cwd: ROOT, isTTY: false };
+  const code = await main(['build', PATH, '--out', root, '--format', 'html,pdf,text', '--json'], io);
+  expect(code).toBe(0);
+  out = resolve(ROOT, (JSON.parse(stdout) as BuildJson).reports[0]!.outDir!);
+});
+afterAll(() => {
+  if (root) rmSync(root, { recursive: true, force: true });
+});
+
+/** The HTML of one table, from its wrapper to its end. */
+const htmlTable = (html: string, id: string) => {
+  const start = html.indexOf(`id="${id}"`);
+  expect(start, id).toBeGreaterThan(0);
+  return html.slice(start, html.indexOf('</table>', start));
+};
+
+describe('HTML', () => {
+  test('column groups: colgroup elements and th scope=colgroup spanning their columns', () => {
+    const rt = htmlTable(readFileSync(join(out, 'index.html'), 'utf8'), 'resultatrakning');
+    expect(rt).toContain('<colgroup span="1"></colgroup><colgroup span="4"></colgroup><colgroup span="2"></colgroup>');
+    expect(rt).toContain('<th scope="colgroup" colspan="4" class="grp">Kommunen</th>');
+    expect(rt).toContain('<th scope="colgroup" colspan="2" class="grp">Sammanställd redovisning</th>');
+    expect(rt).toContain('<th scope="col" rowspan="2">Post</th>');
+  });
+
+  test('heading rows start a tbody with a th scope=rowgroup over the whole row, and print no "Värde saknas"', () => {
+    const br = htmlTable(readFileSync(join(out, 'index.html'), 'utf8'), 'balansrakning');
+    expect(br.match(/<tbody>/g)).toHaveLength(7);
+    expect(br).toContain('<tr class="rowgroup"><th scope="rowgroup" colspan="5">Anläggningstillgångar</th></tr>');
+    expect(br).not.toContain('Värde saknas');
+  });
+
+  test('a note reference links to the note heading', () => {
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect(htmlTable(html, 'resultatrakning')).toContain('Verksamhetens intäkter <a href="#note-not-1" class="noteref">Not 1</a>');
+    expect(html).toMatch(/<h4 id="note-not-1">Not 1 Verksamhetens intäkter<\/h4>/);
+  });
+});
+
+describe('PDF', () => {
+  const qdf = () => {
+    const file = join(root, 'qdf.pdf');
+    execFileSync('qpdf', ['--qdf', '--object-streams=disable', join(out, 'rapport.pdf'), file]);
+    return readFileSync(file, 'latin1');
+  };
+  test('statements are tagged with THead and TBody, group headers with ColSpan', () => {
+    const struct = execFileSync('pdfinfo', ['-struct', join(out, 'rapport.pdf')], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    expect(struct).toMatch(/^\s*THead\b/m);
+    expect(struct).toMatch(/^\s*TBody\b/m);
+    expect(qdf()).toMatch(/\/ColSpan 4/);
+  });
+  test('note references are links to a named destination at the note', () => {
+    const text = qdf();
+    expect(text).toMatch(/\/Dest \(note-not-1\)/);
+    expect(text).toMatch(/\(note-not-1\)\s*\[/);
+  });
+});
+
+test('text reads each figure with its group and column, heading rows on their own line, and the note', () => {
+  const text = readFileSync(join(out, 'rapport.txt'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
+  // The text is read as spoken: figures and month abbreviations in words, lines wrapped.
+  const unwrapped = text.replace(/(?<=\S)\n(?=\S)/g, ' ');
+  expect(unwrapped).toContain('Verksamhetens intäkter (not 1): Kommunen, Utfall januari till augusti 2024 412 komma 6 miljoner kronor;');
+  expect(text).toContain('\nAnläggningstillgångar:\n');
+  expect(unwrapped).toContain('Kommunal skattesats: Januari till augusti 2024 22 komma 14 procent');
+});

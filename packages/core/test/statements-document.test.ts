@@ -1,0 +1,75 @@
+// The Ekdala example (a kommun-level delårsrapport) laid out by buildDocument: the cover
+// names the body with the word for its level (Fullmäktige, not Nämnd), the statements are
+// tables with column groups, heading rows without cells (no "Värde saknas"), rows in
+// another unit with their own decimals, and note references that point at the notes.
+import { readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { loadReport, type Report } from '@kommunrapport/model';
+import { buildDocument, createFormatter, createVocabulary, walkSections, type DocumentModel, type TableModel } from '../src/index.js';
+
+const PATH = 'examples/ekdala-kf-2024-delar2/rapport.yaml';
+const TEXT = readFileSync(new URL(`../../../${PATH}`, import.meta.url), 'utf8');
+function load(text: string): Report {
+  const loaded = loadReport(text, PATH);
+  expect(loaded.diagnostics).toEqual([]);
+  return loaded.report!;
+}
+const build = (r: Report): DocumentModel => buildDocument(r, createVocabulary(r), createFormatter(r.language, r.governance));
+const doc = build(load(TEXT));
+const tables = new Map<string, TableModel>(
+  [...walkSections(doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [[b.table.id, b.table] as [string, TableModel]] : []))),
+);
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('the cover speaks of the body by the report level', () => {
+  test('a kommun-level report says Fullmäktige, never Nämnd', () => {
+    expect(doc.cover.slice(0, 2).map(({ term, value }) => ({ term, value }))).toEqual([{ term: 'Kommun', value: 'Ekdala' }, { term: 'Fullmäktige', value: 'Kommunfullmäktige' }]);
+    expect(doc.cover.map((f) => f.term)).not.toContain('Nämnd');
+  });
+  test.each([
+    ['namnd', 'Nämnd'],
+    ['bolag', 'Bolag'],
+    ['sammanstalld', 'Kommunkoncern'],
+  ])('level %s says %s', (level, word) => {
+    const r = load(TEXT.replace('level: kommun\n', `level: ${level}\n`));
+    expect(build(r).cover[1]).toMatchObject({ term: word, value: 'Kommunfullmäktige' });
+  });
+});
+
+describe('statements in the document', () => {
+  test('the resultaträkning has Kommunen and Sammanställd redovisning over their columns', () => {
+    const rt = tables.get('resultatrakning')!;
+    expect(rt.columnGroups).toEqual([{ label: 'Kommunen', span: 4 }, { label: 'Sammanställd redovisning', span: 2 }]);
+    expect(rt.columns.map((c) => c.label)).toEqual(['Utfall jan–aug 2024', 'Utfall jan–aug 2023', 'Budget 2024', 'Prognos 2024', 'Utfall jan–aug 2024', 'Utfall jan–aug 2023']);
+    expect(rt.caption).toBe('Resultaträkning, Belopp i miljoner kronor');
+  });
+
+  test('heading rows have no cells and say no "Värde saknas"; sums are emphasised', () => {
+    const br = tables.get('balansrakning')!;
+    const headings = br.rows.filter((r) => r.heading);
+    expect(headings.map((r) => r.header)).toEqual(['Tillgångar', 'Anläggningstillgångar', 'Omsättningstillgångar', 'Eget kapital, avsättningar och skulder', 'Eget kapital', 'Avsättningar', 'Skulder']);
+    for (const h of headings) expect(h.cells).toEqual([]);
+    expect(JSON.stringify(br)).not.toContain('Värde saknas');
+    expect(br.rows.find((r) => r.header === 'Summa tillgångar')).toMatchObject({ emphasis: 'total' });
+    expect(br.rows.find((r) => r.header === 'Summa tillgångar')!.cells.map((c) => plain(c.text))).toEqual(['4 497,5', '4 300,2', '7 445,6', '7 267,7']);
+  });
+
+  test('a row in another unit keeps its unit and decimals: a skattesats of 22,14 % in a table of mnkr', () => {
+    const kt = tables.get('nyckeltal')!;
+    const row = (h: string) => kt.rows.find((r) => r.header === h)!.cells.map((c) => plain(c.text));
+    expect(row('Kommunal skattesats')).toEqual(['22,14 %', '22,14 %']);
+    expect(row('Årets resultat')).toEqual(['73,1', '81,3']);
+    expect(row('Antal invånare den 30 juni')).toEqual(['50 412 st.', '50 187 st.']);
+    expect(kt.rows.find((r) => r.header === 'Kommunal skattesats')!.cells[0]!.spoken).toContain('22,14');
+  });
+
+  test('note references point at the note sections, which are numbered', () => {
+    const rt = tables.get('resultatrakning')!;
+    expect(rt.rows.find((r) => r.header === 'Verksamhetens intäkter')!.note).toEqual({ target: 'note-not-1', label: 'Not 1' });
+    const notes = [...walkSections(doc.sections)].filter((s) => s.role === 'note');
+    expect(notes.map((s) => s.id)).toContain('note-not-1');
+    expect(notes[0]!.title).toBe('Not 1 Verksamhetens intäkter');
+    const targets = new Set(notes.map((s) => s.id));
+    for (const t of tables.values()) for (const r of t.rows) if (r.note) expect(targets, r.note.target).toContain(r.note.target);
+  });
+});

@@ -1,0 +1,229 @@
+// Rule family: reconciliation of the financial statements (räkenskaper): rows declared as
+// formulas over other rows with signs, signs that contradict a row's kind under the
+// statement's sign convention, heading rows without figures, a balansräkning that balances,
+// årets resultat that agrees between the resultaträkning, the balansräkning and the
+// balanskravsutredning, and a kassaflödesanalys that ends at the balansräkning's likvida
+// medel. Rounding tolerance as in every sum check (`tolerance` in context.ts). The
+// statements are compared once the walk has seen every table.
+import type { DataTable, TableColumn, TableRow } from '../table.js';
+import { STANDARD_ROWS, type StandardKind } from '../statements.js';
+import { periodSpan } from '../period.js';
+import type { ReportPath } from '../walk.js';
+import { decimalsOf, shown, tolerance, type CheckContext, type Rules } from './context.js';
+
+/** The table roles that are statements, whose amounts follow a sign convention (signed unless declared). */
+const SIGNED_ROLES = new Set(['incomeStatement', 'cashFlow', 'balanceRequirement', 'waterResult']);
+
+/** One term of a formula: the row it names and its sign. */
+export interface FormulaTerm {
+  sign: 1 | -1;
+  row: string;
+}
+
+/**
+ * Parses `a + b − c` into terms: row ids joined by + and − (or -) with spaces around them,
+ * since a hyphen inside a row id is part of the id; a leading sign is allowed (`-a + b`).
+ * Undefined when the text is not such a formula.
+ */
+export function parseFormula(text: string): FormulaTerm[] | undefined {
+  const tokens = text.replace(/\u2212/g, '-').trim().split(/\s+/).filter((s) => s !== '');
+  const terms: FormulaTerm[] = [];
+  let sign: 1 | -1 = 1;
+  let expectTerm = true;
+  for (const tok of tokens) {
+    if (tok === '+' || tok === '-') {
+      if (!expectTerm && terms.length === 0) return undefined;
+      if (expectTerm && terms.length > 0) return undefined;
+      sign = (tok === '-' ? -sign : sign) as 1 | -1;
+      expectTerm = true;
+      continue;
+    }
+    const m = /^([+-]?)([a-z0-9][a-z0-9-]*)$/.exec(tok);
+    if (!expectTerm || !m || (m[1] !== '' && terms.length > 0)) return undefined;
+    terms.push({ sign: (m[1] === '-' ? -sign : sign) as 1 | -1, row: m[2]! });
+    sign = 1;
+    expectTerm = false;
+  }
+  return terms.length > 0 && !expectTerm ? terms : undefined;
+}
+
+/** The figure kind of a row that decides its sign: the row's own kind, else its standard key's. */
+const signKind = (row: TableRow): StandardKind | undefined =>
+  row.kind === 'revenue' || row.kind === 'cost' ? row.kind : row.key ? STANDARD_ROWS[row.key].kind : undefined;
+
+/** The decimals a row's figures are printed with. */
+const rowDecimals = (table: DataTable, row: TableRow, values: number[]): number =>
+  row.decimals ?? table.decimals ?? Math.max(0, ...values.map(decimalsOf));
+
+interface PlacedTable {
+  table: DataTable;
+  path: ReportPath;
+}
+
+/** Reports formulas, signs and heading rows of each table, and statements that disagree with each other. */
+export function statementRules(ctx: CheckContext): Rules {
+  const tables: PlacedTable[] = [];
+  return {
+    table: (table, path) => {
+      tables.push({ table, path });
+      statementRows(ctx, table, path);
+    },
+    done: () => statementsAgree(ctx, tables),
+  };
+}
+
+/** Checks the rows of one table: heading rows, formulas and signs. */
+function statementRows(ctx: CheckContext, table: DataTable, path: ReportPath): void {
+  const rowById = new Map(table.rows.map((r) => [r.id, r]));
+  const deviation = new Set(table.columns.filter((c) => c.kind === 'deviation' || c.differenceOf).map((c) => c.key));
+  const convention = table.signConvention ?? (table.role && SIGNED_ROLES.has(table.role) ? 'signed' : undefined);
+
+  table.rows.forEach((row, ri) => {
+    const rp = [...path, 'rows', ri];
+    if (row.kind === 'heading' && Object.keys(row.values).length > 0)
+      ctx.report('heading-with-values', { label: row.label, table: table.id }, [...rp, 'values'], {
+        expected: 'no values on a heading row',
+        found: Object.keys(row.values).join(', '),
+      });
+    if (row.formula !== undefined && row.sumOf !== undefined)
+      ctx.report('formula-invalid', { row: row.id, table: table.id }, [...rp, 'formula'], {
+        expected: 'either sumOf or formula',
+        found: 'both',
+        hint: 'Keep the formula: "a + b" says what sumOf [a, b] says.',
+      });
+    if (row.formula !== undefined) {
+      const terms = parseFormula(row.formula);
+      if (!terms) {
+        ctx.report('formula-invalid', { row: row.id, table: table.id, formula: row.formula }, [...rp, 'formula'], {
+          expected: 'e.g. "kommunbidrag + intakter + kostnader - disposition"',
+          found: JSON.stringify(row.formula),
+          hint: 'Write row ids of this table separated by + or - with a space on each side; no numbers, brackets or other operators.',
+        });
+      } else {
+        const unknown = terms.filter((t) => !rowById.has(t.row));
+        for (const u of unknown)
+          ctx.report('unresolved-reference', { to: 'formula-row', row: row.id, key: u.row, table: table.id }, [...rp, 'formula'], {
+            expected: `a row id of table ${table.id}`,
+            found: JSON.stringify(u.row),
+            hint: 'Use the ids of rows of this table.',
+          });
+        if (unknown.length === 0) {
+          for (const col of table.columns) {
+            const result = row.values[col.key];
+            if (typeof result !== 'number') continue;
+            const parts = terms.map((t) => ({ t, v: rowById.get(t.row)!.values[col.key] }));
+            if (parts.some((p) => typeof p.v !== 'number')) continue;
+            const value = parts.reduce((a, p) => a + p.t.sign * (p.v as number), 0);
+            const dec = rowDecimals(table, row, [result, ...parts.map((p) => p.v as number)]);
+            const tol = tolerance(dec, parts.length + 1);
+            if (Math.abs(value - result) <= tol) continue;
+            ctx.report('formula-mismatch', { label: row.label, column: col.key, table: table.id, value: result, formula: row.formula, result: shown(value) }, [...rp, 'values', col.key], {
+              expected: `${shown(value)} (± ${shown(tol)})`,
+              found: String(result),
+            });
+          }
+        }
+      }
+    }
+    const kind = signKind(row);
+    if (convention && (kind === 'revenue' || kind === 'cost')) {
+      for (const col of table.columns) {
+        const v = row.values[col.key];
+        if (typeof v !== 'number' || deviation.has(col.key) || v === 0) continue;
+        const want = convention === 'positive' || kind === 'revenue' ? 1 : -1;
+        if (Math.sign(v) === want) continue;
+        ctx.report('sign-contradicts-kind', { label: row.label, column: col.key, table: table.id, value: v, kind, want: want > 0 ? 'positive' : 'negative', convention }, [...rp, 'values', col.key], {
+          expected: `a ${want > 0 ? 'positive' : 'negative'} amount`,
+          found: String(v),
+          hint: convention === 'signed' ? 'Write costs with a minus sign and income without; or set signConvention: positive on the table if every amount is written positive.' : 'Write the amount positive: the formula subtracts costs.',
+        });
+      }
+    }
+  });
+}
+
+/** Where a column stands among the statements: its entity, kind and the day its period ends. */
+function columnKey(table: DataTable, col: TableColumn): string | undefined {
+  const entity = table.columnGroups?.find((g) => g.columns.includes(col.key))?.entity ?? '';
+  const end = col.period ? periodSpan(col.period)?.end : col.year !== undefined ? `${col.year}-12-31` : undefined;
+  if (!end || col.kind === 'deviation' || col.differenceOf) return undefined;
+  return `${entity}|${col.kind ?? 'outcome'}|${end}`;
+}
+
+interface Cell { value: number; path: ReportPath; where: string; decimals: number }
+
+/** The cells of a table's row with a standard key, by column key (entity, kind, period end). */
+function keyedCells(ref: PlacedTable, key: string): Map<string, Cell> {
+  const out = new Map<string, Cell>();
+  const ri = ref.table.rows.findIndex((r) => r.key === key);
+  if (ri < 0) return out;
+  const row = ref.table.rows[ri]!;
+  for (const col of ref.table.columns) {
+    const v = row.values[col.key];
+    const k = columnKey(ref.table, col);
+    if (typeof v !== 'number' || !k || out.has(k)) continue;
+    out.set(k, { value: v, path: [...ref.path, 'rows', ri, 'values', col.key], where: `${ref.table.id}.${row.id}.${col.key}`, decimals: rowDecimals(ref.table, row, [v]) });
+  }
+  return out;
+}
+
+/** Checks the statements against each other. */
+function statementsAgree(ctx: CheckContext, tables: readonly PlacedTable[]): void {
+  const byRole = (role: string) => tables.filter((r) => r.table.role === role);
+  /** Whether two cells agree within rounding; the tolerance when they do not. */
+  const differ = (a: Cell, b: Cell): number | undefined => {
+    const tol = tolerance(Math.max(a.decimals, b.decimals), 2);
+    return Math.abs(a.value - b.value) <= tol ? undefined : tol;
+  };
+
+  // The balansräkning balances: tillgångar = eget kapital + avsättningar + skulder.
+  for (const ref of byRole('balanceSheet')) {
+    const assets = keyedCells(ref, 'summa-tillgangar');
+    const total = keyedCells(ref, 'summa-eget-kapital-avsattningar-och-skulder');
+    const parts = ['summa-eget-kapital', 'summa-avsattningar', 'summa-skulder'].map((k) => keyedCells(ref, k));
+    for (const [k, a] of assets) {
+      let other: Cell | undefined = total.get(k);
+      if (!other && parts.every((p) => p.has(k))) {
+        const cells = parts.map((p) => p.get(k)!);
+        other = { value: cells.reduce((s, c) => s + c.value, 0), path: cells[0]!.path, where: 'eget kapital + avsättningar + skulder', decimals: Math.max(...cells.map((c) => c.decimals)) };
+      }
+      if (!other) continue;
+      const tol = differ(a, other);
+      if (tol === undefined) continue;
+      ctx.report('balance-sheet-unbalanced', { table: ref.table.id, where: a.where, value: a.value, otherWhere: other.where, other: shown(other.value), difference: shown(a.value - other.value) }, a.path, {
+        expected: `${shown(other.value)} (± ${shown(tol)})`,
+        found: String(a.value),
+      });
+    }
+  }
+
+  // Årets resultat: resultaträkning = balansräkning (eget kapital) = balanskravsutredning.
+  const results = byRole('incomeStatement').map((r) => keyedCells(r, 'arets-resultat'));
+  for (const role of ['balanceSheet', 'balanceRequirement'] as const) {
+    for (const ref of byRole(role)) {
+      for (const [k, cell] of keyedCells(ref, 'arets-resultat')) {
+        const from = results.find((m) => m.has(k))?.get(k);
+        const tol = from && differ(from, cell);
+        if (!from || tol === undefined) continue;
+        ctx.report('result-mismatch', { statement: role === 'balanceSheet' ? 'balansräkning' : 'balanskravsutredning', where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
+          expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
+          found: String(cell.value),
+        });
+      }
+    }
+  }
+
+  // The kassaflödesanalys ends at the balansräkning's likvida medel.
+  const cash = byRole('balanceSheet').map((r) => keyedCells(r, 'likvida-medel'));
+  for (const ref of byRole('cashFlow')) {
+    for (const [k, cell] of keyedCells(ref, 'likvida-medel-vid-periodens-slut')) {
+      const from = cash.find((m) => m.has(k))?.get(k);
+      const tol = from && differ(from, cell);
+      if (!from || tol === undefined) continue;
+      ctx.report('cash-flow-mismatch', { where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
+        expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
+        found: String(cell.value),
+      });
+    }
+  }
+}

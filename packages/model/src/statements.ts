@@ -1,0 +1,105 @@
+// Financial statements (räkenskaper) of a kommun-level report: the standard row keys of
+// RKR's uppställningsformer for resultaträkning, balansräkning, kassaflödesanalys,
+// balanskravsutredning and VA-resultat, the kind of figure each key is, and the notes
+// (noter) a statement's rows refer to. A key makes a row comparable across kommuner in
+// open data; the label stays the kommun's own.
+import * as t from 'io-ts';
+
+/** What kind of figure a standard row is; revenue and cost decide the expected sign. */
+export type StandardKind = 'revenue' | 'cost' | 'result' | 'asset' | 'equity' | 'provision' | 'liability' | 'flow' | 'stock' | 'adjustment';
+
+/** One standard row key: the statement it belongs to, its kind and its label in RKR's uppställningsform. */
+export interface StandardRow {
+  statement: 'incomeStatement' | 'balanceSheet' | 'cashFlow' | 'balanceRequirement' | 'waterResult';
+  kind: StandardKind;
+  label: string;
+}
+
+/**
+ * The standard row keys, after RKR's uppställningsformer (R11 for the resultaträkning
+ * and balansräkning, R13 for the kassaflödesanalys, R15 for the balanskravsutredning).
+ * `arets-resultat` is shared: the resultaträkning's last row, the row in the balansräkning's
+ * eget kapital and the first row of the balanskravsutredning, which must agree.
+ */
+export const STANDARD_ROWS = {
+  // resultaträkning
+  'verksamhetens-intakter': { statement: 'incomeStatement', kind: 'revenue', label: 'Verksamhetens intäkter' },
+  'verksamhetens-kostnader': { statement: 'incomeStatement', kind: 'cost', label: 'Verksamhetens kostnader' },
+  avskrivningar: { statement: 'incomeStatement', kind: 'cost', label: 'Avskrivningar' },
+  'verksamhetens-nettokostnader': { statement: 'incomeStatement', kind: 'result', label: 'Verksamhetens nettokostnader' },
+  skatteintakter: { statement: 'incomeStatement', kind: 'revenue', label: 'Skatteintäkter' },
+  'generella-statsbidrag-och-utjamning': { statement: 'incomeStatement', kind: 'revenue', label: 'Generella statsbidrag och utjämning' },
+  'verksamhetens-resultat': { statement: 'incomeStatement', kind: 'result', label: 'Verksamhetens resultat' },
+  'finansiella-intakter': { statement: 'incomeStatement', kind: 'revenue', label: 'Finansiella intäkter' },
+  'finansiella-kostnader': { statement: 'incomeStatement', kind: 'cost', label: 'Finansiella kostnader' },
+  'resultat-efter-finansiella-poster': { statement: 'incomeStatement', kind: 'result', label: 'Resultat efter finansiella poster' },
+  'extraordinara-poster': { statement: 'incomeStatement', kind: 'result', label: 'Extraordinära poster' },
+  'arets-resultat': { statement: 'incomeStatement', kind: 'result', label: 'Årets resultat' },
+  // balansräkning: tillgångar
+  'immateriella-anlaggningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Immateriella anläggningstillgångar' },
+  'mark-byggnader-och-tekniska-anlaggningar': { statement: 'balanceSheet', kind: 'asset', label: 'Mark, byggnader och tekniska anläggningar' },
+  'maskiner-och-inventarier': { statement: 'balanceSheet', kind: 'asset', label: 'Maskiner och inventarier' },
+  'ovriga-materiella-anlaggningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Övriga materiella anläggningstillgångar' },
+  'finansiella-anlaggningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Finansiella anläggningstillgångar' },
+  'summa-anlaggningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Summa anläggningstillgångar' },
+  'bidrag-till-statlig-infrastruktur': { statement: 'balanceSheet', kind: 'asset', label: 'Bidrag till statlig infrastruktur' },
+  'forrad-med-mera': { statement: 'balanceSheet', kind: 'asset', label: 'Förråd m.m.' },
+  fordringar: { statement: 'balanceSheet', kind: 'asset', label: 'Fordringar' },
+  'kortfristiga-placeringar': { statement: 'balanceSheet', kind: 'asset', label: 'Kortfristiga placeringar' },
+  'likvida-medel': { statement: 'balanceSheet', kind: 'asset', label: 'Kassa och bank' },
+  'summa-omsattningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Summa omsättningstillgångar' },
+  'summa-tillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Summa tillgångar' },
+  // balansräkning: eget kapital, avsättningar och skulder
+  resultatutjamningsreserv: { statement: 'balanceSheet', kind: 'equity', label: 'Resultatutjämningsreserv' },
+  'ovrigt-eget-kapital': { statement: 'balanceSheet', kind: 'equity', label: 'Övrigt eget kapital' },
+  'summa-eget-kapital': { statement: 'balanceSheet', kind: 'equity', label: 'Summa eget kapital' },
+  'avsattningar-for-pensioner': { statement: 'balanceSheet', kind: 'provision', label: 'Avsättningar för pensioner och liknande förpliktelser' },
+  'andra-avsattningar': { statement: 'balanceSheet', kind: 'provision', label: 'Andra avsättningar' },
+  'summa-avsattningar': { statement: 'balanceSheet', kind: 'provision', label: 'Summa avsättningar' },
+  'langfristiga-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Långfristiga skulder' },
+  'kortfristiga-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Kortfristiga skulder' },
+  'summa-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Summa skulder' },
+  'summa-eget-kapital-avsattningar-och-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Summa eget kapital, avsättningar och skulder' },
+  // kassaflödesanalys
+  'kassaflode-fran-den-lopande-verksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Medel från den löpande verksamheten' },
+  'kassaflode-fran-investeringsverksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Kassaflöde från investeringsverksamheten' },
+  'kassaflode-fran-finansieringsverksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Kassaflöde från finansieringsverksamheten' },
+  'periodens-kassaflode': { statement: 'cashFlow', kind: 'flow', label: 'Periodens kassaflöde' },
+  'likvida-medel-vid-periodens-borjan': { statement: 'cashFlow', kind: 'stock', label: 'Likvida medel vid periodens början' },
+  'likvida-medel-vid-periodens-slut': { statement: 'cashFlow', kind: 'stock', label: 'Likvida medel vid periodens slut' },
+  // balanskravsutredning
+  realisationsvinster: { statement: 'balanceRequirement', kind: 'adjustment', label: 'Samtliga realisationsvinster' },
+  'arets-resultat-efter-balanskravsjusteringar': { statement: 'balanceRequirement', kind: 'result', label: 'Årets resultat efter balanskravsjusteringar' },
+  'medel-till-resultatutjamningsreserv': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Medel till resultatutjämningsreserv' },
+  'medel-fran-resultatutjamningsreserv': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Medel från resultatutjämningsreserv' },
+  'balanskravsresultat': { statement: 'balanceRequirement', kind: 'result', label: 'Årets balanskravsresultat' },
+  // VA-resultat
+  'va-intakter': { statement: 'waterResult', kind: 'revenue', label: 'VA-verksamhetens intäkter' },
+  'va-kostnader': { statement: 'waterResult', kind: 'cost', label: 'VA-verksamhetens kostnader' },
+  'va-resultat': { statement: 'waterResult', kind: 'result', label: 'VA-verksamhetens resultat' },
+} as const satisfies Record<string, StandardRow>;
+
+/** A standard row key. */
+export type StandardRowKey = keyof typeof STANDARD_ROWS;
+
+/** A standard row key, decoded with its list of allowed values. */
+export const StandardRowKey = t.keyof(
+  Object.fromEntries(Object.keys(STANDARD_ROWS).map((k) => [k, null])) as Record<StandardRowKey, null>,
+  'standard row key (see STANDARD_ROWS, e.g. arets-resultat, summa-tillgangar)',
+);
+
+/** The roles a table may have; the first five are the statements (räkenskaper). */
+export const TABLE_ROLES = [
+  'incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult',
+  'operatingStatement', 'investments', 'keyFigures', 'headline', 'premises', 'other',
+] as const;
+
+/**
+ * How a statement writes signs: `signed` (RKR's uppställning: costs negative, revenues
+ * positive) or `positive` (every amount positive, costs subtracted by the rows' formulas).
+ */
+export const SignConvention = t.keyof({ signed: null, positive: null }, 'sign convention (signed or positive)');
+export type SignConvention = t.TypeOf<typeof SignConvention>;
+
+/** The html/pdf anchor of a note. */
+export const noteAnchor = (noteId: string): string => `note-${noteId}`;
