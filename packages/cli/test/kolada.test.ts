@@ -16,12 +16,12 @@ let base: string;
 const requests: string[] = [];
 
 beforeAll(async () => {
-  // Answers every request whose cache name is a file of the fixtures; unknown paths are 404.
+  // Answers every request whose cache name is a file of the fixtures, kpi/N99999 with an empty list (a KPI Kolada does not know); other paths are 404.
   server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url!, 'http://x').pathname).replace(/^\/v3\//, '');
     requests.push(path);
     const file = join(answers, cacheName(path));
-    if (path.startsWith('kpi/X')) return void res.writeHead(200, { 'content-type': 'application/json', date: 'Tue, 12 Sep 2023 08:00:00 GMT' }).end('{"count":0,"values":[]}');
+    if (path === 'kpi/N99999') return void res.writeHead(200, { 'content-type': 'application/json', date: 'Tue, 12 Sep 2023 08:00:00 GMT' }).end('{"count":0,"values":[]}');
     if (!existsSync(file)) return void res.writeHead(404).end('not found');
     res.writeHead(200, { 'content-type': 'application/json', date: 'Tue, 12 Sep 2023 08:00:00 GMT' }).end(readFileSync(file));
   });
@@ -121,11 +121,12 @@ describe('kommunrapport kolada', () => {
     const text = readFileSync(report, 'utf8');
     const unknown = join(dir, 'r/okand.yaml');
     copyFileSync(report, unknown);
-    await import('node:fs').then((fs) => fs.writeFileSync(unknown, text.replace('kolada: { id: N00090,', 'kolada: { id: X99999,')));
+    // A well-formed KPI id (N and five digits) that Kolada does not know.
+    await import('node:fs').then((fs) => fs.writeFileSync(unknown, text.replace('kolada: { id: N00090,', 'kolada: { id: N99999,')));
     const bad = await runMain(['kolada', 'r/okand.yaml', '--base-url', base], dir);
-    expect(bad.code).toBe(1);
+    expect(bad.code, bad.stderr).toBe(1);
     expect(bad.stderr).toMatch(/r\/okand\.yaml:\d+:\d+ {2}error {2}kolada-unknown-kpi/);
-    expect(bad.stderr).toContain('Kolada has no KPI "X99999" (indicator sjukfranvaro-tillsvidareanstallda).');
+    expect(bad.stderr).toContain('Kolada has no KPI "N99999" (indicator sjukfranvaro-tillsvidareanstallda).');
 
     const other = join(dir, 'r/annan.yaml');
     await import('node:fs').then((fs) => fs.writeFileSync(other, text.replace('code: "0484"', 'code: "0180"')));
