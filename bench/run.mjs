@@ -280,7 +280,7 @@ function report(r) {
     lines.push(`\`kommunrapport preview\` in its own process; the title edited and saved ${p.edits} times, 150 ms apart. Each time is from writing the file to having fetched, after the page's reload event, the page with the edit (bench/preview.mjs): median ${p.medianMs.toFixed(0)} ms, slowest ${p.maxMs.toFixed(0)} ms, ${p.over} of ${p.edits} at or over ${GOALS.previewMs} ms.`, '');
   }
   if (batch) {
-    lines.push('## Batch (generated reports, all four formats, worker pool)', '');
+    lines.push('## Batch (generated reports, all formats, worker pool)', '');
     lines.push('| reports | built | wall s | CPU s | reports/s | ms per report | peak MB |', '|---:|---:|---:|---:|---:|---:|---:|');
     for (const b of batch) lines.push(`| ${b.n} | ${b.built} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${b.perSecond.toFixed(1)} | ${b.msPerReport.toFixed(1)} | ${b.peakMb.toFixed(0)} |`);
     const one = r.batchOneWorker;
@@ -288,12 +288,12 @@ function report(r) {
     const [a, z] = [batch[0], batch[batch.length - 1]];
     lines.push('', `Growth from ${a.n} to ${z.n} reports: time per report × ${(z.msPerReport / a.msPerReport).toFixed(2)}, peak memory × ${(z.peakMb / a.peakMb).toFixed(2)} (1.00 is perfectly linear and flat).`, '');
     const cb = r.chromiumBatch;
-    if (cb) lines.push(`Chromium printing the HTML of the same ${cb.n} reports to tagged PDF, one page after another in one browser (bench/chromium-batch.mjs, playwright-core): ${s(cb.wallMs)} s wall, ${s(cb.cpuMs)} s CPU, ${cb.perSecond.toFixed(1)} reports/s, peak ${cb.peakMb.toFixed(0)} MB${cb.code ? ` (exit ${cb.code})` : ''}. kommunrapport's batch makes all four formats at ${(z.perSecond / cb.perSecond).toFixed(1)} × that rate.`, '');
+    if (cb) lines.push(`Chromium printing the HTML of the same ${cb.n} reports to tagged PDF, one page after another in one browser (bench/chromium-batch.mjs, playwright-core): ${s(cb.wallMs)} s wall, ${s(cb.cpuMs)} s CPU, ${cb.perSecond.toFixed(1)} reports/s, peak ${cb.peakMb.toFixed(0)} MB${cb.code ? ` (exit ${cb.code})` : ''}. kommunrapport's batch makes all formats at ${(z.perSecond / cb.perSecond).toFixed(1)} × that rate.`, '');
   }
   if (r.growth) {
     const g0 = r.growth[0];
     lines.push('## Growth (reports 1, 3, 10 and 30 times as long as the example)', '');
-    lines.push('Each report is the example with every perspective’s areas repeated (bench/generate.mjs). One report: median cold build in all four formats; batch: 10 such reports on the worker pool.', '');
+    lines.push('Each report is the example with every perspective’s areas repeated (bench/generate.mjs). One report: median cold build in all formats; batch: 10 such reports on the worker pool.', '');
     lines.push('| size | YAML kB | one report: wall s | CPU s | peak MB | ÷ 1 × (CPU) | batch of 10: wall s | CPU s | peak MB | ÷ 1 × (CPU) |', '|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const g of r.growth) lines.push(`| ${g.factor} × | ${(g.bytes / 1024).toFixed(0)} | ${s(g.single.wallMs)} | ${s(g.single.cpuMs)} | ${g.single.peakMb.toFixed(0)} | ${fixed(g.single.cpuMs / g0.single.cpuMs, 1)} | ${s(g.batch.wallMs)} | ${s(g.batch.cpuMs)} | ${g.batch.peakMb.toFixed(0)} | ${fixed(g.batch.cpuMs / g0.batch.cpuMs, 1)} |`);
     lines.push('');
@@ -302,10 +302,10 @@ function report(r) {
   lines.push('## Goals (issue 20)', '');
   lines.push('| goal | measured | verdict |', '|---|---|---|');
   const ratio = cold.all.wallMs / chromium.wallMs;
-  lines.push(`| all four formats, cold, ≤ ${GOALS.ratioAll} × Chromium's PDF | ${ratio.toFixed(2)} × (wall), ${(cold.all.cpuMs / chromium.cpuMs).toFixed(2)} × (CPU) | ${verdict(ratio <= GOALS.ratioAll, `${(ratio / GOALS.ratioAll).toFixed(1)} × the goal`)} |`);
+  lines.push(`| all formats, cold, ≤ ${GOALS.ratioAll} × Chromium's PDF | ${ratio.toFixed(2)} × (wall), ${(cold.all.cpuMs / chromium.cpuMs).toFixed(2)} × (CPU) | ${verdict(ratio <= GOALS.ratioAll, `${(ratio / GOALS.ratioAll).toFixed(1)} × the goal`)} |`);
   if (cold.node) {
     const nodeRatio = cold.all.wallMs / cold.node.wallMs;
-    lines.push(`| all four formats, cold, ≤ ${GOALS.ratioNode} × \`node -e 0\` | ${nodeRatio.toFixed(1)} × (${s(cold.all.wallMs)} s against ${s(cold.node.wallMs)} s) | ${verdict(nodeRatio <= GOALS.ratioNode, `${(nodeRatio / GOALS.ratioNode).toFixed(1)} × the goal`)} |`);
+    lines.push(`| all formats, cold, ≤ ${GOALS.ratioNode} × \`node -e 0\` | ${nodeRatio.toFixed(1)} × (${s(cold.all.wallMs)} s against ${s(cold.node.wallMs)} s) | ${verdict(nodeRatio <= GOALS.ratioNode, `${(nodeRatio / GOALS.ratioNode).toFixed(1)} × the goal`)} |`);
   }
   if (batch) {
     const z = batch[batch.length - 1];
@@ -387,7 +387,7 @@ function updateReadme(r) {
     '|---|---:|---:|---:|---:|---:|',
     ...['node', 'all', 'allNoSnapshot', ...FORMATS, 'chromium'].filter((k) => cold[k]).map((k) => `| ${cold[k].label} | ${s(cold[k].wallMs)} | ${s(cold[k].cpuMs)} | ${cold[k].peakMb.toFixed(0)} | ${fixed(cold[k].wallMs / c.wallMs)} | ${cold.node ? fixed(cold[k].wallMs / cold.node.wallMs, 1) : '–'} |`),
     '',
-    ...(z ? [`A batch of ${z.n} generated reports in all four formats: ${z.perSecond.toFixed(1)} reports/s, peak ${z.peakMb.toFixed(0)} MB${r.chromiumBatch ? `; Chromium printing ${r.chromiumBatch.n} of them to PDF in one browser: ${r.chromiumBatch.perSecond.toFixed(1)} reports/s` : ''}. Decode and check of one report: ${r.inProcess.steady.decodeCheck.toFixed(1)} ms.`, ''] : []),
+    ...(z ? [`A batch of ${z.n} generated reports in all formats: ${z.perSecond.toFixed(1)} reports/s, peak ${z.peakMb.toFixed(0)} MB${r.chromiumBatch ? `; Chromium printing ${r.chromiumBatch.n} of them to PDF in one browser: ${r.chromiumBatch.perSecond.toFixed(1)} reports/s` : ''}. Decode and check of one report: ${r.inProcess.steady.decodeCheck.toFixed(1)} ms.`, ''] : []),
     ...(r.growth ? [`Growth, CPU of one cold build in all formats relative to the example: ${r.growth.map((g) => `${g.factor} × long → × ${fixed(g.single.cpuMs / r.growth[0].single.cpuMs, 1)}`).join(', ')}.`, ''] : []),
     ...(r.preview ? [`Preview, save → reloaded page: median ${r.preview.medianMs.toFixed(0)} ms, slowest ${r.preview.maxMs.toFixed(0)} ms over ${r.preview.edits} edits.`, ''] : []),
   ].join('\n');
