@@ -96,14 +96,14 @@ describe('kommunrapport formats', () => {
     writeFileSync(join(dir, 'kommunrapport.config.yaml'), `plugins: [${JSON.stringify(pluginPath('counter'))}]\n`);
     const r = await runMain(['formats', '--plugin', pluginPath('echo')], dir);
     expect(r.code, r.stderr).toBe(0);
-    for (const [format, pkg] of [['html', 'plugin-html'], ['pdf', 'plugin-pdf'], ['text', 'plugin-text'], ['open-data', 'plugin-open-data']]) {
+    for (const [format, pkg] of [['html', 'plugin-html'], ['pdf', 'plugin-pdf'], ['text', 'plugin-text'], ['open-data', 'plugin-open-data'], ['docx', 'plugin-docx']]) {
       expect(r.stdout).toMatch(new RegExp(`^${format} {2}\\(plugin ${format}, @kommunrapport/${pkg}@\\d+\\.\\d+\\.\\d+, built in\\)$`, 'm'));
     }
     expect(r.stdout).toMatch(/^echo {2}\(plugin echo, .*, --plugin\)$/m);
     expect(r.stdout).toMatch(/^counter {2}\(plugin counter, .*, kommunrapport\.config\.yaml\)$/m);
     expect(r.stdout).toMatch(/^ {4}-O pdf\.\w+=/m);
     const json = JSON.parse((await runMain(['formats', '--json'], dir)).stdout) as { format: string; defaults: object }[];
-    expect(json.map((f) => f.format)).toEqual(['html', 'pdf', 'text', 'open-data', 'counter']);
+    expect(json.map((f) => f.format)).toEqual(['html', 'pdf', 'text', 'open-data', 'docx', 'counter']);
     const missing = await runMain(['formats', '--plugin', './nope.mjs'], dir);
     expect(missing.code).toBe(2);
     expect(missing.stderr).toContain('(plugin-not-found)');
