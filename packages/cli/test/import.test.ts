@@ -62,9 +62,9 @@ describe('kommunrapport import from a CSV (semicolon, Windows-1252)', () => {
     const run = await runMain(['import', 'rapport.yaml', '--from', csv, '--table', 'driftredovisning'], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('driftredovisning hr.utfall-aug: 4525 → 4600  (driftredovisning-1252.csv!B4)');
+    expect(run.stdout).toContain('driftredovisning hr.utfall-aug: 4525 → 4560  (driftredovisning-1252.csv!B4)');
     expect(run.stdout).toContain('driftredovisning miljo-och-samhallsbyggnad.budget-helar: 0 → null  (driftredovisning-1252.csv!C8)');
-    expect(run.stdout).toContain('driftredovisning totalt.utfall-aug: 30210 → 30285');
+    expect(run.stdout).toContain('driftredovisning totalt.utfall-aug: 30210 → 30245');
     expect(run.stdout).toMatch(/3 cells changed, 0 rows added, 0 rows removed; written/);
     const after = readFileSync(report, 'utf8');
     const [s0, e0] = tableSpan(original, 'driftredovisning');
@@ -79,7 +79,7 @@ describe('kommunrapport import from a CSV (semicolon, Windows-1252)', () => {
     expect(changed).toHaveLength(3);
     expect(changed[0]).toEqual([
       '                  - { id: hr, label: HR, kind: item, values: { utfall-aug: 4525, budget-helar: 0, prognos-maj: 300, prognos-aug: 3850 } }',
-      '                  - { id: hr, label: HR, kind: item, values: { utfall-aug: 4600, budget-helar: 0, prognos-maj: 300, prognos-aug: 3850 } }',
+      '                  - { id: hr, label: HR, kind: item, values: { utfall-aug: 4560, budget-helar: 0, prognos-maj: 300, prognos-aug: 3850 } }',
     ]);
   });
 
@@ -95,7 +95,7 @@ describe('kommunrapport import from a CSV (semicolon, Windows-1252)', () => {
   it('--dry-run prints the changes and writes nothing', async () => {
     const run = await runMain(['import', '--from', csv, '--table', 'driftredovisning', '--dry-run'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('hr.utfall-aug: 4525 → 4600');
+    expect(run.stdout).toContain('hr.utfall-aug: 4525 → 4560');
     expect(run.stdout).toContain('(dry run: nothing written)');
     expect(readFileSync(report, 'utf8')).toBe(original);
   });
@@ -105,7 +105,7 @@ describe('kommunrapport import from a CSV (semicolon, Windows-1252)', () => {
     const json = JSON.parse(run.stdout);
     expect(json.ok).toBe(true);
     expect(json.reports[0].written).toBe(false);
-    expect(json.reports[0].changes).toContainEqual({ type: 'cell', table: 'driftredovisning', row: 'hr', column: 'utfall-aug', old: 4525, new: 4600, ref: 'driftredovisning-1252.csv!B4' });
+    expect(json.reports[0].changes).toContainEqual({ type: 'cell', table: 'driftredovisning', row: 'hr', column: 'utfall-aug', old: 4525, new: 4560, ref: 'driftredovisning-1252.csv!B4' });
   });
 });
 
@@ -135,10 +135,11 @@ describe('kommunrapport import from XLSX', () => {
         ['HR', 4525, 0, 300, 3850],
         ['Social hållbarhet', 2397, 0, 1300, 1040],
         ['Näringsliv', 9512, 0, 2200, 3900],
-        ['Kultur & fritid (ny)', 100, 0, 0, 50],
+        ['Kultur & fritid (ny)', 2451, 0, 800, 2300],
         ['Kommunikation, IT och digitalisering', 4105, 0, 2000, 800],
-        // Miljö och samhällsbyggnad is gone; its figures went to the new row above and the total.
-        ['Totalt', 27859, 0, 7200, 13365],
+        // Miljö och samhällsbyggnad is gone; its figures went to the new row above, so the total
+        // still agrees with årets resultat in the resultaträkning (a statement).
+        ['Totalt', 30210, 0, 8000, 15615],
       ],
     });
     const run = await runMain(['import', '--from', file, '--table', 'driftredovisning'], dir);
@@ -149,7 +150,7 @@ describe('kommunrapport import from XLSX', () => {
     const after = readFileSync(report, 'utf8');
     expect(after).toContain(
       '                  - { id: naringsliv, label: Näringsliv, kind: item, values: { utfall-aug: 9512, budget-helar: 0, prognos-maj: 2200, prognos-aug: 3900 } }\n' +
-        '                  - { id: kultur-fritid-ny, label: "Kultur & fritid (ny)", kind: item, values: { utfall-aug: 100, budget-helar: 0, prognos-maj: 0, prognos-aug: 50 } }\n' +
+        '                  - { id: kultur-fritid-ny, label: "Kultur & fritid (ny)", kind: item, values: { utfall-aug: 2451, budget-helar: 0, prognos-maj: 800, prognos-aug: 2300 } }\n' +
         '                  - { id: kommunikation-it-och-digitalisering,',
     );
     expect(after).not.toContain('id: miljo-och-samhallsbyggnad,');
@@ -304,7 +305,7 @@ describe('repeatable imports from kommunrapport.config.yaml', () => {
     const first = await runMain(['import'], dir);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
-    expect(first.stdout).toContain('hr.utfall-aug: 4525 → 4600');
+    expect(first.stdout).toContain('hr.utfall-aug: 4525 → 4560');
     expect(first.stdout).toContain('rapport.yaml: 3 cells changed');
     const second = await runMain(['import'], dir);
     expect(second.stdout).toBe('rapport.yaml: no change\n');
