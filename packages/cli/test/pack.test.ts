@@ -127,7 +127,7 @@ describe('outside the repository, with npm', () => {
     for (const step of steps) {
       if (step.startsWith('cd ')) cwd = join(cwd, step.slice(3));
       // Not published: the tarballs stand in for the registry (npm records them in package.json).
-      else if (step === 'npm install') sh(`${npmInstall} ${['@kommunrapport/core', '@kommunrapport/model', '@kommunrapport/cli', '@kommunrapport/plugin-html', '@kommunrapport/plugin-pdf', '@kommunrapport/plugin-text', '@kommunrapport/plugin-open-data'].map(tarball).join(' ')}`, cwd, 15 * MINUTE);
+      else if (step === 'npm install') sh(`${npmInstall} ${['@kommunrapport/core', '@kommunrapport/model', '@kommunrapport/cli', '@kommunrapport/plugin-html', '@kommunrapport/plugin-pdf', '@kommunrapport/plugin-text', '@kommunrapport/plugin-open-data', '@kommunrapport/plugin-docx'].map(tarball).join(' ')}`, cwd, 15 * MINUTE);
       else {
         const out = sh(step, cwd);
         if (step === 'npm test') expect(out).toMatch(/Tests\s+4 passed \(4\)/);
