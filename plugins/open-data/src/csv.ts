@@ -19,6 +19,12 @@ export interface FieldDef {
   enum?: readonly string[];
 }
 
+/** A field of a table's schema: name, Table Schema type, description and any further properties. */
+export const field = (name: string, type: FieldDef['type'], description: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, type, description, ...extra });
+
+/** The extra properties of a field that every row must fill. */
+export const REQUIRED = { required: true } as const;
+
 /** A foreign key: these fields refer to fields of another table (or this one). */
 export interface ForeignKeyDef {
   fields: readonly string[];

@@ -5,11 +5,11 @@
 import { dimensionValues, type Report, type Provenance } from '@kommunrapport/model';
 import type { Facts } from './collect.js';
 import type { IdKind } from './ids.js';
-import type { FieldDef, TableDef } from './csv.js';
+import { field, REQUIRED, type FieldDef, type TableDef } from './csv.js';
 import { decimalString } from './decimal.js';
 
-const f = (name: string, type: FieldDef['type'], description: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, type, description, ...extra });
-const req = { required: true } as const;
+const f = field;
+const req = REQUIRED;
 
 /** The provenance columns of a status, named after it (`assessment_basis`, `status_basis` …). */
 export function provenanceFields(status: string): FieldDef[] {

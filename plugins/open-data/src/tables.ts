@@ -5,7 +5,7 @@ import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, ST
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
-import type { FieldDef, TableDef } from './csv.js';
+import { field, REQUIRED, type FieldDef, type TableDef } from './csv.js';
 import { goalModelTables, provenanceFields, provenanceValues } from './goal-tables.js';
 
 /** Which CSV file holds the tables of each table role; tables of other roles go to `other_tables`. */
@@ -37,8 +37,8 @@ function amount(value: string | null, unit: Unit): Record<string, string | numbe
   };
 }
 
-const f = (name: string, type: FieldDef['type'], description: string, extra: Partial<FieldDef> = {}): FieldDef => ({ name, type, description, ...extra });
-const req = { required: true } as const;
+const f = field;
+const req = REQUIRED;
 const amountFields = (what: string): FieldDef[] => [
   f('unit', 'string', `The unit of ${what}: ${UNIT_DOC}.`, { ...req, enum: UNIT_KEYS }),
   f('factor', 'integer', 'For amounts of money: the number of kronor one unit stands for (kr = 1, tkr = 1000, mnkr = 1000000); empty for other units.'),
