@@ -62,15 +62,28 @@ export function assertOwnOutput(outDir: string, id: string): void {
 let sequence = 0;
 const TEMP = /^\.(.+)\.(tmp|old)-(\d+)-(\d+)-(\d+)$/;
 
-/** Whether a process with this id is running. */
+/**
+ * Whether a process with this id is running. A process that has ended but was never reaped
+ * (a zombie: an orphan in a container whose first process does not reap) still answers
+ * `kill(pid, 0)`, so on Linux its state in /proc is read too; where there is no /proc the
+ * answer of `kill` stands.
+ */
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as { code?: string }).code === 'EPERM';
   }
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return true;
+  }
+  // "pid (comm) S ...": the state follows the last ')', since comm may hold one.
+  const state = stat.charAt(stat.lastIndexOf(')') + 2);
+  return state !== 'Z' && state !== 'X';
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

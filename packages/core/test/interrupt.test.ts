@@ -108,3 +108,33 @@ describe('a killed build', () => {
     });
   }
 });
+
+describe('leftovers of a process that ended but was never reaped', () => {
+  it('are removed like those of a dead process (a zombie still answers kill(pid, 0))', async () => {
+    if (process.platform !== 'linux') throw new Error('this test reads /proc and needs Linux');
+    // `sleep 0` ends at once; its parent execs `sleep 5`, which never waits for it, so it
+    // stays a zombie as an orphan does under a container's first process that never reaps.
+    const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+    try {
+      const pid = Number(await new Promise<string>((r) => parent.stdout.once('data', (d) => r(String(d).trim()))));
+      const state = async () => {
+        const { readFileSync } = await import('node:fs');
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+      };
+      for (let i = 0; i < 100 && (await state()) !== 'Z'; i++) await new Promise((r) => setTimeout(r, 10));
+      expect(await state()).toBe('Z');
+      expect(() => process.kill(pid, 0)).not.toThrow();
+      const { out } = await previousBuild();
+      const { mkdirSync, writeFileSync } = await import('node:fs');
+      const temp = join(out, `.${REPORT_ID}.tmp-${pid}-0-1`);
+      mkdirSync(temp);
+      writeFileSync(join(temp, 'half.txt'), 'half');
+      writeFileSync(join(out, `.${REPORT_ID}.lock-${pid}-0-1`), `${pid}\n`);
+      await recoverOutput(out, REPORT_ID);
+      expect(readdirSync(out)).toEqual([REPORT_ID]);
+    } finally {
+      parent.kill('SIGKILL');
+    }
+  });
+});
