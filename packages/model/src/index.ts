@@ -7,6 +7,7 @@ export * from './vocabulary-scope.js';
 export * from './swedish-numbers.js';
 export * from './presets.js';
 export * from './organisation.js';
+export * from './site.js';
 export * from './indicator.js';
 export * from './period.js';
 export * from './statements.js';
