@@ -266,7 +266,7 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     group: 'figures',
     meaning: 'A total or subtotal row differs from the sum of the rows it sums by more than rounding allows.',
-    message: (d: { label: string; column: string; table: string; total: number; terms: string; sum: string }) =>
+    message: (d: { label: string; column: string; table: string; total: string; terms: string; sum: string }) =>
       `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.total}, but the ${d.terms} add up to ${d.sum}.`,
     hint: 'Check the figures against the source; correct the total, a part, or the list of rows in sumOf.',
   },
@@ -275,7 +275,7 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     group: 'figures',
     meaning: 'A column declared as the difference of two columns (differenceOf) does not equal their difference within rounding.',
-    message: (d: { label: string; column: string; a: string; b: string; value: number; difference: string }) => `"${d.label}": column "${d.column}" is ${d.value}, but ${d.a} − ${d.b} = ${d.difference}.`,
+    message: (d: { label: string; column: string; a: string; b: string; value: string; difference: string }) => `"${d.label}": column "${d.column}" is ${d.value}, but ${d.a} − ${d.b} = ${d.difference}.`,
     hint: 'Check the figures against the source, or the order of the columns in differenceOf (a − b).',
   },
   'gender-sum-mismatch': {
@@ -348,6 +348,14 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'An indicator value has neither a total nor a reason why it is missing.',
     message: (d: { kind: string; year: number; name: string }) => `The ${d.kind} for ${d.year} of "${d.name}" has neither a total nor a reason why it is missing.`,
     hint: 'Give `total`, or `missing` with the reason (e.g. "Mätning senare under 2022").',
+  },
+  'interval-invalid': {
+    title: 'Range or interval without both bounds in order',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'A range target or an interval ("2–4 procent", a forecast "−5 till −10") gives only one bound, or its low bound is above its high bound.',
+    message: (d: { what: string }) => `${d.what} is not a range with both bounds and low not above high.`,
+    hint: 'Write both bounds with the lower first: low: -10, high: -5 for "−5 till −10".',
   },
   'value-and-missing': {
     title: 'Value with a figure and a missing reason',

@@ -98,13 +98,24 @@ export function dimensionValues(goal: DimensionValues, g: DimensionVocabulary): 
 
 interface Measured {
   higherIsBetter: boolean;
-  values: readonly { year: number; kind: 'outcome' | 'target'; total?: number; bound?: 'atLeast' | 'atMost' }[];
+  values: readonly { year: number; kind: 'outcome' | 'target'; total?: number; bound?: 'atLeast' | 'atMost'; low?: number; high?: number; direction?: 'increase' | 'decrease'; period?: string }[];
 }
 
-/** Whether an indicator's outcome reached its target in a year: undefined when either is missing. */
+/**
+ * Whether an indicator's outcome reached its target in a year: undefined when either is
+ * missing or the target is a statement in words. A range is reached inside its bounds; a
+ * direction when the outcome moved that way from the year before.
+ */
 export function targetReached(ind: Measured, year: number): boolean | undefined {
-  const outcome = ind.values.find((v) => v.kind === 'outcome' && v.year === year)?.total;
-  const t = ind.values.find((v) => v.kind === 'target' && v.year === year);
+  const outcomeOf = (y: number) => ind.values.find((v) => v.kind === 'outcome' && v.year === y && v.period === undefined)?.total;
+  const outcome = outcomeOf(year);
+  const t = ind.values.find((v) => v.kind === 'target' && v.year === year && v.period === undefined);
+  if (outcome !== undefined && t?.low !== undefined && t.high !== undefined) return outcome >= t.low && outcome <= t.high;
+  if (outcome !== undefined && t?.direction !== undefined) {
+    const before = outcomeOf(year - 1);
+    if (before === undefined) return undefined;
+    return t.direction === 'increase' ? outcome > before : outcome < before;
+  }
   const target = t?.total;
   if (outcome === undefined || target === undefined) return undefined;
   // A bound says which side of the target is reached; without one, the indicator's direction does.

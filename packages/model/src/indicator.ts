@@ -16,10 +16,14 @@ export const ValueSource = strict(
 );
 export type ValueSource = t.TypeOf<typeof ValueSource>;
 
+/** A target that only says which way the value should go ("öka", "minska"). */
+export const TargetDirection = t.keyof({ increase: null, decrease: null }, 'target direction (increase or decrease)');
+export type TargetDirection = t.TypeOf<typeof TargetDirection>;
+
 /** One value of an indicator (utfall or målvärde) for one year. */
 export const IndicatorValue = strict(
   'IndicatorValue',
-  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, or for a part of it (period: a month 2024-03, a tertial 2024-T1, the months from 1 januari 2024-ack-08), for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`. A target may be a bound (atLeast: "minst 75", atMost: "högst 3,0"); a value older than its column says the year it was measured (measuredYear: "7,3 (2015)").',
+  'One value of an indicator: an outcome (utfall) or a target (mål) for a year, or for a part of it (period: a month 2024-03, a tertial 2024-T1, the months from 1 januari 2024-ack-08), for all (total) and optionally women and men. A value not yet measured has `missing` with the reason instead of `total`. A target may be a bound (atLeast: "minst 75", atMost: "högst 3,0"), a range (low and high: "2–4 procent"), a direction only (direction: "öka", "minska") or a statement in words (statement: "ska följas"); an outcome or forecast given as an interval has low and high ("−5 till −10"); a value older than its column says the year it was measured (measuredYear: "7,3 (2015)").',
   {
     year: Year,
     kind: t.keyof({ outcome: null, target: null }, 'value kind (outcome or target)'),
@@ -31,6 +35,10 @@ export const IndicatorValue = strict(
     men: FiniteNumber,
     missing: NonEmptyString,
     bound: t.keyof({ atLeast: null, atMost: null }, 'bound (atLeast or atMost)'),
+    low: FiniteNumber,
+    high: FiniteNumber,
+    direction: TargetDirection,
+    statement: NonEmptyString,
     measuredYear: Year,
     source: ValueSource,
   },
@@ -65,3 +73,15 @@ export const Indicator = strict(
   },
 );
 export type Indicator = t.TypeOf<typeof Indicator>;
+
+/** What form a value takes: a figure (possibly a bound), a range or interval, a direction, a statement in words, or missing. */
+export type ValueForm = 'exact' | 'bound' | 'range' | 'direction' | 'statement' | 'missing';
+
+/** The form of an indicator value, decided in one place for the checks, the document and open data. */
+export function valueForm(v: Pick<IndicatorValue, 'total' | 'bound' | 'low' | 'high' | 'direction' | 'statement'>): ValueForm {
+  if (v.total !== undefined) return v.bound ? 'bound' : 'exact';
+  if (v.low !== undefined || v.high !== undefined) return 'range';
+  if (v.direction !== undefined) return 'direction';
+  if (v.statement !== undefined) return 'statement';
+  return 'missing';
+}

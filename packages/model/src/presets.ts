@@ -91,6 +91,11 @@ const termsSv: Terms = {
   upperGoal: 'Övergripande mål',
   atLeast: 'minst {amount}',
   atMost: 'högst {amount}',
+  interval: '{low} till {high}',
+  increase: 'öka',
+  decrease: 'minska',
+  noAmount: 'inget belopp',
+  notApplicable: 'ej tillämpligt',
 };
 
 const termsEn: Terms = {
@@ -176,6 +181,11 @@ const termsEn: Terms = {
   upperGoal: 'Upper goal',
   atLeast: 'at least {amount}',
   atMost: 'at most {amount}',
+  interval: '{low} to {high}',
+  increase: 'increase',
+  decrease: 'decrease',
+  noAmount: 'no amount',
+  notApplicable: 'not applicable',
 };
 
 const unitsSv: Governance['units'] = {

@@ -10,6 +10,38 @@ import { PeriodKey } from './period.js';
 import { StandardRowKey, SignConvention, TABLE_ROLES } from './statements.js';
 import { Correction } from './goal-model.js';
 
+/** A cell the source prints as "–": no amount (nothing booked) or not applicable; never the same as 0. */
+export const AbsentValue = strict(
+  'AbsentValue',
+  'A cell the source prints as "–": absent says why, noAmount (inget belopp) or notApplicable (ej tillämpligt), optionally with the reason in words. An amount that rounds to zero is written 0, never as absent.',
+  { absent: t.keyof({ noAmount: null, notApplicable: null }, 'absence (noAmount or notApplicable)') },
+  { reason: NonEmptyString },
+);
+export type AbsentValue = t.TypeOf<typeof AbsentValue>;
+
+/** A figure given as an interval, e.g. a forecast "−5 till −10 mnkr": low ≤ high. */
+export const IntervalValue = strict(
+  'IntervalValue',
+  'A figure given as an interval, e.g. a forecast "−5 till −10 mnkr": low and high, low not above high.',
+  { low: FiniteNumber, high: FiniteNumber },
+);
+export type IntervalValue = t.TypeOf<typeof IntervalValue>;
+
+/** What a table cell holds: a number, null (empty in the source), "–" (absent) or an interval. */
+export const CellValue = t.union([FiniteNumber, t.null, AbsentValue, IntervalValue]);
+export type CellValue = t.TypeOf<typeof CellValue>;
+
+/** Whether a cell is an interval. */
+export const isInterval = (v: CellValue | undefined): v is IntervalValue => typeof v === 'object' && v !== null && 'low' in v;
+/** Whether a cell is absent ("–"). */
+export const isAbsent = (v: CellValue | undefined): v is AbsentValue => typeof v === 'object' && v !== null && 'absent' in v;
+
+/** The number of a cell, when it holds one (not empty, absent or an interval). */
+export const cellNumber = (v: CellValue | undefined): number | undefined => (typeof v === 'number' ? v : undefined);
+
+/** The numbers of a cell: its number, or both bounds of an interval (for deciding decimals). */
+export const cellNumbers = (v: CellValue | undefined): number[] => (typeof v === 'number' ? [v] : isInterval(v) ? [v.low, v.high] : []);
+
 /** A column of a table. `differenceOf: [a, b]` declares that this column is a − b. */
 export const TableColumn = strict(
   'TableColumn',
@@ -27,11 +59,11 @@ export type TableColumn = t.TypeOf<typeof TableColumn>;
 /** A row of a table. A `sumOf` row must equal the sum of the named rows in every column. */
 export const TableRow = strict(
   'TableRow',
-  'A row: id, label, a value per column key (null when the source leaves the cell empty; no values at all for a heading row), and optionally its standard key, kind, unit and decimals when they differ from the table\'s, the rows it sums or the formula it is, the note it refers to and figures elsewhere it must agree with.',
+  'A row: id, label, a value per column key (null when the source leaves the cell empty, { absent: noAmount } where it prints "–", { low, high } for an interval; no values at all for a heading row), and optionally its standard key, kind, unit and decimals when they differ from the table\'s, the rows it sums or the formula it is, the note it refers to and figures elsewhere it must agree with.',
   {
     id: Id,
     label: NonEmptyString,
-    values: defaultWhenAbsent(t.record(t.string, t.union([FiniteNumber, t.null])), (): Record<string, number | null> => ({})),
+    values: defaultWhenAbsent(t.record(t.string, CellValue), (): Record<string, CellValue> => ({})),
   },
   {
     key: StandardRowKey,

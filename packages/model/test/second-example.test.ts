@@ -126,7 +126,7 @@ describe(PATH, () => {
     for (const [, prognos, budget, avvikelse] of grid(t) as [string, number, number, number][]) expect(prognos - budget).toBe(avvikelse);
     const [netto, kostnader, intakter] = t.rows;
     expect(netto!.sumOf).toEqual(['kostnader', 'intakter']);
-    for (const c of t.columns) expect(kostnader!.values[c.key]! + intakter!.values[c.key]!).toBe(netto!.values[c.key]);
+    for (const c of t.columns) expect((kostnader!.values[c.key] as number) + (intakter!.values[c.key] as number)).toBe(netto!.values[c.key]);
     // Positive = surplus: the deficit on operations is negative, the investment underspend positive.
     expect(netto!.values['avvikelse']).toBeLessThan(0);
     expect(t.rows[3]!.values['avvikelse']).toBeGreaterThan(0);
@@ -140,7 +140,7 @@ describe(PATH, () => {
     ]);
     const total = t.rows.at(-1)!;
     expect(total.kind).toBe('total');
-    for (const c of t.columns) expect(t.rows.slice(0, -1).reduce((acc, r) => acc + r.values[c.key]!, 0)).toBe(total.values[c.key]);
+    for (const c of t.columns) expect(t.rows.slice(0, -1).reduce((acc, r) => acc + (r.values[c.key] as number), 0)).toBe(total.values[c.key]);
     expect(total.values).toEqual({ utfall: -787500, budget: -1161600, prognos: -1173400, avvikelse: -11800 });
     expect(total.sameAs).toEqual({
       budget: 'ekonomisk-sammanfattning.nettokostnader.budget',

@@ -205,9 +205,12 @@ function grid(head: { text: string; align: 'start' | 'end' }[], rows: GridRow[],
   });
 }
 
-/** A cell's content: a badge as its symbol and label, anything else as its text. */
+/**
+ * A cell's content: a badge as its symbol and label, a sign with words ("–" of no amount,
+ * an interval) as its words, since Word has no accessible name for a run; anything else as its text.
+ */
 function cell(c: CellModel, bold: boolean): TableCell {
-  return new TableCell({ children: [cellParagraph(c.badge ? badgeRuns(c.badge) : [run(c.text, bold)], c.align)] });
+  return new TableCell({ children: [cellParagraph(c.badge ? badgeRuns(c.badge) : [run(c.label ?? c.text, bold)], c.align)] });
 }
 
 function table(st: State, t: TableModel): Body {

@@ -16,6 +16,7 @@ a{color:${p.link}}
 a:focus-visible,[tabindex]:focus-visible{outline:3px solid ${p.focus};outline-offset:2px}
 .skip{position:absolute;left:.5rem;top:-10rem;background:${p.background};padding:.5rem 1rem;z-index:1}
 .skip:focus{top:.5rem}
+.vh{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 .facts>div{display:contents}

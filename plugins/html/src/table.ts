@@ -1,7 +1,8 @@
 // A table model as an HTML data table: caption stating the unit, column headers with
 // scope="col" (and column groups with scope="colgroup" over them), row headers with
 // scope="row", heading rows starting a tbody of their own (scope="rowgroup"), links from
-// rows to their notes, numbers aligned to the end in tabular figures, emphasised sum rows.
+// rows to their notes, numbers aligned to the end in tabular figures, emphasised sum rows,
+// and signs ("–" for no amount, an interval's dash) shown with their words for readers.
 // The table sits in a focusable, labelled scroll region so a wide table scrolls on its own
 // at 320 px instead of widening the page (WCAG 1.4.10).
 import { h } from 'hastscript';
@@ -22,7 +23,9 @@ export interface TableScope {
 const text = (value: string): ElementContent[] => (value === '' ? [] : [{ type: 'text', value }]);
 
 function cell(c: TableCell): Element {
-  const content: ElementContent[] = c.badge ? [badge(c.badge)] : text(c.text);
+  // A sign that does not read as words ("–", "−5 – −10") is shown, and its words are what is read.
+  const named: ElementContent[] = c.label !== undefined ? [h('span', { ariaHidden: 'true' }, text(c.text)), h('span.vh', text(c.label))] : text(c.text);
+  const content: ElementContent[] = c.badge ? [badge(c.badge)] : named;
   return h('td', { className: c.align === 'end' ? ['num'] : undefined }, content);
 }
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import { buildDocument, createRenderContext, decimalsOf, walkSections, type ChartModel } from '@kommunrapport/core';
-import type { DataTable, Report } from '@kommunrapport/model';
+import { cellNumber, type DataTable, type Report } from '@kommunrapport/model';
 import { launchChromium, type Browser } from './chromium.js';
 import { runAxe, formatViolations } from './axe.js';
 import { render, eskilstuna } from './render.js';
@@ -162,13 +162,13 @@ describe('Eskilstuna page: what axe cannot see', () => {
     expect(income.length).toBeGreaterThan(0);
     let checked = 0;
     for (const t of income) {
-      const d = t.decimals ?? decimalsOf(t.rows.flatMap((r) => Object.values(r.values)));
+      const d = t.decimals ?? decimalsOf(t.rows.flatMap((r) => Object.values(r.values).map(cellNumber)));
       const nf = new Intl.NumberFormat('sv-SE', { minimumFractionDigits: d, maximumFractionDigits: d });
       const cells = await page.locator(`#${t.id} tbody tr`).evaluateAll((rows) => rows.map((r) => Array.from(r.children).map((c) => c.textContent ?? '')));
       t.rows.forEach((row, i) => {
         expect(cells[i]![0]).toBe(row.label);
         t.columns.forEach((col, j) => {
-          const v = row.values[col.key];
+          const v = cellNumber(row.values[col.key]);
           if (v == null) return;
           expect(cells[i]![j + 1], `${t.id} ${row.id} ${col.key}`).toBe(nf.format(v).replace('-', '\u2212'));
           checked++;

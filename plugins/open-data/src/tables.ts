@@ -1,7 +1,7 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation } from '@kommunrapport/model';
+import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
@@ -45,6 +45,46 @@ const amountFields = (what: string): FieldDef[] => [
   f('currency', 'string', 'For amounts of money: the ISO 4217 currency, always SEK; empty for other units.', { enum: ['SEK'] }),
   f(what === 'amount' ? 'amount_sek' : 'value_sek', 'number', `For amounts of money: ${what} multiplied by factor, in kronor (SEK), computed exactly from the decimal form; empty otherwise.`),
 ];
+/**
+ * The columns of a cell of a table of figures: its number, or the two bounds of an interval
+ * ("−5 till −10"), and a status that tells an empty cell from "–" (no amount, not applicable).
+ * A "–" is never written as 0, and an amount that rounds to zero stays 0.
+ */
+const cellFields = (): FieldDef[] => [
+  f('value_status', 'string', 'What the cell holds: value (a number in value), interval (low and high in value_low and value_high, value empty), noAmount ("–", inget belopp), notApplicable ("–", ej tillämpligt) or empty (the source leaves it empty).', { ...req, enum: ['value', 'interval', 'noAmount', 'notApplicable', 'empty'] }),
+  f('value_low', 'number', 'For an interval (e.g. a forecast "−5 till −10"): its low bound, in the unit of column unit; empty otherwise.'),
+  f('value_high', 'number', 'For an interval: its high bound, in the unit of column unit; empty otherwise.'),
+];
+function cellValues(raw: CellValue | undefined, decimals: number | undefined): { value: string | null; value_status: string; value_low: string | null; value_high: string | null } {
+  if (typeof raw === 'number') return { value: decimalString(raw, decimals), value_status: 'value', value_low: null, value_high: null };
+  if (isInterval(raw)) return { value: null, value_status: 'interval', value_low: decimalString(raw.low, decimals), value_high: decimalString(raw.high, decimals) };
+  return { value: null, value_status: isAbsent(raw) ? raw.absent : 'empty', value_low: null, value_high: null };
+}
+
+/**
+ * The columns of a target as real reports write it: its kind (exact, bound, range,
+ * direction, statement), the bounds of a range, the direction and the words of a statement.
+ */
+const targetFields = (): FieldDef[] => [
+  f('target_kind', 'string', 'For a target: exact (a figure to reach), bound (minst/högst, see bound), range (low to high), direction (öka/minska, see direction) or statement (words, see text); for an outcome given as an interval: range; empty otherwise.', { enum: ['exact', 'bound', 'range', 'direction', 'statement'] }),
+  f('low', 'number', 'For a range or interval ("2–4 procent", "−5 till −10"): the low bound; empty otherwise.'),
+  f('high', 'number', 'For a range or interval: the high bound; empty otherwise.'),
+  f('direction', 'string', 'For a target that only gives a direction: increase ("öka") or decrease ("minska"); empty otherwise.', { enum: ['increase', 'decrease'] }),
+  f('text', 'string', 'For a target stated in words ("ska följas"): the words as the report writes them; empty otherwise.'),
+];
+function targetValues(v: IndicatorValue, decimals: number | undefined): Record<string, string | null> {
+  const form = valueForm(v);
+  const kind = form === 'missing' || (form === 'exact' && v.kind === 'outcome') ? null : form;
+  return {
+    target_kind: kind,
+    low: v.low !== undefined ? decimalString(v.low, decimals) : null,
+    high: v.high !== undefined ? decimalString(v.high, decimals) : null,
+    direction: v.direction ?? null,
+    text: v.statement ?? null,
+  };
+}
+
+const EMPTY_TARGET = { target_kind: null, low: null, high: null, direction: null, text: null };
 const GENDER = f('gender', 'string', 'Who the value is for, with Kolada codes: T = total (all), K = women (kvinnor), M = men (män).', { ...req, enum: ['T', 'K', 'M'] });
 const SCALE_FK = (field: string, scale: string) => ({ fields: [field], resource: `codelist_${scale}`, referenceFields: ['key'] });
 
@@ -298,6 +338,7 @@ export function buildTables(report: Report): TableDef[] {
       ...amountFields('value'),
       f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
       f('bound', 'string', 'For a target that is a bound: atLeast ("minst") or atMost ("högst"); empty for a target to reach exactly or an outcome.', { enum: ['atLeast', 'atMost'] }),
+      ...targetFields(),
       f('measured_year', 'integer', 'The year the value was measured when it is older than the year it stands for ("7,3 (2015)"); empty otherwise.'),
       f('kolada_kpi_id', 'string', 'The Kolada KPI id of the indicator when it is the same measure (indicators.csv kolada_scope same), repeated for joining; empty otherwise.'),
     ],
@@ -309,10 +350,10 @@ export function buildTables(report: Report): TableDef[] {
         const base = { indicator_id: id('indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
-          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, bound: v.bound ?? null, measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
+          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, bound: v.bound ?? null, ...(gender === 'T' ? targetValues(v, ind.decimals) : EMPTY_TARGET), measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
         };
         const rows = [];
-        if (v.total !== undefined || v.missing !== undefined) rows.push(row('T', v.total, v.total === undefined ? (v.missing ?? null) : null));
+        if (valueForm(v) !== 'missing' || v.missing !== undefined) rows.push(row('T', v.total, v.total === undefined ? (v.missing ?? null) : null));
         if (v.women !== undefined) rows.push(row('K', v.women, null));
         if (v.men !== undefined) rows.push(row('M', v.men, null));
         return rows;
@@ -380,16 +421,17 @@ export function buildTables(report: Report): TableDef[] {
           enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
         }),
         f('column_year', 'integer', 'The year of the column, when declared.'),
-        f('value', 'number', 'The number as published, in the unit of column unit; negative for costs as in the source; empty when the cell is empty.'),
+        f('value', 'number', 'The number as published, in the unit of column unit; negative for costs as in the source; empty when the cell is empty, "–" or an interval (see value_status).'),
         ...amountFields('value'),
+        ...cellFields(),
       ],
       primaryKey: ['table_id', 'row_id', 'column_key'],
       foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
       rows: mine.flatMap(({ table: tb }) =>
         tb.rows.flatMap((r, ri) =>
           (r.kind === 'heading' ? [] : tb.columns).map((c, ci) => {
-            const raw = r.values[c.key];
-            const value = raw === null || raw === undefined ? null : decimalString(raw, r.decimals ?? tb.decimals);
+            const cell = cellValues(r.values[c.key], r.decimals ?? tb.decimals);
+            const value = cell.value;
             return {
               table_id: id('table', tb.id),
               row_id: r.id,
@@ -404,6 +446,9 @@ export function buildTables(report: Report): TableDef[] {
               column_year: c.year ?? null,
               value,
               ...amount(value, r.unit ?? tb.unit),
+              value_status: cell.value_status,
+              value_low: cell.value_low,
+              value_high: cell.value_high,
             };
           }),
         ),
@@ -434,8 +479,9 @@ export function buildTables(report: Report): TableDef[] {
       f('period', 'string', 'The period key of the column (2024, 2024-08, 2024-T2, 2024-ack-08, 2024-08-31), or its year when it declares no period.'),
       f('period_start', 'date', 'The first day of the period; for a balance date, the date.'),
       f('period_end', 'date', 'The last day of the period; for a balance date, the date.'),
-      f('value', 'number', 'The figure as published, in the unit of column unit; empty when the cell is empty.'),
+      f('value', 'number', 'The figure as published, in the unit of column unit; empty when the cell is empty, "–" or an interval (see value_status).'),
       ...amountFields('value'),
+      ...cellFields(),
     ],
     primaryKey: ['table_id', 'row_id', 'column_key'],
     foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
@@ -444,8 +490,8 @@ export function buildTables(report: Report): TableDef[] {
       for (const g of tb.columnGroups ?? []) for (const key of g.columns) if (g.entity) entityOf.set(key, g.entity);
       return tb.rows.flatMap((r) =>
         (r.kind === 'heading' ? [] : tb.columns).map((c) => {
-          const raw = r.values[c.key];
-          const value = raw === null || raw === undefined ? null : decimalString(raw, r.decimals ?? tb.decimals);
+          const cell = cellValues(r.values[c.key], r.decimals ?? tb.decimals);
+          const value = cell.value;
           const key = c.period ?? (c.year !== undefined ? String(c.year) : undefined);
           const span = key !== undefined ? periodSpan(key) : undefined;
           return {
@@ -462,6 +508,9 @@ export function buildTables(report: Report): TableDef[] {
             period_end: span?.end ?? null,
             value,
             ...amount(value, r.unit ?? tb.unit),
+            value_status: cell.value_status,
+            value_low: cell.value_low,
+            value_high: cell.value_high,
           };
         }),
       );

@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { Report, type Report as ReportType } from '@kommunrapport/model';
+import { Report, type Report as ReportType, type CellValue } from '@kommunrapport/model';
 import type { Artifact } from '@kommunrapport/core';
 import { validateOpenDataFiles, reportSchema } from '../src/index.js';
 import { ESKILSTUNA, MINIMAL, SOLBERGA, loadFile, render, text, bytes, csv } from './helpers.js';
@@ -113,7 +113,7 @@ describe.each([
     }
     // Tables of figures: every cell, by table, row and column.
     const cells = [...csv(artifacts, 'income_statement'), ...csv(artifacts, 'operating_statement'), ...csv(artifacts, 'investments'), ...csv(artifacts, 'other_tables')];
-    const tables: { id: string; rows: { id: string; values: Record<string, number | null> }[] }[] = [];
+    const tables: { id: string; rows: { id: string; values: Record<string, CellValue> }[] }[] = [];
     const visitTables = (sections: ReportType['sections']): void =>
       sections.forEach((s) => {
         if (s.type === 'perspective') s.areas.forEach((a) => { visitTables(a.sections ?? []); visitTables(a.endSections ?? []); });

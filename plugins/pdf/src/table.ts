@@ -97,7 +97,8 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
     const font = bold ? ('bold' as const) : ('regular' as const);
     // A badge shows its symbol before its words.
     const symbol = cell.badge ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
-    return [...symbol, { text: cell.text, font }];
+    // A sign ("–" for no amount, an interval's dash) is read as its words: ActualText.
+    return [...symbol, { text: cell.text, font, ...(cell.label !== undefined ? { actual: cell.label } : {}) }];
   };
   const headerCells: { runs: Run[]; align: 'start' | 'end' }[] = [
     { runs: [{ text: table.corner, font: 'bold' }], align: 'start' },

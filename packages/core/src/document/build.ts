@@ -5,13 +5,14 @@
 import type {
   Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
 } from '@kommunrapport/model';
-import { noteAnchor, periodSpan } from '@kommunrapport/model';
+import { cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
+import { absentCell, intervalCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
 interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string> }
@@ -319,7 +320,7 @@ function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { yea
 /** A table of figures as stated in the report, with its unit in the caption. */
 function dataTable(c: Ctx, t: DataTable): TableModel {
   const v = c.v;
-  const d = t.decimals ?? decimalsOf(t.rows.filter((r) => r.unit === undefined || r.unit === t.unit).flatMap((r) => Object.values(r.values)));
+  const d = t.decimals ?? decimalsOf(t.rows.filter((r) => r.unit === undefined || r.unit === t.unit).flatMap((r) => Object.values(r.values).flatMap(cellNumbers)));
   const groupOf = new Map<string, string>();
   for (const g of t.columnGroups ?? []) for (const key of g.columns) groupOf.set(key, g.label);
   const columnGroups: ColumnGroupModel[] = [];
@@ -348,8 +349,10 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
     rows: t.rows.map((r): TableRowModel => {
       if (r.kind === 'heading') return { header: r.label, cells: [], heading: true };
       const unit = r.unit ?? t.unit;
-      const rd = r.decimals ?? (r.unit !== undefined && r.unit !== t.unit ? decimalsOf(Object.values(r.values)) : d);
-      const number = (n: number | null | undefined): TableCell => {
+      const rd = r.decimals ?? (r.unit !== undefined && r.unit !== t.unit ? decimalsOf(Object.values(r.values).flatMap(cellNumbers)) : d);
+      const number = (n: CellValue | undefined): TableCell => {
+        if (isAbsent(n)) return absentCell(v, n);
+        if (isInterval(n)) return intervalCell(v, c.f, n.low, n.high, unit, rd, unit !== t.unit);
         const cell = numberCell(c, n, unit, rd);
         // A row in another unit than the table's says its unit in every cell (22,14 % in a table of mnkr).
         if (n != null && unit !== t.unit) cell.text = c.f.value(n, unit, { decimals: rd });
@@ -393,6 +396,8 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
         cells: cols.map((k): TableCell => {
           const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
           if (!x) return wordCell(v.term('missingValue'), '', 'end');
+          if (x.low !== undefined && x.high !== undefined) return intervalCell(v, c.f, x.low, x.high, ind.unit, d, true);
+          if (x.direction !== undefined || x.statement !== undefined) return wordTargetCell(v, x);
           if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
           return valueCell(v, x, c.f.value(x.total, ind.unit, { decimals: d }), c.f.spoken(x.total, ind.unit, { decimals: d }), c.f.speech(x.total, ind.unit, { decimals: d }));
         }),
@@ -411,7 +416,7 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
 }
 
 /** The decimals of an indicator: its own `decimals`, else as many as its values are written with. */
-const indicatorDecimals = (ind: Indicator): number => ind.decimals ?? decimalsOf(ind.values.map((x) => x.total));
+const indicatorDecimals = (ind: Indicator): number => ind.decimals ?? decimalsOf(ind.values.flatMap((x) => [x.total, x.low, x.high]));
 
 /**
  * The row header of an indicator: its name, with the unit in words unless the name already

@@ -73,6 +73,12 @@ export interface TableCell {
   spoken: string;
   /** The spoken form for speech synthesis: signs as words, digits not grouped, e.g. `minus 71,5 miljoner kronor`. */
   speech: string;
+  /**
+   * The accessible name, when the shown text is a sign that does not read as words: the "–"
+   * of no amount ("inget belopp"), an interval's dash ("−5 till −10"). Writers give it as the
+   * cell's name (HTML: hidden words beside the sign shown, PDF: ActualText); absent when the text reads as it is.
+   */
+  label?: string;
   /** The number behind the text, when there is one. */
   value?: number;
   /** A scale value shown with symbol and words. */

@@ -3,7 +3,7 @@
 // factor of about 1 000 is reported as a wrong unit. Runs after the walk, when every table is known.
 import { UNIT_FACTOR, isAmountUnit, type Unit } from '../governance.js';
 import { closest } from '../decode.js';
-import type { DataTable, DeviationExplanation } from '../table.js';
+import { cellNumber, type DataTable, type DeviationExplanation } from '../table.js';
 import type { ReportPath } from '../walk.js';
 import { decimalsOf, shown, type CheckContext, type Rules } from './context.js';
 
@@ -28,7 +28,7 @@ export function sameAsRules(ctx: CheckContext): Rules {
     const target = parts.length === 3 ? tableById.get(tid!) : undefined;
     const row = target?.rows.find((r) => r.id === rid);
     const column = target?.columns.find((c) => c.key === ckey);
-    if (target && row && column) return { value: row.values[column.key] ?? null, unit: row.unit ?? target.unit, decimals: row.decimals ?? target.decimals, where: reference, statement: STATEMENT_ROLES.has(target.role ?? '') };
+    if (target && row && column) return { value: cellNumber(row.values[column.key]) ?? null, unit: row.unit ?? target.unit, decimals: row.decimals ?? target.decimals, where: reference, statement: STATEMENT_ROLES.has(target.role ?? '') };
     const reason = parts.length !== 3 ? 'it is not of the form table.row.column' : !target ? `there is no table "${tid}"` : !row ? `table "${tid}" has no row "${rid}"` : `table "${tid}" has no column "${ckey}"`;
     const candidates = !target ? [...tableById.keys()] : !row ? target.rows.map((r) => r.id) : target.columns.map((c) => c.key);
     const wrong = !target ? tid : !row ? rid : ckey;
@@ -69,7 +69,8 @@ export function sameAsRules(ctx: CheckContext): Rules {
           for (const [ckey, reference] of Object.entries(row.sameAs ?? {})) {
             const p = [...path, 'rows', ri, 'sameAs', ckey];
             const other = resolveCell(reference, p);
-            const value = row.values[ckey];
+            // Only numbers are compared: an empty cell, a "–" or an interval has no single figure to agree with.
+            const value = cellNumber(row.values[ckey]);
             if (!table.columns.some((c) => c.key === ckey)) {
               ctx.report('unresolved-reference', { to: 'column', via: 'sameAs', key: ckey, table: table.id }, p, {
                 expected: `one of ${table.columns.map((c) => c.key).join(', ')}`,

@@ -1,6 +1,6 @@
 // Rule family: figures add up within rounding: totals and subtotals of tables, columns
 // declared as differences, explanations of a deviation, and women plus men to the total.
-import type { DataTable, DeviationExplanation } from '../table.js';
+import { isInterval, type CellValue, type DataTable, type DeviationExplanation } from '../table.js';
 import type { ReportPath } from '../walk.js';
 import { decimalsOf, shown, tolerance, type CheckContext, type Rules } from './context.js';
 
@@ -34,6 +34,15 @@ export function sumRules(ctx: CheckContext): Rules {
 
 const decimalsFor = (table: DataTable, values: number[]) => table.decimals ?? Math.max(0, ...values.map(decimalsOf));
 
+/**
+ * The bounds of a cell for checking: a number is its own low and high, an interval ("−5 till
+ * −10") its two bounds; empty cells and "–" have none. Sums and differences involving an
+ * interval are checked on both bounds (interval arithmetic), never skipped.
+ */
+const bounds = (v: CellValue | undefined): [number, number] | undefined => (typeof v === 'number' ? [v, v] : isInterval(v) ? [v.low, v.high] : undefined);
+/** A figure or an interval as written in a message: `12` or `-10..-5`. */
+const written = ([lo, hi]: [number, number]): string => (lo === hi ? shown(lo) : `${shown(lo)}..${shown(hi)}`);
+
 function tableSums(ctx: CheckContext, table: DataTable, path: ReportPath): void {
   const rowById = new Map(table.rows.map((r) => [r.id, r]));
   const items = table.rows.filter((r) => r.kind === 'item');
@@ -46,20 +55,21 @@ function tableSums(ctx: CheckContext, table: DataTable, path: ReportPath): void 
     } else if (row.kind === 'total' && items.length > 0) terms = items;
     else return;
     for (const { key } of table.columns) {
-      const total = row.values[key];
-      if (total === null || total === undefined) continue;
-      const parts = terms.map((t) => t.values[key]).filter((v): v is number => typeof v === 'number');
+      const total = bounds(row.values[key]);
+      if (!total) continue;
+      const parts = terms.map((t) => bounds(t.values[key])).filter((v): v is [number, number] => v !== undefined);
       if (parts.length === 0) continue;
-      const sum = parts.reduce((a, b) => a + b, 0);
-      const dec = row.decimals ?? decimalsFor(table, [total, ...parts]);
-      if (Math.abs(sum - total) <= tolerance(dec, parts.length + 1)) continue;
+      const sum: [number, number] = [parts.reduce((a, b) => a + b[0], 0), parts.reduce((a, b) => a + b[1], 0)];
+      const dec = row.decimals ?? decimalsFor(table, [...total, ...parts.flat()]);
+      const tol = tolerance(dec, parts.length + 1);
+      if (Math.abs(sum[0] - total[0]) <= tol && Math.abs(sum[1] - total[1]) <= tol) continue;
       ctx.report(
         'sum-mismatch',
-        { label: row.label, column: key, table: table.id, total, terms: row.sumOf ? `rows ${row.sumOf.join(', ')}` : 'item rows', sum: shown(sum) },
+        { label: row.label, column: key, table: table.id, total: written(total), terms: row.sumOf ? `rows ${row.sumOf.join(', ')}` : 'item rows', sum: written(sum) },
         [...path, 'rows', ri, 'values', key],
         {
-          expected: `${shown(sum)} (± ${shown(tolerance(dec, parts.length + 1))})`,
-          found: String(total),
+          expected: `${written(sum)} (± ${shown(tol)})`,
+          found: written(total),
           hint: row.sumOf ? 'Check the figures and the rows listed in sumOf.' : 'A total without sumOf sums every row of kind item; list the rows in sumOf if it sums others.',
         },
       );
@@ -75,15 +85,18 @@ function tableDifferences(ctx: CheckContext, table: DataTable, path: ReportPath)
     // A column that does not exist is an unresolved reference (see references.ts).
     if (!columnKeys.includes(a) || !columnKeys.includes(b)) continue;
     table.rows.forEach((row, ri) => {
-      const d = row.values[col.key];
-      const va = row.values[a];
-      const vb = row.values[b];
-      if (typeof d !== 'number' || typeof va !== 'number' || typeof vb !== 'number') return;
-      const dec = decimalsFor(table, [d, va, vb]);
-      if (Math.abs(va - vb - d) <= tolerance(dec, 3)) return;
-      ctx.report('difference-mismatch', { label: row.label, column: col.key, a, b, value: d, difference: shown(va - vb) }, [...path, 'rows', ri, 'values', col.key], {
-        expected: `${shown(va - vb)} (± ${shown(tolerance(dec, 3))})`,
-        found: String(d),
+      const d = bounds(row.values[col.key]);
+      const va = bounds(row.values[a]);
+      const vb = bounds(row.values[b]);
+      if (!d || !va || !vb) return;
+      // a − b of intervals: from the lowest a less the highest b to the highest a less the lowest b.
+      const diff: [number, number] = [va[0] - vb[1], va[1] - vb[0]];
+      const dec = decimalsFor(table, [...d, ...va, ...vb]);
+      const tol = tolerance(dec, 3);
+      if (Math.abs(diff[0] - d[0]) <= tol && Math.abs(diff[1] - d[1]) <= tol) return;
+      ctx.report('difference-mismatch', { label: row.label, column: col.key, a, b, value: written(d), difference: written(diff) }, [...path, 'rows', ri, 'values', col.key], {
+        expected: `${written(diff)} (± ${shown(tol)})`,
+        found: written(d),
         hint: 'Check the figures, and that differenceOf lists the columns in the order a − b.',
       });
     });

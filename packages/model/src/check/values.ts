@@ -1,6 +1,8 @@
 // Rule family: single values are well formed: an indicator value has a figure or a reason
 // why it is missing (not both), and percentages lie from 0 to 100.
 import type { ReportPath } from '../walk.js';
+import { valueForm } from '../indicator.js';
+import { isInterval } from '../table.js';
 import type { CheckContext, Rules } from './context.js';
 
 /** Reports missing figures and percentages out of range. */
@@ -14,7 +16,13 @@ export function valueRules(ctx: CheckContext): Rules {
       ind.values.forEach((v, i) => {
         const vp = [...path, 'values', i];
         const data = { kind: v.kind, year: v.year, name: ind.name };
-        if (v.total === undefined && v.missing === undefined)
+        const form = valueForm(v);
+        if ((v.low !== undefined) !== (v.high !== undefined) || (v.low !== undefined && v.high !== undefined && v.low > v.high))
+          ctx.report('interval-invalid', { what: `The ${v.kind} for ${v.year} of "${ind.name}"` }, vp, {
+            expected: 'low and high, low not above high',
+            found: `low ${v.low ?? 'absent'}, high ${v.high ?? 'absent'}`,
+          });
+        if (form === 'missing' && v.missing === undefined)
           ctx.report('missing-value-reason', data, vp, { expected: 'total: <number>, or missing: <reason>', found: 'neither', hint: 'Give `total`, or `missing` with the reason, e.g. "Mätning senare under 2022".' });
         if (v.total !== undefined && v.missing !== undefined)
           ctx.report('value-and-missing', data, vp, { expected: 'either total or missing', found: `total ${v.total} and missing ${JSON.stringify(v.missing)}`, hint: 'Remove the one that does not hold.' });
@@ -31,6 +39,14 @@ export function valueRules(ctx: CheckContext): Rules {
         }),
     },
     table: (table, path) => {
+      table.rows.forEach((row, ri) => {
+        for (const [key, v] of Object.entries(row.values))
+          if (isInterval(v) && v.low > v.high)
+            ctx.report('interval-invalid', { what: `"${row.label}" in column "${key}" of table "${table.id}"` }, [...path, 'rows', ri, 'values', key], {
+              expected: 'low not above high',
+              found: `low ${v.low}, high ${v.high}`,
+            });
+      });
       if (table.unit !== 'percent') return;
       const differences = new Set(table.columns.filter((c) => c.kind === 'deviation' || c.differenceOf).map((c) => c.key));
       table.rows.forEach((row, ri) => {
