@@ -1,0 +1,73 @@
+// Values as reports write them, decided once in the document for every writer: a range
+// target "40–50 %" said "40 till 50 procent", a direction "minska", a statement in words,
+// "–" named "inget belopp" apart from 0, and an interval "−10 – −5" said "−10 till −5".
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadReport, presets, type Report } from '@kommunrapport/model';
+import { buildDocument, createRenderContext, walkSections, type DocumentModel, type TableModel } from '../src/index.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const REPORT = loadReport(readFileSync(`${root}examples/norrvik-bun-2024-malmodell/rapport.yaml`, 'utf8'), 'rapport.yaml').report!;
+const docOf = (report: Report): DocumentModel => {
+  const ctx = createRenderContext(report, {}, { env: {} });
+  return buildDocument(report, ctx.vocabulary, ctx.format);
+};
+const tables = (doc: DocumentModel): TableModel[] => [...walkSections(doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : [])));
+const table = (doc: DocumentModel, id: string) => tables(doc).find((t) => t.id === id)!;
+const cells = (t: TableModel, header: string) => t.rows.find((r) => r.header.startsWith(header))!.cells;
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/gu, ' ');
+const SV = docOf(REPORT);
+const EN = docOf({ ...REPORT, language: 'en', governance: { ...presets['generic-en'], assessment: REPORT.governance.assessment, dimensions: REPORT.governance.dimensions } });
+
+describe('targets in words (Norrvik example)', () => {
+  const target = (doc: DocumentModel, name: string) => {
+    const t = table(doc, 'hallbar-skolmat-indicators');
+    const col = t.columns.findIndex((c) => c.label === (doc === EN ? 'Target 2024' : 'Mål 2024'));
+    expect(col).toBeGreaterThan(-1);
+    return cells(t, name)[col]!;
+  };
+
+  it('shows a range as "40–50 %" and says it "40 till 50 procent"', () => {
+    const c = target(SV, 'Andel vegetariska');
+    expect(plain(c.text)).toBe('40–50 %');
+    expect(plain(c.spoken)).toBe('40 till 50 procent');
+    expect(plain(c.label!)).toBe('40 till 50 %');
+  });
+
+  it('shows a direction and a statement in words, in Swedish and English', () => {
+    expect(target(SV, 'Klimatavtryck').text).toBe('minska');
+    expect(target(EN, 'Klimatavtryck').text).toBe('decrease');
+    expect(target(SV, 'Skolmåltider').text).toBe('Råden ska följas');
+    expect(plain(target(EN, 'Andel vegetariska').spoken)).toBe('40 to 50 percent');
+  });
+
+  it('counts a range and a direction that were reached, never a statement', () => {
+    const s = [...walkSections(SV.sections)].find((x) => x.id === 'hallbar-skolmat')!;
+    const words = s.blocks.flatMap((b) => (b.kind === 'richText' ? b.blocks : [])).map((b) => (b.type === 'paragraph' ? b.children.map((n) => ('value' in n ? n.value : '')).join('') : '')).join(' ');
+    expect(words).toContain('Av 2 indikatorer med både utfall och målvärde 2024 når 2 målvärdet.');
+  });
+});
+
+describe('"–" and 0 in a table of figures', () => {
+  const row = cells(table(SV, 'driftredovisning'), 'Sommarskola');
+
+  it('shows "–" with its words as the accessible name, and 0 as 0 without one', () => {
+    expect(row[0]).toMatchObject({ text: '–', label: 'inget belopp', spoken: 'inget belopp' });
+    expect(row[2]).toMatchObject({ text: '–', label: 'ej tillämpligt' });
+    expect(row[1]!.text).toBe('0');
+    expect(row[1]!.label).toBeUndefined();
+    expect(row[1]!.value).toBe(0);
+    expect(cells(table(EN, 'driftredovisning'), 'Sommarskola')[0]!.label).toBe('no amount');
+  });
+});
+
+describe('an interval in a table of figures', () => {
+  it('shows "−10 – −5", named and said "−10 till −5"', () => {
+    const c = cells(table(SV, 'risker-prognos'), 'Vattenskada')[1]!;
+    expect(plain(c.text)).toBe('−10 – −5');
+    expect(c.label).toBe('−10 till −5');
+    expect(plain(c.spoken)).toBe('−10 till −5 miljoner kronor');
+    expect(plain(c.speech)).toMatch(/^minus 10 till minus 5 miljoner kronor$/);
+  });
+});

@@ -1,0 +1,22 @@
+// Values as reports write them, in Word: a run has no accessible name, so "–" and an
+// interval are written as their words; 0 stays 0; targets in words.
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ROOT, docxText, load, renderReport } from './helpers.js';
+
+describe('values as written, in DOCX (Norrvik example)', async () => {
+  const bytes = await renderReport(load(resolve(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml')));
+  const text = docxText(bytes).replace(/[\u00a0\u202f]/gu, ' ').replace(/\s+/gu, ' ');
+
+  it('writes "–" as its words beside a 0', () => {
+    expect(text).toMatch(/Sommarskola inget belopp 0 ej tillämpligt/);
+  });
+  it('writes an interval with "till"', () => {
+    expect(text).toContain('Vattenskada Norrviksskolan 0 −10 till −5 −10 till −5');
+  });
+  it('writes a range, a direction and a statement as targets', () => {
+    expect(text).toContain('Andel vegetariska måltider i skolan (procent) 35 % 44 % 40 till 50 %');
+    expect(text).toContain('minska');
+    expect(text).toContain('Råden ska följas');
+  });
+});

@@ -1,0 +1,36 @@
+// Values as reports write them, in HTML: "–" shown with its words for readers ("inget
+// belopp") and 0 left as 0, an interval shown "−10 – −5" and read "−10 till −5", and targets
+// that are a range, a direction or a statement in words.
+import { describe, expect, it } from 'vitest';
+import { render, root } from './render.js';
+
+const NORRVIK = `${root}examples/norrvik-bun-2024-malmodell/rapport.yaml`;
+const row = (html: string, header: string) => {
+  const start = html.indexOf(`<th scope="row">${header}`);
+  expect(start, header).toBeGreaterThan(-1);
+  return html.slice(start, html.indexOf('</tr>', start));
+};
+const plain = (s: string) => s.replace(/[\u00a0\u202f]/gu, ' ');
+
+describe('values as written, in HTML (Norrvik example)', async () => {
+  const { html } = await render(NORRVIK);
+
+  it('shows "–" hidden from readers beside its words, and 0 as a plain number', () => {
+    const r = row(html, 'Sommarskola');
+    expect(r).toContain('<td class="num"><span aria-hidden="true">–</span><span class="vh">inget belopp</span></td>');
+    expect(r).toContain('<span class="vh">ej tillämpligt</span>');
+    expect(r).toContain('<td class="num">0</td>');
+    // The hidden words are hidden by the stylesheet, not removed from the page.
+    expect(html).toMatch(/\.vh\{position:absolute;[^}]*clip:rect\(0 0 0 0\)/);
+  });
+
+  it('shows an interval with the dash and reads it with "till"', () => {
+    expect(plain(row(html, 'Vattenskada Norrviksskolan'))).toContain('<td class="num"><span aria-hidden="true">−10 – −5</span><span class="vh">−10 till −5</span></td>');
+  });
+
+  it('shows a range, a direction and a statement as targets', () => {
+    expect(plain(row(html, 'Andel vegetariska måltider i skolan'))).toContain('40–50 %');
+    expect(row(html, 'Klimatavtryck per portion')).toContain('>minska</td>');
+    expect(row(html, 'Skolmåltider som följer Livsmedelsverkets råd')).toContain('>Råden ska följas</td>');
+  });
+});

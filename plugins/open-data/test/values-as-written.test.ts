@@ -1,0 +1,41 @@
+// Values as reports write them, in open data: targets kept apart by kind (range bounds,
+// direction, words), "–" empty with its status and never 0, intervals in low/high columns.
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parse as parseCsv } from 'csv-parse/sync';
+import { buildTables, writeCsv } from '../src/index.js';
+import { loadFile } from './helpers.js';
+
+const report = loadFile(fileURLToPath(new URL('../../../examples/norrvik-bun-2024-malmodell/rapport.yaml', import.meta.url)));
+const rowsOf = (name: string) => {
+  const table = buildTables(report).find((t) => t.name === name)!;
+  return parseCsv(writeCsv(table), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+};
+
+describe('values as written, in open data (Norrvik example)', () => {
+  const values = rowsOf('indicator_values');
+  const target = (indicator: string) => values.find((r) => r.indicator_id.endsWith(`-indicator-${indicator}`) && r.kind === 'target' && r.year === '2024')!;
+
+  it('keeps each kind of target in its own columns', () => {
+    const cols = (r: Record<string, string>) => [r.target_kind, r.value, r.low, r.high, r.direction, r.text, r.bound].join('|');
+    expect(cols(target('vegetariska-maltider'))).toBe('range||40|50|||');
+    expect(cols(target('klimatavtryck'))).toBe('direction||||decrease||');
+    expect(cols(target('livsmedelsverkets-rad'))).toBe('statement|||||Råden ska följas|');
+    expect(cols(target('trygghet-skolan'))).toBe('bound|85|||||atLeast');
+    expect(cols(target('behorighet-yrkesprogram'))).toBe('exact|88.0|||||');
+  });
+
+  it('writes "–" as an empty value with its status, and 0 as 0', () => {
+    const cells = rowsOf('operating_statement').filter((r) => r.row_id === 'sommarskola');
+    expect(cells.map((r) => `${r.column_key} ${r.value} ${r.value_status}`)).toEqual(['budget  noAmount', 'prognos 0 value', 'avvikelse  notApplicable']);
+  });
+
+  it('splits an interval into low and high, with an empty value', () => {
+    const cells = rowsOf('other_tables').filter((r) => r.row_id === 'vattenskada');
+    expect(cells.map((r) => `${r.column_key} ${r.value} ${r.value_status} ${r.value_low} ${r.value_high}`)).toEqual([
+      'budget 0 value  ',
+      'prognos  interval -10 -5',
+      'avvikelse  interval -10 -5',
+    ]);
+  });
+});

@@ -1,0 +1,21 @@
+// Values as reports write them, in plain text: every sign in words.
+import { describe, expect, it } from 'vitest';
+import { resolve } from 'node:path';
+import { ROOT, loadFile, render } from './helpers.js';
+
+describe('values as written, in text (Norrvik example)', async () => {
+  const { txt } = await render(loadFile(resolve(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml')));
+  const text = txt.replace(/\s+/gu, ' ');
+
+  it('reads "–" as its words and 0 as zero', () => {
+    expect(text).toMatch(/Sommarskola: Budget helår inget belopp; Prognos helår 0 tusen kronor; Avvikelse ej tillämpligt/);
+  });
+  it('reads an interval with "till", signs in words', () => {
+    expect(text).toContain('Prognos med risk minus 10 till minus 5 miljoner kronor');
+  });
+  it('reads a range, a direction and a statement', () => {
+    expect(text).toContain('Mål 2024 40 till 50 procent');
+    expect(text).toContain('Mål 2024 minska');
+    expect(text).toContain('Mål 2024 Råden ska följas');
+  });
+});
