@@ -357,6 +357,14 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { what: string }) => `${d.what} is not a range with both bounds and low not above high.`,
     hint: 'Write both bounds with the lower first: low: -10, high: -5 for "−5 till −10".',
   },
+  'interval-not-reconciled': {
+    title: 'Interval in a statement or formula is not reconciled',
+    severity: 'info',
+    group: 'figures',
+    meaning: 'A cell of a financial statement or of a row with a formula is an interval ("−5 till −10"): formulas and the agreement between statements need single figures, so this cell is not checked there. Sums and differences are still checked on both bounds.',
+    message: (d: { label: string; column: string; table: string }) => `"${d.label}" in column "${d.column}" of table "${d.table}" is an interval; its formula and the agreement with other statements are not checked.`,
+    hint: 'Nothing to fix when the source gives an interval. Give the single figure if the source has one, so the statements can be reconciled.',
+  },
   'value-and-missing': {
     title: 'Value with a figure and a missing reason',
     severity: 'warning',

@@ -88,6 +88,9 @@ export const StandardRowKey = t.keyof(
   'standard row key (see STANDARD_ROWS, e.g. arets-resultat, summa-tillgangar)',
 );
 
+/** The roles of the financial statements (räkenskaper), which are reconciled with each other. */
+export const STATEMENT_TABLE_ROLES: ReadonlySet<string> = new Set(['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult']);
+
 /** The roles a table may have; the first five are the statements (räkenskaper). */
 export const TABLE_ROLES = [
   'incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult',

@@ -129,3 +129,20 @@ describe('the Norrvik example', () => {
     for (const written of ['low: 40, high: 50', 'direction: decrease', 'statement: Råden ska följas', '{ absent: noAmount }', 'prognos: 0', 'prognos: { low: -10, high: -5 }']) expect(text).toContain(written);
   });
 });
+
+describe('intervals where single figures are reconciled', () => {
+  it('says an interval in a statement is not reconciled, instead of skipping it silently', () => {
+    const ds = check((r) => { row(r, 'intakter').values.utfall = { low: 1200, high: 1200 }; });
+    const d = ds.find((x) => x.code === 'interval-not-reconciled')!;
+    expect(d).toMatchObject({ severity: 'info', path: 'sections[4].tables[0].rows[0].values.utfall' });
+    expect(d.hint).toMatch(/single figure/);
+  });
+
+  it('says nothing of an interval in a table that is neither a statement nor a formula row', () => {
+    const ds = check((r) => {
+      delete income(r).role;
+      row(r, 'intakter').values.utfall = { low: 1200, high: 1200 };
+    });
+    expect(codes(ds).filter((c) => c.startsWith('interval-'))).toEqual([]);
+  });
+});

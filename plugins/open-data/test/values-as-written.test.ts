@@ -14,7 +14,7 @@ const rowsOf = (name: string) => {
 
 describe('values as written, in open data (Norrvik example)', () => {
   const values = rowsOf('indicator_values');
-  const target = (indicator: string) => values.find((r) => r.indicator_id.endsWith(`-indicator-${indicator}`) && r.kind === 'target' && r.year === '2024')!;
+  const target = (indicator: string) => values.find((r) => r.indicator_id!.endsWith(`-indicator-${indicator}`) && r.kind === 'target' && r.year === '2024')!;
 
   it('keeps each kind of target in its own columns', () => {
     const cols = (r: Record<string, string>) => [r.target_kind, r.value, r.low, r.high, r.direction, r.text, r.bound].join('|');

@@ -3,12 +3,12 @@
 // factor of about 1 000 is reported as a wrong unit. Runs after the walk, when every table is known.
 import { UNIT_FACTOR, isAmountUnit, type Unit } from '../governance.js';
 import { closest } from '../decode.js';
+import { STATEMENT_TABLE_ROLES } from '../statements.js';
 import { cellNumber, type DataTable, type DeviationExplanation } from '../table.js';
 import type { ReportPath } from '../walk.js';
 import { decimalsOf, shown, type CheckContext, type Rules } from './context.js';
 
 /** Table roles that are financial statements: a figure elsewhere that names one of their cells must agree (an error, not a warning). */
-const STATEMENT_ROLES = new Set(['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult']);
 
 interface Figure {
   value: number;
@@ -28,7 +28,7 @@ export function sameAsRules(ctx: CheckContext): Rules {
     const target = parts.length === 3 ? tableById.get(tid!) : undefined;
     const row = target?.rows.find((r) => r.id === rid);
     const column = target?.columns.find((c) => c.key === ckey);
-    if (target && row && column) return { value: cellNumber(row.values[column.key]) ?? null, unit: row.unit ?? target.unit, decimals: row.decimals ?? target.decimals, where: reference, statement: STATEMENT_ROLES.has(target.role ?? '') };
+    if (target && row && column) return { value: cellNumber(row.values[column.key]) ?? null, unit: row.unit ?? target.unit, decimals: row.decimals ?? target.decimals, where: reference, statement: STATEMENT_TABLE_ROLES.has(target.role ?? '') };
     const reason = parts.length !== 3 ? 'it is not of the form table.row.column' : !target ? `there is no table "${tid}"` : !row ? `table "${tid}" has no row "${rid}"` : `table "${tid}" has no column "${ckey}"`;
     const candidates = !target ? [...tableById.keys()] : !row ? target.rows.map((r) => r.id) : target.columns.map((c) => c.key);
     const wrong = !target ? tid : !row ? rid : ckey;

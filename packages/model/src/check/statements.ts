@@ -5,8 +5,8 @@
 // balanskravsutredning, and a kassaflödesanalys that ends at the balansräkning's likvida
 // medel. Rounding tolerance as in every sum check (`tolerance` in context.ts). The
 // statements are compared once the walk has seen every table.
-import type { DataTable, TableColumn, TableRow } from '../table.js';
-import { STANDARD_ROWS, type StandardKind } from '../statements.js';
+import { isInterval, type DataTable, type TableColumn, type TableRow } from '../table.js';
+import { STANDARD_ROWS, STATEMENT_TABLE_ROLES, type StandardKind } from '../statements.js';
 import { periodSpan } from '../period.js';
 import type { ReportPath } from '../walk.js';
 import { decimalsOf, shown, tolerance, type CheckContext, type Rules } from './context.js';
@@ -78,8 +78,20 @@ function statementRows(ctx: CheckContext, table: DataTable, path: ReportPath): v
   const deviation = new Set(table.columns.filter((c) => c.kind === 'deviation' || c.differenceOf).map((c) => c.key));
   const convention = table.signConvention ?? (table.role && SIGNED_ROLES.has(table.role) ? 'signed' : undefined);
 
+  const statement = table.role !== undefined && STATEMENT_TABLE_ROLES.has(table.role);
   table.rows.forEach((row, ri) => {
     const rp = [...path, 'rows', ri];
+    // An interval has no single figure: a formula or another statement cannot be checked
+    // against it (sums and differences check both bounds, see sums.ts). Said, never silent.
+    if (statement || row.formula !== undefined)
+      for (const col of table.columns) {
+        const v = row.values[col.key];
+        if (isInterval(v))
+          ctx.report('interval-not-reconciled', { label: row.label, column: col.key, table: table.id }, [...rp, 'values', col.key], {
+            expected: 'a single figure where formulas and statements are reconciled',
+            found: `an interval ${v.low} to ${v.high}`,
+          });
+      }
     if (row.kind === 'heading' && Object.keys(row.values).length > 0)
       ctx.report('heading-with-values', { label: row.label, table: table.id }, [...rp, 'values'], {
         expected: 'no values on a heading row',
