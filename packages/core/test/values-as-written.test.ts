@@ -18,7 +18,7 @@ const table = (doc: DocumentModel, id: string) => tables(doc).find((t) => t.id =
 const cells = (t: TableModel, header: string) => t.rows.find((r) => r.header.startsWith(header))!.cells;
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/gu, ' ');
 const SV = docOf(REPORT);
-const EN = docOf({ ...REPORT, language: 'en', governance: { ...presets['generic-en'], assessment: REPORT.governance.assessment, dimensions: REPORT.governance.dimensions } });
+const EN = docOf({ ...REPORT, language: 'en', governance: { ...presets['generic-en'], assessment: REPORT.governance.assessment, dimensions: REPORT.governance.dimensions, statusRule: REPORT.governance.statusRule! } });
 
 describe('targets in words (Norrvik example)', () => {
   const target = (doc: DocumentModel, name: string) => {
@@ -69,5 +69,23 @@ describe('an interval in a table of figures', () => {
     expect(c.label).toBe('−10 till −5');
     expect(plain(c.spoken)).toBe('−10 till −5 miljoner kronor');
     expect(plain(c.speech)).toMatch(/^minus 10 till minus 5 miljoner kronor$/);
+  });
+});
+
+describe('a status derived by the rule', () => {
+  const s = [...walkSections(SV.sections)].find((x) => x.id === 'energi-lokaler')!;
+
+  it('shows the derived status as the goal\'s overall assessment', () => {
+    const badges = s.blocks.flatMap((b) => (b.kind === 'badges' ? b.items : []));
+    expect(badges.map((i) => `${i.term}: ${i.badge.label}`)).toEqual(['Sammanvägd bedömning: Delvis uppfyllt']);
+  });
+
+  it('marks it inferred and names the rule, in the words of the vocabulary', () => {
+    const facts = s.blocks.flatMap((b) => (b.kind === 'facts' ? b.items : [])).map((f) => `${f.term}: ${f.value}`);
+    expect(facts).toEqual([
+      'Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet, delvis uppfyllt inom 10 procent av det, annars ej uppfyllt',
+    ]);
+    const en = [...walkSections(EN.sections)].find((x) => x.id === 'energi-lokaler')!;
+    expect(en.blocks.flatMap((b) => (b.kind === 'facts' ? b.items : [])).map((f) => f.value).join(' ')).toContain('assessed by rule: uppfyllt när');
   });
 });

@@ -18,13 +18,14 @@ export const ScaleKey = nullable(NonEmptyString);
 /** A goal (processmål, inriktningsmål, nämndmål) with its comment and indicators. */
 export const Goal = strict(
   'Goal',
-  'A goal (processmål, inriktningsmål, nämndmål): title, comment, optional assessment and trend, indicators. With assessment dimensions, `assessments` gives a value per dimension key. A goal has one home (where it is written) and may serve further goals or areas by id (`serves`); `origin` marks a goal that comes from kommunfullmäktige or the owners; `provenance` says how its assessment is known.',
+  'A goal (processmål, inriktningsmål, nämndmål): title, comment, optional assessment and trend, indicators. With assessment dimensions, `assessments` gives a value per dimension key. A goal has one home (where it is written) and may serve further goals or areas by id (`serves`); `origin` marks a goal that comes from kommunfullmäktige or the owners; `provenance` says how its assessment is known; `assessmentRule` names the indicator whose outcome against its target gives the assessment by the governance\'s statusRule (marked inferred, with the rule).',
   { id: Id, title: NonEmptyString },
   {
     body: RichText,
     assessment: ScaleKey,
     assessments: t.record(t.string, ScaleKey),
     provenance: Provenance,
+    assessmentRule: Id,
     trend: ScaleKey,
     serves: t.array(Id),
     origin: GoalOrigin,

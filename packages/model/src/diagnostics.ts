@@ -365,6 +365,26 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { label: string; column: string; table: string }) => `"${d.label}" in column "${d.column}" of table "${d.table}" is an interval; its formula and the agreement with other statements are not checked.`,
     hint: 'Nothing to fix when the source gives an interval. Give the single figure if the source has one, so the statements can be reconciled.',
   },
+  'status-rule-unresolved': {
+    title: 'Status rule cannot be applied',
+    severity: 'error',
+    group: 'model',
+    meaning: "A goal takes its assessment from the governance's status rule (assessmentRule), but the governance declares no statusRule or the goal has no indicator with that id.",
+    message: (d: { goal: string; rule: string; why: 'no-rule' | 'no-indicator' }) =>
+      d.why === 'no-rule'
+        ? `"${d.goal}" takes its assessment from a rule, but the governance declares no statusRule.`
+        : `"${d.goal}" takes its assessment from the indicator "${d.rule}", which is not one of its indicators.`,
+    hint: 'Declare governance.statusRule, or name one of the goal\'s own indicators in assessmentRule.',
+  },
+  'status-disagrees-with-rule': {
+    title: 'Typed status disagrees with the rule',
+    severity: 'warning',
+    group: 'figures',
+    meaning: "A goal has a typed assessment and an assessmentRule, and the governance's status rule gives another status for the indicator's outcome against its target.",
+    message: (d: { goal: string; typed: string | null; derived: string; share: number }) =>
+      `"${d.goal}" is typed ${JSON.stringify(d.typed)}, but the rule gives ${JSON.stringify(d.derived)} (the outcome is ${d.share} % of the target).`,
+    hint: 'Check the status against the source; remove the typed assessment to publish what the rule gives, or remove assessmentRule to keep the typed one.',
+  },
   'value-and-missing': {
     title: 'Value with a figure and a missing reason',
     severity: 'warning',

@@ -138,3 +138,69 @@ export function targetAttainment(indicators: readonly Measured[], year: number):
   }
   return { reached, measured, total: indicators.length };
 }
+
+/** One step of a status rule: the status given when the outcome reaches at least this share of its target. */
+export const StatusRuleStep = strict(
+  'StatusRuleStep',
+  'A step of a status rule: the assessment key given when the outcome is at least atLeast percent of its target (for lower-is-better, the target is that share of the outcome).',
+  { status: Id, atLeast: FiniteNumber },
+);
+
+/** A rule that gives a goal its status from how close an indicator's outcome is to its target. */
+export const StatusRule = strict(
+  'StatusRule',
+  'How a status is derived instead of typed: the words readers see (label, e.g. "uppfyllt vid 100 % av målvärdet, delvis uppfyllt vid 90 %") and steps from the highest share down. The share is outcome ÷ target in percent, or target ÷ outcome when lower is better.',
+  { label: NonEmptyString, steps: t.array(StatusRuleStep) },
+);
+export type StatusRule = t.TypeOf<typeof StatusRule>;
+
+/**
+ * The status a rule gives an indicator in a year, with the share of the target reached, or
+ * undefined when the outcome or a figure target is missing. Lower-is-better (the indicator's
+ * direction, or a target bound atMost) turns the share round: target ÷ outcome.
+ */
+export function ruleStatus(rule: StatusRule, ind: Measured, year: number): { status: string; share: number } | undefined {
+  const outcome = ind.values.find((v) => v.kind === 'outcome' && v.year === year && v.period === undefined)?.total;
+  const t = ind.values.find((v) => v.kind === 'target' && v.year === year && v.period === undefined);
+  if (outcome === undefined || t?.total === undefined) return undefined;
+  const higher = t.bound ? t.bound === 'atLeast' : ind.higherIsBetter;
+  const share = higher ? (t.total === 0 ? undefined : (outcome / t.total) * 100) : outcome === 0 ? 100 : (t.total / outcome) * 100;
+  if (share === undefined) return undefined;
+  const steps = [...rule.steps].sort((a, b) => b.atLeast - a.atLeast);
+  const step = steps.find((s) => share >= s.atLeast) ?? steps[steps.length - 1];
+  return step ? { status: step.status, share } : undefined;
+}
+
+interface RuledGoal extends DimensionValues {
+  assessmentRule?: string;
+  indicators?: readonly (Measured & { id: string })[];
+  provenance?: Provenance;
+}
+interface RuledVocabulary extends DimensionVocabulary {
+  statusRule?: StatusRule;
+  terms: { statusByRule: string };
+}
+
+/** What a goal's rule gives, when it has one that applies: the status, the share and the rule's words. */
+export function goalRuleStatus(goal: RuledGoal, g: RuledVocabulary, year: number): { status: string; share: number; words: string } | undefined {
+  if (goal.assessmentRule === undefined || !g.statusRule) return undefined;
+  const ind = goal.indicators?.find((i) => i.id === goal.assessmentRule);
+  const r = ind ? ruleStatus(g.statusRule, ind, year) : undefined;
+  return r ? { ...r, words: g.terms.statusByRule.replace('{rule}', g.statusRule.label) } : undefined;
+}
+
+/**
+ * A goal with the status its rule gives filled in where the source typed none: the overall
+ * dimension's value (or the assessment), marked inferred with the rule's words as the reason.
+ * A typed status stays (a check warns when it disagrees). Decided here once, for the document
+ * and open data alike.
+ */
+export function withRuleStatus<G extends RuledGoal>(goal: G, g: RuledVocabulary, year: number): G {
+  const r = goalRuleStatus(goal, g, year);
+  if (!r || overallAssessment(goal, g) != null) return goal;
+  const overall = overallDimension(g);
+  const provenance: Provenance = { basis: 'inferred', reason: r.words };
+  return overall
+    ? { ...goal, assessments: { ...goal.assessments, [overall.key]: r.status }, provenance }
+    : { ...goal, assessment: r.status, provenance };
+}

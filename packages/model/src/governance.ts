@@ -4,7 +4,7 @@
 import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
 import { Id, HexColour } from './ids.js';
-import { AssessmentDimension } from './goal-model.js';
+import { AssessmentDimension, StatusRule } from './goal-model.js';
 
 /** A level's name (nivå), e.g. processområde / processområden. */
 export const LevelName = strict('LevelName', 'The name of one level of the content tree, in singular and plural.', {
@@ -67,7 +67,7 @@ export const TERM_KEYS = [
   'notes', 'note',
   'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
   'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost',
-  'interval', 'increase', 'decrease', 'noAmount', 'notApplicable',
+  'interval', 'increase', 'decrease', 'noAmount', 'notApplicable', 'statusByRule',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 
@@ -106,7 +106,7 @@ export const Governance = strict(
     }),
     terms: Terms,
   },
-  { dimensions: t.array(AssessmentDimension) },
+  { dimensions: t.array(AssessmentDimension), statusRule: StatusRule },
 );
 export type Governance = t.TypeOf<typeof Governance>;
 

@@ -96,6 +96,7 @@ const termsSv: Terms = {
   decrease: 'minska',
   noAmount: 'inget belopp',
   notApplicable: 'ej tillämpligt',
+  statusByRule: 'bedömt enligt regel: {rule}',
 };
 
 const termsEn: Terms = {
@@ -186,6 +187,7 @@ const termsEn: Terms = {
   decrease: 'decrease',
   noAmount: 'no amount',
   notApplicable: 'not applicable',
+  statusByRule: 'assessed by rule: {rule}',
 };
 
 const unitsSv: Governance['units'] = {

@@ -9,7 +9,7 @@ import { presets, type PresetName } from './presets.js';
 import { Organisations } from './organisation.js';
 import { Goal, Commitment, ScaleKey } from './content.js';
 import { Indicator } from './indicator.js';
-import { AssessmentDimension, Correction, Provenance } from './goal-model.js';
+import { AssessmentDimension, Correction, Provenance, StatusRule } from './goal-model.js';
 import { VocabularyScope } from './vocabulary-scope.js';
 import { DataTable, DeviationExplanation, Note } from './table.js';
 import { Headcount, SickLeaveYear } from './workforce.js';
@@ -198,6 +198,7 @@ export const GovernanceOverrides = strict(
     commitmentStatus: t.array(ScaleStep),
     completion: t.array(CompletionStep),
     dimensions: t.array(AssessmentDimension),
+    statusRule: StatusRule,
     units: strict('UnitsInput', 'Unit words to replace.', {}, {
       percent: UnitWords, index: UnitWords, count: UnitWords, score: UnitWords, days: UnitWords, kr: UnitWords, tkr: UnitWords, mnkr: UnitWords,
     }),
@@ -220,6 +221,7 @@ export function resolveGovernance(input: string | t.TypeOf<typeof GovernanceOver
     units: { ...p.units, ...input.units },
     terms: { ...p.terms, ...input.terms } as Terms,
     ...(input.dimensions ? { dimensions: input.dimensions } : p.dimensions ? { dimensions: p.dimensions } : {}),
+    ...(input.statusRule ? { statusRule: input.statusRule } : p.statusRule ? { statusRule: p.statusRule } : {}),
   };
 }
 

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkReport, decodeReport, loadReport, targetReached, valueForm, type Diagnostic } from '../src/index.js';
+import { checkReport, decodeReport, loadReport, ruleStatus, targetReached, valueForm, withRuleStatus, type Diagnostic } from '../src/index.js';
 import { minimal } from './helpers.js';
 
 function check(change: (r: any) => void): Diagnostic[] {
@@ -144,5 +144,52 @@ describe('intervals where single figures are reconciled', () => {
       row(r, 'intakter').values.utfall = { low: 1200, high: 1200 };
     });
     expect(codes(ds).filter((c) => c.startsWith('interval-'))).toEqual([]);
+  });
+});
+
+describe('a status derived by the governance rule', () => {
+  const RULE = { label: 'uppfyllt vid målvärdet, delvis inom 10 %', steps: [{ status: 'partly', atLeast: 90 }, { status: 'achieved', atLeast: 100 }, { status: 'not-achieved', atLeast: 0 }] };
+  const ind = (higherIsBetter: boolean, outcome: number, target: number) => ({ id: 'x', higherIsBetter, values: [{ year: 2024, kind: 'outcome' as const, total: outcome }, { year: 2024, kind: 'target' as const, total: target }] });
+
+  it('gives the step the share of the target reaches, lower-is-better turned round', () => {
+    expect(ruleStatus(RULE, ind(true, 95, 100), 2024)).toEqual({ status: 'partly', share: 95 });
+    expect(ruleStatus(RULE, ind(true, 100, 100), 2024)?.status).toBe('achieved');
+    expect(ruleStatus(RULE, ind(true, 80, 100), 2024)?.status).toBe('not-achieved');
+    // Lower is better: 118 against a target of 110 is 93 % of the way.
+    expect(ruleStatus(RULE, ind(false, 118, 110), 2024)?.status).toBe('partly');
+    expect(ruleStatus(RULE, ind(false, 105, 110), 2024)?.status).toBe('achieved');
+    expect(ruleStatus(RULE, { higherIsBetter: true, values: [] }, 2024)).toBeUndefined();
+  });
+
+  it('fills in the status marked inferred with the rule, and keeps a typed one', () => {
+    const g = { terms: { statusByRule: 'bedömt enligt regel: {rule}' }, statusRule: RULE };
+    const goal = { assessmentRule: 'x', indicators: [ind(true, 95, 100)] };
+    expect(withRuleStatus(goal, g, 2024)).toMatchObject({ assessment: 'partly', provenance: { basis: 'inferred', reason: 'bedömt enligt regel: uppfyllt vid målvärdet, delvis inom 10 %' } });
+    expect(withRuleStatus({ ...goal, assessment: 'achieved' }, g, 2024).assessment).toBe('achieved');
+  });
+
+  const withRule = (r: any) => {
+    r.governance = { preset: 'eskilstuna', statusRule: { label: 'uppnår vid målvärdet', steps: [{ status: 'achieved', atLeast: 100 }, { status: 'partly', atLeast: 90 }, { status: 'not-achieved', atLeast: 0 }] } };
+    indicator(r).values = [{ year: 2022, kind: 'outcome', total: 72 }, { year: 2022, kind: 'target', total: 75 }];
+    r.sections[1].areas[0].goals[0].assessmentRule = 'nki';
+  };
+
+  it('warns when a typed status disagrees with the rule', () => {
+    const d = check((r) => { withRule(r); r.sections[1].areas[0].goals[0].assessment = 'achieved'; }).find((x) => x.code === 'status-disagrees-with-rule')!;
+    expect(d).toMatchObject({ severity: 'warning', path: 'sections[1].areas[0].goals[0].assessmentRule' });
+    expect(d.message).toContain('"partly"');
+    expect(check((r) => { withRule(r); r.sections[1].areas[0].goals[0].assessment = 'partly'; }).map((x) => x.code)).not.toContain('status-disagrees-with-rule');
+  });
+
+  it('reports a rule naming no indicator of the goal, or no rule at all, with a hint', () => {
+    const wrong = check((r) => { withRule(r); r.sections[1].areas[0].goals[0].assessmentRule = 'nkj'; }).find((x) => x.code === 'status-rule-unresolved')!;
+    expect(wrong.hint).toBe('Did you mean "nki"?');
+    const none = check((r) => { r.sections[1].areas[0].goals[0].assessmentRule = 'nki'; }).find((x) => x.code === 'status-rule-unresolved')!;
+    expect(none.hint).toMatch(/governance.statusRule/);
+  });
+
+  it('checks the statuses of the rule against the assessment scale', () => {
+    const ds = check((r) => { withRule(r); r.governance.statusRule.steps[0].status = 'uppnar'; });
+    expect(codes(ds).some((c) => c.endsWith('governance.statusRule.steps[0].status'))).toBe(true);
   });
 });

@@ -20,3 +20,10 @@ describe('values as written, in DOCX (Norrvik example)', async () => {
     expect(text).toContain('Råden ska följas');
   });
 });
+
+describe('a status derived by the rule, in DOCX', async () => {
+  const bytes = await renderReport(load(resolve(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml')));
+  it('writes the status with the rule, marked inferred', () => {
+    expect(docxText(bytes).replace(/\s+/gu, ' ')).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
+});

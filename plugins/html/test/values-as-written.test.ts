@@ -34,3 +34,11 @@ describe('values as written, in HTML (Norrvik example)', async () => {
     expect(row(html, 'Skolmåltider som följer Livsmedelsverkets råd')).toContain('>Råden ska följas</td>');
   });
 });
+
+describe('a status derived by the rule, in HTML', async () => {
+  const { html } = await render(NORRVIK);
+  it('shows the status with the rule, marked inferred', () => {
+    const text = html.replace(/<[^>]+>/g, ' ').replace(/\s+/gu, ' ');
+    expect(text).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
+});

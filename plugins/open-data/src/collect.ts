@@ -2,7 +2,7 @@
 // perspectives with their areas, goals, commitments, indicators (under a goal or in a
 // group), tables of figures, deviation explanations and workforce figures. Sections nest
 // (areas hold sections, text sections hold subsections): the model's walkReport visits them all.
-import { walkReport, type Report, type Area, type Goal, type Commitment, type Indicator, type DataTable, type DeviationExplanation, type Headcount, type SickLeaveYear, type Correction } from '@kommunrapport/model';
+import { walkReport, withRuleStatus, type Report, type Area, type Goal, type Commitment, type Indicator, type DataTable, type DeviationExplanation, type Headcount, type SickLeaveYear, type Correction } from '@kommunrapport/model';
 
 /** An area with the perspective it belongs to. */
 export interface AreaFact { area: Area; perspectiveId: string; perspectiveTitle: string; position: number }
@@ -52,7 +52,8 @@ export function collectFacts(report: Report): Facts {
   walkReport(report, {
     section: (section) => corrected('section', section.id, section.corrections),
     area: (area, _path, { perspective }) => facts.areas.push({ area, perspectiveId: perspective.id, perspectiveTitle: perspective.title, position: facts.areas.length + 1 }),
-    goal: (goal, _path, { area }) => facts.goals.push({ goal, areaId: area.id, position: facts.goals.length + 1 }),
+    // A status the governance's rule gives is filled in (marked inferred), as in the document.
+    goal: (goal, _path, { area }) => facts.goals.push({ goal: withRuleStatus(goal, report.governance, report.period.year), areaId: area.id, position: facts.goals.length + 1 }),
     commitment: (commitment, _path, { area }) => facts.commitments.push({ commitment, areaId: area.id, position: facts.commitments.length + 1 }),
     indicator: (indicator, _path, parent) =>
       addIndicator(

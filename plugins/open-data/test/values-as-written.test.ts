@@ -38,4 +38,11 @@ describe('values as written, in open data (Norrvik example)', () => {
       'avvikelse  interval -10 -5',
     ]);
   });
+
+  it('publishes a status derived by the rule as inferred, with the rule as the reason', () => {
+    const goal = rowsOf('goals').find((r) => r.goal_id!.endsWith('-goal-energi-lokaler'))!;
+    expect([goal.assessment, goal.assessment_basis, goal.assessment_reason]).toEqual(['partly', 'inferred', 'bedömt enligt regel: uppfyllt när utfallet når målvärdet, delvis uppfyllt inom 10 procent av det, annars ej uppfyllt']);
+    const dims = rowsOf('goal_assessments').filter((r) => r.goal_id!.endsWith('-goal-energi-lokaler'));
+    expect(dims.map((r) => `${r.dimension} ${r.assessment}`)).toContain('sammanvagd partly');
+  });
 });

@@ -26,4 +26,9 @@ describe('values as written, in PDF (Norrvik example)', async () => {
     expect(text).toContain('Råden ska följas');
     expect(text).toContain('minska');
   });
+
+  it('shows a status derived by the rule with the rule, marked inferred', () => {
+    const text = run('pdftotext', [file, '-']).replace(/\s+/gu, ' ');
+    expect(text).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
 });

@@ -19,3 +19,12 @@ describe('values as written, in text (Norrvik example)', async () => {
     expect(text).toContain('Mål 2024 Råden ska följas');
   });
 });
+
+describe('a status derived by the rule, in text', async () => {
+  const { txt } = await render(loadFile(resolve(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml')));
+  it('reads the status with the rule, marked inferred', () => {
+    const text = txt.replace(/\s+/gu, ' ');
+    expect(text).toContain('Sammanvägd bedömning: delvis uppfyllt.');
+    expect(text).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
+});

@@ -5,7 +5,7 @@
 import type {
   Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
 } from '@kommunrapport/model';
-import { cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
+import { withRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
@@ -218,8 +218,10 @@ function areaSection(outer: Ctx, a: Area, level: number): Draft {
   return { id: a.id, level, title: a.title, role: 'area', blocks };
 }
 
-function goalSection(outer: Ctx, g: Goal, level: number): Draft {
-  const c = scoped(outer, g.vocabulary);
+function goalSection(outer: Ctx, typed: Goal, level: number): Draft {
+  const c = scoped(outer, typed.vocabulary);
+  // A status the governance's rule gives is filled in once here, marked inferred with the rule.
+  const g = withRuleStatus(typed, c.v.governance, c.report.period.year);
   const v = c.v;
   const blocks: DocBlock[] = [];
   const badges = goalBadges(v, g);

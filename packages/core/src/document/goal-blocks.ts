@@ -4,7 +4,7 @@
 // the count of indicators that reached their target, and the overview of goals by parent.
 // Decided here once, so every writer says the same.
 import {
-  dimensionValues, overallAssessment, targetAttainment,
+  dimensionValues, overallAssessment, targetAttainment, withRuleStatus,
   type Report, type Goal, type Area, type Section, type Indicator, type IndicatorValue, type Provenance, type Correction,
 } from '@kommunrapport/model';
 import type { Vocabulary, Badge } from '../vocabulary.js';
@@ -121,7 +121,7 @@ export function goalsByParentTable(report: Report, v: Vocabulary, id: string): T
     for (const g of a.goals ?? []) order.push(g.id);
   });
   const all: Goal[] = [];
-  forEachArea(report.sections, (a) => all.push(...(a.goals ?? [])));
+  forEachArea(report.sections, (a) => all.push(...(a.goals ?? []).map((g) => withRuleStatus(g, v.governance, report.period.year))));
   for (const parent of order) for (const g of all) if (g.serves?.includes(parent)) serving.push({ goal: g, parent });
   const dims = v.governance.dimensions ?? [];
   const columns = [

@@ -3,7 +3,7 @@
 // (an inferred or unknown status says why) and comparison series (their members named).
 import { closest } from '../decode.js';
 import type { Provenance } from '../goal-model.js';
-import { overallDimension } from '../goal-model.js';
+import { goalRuleStatus, overallAssessment, overallDimension } from '../goal-model.js';
 import type { ReportPath } from '../walk.js';
 import type { CheckContext, Rules } from './context.js';
 import { scaleKey } from './scales.js';
@@ -37,6 +37,9 @@ export function goalModelRules(ctx: CheckContext): Rules {
       });
   }
 
+  // The statuses a rule gives are keys of the assessment scale.
+  gov.statusRule?.steps.forEach((s, i) => scaleKey(ctx, 'assessment', s.status, ['governance', 'statusRule', 'steps', i, 'status']));
+
   return {
     area: (a, path) => {
       targets.add(a.id);
@@ -67,6 +70,27 @@ export function goalModelRules(ctx: CheckContext): Rules {
       }
       g.serves?.forEach((id, i) => links.push({ goal: g.id, id, path: [...path, 'serves', i] }));
       provenance(g.provenance, path, g.id);
+      if (g.assessmentRule !== undefined) {
+        const ids = (g.indicators ?? []).map((i) => i.id);
+        if (!gov.statusRule || !ids.includes(g.assessmentRule)) {
+          const s = closest(g.assessmentRule, ids);
+          ctx.report('status-rule-unresolved', { goal: g.id, rule: g.assessmentRule, why: !gov.statusRule ? 'no-rule' : 'no-indicator' }, [...path, 'assessmentRule'], {
+            expected: !gov.statusRule ? 'governance.statusRule declaring the rule' : `the id of an indicator of this goal: ${ids.join(', ') || 'none'}`,
+            found: JSON.stringify(g.assessmentRule),
+            hint: !gov.statusRule
+              ? 'Declare governance.statusRule (label, steps with status and atLeast), or type the assessment instead.'
+              : s ? `Did you mean "${s}"?` : 'Name one of the goal\'s own indicators, with an outcome and a target in the report year.',
+          });
+        } else {
+          const derived = goalRuleStatus(g, gov, ctx.periodYear);
+          const typed = overallAssessment(g, gov);
+          if (derived && typed != null && typed !== derived.status)
+            ctx.report('status-disagrees-with-rule', { goal: g.id, typed, derived: derived.status, share: Math.round(derived.share * 10) / 10 }, [...path, 'assessmentRule'], {
+              expected: `${JSON.stringify(derived.status)} (by the rule: ${gov.statusRule.label})`,
+              found: JSON.stringify(typed),
+            });
+        }
+      }
     },
     commitment: (c, path) => provenance(c.provenance, path, c.id),
     indicator: (ind, path) =>
