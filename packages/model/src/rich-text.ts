@@ -19,12 +19,31 @@ const fromMarkdown = (source: string): Mdast.Root => (markdownParser ??= load('m
 const fromHtml = (source: string, options: HtmlParser.Options): Hast.Root => (htmlParser ??= load('hast-util-from-html') as typeof HtmlParser).fromHtml(source, options);
 const sanitize = (tree: Hast.Root): Hast.Nodes => (htmlSanitizer ??= load('hast-util-sanitize') as typeof HtmlSanitizer).sanitize(tree);
 
-/** Inline content: text, emphasis, strong emphasis and links. */
+/** Inline content: text, emphasis, strong emphasis, links and text in another language. */
 export type Inline =
   | { type: 'text'; value: string }
   | { type: 'emphasis'; children: Inline[] }
   | { type: 'strong'; children: Inline[] }
-  | { type: 'link'; url: string; children: Inline[] };
+  | { type: 'link'; url: string; children: Inline[] }
+  | { type: 'foreign'; language: string; children: Inline[] };
+
+/** A language tag (BCP 47, the common forms): `en`, `en-GB`, `se`, `fi`. */
+const LANGUAGE = /^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/;
+/** Text in another language as authors write it: `[in English]{lang=en}` (language of parts, WCAG 3.1.2). */
+const FOREIGN_SPAN = /\[([^\[\]]+)\]\{lang=([A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*)\}/g;
+
+/** Text with its `[words]{lang=xx}` spans as foreign inlines. */
+function foreignSpans(value: string): Inline[] {
+  const out: Inline[] = [];
+  let last = 0;
+  for (const m of value.matchAll(FOREIGN_SPAN)) {
+    if (m.index! > last) out.push(text(value.slice(last, m.index)));
+    out.push({ type: 'foreign', language: m[2]!, children: [text(m[1]!)] });
+    last = m.index! + m[0].length;
+  }
+  if (last < value.length) out.push(text(value.slice(last)));
+  return out;
+}
 
 /** A block: a paragraph, or a list whose items are blocks. */
 export type Block =
@@ -68,6 +87,8 @@ function mdInlines(nodes: readonly Mdast.RootContent[]): Inline[] {
   for (const node of nodes) {
     switch (node.type) {
       case 'text':
+        out.push(...foreignSpans(node.value));
+        break;
       case 'inlineCode':
         out.push(text(node.value));
         break;
@@ -276,6 +297,7 @@ const isInline = (u: unknown): u is Inline => {
   if (n.type === 'text') return typeof n.value === 'string' && Object.keys(n).length === 2;
   if (n.type === 'emphasis' || n.type === 'strong') return Array.isArray(n.children) && n.children.every(isInline);
   if (n.type === 'link') return typeof n.url === 'string' && SAFE_URL.test(n.url) && Array.isArray(n.children) && n.children.every(isInline);
+  if (n.type === 'foreign') return typeof n.language === 'string' && LANGUAGE.test(n.language) && Array.isArray(n.children) && n.children.every(isInline);
   return false;
 };
 const isBlock = (u: unknown): u is Block => {

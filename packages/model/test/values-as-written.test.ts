@@ -193,3 +193,16 @@ describe('a status derived by the governance rule', () => {
     expect(codes(ds).some((c) => c.endsWith('governance.statusRule.steps[0].status'))).toBe(true);
   });
 });
+
+describe('text in another language in rich text', () => {
+  it('parses [words]{lang=xx} as a span in that language, and leaves other brackets as text', async () => {
+    const { parseMarkdown } = await import('../src/index.js');
+    expect(parseMarkdown('Projektet [Energy Smart Schools]{lang=en} och [inte]{lang=} här.')).toEqual([
+      { type: 'paragraph', children: [
+        { type: 'text', value: 'Projektet ' },
+        { type: 'foreign', language: 'en', children: [{ type: 'text', value: 'Energy Smart Schools' }] },
+        { type: 'text', value: ' och [inte]{lang=} här.' },
+      ] },
+    ]);
+  });
+});

@@ -27,3 +27,12 @@ describe('a status derived by the rule, in DOCX', async () => {
     expect(docxText(bytes).replace(/\s+/gu, ' ')).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
   });
 });
+
+describe('text in another language, in DOCX', async () => {
+  const bytes = await renderReport(load(resolve(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml')));
+  it('marks its run with w:lang', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    expect(xml).toMatch(/<w:r><w:rPr><w:lang w:val="en"\/><\/w:rPr><w:t[^>]*>Energy Smart Schools<\/w:t><\/w:r>/);
+  });
+});

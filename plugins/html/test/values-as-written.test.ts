@@ -42,3 +42,10 @@ describe('a status derived by the rule, in HTML', async () => {
     expect(text).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
   });
 });
+
+describe('text in another language, in HTML', async () => {
+  const { html } = await render(NORRVIK);
+  it('marks it with lang', () => {
+    expect(html).toContain('<span lang="en">Energy Smart Schools</span>');
+  });
+});

@@ -25,7 +25,8 @@ export function inlineRuns(inlines: readonly Inline[], font: FontKey = 'regular'
       text(e.after);
     } else if (n.type === 'strong') out.push(...inlineRuns(n.children, 'bold', link));
     else if (n.type === 'emphasis') out.push(...inlineRuns(n.children, font === 'bold' ? 'bold' : 'italic', link));
-    else if (n.type === 'foreign') out.push(...inlineRuns(n.children, font, link));
+    // Text in another language: its runs carry the language, written as /Lang of a Span.
+    else if (n.type === 'foreign') out.push(...inlineRuns(n.children, font, link).map((r) => ({ ...r, lang: n.language })));
     else {
       const label = phraseText(n.children, { explain: false }).trim();
       out.push(...inlineRuns(n.children, font, { url: n.url, contents: label || n.url }));

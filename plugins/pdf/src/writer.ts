@@ -29,6 +29,8 @@ export interface Run {
   expansion?: string;
   /** The words a symbol stands for: written as the /ActualText of a Span around it. */
   actual?: string;
+  /** The language of text in another language than the document's: written as the /Lang of a Span around it. */
+  lang?: string;
 }
 
 /** A run placed on a line. */
@@ -203,7 +205,7 @@ export class Writer {
     };
     const place = (run: Run, text: string, w: number) => {
       const last = pieces[pieces.length - 1];
-      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact && last.expansion === run.expansion && last.actual === run.actual) {
+      if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact && last.expansion === run.expansion && last.actual === run.actual && last.lang === run.lang) {
         last.text += text;
         last.width += w;
       } else pieces.push({ ...run, text, x, width: w });
@@ -312,7 +314,9 @@ export class Writer {
         for (const p of group) {
           if (p.expansion) this.doc.markContent('Span', { expanded: p.expansion });
           if (p.actual) this.doc.markContent('Span', { actual: p.actual });
+          if (p.lang) this.doc.markContent('Span', { lang: p.lang });
           this.text(p.text, p.font, size, x + p.x, y + dy, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
+          if (p.lang) this.doc.endMarkedContent();
           if (p.actual) this.doc.endMarkedContent();
           if (p.expansion) this.doc.endMarkedContent();
         }

@@ -27,6 +27,10 @@ describe('values as written, in PDF (Norrvik example)', async () => {
     expect(text).toContain('minska');
   });
 
+  it('marks text in another language with /Lang', () => {
+    expect(qpdf).toMatch(/\/Span <<\s*\/Lang \(en\)\s*>> BDC/);
+  });
+
   it('shows a status derived by the rule with the rule, marked inferred', () => {
     const text = run('pdftotext', [file, '-']).replace(/\s+/gu, ' ');
     expect(text).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');

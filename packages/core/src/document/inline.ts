@@ -94,6 +94,8 @@ export function createPhraser(vocabulary: Vocabulary): Phraser {
             return [{ type: 'strong', children: inline(n.children) }];
           case 'link':
             return [{ type: 'link', url: n.url, children: inline(n.children) }];
+          case 'foreign':
+            return [{ type: 'foreign', language: n.language, children: inline(n.children) }];
         }
       }),
     );
