@@ -34,6 +34,12 @@ const INLINE: JsonSchema = {
       required: ['type', 'url', 'children'],
       additionalProperties: false,
     },
+    {
+      type: 'object',
+      properties: { type: { const: 'foreign' }, language: { type: 'string', pattern: '^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$' }, children: { type: 'array', items: { $ref: '#/$defs/Inline' } } },
+      required: ['type', 'language', 'children'],
+      additionalProperties: false,
+    },
   ],
 };
 
@@ -55,7 +61,7 @@ const BLOCK: JsonSchema = {
 };
 
 const RICH_TEXT: JsonSchema = {
-  description: 'Rich text: a Markdown string (paragraphs, lists, *emphasis*, **strong**, links), { html: "…" } for fragments from older systems, or the block tree.',
+  description: 'Rich text: a Markdown string (paragraphs, lists, *emphasis*, **strong**, links, [words]{lang=en} in another language), { html: "…" } for fragments from older systems, or the block tree.',
   anyOf: [
     { type: 'string' },
     { type: 'object', properties: { html: { type: 'string' } }, required: ['html'], additionalProperties: false },
