@@ -247,7 +247,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
       } else {
         const gaps = [...lacking].filter(([y]) => ownYears.has(y));
         for (const [y, who] of gaps)
-          diagnostics.push({ code: 'kolada-comparison-year-missing', severity: 'warning', ...place, message: `Kolada has no value of ${ind.kpi} for ${target.ids.length > 1 ? `${who.join(', ')} (of ${name})` : name} in ${y}, a year the kommun has a value for (indicator ${ind.id}).`, hint: target.ids.length > 1 ? 'The mean is written only for years every named kommun has a value; the year stays empty until then.' : 'Kolada publishes most KPIs in the spring after the year; run the command again later.' });
+          diagnostics.push({ code: 'kolada-comparison-year-missing', severity: 'warning', ...place, message: `Kolada has no value of ${ind.kpi} for ${target.ids.length > 1 ? `${who.map((id) => target.municipalities?.[target.ids.indexOf(id)] ?? id).join(', ')} (of ${name})` : name} in ${y}, a year the kommun has a value for (indicator ${ind.id}).`, hint: target.ids.length > 1 ? 'The mean is written only for years every named kommun has a value; the year stays empty until then.' : 'Kolada publishes most KPIs in the spring after the year; run the command again later.' });
       }
       if (values.size === 0) continue;
       // The series already in the report: the same kind, and the same group or the same kommuner.
