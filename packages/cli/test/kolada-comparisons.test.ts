@@ -167,6 +167,36 @@ describe('kommunrapport kolada: comparison values', () => {
     expect(requests.filter((r) => r.startsWith('municipality_groups/'))).toEqual(['municipality_groups/G999999']);
   });
 
+  it('an empty comparisons: [] becomes a block list, a flow list is left alone with a warning, and unknown indicators and a group without the kommun are warnings', async () => {
+    writeFileSync(config, 'kolada:\n  comparisons:\n    - of: country\n    - { of: group, group: G124026 }\n    - { of: country, indicators: [finns-inte] }\n');
+    const after = (text: string, key: string, line: string) => {
+      const at = text.indexOf(key);
+      const start = text.lastIndexOf('\n', at) + 1;
+      const end = text.indexOf('\n', at) + 1;
+      return `${text.slice(0, end)}${text.slice(start, at)}${line}\n${text.slice(end)}`;
+    };
+    let text = readFileSync(report, 'utf8');
+    text = after(text, 'kolada: { id: N00090', 'comparisons: []');
+    text = after(text, 'kolada: { id: U00200', 'comparisons: [{ of: country, label: Riket, source: Kolada, values: [{ year: 2020, total: 79 }] }]');
+    writeFileSync(report, text);
+    const run = await runMain(['kolada', 'r/rapport.yaml', '--cache', answers, '--offline', '--date', '2023-09-12', '--json'], dir);
+    expect(run.code, run.stdout).toBe(0);
+    const json = JSON.parse(run.stdout);
+    expect(json.diagnostics.map((d: { code: string; line?: number }) => d.code)).toEqual(['kolada-comparison-indicator-unknown', 'kolada-comparisons-flow']);
+    expect(json.diagnostics[0]).toMatchObject({ file: 'r/kommunrapport.config.yaml', line: 5, path: 'kolada.comparisons[2].indicators' });
+    const written = readFileSync(report, 'utf8');
+    expect(written).not.toContain('comparisons: []');
+    expect(indicator(written, SICK).comparisons!.map((c) => `${c.of} ${c.label} ${c.values.length}`)).toEqual(['country Riket 4', 'group Större städer (ovägt medel) 4']);
+    expect(indicator(written, 'hme-totalindex').comparisons).toEqual([{ of: 'country', label: 'Riket', source: 'Kolada', values: [{ year: 2020, total: 79 }] }]);
+    // A kommun outside the group: a warning (here beside the missing answers for its own values).
+    writeFileSync(report, text.replace('code: "0484"', 'code: "0180"'));
+    const other = await runMain(['kolada', 'r/rapport.yaml', '--cache', answers, '--offline', '--date', '2023-09-12', '--json'], dir);
+    expect(other.code).toBe(2);
+    const codes = JSON.parse(other.stdout).diagnostics.map((d: { code: string; severity: string }) => `${d.code} ${d.severity}`);
+    expect(codes).toContain('kolada-group-not-member warning');
+    expect(JSON.parse(other.stdout).diagnostics.find((d: { code: string }) => d.code === 'kolada-group-not-member').message).toBe('Kommun 0180 is not a member of Större städer (ovägt medel) (G124026); its values are written all the same.');
+  });
+
   it('network failure while fetching comparisons is kolada-unreachable (exit 2), nothing written', async () => {
     copyFileSync(walkthroughConfig, config);
     const cache = tempDir('kr-kolada-own-');

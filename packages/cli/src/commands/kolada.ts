@@ -145,10 +145,18 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
   const requests = config.config.kolada?.comparisons ?? [];
   if (requests.length > 0) {
     const configShown = config.file ? showPath(io.cwd, config.file) : undefined;
-    const resolved = await resolveComparisons(requests, kommun, client, (i, key) => {
+    const requestPlace = (i: number, key?: string) => {
       const path = ['kolada', 'comparisons', i, ...(key ? [key] : [])];
       return { ...(configShown ? { file: configShown } : {}), path: `kolada.comparisons[${i}]${key ? `.${key}` : ''}`, ...(config.locate?.(path) ?? {}) };
+    };
+    // An indicator named under indicators: that has no Kolada KPI id gets nothing: say so.
+    const known = new Set(indicators.map((i) => i.id));
+    requests.forEach((r, i) => {
+      const unknown = (r.indicators ?? []).filter((id) => !known.has(id));
+      if (unknown.length > 0)
+        diagnostics.push({ code: 'kolada-comparison-indicator-unknown', severity: 'warning', ...requestPlace(i, 'indicators'), message: `No indicator with a Kolada KPI id has the id ${unknown.map((u) => `"${u}"`).join(', ')}; the comparison is not fetched for it.`, hint: 'Correct the id under indicators:, or give the indicator kolada: { id: … } in the report.' });
     });
+    const resolved = await resolveComparisons(requests, kommun, client, requestPlace);
     diagnostics.push(...resolved.diagnostics);
     if (resolved.diagnostics.some((d) => d.severity === 'error')) return report(resolved.unreachable ? EXIT.usage : EXIT.invalid);
     targets = resolved.targets;
@@ -237,6 +245,10 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     // The years the kommun has a value for (fetched or typed): a comparison lacking one of them is worth a warning.
     const ownYears = new Set([...byYear.keys(), ...items.filter((v) => v.get('kind') === 'outcome' && typeof v.get('total') === 'number').map((v) => Number(v.get('year')))]);
     const compNode = ind.node.get('comparisons', true);
+    if (compNode != null && !(isSeq(compNode) && (!compNode.flow || compNode.items.length === 0))) {
+      diagnostics.push({ code: 'kolada-comparisons-flow', severity: 'warning', ...place, message: `The comparisons of indicator ${ind.id} are written as a flow list ([...]); the command does not edit it.`, hint: 'Write comparisons: as a block list (one "- of: …" per series) and run the command again.' });
+      continue;
+    }
     const series = isSeq(compNode) ? (compNode.items.filter(isMap) as YAMLMap[]) : [];
     const added: ((indent: string) => string)[] = [];
     for (const target of mine) {
@@ -286,17 +298,21 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
       } else added.push(text);
     }
     if (added.length === 0) continue;
-    if (isSeq(compNode) && compNode.items.length > 0 && !compNode.flow) {
+    const keyIndent = ' '.repeat(linePrefix(ind.node).length);
+    const newItems = added.map((t) => `${keyIndent}  - ${t(`${keyIndent}    `)}`).join('\n');
+    if (isSeq(compNode) && compNode.items.length > 0) {
       // New series after the last one, as items of the same list.
       const last = compNode.items[compNode.items.length - 1] as YAMLMap;
       const prefix = linePrefix(last);
       for (const t of added) insertAfter(last, prefix, t(' '.repeat(prefix.length)));
-    } else if (compNode === undefined || compNode === null) {
-      // A new comparisons: key after the indicator's last line, at its keys' column.
-      const keyIndent = ' '.repeat(linePrefix(ind.node).length);
-      insertAfter(ind.node, '', [`${keyIndent}comparisons:`, ...added.map((t) => `${keyIndent}  - ${t(`${keyIndent}    `)}`)].join('\n'));
+    } else if (isSeq(compNode) && compNode.range) {
+      // `comparisons: []` becomes a block list.
+      let start = compNode.range[0];
+      while (src[start - 1] === ' ') start--;
+      edits.push({ start, end: compNode.range[1], text: `\n${newItems}` });
     } else {
-      diagnostics.push({ code: 'kolada-comparisons-flow', severity: 'warning', ...place, message: `The comparisons of indicator ${ind.id} are written as a flow list ([...]); new series from Kolada are not added to it.`, hint: 'Write comparisons: as a block list (one "- of: …" per series) and run the command again.' });
+      // A new comparisons: key after the indicator's last line, at its keys' column.
+      insertAfter(ind.node, '', `${keyIndent}comparisons:\n${newItems}`);
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return report(ioProblem ? EXIT.usage : EXIT.invalid);
