@@ -133,10 +133,10 @@ describe('kommunrapport kolada: comparison values', () => {
     expect(ind.comparisons![0]!.values).toEqual([{ year: 2020, total: 7.6 }, { year: 2021, total: 7.3, source: { ...source, retrieved: '2023-10-01' } }, { year: 2022, total: 7.4, source }, { year: 2023, total: 7.1, source }]);
   });
 
-  it('the comparisons appear in the outputs: the text and indicator_comparisons.csv', async () => {
+  it('the comparisons appear in the outputs of the walk-through: the HTML, the text and indicator_comparisons.csv', async () => {
     copyFileSync(walkthroughConfig, config);
     expect((await runMain(['kolada', 'r/rapport.yaml', '--cache', answers, '--offline', '--date', '2023-09-12'], dir)).code).toBe(0);
-    const build = await runMain(['build', 'r/rapport.yaml', '--out', 'dist', '--format', 'text,open-data'], dir);
+    const build = await runMain(['build', 'r/rapport.yaml', '--out', 'dist', '--format', 'html,text,open-data'], dir);
     expect(build.code, build.stderr).toBe(0);
     const [site] = readdirSync(join(dir, 'dist'));
     const csv = readFileSync(join(dir, 'dist', site!, 'open-data/indicator_comparisons.csv'), 'utf8');
@@ -144,6 +144,9 @@ describe('kommunrapport kolada: comparison values', () => {
     expect(csv).toContain(`indicator-${SICK},group,2,Större städer,Kolada,G124026,,2022,7.6`);
     const txt = readFileSync(join(dir, 'dist', site!, 'rapport.txt'), 'utf8');
     expect(txt).toMatch(/Total sjukfrånvaro - tillsvidareanställda, \(procent\): Större städer/);
+    const html = readFileSync(join(dir, 'dist', site!, 'index.html'), 'utf8');
+    expect(html).toMatch(/<th[^>]*scope="row"[^>]*>[^<]*Riket/);
+    expect(html).toContain('Större städer');
   });
 
   it('an unknown group, an unknown kommun, a request without its group and a typo in the config are errors pointing into the config, with nothing written', async () => {
