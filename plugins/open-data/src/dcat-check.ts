@@ -150,19 +150,21 @@ export function checkDcat(text: string, file: string, options: DcatCheckOptions 
     if (bad.length > 0) add('open-data-dcat-kind', path, `${p} of the ${what} <${s}> must be ${KIND_SAID[kind]}.`, KIND_SAID[kind], found(bad));
     return terms.filter((t) => fits(t, kind));
   };
-  /** Nodes a property refers to must be described, with one of the types. */
-  const described = (what: string, refs: readonly Term[], types: readonly string[], via: string) => {
+  /** Nodes a property refers to must be described, with one of the types; returns those that are (one finding for each that is not). */
+  const describedAs = (what: string, refs: readonly Term[], types: readonly string[], via: string) => {
     const iris = new Set<string>();
+    const described = new Set<string>();
     for (const r of refs) {
+      if (iris.has(r.value)) continue;
       if (r.termType === 'BlankNode') {
         add('open-data-dcat-kind', via, `A ${what} is a blank node; dataportal.se needs an IRI for every ${what}.`, 'an IRI', 'a blank node');
         continue;
       }
-      if (!typesOf(r.value).some((t) => types.includes(t)))
-        add('open-data-dcat-mandatory', `${r.value} rdf:type`, `The ${what} <${r.value}> that ${via} refers to is not described in ${file} with its type.`, `<${r.value}> typed ${types.map(short).join(' or ')}`, typesOf(r.value).length === 0 ? 'no description' : typesOf(r.value).map(short).join(', '));
       iris.add(r.value);
+      if (typesOf(r.value).some((t) => types.includes(t))) described.add(r.value);
+      else add('open-data-dcat-mandatory', `${r.value} rdf:type`, `The ${what} <${r.value}> that ${via} refers to is not described in ${file} with its type.`, `<${r.value}> typed ${types.map(short).join(' or ')}`, typesOf(r.value).length === 0 ? 'no description' : typesOf(r.value).map(short).join(', '));
     }
-    return [...iris].sort();
+    return [...described].sort();
   };
 
   const catalogues = typed(expand('dcat:Catalog'));
@@ -175,20 +177,20 @@ export function checkDcat(text: string, file: string, options: DcatCheckOptions 
       if (l.value !== CATALOGUE_LICENCE) add('open-data-dcat-kind', `${c} dct:license`, `The catalogue's licence must be CC0 1.0 (DCAT-AP-SE requires it of catalogues in Sweden).`, CATALOGUE_LICENCE, l.value);
     need('catalogue', c, 'dcat:dataset', 'iri');
   }
-  const datasets = [...new Set([...typed(expand('dcat:Dataset')), ...described('dataset', objects(catalogues, 'dcat:dataset'), [expand('dcat:Dataset')], 'dcat:dataset')])].sort();
+  const datasets = [...new Set([...typed(expand('dcat:Dataset')), ...describedAs('dataset', objects(catalogues, 'dcat:dataset'), [expand('dcat:Dataset')], 'dcat:dataset')])].sort();
   for (const d of datasets) {
     need('dataset', d, 'dct:title', 'lang');
     need('dataset', d, 'dct:description', 'lang');
     need('dataset', d, 'dct:publisher', 'iri', 1, 1);
   }
-  const distributions = [...new Set([...typed(expand('dcat:Distribution')), ...described('distribution', objects(datasets, 'dcat:distribution'), [expand('dcat:Distribution')], 'dcat:distribution')])].sort();
+  const distributions = [...new Set([...typed(expand('dcat:Distribution')), ...describedAs('distribution', objects(datasets, 'dcat:distribution'), [expand('dcat:Distribution')], 'dcat:distribution')])].sort();
   for (const d of distributions) {
     for (const a of need('distribution', d, 'dcat:accessURL', 'iri', 1, 1))
       if (!/^https?:\/\//i.test(a.value)) add('open-data-dcat-kind', `${d} dcat:accessURL`, `The access address of distribution <${d}> is not an http(s) address.`, 'an https:// or http:// address', a.value);
   }
-  const agents = [...new Set([...AGENT_TYPES.flatMap(typed), ...described('publisher', objects([...catalogues, ...datasets], 'dct:publisher'), AGENT_TYPES, 'dct:publisher')])].sort();
+  const agents = [...new Set([...AGENT_TYPES.flatMap(typed), ...describedAs('publisher', objects([...catalogues, ...datasets], 'dct:publisher'), AGENT_TYPES, 'dct:publisher')])].sort();
   for (const a of agents) need('publisher', a, 'foaf:name', 'literal');
-  const contacts = described('contact point', objects(datasets, 'dcat:contactPoint'), CONTACT_TYPES, 'dcat:contactPoint');
+  const contacts = describedAs('contact point', objects(datasets, 'dcat:contactPoint'), CONTACT_TYPES, 'dcat:contactPoint');
   for (const c of contacts) {
     need('contact point', c, 'vcard:fn', 'literal');
     for (const e of need('contact point', c, 'vcard:hasEmail', 'iri', 1, Infinity, 'open-data-contact-email'))
