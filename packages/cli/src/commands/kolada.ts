@@ -12,7 +12,7 @@ import { formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity
 import { EXIT, type CommandContext } from '../io.js';
 import { readText, showPath, writeAtomic } from '../import/run.js';
 import { findConfig, loadConfigFor } from '../config.js';
-import { getAll, KOLADA_BASE_URL, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
+import { getAll, KOLADA_BASE_URL, unreachable, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
 import { resolveComparisons, targetValues, type ComparisonTarget } from '../kolada/comparisons.js';
 
 /** Options of the kolada command. */
@@ -180,7 +180,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     if (!meta.has(ind.kpi)) {
       const m = await getAll<KoladaKpi>(`kpi/${encodeURIComponent(ind.kpi)}`, client);
       if (!m.ok) {
-        diagnostics.push({ code: 'kolada-unreachable', severity: 'error', ...place, message: `Cannot get KPI ${ind.kpi} from Kolada: ${m.problem}.`, found: m.url, hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.' });
+        diagnostics.push(unreachable(place, `KPI ${ind.kpi}`, m));
         ioProblem = true;
         meta.set(ind.kpi, null);
         continue;
@@ -198,7 +198,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     const years = [...new Set([...outcomeYears, periodYear])].sort((a, b) => a - b);
     const data = await getAll<KoladaDataPoint>(`data/kpi/${encodeURIComponent(ind.kpi)}/municipality/${kommun}/year/${years.join(',')}`, client);
     if (!data.ok) {
-      diagnostics.push({ code: 'kolada-unreachable', severity: 'error', ...place, message: `Cannot get ${ind.kpi} for ${kommun} from Kolada: ${data.problem}.`, found: data.url, hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.' });
+      diagnostics.push(unreachable(place, `${ind.kpi} for ${kommun}`, data));
       ioProblem = true;
       continue;
     }
@@ -237,7 +237,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     const ids = [...new Set(mine.flatMap((t) => t.ids))].sort();
     const cmp = await getAll<KoladaDataPoint>(`data/kpi/${encodeURIComponent(ind.kpi)}/municipality/${ids.join(',')}/year/${years.join(',')}`, client);
     if (!cmp.ok) {
-      diagnostics.push({ code: 'kolada-unreachable', severity: 'error', ...place, message: `Cannot get the comparison values of ${ind.kpi} from Kolada: ${cmp.problem}.`, found: cmp.url, hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.' });
+      diagnostics.push(unreachable(place, `the comparison values of ${ind.kpi}`, cmp));
       ioProblem = true;
       continue;
     }

@@ -7,6 +7,7 @@
 // offline; nothing here throws for a network or server problem.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Diagnostic } from '@kommunrapport/model';
 
 /** The default address of the API; `--base-url` or KOMMUNRAPPORT_KOLADA_URL replace it. */
 export const KOLADA_BASE_URL = 'https://api.kolada.se/v3';
@@ -117,4 +118,16 @@ export async function getAll<T>(path: string, options: KoladaClientOptions): Pro
     await writeFile(cacheFile, `${JSON.stringify({ values, count: values.length }, null, 2)}\n`);
   }
   return { ok: true, values: values as T[], url, cached: false, ...(date ? { date } : {}) };
+}
+
+/** The finding for an answer that could not be had: what was asked, the problem and the address. */
+export function unreachable(place: { file?: string; line?: number; column?: number; path: string }, what: string, failed: { problem: string; url: string }): Diagnostic {
+  return {
+    code: 'kolada-unreachable',
+    severity: 'error',
+    ...place,
+    message: `Cannot get ${what} from Kolada: ${failed.problem}.`,
+    found: failed.url,
+    hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.',
+  };
 }

@@ -4,7 +4,7 @@
 // named set of kommuner becomes one series with the unweighted mean of their values (as
 // Kolada computes a group's value), or with `each: true` one series per kommun.
 import type { Diagnostic } from '@kommunrapport/model';
-import { getAll, groupMembers, type KoladaClientOptions, type KoladaDataPoint, type KoladaGroup, type KoladaMunicipality } from './client.js';
+import { getAll, groupMembers, unreachable, type KoladaClientOptions, type KoladaDataPoint, type KoladaGroup, type KoladaMunicipality } from './client.js';
 import type { KoladaComparisonRequest } from './settings.js';
 
 /** Kolada's id of riket (the whole country). */
@@ -38,15 +38,6 @@ export interface ResolvedComparisons {
   unreachable: boolean;
 }
 
-const unreachable = (place: ReturnType<RequestPlace>, what: string, problem: string, url: string): Diagnostic => ({
-  code: 'kolada-unreachable',
-  severity: 'error',
-  ...place,
-  message: `Cannot get ${what} from Kolada: ${problem}.`,
-  found: url,
-  hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.',
-});
-
 /** Checks the requests, asks Kolada for the names of riket, the län, named kommuner and groups, and returns the series to fetch. */
 export async function resolveComparisons(requests: readonly KoladaComparisonRequest[], kommun: string, client: KoladaClientOptions, place: RequestPlace): Promise<ResolvedComparisons> {
   const diagnostics: Diagnostic[] = [];
@@ -65,14 +56,14 @@ export async function resolveComparisons(requests: readonly KoladaComparisonRequ
   const names = new Map<string, string>();
   if (ids.length > 0) {
     const m = await getAll<KoladaMunicipality>(`municipality/${ids.join(',')}`, client);
-    if (!m.ok) return { targets: [], diagnostics: [unreachable(place(0), `the kommuner ${ids.join(', ')}`, m.problem, m.url)], unreachable: true };
+    if (!m.ok) return { targets: [], diagnostics: [unreachable(place(0), `the kommuner ${ids.join(', ')}`, m)], unreachable: true };
     for (const v of m.values) if (typeof v?.id === 'string' && typeof v.title === 'string') names.set(v.id, v.title);
   }
   const groups = new Map<string, KoladaGroup>();
   for (const [i, r] of requests.entries()) {
     if (r.of !== 'group' || groups.has(r.group!)) continue;
     const g = await getAll<KoladaGroup>(`municipality_groups/${r.group}`, client);
-    if (!g.ok) return { targets: [], diagnostics: [...diagnostics, unreachable(place(i, 'group'), `the group ${r.group}`, g.problem, g.url)], unreachable: true };
+    if (!g.ok) return { targets: [], diagnostics: [...diagnostics, unreachable(place(i, 'group'), `the group ${r.group}`, g)], unreachable: true };
     const found = g.values.find((v) => v?.id === r.group);
     if (!found) {
       diagnostics.push({
