@@ -11,6 +11,7 @@ import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
+import { describeReport } from './description.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
@@ -40,7 +41,7 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   const drafts: Draft[] = [];
   if (report.decision) drafts.push(decisionSection(c));
   for (const s of report.sections) drafts.push(section(c, s, 2));
-  return { title: report.title, language: report.language, cover, sections: number(c, drafts, '') };
+  return { title: report.title, language: report.language, description: describeReport(report, v), cover, sections: number(c, drafts, '') };
 }
 
 /**

@@ -205,6 +205,12 @@ export interface DocumentModel {
   /** The document's title, as written (the title of a document: its abbreviations are never explained). */
   title: string;
   language: string;
+  /**
+   * What the report is about in at most 160 characters, for search engines and catalogues
+   * (HTML's meta description): the author's summary, else the decision's description, cut
+   * at a sentence or word; without either, the title, body, kommun and period.
+   */
+  description: string;
   /** Cover facts: kommun, nämnd, period, diarienummer, date … in order. */
   cover: Fact[];
   sections: DocSection[];
