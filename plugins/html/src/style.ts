@@ -20,6 +20,9 @@ a:focus-visible,[tabindex]:focus-visible{outline:3px solid ${p.focus};outline-of
 .skip{position:absolute;left:.5rem;top:-10rem;background:${p.background};padding:.5rem 1rem;z-index:1}
 .skip:focus{top:.5rem}
 nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
+#other-formats{padding:0;margin:1rem 0}#other-formats h2{font-size:1.15rem;margin:0 0 .25rem}
+#other-formats ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
+.size{color:${p.muted}}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 .facts>div{display:contents}
 dt{font-weight:600}dd{margin:0}
