@@ -53,7 +53,7 @@ describe('hyphenPoints (hyphen 1.14.1, Swedish patterns)', () => {
   it('breaks the long compounds only where the dictionary does, two letters before and three after at least', () => {
     for (const word of WORDS) {
       const points = hyphenPoints(word, 'sv-SE');
-      let shown = word;
+      let shown: string = word;
       for (const p of [...points].reverse()) shown = `${shown.slice(0, p)}-${shown.slice(p)}`;
       expect(shown).toBe(DICTIONARY[word]);
     }
