@@ -47,6 +47,12 @@ export interface AbbreviationNode {
   expansion: string;
   /** True where a writer explains it (first use, not explained by the author). */
   first: boolean;
+  /**
+   * True at its first use in a top-level section where the author has not explained it
+   * there: where speech, which cannot be skimmed back, says again what it stands for
+   * (see `phraseText`'s `speech` option). Absent elsewhere.
+   */
+  firstInSection?: true;
 }
 
 /** Text in another language than the document's (BCP 47 tag), so speech and hyphenation switch. */
