@@ -14,7 +14,7 @@ import { createVocabulary } from './vocabulary.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { readInputFile } from './read-input.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
-import type { Logger, Plugin, RenderContext } from './plugin.js';
+import type { Logger, Plugin, RenderContext, SiblingFile, SiteContext } from './plugin.js';
 
 /** Progress of a build, for a progress line. */
 export interface BuildProgress {
@@ -44,6 +44,8 @@ export interface BuildReportOptions {
   optionsSource?: Omit<DecodeOptionsSource, 'at'>;
   /** Environment for the document date (SOURCE_DATE_EPOCH); default process.env. */
   env?: Record<string, string | undefined>;
+  /** The publishing organisation's settings and logo (the config's `site:` block), given to every plugin as `ctx.site`. */
+  site?: SiteContext;
   /** Messages from plugins; each message is prefixed with the plugin's name. */
   logger?: Logger;
   /** Called as the build goes on. */
@@ -128,12 +130,18 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
   const findings: Diagnostic[] = [];
-  for (const [index, plugin] of options.plugins.entries()) {
+  // Plugins that link to the others' files render last, and see every file made before them.
+  const order = [...options.plugins.keys()].sort((a, b) => Number(options.plugins[a]!.linksToSiblings === true) - Number(options.plugins[b]!.linksToSiblings === true));
+  for (const index of order) {
+    const plugin = options.plugins[index]!;
     progress({ file, stage: 'render', plugin: plugin.name });
+    const siblings = plugin.linksToSiblings === true ? siblingFiles(prepared) : [];
     const context = createRenderContext(report, decoded[index], {
+      siblings,
       env: options.env ?? process.env,
       report: pluginReporter(plugin, file, loaded.locate, (d) => findings.push(d)),
       document: shared,
+      ...(options.site ? { site: options.site } : {}),
       logger: {
         info: (m) => logger.info(`[plugin ${plugin.name}] ${m}`),
         warn: (m) => logger.warn(`[plugin ${plugin.name}] ${m}`),
@@ -181,6 +189,11 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   result.ok = true;
   progress({ file, stage: 'done' });
   return result;
+}
+
+/** The files made so far, as a plugin that links to them sees them: sorted by path. */
+function siblingFiles(prepared: readonly PreparedArtifact[]): SiblingFile[] {
+  return sortByPath(prepared).map((a) => ({ plugin: a.plugin, path: a.path, bytes: a.bytes.byteLength, mediaType: a.mediaType }));
 }
 
 /**

@@ -3,7 +3,7 @@
 // findings through the context. It never touches the file system: the
 // core owns reading, ordering, timing, error isolation and writing.
 import type * as t from 'io-ts';
-import type { DiagnosticData, DiagnosticDefinition, Report, ReportPath } from '@kommunrapport/model';
+import type { DiagnosticData, DiagnosticDefinition, Report, ReportPath, SiteSettings } from '@kommunrapport/model';
 import type { Formatter } from './format.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { DocumentModel } from './document/types.js';
@@ -18,6 +18,21 @@ export interface Artifact {
   mediaType: string;
 }
 
+/**
+ * A file another plugin of the same build wrote, for a plugin that links to it (the HTML
+ * page's links to the report's PDF, text, DOCX and open data).
+ */
+export interface SiblingFile {
+  /** The name of the plugin that made it, e.g. `pdf`. */
+  plugin: string;
+  /** Relative POSIX path in the report's output folder, e.g. `rapport.pdf`. */
+  path: string;
+  /** Its size in bytes, as written. */
+  bytes: number;
+  /** Its media type, e.g. `application/pdf`. */
+  mediaType: string;
+}
+
 /** Messages from a plugin to the person running the build. */
 export interface Logger {
   info(message: string): void;
@@ -26,6 +41,24 @@ export interface Logger {
 
 /** A plugin's own diagnostic codes, in the one shape of the catalogue (title, severity, group, meaning, message function, hint). */
 export type PluginCodes = Readonly<Record<string, DiagnosticDefinition>>;
+
+/** The organisation's logo as read by the CLI (relative to the config file): its bytes, media type and text alternative. */
+export interface LogoImage {
+  bytes: Uint8Array;
+  mediaType: 'image/png' | 'image/svg+xml' | 'image/jpeg';
+  alt: string;
+}
+
+/**
+ * The publishing organisation's settings (the config's `site:` block) with the logo read:
+ * plugins use the colours and the logo alike, and open data names the publisher, without
+ * touching the file system.
+ */
+export interface SiteContext {
+  settings: SiteSettings;
+  /** The logo's bytes, when the settings name one. */
+  logo?: LogoImage;
+}
 
 /** What a plugin gets besides the report. */
 export interface RenderContext<Options, Codes extends PluginCodes = PluginCodes> {
@@ -43,6 +76,8 @@ export interface RenderContext<Options, Codes extends PluginCodes = PluginCodes>
   vocabulary: Vocabulary;
   /** The date of the document: the report's `date`, else SOURCE_DATE_EPOCH, else the period's end. Never the clock. */
   documentDate: Date;
+  /** The publishing organisation's settings and logo, when the config has a `site:` block. */
+  readonly site?: SiteContext;
   logger: Logger;
   /**
    * Reports a finding of one of the plugin's declared `codes`, with the data its message
@@ -53,6 +88,12 @@ export interface RenderContext<Options, Codes extends PluginCodes = PluginCodes>
   report<C extends keyof Codes & string>(code: C, data: DiagnosticData<Codes[C]>, path?: ReportPath): void;
   /** Reports progress of long work: `done` of `total` steps. */
   progress(done: number, total: number, label?: string): void;
+  /**
+   * The files the other plugins of the same build made, sorted by path: filled only for a
+   * plugin that declares `linksToSiblings` (the build renders it after the others), empty
+   * for every other plugin and outside a build.
+   */
+  siblings: readonly SiblingFile[];
 }
 
 /** A plugin: a name, the formats it makes, an options codec and a render function. */
@@ -65,6 +106,11 @@ export interface Plugin<Options = unknown, Codes extends PluginCodes = PluginCod
   options: t.Type<Options, unknown, unknown>;
   /** The plugin's own diagnostic codes (kebab case), reported with `ctx.report`; they join the one catalogue under the plugin's name. */
   codes?: Codes;
+  /**
+   * True when the plugin's output links to the files of the other plugins of the same
+   * build (`ctx.siblings`): the build renders such plugins after the others. Default false.
+   */
+  linksToSiblings?: boolean;
   /** Renders the report to artifacts, serialising `context.document` (the report itself is there for exports of the data). May be async. Must not write files. */
   render(report: Report, context: RenderContext<Options, Codes>): Artifact[] | Promise<Artifact[]>;
 }

@@ -97,6 +97,11 @@ const termsSv: Terms = {
   noAmount: 'inget belopp',
   notApplicable: 'ej tillämpligt',
   statusByRule: 'bedömt enligt regel: {rule}',
+  otherFormats: 'Rapporten i andra format',
+  formatPdf: 'PDF',
+  formatText: 'Textversion',
+  formatDocx: 'Word-dokument',
+  formatOpenData: 'Öppna data',
 };
 
 const termsEn: Terms = {
@@ -188,6 +193,11 @@ const termsEn: Terms = {
   noAmount: 'no amount',
   notApplicable: 'not applicable',
   statusByRule: 'assessed by rule: {rule}',
+  otherFormats: 'This report in other formats',
+  formatPdf: 'PDF',
+  formatText: 'Text version',
+  formatDocx: 'Word document',
+  formatOpenData: 'Open data',
 };
 
 const unitsSv: Governance['units'] = {
