@@ -25,7 +25,7 @@ import {
 } from '@kommunrapport/core';
 import { renderPage, SITE_PATHS, type PageSpec, type SiteFrame } from './html.js';
 import { accessibilityPage, indicatorPage, indicatorSeries, indicatorsPage, reportPage, startPage, tableCsvPath, tablesOf, type SiteReport } from './pages.js';
-import { tableCsv } from './csv.js';
+import { tableAnchors, tableCsv } from './csv.js';
 
 /** The manifest a site keeps of its inputs, so the next build knows what changed. */
 export const SITE_MANIFEST = '.kommunrapport-site.json';
@@ -168,7 +168,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
       const vocabulary = createVocabulary(report);
       const formatter = createFormatter(report.language, report.governance);
       const document = buildDocument(report, vocabulary, formatter);
-      site.push({ report, document, vocabulary, formatter, dir, artifacts: artifacts.map((a) => a.path) });
+      const page = artifacts.find((a) => a.path === `${dir}rapport/index.html`);
+      const tables = tableAnchors(tablesOf(document), page === undefined ? undefined : Buffer.from(page.bytes).toString('utf8'));
+      site.push({ report, document, vocabulary, formatter, dir, artifacts: artifacts.map((a) => a.path), tables });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
@@ -185,7 +187,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
       path: `${r.dir}index.html`,
       key: sha256(settingsHash, hashes[r.report.id]!, series.filter((x) => x.reports.includes(r)).map((x) => x.slug).join(',')),
       spec: () => reportPage(settings, terms, r, series),
-      extra: () => tablesOf(r.document).map((t) => ({ path: tableCsvPath(r, t), bytes: Buffer.from(tableCsv(t), 'utf8') })),
+      extra: () => r.tables.map((t) => ({ path: tableCsvPath(r, t.name), bytes: Buffer.from(tableCsv(t.table), 'utf8') })),
     });
   }
   pages.push({ path: SITE_PATHS.indicators, key: sha256(settingsHash, series.map((s) => `${s.slug}:${hashes[s.latest.report.id]}`).join(',')), spec: () => indicatorsPage(settings, terms, series) });

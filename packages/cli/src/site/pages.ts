@@ -16,12 +16,14 @@ export interface SiteReport {
   dir: string;
   /** The report's build output, relative to the site (e.g. `2024/ekdala-kf-2024-delar2/rapport/index.html`). */
   artifacts: string[];
+  /** The report's tables, each with its id on the report's HTML page and its CSV's file name. */
+  tables: { table: TableModel; anchor?: string; name: string }[];
 }
 
 /** The report page's address. */
 export const reportPagePath = (r: SiteReport) => `${r.dir}index.html`;
 /** The address of a table's CSV. */
-export const tableCsvPath = (r: SiteReport, table: TableModel) => `${r.dir}tabeller/${table.id}.csv`;
+export const tableCsvPath = (r: SiteReport, name: string) => `${r.dir}tabeller/${name}.csv`;
 /** The address of a key figure's page. */
 export const indicatorPagePath = (slug: string) => `nyckeltal/${slug}/index.html`;
 
@@ -77,14 +79,14 @@ export function reportPage(settings: SiteSettings, terms: SiteTerms, r: SiteRepo
   const formats = FORMAT_FILES.filter((f) => r.artifacts.includes(`${r.dir}rapport/${f.file}`)).map(
     (f) => `<li><a href="${esc(href(path, `${r.dir}rapport/${f.file}`))}" type="${f.type}"><span lang="${esc(terms.language)}">${esc(terms[f.term])}</span></a></li>`,
   );
-  const tables = tablesOf(r.document);
+  const tables = r.tables;
   const parts = [`<dl>${facts}</dl>`, `<h2 lang="${esc(terms.language)}">${esc(terms.formats)}</h2>`, `<ul>${formats.join('')}</ul>`];
   if (tables.length > 0) {
     parts.push(`<h2 lang="${esc(terms.language)}">${esc(terms.tablesOfReport)}</h2>`);
     const inReport = href(path, `${r.dir}rapport/index.html`);
     parts.push(
       `<ul>${tables
-        .map((t) => `<li><a href="${esc(inReport)}#${esc(t.id)}">${esc(t.caption)}</a> – <a href="${esc(href(path, tableCsvPath(r, t)))}" type="text/csv" download>${esc(fill(terms.downloadCsv, { table: t.caption }))}</a></li>`)
+        .map(({ table: t, anchor, name }) => `<li><a href="${esc(inReport)}${anchor !== undefined ? `#${esc(anchor)}` : ''}">${esc(t.caption)}</a> – <a href="${esc(href(path, tableCsvPath(r, name)))}" type="text/csv" download>${esc(fill(terms.downloadCsv, { table: t.caption }))}</a></li>`)
         .join('')}</ul>`,
     );
   }
