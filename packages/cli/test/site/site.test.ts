@@ -11,6 +11,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { siteTerms, type SiteSettings } from '@kommunrapport/model';
 import { repoRoot, runMain, snapshot, tempDir } from '../cli-helpers.js';
 import { accessibilityPage, compliance } from '../../src/site/pages.js';
+import { launchChromium } from '../../../../plugins/html/test/chromium.js';
+import { formatViolations, runAxe } from '../../../../plugins/html/test/axe.js';
 import { attr, checkLinks, elements, parseFile, siteFiles, tableRows, textOf } from './site-check.js';
 
 export const DEMO_REPORTS = ['ekdala-kf-2024-delar2', 'eskilstuna-ks-2022-delar2', 'norrvik-bun-2024-malmodell', 'solberga-son-2024-delar'];
@@ -183,6 +185,35 @@ describe('the demo site', () => {
     expect(hrefs).toContain('https://rapporter.demokommun.invalid/tillganglighet/synpunkter/');
     expect(hrefs).toContain('mailto:rapporter@demokommun.invalid');
   });
+});
+
+describe('in Chromium (one browser, every page)', () => {
+  test('axe finds no violation on any page at 1280 and 320 px, and no page scrolls sideways (wide tables scroll in their own region)', async () => {
+    const browser = await launchChromium();
+    try {
+      const pages = siteFiles(out).filter((f) => f.endsWith('.html'));
+      let runs = 0;
+      let passes = 0;
+      for (const width of [1280, 320]) {
+        const page = await browser.page(width);
+        for (const file of pages) {
+          await page.setContent(readFileSync(join(out, file), 'utf8'), { waitUntil: 'load' });
+          const { violations, passes: passed } = await runAxe(page);
+          expect(violations, `${file} at ${width} px:\n${formatViolations(violations)}`).toEqual([]);
+          passes += passed;
+          runs++;
+          // The window's width is used and nothing is clipped: the page itself never scrolls sideways.
+          const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+          expect(overflow, `${file} at ${width} px scrolls sideways by ${overflow} px`).toBeLessThanOrEqual(0);
+        }
+        await page.close();
+      }
+      expect(runs).toBe(pages.length * 2);
+      expect(passes).toBeGreaterThan(runs * 10);
+    } finally {
+      await browser.close();
+    }
+  }, 600_000);
 });
 
 describe('incremental and deterministic', () => {
