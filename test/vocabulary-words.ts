@@ -58,7 +58,7 @@ const searchable = (p: string) => p.length >= MIN_LENGTH && /\p{L}/u.test(p);
  * and folder names (rapport.pdf, nyckeltal/), which are addresses, not labels.
  */
 export function siteTermPhrases(terms: SiteTerms): string[] {
-  return [...new Set(Object.entries(terms).filter(([key]) => key !== 'language').flatMap(([, value]) => value.split(/\{\w+\}/).map((part) => part.trim().replace(/[.:,]$/, '').trim()).filter((p) => /\S\s+\S/.test(p))))];
+  return [...new Set(Object.entries(terms).filter(([key]) => key !== 'language').flatMap(([, value]) => (value as string).split(/\{\w+\}/).map((part: string) => part.trim().replace(/[.:,]$/, '').trim()).filter((p: string) => /\S\s+\S/.test(p))))];
 }
 
 const swedishAll = [...new Set([...vocabularyPhrases(eskilstuna), ...vocabularyPhrases(generic), ...siteTermPhrases(siteTermsSv)])];
