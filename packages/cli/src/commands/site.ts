@@ -83,6 +83,11 @@ export async function runSite(patterns: readonly string[], options: SiteOptions,
   if (options.strict === true && settings.accessibility === undefined)
     return fail(EXIT.invalid, `kommunrapport site: ${show(configFile)}: site.accessibility is missing, and the tillgänglighetsredogörelse needs it (--strict).\nAdd e.g.:\n\n  accessibility:\n    evaluated: 2026-01-15\n    feedback: https://www.exempel.se/tillganglighet/\n`);
 
+  if (settings.logo !== undefined) {
+    const logo = resolve(config.dir, settings.logo.file);
+    if (!(existsSync(logo) && statSync(logo).isFile()))
+      return fail(EXIT.usage, `kommunrapport site: ${show(configFile)}: site.logo.file is "${settings.logo.file}", but ${show(logo)} is not a file.\nGive the path of an SVG or PNG file relative to the config file, or remove site.logo.`);
+  }
   const plugins = await Promise.all(FIRST_PARTY.map((p) => p.load()));
   let summary: SiteSummary;
   try {

@@ -221,7 +221,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
   const manifest: Manifest = { version: options.version, reports: Object.fromEntries(Object.entries(hashes).sort()), pages: Object.fromEntries(Object.entries(pageHashes).sort()) };
   files.push({ path: SITE_MANIFEST, bytes: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  await publish(parent, name, files, options.publish);
+  await publish(parent, name, files, { ...options.publish, markerNote: 'Made by kommunrapport site; the next site build into this folder replaces it.' });
   summary.files = files.length;
   summary.ok = true;
   return summary;

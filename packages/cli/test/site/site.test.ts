@@ -72,6 +72,8 @@ describe('the demo site', () => {
     for (const r of cold.reports) expect(paths).toContain(`${r.dir}index.html`);
     expect(paths.filter((p) => p.startsWith('nyckeltal/')).length).toBeGreaterThan(10);
     expect(cold.pages.every((p) => p.rebuilt)).toBe(true);
+    // The site is one published folder with core's ownership marker, saying what made it.
+    expect(JSON.parse(readFileSync(join(out, '.kommunrapport-build.json'), 'utf8'))).toEqual({ generator: 'kommunrapport', id: 'site', note: 'Made by kommunrapport site; the next site build into this folder replaces it.' });
     expect(cold.rebuiltPages).toBe(cold.pages.length);
   });
 
@@ -266,6 +268,16 @@ describe('settings', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('r/kommunrapport.config.yaml has no site: block');
     expect(run.stderr).toContain('  publisher:\n    name: Exempels kommun\n    organisationNumber: "212000-0000"');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  test('a logo that is not a file is a usage error naming the config and the path, before anything is built', async () => {
+    const dir = copyDemo();
+    const config = join(dir, 'src/kommunrapport.config.yaml');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('site:\n', 'site:\n  logo:\n    file: logo.svg\n    alt: Demokommunens logotyp\n'));
+    const run = await runMain(siteArgs('out/site'), dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('kommunrapport site: src/kommunrapport.config.yaml: site.logo.file is "logo.svg", but src/logo.svg is not a file.\nGive the path of an SVG or PNG file relative to the config file, or remove site.logo.\n');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
