@@ -9,10 +9,10 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { formatDiagnostic, hasErrors, type Severity } from '@kommunrapport/model';
-import { assertDistinctIds, BuildError, formatProblem, isIoProblem, parseSourceDateEpoch } from '@kommunrapport/core';
+import { assertDistinctIds, BuildError, formatProblem, isIoProblem, parseSourceDateEpoch, reportIdOf } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 import { FIRST_PARTY } from '../first-party.js';
-import { CONFIG_NAMES, findConfig, loadConfigFor } from '../config.js';
+import { CONFIG_NAMES, findConfig, loadConfigFor, readSiteContext } from '../config.js';
 import { resolveReports } from './build.js';
 import { buildSite, type SiteSummary } from '../site/build.js';
 
@@ -83,10 +83,18 @@ export async function runSite(patterns: readonly string[], options: SiteOptions,
   if (options.strict === true && settings.accessibility === undefined)
     return fail(EXIT.invalid, `kommunrapport site: ${show(configFile)}: site.accessibility is missing, and the tillgänglighetsredogörelse needs it (--strict).\nAdd e.g.:\n\n  accessibility:\n    evaluated: 2026-01-15\n    feedback: https://www.exempel.se/tillganglighet/\n`);
 
-  if (settings.logo !== undefined) {
-    const logo = resolve(config.dir, settings.logo.file);
-    if (!(existsSync(logo) && statSync(logo).isFile()))
-      return fail(EXIT.usage, `kommunrapport site: ${show(configFile)}: site.logo.file is "${settings.logo.file}", but ${show(logo)} is not a file.\nGive the path of an SVG or PNG file relative to the config file, or remove site.logo.`);
+  // The settings and the logo, read once, go to every plugin as ctx.site, as build gives them.
+  const site = readSiteContext(config, show);
+  if (site.diagnostics.length > 0 || site.site === undefined) {
+    io.stderr(`${site.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+    return site.diagnostics.some((d) => d.code === 'file-unreadable') ? EXIT.usage : EXIT.invalid;
+  }
+  // A report's build goes to <site>/<id>/, beside the site's own folders: an id may not take their names.
+  const taken = new Set(['nyckeltal', 'tillganglighet', 'index.html', 'catalog.rdf', 'catalog.jsonld']);
+  for (const f of files) {
+    const id = reportIdOf(f);
+    if (id !== undefined && (taken.has(id) || /^\d{4}$/.test(id)))
+      return fail(EXIT.invalid, `kommunrapport site: ${show(f)}: the report id "${id}" is the name of one of the site's own folders (a year, nyckeltal, tillganglighet).\nGive the report another id.`);
   }
   const plugins = await Promise.all(FIRST_PARTY.map((p) => p.load()));
   let summary: SiteSummary;
@@ -94,8 +102,8 @@ export async function runSite(patterns: readonly string[], options: SiteOptions,
     summary = await buildSite({
       files,
       outDir: resolve(io.cwd, options.out ?? 'site'),
-      settings,
-      config: { bytes: readFileSync(configFile), dir: config.dir },
+      site: site.site,
+      config: { bytes: readFileSync(configFile) },
       plugins,
       options: config.config.options ?? {},
       optionsSource: { file: show(configFile) },
@@ -117,6 +125,7 @@ export async function runSite(patterns: readonly string[], options: SiteOptions,
       rebuiltPages: summary.rebuiltPages,
       files: summary.files,
       reports: summary.reports.map((r) => ({ file: r.file, id: r.id, dir: r.dir, rebuilt: r.rebuilt, diagnostics: r.result?.diagnostics ?? [], problems: r.result?.problems ?? [] })),
+      catalogue: summary.catalogue,
       pages: summary.pages,
     }, null, 2)}\n`);
   } else {
@@ -126,6 +135,7 @@ export async function runSite(patterns: readonly string[], options: SiteOptions,
       for (const d of res.diagnostics) if (!res.ok || d.severity !== 'info') if (!(options.quiet === true && res.ok)) io.stderr(`${formatDiagnostic(d, { colour: paint })}\n`);
       for (const p of res.problems) io.stderr(`${formatProblem(p)}\n`);
     }
+    for (const d of summary.catalogue) io.stderr(`${formatDiagnostic(d, { colour: paint })}\n`);
     if (summary.ok && options.quiet !== true)
       io.stdout(`${colours.green('✓')} site ${show(summary.outDir)}/: ${summary.reports.length} report${summary.reports.length === 1 ? '' : 's'} (${summary.rebuiltReports} built), ${summary.pages.length} pages (${summary.rebuiltPages} written), ${summary.files} files\n`);
     if (!summary.ok) io.stderr(`${colours.red('✗')} the site was not built; the previous site, if any, is as it was.\n`);

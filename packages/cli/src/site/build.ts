@@ -1,6 +1,7 @@
 // Builds a static site of one organisation's reports: every report through the normal build
-// (all first-party formats) into `<year>/<id>/rapport/`, and the site's own pages around
-// them. Incremental: a content hash of each report's source, the config and the tool's
+// (all first-party formats, with the site's settings as ctx.site) into `<id>/`, exactly where
+// `kommunrapport build -o <site>` puts it (and where its open data says it is published),
+// and the site's own pages around them: `<year>/<id>/` about each report. Incremental: a content hash of each report's source, the config and the tool's
 // version decides which reports are built again, and a hash of each page's inputs which
 // pages are written again; everything else is taken over from the previous site. The whole
 // site is assembled, then published with core's atomic `publish` (temporary folder beside
@@ -22,8 +23,11 @@ import {
   type OutputFile,
   type Plugin,
   type PublishOptions,
+  type SiteContext,
 } from '@kommunrapport/core';
-import { renderPage, SITE_PATHS, type PageSpec, type SiteFrame } from './html.js';
+import { buildSiteCatalogue } from '@kommunrapport/plugin-open-data';
+import type { Diagnostic } from '@kommunrapport/model';
+import { logoPath, renderPage, SITE_PATHS, type PageSpec, type SiteFrame } from './html.js';
 import { accessibilityPage, indicatorPage, indicatorSeries, indicatorsPage, reportPage, startPage, tableCsvPath, tablesOf, type SiteReport } from './pages.js';
 import { tableAnchors, tableCsv } from './csv.js';
 
@@ -36,9 +40,10 @@ export interface BuildSiteOptions {
   files: readonly string[];
   /** The site's folder. */
   outDir: string;
-  settings: SiteSettings;
-  /** The config file's bytes (part of every report's hash) and its folder (the logo is relative to it). */
-  config: { bytes: Uint8Array; dir: string };
+  /** The site's settings and logo, given to every plugin as ctx.site. */
+  site: SiteContext;
+  /** The config file's bytes (part of every report's hash). */
+  config: { bytes: Uint8Array };
   /** The plugins of a normal build, in order, and their raw options. */
   plugins: readonly Plugin<any>[];
   options?: Readonly<Record<string, unknown>>;
@@ -59,6 +64,8 @@ export interface SiteSummary {
   ok: boolean;
   outDir: string;
   reports: { file: string; id: string | null; dir: string | null; rebuilt: boolean; result?: BuildResult }[];
+  /** Findings about the site's DCAT-AP-SE catalogue (errors stop the site from being published). */
+  catalogue: Diagnostic[];
   pages: { path: string; rebuilt: boolean }[];
   rebuiltReports: number;
   rebuiltPages: number;
@@ -105,11 +112,12 @@ function readManifest(outDir: string): Manifest | undefined {
 
 /** Builds the site and publishes it atomically; never throws for bad input (see the summary). */
 export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary> {
-  const { settings, outDir } = options;
+  const { outDir } = options;
+  const settings = options.site.settings;
   const terms = siteTerms[settings.language ?? 'sv'];
   const parent = dirname(outDir);
   const name = basename(outDir);
-  const summary: SiteSummary = { ok: false, outDir, reports: [], pages: [], rebuiltReports: 0, rebuiltPages: 0, files: 0 };
+  const summary: SiteSummary = { ok: false, outDir, reports: [], catalogue: [], pages: [], rebuiltReports: 0, rebuiltPages: 0, files: 0 };
   // Repairs what a killed site build left (a previous site renamed away is put back) and
   // refuses a folder that no build made, before anything is built.
   await recoverOutput(parent, name, options.publish);
@@ -131,20 +139,20 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
       const shown = relative(options.cwd, file) || file;
       if (report === undefined || loaded!.diagnostics.some((d) => d.severity === 'error')) {
         // The normal build reports what is wrong, with file, line and path; nothing is written.
-        const result = await buildReport({ file, plugins: options.plugins, outDir: scratch, options: options.options ?? {}, env: options.env, strict: options.strict === true, cwd: options.cwd });
+        const result = await buildReport({ file, plugins: options.plugins, outDir: scratch, options: options.options ?? {}, env: options.env, strict: options.strict === true, cwd: options.cwd, site: options.site });
         summary.reports.push({ file: shown, id: result.id ?? null, dir: null, rebuilt: true, result });
         continue;
       }
       const dir = `${report.period.year}/${report.id}/`;
       const hash = sha256(configHash, bytes);
       hashes[report.id] = hash;
-      const old = join(outDir, dir, 'rapport');
+      const old = join(outDir, report.id);
       const reuse = previous?.reports[report.id] === hash && existsSync(join(old, 'index.html'));
       options.onReport?.(shown, !reuse);
       let artifacts: OutputFile[];
       let result: BuildResult | undefined;
       if (reuse) {
-        artifacts = readTree(old, `${dir}rapport/`);
+        artifacts = readTree(old, `${report.id}/`);
       } else {
         result = await buildReport({
           file,
@@ -155,12 +163,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
           env: options.env,
           strict: options.strict === true,
           cwd: options.cwd,
+          site: options.site,
         });
         if (!result.ok) {
           summary.reports.push({ file: shown, id: report.id, dir, rebuilt: true, result });
           continue;
         }
-        artifacts = readTree(join(scratch, report.id), `${dir}rapport/`);
+        artifacts = readTree(join(scratch, report.id), `${report.id}/`);
         summary.rebuiltReports++;
       }
       summary.reports.push({ file: shown, id: report.id, dir, rebuilt: !reuse, ...(result ? { result } : {}) });
@@ -168,15 +177,26 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
       const vocabulary = createVocabulary(report);
       const formatter = createFormatter(report.language, report.governance);
       const document = buildDocument(report, vocabulary, formatter);
-      const page = artifacts.find((a) => a.path === `${dir}rapport/index.html`);
+      const page = artifacts.find((a) => a.path === `${report.id}/index.html`);
       const tables = tableAnchors(tablesOf(document), page === undefined ? undefined : Buffer.from(page.bytes).toString('utf8'));
-      site.push({ report, document, vocabulary, formatter, dir, artifacts: artifacts.map((a) => a.path), tables });
+      site.push({ report, document, vocabulary, formatter, dir, build: `${report.id}/`, artifacts: artifacts.map((a) => a.path), tables });
     }
   } finally {
     rmSync(scratch, { recursive: true, force: true });
   }
   if (summary.reports.some((r) => r.result !== undefined && !r.result.ok)) return summary;
-  const frame: SiteFrame = { settings, terms, catalogue: false };
+
+  // One DCAT-AP-SE catalogue for the site, at stable addresses: each report's page on the
+  // site is its landing page, its open data is where the build's own DCAT says it is.
+  const catalogue = buildSiteCatalogue(
+    settings,
+    site.map((r) => ({ report: r.report, pageUrl: `${settings.baseUrl}${r.dir}`, openDataUrl: `${settings.baseUrl}${r.build}open-data/` })),
+    { env: options.env },
+  );
+  summary.catalogue = catalogue.diagnostics;
+  if (catalogue.diagnostics.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'))) return summary;
+  files.push({ path: SITE_PATHS.catalogueRdf, bytes: Buffer.from(catalogue.rdfXml, 'utf8') }, { path: SITE_PATHS.catalogueJsonLd, bytes: Buffer.from(catalogue.jsonLd, 'utf8') });
+  const frame: SiteFrame = { settings, terms, catalogue: true };
   const settingsHash = sha256(options.version, JSON.stringify(settings), JSON.stringify(frame.catalogue));
   const pages: { spec: () => PageSpec; path: string; key: string; extra?: () => OutputFile[] }[] = [];
   const of = (list: readonly SiteReport[]) => list.map((r) => hashes[r.report.id]!).join(',');
@@ -192,7 +212,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
   }
   pages.push({ path: SITE_PATHS.indicators, key: sha256(settingsHash, series.map((s) => `${s.slug}:${hashes[s.latest.report.id]}`).join(',')), spec: () => indicatorsPage(settings, terms, series) });
   for (const s of series) pages.push({ path: `nyckeltal/${s.slug}/index.html`, key: sha256(settingsHash, s.slug, of(s.reports)), spec: () => indicatorPage(settings, terms, s) });
-  const formats = [...new Set(site.flatMap((r) => r.artifacts.map((a) => a.slice(`${r.dir}rapport/`.length))))].sort();
+  const formats = [...new Set(site.flatMap((r) => r.artifacts.map((a) => a.slice(r.build.length))))].sort();
   const dates = createFormatter(terms.language, terms.language === 'en' ? genericEn : generic);
   pages.push({ path: SITE_PATHS.accessibility, key: sha256(settingsHash, formats.join(',')), spec: () => accessibilityPage(settings, terms, formats, (iso) => dates.date(iso)) });
 
@@ -215,9 +235,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
     }
     summary.pages.push({ path: p.path, rebuilt: !reuse });
   }
-  if (settings.logo) {
-    files.push({ path: `logo${extname(settings.logo.file).toLowerCase()}`, bytes: readFileSync(join(options.config.dir, settings.logo.file)) });
-  }
+  if (settings.logo && options.site.logo) files.push({ path: logoPath(settings.logo.file), bytes: options.site.logo.bytes });
   const manifest: Manifest = { version: options.version, reports: Object.fromEntries(Object.entries(hashes).sort()), pages: Object.fromEntries(Object.entries(pageHashes).sort()) };
   files.push({ path: SITE_MANIFEST, bytes: Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`, 'utf8') });
   files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

@@ -21,6 +21,9 @@ export function href(from: string, to: string): string {
   return rel === '' ? posix.basename(to) : rel;
 }
 
+/** Where the site keeps its logo: `logo.<ext>` at its root. */
+export const logoPath = (file: string) => `logo${posix.extname(file).toLowerCase()}`;
+
 /** The fixed addresses of a site's own pages. */
 export const SITE_PATHS = {
   start: 'index.html',
@@ -105,7 +108,7 @@ export function renderPage(frame: SiteFrame, page: PageSpec): string {
       ? [`<li><a href="${to(SITE_PATHS.catalogueRdf)}" type="application/rdf+xml">${esc(terms.catalogueRdf)}</a></li>`, `<li><a href="${to(SITE_PATHS.catalogueJsonLd)}" type="application/ld+json">${esc(terms.catalogueJsonLd)}</a></li>`]
       : []),
   ];
-  const logo = settings.logo ? `<img src="${to(`logo${posix.extname(settings.logo.file).toLowerCase()}`)}" alt="${esc(settings.logo.alt)}">` : '';
+  const logo = settings.logo ? `<img src="${to(logoPath(settings.logo.file))}" alt="${esc(settings.logo.alt)}">` : '';
   return [
     '<!DOCTYPE html>',
     `<html lang="${esc(terms.language)}">`,

@@ -12,9 +12,11 @@ export interface SiteReport {
   document: DocumentModel;
   vocabulary: Vocabulary;
   formatter: Formatter;
-  /** The site-relative folder of the report's page, e.g. `2024/ekdala-kf-2024-delar2/`. */
+  /** The site-relative folder of the site's page about the report, e.g. `2024/0599-kf-2024-d2/`. */
   dir: string;
-  /** The report's build output, relative to the site (e.g. `2024/ekdala-kf-2024-delar2/rapport/index.html`). */
+  /** The site-relative folder of the report's build output, e.g. `0599-kf-2024-d2/` (where `build -o <site>` puts it). */
+  build: string;
+  /** The report's build output, relative to the site (e.g. `0599-kf-2024-d2/index.html`). */
   artifacts: string[];
   /** The report's tables, each with its id on the report's HTML page and its CSV's file name. */
   tables: { table: TableModel; anchor?: string; name: string }[];
@@ -44,7 +46,10 @@ export function tablesOf(document: DocumentModel): TableModel[] {
 export function startPage(settings: SiteSettings, terms: SiteTerms, reports: readonly SiteReport[]): PageSpec {
   const path = SITE_PATHS.start;
   const years = [...new Set(reports.map((r) => r.report.period.year))].sort((a, b) => b - a);
-  const parts: string[] = [`<p>${esc(fill(terms.reportsIntro, { publisher: settings.publisher.name }))}</p>`];
+  const parts: string[] = [
+    `<p>${esc(fill(terms.reportsIntro, { publisher: settings.publisher.name }))}</p>`,
+    `<p>${esc(terms.catalogue)}: <a href="${esc(href(path, SITE_PATHS.catalogueRdf))}" type="application/rdf+xml">${esc(terms.catalogueRdf)}</a>, <a href="${esc(href(path, SITE_PATHS.catalogueJsonLd))}" type="application/ld+json">${esc(terms.catalogueJsonLd)}</a></p>`,
+  ];
   for (const year of years) {
     parts.push(`<h2 id="ar-${year}">${year}</h2>`);
     const ofYear = reports.filter((r) => r.report.period.year === year);
@@ -76,14 +81,14 @@ export function reportPage(settings: SiteSettings, terms: SiteTerms, r: SiteRepo
   const path = reportPagePath(r);
   const lang = r.report.language;
   const facts = r.document.cover.map((f) => `<dt>${esc(f.term)}</dt><dd>${esc(f.value)}</dd>`).join('');
-  const formats = FORMAT_FILES.filter((f) => r.artifacts.includes(`${r.dir}rapport/${f.file}`)).map(
-    (f) => `<li><a href="${esc(href(path, `${r.dir}rapport/${f.file}`))}" type="${f.type}"><span lang="${esc(terms.language)}">${esc(terms[f.term])}</span></a></li>`,
+  const formats = FORMAT_FILES.filter((f) => r.artifacts.includes(`${r.build}${f.file}`)).map(
+    (f) => `<li><a href="${esc(href(path, `${r.build}${f.file}`))}" type="${f.type}"><span lang="${esc(terms.language)}">${esc(terms[f.term])}</span></a></li>`,
   );
   const tables = r.tables;
   const parts = [`<dl>${facts}</dl>`, `<h2 lang="${esc(terms.language)}">${esc(terms.formats)}</h2>`, `<ul>${formats.join('')}</ul>`];
   if (tables.length > 0) {
     parts.push(`<h2 lang="${esc(terms.language)}">${esc(terms.tablesOfReport)}</h2>`);
-    const inReport = href(path, `${r.dir}rapport/index.html`);
+    const inReport = href(path, `${r.build}index.html`);
     parts.push(
       `<ul>${tables
         .map(({ table: t, anchor, name }) => `<li><a href="${esc(inReport)}${anchor !== undefined ? `#${esc(anchor)}` : ''}">${esc(t.caption)}</a> – <a href="${esc(href(path, tableCsvPath(r, name)))}" type="text/csv" download>${esc(fill(terms.downloadCsv, { table: t.caption }))}</a></li>`)

@@ -89,16 +89,25 @@ describe('the demo site', () => {
     for (const r of cold.reports) expect(links).toContain(`${r.dir}index.html`);
   });
 
-  test("each report's rapport/ folder is exactly what kommunrapport build writes for that report", async () => {
-    const run = await runMain(['build', 'src/norrvik-bun-2024-malmodell/rapport.yaml', '-o', 'plain', '-q'], work);
+  test("each report's folder <id>/ is exactly what kommunrapport build writes for it with the same config", async () => {
+    const run = await runMain(['build', 'src/norrvik-bun-2024-malmodell/rapport.yaml', '--config', 'src/kommunrapport.config.yaml', '-o', 'plain', '-q'], work);
     expect(run.code).toBe(0);
-    expect(snapshot(join(out, '2024/2599-bun-2024-d/rapport'))).toEqual(snapshot(join(work, 'plain', '2599-bun-2024-d')));
+    expect(snapshot(join(out, '2599-bun-2024-d'))).toEqual(snapshot(join(work, 'plain', '2599-bun-2024-d')));
   }, 120_000);
 
+  test('the one DCAT-AP-SE catalogue is at catalog.rdf and catalog.jsonld, linked from the start page and every footer, and passes validate-open-data', async () => {
+    expect(readFileSync(join(out, 'catalog.rdf'), 'utf8')).toContain('212000-9999');
+    expect(JSON.parse(readFileSync(join(out, 'catalog.jsonld'), 'utf8'))).toBeTruthy();
+    const start = elements(parseFile(join(out, 'index.html'))).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
+    expect(start.filter((h) => h === 'catalog.rdf' || h === 'catalog.jsonld')).toEqual(['catalog.rdf', 'catalog.jsonld', 'catalog.rdf', 'catalog.jsonld']);
+    // The demo's addresses are under .invalid, a host reserved for examples.
+    const run = await runMain(['validate-open-data', 'out/site/catalog.rdf', '--allow-placeholder'], work);
+    expect(run.stderr).not.toMatch(/error/);
+    expect(run.code).toBe(0);
+  });
+
   test('every page has the navigation, breadcrumbs and one footer linking the accessibility statement', () => {
-    const own = siteFiles(out).filter((f) => f.endsWith('index.html') && !f.includes('/rapport/'));
-    expect(own.length).toBe(cold.pages.length);
-    for (const page of own) {
+    for (const page of cold.pages.map((p) => p.path)) {
       const all = elements(parseFile(join(out, page)));
       expect(all.filter((e) => e.tagName === 'footer'), page).toHaveLength(1);
       expect(all.filter((e) => e.tagName === 'nav').map((e) => attr(e, 'aria-label')), page).toEqual(['Huvudmeny', 'Du är här']);
@@ -132,10 +141,10 @@ describe('the demo site', () => {
         const [show, link] = elements(item).filter((e) => e.tagName === 'a');
         const href = attr(link!, 'href')!;
         // The table on the report's own page, by the anchor the site page links it with, beside the CSV link.
-        const id = attr(show!, 'href')!.replace(/^rapport\/index\.html#/, '');
-        expect(attr(show!, 'href'), href).toBe(`rapport/index.html#${id}`);
+        const id = attr(show!, 'href')!.replace(/^.*#/, '');
+        expect(attr(show!, 'href'), href).toBe(`../../${r.id}/index.html#${id}`);
         const csv = parseCsv(readFileSync(join(out, r.dir, href), 'utf8'), { relax_column_count: false }) as string[][];
-        const shown = tableRows(join(out, r.dir, 'rapport/index.html'), id);
+        const shown = tableRows(join(out, r.id, 'index.html'), id);
         const headerRows = shown.length - (csv.length - 1);
         expect(headerRows, href).toBeGreaterThanOrEqual(1);
         // Body rows: cell for cell (a note reference after a row header is part of the page's header cell).
@@ -157,9 +166,9 @@ describe('the demo site', () => {
   test('a report page links its PDF, text, DOCX and open data, and they exist', () => {
     for (const r of cold.reports) {
       const hrefs = elements(parseFile(join(out, r.dir, 'index.html'))).filter((e) => e.tagName === 'a').map((e) => attr(e, 'href'));
-      for (const f of ['rapport/index.html', 'rapport/rapport.pdf', 'rapport/rapport.txt', 'rapport/rapport.docx', 'rapport/open-data/datapackage.json']) {
-        expect(hrefs, `${r.dir} ${f}`).toContain(f);
-        expect(existsSync(join(out, r.dir, f))).toBe(true);
+      for (const f of ['index.html', 'rapport.pdf', 'rapport.txt', 'rapport.docx', 'open-data/datapackage.json']) {
+        expect(hrefs, `${r.dir} ${f}`).toContain(`../../${r.id}/${f}`);
+        expect(existsSync(join(out, r.id, f))).toBe(true);
       }
     }
   });
@@ -277,7 +286,11 @@ describe('settings', () => {
     writeFileSync(config, readFileSync(config, 'utf8').replace('site:\n', 'site:\n  logo:\n    file: logo.svg\n    alt: Demokommunens logotyp\n'));
     const run = await runMain(siteArgs('out/site'), dir);
     expect(run.code).toBe(2);
-    expect(run.stderr).toBe('kommunrapport site: src/kommunrapport.config.yaml: site.logo.file is "logo.svg", but src/logo.svg is not a file.\nGive the path of an SVG or PNG file relative to the config file, or remove site.logo.\n');
+    // The same finding as build's: file, line and column of site.logo.file, what is wrong and a hint.
+    expect(run.stderr).toContain('src/kommunrapport.config.yaml:5:11');
+    expect(run.stderr).toContain('site.logo.file');
+    expect(run.stderr).toContain('no such file');
+    expect(run.stderr).toContain('site.logo.file is relative to the config file; check the path.');
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
