@@ -1,17 +1,19 @@
 // Builds a static site of one organisation's reports: every report through the normal build
 // (all first-party formats, with the site's settings as ctx.site) into `<id>/`, exactly where
 // `kommunrapport build -o <site>` puts it (and where its open data says it is published),
-// and the site's own pages around them: `<year>/<id>/` about each report. Incremental: a content hash of each report's source, the config and the tool's
-// version decides which reports are built again, and a hash of each page's inputs which
-// pages are written again; everything else is taken over from the previous site. The whole
-// site is assembled, then published with core's atomic `publish` (temporary folder beside
-// the target, one swap, ownership marker), so a failed or killed build leaves the previous
-// site as it was. No clock is read: the same inputs give the same bytes.
+// and the site's own pages around them: `<year>/<id>/` about each report, key figures, the
+// statement and the DCAT-AP-SE catalogue. Incremental: a content hash of each report's
+// source, the config, the logo and the tool's version decides which reports are built
+// again, and a hash of each page's inputs which pages are written again; everything else is
+// taken over from the previous site. The whole site is assembled, then published with core's
+// atomic `publish` (temporary folder beside the target, one swap, ownership marker), so a
+// failed or killed build leaves the previous site as it was. No clock is read: the same
+// inputs give the same bytes.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, extname, join, posix, relative, sep } from 'node:path';
+import { basename, dirname, join, posix, relative, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { generic, genericEn, loadReport, decodeSource, siteTerms, type SiteSettings } from '@kommunrapport/model';
+import { generic, genericEn, loadReport, decodeSource, siteTerms, type Diagnostic } from '@kommunrapport/model';
 import {
   buildDocument,
   buildReport,
@@ -26,7 +28,6 @@ import {
   type SiteContext,
 } from '@kommunrapport/core';
 import { buildSiteCatalogue } from '@kommunrapport/plugin-open-data';
-import type { Diagnostic } from '@kommunrapport/model';
 import { logoPath, renderPage, SITE_PATHS, type PageSpec, type SiteFrame } from './html.js';
 import { accessibilityPage, indicatorPage, indicatorSeries, indicatorsPage, reportPage, startPage, tableCsvPath, tablesOf, type SiteReport } from './pages.js';
 import { tableAnchors, tableCsv } from './csv.js';
@@ -123,7 +124,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
   await recoverOutput(parent, name, options.publish);
   const previous = readManifest(outDir);
   const epoch = options.env.SOURCE_DATE_EPOCH ?? '';
-  const configHash = sha256(options.version, options.config.bytes, epoch, JSON.stringify(options.options ?? {}));
+  // The logo is embedded by the formats, so a new logo builds every report again.
+  const configHash = sha256(options.version, options.config.bytes, options.site.logo?.bytes ?? '', epoch, JSON.stringify(options.options ?? {}));
   // Reports are built into a scratch folder named like publish's temporary folders, so a
   // killed run's leftovers are removed by the next one.
   const scratch = join(parent, `.${name}.tmp-${process.pid}-${threadId}-0`);
