@@ -280,6 +280,17 @@ describe('settings', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  test('--strict requires the facts of the tillgänglighetsredogörelse (site.accessibility) before anything is built', async () => {
+    const dir = copyDemo();
+    const config = join(dir, 'src/kommunrapport.config.yaml');
+    const text = readFileSync(config, 'utf8');
+    writeFileSync(config, text.slice(0, text.indexOf('  accessibility:')));
+    const run = await runMain([...siteArgs('out/site'), '--strict'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('src/kommunrapport.config.yaml: site.accessibility is missing, and the tillgänglighetsredogörelse needs it (--strict).');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
   test('a logo that is not a file is a usage error naming the config and the path, before anything is built', async () => {
     const dir = copyDemo();
     const config = join(dir, 'src/kommunrapport.config.yaml');
