@@ -1,9 +1,11 @@
 // Invisible characters that have no place in a report's text: C0 controls other than tab
 // and line ends, DEL, C1 controls, noncharacters and lone surrogates. They come from
 // copying out of other programs, show as nothing, and make HTML and XML (PDF metadata,
-// DCAT) invalid, so a report that holds one is refused with the place of each.
+// DCAT) invalid, so a report that holds one is refused with the place of each. The same
+// walk over every text refuses runs without a space longer than LIMITS.maxRunLength.
 import { formatPath, modelDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
+import { LIMITS, longRun } from './limits.js';
 
 // A quick test before the exact scan: any control, noncharacter of the BMP, or surrogate.
 // eslint-disable-next-line no-control-regex
@@ -53,6 +55,18 @@ export function findControlCharacters(value: unknown, options: ControlCharacterO
   const out: Diagnostic[] = [];
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   const report = (text: string, path: (string | number)[], inKey: boolean) => {
+    const run = longRun(text);
+    if (run) {
+      const pos = options.locate?.(path, { key: inKey });
+      const head = [...text.slice(run.index, run.index + 24)].slice(0, 20).join('');
+      out.push(modelDiagnostic('text-run-too-long', { inKey, length: run.length, max: LIMITS.maxRunLength, position: run.index + 1 }, {
+        path: formatPath(path),
+        ...(options.file !== undefined ? { file: options.file } : {}),
+        ...(pos ? { line: pos.line, column: pos.column } : {}),
+        expected: `at most ${LIMITS.maxRunLength} characters without a space`,
+        found: `${run.length} characters without a space, beginning "${head}…"`,
+      }));
+    }
     const found = forbiddenCharacter(text);
     if (!found) {
       const hidden = INVISIBLE.exec(text);

@@ -229,6 +229,15 @@ export const DIAGNOSTIC_CODES = {
       `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} (${d.name}) at position ${d.position}; it can reorder or hide what readers see (Trojan Source).`,
     hint: 'Remove the character; it usually comes from copying text out of another program or a web page.',
   },
+  'text-run-too-long': {
+    title: 'Unbroken text too long',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A text or key holds a run of more than 2 000 characters without a space, tab or line end (LIMITS.maxRunLength). No line can hold it and laying it out costs memory out of all proportion, so the report is refused before anything is rendered; a URL that works in every browser and any compound word are shorter.',
+    message: (d: { inKey: boolean; length: number; max: number; position: number }) =>
+      `The ${d.inKey ? 'key' : 'text'} holds ${d.length} characters without a space from position ${d.position}; at most ${d.max} are allowed in one run.`,
+    hint: 'Put spaces into the run, or move what it holds out of the report: a long address belongs in a link [words](address) of at most 2 000 characters, data belongs in a table or an attachment.',
+  },
   'unknown-scale-key': {
     title: 'Not a step of the scale',
     severity: 'error',

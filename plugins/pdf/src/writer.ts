@@ -189,6 +189,23 @@ export class Writer {
     return w * size;
   }
 
+  /**
+   * True when `text` is certainly wider than `width`: its first characters, measured one by
+   * one, already take twice the width (kerning never makes up that much). Looks at no more
+   * characters than that, so it is cheap for a word of any length.
+   */
+  surelyWider(text: string, font: FontKey, size: number, width: number): boolean {
+    if (text.length < 64) return false;
+    let sum = 0;
+    for (let i = 0; i < text.length; ) {
+      const n = text.codePointAt(i)! > 0xffff ? 2 : 1;
+      sum += this.measure(text.slice(i, i + n), font, size);
+      if (sum > 2 * width) return true;
+      i += n;
+    }
+    return false;
+  }
+
   /** Breaks runs into lines no wider than `width`; white space folds to one space. */
   wrap(runs: readonly Run[], width: number, size: number): Line[] {
     const lines: Line[] = [];
@@ -224,7 +241,9 @@ export class Writer {
         while (end < t.length && !isBreakingSpace(t.charCodeAt(end))) end++;
         const token = t.slice(at, end);
         at = end;
-        const w = this.measure(token, run.font, size);
+        // A long token is measured whole only when it may fit: laying out a word of
+        // megabytes to learn that it is wider than the column would take gigabytes.
+        const w = this.surelyWider(token, run.font, size, width) ? Number.POSITIVE_INFINITY : this.measure(token, run.font, size);
         const space = pendingSpace ? this.measure(' ', pendingSpace.font, size) : 0;
         if (pieces.length && x + space + w > width) flush();
         if (pendingSpace && pieces.length) place(pendingSpace, ' ', space);
@@ -233,16 +252,26 @@ export class Writer {
           place(run, token, w);
           continue;
         }
-        // A word wider than the column: break it between characters.
-        let part = '';
-        for (const ch of token) {
-          const pw = this.measure(part + ch, run.font, size);
-          if (part && pw > width) {
+        // A word wider than the column: break it between characters, adding the width of
+        // each character (measured once per character), so a word of n characters costs n
+        // steps, not n² (measuring every longer prefix again). Each part is measured once.
+        let start = 0;
+        let pw = 0;
+        for (let i = 0; i < token.length; ) {
+          const cp = token.codePointAt(i)!;
+          const n = cp > 0xffff ? 2 : 1;
+          const cw = this.measure(token.slice(i, i + n), run.font, size);
+          if (i > start && pw + cw > width) {
+            const part = token.slice(start, i);
             place(run, part, this.measure(part, run.font, size));
             flush();
-            part = ch;
-          } else part += ch;
+            start = i;
+            pw = 0;
+          }
+          pw += cw;
+          i += n;
         }
+        const part = token.slice(start);
         if (part) place(run, part, this.measure(part, run.font, size));
       }
     }
@@ -253,7 +282,10 @@ export class Writer {
   /** Width of the widest word of the runs (the narrowest column they fit without breaking words). */
   widestWord(runs: readonly Run[], size: number): number {
     let max = 0;
-    for (const run of runs) for (const word of run.text.split(/[ \t\n\r\f\v]+/)) if (word) max = Math.max(max, this.measure(word, run.font, size));
+    // A word certainly wider than twice the frame counts as that: it is broken either way.
+    const cap = 2 * this.width;
+    for (const run of runs)
+      for (const word of run.text.split(/[ \t\n\r\f\v]+/)) if (word) max = Math.max(max, this.surelyWider(word, run.font, size, cap) ? cap : this.measure(word, run.font, size));
     return max;
   }
 
