@@ -4,7 +4,7 @@
 // Nothing is written unless every plugin succeeded; the result lists every file with its
 // size and SHA-256, sorted by path, and every diagnostic and problem.
 import { relative } from 'node:path';
-import { createDiagnostic, decodeSource, formatPath, hasErrors, loadReport, type Diagnostic, type Locate } from '@kommunrapport/model';
+import { createDiagnostic, decodeSource, deepFreeze, formatPath, hasErrors, loadReport, withoutInvisible, type Diagnostic, type Locate } from '@kommunrapport/model';
 import { BuildError, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
 import { createRenderContext } from './context.js';
@@ -95,7 +95,9 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const loaded: { report?: ReturnType<typeof loadReport>['report']; diagnostics: Diagnostic[]; locate?: Locate } =
     source.text === undefined ? { diagnostics: source.diagnostics } : loadReport(source.text, file);
   result.diagnostics.push(...loaded.diagnostics);
-  const report = loaded.report;
+  // Published without bidi controls and zero-width characters (warned about above): no
+  // writer can emit one, so no output shows a text in another order than it is stored.
+  const report = loaded.report && deepFreeze(withoutInvisible(loaded.report));
   if (report) result.id = report.id;
   if (!report || hasErrors(loaded.diagnostics, { strict: options.strict === true })) {
     const counts = loaded.diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'warning')).length;

@@ -224,7 +224,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'Invisible bidi or zero-width character',
     severity: 'warning',
     group: 'model',
-    meaning: 'A text holds a bidirectional override, embedding, isolate or mark, or a zero-width character: it shows as nothing and can make a text read in another order than it is stored (Trojan Source). A warning in prose, an error in a key.',
+    meaning: 'A text holds a bidirectional override, embedding, isolate or mark, or a zero-width character: it shows as nothing and can make a text read in another order than it is stored (Trojan Source). A warning in prose, an error in a key. A build publishes the text without these characters: no output (HTML, PDF, text, DOCX, open data) holds one.',
     message: (d: { inKey: boolean; character: string; name: string; position: number }) =>
       `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} (${d.name}) at position ${d.position}; it can reorder or hide what readers see (Trojan Source).`,
     hint: 'Remove the character; it usually comes from copying text out of another program or a web page.',
