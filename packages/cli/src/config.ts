@@ -4,13 +4,14 @@
 // the config file) and options per plugin name. Decoded strictly, with diagnostics pointing
 // into the file like a report's. Options given on the command line (`-O pdf.fontSize=11`)
 // are laid over the file's.
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
 import * as t from 'io-ts';
 import { parse as parseYamlValue } from 'yaml';
-import { readInputFile } from '@kommunrapport/core';
+import { readInputFile, type LogoImage, type SiteContext } from '@kommunrapport/core';
 import { ImportMappings } from './import/mapping.js';
-import { decodeSource, decodeWith, NonEmptyString, parseYaml, SiteSettings, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
+import { KoladaSettings } from './kolada/settings.js';
+import { createDiagnostic, decodeSource, decodeWith, DIAGNOSTIC_CODES, NonEmptyString, parseYaml, SiteSettings, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
 
 /** The names a config file may have, in the order they are looked for. */
 export const CONFIG_NAMES = ['kommunrapport.config.json', 'kommunrapport.config.yaml', 'kommunrapport.config.yml'] as const;
@@ -18,9 +19,9 @@ export const CONFIG_NAMES = ['kommunrapport.config.json', 'kommunrapport.config.
 /** The config file's codec. */
 export const BuildConfig = strict(
   'BuildConfig',
-  'Build settings next to a report: plugins to add, options per plugin name, the tables imported from workbooks and the publishing organisation (site).',
+  'Build settings next to a report: plugins to add, options per plugin name, the tables imported from workbooks, the comparison values fetched from Kolada and the publishing organisation (site).',
   {},
-  { plugins: t.array(NonEmptyString), options: t.record(t.string, t.unknown), imports: ImportMappings, site: SiteSettings },
+  { plugins: t.array(NonEmptyString), options: t.record(t.string, t.unknown), imports: ImportMappings, kolada: KoladaSettings, site: SiteSettings },
 );
 /** The config file's content. */
 export type BuildConfig = t.TypeOf<typeof BuildConfig>;
@@ -60,6 +61,34 @@ export async function loadConfigFor(reportFile: string, display: (file: string) 
   if (parsed.diagnostics.length > 0) return { file, dir, config: {}, diagnostics: parsed.diagnostics };
   const decoded = decodeWith(BuildConfig, parsed.value ?? {}, { file: shown, locate: parsed.locate });
   return { file, dir, config: decoded.value ?? {}, locate: parsed.locate, diagnostics: decoded.diagnostics };
+}
+
+const LOGO_TYPES: Record<string, LogoImage['mediaType']> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };
+
+/**
+ * The config's `site:` block for the plugins (`ctx.site`), with the logo's file read
+ * (relative to the config file), so plugins never touch the file system. A logo that cannot
+ * be read, or is not PNG, SVG or JPEG, is a diagnostic pointing at `site.logo.file`.
+ */
+export function readSiteContext(loaded: LoadedConfig, display: (file: string) => string = (f) => f): { site?: SiteContext; diagnostics: Diagnostic[] } {
+  const settings = loaded.config.site;
+  if (!settings) return { diagnostics: [] };
+  if (!settings.logo) return { site: { settings }, diagnostics: [] };
+  const file = resolve(loaded.dir, settings.logo.file);
+  const place = loaded.locate?.(['site', 'logo', 'file']);
+  const where = { path: 'site.logo.file', ...(loaded.file ? { file: display(loaded.file) } : {}), ...(place ? { line: place.line, column: place.column } : {}) };
+  const mediaType = LOGO_TYPES[extname(file).toLowerCase()];
+  if (!mediaType) {
+    const expected = 'a PNG, SVG or JPEG file (.png, .svg, .jpg, .jpeg)';
+    return { diagnostics: [{ ...createDiagnostic('invalid-value', DIAGNOSTIC_CODES['invalid-value'], { value: JSON.stringify(settings.logo.file), expected }, where), expected, found: JSON.stringify(settings.logo.file) }] };
+  }
+  try {
+    const bytes = new Uint8Array(readFileSync(file));
+    return { site: { settings, logo: { bytes, mediaType, alt: settings.logo.alt } }, diagnostics: [] };
+  } catch (e) {
+    const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
+    return { diagnostics: [{ ...createDiagnostic('file-unreadable', DIAGNOSTIC_CODES['file-unreadable'], { file: display(file), reason }, where), hint: 'site.logo.file is relative to the config file; check the path.' }] };
+  }
 }
 
 /** One plugin option given on the command line: `-O pdf.fontSize=11`. */

@@ -21,7 +21,7 @@ export interface PluginRef {
 }
 
 /** Options of {@link buildMany}. */
-export interface BuildManyOptions extends Pick<BuildReportOptions, 'outDir' | 'options' | 'env' | 'strict' | 'cwd'> {
+export interface BuildManyOptions extends Pick<BuildReportOptions, 'outDir' | 'options' | 'env' | 'strict' | 'cwd' | 'site'> {
   /** The plugins, in order, by spec (each worker loads them once). */
   plugins: readonly PluginRef[];
   /** The config file the options came from, named in option diagnostics. */
@@ -71,6 +71,7 @@ export interface WorkerData {
   env: Record<string, string | undefined>;
   strict: boolean;
   cwd?: string;
+  site?: BuildReportOptions['site'];
   /** Two Int32 slots the worker sets before running plugin code: the plugin importing and the plugin rendering (index + 1). */
   doing?: SharedArrayBuffer;
   /** Only load the plugins, post `probed` with their names and formats, and stop. */
@@ -237,6 +238,7 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
     env: { ...(options.env ?? process.env) },
     strict: options.strict === true,
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    ...(options.site !== undefined ? { site: options.site } : {}),
   };
   const url = options.worker?.url ?? defaultWorkerUrl();
   let next = 0;

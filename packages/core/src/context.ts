@@ -1,6 +1,6 @@
 // Builds the render context a plugin receives: formatter, vocabulary, document date.
 import type { Report } from '@kommunrapport/model';
-import type { Logger, RenderContext } from './plugin.js';
+import type { Logger, RenderContext, SiteContext } from './plugin.js';
 import { createFormatter } from './format.js';
 import { createVocabulary } from './vocabulary.js';
 import { buildDocument } from './document/build.js';
@@ -41,6 +41,8 @@ export function createRenderContext<O>(
     env?: Record<string, string | undefined>;
     /** The report's document when already built (the pipeline builds it once per report and shares it). */
     document?: () => DocumentModel;
+    /** The publishing organisation's settings and logo. */
+    site?: SiteContext;
   } = {},
 ): RenderContext<O> {
   const vocabulary = createVocabulary(report);
@@ -56,6 +58,7 @@ export function createRenderContext<O>(
     format,
     vocabulary,
     documentDate: documentDate(report, extra.env),
+    ...(extra.site ? { site: extra.site } : {}),
     logger: extra.logger ?? silent,
     report: extra.report ?? (() => {}),
     progress: extra.progress ?? (() => {}),

@@ -14,7 +14,7 @@ import { createVocabulary } from './vocabulary.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { readInputFile } from './read-input.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
-import type { Logger, Plugin, RenderContext } from './plugin.js';
+import type { Logger, Plugin, RenderContext, SiteContext } from './plugin.js';
 
 /** Progress of a build, for a progress line. */
 export interface BuildProgress {
@@ -44,6 +44,8 @@ export interface BuildReportOptions {
   optionsSource?: Omit<DecodeOptionsSource, 'at'>;
   /** Environment for the document date (SOURCE_DATE_EPOCH); default process.env. */
   env?: Record<string, string | undefined>;
+  /** The publishing organisation's settings and logo (the config's `site:` block), given to every plugin as `ctx.site`. */
+  site?: SiteContext;
   /** Messages from plugins; each message is prefixed with the plugin's name. */
   logger?: Logger;
   /** Called as the build goes on. */
@@ -136,6 +138,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
       env: options.env ?? process.env,
       report: pluginReporter(plugin, file, loaded.locate, (d) => findings.push(d)),
       document: shared,
+      ...(options.site ? { site: options.site } : {}),
       logger: {
         info: (m) => logger.info(`[plugin ${plugin.name}] ${m}`),
         warn: (m) => logger.warn(`[plugin ${plugin.name}] ${m}`),

@@ -3,7 +3,7 @@
 // findings through the context. It never touches the file system: the
 // core owns reading, ordering, timing, error isolation and writing.
 import type * as t from 'io-ts';
-import type { DiagnosticData, DiagnosticDefinition, Report, ReportPath } from '@kommunrapport/model';
+import type { DiagnosticData, DiagnosticDefinition, Report, ReportPath, SiteSettings } from '@kommunrapport/model';
 import type { Formatter } from './format.js';
 import type { Vocabulary } from './vocabulary.js';
 import type { DocumentModel } from './document/types.js';
@@ -27,6 +27,24 @@ export interface Logger {
 /** A plugin's own diagnostic codes, in the one shape of the catalogue (title, severity, group, meaning, message function, hint). */
 export type PluginCodes = Readonly<Record<string, DiagnosticDefinition>>;
 
+/** The organisation's logo as read by the CLI (relative to the config file): its bytes, media type and text alternative. */
+export interface LogoImage {
+  bytes: Uint8Array;
+  mediaType: 'image/png' | 'image/svg+xml' | 'image/jpeg';
+  alt: string;
+}
+
+/**
+ * The publishing organisation's settings (the config's `site:` block) with the logo read:
+ * plugins use the colours and the logo alike, and open data names the publisher, without
+ * touching the file system.
+ */
+export interface SiteContext {
+  settings: SiteSettings;
+  /** The logo's bytes, when the settings name one. */
+  logo?: LogoImage;
+}
+
 /** What a plugin gets besides the report. */
 export interface RenderContext<Options, Codes extends PluginCodes = PluginCodes> {
   /** The plugin's options, decoded and defaulted by its codec. */
@@ -43,6 +61,8 @@ export interface RenderContext<Options, Codes extends PluginCodes = PluginCodes>
   vocabulary: Vocabulary;
   /** The date of the document: the report's `date`, else SOURCE_DATE_EPOCH, else the period's end. Never the clock. */
   documentDate: Date;
+  /** The publishing organisation's settings and logo, when the config has a `site:` block. */
+  readonly site?: SiteContext;
   logger: Logger;
   /**
    * Reports a finding of one of the plugin's declared `codes`, with the data its message

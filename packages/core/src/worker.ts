@@ -44,6 +44,7 @@ async function start(): Promise<void> {
       env: data.env,
       strict: data.strict,
       ...(data.cwd !== undefined ? { cwd: data.cwd } : {}),
+      ...(data.site !== undefined ? { site: data.site } : {}),
       logger: { info: (m) => post({ type: 'log', level: 'info', message: m }), warn: (m) => post({ type: 'log', level: 'warn', message: m }) },
       progress: (event) => {
         if (event.stage === 'render') Atomics.store(doing, 1, plugins.findIndex((p) => p.name === event.plugin) + 1);

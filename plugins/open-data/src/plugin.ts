@@ -4,13 +4,13 @@
 // input: dates come from the context's documentDate, never the clock.
 import { createHash } from 'node:crypto';
 import { definePlugin, type Artifact } from '@kommunrapport/core';
-import { Report } from '@kommunrapport/model';
-import { OpenDataOptions, DEFAULT_BASE_URL } from './options.js';
+import { Report, type SiteSettings } from '@kommunrapport/model';
+import { OpenDataOptions, DEFAULT_BASE_URL, CC0 } from './options.js';
 import { OPEN_DATA_CODES } from './diagnostics.js';
 import { buildTables } from './tables.js';
 import { writeCsv } from './csv.js';
 import { buildDataPackage, type ResourceFile } from './datapackage.js';
-import { buildDcat, datasetTitle, datasetDescription, type DistributionInfo } from './dcat.js';
+import { buildDcat, contactFor, datasetTitle, datasetDescription, type DistributionInfo, type DcatInput } from './dcat.js';
 import { toRdfXml, toJsonLd } from './rdf.js';
 import { reportSchema } from './schema.js';
 
@@ -27,11 +27,19 @@ export function reportJson(report: Report, schemaId: string, schemaVersion: stri
   return { $schema: schemaId, schemaVersion, ...encoded };
 }
 
-/** Renders the open data of a report as artifacts. */
-export function renderOpenData(report: Report, options: OpenDataOptions, documentDate: Date): Artifact[] {
+/** Where a report's open data is published below a site when the baseUrl option is not given: `<site>/<report id>/open-data/`. */
+export const siteOpenDataUrl = (site: Pick<SiteSettings, 'baseUrl'>): string => `${site.baseUrl}{report}/open-data/`;
+
+/** The published folder's address for a report: `baseUrl` with `{report}` replaced, ending in `/`. */
+export function openDataBaseUrl(report: Report, baseUrl: string): string {
+  const base = baseUrl.replace('{report}', report.id);
+  return base.endsWith('/') ? base : `${base}/`;
+}
+
+/** The files of a report's open data (without its DCAT files) and the DCAT description's input. */
+export function openDataFiles(report: Report, options: OpenDataOptions, documentDate: Date): { files: { path: string; contents: Uint8Array; mediaType: string }[]; dcat: DcatInput } {
   const { text: schemaText, id: schemaId, version } = reportSchema();
-  const base = options.baseUrl.replace('{report}', report.id);
-  const baseUrl = base.endsWith('/') ? base : `${base}/`;
+  const baseUrl = openDataBaseUrl(report, options.baseUrl);
   const date = documentDate.toISOString().slice(0, 10);
   const files: (ResourceFile & { contents: Uint8Array; conformsTo?: string })[] = [];
   const add = (path: string, text: string, meta: Omit<ResourceFile, 'path' | 'bytes' | 'sha256'> & { conformsTo?: string }) => {
@@ -90,11 +98,22 @@ export function renderOpenData(report: Report, options: OpenDataOptions, documen
       conformsTo: 'https://datapackage.org/standard/data-package/',
     },
   ];
-  const graph = buildDcat({ report, baseUrl, licence: options.licence, spatial: options.spatial, schemaId, date, files: distributions });
+  return {
+    files: [...files.map((f) => ({ path: f.path, contents: f.contents, mediaType: f.mediaType })), { path: 'datapackage.json', contents: packageBytes, mediaType: 'application/json' }],
+    dcat: { report, baseUrl, licence: options.licence, spatial: options.spatial, schemaId, date, files: distributions },
+  };
+}
 
+/**
+ * Renders the open data of a report as artifacts. With the site's settings, the DCAT
+ * metadata names the site's publisher (by organisationsnummer) and falls back to the
+ * site's contact, so it describes the same publisher as the site's catalogue.
+ */
+export function renderOpenData(report: Report, options: OpenDataOptions, documentDate: Date, site?: SiteSettings): Artifact[] {
+  const { files, dcat } = openDataFiles(report, options, documentDate);
+  const graph = buildDcat({ ...dcat, ...(site ? { site } : {}) });
   return [
     ...files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents, mediaType: f.mediaType })),
-    { path: `${OUT_DIR}/datapackage.json`, contents: packageBytes, mediaType: 'application/json' },
     { path: `${OUT_DIR}/dcat.rdf`, contents: toRdfXml(graph), mediaType: 'application/rdf+xml' },
     { path: `${OUT_DIR}/dcat.jsonld`, contents: toJsonLd(graph), mediaType: 'application/ld+json' },
   ];
@@ -108,8 +127,21 @@ export default definePlugin<OpenDataOptions, typeof OPEN_DATA_CODES>({
   formats: ['open-data'],
   options: OpenDataOptions,
   render(report, ctx) {
-    if (ctx.options.baseUrl === DEFAULT_BASE_URL)
-      ctx.logger.warn('open-data: no baseUrl option given, so the DCAT metadata uses a placeholder address. Set the option baseUrl to where the files will be published.');
-    return renderOpenData(report, ctx.options, ctx.documentDate);
+    const site = ctx.site?.settings;
+    let options = ctx.options;
+    if (options.baseUrl === DEFAULT_BASE_URL) {
+      // With the site's settings the files are published below the site, one folder per report.
+      if (site) options = { ...options, baseUrl: siteOpenDataUrl(site) };
+      else ctx.logger.warn('open-data: no baseUrl option given, so the DCAT metadata uses a placeholder address. Set the option baseUrl to where the files will be published.');
+    }
+    if (site?.licence && ctx.options.licence === CC0) options = { ...options, licence: site.licence };
+    // DCAT-AP-SE requires an e-mail address on the contact point (vcard:hasEmail).
+    if (!contactFor(report, openDataBaseUrl(report, options.baseUrl), site).email)
+      ctx.report(
+        'open-data-contact-email',
+        { detail: `The DCAT contact point of report ${report.id} has no e-mail address (vcard:hasEmail), which DCAT-AP-SE requires.` },
+        report.contact ? ['contact'] : [],
+      );
+    return renderOpenData(report, options, ctx.documentDate, site);
   },
 });

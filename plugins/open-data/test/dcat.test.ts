@@ -112,7 +112,10 @@ describe('DCAT options and escaping', () => {
     expect(rdf).toContain('rdf:about="https://oppnadata.exempelstad.se/rapporter/2022/#dataset"');
     expect(rdf).toContain('<dcat:accessURL rdf:resource="https://oppnadata.exempelstad.se/rapporter/2022/areas.csv"/>');
     expect(rdf).toContain('<dct:license rdf:resource="http://creativecommons.org/licenses/by/4.0/"/>');
-    expect(rdf).not.toContain('publicdomain');
+    // DCAT-AP-SE requires CC0 1.0 on the catalogue itself; the data keep the licence given.
+    const catalogue = rdf.slice(rdf.indexOf('<dcat:Catalog'), rdf.indexOf('</dcat:Catalog>'));
+    expect(catalogue).toContain('<dct:license rdf:resource="http://creativecommons.org/publicdomain/zero/1.0/"/>');
+    expect(rdf.slice(rdf.indexOf('</dcat:Catalog>'))).not.toContain('publicdomain');
     expect(rdf).toContain('<dct:spatial rdf:resource="https://www.wikidata.org/entity/kommun-0999"/>');
     expect(JSON.parse(text(artifacts, 'datapackage.json')).licenses[0].name).toBe('CC-BY-4.0');
   });

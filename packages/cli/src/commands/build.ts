@@ -30,10 +30,11 @@ import {
   type BuildResult,
   type Plugin,
   type PluginRef,
+  type SiteContext,
 } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR, FIRST_PARTY } from '../first-party.js';
-import { applyOverrides, CONFIG_NAMES, loadConfigFor, parseOptionOverride, type LoadedConfig, type OptionOverride } from '../config.js';
+import { applyOverrides, CONFIG_NAMES, loadConfigFor, parseOptionOverride, readSiteContext, type LoadedConfig, type OptionOverride } from '../config.js';
 
 /** Options of the build command. */
 export interface BuildOptions {
@@ -226,12 +227,18 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     const { plugin, file } = loaded.get(key)!;
     return { name: plugin.name, plugin, ref: { spec: file, fromDir: dirname(file) } };
   };
-  const plans: { files: string[]; config: LoadedConfig; chosen: Chosen[]; options: Record<string, unknown> }[] = [];
+  const plans: { files: string[]; config: LoadedConfig; chosen: Chosen[]; options: Record<string, unknown>; site?: SiteContext }[] = [];
   for (const { config, files: groupFiles } of groups.values()) {
     if (config.diagnostics.length > 0) {
       io.stderr(`${config.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       if (config.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'not-a-file')) return EXIT.usage;
       if (hasErrors(config.diagnostics)) return EXIT.invalid;
+    }
+    // The site: block goes to every plugin as ctx.site, with the logo read here.
+    const site = readSiteContext(config, show);
+    if (site.diagnostics.length > 0) {
+      io.stderr(`${site.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+      return site.diagnostics.some((d) => d.code === 'file-unreadable') ? EXIT.usage : EXIT.invalid;
     }
     verbose(config.file ? `config ${show(config.file)}` : `no config file next to ${show(groupFiles[0]!)}`);
     // Package names are looked up from the report's folder (or the config's), then the current one;
@@ -322,7 +329,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       io.stderr(`${optionDiagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       return EXIT.invalid;
     }
-    plans.push({ files: groupFiles, config, chosen, options: pluginOptions });
+    plans.push({ files: groupFiles, config, chosen, options: pluginOptions, ...(site.site ? { site: site.site } : {}) });
   }
 
   const started = Date.now();
@@ -377,6 +384,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
           outDir,
           options: plan.options,
           optionsSource,
+          ...(plan.site ? { site: plan.site } : {}),
           env,
           strict: options.strict === true,
           cwd: io.cwd,
@@ -398,6 +406,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         outDir,
         options: plan.options,
         ...(plan.config.file ? { optionsFile: show(plan.config.file) } : {}),
+        ...(plan.site ? { site: plan.site } : {}),
         env,
         strict: options.strict === true,
         cwd: io.cwd,
