@@ -14,6 +14,7 @@ import { createVocabulary } from './vocabulary.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { readInputFile } from './read-input.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
+import { isTimeLimit, runWithin } from './within.js';
 import type { Logger, Plugin, RenderContext, SiteContext } from './plugin.js';
 
 /** Progress of a build, for a progress line. */
@@ -56,6 +57,13 @@ export interface BuildReportOptions {
   cwd?: string;
   /** Passed to the atomic writer. */
   publish?: PublishOptions;
+  /**
+   * The time limit of the render stage, for a build run on this thread: `at` in
+   * milliseconds since the epoch (Date.now()), `seconds` as the user gave it. Each plugin's
+   * synchronous work is stopped when it is reached (see within.ts), so a plugin that loops
+   * without yielding fails with plugin-failed naming it instead of holding the thread.
+   */
+  timeLimit?: { at: number; seconds: number };
 }
 
 /** The outcome of building one report. */
@@ -147,9 +155,15 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
     });
     let returned: unknown;
     try {
-      returned = await plugin.render(report, context);
+      const render = () => plugin.render(report, context);
+      const limit = options.timeLimit;
+      returned = await (limit ? runWithin(render, limit.at - Date.now()) : render());
     } catch (error) {
-      result.problems.push({ code: 'plugin-failed', plugin: plugin.name, hook: 'render', file, message: messageOf(error) });
+      const late = isTimeLimit(error) && options.timeLimit !== undefined;
+      const message = late ? `The build was still running after ${options.timeLimit!.seconds} s, the time limit, and was given up; nothing was written.` : messageOf(error);
+      result.problems.push({ code: 'plugin-failed', plugin: plugin.name, hook: 'render', file, message });
+      // Past the limit no later plugin has time left.
+      if (late) break;
       continue;
     }
     let checked: ReturnType<typeof prepareArtifacts>;

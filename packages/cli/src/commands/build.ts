@@ -392,6 +392,8 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
           progress: (e) => {
             if (e.stage === 'render' && e.plugin !== undefined) rendering = e.plugin;
           },
+          // A plugin looping on this thread without yielding is stopped at the limit too.
+          timeLimit: { at: Date.now() + timeout * 1000, seconds: timeout },
           // A build given up on never swaps its files in.
           publish: {
             beforeSwap: () => {
