@@ -46,8 +46,8 @@ describe('pdf: long words', () => {
     const lines = w.wrap([{ text: word(n), font: 'regular' }], 471, 10);
     expect(lines.length).toBeGreaterThan(1000);
     // Quadratic work would measure about n²/2 = 2·10¹⁰ characters.
-    expect(chars).toBeLessThan(4 * n);
-    expect(calls).toBeLessThan(3 * n);
+    expect(chars).toBeLessThan(10 * n);
+    expect(calls).toBeLessThan(10 * n);
     expect(w.widestWord([{ text: word(n), font: 'regular' }], 10)).toBe(2 * w.width);
   });
 });
