@@ -4,12 +4,12 @@
 // limit there, so a layout that takes longer than --timeout (here 1 MB of long words, about
 // four seconds of synchronous PDF layout, with --timeout 0.5) is stopped at the limit and
 // named, with exit 1 and nothing written, from the snapshot and without it.
-import { spawnSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../cli-helpers.js';
-import { bin, ensureBuilt } from './dist.js';
+import { bin, ensureBuilt, repoRoot } from './dist.js';
 import { pathologicalReport } from './pathological-text.js';
 
 const root = tempDir('kr-single-limit-');
@@ -17,6 +17,9 @@ const file = join(root, 'rapport.yaml');
 const figures: string[] = [];
 beforeAll(() => {
   ensureBuilt(['packages/model', 'packages/core', 'plugins/html', 'plugins/pdf', 'plugins/text', 'plugins/open-data', 'plugins/docx', 'packages/cli']);
+  // The snapshot is stale when a package it holds was rebuilt after it: build it again.
+  const probe = spawnSync(process.execPath, [bin, '--version'], { env: { ...process.env, KOMMUNRAPPORT_SNAPSHOT: 'require' } });
+  if (probe.status !== 0) execFileSync('pnpm', ['build'], { cwd: join(repoRoot, 'packages/cli'), stdio: 'ignore' });
   writeFileSync(file, pathologicalReport('prose', 1_000_000));
 }, 300_000);
 afterAll(() => {
