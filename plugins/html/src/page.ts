@@ -4,10 +4,10 @@
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { DocumentModel, DocSection, Vocabulary } from '@kommunrapport/core';
+import type { DocumentModel, DocSection, LogoImage, Vocabulary } from '@kommunrapport/core';
 import { createIds } from './ids.js';
 import { facts, heading, section, toc } from './sections.js';
-import { stylesheet, escapeStyle } from './style.js';
+import { brandStyle, stylesheet, escapeStyle } from './style.js';
 import type { HtmlOptions } from './options.js';
 
 /** What the page shows besides the document: its <title> text. */
@@ -17,20 +17,23 @@ export interface PageInput {
   /** The text of <title>: report, body, kommun and period. */
   title: string;
   options: HtmlOptions;
+  /** The site's look: colours that passed the contrast check, and the logo. */
+  site?: { primary?: string; accent?: string; logo?: LogoImage };
 }
 
 const MAIN_ID = 'main';
 const TOC_ID = 'toc';
 
 /** Builds the page as a hast tree. */
-export function pageTree({ document: doc, vocabulary: v, title, options }: PageInput): Root {
+export function pageTree({ document: doc, vocabulary: v, title, options, site }: PageInput): Root {
   const ids = createIds([MAIN_ID, TOC_ID]);
   const headingIds = new Map<DocSection, string>();
   const regionNames = new Set<string>();
-  const header = h('header', [heading(1, {}, doc.title), facts(doc.cover)]);
+  const logo = site?.logo ? [h('img.logo', { src: `data:${site.logo.mediaType};base64,${Buffer.from(site.logo.bytes).toString('base64')}`, alt: site.logo.alt })] : [];
+  const header = h('header', [...logo, heading(1, {}, doc.title), facts(doc.cover)]);
   const sections = doc.sections.map((s) => section(s, { ids, regionNames, headingIds }));
   const contents = toc(doc.sections, headingIds, options.tocDepth);
-  const styles = [h('style', stylesheet), ...(options.css ? [h('style', escapeStyle(options.css))] : [])];
+  const styles = [h('style', stylesheet), ...(site ? [h('style', brandStyle(site))] : []), ...(options.css ? [h('style', escapeStyle(options.css))] : [])];
   return {
     type: 'root',
     children: [

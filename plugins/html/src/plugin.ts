@@ -1,6 +1,6 @@
 // The HTML plugin: serialises the core's document (ctx.document) as one self-contained,
 // accessible page, index.html.
-import { definePlugin, type Artifact, type PluginCodes, type RenderContext } from '@kommunrapport/core';
+import { definePlugin, siteColours, type Artifact, type PluginCodes, type RenderContext } from '@kommunrapport/core';
 import type { Report } from '@kommunrapport/model';
 import { HtmlOptions } from './options.js';
 import { renderPage } from './page.js';
@@ -33,7 +33,8 @@ export function renderHtml(report: Report, ctx: RenderContext<HtmlOptions, typeo
   checkColours(ctx);
   const document = ctx.document;
   const title = `${document.title} – ${report.body.name}, ${report.municipality.name}, ${report.period.label}`;
-  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options });
+  const site = ctx.site ? { ...siteColours(ctx.site.settings), ...(ctx.site.logo ? { logo: ctx.site.logo } : {}) } : undefined;
+  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options, ...(site ? { site } : {}) });
   return [{ path: 'index.html', contents: html, mediaType: 'text/html; charset=utf-8' }];
 }
 
