@@ -74,7 +74,7 @@ export async function renderDocx(doc: DocumentModel, input: DocxRenderInput): Pr
 }
 
 /** The width and height of a PNG, from its IHDR chunk; undefined for anything else. */
-export function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
   const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
   if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return undefined;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
