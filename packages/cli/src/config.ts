@@ -10,6 +10,7 @@ import * as t from 'io-ts';
 import { parse as parseYamlValue } from 'yaml';
 import { readInputFile, siteColours, type LogoImage, type SiteContext } from '@kommunrapport/core';
 import { ImportMappings } from './import/mapping.js';
+import { KoladaSettings } from './kolada/settings.js';
 import { createDiagnostic, decodeSource, decodeWith, DIAGNOSTIC_CODES, NonEmptyString, parseYaml, SiteSettings, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
 
 /** The names a config file may have, in the order they are looked for. */
@@ -18,9 +19,9 @@ export const CONFIG_NAMES = ['kommunrapport.config.json', 'kommunrapport.config.
 /** The config file's codec. */
 export const BuildConfig = strict(
   'BuildConfig',
-  'Build settings next to a report: plugins to add, options per plugin name, the tables imported from workbooks and the publishing organisation (site).',
+  'Build settings next to a report: plugins to add, options per plugin name, the tables imported from workbooks, the comparison values fetched from Kolada and the publishing organisation (site).',
   {},
-  { plugins: t.array(NonEmptyString), options: t.record(t.string, t.unknown), imports: ImportMappings, site: SiteSettings },
+  { plugins: t.array(NonEmptyString), options: t.record(t.string, t.unknown), imports: ImportMappings, kolada: KoladaSettings, site: SiteSettings },
 );
 /** The config file's content. */
 export type BuildConfig = t.TypeOf<typeof BuildConfig>;

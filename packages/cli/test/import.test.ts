@@ -346,7 +346,8 @@ describe('an XLSX written by LibreOffice (examples/eskilstuna-ks-2023-indata/eko
 describe('help', () => {
   it.each([
     ['import', 'Exit codes: 0 imported (or nothing to change), 1 errors in a workbook or the resulting report, 2 usage or I/O problem.'],
-    ['kolada', 'Exit codes: 0 filled (or nothing to change), 1 errors in the report or an unknown KPI, 2 usage problem, Kolada unreachable or I/O problem.'],
+    ['kolada', 'Exit codes: 0 filled (or nothing to change; warnings for values Kolada lacks), 1 errors in the report or the config, an unknown KPI, group or kommun, 2 usage problem, Kolada unreachable or I/O problem.'],
+    ['kolada', '- { of: group, group: G124026 } # a Kolada group of kommuner (its unweighted mean)'],
     ['init', '--from <report>'],
   ])('%s --help lists its options and exit codes', async (command, text) => {
     const run = await runMain([command, '--help'], dir);

@@ -4,7 +4,7 @@
 // comparison values (riket, län, kommungrupp) beside an indicator's own values.
 import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber, pattern } from './codec.js';
-import { Id, Year } from './ids.js';
+import { Id, IsoDate, Year } from './ids.js';
 
 /** One assessment dimension (bedömningsgrund), e.g. "Utifrån nämndens indikatorer". */
 export const AssessmentDimension = strict(
@@ -54,8 +54,22 @@ export const KoladaGroupId = pattern('Kolada group id (G and digits, e.g. "G1240
 /** Whether the kommun's value measures the KPI's own population, or only a part of it. */
 export const KoladaScope = t.keyof({ same: null, part: null }, 'Kolada scope (same or part)');
 
+/** Where a value was fetched from (e.g. Kolada) and on which day; typed values have none. */
+export const ValueSource = strict(
+  'ValueSource',
+  'Where a value was fetched from and when: the source (e.g. Kolada), the day of retrieval and optionally the address asked.',
+  { name: NonEmptyString, retrieved: IsoDate },
+  { url: NonEmptyString },
+);
+export type ValueSource = t.TypeOf<typeof ValueSource>;
+
 /** One value of a comparison series. */
-export const ComparisonValue = strict('ComparisonValue', 'A comparison value for one year.', { year: Year, total: FiniteNumber });
+export const ComparisonValue = strict(
+  'ComparisonValue',
+  'A comparison value for one year; a value fetched (e.g. by `kommunrapport kolada`) records where from and the day of retrieval, a typed one has no source.',
+  { year: Year, total: FiniteNumber },
+  { source: ValueSource },
+);
 export type ComparisonValue = t.TypeOf<typeof ComparisonValue>;
 
 /** A comparison series: the same measure for riket, the län, a kommungrupp or named kommuner. */

@@ -2,19 +2,10 @@
 // optionally split by gender, and values the source does not state with the reason.
 import * as t from 'io-ts';
 import { strict, NonEmptyString, FiniteNumber } from './codec.js';
-import { Id, IsoDate, Year } from './ids.js';
+import { Id, Year } from './ids.js';
 import { Unit } from './governance.js';
 import { PeriodKey } from './period.js';
-import { Comparison, Correction, KoladaKpiId, KoladaScope } from './goal-model.js';
-
-/** Where a value was fetched from (e.g. Kolada) and on which day; typed values have none. */
-export const ValueSource = strict(
-  'ValueSource',
-  'Where a value was fetched from and when: the source (e.g. Kolada), the day of retrieval and optionally the address asked.',
-  { name: NonEmptyString, retrieved: IsoDate },
-  { url: NonEmptyString },
-);
-export type ValueSource = t.TypeOf<typeof ValueSource>;
+import { Comparison, Correction, KoladaKpiId, KoladaScope, ValueSource } from './goal-model.js';
 
 /** One value of an indicator (utfall or målvärde) for one year. */
 export const IndicatorValue = strict(

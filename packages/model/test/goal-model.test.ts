@@ -94,6 +94,12 @@ describe('comparisons and Kolada', () => {
       ];
     })).toEqual([]);
   });
+  it('accept a comparison value with its source and day of retrieval, and require the day', () => {
+    const source = { name: 'Kolada', retrieved: '2023-09-12', url: 'https://api.kolada.se/v3/data/kpi/N00090/municipality/0000/year/2021' };
+    expect(check((r) => { ind(r).comparisons = [{ of: 'country', label: 'Riket', source: 'Kolada', values: [{ year: 2021, total: 70, source }] }]; })).toEqual([]);
+    const bad = decodeErrors((r) => { ind(r).comparisons = [{ of: 'country', label: 'Riket', source: 'Kolada', values: [{ year: 2021, total: 70, source: { name: 'Kolada' } }] }]; });
+    expect(codes(bad)).toEqual(['missing-field sections[1].areas[0].goals[0].indicators[0].comparisons[0].values[0].source.retrieved']);
+  });
   it('report a Kolada kommungrupp without its id and named kommuner without names', () => {
     const ds = check((r) => {
       ind(r).comparisons = [

@@ -1,18 +1,23 @@
-// `kommunrapport kolada [report] [--cache dir] [--base-url url] [--offline] [--force] [--dry-run] [--json]`:
+// `kommunrapport kolada [report] [--config file] [--cache dir] [--base-url url] [--offline] [--force] [--dry-run] [--json]`:
 // fills the outcome values of every indicator that names a Kolada KPI (`kolada: { id }`) for the
-// report's kommun and the years the indicator shows, with the split by gender (T/K/M), each value
-// recording its source and day of retrieval. A value the author typed is kept unless --force.
-import { resolve } from 'node:path';
+// report's kommun and the years the indicator shows, with the split by gender (T/K/M), and the
+// comparison series the config's `kolada.comparisons` asks for (riket, the län, a group of
+// kommuner, named kommuner) under the indicator's `comparisons:`, each value recording its
+// source and day of retrieval. A value the author typed is kept unless --force.
+import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isSeq, LineCounter, parseDocument, stringify, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 import { readText, showPath, writeAtomic } from '../import/run.js';
-import { getAll, KOLADA_BASE_URL, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
+import { findConfig, loadConfigFor } from '../config.js';
+import { getAll, KOLADA_BASE_URL, unreachable, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
+import { resolveComparisons, targetValues, type ComparisonTarget } from '../kolada/comparisons.js';
 
 /** Options of the kolada command. */
 export interface KoladaOptions {
+  config?: string;
   cache?: string;
   baseUrl?: string;
   offline?: boolean;
@@ -22,11 +27,12 @@ export interface KoladaOptions {
   date?: string;
 }
 
-/** One value written, or kept because the author typed it. */
+/** One value written, or kept because the author typed it: the kommun's own, or a comparison's (with its label and kind). */
 export interface KoladaChange {
   indicator: string;
   kpi: string;
   year: number;
+  comparison?: { of: string; label: string; koladaGroupId?: string };
   action: 'added' | 'updated' | 'kept-typed';
   old?: { total?: number; women?: number; men?: number; missing?: string };
   new: { total: number; women?: number; men?: number };
@@ -44,6 +50,32 @@ const fmt = (v: { total?: number; women?: number; men?: number; missing?: string
   const parts = [v.women !== undefined ? `kvinnor ${v.women}` : '', v.men !== undefined ? `män ${v.men}` : ''].filter(Boolean);
   return `${v.total}${parts.length ? ` (${parts.join(', ')})` : ''}`;
 };
+
+/** What to do with a fetched value beside the one the report has for its year: a typed value (no source) is kept unless forced, an equal one left alone. */
+function decide(old: { total?: number; source?: unknown } | undefined, same: boolean, sameTotal: boolean, force: boolean | undefined): 'none' | 'kept-typed' | 'added' | 'updated' {
+  if (old && same) return 'none';
+  const typed = old !== undefined && old.total !== undefined && old.source === undefined;
+  // A typed total that Kolada agrees with stays as the author wrote it.
+  if (typed && !force) return sameTotal ? 'none' : 'kept-typed';
+  return old ? 'updated' : 'added';
+}
+
+/** A source of a value as YAML flow text, the day left as a marker filled in when it is known. */
+const sourceText = (url: string, retrieved = '\0DAY\0') => `source: { name: Kolada, retrieved: ${retrieved}, url: ${JSON.stringify(url)} }`;
+
+/** A comparison series as the lines of a block map; the first line has no indent (it follows "- "). */
+function seriesText(s: { of: string; label: string; source: string; koladaGroupId?: string; municipalities?: readonly string[]; values: readonly { year: number; total: number; source?: { name?: string; retrieved?: string; url?: string } }[] }, indent: string): string {
+  const lines = [
+    `of: ${s.of}`,
+    `label: ${stringify(s.label, { lineWidth: 0 }).trimEnd()}`,
+    `source: ${stringify(s.source, { lineWidth: 0 }).trimEnd()}`,
+    ...(s.koladaGroupId ? [`koladaGroupId: ${s.koladaGroupId}`] : []),
+    ...(s.municipalities ? [`municipalities: [${s.municipalities.map((m) => JSON.stringify(m)).join(', ')}]`] : []),
+    'values:',
+    ...s.values.map((v) => `  - { year: ${v.year}, total: ${v.total}${v.source ? `, source: { name: ${stringify(v.source.name ?? 'Kolada').trimEnd()}, retrieved: ${v.source.retrieved}${v.source.url ? `, url: ${JSON.stringify(v.source.url)}` : ''} }` : ''} }`),
+  ];
+  return lines.map((l, i) => (i === 0 ? l : `${indent}${l}`)).join('\n');
+}
 
 /** The day of retrieval: --date, else SOURCE_DATE_EPOCH's day, else the day Kolada's answer states. */
 function retrievalDay(options: KoladaOptions, env: Record<string, string | undefined>): string | undefined {
@@ -102,9 +134,45 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     return { line: p.line, column: p.col };
   };
   const client = { baseUrl: options.baseUrl ?? env.KOMMUNRAPPORT_KOLADA_URL ?? KOLADA_BASE_URL, ...(options.cache ? { cache: resolve(io.cwd, options.cache) } : {}), ...(options.offline ? { offline: true } : {}) };
+  // The comparisons the config asks for: --config, else kommunrapport.config.* next to the report.
+  const configFile = options.config !== undefined ? resolve(io.cwd, options.config) : findConfig(dirname(file));
+  const config = await loadConfigFor(file, (f) => showPath(io.cwd, f), configFile);
+  if (config.diagnostics.length > 0) {
+    diagnostics.push(...config.diagnostics);
+    return report(config.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'not-a-file') ? EXIT.usage : EXIT.invalid);
+  }
+  let targets: ComparisonTarget[] = [];
+  const requests = config.config.kolada?.comparisons ?? [];
+  if (requests.length > 0) {
+    const configShown = config.file ? showPath(io.cwd, config.file) : undefined;
+    const requestPlace = (i: number, key?: string) => {
+      const path = ['kolada', 'comparisons', i, ...(key ? [key] : [])];
+      return { ...(configShown ? { file: configShown } : {}), path: `kolada.comparisons[${i}]${key ? `.${key}` : ''}`, ...(config.locate?.(path) ?? {}) };
+    };
+    // An indicator named under indicators: that has no Kolada KPI id gets nothing: say so.
+    const known = new Set(indicators.map((i) => i.id));
+    requests.forEach((r, i) => {
+      const unknown = (r.indicators ?? []).filter((id) => !known.has(id));
+      if (unknown.length > 0)
+        diagnostics.push({ code: 'kolada-comparison-indicator-unknown', severity: 'warning', ...requestPlace(i, 'indicators'), message: `No indicator with a Kolada KPI id has the id ${unknown.map((u) => `"${u}"`).join(', ')}; the comparison is not fetched for it.`, hint: 'Correct the id under indicators:, or give the indicator kolada: { id: … } in the report.' });
+    });
+    const resolved = await resolveComparisons(requests, kommun, client, requestPlace);
+    diagnostics.push(...resolved.diagnostics);
+    if (resolved.diagnostics.some((d) => d.severity === 'error')) return report(resolved.unreachable ? EXIT.usage : EXIT.invalid);
+    targets = resolved.targets;
+  }
   let day = retrievalDay(options, env);
   const changes: KoladaChange[] = [];
   const edits: { start: number; end: number; text: string }[] = [];
+  /** Inserts a line after the one `node` ends on, in the indentation `prefix`. */
+  const insertAfter = (node: { range?: [number, number, number] | null }, prefix: string, text: string) => {
+    let p = node.range![1];
+    while (p > 0 && /\s/.test(src[p - 1]!)) p--;
+    const end = src.indexOf('\n', p) < 0 ? src.length : src.indexOf('\n', p);
+    edits.push({ start: end, end, text: `\n${prefix}${text}` });
+  };
+  /** The text before a node on its line (the indentation, with "- " for a list item). */
+  const linePrefix = (node: { range?: [number, number, number] | null }) => src.slice(src.lastIndexOf('\n', node.range![0] - 1) + 1, node.range![0]);
   let ioProblem = false;
   const meta = new Map<string, KoladaKpi | null>();
   for (const ind of indicators) {
@@ -112,7 +180,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     if (!meta.has(ind.kpi)) {
       const m = await getAll<KoladaKpi>(`kpi/${encodeURIComponent(ind.kpi)}`, client);
       if (!m.ok) {
-        diagnostics.push({ code: 'kolada-unreachable', severity: 'error', ...place, message: `Cannot get KPI ${ind.kpi} from Kolada: ${m.problem}.`, found: m.url, hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.' });
+        diagnostics.push(unreachable(place, `KPI ${ind.kpi}`, m));
         ioProblem = true;
         meta.set(ind.kpi, null);
         continue;
@@ -130,7 +198,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     const years = [...new Set([...outcomeYears, periodYear])].sort((a, b) => a - b);
     const data = await getAll<KoladaDataPoint>(`data/kpi/${encodeURIComponent(ind.kpi)}/municipality/${kommun}/year/${years.join(',')}`, client);
     if (!data.ok) {
-      diagnostics.push({ code: 'kolada-unreachable', severity: 'error', ...place, message: `Cannot get ${ind.kpi} for ${kommun} from Kolada: ${data.problem}.`, found: data.url, hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.' });
+      diagnostics.push(unreachable(place, `${ind.kpi} for ${kommun}`, data));
       ioProblem = true;
       continue;
     }
@@ -147,34 +215,104 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     }
     if (byYear.size === 0) {
       diagnostics.push({ code: 'kolada-no-data', severity: 'warning', ...place, message: `Kolada has no values of ${ind.kpi} for kommun ${kommun} in ${years.join(', ')} (indicator ${ind.id}).`, hint: 'Kolada publishes most KPIs in the spring after the year; run the command again later.' });
-      continue;
     }
     for (const [year, value] of [...byYear].sort((a, b) => a[0] - b[0])) {
       const existing = items.find((v) => v.get('kind') === 'outcome' && Number(v.get('year')) === year);
       const old = existing ? (existing.toJSON() as { total?: number; women?: number; men?: number; missing?: string; source?: { name?: string } }) : undefined;
-      if (old && old.total === value.total && old.women === value.women && old.men === value.men) continue;
-      const typed = old !== undefined && old.total !== undefined && old.source === undefined;
-      // A typed total that Kolada agrees with stays as the author wrote it.
-      if (typed && old.total === value.total && !options.force) continue;
-      if (typed && !options.force) {
-        changes.push({ indicator: ind.id, kpi: ind.kpi, year, action: 'kept-typed', old, new: value });
-        continue;
-      }
-      changes.push({ indicator: ind.id, kpi: ind.kpi, year, action: old ? 'updated' : 'added', ...(old ? { old } : {}), new: value });
-      const text = (d: string) =>
-        `{ year: ${year}, kind: outcome, total: ${value.total}${value.women !== undefined ? `, women: ${value.women}` : ''}${value.men !== undefined ? `, men: ${value.men}` : ''}, source: { name: Kolada, retrieved: ${d}, url: "${data.url}" } }`;
-      if (existing?.range) edits.push({ start: existing.range[0], end: existing.range[1], text: text('\0DAY\0') });
+      const action = decide(old, old?.total === value.total && old.women === value.women && old.men === value.men, old?.total === value.total, options.force);
+      if (action === 'none') continue;
+      changes.push({ indicator: ind.id, kpi: ind.kpi, year, action, ...(old ? { old } : {}), new: value });
+      if (action === 'kept-typed') continue;
+      const text = `{ year: ${year}, kind: outcome, total: ${value.total}${value.women !== undefined ? `, women: ${value.women}` : ''}${value.men !== undefined ? `, men: ${value.men}` : ''}, ${sourceText(data.url)} }`;
+      if (existing?.range) edits.push({ start: existing.range[0], end: existing.range[1], text });
       else {
         // After the last value of an earlier year, in the list's own indentation.
         const before = [...items].reverse().find((v) => Number(v.get('year')) <= year) ?? items[items.length - 1];
-        if (!before?.range) continue;
-        const lineStart = src.lastIndexOf('\n', before.range[0] - 1) + 1;
-        const prefix = src.slice(lineStart, before.range[0]);
-        let p = before.range[1];
-        while (p > 0 && /\s/.test(src[p - 1]!)) p--;
-        const end = src.indexOf('\n', p) < 0 ? src.length : src.indexOf('\n', p);
-        edits.push({ start: end, end, text: `\n${prefix}${text('\0DAY\0')}` });
+        if (before?.range) insertAfter(before, linePrefix(before), text);
       }
+    }
+    // Comparison series: one request for every Kolada id the indicator's series are made of.
+    const mine = targets.filter((t) => t.indicators === undefined || t.indicators.includes(ind.id));
+    if (mine.length === 0) continue;
+    const ids = [...new Set(mine.flatMap((t) => t.ids))].sort();
+    const cmp = await getAll<KoladaDataPoint>(`data/kpi/${encodeURIComponent(ind.kpi)}/municipality/${ids.join(',')}/year/${years.join(',')}`, client);
+    if (!cmp.ok) {
+      diagnostics.push(unreachable(place, `the comparison values of ${ind.kpi}`, cmp));
+      ioProblem = true;
+      continue;
+    }
+    day ??= cmp.date;
+    // The years the kommun has a value for (fetched or typed): a comparison lacking one of them is worth a warning.
+    const ownYears = new Set([...byYear.keys(), ...items.filter((v) => v.get('kind') === 'outcome' && typeof v.get('total') === 'number').map((v) => Number(v.get('year')))]);
+    const compNode = ind.node.get('comparisons', true);
+    if (compNode != null && !(isSeq(compNode) && (!compNode.flow || compNode.items.length === 0))) {
+      diagnostics.push({ code: 'kolada-comparisons-flow', severity: 'warning', ...place, message: `The comparisons of indicator ${ind.id} are written as a flow list ([...]); the command does not edit it.`, hint: 'Write comparisons: as a block list (one "- of: …" per series) and run the command again.' });
+      continue;
+    }
+    const series = isSeq(compNode) ? (compNode.items.filter(isMap) as YAMLMap[]) : [];
+    const added: ((indent: string) => string)[] = [];
+    for (const target of mine) {
+      const { values, lacking } = targetValues(target, ind.kpi, cmp.values, years);
+      const name = `${target.label}${target.koladaGroupId ? ` (${target.koladaGroupId})` : ''}`;
+      if (values.size === 0) {
+        diagnostics.push({ code: 'kolada-comparison-missing', severity: 'warning', ...place, message: `Kolada has no values of ${ind.kpi} for ${name} in ${years.join(', ')} (indicator ${ind.id}); no comparison is written.`, hint: 'Kolada may not publish this KPI for riket, the län or groups, or not yet for these years; choose another comparison or remove it for this indicator (indicators: in the config).' });
+      } else {
+        const gaps = [...lacking].filter(([y]) => ownYears.has(y));
+        for (const [y, who] of gaps)
+          diagnostics.push({ code: 'kolada-comparison-year-missing', severity: 'warning', ...place, message: `Kolada has no value of ${ind.kpi} for ${target.ids.length > 1 ? `${who.map((id) => target.municipalities?.[target.ids.indexOf(id)] ?? id).join(', ')} (of ${name})` : name} in ${y}, a year the kommun has a value for (indicator ${ind.id}).`, hint: target.ids.length > 1 ? 'The mean is written only for years every named kommun has a value; the year stays empty until then.' : 'Kolada publishes most KPIs in the spring after the year; run the command again later.' });
+      }
+      if (values.size === 0) continue;
+      // The series already in the report: the same kind, and the same group or the same kommuner.
+      const same = (m: YAMLMap) => {
+        const j = m.toJSON() as { of?: string; koladaGroupId?: string; municipalities?: string[] };
+        if (j.of !== target.of) return false;
+        if (target.of === 'group') return j.koladaGroupId === target.koladaGroupId;
+        if (target.of === 'municipalities') return JSON.stringify([...(j.municipalities ?? [])].sort()) === JSON.stringify([...target.municipalities!].sort());
+        return true;
+      };
+      const node = series.find(same);
+      type Stored = { year: number; total: number; source?: { name?: string; retrieved?: string; url?: string } };
+      const existing = node ? (node.toJSON() as { label: string; source: string; values?: Stored[] }) : undefined;
+      // Values of other years stay as they are (typed, or fetched on an earlier day).
+      const merged = new Map<number, Stored>((existing?.values ?? []).map((v) => [v.year, v]));
+      let changed = false;
+      const comparison = { of: target.of, label: existing?.label ?? target.label, ...(target.koladaGroupId ? { koladaGroupId: target.koladaGroupId } : {}) };
+      const seriesSource = existing?.source ?? 'Kolada';
+      for (const [year, total] of [...values].sort((a, b) => a[0] - b[0])) {
+        const old = existing?.values?.find((v) => v.year === year);
+        const action = decide(old, old?.total === total, old?.total === total, options.force);
+        if (action === 'none') continue;
+        changes.push({ indicator: ind.id, kpi: ind.kpi, year, comparison, action, ...(old ? { old: { total: old.total } } : {}), new: { total } });
+        if (action === 'kept-typed') continue;
+        merged.set(year, { year, total, source: { name: 'Kolada', retrieved: '\0DAY\0', url: cmp.url } });
+        changed = true;
+      }
+      if (!changed) continue;
+      const all = [...merged.values()].sort((a, b) => a.year - b.year);
+      const text = (indent: string) => seriesText({ ...comparison, source: seriesSource, ...(target.municipalities ? { municipalities: target.municipalities } : {}), values: all }, indent);
+      if (node?.range) {
+        // The series rewritten in place: its keys at the column its first key has.
+        let end = node.range[1];
+        while (end > 0 && /\s/.test(src[end - 1]!)) end--;
+        edits.push({ start: node.range[0], end, text: text(' '.repeat(linePrefix(node).length)) });
+      } else added.push(text);
+    }
+    if (added.length === 0) continue;
+    const keyIndent = ' '.repeat(linePrefix(ind.node).length);
+    const newItems = added.map((t) => `${keyIndent}  - ${t(`${keyIndent}    `)}`).join('\n');
+    if (isSeq(compNode) && compNode.items.length > 0) {
+      // New series after the last one, as items of the same list.
+      const last = compNode.items[compNode.items.length - 1] as YAMLMap;
+      const prefix = linePrefix(last);
+      for (const t of added) insertAfter(last, prefix, t(' '.repeat(prefix.length)));
+    } else if (isSeq(compNode) && compNode.range) {
+      // `comparisons: []` becomes a block list.
+      let start = compNode.range[0];
+      while (src[start - 1] === ' ') start--;
+      edits.push({ start, end: compNode.range[1], text: `\n${newItems}` });
+    } else {
+      // A new comparisons: key after the indicator's last line, at its keys' column.
+      insertAfter(ind.node, '', `${keyIndent}comparisons:\n${newItems}`);
     }
   }
   if (diagnostics.some((d) => d.severity === 'error')) return report(ioProblem ? EXIT.usage : EXIT.invalid);
@@ -183,9 +321,10 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     diagnostics.push({ code: 'kolada-no-date', severity: 'error', path: '', file: shown, message: 'The day of retrieval is not known: the answers came from the cache, and neither --date nor SOURCE_DATE_EPOCH is set.', hint: 'Give --date YYYY-MM-DD (the day the answers were recorded) or set SOURCE_DATE_EPOCH.' });
     return report(EXIT.usage);
   }
-  edits.sort((a, b) => b.start - a.start || b.end - a.end);
+  // From the end, so each edit's offsets still hold; edits at one place keep their order.
+  const order = edits.map((e, i) => ({ ...e, i })).sort((a, b) => b.start - a.start || b.end - a.end || b.i - a.i);
   let text = src;
-  for (const e of edits) text = text.slice(0, e.start) + e.text.replaceAll('\0DAY\0', day ?? '') + text.slice(e.end);
+  for (const e of order) text = text.slice(0, e.start) + e.text.replaceAll('\0DAY\0', day ?? '') + text.slice(e.end);
   const after = loadReport(text, shown);
   if (hasErrors(after.diagnostics)) {
     diagnostics.push(...after.diagnostics.filter((d) => d.severity === 'error'));
@@ -204,11 +343,12 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
   if (options.json) {
     io.stdout(`${JSON.stringify({ ok: true, report: shown, written, retrieved: day ?? null, changes, diagnostics }, null, 2)}\n`);
   } else {
-    const out = changes.map((c) =>
-      c.action === 'kept-typed'
-        ? `  ${c.indicator} ${c.year}: kept the typed ${fmt(c.old)}; Kolada ${c.kpi} has ${fmt(c.new)} (--force replaces it)`
-        : `  ${c.indicator} ${c.year}: ${fmt(c.old)} → ${fmt(c.new)}  (Kolada ${c.kpi})`,
-    );
+    const out = changes.map((c) => {
+      const what = `${c.indicator} ${c.year}${c.comparison ? ` ${c.comparison.label}` : ''}`;
+      return c.action === 'kept-typed'
+        ? `  ${what}: kept the typed ${fmt(c.old)}; Kolada ${c.kpi} has ${fmt(c.new)} (--force replaces it)`
+        : `  ${what}: ${fmt(c.old)} → ${fmt(c.new)}  (Kolada ${c.kpi})`;
+    });
     if (diagnostics.length > 0) io.stderr(`${diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
     out.push(`${shown}: ${writes} value${writes === 1 ? '' : 's'} from Kolada${day ? ` (retrieved ${day})` : ''}${written ? '; written' : options.dryRun && writes > 0 ? ' (dry run: nothing written)' : writes === 0 ? '; no change' : ''}`);
     io.stdout(`${out.join('\n')}\n`);
@@ -220,8 +360,9 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('kolada')
-    .description('fill indicator outcomes (total, women, men) from Kolada for every indicator with a kolada: KPI id')
+    .description('fill indicator outcomes (total, women, men) from Kolada for every indicator with a kolada: KPI id, and the comparison series (riket, län, kommungrupp, named kommuner) listed under kolada.comparisons in kommunrapport.config.yaml')
     .argument('[report]', 'the report to fill (default: rapport.yaml)')
+    .option('--config <file>', 'the config file whose kolada.comparisons lists the comparison series (default: kommunrapport.config.yaml next to the report)')
     .option('--cache <folder>', 'read answers from this folder when there, and keep new ones in it (runs offline with recorded answers)')
     .option('--offline', 'never use the network: only answers in --cache')
     .option('--base-url <url>', `the API's address (default: KOMMUNRAPPORT_KOLADA_URL or ${KOLADA_BASE_URL})`)
@@ -229,7 +370,23 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--force', 'replace values the author typed')
     .option('--dry-run', 'print what would change and write nothing')
     .option('--json', 'print the changes and findings as JSON')
-    .addHelpText('after', '\nExit codes: 0 filled (or nothing to change), 1 errors in the report or an unknown KPI, 2 usage problem, Kolada unreachable or I/O problem.')
+    .addHelpText(
+      'after',
+      [
+        '',
+        'Comparisons (kommunrapport.config.yaml):',
+        '  kolada:',
+        '    comparisons:',
+        '      - of: country                        # riket (Kolada id 0000)',
+        '      - of: county                         # the kommun\'s län (Kolada id 00 + the län\'s two digits)',
+        '      - { of: group, group: G124026 }      # a Kolada group of kommuner (its unweighted mean)',
+        '      - { of: municipalities, municipalities: ["0480", "0580"] }          # their unweighted mean',
+        '      - { of: municipalities, municipalities: ["0480", "0580"], each: true } # one series per kommun',
+        'Each may have label: (default: Kolada\'s name) and indicators: [ids] (default: every indicator with a KPI id).',
+        '',
+        'Exit codes: 0 filled (or nothing to change; warnings for values Kolada lacks), 1 errors in the report or the config, an unknown KPI, group or kommun, 2 usage problem, Kolada unreachable or I/O problem.',
+      ].join('\n'),
+    )
     .action(async (report: string | undefined, options: KoladaOptions) => {
       ctx.exit(await runKolada(report, options, ctx));
     });

@@ -1,9 +1,13 @@
 // Kolada's open API (https://api.kolada.se/v3, the same data shape as v2): KPI metadata from
-// `/kpi/{id}` and values from `/data/kpi/{kpi}/municipality/{ids}/year/{years}`, each answer
-// `{ values: [...], count, next_page? }`. Responses can be kept in and read from a cache folder,
-// so the command runs offline; nothing here throws for a network or server problem.
+// `/kpi/{id}`, kommuner, regions and riket from `/municipality/{ids}`, groups of kommuner from
+// `/municipality_groups/{id}` and values from `/data/kpi/{kpi}/municipality/{ids}/year/{years}`
+// (an id may be a group's, whose value is the unweighted mean of its members), each answer
+// `{ values: [...], count, next_url? }` (v3 names the next page `next_url`, v2 `next_page`; both
+// are followed). Responses can be kept in and read from a cache folder, so the command runs
+// offline; nothing here throws for a network or server problem.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Diagnostic } from '@kommunrapport/model';
 
 /** The default address of the API; `--base-url` or KOMMUNRAPPORT_KOLADA_URL replace it. */
 export const KOLADA_BASE_URL = 'https://api.kolada.se/v3';
@@ -32,6 +36,23 @@ export interface KoladaKpi {
   unit?: string;
 }
 
+/** A kommun, a region (län) or riket (`0000`) as `/municipality` lists them; type K kommun, L region or riket. */
+export interface KoladaMunicipality {
+  id: string;
+  title: string;
+  type?: string;
+}
+
+/** A group of kommuner as `/municipality_groups` lists it; v3 names a member's fields `member_id`/`member_title`, v2 `id`/`title`. */
+export interface KoladaGroup {
+  id: string;
+  title: string;
+  members?: { member_id?: string; member_title?: string; id?: string; title?: string }[];
+}
+
+/** The ids of a group's members, in either version's field names. */
+export const groupMembers = (g: KoladaGroup): string[] => (g.members ?? []).map((m) => m.member_id ?? m.id).filter((id): id is string => typeof id === 'string');
+
 /** An answer: the values, or the problem. */
 export type Fetched<T> = { ok: true; values: T[]; date?: string; url: string; cached: boolean } | { ok: false; url: string; problem: string };
 
@@ -48,11 +69,11 @@ export function cacheName(path: string): string {
   return `${path.replace(/^\/+/, '').replace(/[/?&=]+/g, '_')}.json`;
 }
 
-function isPage(u: unknown): u is { values: unknown[]; next_page?: string | null } {
+function isPage(u: unknown): u is { values: unknown[]; next_url?: string | null; next_page?: string | null } {
   return typeof u === 'object' && u !== null && Array.isArray((u as { values?: unknown }).values);
 }
 
-/** Gets every page of `path` (following `next_page`), from the cache when it has it. */
+/** Gets every page of `path` (following `next_url` or `next_page`), from the cache when it has it. */
 export async function getAll<T>(path: string, options: KoladaClientOptions): Promise<Fetched<T>> {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/${path}`;
   const cacheFile = options.cache ? join(options.cache, cacheName(path)) : undefined;
@@ -90,11 +111,23 @@ export async function getAll<T>(path: string, options: KoladaClientOptions): Pro
     values.push(...body.values);
     const header = response.headers.get('date');
     if (header && date === undefined && !Number.isNaN(Date.parse(header))) date = new Date(Date.parse(header)).toISOString().slice(0, 10);
-    next = body.next_page ?? undefined;
+    next = body.next_url ?? body.next_page ?? undefined;
   }
   if (cacheFile) {
     await mkdir(options.cache!, { recursive: true });
     await writeFile(cacheFile, `${JSON.stringify({ values, count: values.length }, null, 2)}\n`);
   }
   return { ok: true, values: values as T[], url, cached: false, ...(date ? { date } : {}) };
+}
+
+/** The finding for an answer that could not be had: what was asked, the problem and the address. */
+export function unreachable(place: { file?: string; line?: number; column?: number; path: string }, what: string, failed: { problem: string; url: string }): Diagnostic {
+  return {
+    code: 'kolada-unreachable',
+    severity: 'error',
+    ...place,
+    message: `Cannot get ${what} from Kolada: ${failed.problem}.`,
+    found: failed.url,
+    hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.',
+  };
 }
