@@ -162,6 +162,23 @@ describe('kommunrapport build', () => {
     expect(counters.reduce((n, c) => Math.max(n, c.renders), 0)).toBeGreaterThanOrEqual(2);
   });
 
+  it('the page links to exactly the other formats of the same build, with their real sizes', async () => {
+    const { dir, files } = workspace(1);
+    // The page is listed first, yet sees the PDF and the text the build made.
+    const r = await runCli(['build', files[0]!, '--format', 'html,pdf,text', '--json'], { cwd: dir });
+    expect(r.code).toBe(0);
+    const artifacts: { path: string; bytes: number }[] = JSON.parse(r.stdout).reports[0].artifacts;
+    const html = readFileSync(join(dir, 'dist', ID, 'index.html'), 'utf8');
+    const block = /<nav id="other-formats".*?<\/nav>/s.exec(html)?.[0] ?? '';
+    expect([...block.matchAll(/data-format="([^"]+)"/g)].map((m) => m[1])).toEqual(['pdf', 'text']);
+    const pdf = artifacts.find((a) => a.path === 'rapport.pdf')!;
+    expect(block).toContain(`<a href="rapport.pdf" type="application/pdf" data-format="pdf">PDF</a> <span class="size">(${Math.ceil(pdf.bytes / 1000)}\u00a0kB)</span>`);
+    // Built alone, the page has no block.
+    const alone = await runCli(['build', files[0]!, '--format', 'html', '--out', 'alone'], { cwd: dir });
+    expect(alone.code).toBe(0);
+    expect(readFileSync(join(dir, 'alone', ID, 'index.html'), 'utf8')).not.toContain('<nav id="other-formats"');
+  });
+
   it('builds several reports with first-party plugins, which the workers load themselves', async () => {
     const { dir } = workspace(2);
     const r = await runCli(['build', 'reports/*.yaml', '--format', 'html,text', '--json'], { cwd: dir });

@@ -41,6 +41,8 @@ export function createRenderContext<O>(
     env?: Record<string, string | undefined>;
     /** The report's document when already built (the pipeline builds it once per report and shares it). */
     document?: () => DocumentModel;
+    /** The files of the other plugins of the build, for a plugin that links to them. */
+    siblings?: RenderContext<O>['siblings'];
     /** The publishing organisation's settings and logo. */
     site?: SiteContext;
   } = {},
@@ -62,5 +64,6 @@ export function createRenderContext<O>(
     logger: extra.logger ?? silent,
     report: extra.report ?? (() => {}),
     progress: extra.progress ?? (() => {}),
+    siblings: extra.siblings ?? [],
   };
 }

@@ -32,6 +32,11 @@ export interface Formatter {
    * (`−12,3 mnkr, 0–20 år, Aug 2021` → `minus 12 komma 3 miljoner kronor, 0 till 20 år, augusti 2021`).
    */
   speechText(text: string): string;
+  /**
+   * The size of a file in SI units (1 kB = 1 000 bytes): whole kB below 1 MB, rounded up so a
+   * small file never reads 0 kB, and MB with one decimal above: `4 kB`, `1,2 MB`.
+   */
+  fileSize(bytes: number): string;
 }
 
 /** How many decimals a set of values needs to be shown as written (at most 2). */
@@ -105,5 +110,9 @@ export function createFormatter(language: string, governance: Governance): Forma
     date: (isoDate) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`)),
     // Made on first use: most writers never speak.
     speechText: (text) => (speak ??= createSpeechText(locale, language, governance))(text),
+    fileSize: (bytes) => {
+      const kB = Math.max(1, Math.ceil(bytes / 1000));
+      return kB < 1000 ? join(number(kB), 'kB') : join(number(bytes / 1e6, { decimals: 1 }), 'MB');
+    },
   };
 }

@@ -14,7 +14,7 @@ import { createVocabulary } from './vocabulary.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { readInputFile } from './read-input.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
-import type { Logger, Plugin, RenderContext, SiteContext } from './plugin.js';
+import type { Logger, Plugin, RenderContext, SiblingFile, SiteContext } from './plugin.js';
 
 /** Progress of a build, for a progress line. */
 export interface BuildProgress {
@@ -130,9 +130,14 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
   const findings: Diagnostic[] = [];
-  for (const [index, plugin] of options.plugins.entries()) {
+  // Plugins that link to the others' files render last, and see every file made before them.
+  const order = [...options.plugins.keys()].sort((a, b) => Number(options.plugins[a]!.linksToSiblings === true) - Number(options.plugins[b]!.linksToSiblings === true));
+  for (const index of order) {
+    const plugin = options.plugins[index]!;
     progress({ file, stage: 'render', plugin: plugin.name });
+    const siblings = plugin.linksToSiblings === true ? siblingFiles(prepared) : [];
     const context = createRenderContext(report, decoded[index], {
+      siblings,
       env: options.env ?? process.env,
       report: pluginReporter(plugin, file, loaded.locate, (d) => findings.push(d)),
       document: shared,
@@ -184,6 +189,11 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   result.ok = true;
   progress({ file, stage: 'done' });
   return result;
+}
+
+/** The files made so far, as a plugin that links to them sees them: sorted by path. */
+function siblingFiles(prepared: readonly PreparedArtifact[]): SiblingFile[] {
+  return sortByPath(prepared).map((a) => ({ plugin: a.plugin, path: a.path, bytes: a.bytes.byteLength, mediaType: a.mediaType }));
 }
 
 /**

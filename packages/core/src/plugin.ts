@@ -18,6 +18,21 @@ export interface Artifact {
   mediaType: string;
 }
 
+/**
+ * A file another plugin of the same build wrote, for a plugin that links to it (the HTML
+ * page's links to the report's PDF, text, DOCX and open data).
+ */
+export interface SiblingFile {
+  /** The name of the plugin that made it, e.g. `pdf`. */
+  plugin: string;
+  /** Relative POSIX path in the report's output folder, e.g. `rapport.pdf`. */
+  path: string;
+  /** Its size in bytes, as written. */
+  bytes: number;
+  /** Its media type, e.g. `application/pdf`. */
+  mediaType: string;
+}
+
 /** Messages from a plugin to the person running the build. */
 export interface Logger {
   info(message: string): void;
@@ -73,6 +88,12 @@ export interface RenderContext<Options, Codes extends PluginCodes = PluginCodes>
   report<C extends keyof Codes & string>(code: C, data: DiagnosticData<Codes[C]>, path?: ReportPath): void;
   /** Reports progress of long work: `done` of `total` steps. */
   progress(done: number, total: number, label?: string): void;
+  /**
+   * The files the other plugins of the same build made, sorted by path: filled only for a
+   * plugin that declares `linksToSiblings` (the build renders it after the others), empty
+   * for every other plugin and outside a build.
+   */
+  siblings: readonly SiblingFile[];
 }
 
 /** A plugin: a name, the formats it makes, an options codec and a render function. */
@@ -85,6 +106,11 @@ export interface Plugin<Options = unknown, Codes extends PluginCodes = PluginCod
   options: t.Type<Options, unknown, unknown>;
   /** The plugin's own diagnostic codes (kebab case), reported with `ctx.report`; they join the one catalogue under the plugin's name. */
   codes?: Codes;
+  /**
+   * True when the plugin's output links to the files of the other plugins of the same
+   * build (`ctx.siblings`): the build renders such plugins after the others. Default false.
+   */
+  linksToSiblings?: boolean;
   /** Renders the report to artifacts, serialising `context.document` (the report itself is there for exports of the data). May be async. Must not write files. */
   render(report: Report, context: RenderContext<Options, Codes>): Artifact[] | Promise<Artifact[]>;
 }

@@ -13,6 +13,12 @@ export interface SpeechWords {
   decimalComma?: string;
   /** Abbreviations of the language written out: "d v s" → "det vill säga". */
   abbreviations: Readonly<Record<string, string>>;
+  /**
+   * The genitive ending of an abbreviation in capitals as written and as the engine needs
+   * it: espeak-ng says "KLK:s" as "K L K s" with a pause (`kˌoːˌɛlkˈoː ˈɛs`), "KLK's" as one
+   * word (`kˌoːˌɛlkˈoːs`).
+   */
+  genitive?: { written: string; spoken: string };
 }
 
 /** The speech words of each language the formatter knows. */
@@ -36,6 +42,7 @@ export const SPEECH_WORDS: Readonly<Record<string, SpeechWords>> = {
       't.o.m.': 'till och med',
       ca: 'cirka',
     },
+    genitive: { written: ':s', spoken: "'s" },
   },
   en: { to: 'to', abbreviations: { 'e.g.': 'for example', 'i.e.': 'that is' } },
 };
@@ -89,6 +96,8 @@ export function createSpeechText(locale: string, language: string, governance: G
       new RegExp(`${START}(${abbrs.map(escapeRe).join('|')})(?![\\p{L}\\p{N}])`, 'giu'),
       (m, _a, offset: number, all: string) => capital(m, lower.get(m.toLowerCase())!, all.slice(0, offset)),
     ]);
+  // The genitive of an abbreviation in capitals said as one word: "KLK:s" → "KLK's".
+  if (words.genitive) rules.push([new RegExp(`(?<=${START}\\p{Lu}{2,})${escapeRe(words.genitive.written)}${END}`, 'gu'), words.genitive.spoken]);
   // A month abbreviation beside a number, alone in parentheses or in a range of months: "Aug 2021", "aug −5,9", "31 aug", "(aug)", "jan–aug".
   const month = `(${monthAlt})\\.?`;
   const signs = `(?:${escapeRe(governance.terms.minus)}|${escapeRe(governance.terms.plus)})`;

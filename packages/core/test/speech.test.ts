@@ -1,8 +1,12 @@
 // The speech form of text (Formatter.speechText): each rule a speech engine needs, on the
 // Swedish and English presets' words.
 import { describe, expect, it } from 'vitest';
-import { presets } from '@kommunrapport/model';
-import { createFormatter, monthNames } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { loadReport, presets } from '@kommunrapport/model';
+import { createFormatter, createPhraser, createVocabulary, monthNames, phraseText, speechAbbreviation, type AbbreviationNode } from '../src/index.js';
+import { reportFile } from './helpers.js';
+
+const base = loadReport(readFileSync(reportFile, 'utf8'), reportFile).report!;
 
 const sv = createFormatter('sv', presets.eskilstuna).speechText;
 const en = createFormatter('en', presets['generic-en']).speechText;
@@ -85,5 +89,39 @@ describe('speechText', () => {
     expect(en('e.g. this')).toBe('for example this');
     // Whole words only.
     expect(sv('cafe och dvsx')).toBe('cafe och dvsx');
+  });
+});
+
+describe('abbreviations in speech', () => {
+  it('says the Swedish genitive of an abbreviation in capitals as one word ("KLK\'s"), nowhere else', () => {
+    expect(sv('KLK:s kostnader och SKR:s prognos')).toBe("KLK's kostnader och SKR's prognos");
+    // Not after a lower-case word or a single capital, not inside a case number.
+    expect(sv('a:s, A:s, KS/2022:17, KLK:sak')).toBe('a:s, A:s, KS/2022:17, KLK:sak');
+    expect(en('KLK:s')).toBe('KLK:s');
+  });
+
+  it('says an abbreviation in full at its first use in each top-level section, a genitive as the full name\'s', () => {
+    const node = (text: string, flags: Partial<AbbreviationNode> = {}): AbbreviationNode => ({ type: 'abbreviation', text, abbreviation: text.replace(/[:-].*$/u, ''), expansion: 'Kommunledningskontoret', first: false, ...flags });
+    expect(speechAbbreviation(node('KLK', { firstInSection: true }))).toBe('Kommunledningskontoret (KLK)');
+    expect(speechAbbreviation(node('KLK:s', { first: true }))).toBe('Kommunledningskontorets (KLK)');
+    expect(speechAbbreviation({ ...node('EEM:s', { firstInSection: true }), expansion: 'Eskilstuna Energi & Miljö AB' })).toBe('Eskilstuna Energi & Miljö AB:s (EEM)');
+    expect(speechAbbreviation({ ...node('SBN:s', { firstInSection: true }), expansion: 'Socialnämndens kansli Rådhus' })).toBe('Socialnämndens kansli Rådhus (SBN)');
+    expect(speechAbbreviation(node('KLK-nivå', { firstInSection: true }))).toBe('KLK-nivå (Kommunledningskontoret)');
+    expect(speechAbbreviation(node('KLK:s'))).toBe('KLK:s');
+    expect(phraseText([{ type: 'text', value: 'För ' }, node('KLK:s', { first: true })], { speech: true })).toBe('För Kommunledningskontorets (KLK)');
+    expect(phraseText([{ type: 'text', value: 'För ' }, node('KLK:s', { first: true })])).toBe('För KLK:s (Kommunledningskontoret)');
+  });
+
+  it('the phraser flags the first use in each top-level section, unless the author explains it there', () => {
+    const v = createVocabulary(base);
+    const p = createPhraser(v);
+    const flags = (text: string) => p.running(text).flatMap((n) => (n.type === 'abbreviation' ? [[n.text, n.first, n.firstInSection === true]] : []));
+    p.section();
+    expect(flags('KS och KS:s plan')).toEqual([['KS', true, true], ['KS:s', false, false]]);
+    expect(flags('KS igen')).toEqual([['KS', false, false]]);
+    p.section();
+    expect(flags('Sedan KS:s beslut')).toEqual([['KS:s', false, true]]);
+    p.section();
+    expect(flags('Kommunstyrelsen (KS) beslutar')).toEqual([['KS', false, false]]);
   });
 });

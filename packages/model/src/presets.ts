@@ -91,6 +91,11 @@ const termsSv: Terms = {
   upperGoal: 'Övergripande mål',
   atLeast: 'minst {amount}',
   atMost: 'högst {amount}',
+  otherFormats: 'Rapporten i andra format',
+  formatPdf: 'PDF',
+  formatText: 'Textversion',
+  formatDocx: 'Word-dokument',
+  formatOpenData: 'Öppna data',
 };
 
 const termsEn: Terms = {
@@ -176,6 +181,11 @@ const termsEn: Terms = {
   upperGoal: 'Upper goal',
   atLeast: 'at least {amount}',
   atMost: 'at most {amount}',
+  otherFormats: 'This report in other formats',
+  formatPdf: 'PDF',
+  formatText: 'Text version',
+  formatDocx: 'Word document',
+  formatOpenData: 'Open data',
 };
 
 const unitsSv: Governance['units'] = {

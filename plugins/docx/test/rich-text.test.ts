@@ -9,6 +9,7 @@ import { docxFiles, docxText, paragraphs } from './helpers.js';
 const doc: DocumentModel = {
   title: 'Rapport',
   language: 'sv',
+  description: 'Rapport.',
   cover: [{ term: 'Kommun', value: 'Solberga', content: [{ type: 'text', value: 'Solberga' }] }],
   sections: [
     {

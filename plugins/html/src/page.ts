@@ -1,5 +1,5 @@
-// The whole page as one hast tree: head with title and inline styles, a skip link, the
-// header with the title and cover facts, the table of contents, the sections in main,
+// The whole page as one hast tree: head with title, description and inline styles, a skip
+// link, the header with the title, cover facts and links to the other formats, the table of contents, the sections in main,
 // and the footer. Serialised by hast-util-to-html, so every input string is text.
 import { h } from 'hastscript';
 import type { Root } from 'hast';
@@ -9,6 +9,7 @@ import { createIds } from './ids.js';
 import { facts, heading, section, toc } from './sections.js';
 import { brandStyle, stylesheet, escapeStyle } from './style.js';
 import type { HtmlOptions } from './options.js';
+import { otherFormats, OTHER_FORMATS_ID, type FormatLink } from './formats.js';
 
 /** What the page shows besides the document: its <title> text. */
 export interface PageInput {
@@ -19,18 +20,21 @@ export interface PageInput {
   options: HtmlOptions;
   /** The site's look: colours that passed the contrast check, and the logo. */
   site?: { primary?: string; accent?: string; logo?: LogoImage };
+  /** Links to the report in the other formats of the same build (default none). */
+  formats?: readonly FormatLink[];
 }
 
 const MAIN_ID = 'main';
 const TOC_ID = 'toc';
 
 /** Builds the page as a hast tree. */
-export function pageTree({ document: doc, vocabulary: v, title, options, site }: PageInput): Root {
-  const ids = createIds([MAIN_ID, TOC_ID]);
+export function pageTree({ document: doc, vocabulary: v, title, options, site, formats = [] }: PageInput): Root {
+  const ids = createIds([MAIN_ID, TOC_ID, OTHER_FORMATS_ID, `${OTHER_FORMATS_ID}-heading`]);
   const headingIds = new Map<DocSection, string>();
   const regionNames = new Set<string>();
+  const links = otherFormats(formats, v);
   const logo = site?.logo ? [h('img.logo', { src: `data:${site.logo.mediaType};base64,${Buffer.from(site.logo.bytes).toString('base64')}`, alt: site.logo.alt })] : [];
-  const header = h('header', [...logo, heading(1, {}, doc.title), facts(doc.cover)]);
+  const header = h('header', [...logo, heading(1, {}, doc.title), facts(doc.cover), ...(links ? [links] : [])]);
   const sections = doc.sections.map((s) => section(s, { ids, regionNames, headingIds }));
   const contents = toc(doc.sections, headingIds, options.tocDepth);
   const styles = [h('style', stylesheet), ...(site ? [h('style', brandStyle(site))] : []), ...(options.css ? [h('style', escapeStyle(options.css))] : [])];
@@ -43,6 +47,7 @@ export function pageTree({ document: doc, vocabulary: v, title, options, site }:
           h('meta', { charSet: 'utf-8' }),
           h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
           h('title', title),
+          h('meta', { name: 'description', content: doc.description }),
           ...styles,
         ]),
         h('body', [

@@ -1,13 +1,16 @@
-// The page's stylesheet: readable type, tables that scroll inside their own region,
-// reflow down to 320 px, visible focus, and a print stylesheet for A4.
+// The page's stylesheet: readable type in a column of --measure, tables that break out of
+// that column up to the window's width (less its margins) and scroll inside their own
+// region only when even that is too narrow, reflow down to 320 px, visible focus, and a
+// print stylesheet for A4.
 import { palette as p } from './palette.js';
 
 /** The built-in stylesheet. */
 export const stylesheet = `
 *,*::before,*::after{box-sizing:border-box}
 html{-webkit-text-size-adjust:100%;text-size-adjust:100%}
-body{margin:0;background:${p.background};color:${p.text};font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;overflow-wrap:break-word;hyphens:auto}
-header,nav,main,footer{max-width:50rem;margin:0 auto;padding:0 1rem}
+:root{--measure:50rem}
+body{container-type:inline-size;margin:0;background:${p.background};color:${p.text};font:1rem/1.5 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif;overflow-wrap:break-word;hyphens:auto}
+header,nav,main,footer{max-width:var(--measure);margin:0 auto;padding:0 1rem}
 header{padding-top:1.5rem;border-bottom:1px solid ${p.rule}}
 footer{margin-top:3rem;padding-bottom:2rem;border-top:1px solid ${p.rule};color:${p.muted}}
 h1,h2,h3,h4,h5,h6{line-height:1.25;margin:1.75rem 0 .5rem}
@@ -17,19 +20,23 @@ a:focus-visible,[tabindex]:focus-visible{outline:3px solid ${p.focus};outline-of
 .skip{position:absolute;left:.5rem;top:-10rem;background:${p.background};padding:.5rem 1rem;z-index:1}
 .skip:focus{top:.5rem}
 nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
+#other-formats{padding:0;margin:1rem 0}#other-formats h2{font-size:1.15rem;margin:0 0 .25rem}
+#other-formats ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
+.size{color:${p.muted}}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 .facts>div{display:contents}
 dt{font-weight:600}dd{margin:0}
 .badge{display:inline-flex;gap:.35em;align-items:baseline}
 .sym{font-weight:700;min-width:1em;text-align:center}
-.tw{overflow-x:auto;max-width:100%;margin:1rem 0;container-type:inline-size}
+.tw{overflow-x:auto;margin:1rem calc((min(var(--measure),100cqi) - 100cqi)/2);container-type:inline-size;display:grid;grid-template-columns:minmax(calc(100% - 100cqi + min(var(--measure),100cqi)),max-content);justify-content:safe center}
 table{border-collapse:collapse}
 caption{text-align:start;font-weight:600;padding:.25rem 0;position:sticky;left:0;max-width:100cqw}
 th,td{text-align:start;vertical-align:top;padding:.3rem .6rem;border-bottom:1px solid ${p.rule}}
 thead th{background:${p.shade};border-bottom:2px solid ${p.text};vertical-align:bottom}
 tbody th{font-weight:400;position:sticky;left:0;background:${p.background}}
 thead th:first-child{position:sticky;left:0}
-.num{text-align:end;font-variant-numeric:tabular-nums;white-space:nowrap}
+.num{text-align:end;font-variant-numeric:tabular-nums}
+td.num{white-space:nowrap}
 tr.em-subtotal>*{font-weight:600}
 tr.em-total>*{font-weight:700;border-top:2px solid ${p.text}}
 th.grp{text-align:center;border-bottom:1px solid ${p.text}}
@@ -48,7 +55,7 @@ figcaption p{margin:.25rem 0;font-size:.95rem}
 body{font-size:10.5pt}
 nav,.skip{display:none}
 header,main,footer{max-width:none;padding:0}
-.tw{overflow:visible}
+.tw{overflow:visible;margin-inline:0;display:block}
 thead{display:table-header-group}
 tr,.tw,.fig,.facts>div,li{break-inside:avoid}
 caption,thead{break-after:avoid}

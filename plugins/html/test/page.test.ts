@@ -3,11 +3,11 @@
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { toHtml } from 'hast-util-to-html';
-import { createPhraser, createVocabulary, type DocumentModel, type DocSection } from '@kommunrapport/core';
+import { createPhraser, createRenderContext, createVocabulary, type DocumentModel, type DocSection } from '@kommunrapport/core';
 import { presets, type Report } from '@kommunrapport/model';
 import plugin, { renderPage, contrastRatio, relativeLuminance, palette, MIN_CONTRAST, defaultOptions, readableColour } from '../src/index.js';
 import { inlines } from '../src/rich-text.js';
-import { render, load, eskilstuna, minimal } from './render.js';
+import { render, load, eskilstuna, minimal, allSiblings } from './render.js';
 
 const base = load(minimal);
 const vocabulary = createVocabulary(base);
@@ -23,7 +23,7 @@ const complete = (d: Draft): DocSection => ({
 
 /** Renders a hand-made document model. */
 function page(sections: Draft[], options = defaultOptions): string {
-  const document: DocumentModel = { title: 'T', language: 'sv', cover: [], sections: sections.map(complete) };
+  const document: DocumentModel = { title: 'T', language: 'sv', description: 'D', cover: [], sections: sections.map(complete) };
   return renderPage({ document, vocabulary, title: 'T', options });
 }
 
@@ -41,6 +41,52 @@ describe('plugin contract', () => {
     const b = await render(eskilstuna);
     expect(a.html.length).toBeGreaterThan(50_000);
     expect(Buffer.from(a.html).equals(Buffer.from(b.html))).toBe(true);
+  });
+});
+
+describe('meta description', () => {
+  test("is the core's description of the report, the summary's own words cut at a sentence", async () => {
+    const { html, report } = await render(eskilstuna);
+    const description = createRenderContext(report, {}).document.description;
+    expect(description).toBe('Kommunledningskontorets (KLK) verksamhet består både av ett samordnande uppdrag för kommunkoncernen och av utveckling och förvaltande uppdrag internt.');
+    expect(html).toContain(`<meta name="description" content="${description}">`);
+    // In <head>, after the title.
+    expect(html.indexOf('<meta name="description"')).toBeGreaterThan(html.indexOf('<title>'));
+    expect(html.indexOf('<meta name="description"')).toBeLessThan(html.indexOf('</head>'));
+  });
+});
+
+describe('links to the other formats', () => {
+  test('names only the formats the build made, in a fixed order, with relative links, media types and sizes', async () => {
+    const { html } = await render(eskilstuna, {}, allSiblings);
+    const block = /<nav id="other-formats" aria-labelledby="other-formats-heading">.*?<\/nav>/s.exec(html)?.[0];
+    expect(block).toBe(
+      '<nav id="other-formats" aria-labelledby="other-formats-heading"><h2 id="other-formats-heading">Rapporten i andra format</h2><ul>' +
+        '<li><a href="rapport.pdf" type="application/pdf" data-format="pdf">PDF</a> <span class="size">(1,2\u00a0MB)</span></li>' +
+        '<li><a href="rapport.txt" type="text/plain; charset=utf-8" data-format="text">Textversion</a> <span class="size">(61\u00a0kB)</span></li>' +
+        '<li><a href="rapport.docx" type="application/vnd.openxmlformats-officedocument.wordprocessingml.document" data-format="docx">Word-dokument</a> <span class="size">(49\u00a0kB)</span></li>' +
+        '<li><a href="open-data/datapackage.json" type="application/json" data-format="open-data">Öppna data</a> <span class="size">(5\u00a0kB)</span></li>' +
+        '</ul></nav>',
+    );
+    // Inside the page's header, after the cover facts.
+    expect(html.indexOf('<nav id="other-formats"')).toBeGreaterThan(html.indexOf('<dl class="facts">'));
+    expect(html.indexOf('<nav id="other-formats"')).toBeLessThan(html.indexOf('</header>'));
+  });
+
+  test('lists only what was built, and no block at all when the page is the only output', async () => {
+    const pdfOnly = (await render(minimal, {}, allSiblings.filter((f) => f.plugin === 'pdf'))).html;
+    expect(pdfOnly).toContain('data-format="pdf"');
+    for (const format of ['text', 'docx', 'open-data']) expect(pdfOnly).not.toContain(`data-format="${format}"`);
+    const alone = (await render(minimal)).html;
+    expect(alone).not.toContain('<nav id="other-formats"');
+  });
+
+  test('English reports get the English words; odd file names are URL-encoded', async () => {
+    const text = readFileSync(minimal, 'utf8').replace('governance: eskilstuna', 'governance: generic-en').replace('language: sv', 'language: en');
+    const { loadReport } = await import('@kommunrapport/model');
+    const { html } = await render(loadReport(text).report!, {}, [{ plugin: 'x', path: 'data/min rapport#1.pdf', bytes: 999, mediaType: 'application/pdf' }]);
+    expect(html).toContain('<h2 id="other-formats-heading">This report in other formats</h2>');
+    expect(html).toContain('<a href="data/min%20rapport%231.pdf" type="application/pdf" data-format="pdf">PDF</a> <span class="size">(1\u00a0kB)</span>');
   });
 });
 

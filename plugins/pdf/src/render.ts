@@ -59,7 +59,7 @@ export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOpti
   for (const key of ['regular', 'bold', 'italic'] as const) doc.registerFont(key, fonts[key]);
 
   const margin = pageWidth < 500 ? 42 : 62;
-  const writer = new Writer(doc, { left: margin, right: pageWidth - margin, top: 78, bottom: pageHeight - 66 }, fonts);
+  const writer = new Writer(doc, { left: margin, right: pageWidth - margin, top: 78, bottom: pageHeight - 66 }, fonts, ctx.format.locale);
   const colours = siteColours(ctx.site?.settings);
   const brand = { primary: colours.primary ?? DEFAULT_BRAND.primary, accent: colours.accent ?? DEFAULT_BRAND.accent };
   const state: RenderState = { doc, writer, ctx, size: options.fontSize, headings: [], outline: [], ids: new Map(), brand };

@@ -126,6 +126,12 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
       Math.max(...measured.map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
     );
     widths = columnWidths(min, natural, w.width);
+    // Too narrow for the widest words: long words may break once at a hyphenation point before the text gets smaller.
+    if (!widths) {
+      const hyphenated = headerCells.map((_, i) => Math.max(...measured.map((row) => (row[i] ? w.widestHyphenated(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
+      widths = columnWidths(hyphenated, natural, w.width);
+      if (widths) min = hyphenated;
+    }
     if (widths && first !== undefined && first >= min[0]!) {
       const rest = columnWidths(min.slice(1), natural.slice(1), w.width - first);
       if (rest) widths = [first, ...rest];

@@ -6,6 +6,7 @@ import type { FontKey } from './fonts.js';
 import { useFastLayout, useSubsetCache, type EmbeddedFontInternals, type SubsetInternals } from './fast-layout.js';
 import { missingGlyphs, sharedLayoutCache } from './fonts.js';
 import { drawTextRun, type TextRunDoc } from './text-run.js';
+import { HYPHEN, hyphenPoints } from './hyphenate.js';
 import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
 
 /** A link target inside running text: one per link of the source, shared by its pieces. */
@@ -127,6 +128,8 @@ export class Writer {
     readonly doc: PdfDoc,
     readonly frame: Frame,
     readonly fonts: Record<FontKey, Font>,
+    /** The document's language (BCP 47), for hyphenation. */
+    readonly language = '',
   ) {
     this.y = frame.top;
     for (const key of Object.keys(fonts) as FontKey[]) {
@@ -233,27 +236,73 @@ export class Writer {
           place(run, token, w);
           continue;
         }
-        // A word wider than the column: break it between characters.
-        let part = '';
-        for (const ch of token) {
-          const pw = this.measure(part + ch, run.font, size);
-          if (part && pw > width) {
-            place(run, part, this.measure(part, run.font, size));
-            flush();
-            part = ch;
-          } else part += ch;
-        }
-        if (part) place(run, part, this.measure(part, run.font, size));
+        // A word wider than the column: broken at its hyphenation points (a hyphen drawn at
+        // each break), else between characters. Its first piece carries the whole word as
+        // ActualText and the later pieces an empty one, so the word is extracted and read whole.
+        const parts = this.breakWord(token, run, size, width);
+        parts.forEach((part, k) => {
+          if (k > 0) flush();
+          const piece: Run = run.actual === undefined ? { ...run, actual: k === 0 ? token : '' } : run;
+          place(piece, part, this.measure(part, run.font, size));
+        });
       }
     }
     flush();
     return lines;
   }
 
+  /**
+   * The lines a word wider than `width` is broken into: at each line the latest
+   * hyphenation point whose piece and hyphen fit (the hyphen is part of the piece), else
+   * as many characters as fit. Only runs without ActualText of their own are hyphenated.
+   */
+  breakWord(token: string, run: Run, size: number, width: number): string[] {
+    const points = run.actual === undefined ? hyphenPoints(token, this.language) : [];
+    const out: string[] = [];
+    let start = 0;
+    while (start < token.length && this.measure(token.slice(start), run.font, size) > width) {
+      let end = 0;
+      for (const p of points) if (p > start && this.measure(token.slice(start, p) + HYPHEN, run.font, size) <= width) end = p;
+      if (end > 0) {
+        out.push(token.slice(start, end) + HYPHEN);
+        start = end;
+        continue;
+      }
+      // No hyphenation point fits: as many characters as fit (at least one).
+      let part = '';
+      for (const ch of token.slice(start)) {
+        if (part && this.measure(part + ch, run.font, size) > width) break;
+        part += ch;
+      }
+      out.push(part);
+      start += part.length;
+    }
+    if (start < token.length) out.push(token.slice(start));
+    return out;
+  }
+
+  /**
+   * Width of the narrowest column the word fits when broken once at a hyphenation point
+   * (the wider of its two pieces, hyphen included), or its own width when it has none.
+   */
+  hyphenatedWidth(word: string, font: FontKey, size: number): number {
+    let best = this.measure(word, font, size);
+    for (const p of hyphenPoints(word, this.language)) best = Math.min(best, Math.max(this.measure(word.slice(0, p) + HYPHEN, font, size), this.measure(word.slice(p), font, size)));
+    return best;
+  }
+
   /** Width of the widest word of the runs (the narrowest column they fit without breaking words). */
   widestWord(runs: readonly Run[], size: number): number {
     let max = 0;
     for (const run of runs) for (const word of run.text.split(/[ \t\n\r\f\v]+/)) if (word) max = Math.max(max, this.measure(word, run.font, size));
+    return max;
+  }
+
+  /** Like {@link widestWord}, with each word hyphenated once where that makes it narrower (symbols and other ActualText runs whole). */
+  widestHyphenated(runs: readonly Run[], size: number): number {
+    let max = 0;
+    for (const run of runs)
+      for (const word of run.text.split(/[ \t\n\r\f\v]+/)) if (word) max = Math.max(max, run.actual === undefined ? this.hyphenatedWidth(word, run.font, size) : this.measure(word, run.font, size));
     return max;
   }
 
@@ -311,9 +360,10 @@ export class Writer {
       const draw = () => {
         for (const p of group) {
           if (p.expansion) this.doc.markContent('Span', { expanded: p.expansion });
-          if (p.actual) this.doc.markContent('Span', { actual: p.actual });
+          // An empty ActualText (the later pieces of a broken word) is a String object: pdfkit skips a falsy one.
+          if (p.actual !== undefined) this.doc.markContent('Span', { actual: p.actual === '' ? (new String('') as unknown as string) : p.actual });
           this.text(p.text, p.font, size, x + p.x, y + dy, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
-          if (p.actual) this.doc.endMarkedContent();
+          if (p.actual !== undefined) this.doc.endMarkedContent();
           if (p.expansion) this.doc.endMarkedContent();
         }
       };

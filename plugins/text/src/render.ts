@@ -46,7 +46,7 @@ const fold = (s: string) => s.replace(/[ \t\r\n\f\v]+/g, ' ').trim();
 const say = (st: State, s: string) => st.d.escape(fold(s));
 
 /** A phrase of the document: abbreviations explained where the document says so, folded and escaped. */
-const sayPhrase = (st: State, p: readonly Inline[]) => st.d.escape(fold(phraseText(p)));
+const sayPhrase = (st: State, p: readonly Inline[]) => st.d.escape(fold(phraseText(p, { speech: st.speak !== undefined })));
 
 /** Whether figures are written in their speech form: for speech, or when the `minus` option asks for words. */
 const speechFigures = (st: State) => st.speak !== undefined || st.options.minus === 'word';
@@ -184,7 +184,7 @@ function inline(st: State, nodes: readonly Inline[]): string {
       switch (n.type) {
         case 'text':
         case 'abbreviation':
-          return st.d.escape(phraseText([n]).replace(/[ \t\r\n\f\v]+/g, ' '));
+          return st.d.escape(phraseText([n], { speech: st.speak !== undefined }).replace(/[ \t\r\n\f\v]+/g, ' '));
         case 'emphasis':
           return st.d.emphasis(inline(st, n.children));
         case 'strong':

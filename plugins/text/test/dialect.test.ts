@@ -50,9 +50,13 @@ describe('the speech dialect (default)', () => {
     expect(txt).not.toContain('d v s');
   });
 
-  it('still explains the registry\'s abbreviations where the document flags their first use', async () => {
+  it('explains the registry\'s abbreviations at their first use in each top-level section, a genitive as the full name\'s', async () => {
     const txt = unwrapped((await render(example)).txt);
-    expect(txt).toContain('KLK:s (Kommunledningskontoret)');
+    // The author wrote "KLK:s rapportering" where the document flags its first use.
+    expect(txt).toContain('ingår inte i Kommunledningskontorets (KLK) rapportering');
+    expect(txt).not.toContain('KLK:s (Kommunledningskontoret)');
+    // The plain dialect explains it as every other format does.
+    expect(unwrapped((await render(example, PLAIN)).txt)).toContain('KLK:s (Kommunledningskontoret)');
   });
 
   it('says no unit twice', async () => {

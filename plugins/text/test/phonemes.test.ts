@@ -3,9 +3,10 @@
 // an English voice, the decimal comma as "punkt", spells "mnkr" and "tkr", says "Aug" as a
 // word and drops the dash of "0–20 år"; in the speech dialect (the default) none of that.
 // Headings are left out: their numbers ("7.1.2") are rightly read with "punkt".
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { espeakAvailable, INSTALL_HINT, phonemes } from '../scripts/speech.mjs';
-import { EXAMPLE, PLAIN, SOLBERGA, headings, loadFile, render } from './helpers.js';
+import { EXAMPLE, PLAIN, SOLBERGA, headings, loadFile, loadText, render } from './helpers.js';
 
 /** The text without its heading lines. */
 function body(txt: string): string {
@@ -83,6 +84,55 @@ describe('espeak-ng reads rapport.txt of both examples right', () => {
     expect(plain).toContain(SPELLED_TKR);
     expect(plain).toContain('dˈeː vˈeː ˈɛs');
     expect(words(plain)).toContain(AUG);
+  });
+
+  it('Eskilstuna: "KLK:s" said as one word ("KLK\'s"), not "K L K" and a separate "s"', async () => {
+    needEspeak();
+    const KLK_S_WORD = 'kˌoːˌɛlkˈoːs';
+    const KLK_S_SPELLED = 'kˌoːˌɛlkˈoː ˈɛs';
+    const ipa = await ipaOf(EXAMPLE, 'speech');
+    expect(ipa).toContain(KLK_S_WORD);
+    expect(ipa).not.toContain(KLK_S_SPELLED);
+    // The plain dialect keeps "KLK:s", which espeak-ng says with a separate "s".
+    expect(await ipaOf(EXAMPLE, 'plain')).toContain(KLK_S_SPELLED);
+    // "KLK" alone is said letter by letter, as people say it.
+    expect(phonemes('Det gäller KLK.')).toContain('kˌoːˌɛlkˈoː');
+  });
+
+  it('Eskilstuna: a registry abbreviation is said in full at its first use in each top-level section that uses it', async () => {
+    needEspeak();
+    const txt = (await render(loadFile(EXAMPLE))).txt;
+    const lines = txt.split('\n');
+    const tops = headings(txt).filter((h) => h.depth === 1);
+    let sections = 0;
+    tops.forEach((h, i) => {
+      const text = body(lines.slice(h.line, tops[i + 1]?.line ?? lines.length).join('\n')).replace(/\s+/g, ' ');
+      const at = text.search(/(?<![\p{L}/])KLK(?![\p{L}])/u);
+      if (at < 0) return;
+      sections++;
+      // Said in full right there: "Kommunledningskontoret (KLK)", "Kommunledningskontorets (KLK)".
+      expect(text.slice(0, at), h.title).toMatch(/Kommunledningskontorets? \($/u);
+    });
+    expect(sections).toBeGreaterThan(3);
+    // espeak-ng says the full name at least once per such section.
+    const name = phonemes('Kommunledningskontoret').trim().replace(/t$/u, '');
+    const ipa = await ipaOf(EXAMPLE, 'speech');
+    expect(ipa.split(name).length - 1).toBeGreaterThanOrEqual(sections);
+    // The plain dialect explains it once only, at its first use.
+    const plain = (await render(loadFile(EXAMPLE), PLAIN)).txt;
+    expect(plain.split('Kommunledningskontoret (KLK)').length - 1).toBeLessThan(sections);
+  });
+
+  it('a genitive at the first use in a section is said as the genitive of the full name', async () => {
+    needEspeak();
+    const file = EXAMPLE.replace('eskilstuna-ks-2022-delar2/rapport.yaml', 'generated-genitive.yaml');
+    const yaml = readFileSync(EXAMPLE, 'utf8');
+    // The summary starts with "KLK:s" where the author wrote "Kommunledningskontorets (KLK)".
+    const text = yaml.replace('Kommunledningskontorets (KLK) verksamhet', 'KLK:s verksamhet');
+    expect(text).not.toBe(yaml);
+    const txt = (await render(loadText(text, file))).txt;
+    expect(txt).toContain('Kommunledningskontorets (KLK) verksamhet');
+    expect(phonemes('Kommunledningskontorets (KLK) verksamhet')).toContain('kɔmˈʉnleːdnˌɪŋskɔntˈuːrəts');
   });
 
   it('Solberga: "0–20 år" said "0 till 20 år"', async () => {

@@ -13,8 +13,15 @@ import type { ValidateJson } from '../../src/index.js';
 import { generateCases, staticCases, staticRoot, type BadInput } from './bad-inputs.js';
 import { bin, ensureBuilt } from './dist.js';
 
-/** A generous bound per case, so a busy machine does not make the test flaky. */
+/**
+ * A bound per case on the CPU time this process spends (user + system), not on the wall
+ * clock: a machine busy with other work stretches the wall clock several times over (a
+ * 40 000-section file took 5.9 s of wall time at a load of 20), but not the CPU time a case
+ * needs. An input that makes validation super-linear still blows it.
+ */
 const BOUND_MS = 5_000;
+/** The real bin's bound is on the wall clock (its CPU time is not ours to read): a hang detector only. */
+const BIN_BOUND_MS = 60_000;
 const STACK_LINE = /^ {4}at /m;
 
 const dir = mkdtempSync(join(tmpdir(), 'kr-bad-inputs-'));
@@ -37,7 +44,7 @@ afterAll(() => {
   console.log(`hardening: bad inputs rejected cleanly (exit 1, expected code and path, file and line, no stack trace): ${figures.rejectedCleanly}`);
   console.log(`hardening: bad inputs through the real bin with a 256 MB heap: ${figures.binTried}, clean: ${figures.binClean}`);
   console.log(`hardening: bad inputs through kommunrapport build: ${figures.buildTried}, refused with nothing written: ${figures.buildRefused}`);
-  console.log(`hardening: slowest bad input in process: ${Math.round(figures.slowestMs)} ms (bound ${BOUND_MS} ms)`);
+  console.log(`hardening: slowest bad input in process: ${Math.round(figures.slowestMs)} ms of CPU time (bound ${BOUND_MS} ms)`);
 });
 
 describe('the corpus', () => {
@@ -62,9 +69,10 @@ describe('kommunrapport validate --json on each bad input', () => {
   for (const c of cases) {
     it(c.name, async () => {
       figures.tried++;
-      const started = performance.now();
+      const started = process.cpuUsage();
       const run = await runMain(argsFor(c), dir);
-      const ms = performance.now() - started;
+      const used = process.cpuUsage(started);
+      const ms = (used.user + used.system) / 1000;
       figures.slowestMs = Math.max(figures.slowestMs, ms);
       expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
       expect(run.code).toBe(1);
@@ -114,7 +122,7 @@ describe('the real bin on a sample and on every large input (256 MB heap)', () =
       const head = run.stdout.split('\n').find((l) => l.startsWith(`${shown}`) && l.includes(`  ${c.code}`) && (c.path === '' || l.endsWith(`  ${c.path}`)));
       expect(head, run.stdout.slice(0, 800)).toBeDefined();
       if (c.code !== 'input-too-large') expect(head).toMatch(new RegExp(`^${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+`));
-      expect(run.ms).toBeLessThan(BOUND_MS * 3);
+      expect(run.ms).toBeLessThan(BIN_BOUND_MS);
       figures.binClean++;
     });
   }

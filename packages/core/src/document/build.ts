@@ -11,6 +11,7 @@ import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
+import { describeReport } from './description.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
@@ -38,9 +39,16 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   if (report.date) cover.push({ term: v.term('date'), value: format.date(report.date), content: c.p.identifier(format.date(report.date)) });
 
   const drafts: Draft[] = [];
-  if (report.decision) drafts.push(decisionSection(c));
-  for (const s of report.sections) drafts.push(section(c, s, 2));
-  return { title: report.title, language: report.language, cover, sections: number(c, drafts, '') };
+  // Each top-level section starts afresh for speech, which says again what an abbreviation stands for.
+  if (report.decision) {
+    c.p.section();
+    drafts.push(decisionSection(c));
+  }
+  for (const s of report.sections) {
+    c.p.section();
+    drafts.push(section(c, s, 2));
+  }
+  return { title: report.title, language: report.language, description: describeReport(report, v), cover, sections: number(c, drafts, '') };
 }
 
 /**

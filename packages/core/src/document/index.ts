@@ -3,3 +3,4 @@ export * from './types.js';
 export * from './inline.js';
 export * from './build.js';
 export * from './shared.js';
+export * from './description.js';

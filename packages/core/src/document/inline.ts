@@ -35,11 +35,14 @@ export interface Phraser {
   names(abbreviations: readonly string[], separator: string): Phrase;
   /** Rich text of the model as document blocks. */
   rich(blocks: RichText): TextBlock[];
+  /** Starts a top-level section: the next use of each abbreviation is its first in the section. */
+  section(): void;
 }
 
 /** Creates the phraser of one document; call it in reading order. */
 export function createPhraser(vocabulary: Vocabulary): Phraser {
   const introduced = new Set<string>();
+  let inSection = new Set<string>();
   const phrase = (text: string, role: TextRole): Phrase => {
     if (text === '') return [];
     if (role === 'identifier') return [{ type: 'text', value: text }];
@@ -77,6 +80,10 @@ export function createPhraser(vocabulary: Vocabulary): Phraser {
         introduced.add(seg.abbreviation);
         node.first = !(namedBefore || namedAfter);
       }
+      if (role === 'running' && !inSection.has(seg.abbreviation)) {
+        inSection.add(seg.abbreviation);
+        if (!(namedBefore || namedAfter)) node.firstInSection = true;
+      }
       out.push(node);
       before += node.text;
     }
@@ -105,6 +112,9 @@ export function createPhraser(vocabulary: Vocabulary): Phraser {
     identifier: (text) => phrase(text, 'identifier'),
     names: (abbreviations, separator) => merge(abbreviations.flatMap((a, i): Inline[] => [...(i > 0 ? [{ type: 'text' as const, value: separator }] : []), ...phrase(a, 'running')])),
     rich: (blocks) => blocks.map(block),
+    section: () => {
+      inSection = new Set();
+    },
   };
 }
 
@@ -129,11 +139,28 @@ export function abbreviationExplanation(node: AbbreviationNode): { before: strin
   return node.text === node.abbreviation ? { before: `${node.expansion} (`, after: ')' } : { before: '', after: ` (${node.expansion})` };
 }
 
+/** The genitive of a name, as Swedish writes it: `-s`, nothing after s, x or z, `:s` after a capital. */
+const genitive = (name: string) => (/[sxz]$/iu.test(name) ? name : /\p{Lu}$/u.test(name) ? `${name}:s` : `${name}s`);
+
+/**
+ * What speech says for an abbreviation: at its first use in a top-level section (and at its
+ * first use) what it stands for with the abbreviation after it, "Kommunledningskontoret
+ * (KLK)", a genitive "KLK:s" as "Kommunledningskontorets (KLK)"; elsewhere as written (the
+ * formatter's `speechText` then makes "KLK:s" a word the engine reads, "KLK's").
+ */
+export function speechAbbreviation(node: AbbreviationNode): string {
+  if (!node.first && !node.firstInSection) return node.text;
+  if (node.text === node.abbreviation) return `${node.expansion} (${node.abbreviation})`;
+  if (node.text === `${node.abbreviation}:s`) return `${genitive(node.expansion)} (${node.abbreviation})`;
+  return `${node.text} (${node.expansion})`;
+}
+
 /**
  * Inline content as plain text. With `explain` (the default), first uses of abbreviations
- * are explained as every writer explains them; without, the result is the source text exactly.
+ * are explained as every writer explains them; without, the result is the source text
+ * exactly. With `speech`, abbreviations are said as {@link speechAbbreviation} says them.
  */
-export function phraseText(nodes: readonly Inline[], options: { explain?: boolean } = {}): string {
+export function phraseText(nodes: readonly Inline[], options: { explain?: boolean; speech?: boolean } = {}): string {
   const explain = options.explain !== false;
   return nodes
     .map((n) => {
@@ -142,6 +169,7 @@ export function phraseText(nodes: readonly Inline[], options: { explain?: boolea
           return n.value;
         case 'abbreviation': {
           if (!explain) return n.text;
+          if (options.speech) return speechAbbreviation(n);
           const e = abbreviationExplanation(n);
           return `${e.before}${n.text}${e.after}`;
         }

@@ -47,6 +47,12 @@ export interface AbbreviationNode {
   expansion: string;
   /** True where a writer explains it (first use, not explained by the author). */
   first: boolean;
+  /**
+   * True at its first use in a top-level section where the author has not explained it
+   * there: where speech, which cannot be skimmed back, says again what it stands for
+   * (see `phraseText`'s `speech` option). Absent elsewhere.
+   */
+  firstInSection?: true;
 }
 
 /** Text in another language than the document's (BCP 47 tag), so speech and hyphenation switch. */
@@ -205,6 +211,12 @@ export interface DocumentModel {
   /** The document's title, as written (the title of a document: its abbreviations are never explained). */
   title: string;
   language: string;
+  /**
+   * What the report is about in at most 160 characters, for search engines and catalogues
+   * (HTML's meta description): the author's summary, else the decision's description, cut
+   * at a sentence or word; without either, the title, body, kommun and period.
+   */
+  description: string;
   /** Cover facts: kommun, nämnd, period, diarienummer, date … in order. */
   cover: Fact[];
   sections: DocSection[];
