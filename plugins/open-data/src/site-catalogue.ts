@@ -3,7 +3,7 @@
 // report's dataset with its distributions, built by the same builder as a report's own
 // dcat.rdf. Sorted by dataset address and free of the clock, so the same reports give the
 // same bytes. The site's build writes it as catalog.rdf (harvested) and catalog.jsonld.
-import { createDiagnostic, type Diagnostic, type Report, type SiteSettings } from '@kommunrapport/model';
+import { createDiagnostic, presets, type Diagnostic, type Report, type SiteSettings } from '@kommunrapport/model';
 import { documentDate } from '@kommunrapport/core';
 import { CC0, DEFAULT_SPATIAL } from './options.js';
 import { OPEN_DATA_CODES, type OpenDataCode } from './diagnostics.js';
@@ -33,6 +33,18 @@ const HTTP = /^https?:\/\/[^\s<>"{}|\\^`]+$/i;
 const lit = (value: string, lang?: string): RdfObject => (lang ? { value, lang } : { value });
 const iri = (i: string): RdfObject => ({ iri: i });
 const date = (d: string): RdfObject => ({ value: d, datatype: 'xsd:date' });
+
+/** The catalogue's title in a language: the publisher's (or site's) name and the vocabulary's word for open data. */
+function catalogueTitle(name: string, lang: 'sv' | 'en'): string {
+  return `${name}: ${(lang === 'en' ? presets['generic-en'] : presets.generic).terms.formatOpenData}`;
+}
+
+/** The catalogue's description in a language: what its datasets hold, in the preset's words. */
+function catalogueDescription(name: string, lang: 'sv' | 'en'): string {
+  const g = lang === 'en' ? presets['generic-en'] : presets.generic;
+  const contents = [g.terms.summary, g.levels.area.plural, g.levels.goal.plural, g.levels.indicator.plural, g.terms.finance, g.terms.workforce];
+  return `${catalogueTitle(name, lang)}: ${contents.join(', ')}.`;
+}
 
 /**
  * Builds the site's one DCAT-AP-SE catalogue (RDF/XML and JSON-LD) from its reports, with
@@ -84,10 +96,10 @@ export function buildSiteCatalogue(site: SiteSettings, entries: readonly SiteCat
     iri: catalogIri,
     types: ['dcat:Catalog'],
     props: [
-      ['dct:title', lit(`${name}: rapporter som öppna data`, 'sv')],
-      ['dct:title', lit(`${name}: reports as open data`, 'en')],
-      ['dct:description', lit(`Uppföljningsrapporter från ${site.publisher.name} som öppna data (${count} ${count === 1 ? 'rapport' : 'rapporter'}): mål, indikatorer, ekonomi och hela rapporten som JSON, CSV-tabeller och Data Package.`, 'sv')],
-      ['dct:description', lit(`Follow-up reports of ${site.publisher.name} as open data (${count} ${count === 1 ? 'report' : 'reports'}): goals, indicators, finance and the whole report as JSON, CSV tables and Data Package.`, 'en')],
+      ...(['sv', 'en'] as const).flatMap((l): [QName, RdfObject][] => [
+        ['dct:title', lit(catalogueTitle(name, l), l)],
+        ['dct:description', lit(catalogueDescription(name, l), l)],
+      ]),
       ['dct:publisher', iri(publisher.iri)],
       ['dct:license', iri(CATALOGUE_LICENCE)],
       ...languages.flatMap((l): [QName, RdfObject][] => (LANGUAGE[l] ? [['dct:language', iri(LANGUAGE[l])]] : [])),
