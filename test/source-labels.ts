@@ -21,7 +21,7 @@ export interface LabelFinding {
 /** The workspace root. */
 export const ROOT = join(new URL('.', import.meta.url).pathname, '..');
 
-/** The TypeScript sources of every plugin and of the core, sorted, relative to the root. */
+/** The TypeScript sources of every plugin, of the core and of the CLI's site pages, sorted, relative to the root. */
 export function rendererSources(root = ROOT): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -36,6 +36,8 @@ export function rendererSources(root = ROOT): string[] {
     if (statSync(src, { throwIfNoEntry: false })?.isDirectory()) walk(src);
   }
   walk(join(root, 'packages/core/src'));
+  // The pages of a published site are written by the CLI's site module.
+  walk(join(root, 'packages/cli/src/site'));
   return out;
 }
 

@@ -1,9 +1,9 @@
-// The words and phrases of the governance presets, in Swedish and in English, for tests
+// The words and phrases of the governance presets and of the site terms, in Swedish and in English, for tests
 // that prove no renderer shows a word of its own: every term, level name, scale label,
 // scale description, text alternative and unit word. Words that are the same in both
 // languages (Status, Trend, Symbol, kronor …) or are too short to mean anything alone
 // (%, av, of) are left out, and listed by `sharedWords` so tests can pin them.
-import { eskilstuna, generic, genericEn, type Governance } from '@kommunrapport/model';
+import { eskilstuna, generic, genericEn, siteTermsEn, siteTermsSv, type Governance, type SiteTerms } from '@kommunrapport/model';
 
 /** Every phrase a vocabulary shows, with `{placeholder}` parts split off. */
 export function vocabularyPhrases(g: Governance): string[] {
@@ -52,8 +52,17 @@ export const MIN_LENGTH = 3;
 /** Whether a phrase is worth searching for: long enough and with a letter (not "20 %"). */
 const searchable = (p: string) => p.length >= MIN_LENGTH && /\p{L}/u.test(p);
 
-const swedishAll = [...new Set([...vocabularyPhrases(eskilstuna), ...vocabularyPhrases(generic)])];
-const englishAll = vocabularyPhrases(genericEn);
+/**
+ * The phrases of a site's own pages (start page, navigation, footer, accessibility
+ * statement) of two or more words: single words of the site terms are also the site's file
+ * and folder names (rapport.pdf, nyckeltal/), which are addresses, not labels.
+ */
+export function siteTermPhrases(terms: SiteTerms): string[] {
+  return [...new Set(Object.entries(terms).filter(([key]) => key !== 'language').flatMap(([, value]) => (value as string).split(/\{\w+\}/).map((part: string) => part.trim().replace(/[.:,]$/, '').trim()).filter((p: string) => /\S\s+\S/.test(p))))];
+}
+
+const swedishAll = [...new Set([...vocabularyPhrases(eskilstuna), ...vocabularyPhrases(generic), ...siteTermPhrases(siteTermsSv)])];
+const englishAll = [...new Set([...vocabularyPhrases(genericEn), ...siteTermPhrases(siteTermsEn)])];
 
 /** Phrases found, as whole words, in a phrase of the other language: not a sign of either. */
 function isShared(phrase: string, other: readonly string[]): boolean {

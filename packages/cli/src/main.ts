@@ -12,6 +12,7 @@ import * as validateOpenData from './commands/validate-open-data.js';
 import * as formats from './commands/formats.js';
 import * as importTables from './commands/import.js';
 import * as kolada from './commands/kolada.js';
+import * as site from './commands/site.js';
 
 /** A command module: it adds its command to the program. */
 export interface CommandModule {
@@ -19,7 +20,7 @@ export interface CommandModule {
 }
 
 /** Every command of the program; add one line per command module. */
-export const commands: readonly CommandModule[] = [validate, build, init, preview, validateOpenData, formats, importTables, kolada];
+export const commands: readonly CommandModule[] = [validate, build, init, preview, validateOpenData, formats, importTables, kolada, site];
 
 /** The version of the cli package. */
 export const version: string = (createRequire(import.meta.url)('../package.json') as { version: string }).version;

@@ -1,6 +1,6 @@
 // `kommunrapport preview`: real HTTP requests to 127.0.0.1 while the YAML is edited; the
 // served page changes, open pages get a reload event, errors show escaped in the page.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +90,23 @@ describe('kommunrapport preview and the config file', () => {
   });
 });
 
+describe('kommunrapport preview and the site settings', () => {
+  it("shows the page in the site's colours, as the build does", async () => {
+    const dir = tempDir();
+    const report = join(dir, 'rapport.yaml');
+    copyFileSync(reportFixture, report);
+    const site = { publisher: { name: 'Exempelstads kommun', organisationNumber: '212000-9999' }, baseUrl: 'https://rapporter.exempelstad.se/', contact: { name: 'Kommunledningskontoret', email: 'oppnadata@exempelstad.se' }, colours: { primary: '#7a1f5c' } };
+    writeFileSync(join(dir, 'kommunrapport.config.json'), JSON.stringify({ site }));
+    const own = await startPreview({ file: report, cwd: dir });
+    try {
+      const html = await until(own.url, (h) => h.includes('</html>'));
+      expect(html).toContain(':root{--brand:#7a1f5c}');
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('kommunrapport preview as a process', () => {
   it('prints the URL, serves the page and stops cleanly on SIGINT', async () => {
     const dir = tempDir();
@@ -114,5 +131,34 @@ describe('kommunrapport preview as a process', () => {
     expect(await exited).toBe(0);
     expect(stdout).toContain('Preview stopped.');
     await expect(fetch(url)).rejects.toThrow();
+  });
+});
+
+describe('kommunrapport preview of a site folder', () => {
+  it('serves the folder as it is (a folder address serves its index.html), with the same Host check, and refuses a folder without index.html', async () => {
+    const dir = tempDir();
+    const site = join(dir, 'site');
+    mkdirSync(join(site, '2024', 'r'), { recursive: true });
+    writeFileSync(join(site, 'index.html'), '<!DOCTYPE html><title>start</title><a href="2024/r/index.html">r</a>');
+    writeFileSync(join(site, '2024', 'r', 'index.html'), '<!DOCTYPE html><title>report page</title>');
+    writeFileSync(join(site, '2024', 'r', 't.csv'), 'a,b\r\n1,2\r\n');
+    writeFileSync(join(dir, 'secret.txt'), 'outside');
+    const own = await startPreview({ file: 'site', cwd: dir });
+    try {
+      expect(await fetchText(own.url)).toContain('<title>start</title>');
+      expect(await fetchText(`${own.url}2024/r/`)).toContain('<title>report page</title>');
+      expect(await fetchText(`${own.url}2024/r/index.html`)).toContain('<title>report page</title>');
+      const csv = await fetch(`${own.url}2024/r/t.csv`);
+      expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect(await csv.text()).toBe('a,b\r\n1,2\r\n');
+      expect((await fetch(`${own.url}..%2fsecret.txt`)).status).toBe(404);
+      expect((await fetch(`${own.url}nothing/`)).status).toBe(404);
+      const status = await new Promise<number>((done) => get(own.url, { headers: { host: 'attacker.example:80' } }, (res) => done(res.statusCode ?? 0)));
+      expect(status).toBe(403);
+    } finally {
+      await own.close();
+    }
+    mkdirSync(join(dir, 'empty'));
+    await expect(startPreview({ file: 'empty', cwd: dir })).rejects.toThrow('empty is a folder without index.html: give a report file (YAML), or a folder that kommunrapport site or build wrote.');
   });
 });

@@ -24,6 +24,8 @@ export interface PublishOptions {
   beforeSwap?: (tempDir: string) => void | Promise<void>;
   /** Called synchronously between the two renames of the swap, when the previous output is renamed away (tests kill the process here). */
   betweenRenames?: (oldDir: string) => void;
+  /** What the ownership marker says made the folder (default: a report build); a site says it is a site. */
+  markerNote?: string;
 }
 
 /**
@@ -33,9 +35,9 @@ export interface PublishOptions {
  */
 export const BUILD_MARKER = '.kommunrapport-build.json';
 
-/** The marker's bytes for a report id. */
-export function markerContents(id: string): Uint8Array {
-  return new TextEncoder().encode(`${JSON.stringify({ generator: 'kommunrapport', id, note: 'Made by kommunrapport build; the next build of this report replaces this folder.' }, null, 2)}\n`);
+/** The marker's bytes for a report id (or a site's folder name, with its own note). */
+export function markerContents(id: string, note = 'Made by kommunrapport build; the next build of this report replaces this folder.'): Uint8Array {
+  return new TextEncoder().encode(`${JSON.stringify({ generator: 'kommunrapport', id, note }, null, 2)}\n`);
 }
 
 /**
@@ -211,7 +213,7 @@ export async function publish(outDir: string, id: string, files: readonly Output
       }
       await writeFile(join(temp, f.path), f.bytes);
     }
-    await writeFile(join(temp, BUILD_MARKER), markerContents(id));
+    await writeFile(join(temp, BUILD_MARKER), markerContents(id, options.markerNote));
     await options.beforeSwap?.(temp);
   } catch (error) {
     await rm(temp, { recursive: true, force: true }).catch(() => {});

@@ -212,6 +212,14 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { key: string; expected: string } | { value: string; expected: string }) => ('key' in d ? `"${d.key}" must be ${d.expected}.` : `${d.value} is not ${d.expected}.`),
     hint: 'Write one of the values listed as expected.',
   },
+  'site-colour-contrast': {
+    title: 'Site colour too light or too dark to read',
+    severity: 'warning',
+    group: 'model',
+    meaning: 'A colour of the site: block has less contrast on the white page than WCAG 2.1 asks where it is used: the primary colour is the colour of headings (text, 4.5:1, criterion 1.4.3), the accent the colour of rules (graphics, 3:1, criterion 1.4.11). HTML, PDF and DOCX then keep their own colour instead.',
+    message: (d: { path: string; colour: string; ratio: string; minimum: number }) => `${d.path} ${d.colour} has ${d.ratio}:1 contrast on the white page; at least ${d.minimum}:1 is needed, so the formats keep their own colour.`,
+    hint: 'Choose a darker shade of the colour (a contrast checker shows the ratio against #ffffff).',
+  },
   'control-character': {
     title: 'Invisible control character',
     severity: 'error',

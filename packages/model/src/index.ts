@@ -8,6 +8,7 @@ export * from './swedish-numbers.js';
 export * from './presets.js';
 export * from './organisation.js';
 export * from './site.js';
+export * from './site-terms.js';
 export * from './indicator.js';
 export * from './period.js';
 export * from './statements.js';

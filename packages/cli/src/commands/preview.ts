@@ -1,13 +1,14 @@
-// `kommunrapport preview <file> [--port 0] [--host 127.0.0.1]`: builds the HTML into a
-// temporary folder, serves it over node:http, watches the YAML (and the config file next
-// to it) and rebuilds on every save.
+// `kommunrapport preview <file|folder> [--port 0] [--host 127.0.0.1]`: builds the HTML into
+// a temporary folder, serves it over node:http, watches the YAML (and the config file next
+// to it) and rebuilds on every save. Given a folder (a site that `kommunrapport site`
+// wrote, or a report's build output), it serves that folder as it is, with the same checks.
 // Open pages reload through a small Server-Sent-Events script that only the preview adds.
 // Validation errors are shown in the page (escaped) and in the terminal; each rebuild logs
 // the time from the save to the new page being ready to serve.
 import { spawn } from 'node:child_process';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import { rmSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
@@ -19,11 +20,11 @@ import { formatDiagnostic, type Severity } from '@kommunrapport/model';
 import { buildReport, formatProblem, type BuildResult, type Plugin } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 import { FIRST_PARTY } from '../first-party.js';
-import { CONFIG_NAMES, loadConfigFor } from '../config.js';
+import { CONFIG_NAMES, loadConfigFor, readSiteContext } from '../config.js';
 
 /** Options of {@link startPreview}. */
 export interface PreviewOptions {
-  /** The report file. */
+  /** The report file, or a folder with an index.html to serve as it is (a site). */
   file: string;
   /** Port to listen on; 0 (default) picks a free one. */
   port?: number;
@@ -125,7 +126,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const log = options.log ?? (() => {});
   const colours = pc.createColors(options.colour === true);
   const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
-  const plugin = options.plugin ?? (await FIRST_PARTY.find((p) => p.format === 'html')!.load());
+  // A folder is served as it is: no build, no watching.
+  const folder = statSync(file).isDirectory() ? file : undefined;
+  if (folder !== undefined && !existsSync(join(folder, 'index.html'))) throw new Error(`${shown || '.'} is a folder without index.html: give a report file (YAML), or a folder that kommunrapport site or build wrote.`);
+  const plugin = folder !== undefined ? undefined : (options.plugin ?? (await FIRST_PARTY.find((p) => p.format === 'html')!.load()));
   const outRoot = await mkdtemp(join(tmpdir(), 'kommunrapport-preview-'));
   const clients = new Set<ServerResponse>();
   const builds: RebuildInfo[] = [];
@@ -134,12 +138,23 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
 
   const buildOnce = async (): Promise<RebuildInfo> => {
     const started = performance.now();
+    if (folder !== undefined) {
+      served = folder;
+      const info: RebuildInfo = { ok: true, buildMs: 0, savedToServedMs: 0 };
+      builds.push(info);
+      for (const c of clients) c.write('event: reload\ndata: \n\n');
+      return info;
+    }
     const config = await loadConfigFor(file, (f) => relative(cwd, f));
+    // The site's colours and logo, as the build gives them (problems are logged; the page is built without them).
+    const site = readSiteContext(config, (f) => relative(cwd, f));
+    for (const d of site.diagnostics) log(formatDiagnostic(d, { colour: paint }));
     const result = await buildReport({
       file,
-      plugins: [plugin],
+      plugins: [plugin!],
       outDir: outRoot,
       options: config.config.options ?? {},
+      ...(site.site ? { site: site.site } : {}),
       cwd,
       logger: { info: (m) => log(m), warn: (m) => log(`${colours.yellow('warning')} ${m}`) },
     });
@@ -222,12 +237,13 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       req.on('close', () => clients.delete(res));
       return;
     }
-    if (path === '/' || path === '/index.html') {
+    if (folder === undefined && (path === '/' || path === '/index.html')) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
       res.end(page);
       return;
     }
-    const target = served === undefined ? undefined : resolve(served, `.${path}`);
+    // A folder's address serves its index.html (a site's pages link folders and files alike).
+    const target = served === undefined ? undefined : resolve(served, `.${path.endsWith('/') ? `${path}index.html` : path}`);
     if (target === undefined || !target.startsWith(served! + sep)) {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found\n');
       return;
@@ -287,11 +303,11 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   // chokidar does not see a file appear that did not exist when watching began, so watch the
   // folder (its own entries only) and keep the events of these files.
   const watched = new Set([file, ...CONFIG_NAMES.map((n) => join(dirname(file), n))]);
-  const watcher: FSWatcher = watch(dirname(file), { ignoreInitial: true, depth: 0, ignored: (path, stats) => stats?.isFile() === true && !watched.has(resolve(path)) });
+  const watcher: FSWatcher | undefined = folder !== undefined ? undefined : watch(dirname(file), { ignoreInitial: true, depth: 0, ignored: (path, stats) => stats?.isFile() === true && !watched.has(resolve(path)) });
   // A save often arrives as several events (truncate, write, rename): wait until they
   // have been quiet for a few milliseconds, then rebuild once.
   let debounce: NodeJS.Timeout | undefined;
-  watcher.on('all', (event, path) => {
+  watcher?.on('all', (event, path) => {
     if ((event !== 'change' && event !== 'add' && event !== 'unlink') || typeof path !== 'string' || !watched.has(resolve(path))) return;
     clearTimeout(debounce);
     debounce = setTimeout(() => {
@@ -300,7 +316,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       );
     }, 15);
   });
-  await new Promise<void>((ok) => watcher.once('ready', () => ok()));
+  if (watcher !== undefined) await new Promise<void>((ok) => watcher.once('ready', () => ok()));
 
   return {
     url,
@@ -308,7 +324,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     rebuild,
     async close() {
       clearTimeout(debounce);
-      await watcher.close();
+      await watcher?.close();
       for (const c of clients) c.end();
       clients.clear();
       server.closeAllConnections();
@@ -354,8 +370,8 @@ export function openBrowser(url: string, env: NodeJS.ProcessEnv = process.env): 
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('preview')
-    .description('serve the HTML of a report on this machine and rebuild it on every save')
-    .argument('<file>', 'the report file (YAML)')
+    .description('serve the HTML of a report on this machine and rebuild it on every save, or serve a site folder')
+    .argument('<file>', 'the report file (YAML), or a folder that kommunrapport site (or build) wrote')
     .option('--port <port>', 'port to listen on (0 picks a free one)', '0')
     .option('--host <host>', 'host to listen on', '127.0.0.1')
     .option('--open', 'open the page in a browser (with open, start or xdg-open; KOMMUNRAPPORT_OPENER names another command)')
@@ -377,7 +393,7 @@ export function register(program: Command, ctx: CommandContext): void {
         ctx.exit(EXIT.usage);
         return;
       }
-      io.stdout(`Preview of ${file} at ${preview.url}\nWatching for changes; press Ctrl+C to stop.\n`);
+      io.stdout(statSync(resolve(io.cwd, file)).isDirectory() ? `Serving the folder ${file} at ${preview.url}\nPress Ctrl+C to stop.\n` : `Preview of ${file} at ${preview.url}\nWatching for changes; press Ctrl+C to stop.\n`);
       // Ctrl+C is handled from here on, also while the browser opens.
       const stopped = new Promise<void>((done) => {
         const stop = () => {

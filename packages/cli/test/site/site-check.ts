@@ -1,0 +1,107 @@
+// Test helpers for a built site: its files, a link checker (every internal href and src
+// resolves to a file, every #anchor to an id in that file), and the tables of a page,
+// all read with parse5.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parse, type DefaultTreeAdapterMap } from 'parse5';
+
+type Node = DefaultTreeAdapterMap['node'];
+type Element = DefaultTreeAdapterMap['element'];
+
+/** Every file of a folder, as POSIX paths relative to it (dot files included). */
+export function siteFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const name of readdirSync(d).sort()) {
+      const p = join(d, name);
+      if (statSync(p).isDirectory()) walk(p);
+      else out.push(relative(dir, p).split(sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+/** Every element of a tree, in document order. */
+export function elements(node: Node): Element[] {
+  const out: Element[] = [];
+  const visit = (n: Node) => {
+    if ('tagName' in n) out.push(n);
+    const kids = 'content' in n && n.nodeName === 'template' ? [] : 'childNodes' in n ? n.childNodes : [];
+    for (const c of kids) visit(c);
+  };
+  visit(node);
+  return out;
+}
+
+export const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
+
+/** The text of an element as a reader gets it (symbols hidden from assistive technology left out), white space collapsed. */
+export function textOf(node: Node): string {
+  let s = '';
+  const visit = (n: Node) => {
+    if (n.nodeName === '#text') s += (n as DefaultTreeAdapterMap['textNode']).value;
+    else if ('childNodes' in n && !('tagName' in n && attr(n, 'aria-hidden') === 'true')) for (const c of n.childNodes) visit(c);
+  };
+  visit(node);
+  return s.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
+}
+
+export const parseFile = (file: string): DefaultTreeAdapterMap['document'] => parse(readFileSync(file, 'utf8'));
+
+/** What the link checker found. */
+export interface LinkReport {
+  pages: number;
+  links: number;
+  anchors: number;
+  external: number;
+  broken: string[];
+}
+
+/** Checks every internal href and src of every HTML file of the site. */
+export function checkLinks(dir: string): LinkReport {
+  const report: LinkReport = { pages: 0, links: 0, anchors: 0, external: 0, broken: [] };
+  const ids = new Map<string, Set<string>>();
+  const idsOf = (file: string) => {
+    if (!ids.has(file)) ids.set(file, new Set(elements(parseFile(file)).map((e) => attr(e, 'id')).filter((v): v is string => v !== undefined)));
+    return ids.get(file)!;
+  };
+  for (const page of siteFiles(dir).filter((f) => f.endsWith('.html'))) {
+    report.pages++;
+    const file = join(dir, page);
+    for (const e of elements(parseFile(file))) {
+      for (const name of ['href', 'src']) {
+        const value = attr(e, name);
+        if (value === undefined) continue;
+        if (/^[a-z][a-z0-9+.-]*:/i.test(value)) {
+          report.external++;
+          continue;
+        }
+        report.links++;
+        const [path, anchor] = value.split('#') as [string, string | undefined];
+        const target = path === '' ? file : resolve(dirname(file), decodeURIComponent(path));
+        if (!target.startsWith(dir) || !existsSync(target) || statSync(target).isDirectory()) {
+          report.broken.push(`${page}: ${name}="${value}" (no such file)`);
+          continue;
+        }
+        if (anchor !== undefined && anchor !== '') {
+          report.anchors++;
+          if (!target.endsWith('.html') || !idsOf(target).has(decodeURIComponent(anchor))) report.broken.push(`${page}: ${name}="${value}" (no element with id "${anchor}")`);
+        }
+      }
+    }
+  }
+  return report;
+}
+
+/** The rows of the table with this id (or inside the element with this id), each a list of cell texts (a cell spanning columns, then empty ones). */
+export function tableRows(file: string, id: string): string[][] {
+  const all = elements(parseFile(file));
+  const holder = all.find((e) => attr(e, 'id') === id);
+  if (holder === undefined) throw new Error(`${file} has no element with id ${id}`);
+  const table = holder.tagName === 'table' ? holder : elements(holder).find((e) => e.tagName === 'table');
+  if (table === undefined) throw new Error(`${file}: the element with id ${id} (${holder.tagName}) holds no table`);
+  return elements(table)
+    .filter((e) => e.tagName === 'tr')
+    .map((tr) => tr.childNodes.filter((c): c is Element => 'tagName' in c && (c.tagName === 'th' || c.tagName === 'td')).flatMap((c) => Array.from({ length: Number(attr(c, 'colspan') ?? '1') }, (_, i) => (i === 0 ? textOf(c) : ''))));
+}
