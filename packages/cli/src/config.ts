@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import * as t from 'io-ts';
 import { parse as parseYamlValue } from 'yaml';
-import { readInputFile, type LogoImage, type SiteContext } from '@kommunrapport/core';
+import { readInputFile, siteColours, type LogoImage, type SiteContext } from '@kommunrapport/core';
 import { ImportMappings } from './import/mapping.js';
 import { KoladaSettings } from './kolada/settings.js';
 import { createDiagnostic, decodeSource, decodeWith, DIAGNOSTIC_CODES, NonEmptyString, parseYaml, SiteSettings, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
@@ -68,26 +68,36 @@ const LOGO_TYPES: Record<string, LogoImage['mediaType']> = { '.png': 'image/png'
 /**
  * The config's `site:` block for the plugins (`ctx.site`), with the logo's file read
  * (relative to the config file), so plugins never touch the file system. A logo that cannot
- * be read, or is not PNG, SVG or JPEG, is a diagnostic pointing at `site.logo.file`.
+ * be read, or is not PNG, SVG or JPEG, is an error pointing at `site.logo.file`; a colour
+ * below its contrast minimum a warning pointing at it.
  */
 export function readSiteContext(loaded: LoadedConfig, display: (file: string) => string = (f) => f): { site?: SiteContext; diagnostics: Diagnostic[] } {
   const settings = loaded.config.site;
   if (!settings) return { diagnostics: [] };
-  if (!settings.logo) return { site: { settings }, diagnostics: [] };
+  const at = (path: (string | number)[]) => {
+    const place = loaded.locate?.(path);
+    return { path: path.join('.'), ...(loaded.file ? { file: display(loaded.file) } : {}), ...(place ? { line: place.line, column: place.column } : {}) };
+  };
+  // Colours every format would use: below the WCAG minimum they are a warning (and left unused).
+  const colourWarnings = siteColours(settings).problems.map((p) => ({
+    ...createDiagnostic('site-colour-contrast', DIAGNOSTIC_CODES['site-colour-contrast'], { path: p.path, colour: p.colour, ratio: p.ratio.toFixed(2), minimum: p.minimum }, at(p.path.split('.'))),
+    expected: `at least ${p.minimum}:1 on #ffffff (${p.role === 'text' ? 'heading text' : 'rules'})`,
+    found: `${p.ratio.toFixed(2)}:1`,
+  }));
+  if (!settings.logo) return { site: { settings }, diagnostics: colourWarnings };
   const file = resolve(loaded.dir, settings.logo.file);
-  const place = loaded.locate?.(['site', 'logo', 'file']);
-  const where = { path: 'site.logo.file', ...(loaded.file ? { file: display(loaded.file) } : {}), ...(place ? { line: place.line, column: place.column } : {}) };
+  const where = at(['site', 'logo', 'file']);
   const mediaType = LOGO_TYPES[extname(file).toLowerCase()];
   if (!mediaType) {
     const expected = 'a PNG, SVG or JPEG file (.png, .svg, .jpg, .jpeg)';
-    return { diagnostics: [{ ...createDiagnostic('invalid-value', DIAGNOSTIC_CODES['invalid-value'], { value: JSON.stringify(settings.logo.file), expected }, where), expected, found: JSON.stringify(settings.logo.file) }] };
+    return { diagnostics: [...colourWarnings, { ...createDiagnostic('invalid-value', DIAGNOSTIC_CODES['invalid-value'], { value: JSON.stringify(settings.logo.file), expected }, where), expected, found: JSON.stringify(settings.logo.file) }] };
   }
   try {
     const bytes = new Uint8Array(readFileSync(file));
-    return { site: { settings, logo: { bytes, mediaType, alt: settings.logo.alt } }, diagnostics: [] };
+    return { site: { settings, logo: { bytes, mediaType, alt: settings.logo.alt } }, diagnostics: colourWarnings };
   } catch (e) {
     const reason = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message;
-    return { diagnostics: [{ ...createDiagnostic('file-unreadable', DIAGNOSTIC_CODES['file-unreadable'], { file: display(file), reason }, where), hint: 'site.logo.file is relative to the config file; check the path.' }] };
+    return { diagnostics: [...colourWarnings, { ...createDiagnostic('file-unreadable', DIAGNOSTIC_CODES['file-unreadable'], { file: display(file), reason }, where), hint: 'site.logo.file is relative to the config file; check the path.' }] };
   }
 }
 

@@ -90,6 +90,23 @@ describe('kommunrapport preview and the config file', () => {
   });
 });
 
+describe('kommunrapport preview and the site settings', () => {
+  it("shows the page in the site's colours, as the build does", async () => {
+    const dir = tempDir();
+    const report = join(dir, 'rapport.yaml');
+    copyFileSync(reportFixture, report);
+    const site = { publisher: { name: 'Exempelstads kommun', organisationNumber: '212000-9999' }, baseUrl: 'https://rapporter.exempelstad.se/', contact: { name: 'Kommunledningskontoret', email: 'oppnadata@exempelstad.se' }, colours: { primary: '#7a1f5c' } };
+    writeFileSync(join(dir, 'kommunrapport.config.json'), JSON.stringify({ site }));
+    const own = await startPreview({ file: report, cwd: dir });
+    try {
+      const html = await until(own.url, (h) => h.includes('</html>'));
+      expect(html).toContain(':root{--brand:#7a1f5c}');
+    } finally {
+      await own.close();
+    }
+  });
+});
+
 describe('kommunrapport preview as a process', () => {
   it('prints the URL, serves the page and stops cleanly on SIGINT', async () => {
     const dir = tempDir();

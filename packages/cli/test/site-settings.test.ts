@@ -1,7 +1,8 @@
 // The config's site: block reaches the plugins: the open data names the site's publisher
 // (by organisationsnummer) and contact, is published below the site's address, and passes
 // validate-open-data without --allow-placeholder; a report without contact e-mail warns and
-// fails --strict; a logo that cannot be read stops the build before anything is written.
+// fails --strict; a colour below its WCAG contrast minimum warns (fails --strict); a logo
+// that cannot be read stops the build before anything is written.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -52,6 +53,17 @@ describe('site settings in the build', () => {
     const check = await runCli(['validate-open-data', join('dist', ID), '--strict'], { cwd: dir });
     expect(check.stdout).toContain('are valid and agree');
     expect(check.code).toBe(0);
+  });
+
+  it('warns about a site colour below its contrast minimum, with its line, and fails --strict on it', async () => {
+    const dir = workspace(`${SITE}  colours:\n    primary: "#9ca3af"\n`);
+    const loose = await runCli(['build', 'r/rapport.yaml', '--format', 'open-data'], { cwd: dir });
+    expect(loose.code).toBe(0);
+    expect(loose.stderr).toMatch(/r\/kommunrapport\.config\.yaml:\d+:\d+ {2}warning {2}site-colour-contrast {2}site\.colours\.primary/);
+    expect(loose.stderr).toContain('site.colours.primary #9ca3af has 2.54:1 contrast on the white page; at least 4.5:1 is needed');
+    const strict = await runCli(['build', 'r/rapport.yaml', '--format', 'open-data', '--strict', '--out', 'strict'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(existsSync(join(dir, 'strict'))).toBe(false);
   });
 
   it('stops with exit 2, naming site.logo.file, when the logo cannot be read', async () => {

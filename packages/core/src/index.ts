@@ -1,5 +1,6 @@
 export * from './plugin.js';
 export * from './format.js';
+export * from './contrast.js';
 export * from './speech.js';
 export * from './vocabulary.js';
 export * from './document/index.js';

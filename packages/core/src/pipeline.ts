@@ -4,7 +4,7 @@
 // Nothing is written unless every plugin succeeded; the result lists every file with its
 // size and SHA-256, sorted by path, and every diagnostic and problem.
 import { relative } from 'node:path';
-import { createDiagnostic, decodeSource, formatPath, hasErrors, loadReport, type Diagnostic, type Locate } from '@kommunrapport/model';
+import { createDiagnostic, decodeSource, deepFreeze, formatPath, hasErrors, loadReport, withoutInvisible, type Diagnostic, type Locate } from '@kommunrapport/model';
 import { BuildError, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
 import { createRenderContext } from './context.js';
@@ -14,6 +14,7 @@ import { createVocabulary } from './vocabulary.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { readInputFile } from './read-input.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
+import { isTimeLimit, runWithin } from './within.js';
 import type { Logger, Plugin, RenderContext, SiblingFile, SiteContext } from './plugin.js';
 
 /** Progress of a build, for a progress line. */
@@ -56,6 +57,13 @@ export interface BuildReportOptions {
   cwd?: string;
   /** Passed to the atomic writer. */
   publish?: PublishOptions;
+  /**
+   * The time limit of the render stage, for a build run on this thread: `at` in
+   * milliseconds since the epoch (Date.now()), `seconds` as the user gave it. Each plugin's
+   * synchronous work is stopped when it is reached (see within.ts), so a plugin that loops
+   * without yielding fails with plugin-failed naming it instead of holding the thread.
+   */
+  timeLimit?: { at: number; seconds: number };
 }
 
 /** The outcome of building one report. */
@@ -97,7 +105,9 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const loaded: { report?: ReturnType<typeof loadReport>['report']; diagnostics: Diagnostic[]; locate?: Locate } =
     source.text === undefined ? { diagnostics: source.diagnostics } : loadReport(source.text, file);
   result.diagnostics.push(...loaded.diagnostics);
-  const report = loaded.report;
+  // Published without bidi controls and zero-width characters (warned about above): no
+  // writer can emit one, so no output shows a text in another order than it is stored.
+  const report = loaded.report && deepFreeze(withoutInvisible(loaded.report));
   if (report) result.id = report.id;
   if (!report || hasErrors(loaded.diagnostics, { strict: options.strict === true })) {
     const counts = loaded.diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'warning')).length;
@@ -150,9 +160,15 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
     });
     let returned: unknown;
     try {
-      returned = await plugin.render(report, context);
+      const render = () => plugin.render(report, context);
+      const limit = options.timeLimit;
+      returned = await (limit ? runWithin(render, limit.at - Date.now()) : render());
     } catch (error) {
-      result.problems.push({ code: 'plugin-failed', plugin: plugin.name, hook: 'render', file, message: messageOf(error) });
+      const late = isTimeLimit(error) && options.timeLimit !== undefined;
+      const message = late ? `The build was still running after ${options.timeLimit!.seconds} s, the time limit, and was given up; nothing was written.` : messageOf(error);
+      result.problems.push({ code: 'plugin-failed', plugin: plugin.name, hook: 'render', file, message });
+      // Past the limit no later plugin has time left.
+      if (late) break;
       continue;
     }
     let checked: ReturnType<typeof prepareArtifacts>;

@@ -1,9 +1,11 @@
 // Invisible characters that have no place in a report's text: C0 controls other than tab
 // and line ends, DEL, C1 controls, noncharacters and lone surrogates. They come from
 // copying out of other programs, show as nothing, and make HTML and XML (PDF metadata,
-// DCAT) invalid, so a report that holds one is refused with the place of each.
+// DCAT) invalid, so a report that holds one is refused with the place of each. The same
+// walk over every text refuses runs without a space longer than LIMITS.maxRunLength.
 import { formatPath, modelDiagnostic, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
+import { LIMITS, longRun } from './limits.js';
 
 // A quick test before the exact scan: any control, noncharacter of the BMP, or surrogate.
 // eslint-disable-next-line no-control-regex
@@ -39,9 +41,48 @@ export function forbiddenCharacter(text: string): { index: number; codePoint: nu
 
 // Bidirectional embeddings, overrides and isolates, zero-width characters and a BOM inside
 // text: invisible, and able to show a text in another order than it is stored.
-const INVISIBLE = /[\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const INVISIBLE_ALL = new RegExp(INVISIBLE.source, 'g');
+
+/** `text` without bidirectional controls and zero-width characters (the ones `invisible-character` flags). */
+export function removeInvisible(text: string): string {
+  return INVISIBLE.test(text) ? text.replace(INVISIBLE_ALL, '') : text;
+}
+
+/**
+ * The value as it is published: every text and key of a report (plain data: objects,
+ * lists, strings, numbers) without bidirectional controls and zero-width characters, so
+ * no output (HTML, PDF, text, DOCX, open data) can show a text in another order than the
+ * reader sees or hide characters in it. The same value (no copy) when none holds one.
+ */
+export function withoutInvisible<T>(value: T): T {
+  if (!holdsInvisible(value)) return value;
+  const copy = (v: unknown): unknown => {
+    if (typeof v === 'string') return removeInvisible(v);
+    if (Array.isArray(v)) return v.map(copy);
+    if (typeof v === 'object' && v !== null) return Object.fromEntries(Object.entries(v).map(([k, x]) => [removeInvisible(k), copy(x)]));
+    return v;
+  };
+  return copy(value) as T;
+}
+
+function holdsInvisible(value: unknown): boolean {
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    const v = stack.pop();
+    if (typeof v === 'string') {
+      if (INVISIBLE.test(v)) return true;
+    } else if (Array.isArray(v)) for (const x of v) stack.push(x);
+    else if (typeof v === 'object' && v !== null)
+      for (const [k, x] of Object.entries(v)) {
+        if (INVISIBLE.test(k)) return true;
+        stack.push(x);
+      }
+  }
+  return false;
+}
 const INVISIBLE_NAMES = (cp: number): string =>
-  cp >= 0x202a && cp <= 0x202e ? 'a bidirectional embedding or override' : cp >= 0x2066 && cp <= 0x2069 ? 'a bidirectional isolate' : cp === 0x200e || cp === 0x200f ? 'a direction mark' : 'a zero-width character';
+  cp >= 0x202a && cp <= 0x202e ? 'a bidirectional embedding or override' : cp >= 0x2066 && cp <= 0x2069 ? 'a bidirectional isolate' : cp === 0x200e || cp === 0x200f || cp === 0x061c ? 'a direction mark' : 'a zero-width character';
 
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
@@ -53,6 +94,18 @@ export function findControlCharacters(value: unknown, options: ControlCharacterO
   const out: Diagnostic[] = [];
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
   const report = (text: string, path: (string | number)[], inKey: boolean) => {
+    const run = longRun(text);
+    if (run) {
+      const pos = options.locate?.(path, { key: inKey });
+      const head = [...text.slice(run.index, run.index + 24)].slice(0, 20).join('');
+      out.push(modelDiagnostic('text-run-too-long', { inKey, length: run.length, max: LIMITS.maxRunLength, position: run.index + 1 }, {
+        path: formatPath(path),
+        ...(options.file !== undefined ? { file: options.file } : {}),
+        ...(pos ? { line: pos.line, column: pos.column } : {}),
+        expected: `at most ${LIMITS.maxRunLength} characters without a space`,
+        found: `${run.length} characters without a space, beginning "${head}…"`,
+      }));
+    }
     const found = forbiddenCharacter(text);
     if (!found) {
       const hidden = INVISIBLE.exec(text);

@@ -212,6 +212,14 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { key: string; expected: string } | { value: string; expected: string }) => ('key' in d ? `"${d.key}" must be ${d.expected}.` : `${d.value} is not ${d.expected}.`),
     hint: 'Write one of the values listed as expected.',
   },
+  'site-colour-contrast': {
+    title: 'Site colour too light or too dark to read',
+    severity: 'warning',
+    group: 'model',
+    meaning: 'A colour of the site: block has less contrast on the white page than WCAG 2.1 asks where it is used: the primary colour is the colour of headings (text, 4.5:1, criterion 1.4.3), the accent the colour of rules (graphics, 3:1, criterion 1.4.11). HTML, PDF and DOCX then keep their own colour instead.',
+    message: (d: { path: string; colour: string; ratio: string; minimum: number }) => `${d.path} ${d.colour} has ${d.ratio}:1 contrast on the white page; at least ${d.minimum}:1 is needed, so the formats keep their own colour.`,
+    hint: 'Choose a darker shade of the colour (a contrast checker shows the ratio against #ffffff).',
+  },
   'control-character': {
     title: 'Invisible control character',
     severity: 'error',
@@ -224,10 +232,19 @@ export const DIAGNOSTIC_CODES = {
     title: 'Invisible bidi or zero-width character',
     severity: 'warning',
     group: 'model',
-    meaning: 'A text holds a bidirectional override, embedding, isolate or mark, or a zero-width character: it shows as nothing and can make a text read in another order than it is stored (Trojan Source). A warning in prose, an error in a key.',
+    meaning: 'A text holds a bidirectional override, embedding, isolate or mark, or a zero-width character: it shows as nothing and can make a text read in another order than it is stored (Trojan Source). A warning in prose, an error in a key. A build publishes the text without these characters: no output (HTML, PDF, text, DOCX, open data) holds one.',
     message: (d: { inKey: boolean; character: string; name: string; position: number }) =>
       `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} (${d.name}) at position ${d.position}; it can reorder or hide what readers see (Trojan Source).`,
     hint: 'Remove the character; it usually comes from copying text out of another program or a web page.',
+  },
+  'text-run-too-long': {
+    title: 'Unbroken text too long',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A text or key holds a run of more than 2 000 characters without a space, tab or line end (LIMITS.maxRunLength). No line can hold it and laying it out costs memory out of all proportion, so the report is refused before anything is rendered; a URL that works in every browser and any compound word are shorter.',
+    message: (d: { inKey: boolean; length: number; max: number; position: number }) =>
+      `The ${d.inKey ? 'key' : 'text'} holds ${d.length} characters without a space from position ${d.position}; at most ${d.max} are allowed in one run.`,
+    hint: 'Put spaces into the run, or move what it holds out of the report: a long address belongs in a link [words](address) of at most 2 000 characters, data belongs in a table or an attachment.',
   },
   'unknown-scale-key': {
     title: 'Not a step of the scale',

@@ -15,6 +15,13 @@ export const LIMITS = {
   maxAliasCount: 1000,
   /** The most values (scalars and aliases) in one file (the Eskilstuna example has about 1 500). */
   maxValues: 50_000,
+  /**
+   * The longest run of characters without a space, tab or line end in one text or key
+   * (2 000: a URL that works in every browser and a Swedish compound word both fit; the
+   * Eskilstuna example's longest is about 150). Writers break a run that does not fit a
+   * line between characters; a longer run is refused before anything is rendered.
+   */
+  maxRunLength: 2_000,
 } as const;
 
 /** Limits that may be lowered or raised by a caller (tests, tools). */
@@ -201,4 +208,42 @@ export function countValues(source: string, stopAt = Number.POSITIVE_INFINITY): 
     if (!(token.length === 1 && (token === '\u0002' || token === '\u0018' || token === '\u001f'))) offset += token.length;
   }
   return { count };
+}
+
+/** A run of characters without breaking white space longer than {@link LIMITS}.maxRunLength. */
+export interface LongRun {
+  /** Zero-based index of its first character in the text (UTF-16 units). */
+  index: number;
+  /** Its length in characters (code points), counted up to the end of the run. */
+  length: number;
+}
+
+/** Space, tab and line ends: the only characters every writer breaks a line at (a no-break space holds). */
+const breaks = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+
+/**
+ * The first run of `text` longer than `max` characters with no space, tab or line end in
+ * it, or undefined. One pass over the text (no regular expression, which would backtrack
+ * over every run just under the limit).
+ */
+export function longRun(text: string, max: number = LIMITS.maxRunLength): LongRun | undefined {
+  if (text.length <= max) return undefined;
+  let start = -1;
+  let length = 0;
+  let found: LongRun | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (breaks(c)) {
+      if (found) return found;
+      start = -1;
+      length = 0;
+      continue;
+    }
+    if (start < 0) start = i;
+    // A low surrogate completes a character already counted.
+    if (c < 0xdc00 || c > 0xdfff) length++;
+    if (length > max) found = { index: start, length };
+    if (found) found.length = length;
+  }
+  return found;
 }

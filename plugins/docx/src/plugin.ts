@@ -1,6 +1,6 @@
 // The docx plugin: the report as a Word document (rapport.docx) a secretary can continue
 // in Word, serialised from the core's DocumentModel like every other format.
-import { definePlugin } from '@kommunrapport/core';
+import { definePlugin, siteColours } from '@kommunrapport/core';
 import { DocxOptions } from './options.js';
 import { renderDocx } from './render.js';
 
@@ -15,7 +15,9 @@ const docxPlugin = definePlugin<DocxOptions>({
   formats: ['docx'],
   options: DocxOptions,
   async render(_report, ctx) {
-    const contents = await renderDocx(ctx.document, { locale: ctx.format.locale, date: ctx.documentDate, options: ctx.options });
+    const primary = siteColours(ctx.site?.settings).primary;
+    const brand = { ...(primary ? { primary } : {}), ...(ctx.site?.logo ? { logo: ctx.site.logo } : {}) };
+    const contents = await renderDocx(ctx.document, { locale: ctx.format.locale, date: ctx.documentDate, options: ctx.options, brand });
     return [{ path: DOCX_FILE, contents, mediaType: DOCX_MEDIA_TYPE }];
   },
 });

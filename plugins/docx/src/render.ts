@@ -10,6 +10,7 @@ import {
   Document,
   ExternalHyperlink,
   HeadingLevel,
+  ImageRun,
   LevelFormat,
   Packer,
   Paragraph,
@@ -23,6 +24,7 @@ import {
   type ParagraphChild,
 } from 'docx';
 import { abbreviationExplanation, legendTable } from '@kommunrapport/core';
+import type { LogoImage } from '@kommunrapport/core';
 import type { Badge, ChartModel, DocBlock, DocSection, DocumentModel, Fact, Inline, TableCell as CellModel, TableModel, TextBlock } from '@kommunrapport/core';
 import type { DocxOptions } from './options.js';
 import { reproducible } from './reproducible.js';
@@ -34,6 +36,8 @@ export interface DocxRenderInput {
   /** The document's date: written as its creation and modification time, never the clock. */
   date: Date;
   options: DocxOptions;
+  /** The site's look: the heading colour (one that passed the contrast check, #rrggbb) and the logo. */
+  brand?: { primary?: string; logo?: LogoImage };
 }
 
 /** The body of a Word document: paragraphs and tables in reading order. */
@@ -63,10 +67,28 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 /** Renders a document model to the bytes of a DOCX file. Same document and input, same bytes. */
 export async function renderDocx(doc: DocumentModel, input: DocxRenderInput): Promise<Uint8Array> {
   const st: State = { lists: 0 };
-  const body: Body = [title(doc.title), ...doc.cover.map(fact), ...doc.sections.flatMap((s) => section(st, s))];
+  const body: Body = [...logo(input.brand?.logo), title(doc.title), ...doc.cover.map(fact), ...doc.sections.flatMap((s) => section(st, s))];
   // No author is written (the library's default is "Un-named"): Word fills in whoever saves it next.
   const file = new Document({ title: doc.title, creator: '', lastModifiedBy: '', styles: styles(input), numbering: numbering(), sections: [{ children: body }] });
   return reproducible(await Packer.toBuffer(file), input.date);
+}
+
+/** The width and height of a PNG, from its IHDR chunk; undefined for anything else. */
+function pngSize(bytes: Uint8Array): { width: number; height: number } | undefined {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (bytes.length < 24 || signature.some((b, i) => bytes[i] !== b)) return undefined;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}
+
+/** The site's logo (PNG) above the title, at most 200 × 80 px, with its text alternative. */
+function logo(image: LogoImage | undefined): Paragraph[] {
+  const size = image?.mediaType === 'image/png' ? pngSize(image.bytes) : undefined;
+  if (!image || !size || size.width === 0 || size.height === 0) return [];
+  const scale = Math.min(1, 200 / size.width, 80 / size.height);
+  const transformation = { width: Math.round(size.width * scale), height: Math.round(size.height * scale) };
+  return [new Paragraph({ children: [new ImageRun({ type: 'png', data: image.bytes, transformation, // The one picture of the document: a fixed id, as the library's counter would differ between renders in one process.
+    altText: { id: '1', name: 'logo', title: image.alt, description: image.alt } })] })];
 }
 
 function title(text: string): Paragraph {
@@ -251,6 +273,8 @@ function chart(c: ChartModel): Body {
 function styles(input: DocxRenderInput): IStylesOptions {
   const font = input.options.font;
   const size = (factor: number) => Math.round(input.options.fontSize * factor * 2); // half-points
+  // The site's primary colour for every heading, when it passed the contrast check.
+  const brand = input.brand?.primary?.slice(1).toUpperCase();
   const heading = (outlineLevel: number, factor: number, color: string, italics = false) => ({
     run: { color, size: size(factor), ...(italics ? { italics } : {}) },
     paragraph: { outlineLevel, keepNext: true, spacing: { before: 240, after: 120 } },
@@ -259,12 +283,12 @@ function styles(input: DocxRenderInput): IStylesOptions {
     default: {
       document: { run: { language: { value: input.locale }, size: size(1), ...(font ? { font } : {}) } },
       title: { run: { size: size(28 / 11) } },
-      heading1: heading(0, 16 / 11, '2E74B5'),
-      heading2: heading(1, 13 / 11, '2E74B5'),
-      heading3: heading(2, 12 / 11, '1F4D78'),
-      heading4: heading(3, 1, '2E74B5', true),
-      heading5: heading(4, 1, '2E74B5'),
-      heading6: heading(5, 1, '1F4D78'),
+      heading1: heading(0, 16 / 11, brand ?? '2E74B5'),
+      heading2: heading(1, 13 / 11, brand ?? '2E74B5'),
+      heading3: heading(2, 12 / 11, brand ?? '1F4D78'),
+      heading4: heading(3, 1, brand ?? '2E74B5', true),
+      heading5: heading(4, 1, brand ?? '2E74B5'),
+      heading6: heading(5, 1, brand ?? '1F4D78'),
       caption: { run: { bold: true, size: size(1) }, paragraph: { keepNext: true, spacing: { before: 240, after: 60 } } },
     },
   };

@@ -1,6 +1,7 @@
 // The HTML plugin's options as an io-ts codec with defaults, so bad options fail with
 // the same path-bearing errors as a bad report.
 import * as t from 'io-ts';
+import { forbiddenCharacter } from '@kommunrapport/model';
 
 /** The options after decoding, with every default filled in. */
 export interface HtmlOptions {
@@ -20,7 +21,19 @@ const TocDepth = new t.Type<number, number, unknown>(
   t.identity,
 );
 
-const Input = t.exact(t.partial({ css: t.string, tocDepth: TocDepth }), 'HtmlOptions');
+/**
+ * Stylesheet text: a NUL or another control character (C0 but tab and line ends, DEL, C1),
+ * a noncharacter or a lone surrogate is refused here, with the option's path, before
+ * anything reaches the HTML (browsers replace NUL in CSS, other tools cut the text at it).
+ */
+const Css = new t.Type<string, string, unknown>(
+  'stylesheet text without control characters (NUL, U+0001–U+001F but tab and line ends, U+007F–U+009F)',
+  (u): u is string => typeof u === 'string' && forbiddenCharacter(u) === undefined,
+  (u, c) => (typeof u === 'string' && forbiddenCharacter(u) === undefined ? t.success(u) : t.failure(u, c)),
+  t.identity,
+);
+
+const Input = t.exact(t.partial({ css: Css, tocDepth: TocDepth }), 'HtmlOptions');
 const known = new Set(['css', 'tocDepth']);
 
 /**

@@ -1,7 +1,7 @@
 // The HTML plugin: serialises the core's document (ctx.document) as one self-contained,
 // accessible page, index.html, linking to the files the other plugins of the build made
 // (so the build renders it after them: linksToSiblings).
-import { definePlugin, type Artifact, type PluginCodes, type RenderContext } from '@kommunrapport/core';
+import { definePlugin, siteColours, type Artifact, type PluginCodes, type RenderContext } from '@kommunrapport/core';
 import type { Report } from '@kommunrapport/model';
 import { HtmlOptions } from './options.js';
 import { renderPage } from './page.js';
@@ -36,7 +36,8 @@ export function renderHtml(report: Report, ctx: RenderContext<HtmlOptions, typeo
   const document = ctx.document;
   const title = `${document.title} – ${report.body.name}, ${report.municipality.name}, ${report.period.label}`;
   const formats = formatLinks(ctx.siblings, ctx.vocabulary, ctx.format);
-  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options, formats });
+  const site = ctx.site ? { ...siteColours(ctx.site.settings), ...(ctx.site.logo ? { logo: ctx.site.logo } : {}) } : undefined;
+  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options, formats, ...(site ? { site } : {}) });
   return [{ path: 'index.html', contents: html, mediaType: 'text/html; charset=utf-8' }];
 }
 

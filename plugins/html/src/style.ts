@@ -65,6 +65,21 @@ a{color:inherit}
 }
 `.trim();
 
+/**
+ * The site's colours as CSS custom properties, set in one place: `--brand` (the primary
+ * colour) for headings, `--accent` for the rules of header and footer. Only colours that
+ * passed the contrast check (core's `siteColours`) are given.
+ */
+export function brandStyle(colours: { primary?: string; accent?: string }): string {
+  const vars = [colours.primary ? `--brand:${colours.primary}` : '', colours.accent ? `--accent:${colours.accent}` : ''].filter(Boolean).join(';');
+  return [
+    `:root{${vars}}`,
+    colours.primary ? 'h1,h2,h3,h4,h5,h6{color:var(--brand)}' : '',
+    colours.accent ? 'header{border-bottom:.25rem solid var(--accent)}footer{border-top:.25rem solid var(--accent)}' : '',
+    '.logo{display:block;max-height:4rem;max-width:100%;width:auto;height:auto}',
+  ].join('');
+}
+
 /** Makes stylesheet text safe to place inside <style>: it cannot end the element. */
 export function escapeStyle(css: string): string {
   return css.replace(/<\/(style)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');

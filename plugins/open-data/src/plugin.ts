@@ -27,7 +27,7 @@ export function reportJson(report: Report, schemaId: string, schemaVersion: stri
   return { $schema: schemaId, schemaVersion, ...encoded };
 }
 
-/** Where a report's open data is published below a site when the baseUrl option is not given: `<site>/<report id>/open-data/`. */
+/** Where a report's open data is published below a site when the baseUrl option is not given: `<site baseUrl><report id>/open-data/`. */
 export const siteOpenDataUrl = (site: Pick<SiteSettings, 'baseUrl'>): string => `${site.baseUrl}{report}/open-data/`;
 
 /** The published folder's address for a report: `baseUrl` with `{report}` replaced, ending in `/`. */

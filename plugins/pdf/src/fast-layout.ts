@@ -3,7 +3,8 @@
 // it draws (once for the width, once for the glyphs); measuring line breaks does it again.
 // Here the layout of a whole string is kept, per font, for the life of the process, and the
 // words of a new string are joined without repeated concatenation. A font subset already
-// encoded for the same glyphs is reused.
+// encoded for the same glyphs is reused. Text with a word longer than LONG_WORD (a broken
+// run of pathological length) is laid out without being cached, so memory stays linear.
 
 /** A laid-out string as pdfkit's EmbeddedFont.layout returns it. */
 export interface LaidOut {
@@ -20,6 +21,12 @@ export interface EmbeddedFontInternals {
 }
 
 const LIMIT = 50_000;
+/**
+ * Words longer than this are laid out each time, not cached: words of a report's language
+ * are far shorter, and caching the glyphs of every piece of a broken run of megabytes would
+ * hold about 100 bytes per character for the life of the process.
+ */
+export const LONG_WORD = 64;
 
 /** Whole-string layouts per cache key (one per font), shared by every document of the process. */
 const strings = new Map<string, Map<string, LaidOut>>();
@@ -64,8 +71,11 @@ export function useFastLayout(font: EmbeddedFontInternals, key: string): void {
     const glyphs: unknown[] = [];
     const positions: unknown[] = [];
     let advanceWidth = 0;
+    let long = false;
     for (const word of words(text)) {
-      const r = font.layoutCached(word);
+      const isLong = word.length > LONG_WORD;
+      long ||= isLong;
+      const r = isLong ? (run(word) as { glyphs: unknown[]; positions: unknown[]; advanceWidth: number }) : font.layoutCached(word);
       for (let i = 0; i < r.glyphs.length; i++) {
         glyphs.push(r.glyphs[i]);
         positions.push(r.positions[i]);
@@ -73,7 +83,7 @@ export function useFastLayout(font: EmbeddedFontInternals, key: string): void {
       advanceWidth += r.advanceWidth;
     }
     const laidOut: LaidOut = { glyphs, positions, advanceWidth };
-    cache.set(text, laidOut);
+    if (!long) cache.set(text, laidOut);
     return onlyWidth ? { glyphs: null, positions: null, advanceWidth } : laidOut;
   };
 }

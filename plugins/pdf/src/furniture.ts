@@ -16,8 +16,18 @@ export function drawFurniture(state: RenderState, model: DocumentModel, body: st
   const headerY = w.frame.top - 30;
   const footerY = w.frame.bottom + 18;
   const fit = (text: string, width: number) => {
-    if (w.measure(text, 'regular', size) <= width) return text;
-    let cut = text;
+    if (!w.surelyWider(text, 'regular', size, width) && w.measure(text, 'regular', size) <= width) return text;
+    // Characters one by one up to the width (linear in the width, not in the text), then
+    // shortened while the exact measure with the ellipsis is still too wide.
+    let end = 0;
+    let sum = w.measure('…', 'regular', size);
+    while (end < text.length) {
+      const n = text.codePointAt(end)! > 0xffff ? 2 : 1;
+      sum += w.measure(text.slice(end, end + n), 'regular', size);
+      if (sum > width) break;
+      end += n;
+    }
+    let cut = text.slice(0, Math.max(end, 1));
     while (cut.length > 1 && w.measure(`${cut}…`, 'regular', size) > width) cut = cut.slice(0, -1);
     return `${cut.trimEnd()}…`;
   };

@@ -67,6 +67,8 @@ export interface PdfDoc {
   save(): PdfDoc;
   restore(): PdfDoc;
   struct(type: string, options?: StructOptions): StructElement;
+  /** Draws a PNG or JPEG image (bytes) fitted into a box. */
+  image(src: Buffer, x: number, y: number, options?: { fit?: [number, number] }): PdfDoc;
   addStructure(el: StructElement): PdfDoc;
   getStructTreeRoot(): { data: Record<string, unknown> };
   markStructureContent(type: string, options?: object): MarkedContent;

@@ -1,6 +1,6 @@
 // Renders a document model to the bytes of a tagged PDF/UA-1 file: A4 pages, cover,
 // table of contents, sections, headers and footers, metadata and a structure IDTree.
-import type { DocumentModel, RenderContext } from '@kommunrapport/core';
+import { siteColours, type DocumentModel, type RenderContext } from '@kommunrapport/core';
 import type { PDF_CODES } from './codes.js';
 import { drawCover } from './cover.js';
 import { loadFonts } from './fonts.js';
@@ -10,7 +10,7 @@ import { fixFileId, infoEntries, usePlaceholderId, useEscapedXmp, type DocumentI
 import { PAGE_SIZES, type PdfOptions } from './options.js';
 import { createPdfDoc, type PdfDoc } from './pdfkit-api.js';
 import { drawSection } from './sections.js';
-import type { RenderState } from './state.js';
+import { DEFAULT_BRAND, type RenderState } from './state.js';
 import { fillToc, reserveToc } from './toc.js';
 import { Writer, type LayoutRecord } from './writer.js';
 
@@ -60,7 +60,9 @@ export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOpti
 
   const margin = pageWidth < 500 ? 42 : 62;
   const writer = new Writer(doc, { left: margin, right: pageWidth - margin, top: 78, bottom: pageHeight - 66 }, fonts, ctx.format.locale);
-  const state: RenderState = { doc, writer, ctx, size: options.fontSize, headings: [], outline: [], ids: new Map() };
+  const colours = siteColours(ctx.site?.settings);
+  const brand = { primary: colours.primary ?? DEFAULT_BRAND.primary, accent: colours.accent ?? DEFAULT_BRAND.accent };
+  const state: RenderState = { doc, writer, ctx, size: options.fontSize, headings: [], outline: [], ids: new Map(), brand };
   const root = doc.struct('Document');
   doc.addStructure(root);
 

@@ -26,7 +26,12 @@ export interface RenderState {
   outline: (OutlineItem | undefined)[];
   /** Structure element ids → elements, for the IDTree. */
   ids: Map<string, StructElement>;
+  /** Colours of the cover band and level 1–2 headings (primary) and of the cover's rule (accent): the site's where they pass the contrast check. */
+  brand: { primary: string; accent: string };
 }
+
+/** The PDF's own colours, used where the site gives none (or one that fails the contrast check). */
+export const DEFAULT_BRAND = { primary: '#0b3d6b', accent: '#b35900' } as const;
 
 /** Gives `el` a structure id unique in the document (ASCII, derived from `wanted`) and records it. */
 export function assignId(state: RenderState, el: StructElement, wanted: string): string {

@@ -51,7 +51,7 @@ export function drawRuns(state: RenderState, parent: StructElement, type: string
 function headingLayout(state: RenderState, level: number, title: string) {
   const w = state.writer;
   const size = state.size * (HEADING_SCALE[Math.min(level, 6)] ?? 1);
-  const runs: Run[] = [{ text: title, font: 'bold', colour: level <= 2 ? '#0b3d6b' : '#1a1a1a' }];
+  const runs: Run[] = [{ text: title, font: 'bold', colour: level <= 2 ? state.brand.primary : '#1a1a1a' }];
   const lines = w.wrap(runs, w.width, size);
   const before = level <= 2 ? size * 0.6 : size * 0.4;
   const after = size * 0.35;

@@ -3,7 +3,7 @@
 // element, or an artifact. Nothing is painted outside one of the two.
 import type { Font } from 'fontkit';
 import type { FontKey } from './fonts.js';
-import { useFastLayout, useSubsetCache, type EmbeddedFontInternals, type SubsetInternals } from './fast-layout.js';
+import { LONG_WORD, useFastLayout, useSubsetCache, type EmbeddedFontInternals, type SubsetInternals } from './fast-layout.js';
 import { missingGlyphs, sharedLayoutCache } from './fonts.js';
 import { drawTextRun, type TextRunDoc } from './text-run.js';
 import { HYPHEN, hyphenPoints } from './hyphenate.js';
@@ -194,6 +194,23 @@ export class Writer {
     return w * size;
   }
 
+  /**
+   * True when `text` is certainly wider than `width`: its first characters, measured one by
+   * one, already take twice the width (kerning never makes up that much). Looks at no more
+   * characters than that, so it is cheap for a word of any length.
+   */
+  surelyWider(text: string, font: FontKey, size: number, width: number): boolean {
+    if (text.length < 64) return false;
+    let sum = 0;
+    for (let i = 0; i < text.length; ) {
+      const n = text.codePointAt(i)! > 0xffff ? 2 : 1;
+      sum += this.measure(text.slice(i, i + n), font, size);
+      if (sum > 2 * width) return true;
+      i += n;
+    }
+    return false;
+  }
+
   /** Breaks runs into lines no wider than `width`; white space folds to one space. */
   wrap(runs: readonly Run[], width: number, size: number): Line[] {
     const lines: Line[] = [];
@@ -229,7 +246,9 @@ export class Writer {
         while (end < t.length && !isBreakingSpace(t.charCodeAt(end))) end++;
         const token = t.slice(at, end);
         at = end;
-        const w = this.measure(token, run.font, size);
+        // A long token is measured whole only when it may fit: laying out a word of
+        // megabytes to learn that it is wider than the column would take gigabytes.
+        const w = this.surelyWider(token, run.font, size, width) ? Number.POSITIVE_INFINITY : this.measure(token, run.font, size);
         const space = pendingSpace ? this.measure(' ', pendingSpace.font, size) : 0;
         if (pieces.length && x + space + w > width) flush();
         if (pendingSpace && pieces.length) place(pendingSpace, ' ', space);
@@ -259,25 +278,37 @@ export class Writer {
    * as many characters as fit. Only runs without ActualText of their own are hyphenated.
    */
   breakWord(token: string, run: Run, size: number, width: number): string[] {
-    const points = run.actual === undefined ? hyphenPoints(token, this.language) : [];
+    // A run longer than any word of a language (LONG_WORD) is not hyphenated.
+    const points = run.actual === undefined && token.length <= LONG_WORD ? hyphenPoints(token, this.language) : [];
     const out: string[] = [];
     let start = 0;
-    while (start < token.length && this.measure(token.slice(start), run.font, size) > width) {
+    // Linear in the word: the rest is measured whole only when it may fit (surelyWider looks
+    // at about a line of it), points are tried only up to the first that does not fit, and
+    // characters are added one by one, each measured once.
+    while (start < token.length && (this.surelyWider(token.slice(start), run.font, size, width) || this.measure(token.slice(start), run.font, size) > width)) {
       let end = 0;
-      for (const p of points) if (p > start && this.measure(token.slice(start, p) + HYPHEN, run.font, size) <= width) end = p;
+      for (const p of points) {
+        if (p <= start) continue;
+        if (this.measure(token.slice(start, p) + HYPHEN, run.font, size) > width) break;
+        end = p;
+      }
       if (end > 0) {
         out.push(token.slice(start, end) + HYPHEN);
         start = end;
         continue;
       }
       // No hyphenation point fits: as many characters as fit (at least one).
-      let part = '';
-      for (const ch of token.slice(start)) {
-        if (part && this.measure(part + ch, run.font, size) > width) break;
-        part += ch;
+      let stop = start;
+      let sum = 0;
+      while (stop < token.length) {
+        const n = token.codePointAt(stop)! > 0xffff ? 2 : 1;
+        const cw = this.measure(token.slice(stop, stop + n), run.font, size);
+        if (stop > start && sum + cw > width) break;
+        sum += cw;
+        stop += n;
       }
-      out.push(part);
-      start += part.length;
+      out.push(token.slice(start, stop));
+      start = stop;
     }
     if (start < token.length) out.push(token.slice(start));
     return out;
@@ -296,7 +327,10 @@ export class Writer {
   /** Width of the widest word of the runs (the narrowest column they fit without breaking words). */
   widestWord(runs: readonly Run[], size: number): number {
     let max = 0;
-    for (const run of runs) for (const word of run.text.split(/[ \t\n\r\f\v]+/)) if (word) max = Math.max(max, this.measure(word, run.font, size));
+    // A word certainly wider than twice the frame counts as that: it is broken either way.
+    const cap = 2 * this.width;
+    for (const run of runs)
+      for (const word of run.text.split(/[ \t\n\r\f\v]+/)) if (word) max = Math.max(max, this.surelyWider(word, run.font, size, cap) ? cap : this.measure(word, run.font, size));
     return max;
   }
 
@@ -304,7 +338,8 @@ export class Writer {
   widestHyphenated(runs: readonly Run[], size: number): number {
     let max = 0;
     for (const run of runs)
-      for (const word of run.text.split(/[ \t\n\r\f\v]+/)) if (word) max = Math.max(max, run.actual === undefined ? this.hyphenatedWidth(word, run.font, size) : this.measure(word, run.font, size));
+      for (const word of run.text.split(/[ \t\n\r\f\v]+/))
+        if (word) max = Math.max(max, this.surelyWider(word, run.font, size, 2 * this.width) ? 2 * this.width : run.actual === undefined ? this.hyphenatedWidth(word, run.font, size) : this.measure(word, run.font, size));
     return max;
   }
 

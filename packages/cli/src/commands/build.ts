@@ -238,7 +238,8 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     const site = readSiteContext(config, show);
     if (site.diagnostics.length > 0) {
       io.stderr(`${site.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
-      return site.diagnostics.some((d) => d.code === 'file-unreadable') ? EXIT.usage : EXIT.invalid;
+      if (site.diagnostics.some((d) => d.code === 'file-unreadable')) return EXIT.usage;
+      if (hasErrors(site.diagnostics, { strict: options.strict === true })) return EXIT.invalid;
     }
     verbose(config.file ? `config ${show(config.file)}` : `no config file next to ${show(groupFiles[0]!)}`);
     // Package names are looked up from the report's folder (or the config's), then the current one;
@@ -392,6 +393,8 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
           progress: (e) => {
             if (e.stage === 'render' && e.plugin !== undefined) rendering = e.plugin;
           },
+          // A plugin looping on this thread without yielding is stopped at the limit too.
+          timeLimit: { at: Date.now() + timeout * 1000, seconds: timeout },
           // A build given up on never swaps its files in.
           publish: {
             beforeSwap: () => {

@@ -20,7 +20,7 @@ import { formatDiagnostic, type Severity } from '@kommunrapport/model';
 import { buildReport, formatProblem, type BuildResult, type Plugin } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 import { FIRST_PARTY } from '../first-party.js';
-import { CONFIG_NAMES, loadConfigFor } from '../config.js';
+import { CONFIG_NAMES, loadConfigFor, readSiteContext } from '../config.js';
 
 /** Options of {@link startPreview}. */
 export interface PreviewOptions {
@@ -146,11 +146,15 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       return info;
     }
     const config = await loadConfigFor(file, (f) => relative(cwd, f));
+    // The site's colours and logo, as the build gives them (problems are logged; the page is built without them).
+    const site = readSiteContext(config, (f) => relative(cwd, f));
+    for (const d of site.diagnostics) log(formatDiagnostic(d, { colour: paint }));
     const result = await buildReport({
       file,
       plugins: [plugin!],
       outDir: outRoot,
       options: config.config.options ?? {},
+      ...(site.site ? { site: site.site } : {}),
       cwd,
       logger: { info: (m) => log(m), warn: (m) => log(`${colours.yellow('warning')} ${m}`) },
     });

@@ -71,6 +71,15 @@ const TEMPLATES: ((m: string) => string)[] = [
   (m) => `<a href="vbscript:msgbox('${m}')">vb ${m}</a>`,
   (m) => `*<script>${js(m)}</script>* **[x](javascript:${js(m)})** \`<b>${m}</b>\``,
   (m) => `<p>trasig <b>markup <i ${m}<div onclick="${js(m)}"`,
+  // Bidi controls and zero-width characters around and inside markup: the build removes
+  // them, which must not join what they separated into live markup.
+  (m) => `\u2066<img src=x onerror="${js(m)}">\u2069`,
+  (m) => `\u202b"><script>${js(m)}</script>\u202c`,
+  (m) => `<img src=x one\u200drror="${js(m)}">`,
+  (m) => `<\u200bscript>${js(m)}</script>`,
+  (m) => `\u061c<svg onload="${js(m)}">\u200f`,
+  (m) => `[länk ${m}](java\u200bscript:${js(m)})`,
+  (m) => `\u202e>tpircs/<${js(m)}>tpircs<`,
 ];
 
 /** One payload: its marker and text. */

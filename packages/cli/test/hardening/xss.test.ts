@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { decodeReport, plainText, type Report } from '@kommunrapport/model';
+import { decodeReport, plainText, removeInvisible, type Report } from '@kommunrapport/model';
 import { launchChromium, type Browser } from '../../../../plugins/html/test/chromium.js';
 import { runMain } from '../cli-helpers.js';
 import { PAYLOADS, xssReport } from './xss-corpus.js';
@@ -18,6 +18,8 @@ const dir = mkdtempSync(join(tmpdir(), 'kr-xss-'));
 const out = join(dir, 'out');
 const reportDir = join(out, '0999-xss-2022');
 let browser: Browser;
+/** Bidi controls and zero-width characters: none may be in any output. */
+const INVISIBLE = /[\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/u;
 /** Markers of payloads seen running, by any channel. */
 const executed = new Set<string>();
 const figures = { payloads: PAYLOADS.length, controlDetected: 0 };
@@ -109,8 +111,10 @@ describe('the built HTML in Chromium', () => {
     for (const p of PAYLOADS) {
       expect(dom.text, p.marker).toContain(p.marker);
       // Area titles are plain text: the heading holds the payload exactly.
-      expect(dom.headings.some((h) => h.includes(p.text.normalize('NFC'))), p.marker).toBe(true);
+      // (As published: without bidi controls and zero-width characters.)
+      expect(dom.headings.some((h) => h.includes(removeInvisible(p.text).normalize('NFC'))), p.marker).toBe(true);
     }
+    expect(html).not.toMatch(INVISIBLE);
   });
 });
 
@@ -119,6 +123,7 @@ describe('the other formats carry the payloads as inert text', () => {
     const pdf = join(reportDir, 'rapport.pdf');
     const text = execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
     for (const p of PAYLOADS) expect(text, p.marker).toContain(p.marker);
+    expect(text).not.toMatch(INVISIBLE);
     const raw = readFileSync(pdf).toString('latin1');
     expect(raw).not.toMatch(/\/(JavaScript|JS|Launch|SubmitForm|ImportData|RichMedia)\b/);
     expect(raw).not.toMatch(/\/URI\s*\(\s*(javascript|data|vbscript):/i);
@@ -127,9 +132,10 @@ describe('the other formats carry the payloads as inert text', () => {
   it('text: every payload marker is there, and the area titles are the payloads as written', () => {
     const text = readFileSync(join(reportDir, 'rapport.txt'), 'utf8');
     for (const p of PAYLOADS) expect(text, p.marker).toContain(p.marker);
+    expect(text).not.toMatch(INVISIBLE);
   });
 
-  it('JSON: report.json decodes, and its plain text fields are the payloads exactly', () => {
+  it('JSON: report.json decodes, and its plain text fields are the payloads exactly as published (without bidi controls and zero-width characters)', () => {
     const json = JSON.parse(readFileSync(join(reportDir, 'open-data/report.json'), 'utf8')) as unknown;
     const decoded = decodeReport(json);
     expect(decoded.diagnostics).toEqual([]);
@@ -137,10 +143,11 @@ describe('the other formats carry the payloads as inert text', () => {
     const perspective = report.sections.find((s) => s.type === 'perspective');
     expect(perspective?.type).toBe('perspective');
     const areas = perspective!.type === 'perspective' ? perspective!.areas : [];
-    expect(areas.map((a) => a.title)).toEqual(PAYLOADS.map((p) => p.text));
-    expect(areas.map((a) => a.goals![0]!.indicators![0]!.name)).toEqual(PAYLOADS.map((p) => p.text));
-    expect(report.decision!.signatories!.map((s) => s.name)).toEqual(PAYLOADS.map((p) => p.text));
-    expect(report.organisations.bodies.slice(1).map((b) => b.name)).toEqual(PAYLOADS.map((p) => p.text));
+    const published = PAYLOADS.map((p) => removeInvisible(p.text));
+    expect(areas.map((a) => a.title)).toEqual(published);
+    expect(areas.map((a) => a.goals![0]!.indicators![0]!.name)).toEqual(published);
+    expect(report.decision!.signatories!.map((s) => s.name)).toEqual(published);
+    expect(report.organisations.bodies.slice(1).map((b) => b.name)).toEqual(published);
     // Markdown keeps raw HTML as literal text: the marker survives in the rich text.
     const summary = plainText(report.summary);
     for (const p of PAYLOADS) expect(summary, p.marker).toContain(p.marker);

@@ -1,0 +1,59 @@
+// Contrast of colours as WCAG 2.1 defines it (relative luminance, ratio 1–21), used to
+// keep the vocabulary's and the site's colours readable: 4.5:1 for text, 3:1 for graphics.
+// One rule for every format: HTML, PDF and DOCX use a site colour only where it passes.
+import type { SiteSettings } from '@kommunrapport/model';
+/** The minimum contrast for text (WCAG 1.4.3) and for graphics (WCAG 1.4.11). */
+export const MIN_CONTRAST = { text: 4.5, graphics: 3 } as const;
+
+/** The relative luminance of a `#rrggbb` colour. */
+export function relativeLuminance(hex: string): number {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(hex);
+  if (!m) throw new TypeError(`contrast: expected a colour as #rrggbb, found "${hex}"`);
+  const [r, g, b] = m.slice(1).map((x) => {
+    const c = parseInt(x, 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  }) as [number, number, number];
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}
+
+/** The contrast ratio of two `#rrggbb` colours, from 1 to 21. */
+export function contrastRatio(a: string, b: string): number {
+  const [hi, lo] = [relativeLuminance(a), relativeLuminance(b)].sort((x, y) => y - x) as [number, number];
+  return (hi + 0.05) / (lo + 0.05);
+}
+
+/** The page background every format draws the site's colours on. */
+export const PAGE_BACKGROUND = '#ffffff';
+
+/** A site colour that fails its contrast minimum on the page, and where it is set. */
+export interface ColourProblem {
+  /** `site.colours.primary` or `site.colours.accent`. */
+  path: string;
+  colour: string;
+  ratio: number;
+  minimum: number;
+  /** What the colour carries: heading text (primary) or rules (accent). */
+  role: 'text' | 'graphics';
+}
+
+/**
+ * The site's colours every format uses, and those it does not: the primary colour is the
+ * colour of headings (text, at least 4.5:1 on the page), the accent the colour of rules
+ * (graphics, at least 3:1). A colour below its minimum is left out (the format keeps its
+ * own colour) and listed in `problems`.
+ */
+export function siteColours(settings: Pick<SiteSettings, 'colours'> | undefined): { primary?: string; accent?: string; problems: ColourProblem[] } {
+  const out: { primary?: string; accent?: string; problems: ColourProblem[] } = { problems: [] };
+  const colours = settings?.colours;
+  if (!colours) return out;
+  const check = (key: 'primary' | 'accent', role: 'text' | 'graphics') => {
+    const colour = colours[key];
+    if (colour === undefined) return;
+    const ratio = contrastRatio(colour, PAGE_BACKGROUND);
+    if (ratio >= MIN_CONTRAST[role]) out[key] = colour;
+    else out.problems.push({ path: `site.colours.${key}`, colour, ratio, minimum: MIN_CONTRAST[role], role });
+  };
+  check('primary', 'text');
+  check('accent', 'graphics');
+  return out;
+}
