@@ -80,7 +80,12 @@ const OWN = reportStrings(englishReport);
 /** `text` with every string of the report's data taken out (longest first); white space is folded in both. */
 function withoutReportText(text: string): string {
   const fold = (s: string) => s.replace(/\s+/g, ' ');
-  let t = fold(text);
+  // The page's description is the report's summary cut at a word and marked "…": the report's own text too.
+  const cut = (line: string) => {
+    const m = /^(.{20,})…$/.exec(fold(line).trim());
+    return m !== null && OWN.some((s) => fold(s).startsWith(m[1]!.trimEnd())) ? '\u0000' : line;
+  };
+  let t = fold(text.split('\n').map(cut).join('\n'));
   for (const s of OWN) t = t.split(fold(s)).join('\u0000');
   return t;
 }

@@ -29,7 +29,7 @@ nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
 dt{font-weight:600}dd{margin:0}
 .badge{display:inline-flex;gap:.35em;align-items:baseline}
 .sym{font-weight:700;min-width:1em;text-align:center}
-.tw{overflow-x:auto;margin:1rem calc((min(var(--measure),100cqi) - 100cqi)/2);container-type:inline-size;display:grid;grid-template-columns:minmax(calc(100% - 100cqi + min(var(--measure),100cqi)),max-content);justify-content:safe center}
+.tw{position:relative;overflow-x:auto;margin:1rem calc((min(var(--measure),100cqi) - 100cqi)/2);container-type:inline-size;display:grid;grid-template-columns:minmax(calc(100% - 100cqi + min(var(--measure),100cqi)),max-content);justify-content:safe center}
 table{border-collapse:collapse}
 caption{text-align:start;font-weight:600;padding:.25rem 0;position:sticky;left:0;max-width:100cqw}
 th,td{text-align:start;vertical-align:top;padding:.3rem .6rem;border-bottom:1px solid ${p.rule}}

@@ -36,12 +36,18 @@ export function elements(node: Node): Element[] {
 
 export const attr = (e: Element, name: string) => e.attrs.find((a) => a.name === name)?.value;
 
-/** The text of an element as a reader gets it (symbols hidden from assistive technology left out), white space collapsed. */
-export function textOf(node: Node): string {
+/**
+ * The text of an element, white space collapsed: as a screen reader gets it (`read`: what is
+ * hidden from assistive technology left out), or as the page shows it (`shown`: the words only
+ * a screen reader gets, class `vh`, left out; a CSV holds what is shown).
+ */
+export function textOf(node: Node, seen: 'read' | 'shown' = 'read'): string {
   let s = '';
+  const skip = (n: Node) =>
+    'tagName' in n && (seen === 'read' ? attr(n, 'aria-hidden') === 'true' : (attr(n, 'class') ?? '').split(/\s+/).includes('vh'));
   const visit = (n: Node) => {
     if (n.nodeName === '#text') s += (n as DefaultTreeAdapterMap['textNode']).value;
-    else if ('childNodes' in n && !('tagName' in n && attr(n, 'aria-hidden') === 'true')) for (const c of n.childNodes) visit(c);
+    else if ('childNodes' in n && !skip(n)) for (const c of n.childNodes) visit(c);
   };
   visit(node);
   return s.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
@@ -94,7 +100,7 @@ export function checkLinks(dir: string): LinkReport {
   return report;
 }
 
-/** The rows of the table with this id (or inside the element with this id), each a list of cell texts (a cell spanning columns, then empty ones). */
+/** The rows of the table with this id (or inside the element with this id), each a list of cell texts as shown (a cell spanning columns, then empty ones). */
 export function tableRows(file: string, id: string): string[][] {
   const all = elements(parseFile(file));
   const holder = all.find((e) => attr(e, 'id') === id);
@@ -103,5 +109,5 @@ export function tableRows(file: string, id: string): string[][] {
   if (table === undefined) throw new Error(`${file}: the element with id ${id} (${holder.tagName}) holds no table`);
   return elements(table)
     .filter((e) => e.tagName === 'tr')
-    .map((tr) => tr.childNodes.filter((c): c is Element => 'tagName' in c && (c.tagName === 'th' || c.tagName === 'td')).flatMap((c) => Array.from({ length: Number(attr(c, 'colspan') ?? '1') }, (_, i) => (i === 0 ? textOf(c) : ''))));
+    .map((tr) => tr.childNodes.filter((c): c is Element => 'tagName' in c && (c.tagName === 'th' || c.tagName === 'td')).flatMap((c) => Array.from({ length: Number(attr(c, 'colspan') ?? '1') }, (_, i) => (i === 0 ? textOf(c, 'shown') : ''))));
 }
