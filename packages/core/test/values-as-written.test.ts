@@ -89,3 +89,30 @@ describe('a status derived by the rule', () => {
     expect(en.blocks.flatMap((b) => (b.kind === 'facts' ? b.items : [])).map((f) => f.value).join(' ')).toContain('assessed by rule: uppfyllt när');
   });
 });
+
+describe('a Markdown table in rich text (Norrvik example)', () => {
+  const area = [...walkSections(SV.sections)].find((s) => s.id === 'klimat')!;
+  it('is a table of the section between its rich text, not rich text of pipes', () => {
+    const kinds = area.blocks.map((b) => b.kind);
+    expect(kinds.slice(kinds.indexOf('richText'), kinds.indexOf('richText') + 2)).toEqual(['richText', 'table']);
+    const t = table(SV, 'tabell-1');
+    expect(t).toMatchObject({
+      caption: 'Solceller på skolornas tak 2024',
+      corner: 'Skola',
+      columns: [
+        { label: 'Tak med solceller', align: 'end' },
+        { label: 'Kommentar', align: 'start' },
+      ],
+    });
+    expect(t.rows.map((r) => [r.header, ...r.cells.map((c) => c.text)])).toEqual([
+      ['Norrviksskolan', '2', 'Klart i maj'],
+      ['Ekbackens skola', '1', 'Upphandlas av BUF'],
+    ]);
+  });
+  it('keeps the cells as inline content through the rules of running text: emphasis, and an abbreviation first used here', () => {
+    const t = table(SV, 'tabell-1');
+    expect(t.rows[0]!.cells[1]!.content).toEqual([{ type: 'emphasis', children: [{ type: 'text', value: 'Klart' }] }, { type: 'text', value: ' i maj' }]);
+    expect(t.rows[1]!.cells[1]!.content).toContainEqual(expect.objectContaining({ type: 'abbreviation', text: 'BUF', first: true }));
+    expect(t.rows[1]!.headerContent).toEqual([{ type: 'text', value: 'Ekbackens skola' }]);
+  });
+});

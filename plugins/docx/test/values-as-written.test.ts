@@ -48,7 +48,9 @@ describe('a Markdown table in rich text, in DOCX', async () => {
     expect(table).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:tblHeader\/>(?:(?!<\/w:tr>).)*Tak med solceller/s);
     const text = docxText(bytes).replace(/\s+/gu, ' ');
     expect(text).toContain('Norrviksskolan 2 Klart i maj');
-    expect(text).toContain('Ekbackens skola 1 Upphandlas');
+    expect(text).toContain('Ekbackens skola 1 Upphandlas av Barn- och utbildningsförvaltningen (BUF)');
+    // The cell's emphasis is kept: an italic run.
+    expect(table).toMatch(/<w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t[^>]*>Klart<\/w:t><\/w:r>/);
     expect(text).not.toContain('| Skola |');
   });
 });

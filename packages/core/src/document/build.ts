@@ -53,13 +53,21 @@ function markdownTable(c: Ctx, b: MarkdownTable): TableModel {
   const n = ++c.tables;
   const [corner = '', ...labels] = b.header.map(inlineText);
   const rows = b.rows.map((r) => r.map(inlineText));
+  // Cells go through the inline rules of running text (abbreviations marked, explained at their first use), in reading order.
+  const phrase = (cell: MarkdownTable['header'][number]) => {
+    const [p] = c.p.rich([{ type: 'paragraph', children: cell }]);
+    return p?.type === 'paragraph' ? p.children : [];
+  };
   const align = (i: number): 'start' | 'end' => (rows.every((r) => r[i] === '' || FIGURE.test(r[i]!)) && rows.some((r) => r[i] !== '') ? 'end' : 'start');
   return {
     id: `tabell-${n}`,
     caption: b.caption ?? [corner, ...labels].filter((l) => l !== '').join(', '),
     corner,
     columns: labels.map((label, i) => ({ label, align: align(i + 1) })),
-    rows: rows.map(([header = '', ...cells]) => ({ header, cells: cells.map((text, i) => ({ text, spoken: text, speech: text, align: align(i + 1) })) })),
+    rows: rows.map(([header = '', ...cells], k) => {
+      const [headerContent = [], ...contents] = b.rows[k]!.map(phrase);
+      return { header, headerContent, cells: cells.map((text, i) => ({ text, spoken: text, speech: text, align: align(i + 1), content: contents[i]! })) };
+    }),
   };
 }
 const fact = (c: Ctx, term: string, value: string): Fact => ({ term, value, content: c.p.running(value) });
