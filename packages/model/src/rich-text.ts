@@ -1,4 +1,4 @@
-// Rich text as a small block tree (paragraphs, lists, emphasis, links). Authors write a
+// Rich text as a small block tree (paragraphs, lists, pipe tables, emphasis, links). Authors write a
 // Markdown subset; fragments from older systems may be given as `{ html: "<p>…</p>" }`
 // and pass through a sanitising parser. No renderer ever sees input as markup.
 import { createRequire } from 'node:module';
@@ -401,7 +401,9 @@ const isBlocks = (u: unknown): u is RichText => Array.isArray(u) && u.every(isBl
 
 /**
  * Rich text: a Markdown string, `{ html: "…" }` for legacy fragments, or the block tree
- * itself (as written by the open-data JSON). Decodes to the block tree.
+ * itself (as written by the open-data JSON). Decodes to the block tree. A Markdown pipe
+ * table (header row, separator `|---|---|`, rows of as many cells; a line `Tabell: …` right
+ * before it is its caption) becomes a table block; a malformed one is an error.
  */
 export const RichText = new t.Type<RichText, RichText, unknown>(
   'rich text (Markdown string, { html: string } or block list)',
