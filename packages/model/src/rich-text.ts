@@ -252,7 +252,7 @@ function parseWithTables(source: string): RichText | MalformedTable {
       continue;
     }
     const rule = isRule(line) ? i : isRule(lines[i + 1] ?? '') ? i + 1 : -1;
-    if (rule === i) return malformed(i, 'a header separator with no header row above it', line, 'Write the header row (| Rubrik | Rubrik |) right above the separator line (|---|---|).');
+    if (rule === i) return malformed(i, 'a header separator with no header row above it', line, 'Write the header row right above the separator line (|---|---|), starting and ending with "|": | Rubrik | Rubrik |.');
     if (rule < 0) {
       // Two or more lines of pipes without a separator: a table missing its header separator.
       if (TABLE_ROW.test(lines[i + 1] ?? '')) return malformed(i, 'a table with no header separator', line, 'Put a separator line such as |---|---| (one --- per column) right below the header row.');
@@ -270,6 +270,9 @@ function parseWithTables(source: string): RichText | MalformedTable {
         return malformed(end, `a row of ${cells.length} cells in a table of ${header.length} columns`, lines[end]!, `Give every row ${header.length} cells, one per column; write an empty cell as | |, and a "|" inside a cell as \\|.`);
       rows.push(cells.map(cellInlines));
     }
+    // A line right after the rows with a "|" in it is a row missing its outer pipes, which would become a paragraph.
+    if (end < lines.length && lines[end]!.includes('|') && lines[end]!.trim() !== '')
+      return malformed(end, 'a row that does not start and end with "|"', lines[end]!, 'Start and end every row with "|", or leave a blank line between the table and the text after it.');
     if (rows.length === 0) return malformed(rule, 'a table with a header and no rows', lines[rule]!, 'Add the rows below the separator line, or remove the table.');
     const captionLine = i > from ? TABLE_CAPTION.exec(lines[i - 1]!) : null;
     out.push(...parseMarkdown(lines.slice(from, captionLine ? i - 1 : i).join('\n')));

@@ -59,4 +59,11 @@ describe('Markdown tables in rich text', () => {
     expect(diagnostics[0]!.hint).toMatch(/separator/);
     expect(isLeft(RichText.decode('År | Antal\n|---|---|\n| 2022 | 12 |'))).toBe(true);
   });
+
+  it('a row without its outer pipes right after the table is an error, not a paragraph after it', () => {
+    const decoded = RichText.decode('| År | Antal |\n|---|---|\n| 2022 | 12 |\n2023 | 14');
+    expect(isLeft(decoded) && JSON.parse((decoded as unknown as { left: { message: string }[] }).left[0]!.message)).toMatchObject({ construct: 'malformed-table', line: 4, found: '2023 | 14' });
+    // After a blank line, a "|" in running text is text.
+    expect(isRight(RichText.decode('| År | Antal |\n|---|---|\n| 2022 | 12 |\n\nAntingen | eller'))).toBe(true);
+  });
 });
