@@ -245,9 +245,13 @@ function parseWithTables(source: string): RichText | MalformedTable {
   let from = 0;
   let i = 0;
   const malformed = (line: number, problem: string, found: string, hint: string): MalformedTable => ({ construct: 'malformed-table', line: line + 1, problem, found: found.trim(), hint });
+  let fence: string | undefined;
   while (i < lines.length) {
     const line = lines[i]!;
-    if (!TABLE_ROW.test(line) && !isRule(line)) {
+    // Pipes inside a fenced code block are its text, not a table.
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === undefined ? marker : undefined;
+    if (fence !== undefined || marker || (!TABLE_ROW.test(line) && !isRule(line))) {
       i++;
       continue;
     }

@@ -33,6 +33,9 @@ describe('Markdown tables in rich text', () => {
     const decoded = RichText.decode('| Tecken | Namn |\n|---|---|\n| a \\| b | lodstreck |');
     expect(isRight(decoded) && decoded.right[0]).toMatchObject({ type: 'table', rows: [[[{ type: 'text', value: 'a | b' }], [{ type: 'text', value: 'lodstreck' }]]] });
     expect(isRight(RichText.decode('Text\n\n---\n\nMer | text'))).toBe(true);
+    // In a fenced code block the pipes are text.
+    const fenced = RichText.decode('```\n| a | b |\n| 1 |\n```');
+    expect(isRight(fenced) && fenced.right).toEqual([{ type: 'paragraph', children: [{ type: 'text', value: '| a | b | | 1 |' }] }]);
   });
 
   it('a report with a table in a goal loads', () => {
