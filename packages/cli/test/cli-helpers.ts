@@ -58,3 +58,15 @@ export function tempDir(prefix = 'kr-cli-'): string {
 
 /** Every file under a folder as relative path → base64 contents (the core tests' helper). */
 export { snapshot } from '../../core/test/helpers.js';
+
+/** A small seeded generator (mulberry32): the same seed gives the same numbers, so tests that kill builds at random moments repeat. */
+export function seededRandom(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

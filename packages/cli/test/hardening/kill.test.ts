@@ -8,7 +8,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, wri
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { snapshot } from '../cli-helpers.js';
+import { seededRandom as random, snapshot } from '../cli-helpers.js';
 import { bin, ensureBuilt, repoRoot } from './dist.js';
 
 const ID = '0484-ks-2022-d2';
@@ -17,18 +17,6 @@ const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1700000000' };
 let previous: Record<string, string>;
 let next: Record<string, string>;
 const figures = { whileWriting: 0, kills: 0, previousIntact: 0, completeNew: 0, renamedAwayIntact: 0, mixed: 0, concurrent: 0, concurrentWhole: 0 };
-
-/** A small seeded generator (mulberry32), so each run kills at the same moments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function start(report: string, out: string) {
   const child = spawn(process.execPath, [bin, 'build', report, '--out', out], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -7,7 +7,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { snapshot } from '../cli-helpers.js';
+import { seededRandom as random, snapshot } from '../cli-helpers.js';
 import { bin, ensureBuilt, repoRoot } from '../hardening/dist.js';
 
 const root = mkdtempSync(join(tmpdir(), 'kr-site-kill-'));
@@ -17,18 +17,6 @@ let original: string;
 let previous: Record<string, string>;
 let next: Record<string, string>;
 const figures = { kills: 0, previousIntact: 0, completeNew: 0, renamedAwayIntact: 0, mixed: 0 };
-
-/** A small seeded generator (mulberry32), so each run kills at the same moments. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function start(out: string) {
   const child = spawn(process.execPath, [bin, 'site', 'src/*/rapport.yaml', '--config', 'src/kommunrapport.config.yaml', '-o', out, '-q'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
