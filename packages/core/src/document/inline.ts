@@ -107,7 +107,8 @@ export function createPhraser(vocabulary: Vocabulary): Phraser {
       }),
     );
   // A table inside a list item (only a block tree can put one there; Markdown tables stand
-  // at the top and become table blocks of the section) keeps its cells as lines "a | b".
+  // at the top and become table blocks of the section) becomes one paragraph of its plain
+  // text: cells between " | ", rows between " / ".
   const block = (b: Block): TextBlock =>
     b.type === 'paragraph'
       ? { type: 'paragraph', children: inline(b.children) }
