@@ -116,3 +116,15 @@ describe('a Markdown table in rich text (Norrvik example)', () => {
     expect(t.rows[1]!.headerContent).toEqual([{ type: 'text', value: 'Ekbackens skola' }]);
   });
 });
+
+describe('a table inside a list item of a block tree', () => {
+  it('becomes a paragraph of its plain text in the item, not lost', () => {
+    const cell = (value: string) => [{ type: 'text' as const, value }];
+    const table = { type: 'table' as const, header: [cell('Skola'), cell('Tak')], rows: [[cell('Norrviksskolan'), cell('2')]] };
+    const sections = REPORT.sections.map((s) => (s.type === 'perspective' ? { ...s, areas: s.areas.map((a) => (a.id === 'klimat' ? { ...a, body: [{ type: 'list' as const, ordered: false, items: [[table]] }] } : a)) } : s));
+    const doc = docOf({ ...REPORT, sections } as Report);
+    const area = [...walkSections(doc.sections)].find((s) => s.id === 'klimat')!;
+    const rich = area.blocks.find((b) => b.kind === 'richText');
+    expect(rich).toEqual({ kind: 'richText', blocks: [{ type: 'list', ordered: false, items: [[{ type: 'paragraph', children: [{ type: 'text', value: 'Skola | Tak / Norrviksskolan | 2' }] }]] }] });
+  });
+});
