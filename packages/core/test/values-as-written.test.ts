@@ -89,3 +89,42 @@ describe('a status derived by the rule', () => {
     expect(en.blocks.flatMap((b) => (b.kind === 'facts' ? b.items : [])).map((f) => f.value).join(' ')).toContain('assessed by rule: uppfyllt när');
   });
 });
+
+describe('a Markdown table in rich text (Norrvik example)', () => {
+  const area = [...walkSections(SV.sections)].find((s) => s.id === 'klimat')!;
+  it('is a table of the section between its rich text, not rich text of pipes', () => {
+    const kinds = area.blocks.map((b) => b.kind);
+    expect(kinds.slice(kinds.indexOf('richText'), kinds.indexOf('richText') + 2)).toEqual(['richText', 'table']);
+    const t = table(SV, 'tabell-1');
+    expect(t).toMatchObject({
+      caption: 'Solceller på skolornas tak 2024',
+      corner: 'Skola',
+      columns: [
+        { label: 'Tak med solceller', align: 'end' },
+        { label: 'Kommentar', align: 'start' },
+      ],
+    });
+    expect(t.rows.map((r) => [r.header, ...r.cells.map((c) => c.text)])).toEqual([
+      ['Norrviksskolan', '2', 'Klart i maj'],
+      ['Ekbackens skola', '1', 'Upphandlas av BUF'],
+    ]);
+  });
+  it('keeps the cells as inline content through the rules of running text: emphasis, and an abbreviation first used here', () => {
+    const t = table(SV, 'tabell-1');
+    expect(t.rows[0]!.cells[1]!.content).toEqual([{ type: 'emphasis', children: [{ type: 'text', value: 'Klart' }] }, { type: 'text', value: ' i maj' }]);
+    expect(t.rows[1]!.cells[1]!.content).toContainEqual(expect.objectContaining({ type: 'abbreviation', text: 'BUF', first: true }));
+    expect(t.rows[1]!.headerContent).toEqual([{ type: 'text', value: 'Ekbackens skola' }]);
+  });
+});
+
+describe('a table inside a list item of a block tree', () => {
+  it('becomes a paragraph of its plain text in the item, not lost', () => {
+    const cell = (value: string) => [{ type: 'text' as const, value }];
+    const table = { type: 'table' as const, header: [cell('Skola'), cell('Tak')], rows: [[cell('Norrviksskolan'), cell('2')]] };
+    const sections = REPORT.sections.map((s) => (s.type === 'perspective' ? { ...s, areas: s.areas.map((a) => (a.id === 'klimat' ? { ...a, body: [{ type: 'list' as const, ordered: false, items: [[table]] }] } : a)) } : s));
+    const doc = docOf({ ...REPORT, sections } as Report);
+    const area = [...walkSections(doc.sections)].find((s) => s.id === 'klimat')!;
+    const rich = area.blocks.find((b) => b.kind === 'richText');
+    expect(rich).toEqual({ kind: 'richText', blocks: [{ type: 'list', ordered: false, items: [[{ type: 'paragraph', children: [{ type: 'text', value: 'Skola | Tak / Norrviksskolan | 2' }] }]] }] });
+  });
+});

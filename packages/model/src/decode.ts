@@ -8,7 +8,7 @@ import { presets } from './presets.js';
 import { DIAGNOSTIC_CODES, formatPath, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
 import { swedishNumber } from './swedish-numbers.js';
-import type { UnsupportedMarkdown } from './rich-text.js';
+import type { MalformedTable, UnsupportedMarkdown } from './rich-text.js';
 
 /** Options of {@link decodeReport} and {@link decodeWith}. */
 export interface DecodeOptions {
@@ -281,7 +281,26 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   }
 
   if (p.message !== undefined && /^rich text/.test(p.type.name)) {
-    const u = JSON.parse(p.message) as UnsupportedMarkdown;
+    const u = JSON.parse(p.message) as UnsupportedMarkdown | MalformedTable;
+    if (u.construct === 'malformed-table') {
+      // A table stands in a block scalar (`|-`), whose text begins on the line after the key.
+      const at = place(p.segments);
+      return {
+        code: 'markdown-table-malformed',
+        parent,
+        diagnostic: {
+          code: 'markdown-table-malformed',
+          severity: 'error',
+          path,
+          message: DIAGNOSTIC_CODES['markdown-table-malformed'].message({ problem: u.problem, line: u.line }),
+          ...at,
+          ...(at.line !== undefined ? { line: at.line + u.line } : {}),
+          expected: 'a header row, a separator line (|---|---|) and rows of as many cells as the header',
+          found: renderValue(u.found),
+          hint: u.hint,
+        },
+      };
+    }
     return {
       code: 'rich-text-unsupported',
       parent,

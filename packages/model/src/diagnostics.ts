@@ -551,9 +551,17 @@ export const DIAGNOSTIC_CODES = {
     title: 'Text the model cannot render',
     severity: 'error',
     group: 'model',
-    meaning: 'A text holds a Markdown image or table; the block tree has no place for it yet, and it would vanish or become a paragraph of "|" characters in every output.',
+    meaning: 'A text holds a Markdown image; the block tree has no place for it yet, and it would vanish from every output.',
     message: (d: { construct: string }) => `The text holds a Markdown ${d.construct}, which the report model cannot render yet.`,
-    hint: 'Put figures in a section of type: table; describe an image in words or leave it out.',
+    hint: 'Describe what the image shows in words, or leave it out.',
+  },
+  'markdown-table-malformed': {
+    title: 'Markdown table that cannot be read',
+    severity: 'error',
+    group: 'model',
+    meaning: 'A text holds a Markdown (pipe) table whose rows are not all as long as its header, or whose header separator (|---|---|) is missing or misplaced; it would lose cells or become a paragraph of "|" characters.',
+    message: (d: { problem: string; line: number }) => `The Markdown table has ${d.problem} (line ${d.line} of the text).`,
+    hint: 'Write a header row, right below it a separator with one --- per column, then rows with one cell per column.',
   },
 } as const satisfies Record<string, DiagnosticDefinition>;
 

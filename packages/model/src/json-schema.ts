@@ -57,11 +57,23 @@ const BLOCK: JsonSchema = {
       required: ['type', 'ordered', 'items'],
       additionalProperties: false,
     },
+    {
+      type: 'object',
+      description: 'A Markdown table: header cells and rows of as many cells, each cell inline content.',
+      properties: {
+        type: { const: 'table' },
+        caption: { type: 'string' },
+        header: { type: 'array', minItems: 1, items: { type: 'array', items: { $ref: '#/$defs/Inline' } } },
+        rows: { type: 'array', items: { type: 'array', items: { type: 'array', items: { $ref: '#/$defs/Inline' } } } },
+      },
+      required: ['type', 'header', 'rows'],
+      additionalProperties: false,
+    },
   ],
 };
 
 const RICH_TEXT: JsonSchema = {
-  description: 'Rich text: a Markdown string (paragraphs, lists, *emphasis*, **strong**, links, [words]{lang=en} in another language), { html: "…" } for fragments from older systems, or the block tree.',
+  description: 'Rich text: a Markdown string (paragraphs, lists, *emphasis*, **strong**, links, [words]{lang=en} in another language, pipe tables), { html: "…" } for fragments from older systems, or the block tree.',
   anyOf: [
     { type: 'string' },
     { type: 'object', properties: { html: { type: 'string' } }, required: ['html'], additionalProperties: false },

@@ -1,4 +1,4 @@
-// Rich text as a small block tree (paragraphs, lists, emphasis, links). Authors write a
+// Rich text as a small block tree (paragraphs, lists, pipe tables, emphasis, links). Authors write a
 // Markdown subset; fragments from older systems may be given as `{ html: "<p>…</p>" }`
 // and pass through a sanitising parser. No renderer ever sees input as markup.
 import { createRequire } from 'node:module';
@@ -45,10 +45,25 @@ function foreignSpans(value: string): Inline[] {
   return out;
 }
 
-/** A block: a paragraph, or a list whose items are blocks. */
+/** A cell of a Markdown table: inline text. */
+export type TableCellInlines = Inline[];
+
+/**
+ * A Markdown (GFM pipe) table: its header row, its rows (every row as long as the header)
+ * and its caption, written as a line `Tabell: …` (or `Table: …`) right before the header row.
+ */
+export interface TableBlock {
+  type: 'table';
+  caption?: string;
+  header: TableCellInlines[];
+  rows: TableCellInlines[][];
+}
+
+/** A block: a paragraph, a list whose items are blocks, or a table. */
 export type Block =
   | { type: 'paragraph'; children: Inline[] }
-  | { type: 'list'; ordered: boolean; items: Block[][] };
+  | { type: 'list'; ordered: boolean; items: Block[][] }
+  | TableBlock;
 
 /** Rich text (löptext): a sequence of blocks. */
 export type RichText = Block[];
@@ -188,24 +203,95 @@ export function parseMarkdown(source: string): RichText {
 
 /** Markdown the model cannot render yet: what it is, as written, and how to write it instead. */
 export interface UnsupportedMarkdown {
-  construct: 'image' | 'table';
+  construct: 'image';
   found: string;
   hint: string;
 }
 
-const TABLE_ROW = /^\s*\|.*\|\s*$/;
-const TABLE_RULE = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** A Markdown table the model cannot read: which line of the text, what is wrong, as written, and how to fix it. */
+export interface MalformedTable {
+  construct: 'malformed-table';
+  /** The line within the text (1-based). */
+  line: number;
+  problem: string;
+  found: string;
+  hint: string;
+}
+
+const TABLE_ROW = /^ {0,3}\|.*\|\s*$/;
+const TABLE_RULE = /^ {0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** A separator line: dashes between pipes (a line of dashes alone is a thematic break). */
+const isRule = (line: string): boolean => line.includes('|') && TABLE_RULE.test(line);
+const TABLE_CAPTION = /^ {0,3}(?:Tabell|Table):\s*(\S.*?)\s*$/;
+
+/** The cells of a pipe-table row: split at `|` not escaped as `\|`, outer pipes dropped. */
+function tableCells(line: string): string[] {
+  const body = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  return body.split(/(?<!\\)\|/).map((c) => c.trim().replace(/\\\|/g, '|'));
+}
+
+/** A cell's Markdown as inlines (emphasis, links, language spans; block syntax stays text). */
+function cellInlines(source: string): Inline[] {
+  if (source === '') return [];
+  const blocks = mdBlocks(fromMarkdown(source).children);
+  const first = blocks[0];
+  return first?.type === 'paragraph' && blocks.length === 1 ? first.children : normaliseInlines([text(source)]);
+}
+
+/** Rich text with its tables: each table becomes a table block between the Markdown around it. */
+function parseWithTables(source: string): RichText | MalformedTable {
+  const lines = source.split(/\r\n|\r|\n/);
+  const out: Block[] = [];
+  let from = 0;
+  let i = 0;
+  const malformed = (line: number, problem: string, found: string, hint: string): MalformedTable => ({ construct: 'malformed-table', line: line + 1, problem, found: found.trim(), hint });
+  let fence: string | undefined;
+  while (i < lines.length) {
+    const line = lines[i]!;
+    // Pipes inside a fenced code block are its text, not a table.
+    const marker = /^ {0,3}(`{3,}|~{3,})/.exec(line)?.[1];
+    if (marker && (fence === undefined || (marker[0] === fence[0] && marker.length >= fence.length))) fence = fence === undefined ? marker : undefined;
+    if (fence !== undefined || marker || (!TABLE_ROW.test(line) && !isRule(line))) {
+      i++;
+      continue;
+    }
+    const rule = isRule(line) ? i : isRule(lines[i + 1] ?? '') ? i + 1 : -1;
+    if (rule === i) return malformed(i, 'a header separator with no header row above it', line, 'Write the header row right above the separator line (|---|---|), starting and ending with "|": | Rubrik | Rubrik |.');
+    if (rule < 0) {
+      // Two or more lines of pipes without a separator: a table missing its header separator.
+      if (TABLE_ROW.test(lines[i + 1] ?? '')) return malformed(i, 'a table with no header separator', line, 'Put a separator line such as |---|---| (one --- per column) right below the header row.');
+      i++;
+      continue;
+    }
+    const header = tableCells(line);
+    const columns = tableCells(lines[rule]!).length;
+    if (columns !== header.length) return malformed(rule, `a header separator of ${columns} columns under a header of ${header.length}`, lines[rule]!, `Give the separator one --- per header cell: ${header.map(() => '---').join(' | ')}.`);
+    let end = rule + 1;
+    const rows: Inline[][][] = [];
+    for (; end < lines.length && TABLE_ROW.test(lines[end]!); end++) {
+      const cells = tableCells(lines[end]!);
+      if (cells.length !== header.length)
+        return malformed(end, `a row of ${cells.length} cells in a table of ${header.length} columns`, lines[end]!, `Give every row ${header.length} cells, one per column; write an empty cell as | |, and a "|" inside a cell as \\|.`);
+      rows.push(cells.map(cellInlines));
+    }
+    // A line right after the rows with a "|" in it is a row missing its outer pipes, which would become a paragraph.
+    if (end < lines.length && lines[end]!.includes('|') && lines[end]!.trim() !== '')
+      return malformed(end, 'a row that does not start and end with "|"', lines[end]!, 'Start and end every row with "|", or leave a blank line between the table and the text after it.');
+    if (rows.length === 0) return malformed(rule, 'a table with a header and no rows', lines[rule]!, 'Add the rows below the separator line, or remove the table.');
+    const captionLine = i > from ? TABLE_CAPTION.exec(lines[i - 1]!) : null;
+    out.push(...parseMarkdown(lines.slice(from, captionLine ? i - 1 : i).join('\n')));
+    out.push({ type: 'table', ...(captionLine ? { caption: captionLine[1]! } : {}), header: header.map(cellInlines), rows });
+    from = i = end;
+  }
+  out.push(...parseMarkdown(lines.slice(from).join('\n')));
+  return out;
+}
 
 /**
- * Finds Markdown the block tree would lose: images (`![alt](file)`) and pipe tables. They
- * are errors, never dropped silently or turned into a paragraph of pipes.
+ * Finds Markdown the block tree would lose: images (`![alt](file)`). They are errors,
+ * never dropped silently.
  */
 export function findUnsupportedMarkdown(source: string): UnsupportedMarkdown | undefined {
-  const lines = source.split(/\r\n|\r|\n/);
-  const rule = lines.findIndex((l, i) => i > 0 && TABLE_RULE.test(l) && TABLE_ROW.test(lines[i - 1]!));
-  if (rule > 0) {
-    return { construct: 'table', found: lines[rule - 1]!.trim(), hint: 'A Markdown table would become a paragraph of "|" characters. Put the figures in a section of type: table (with unit, columns and rows), which every output shows as a real table.' };
-  }
   const image = /!\[([^\]]*)\]\(([^)]*)\)/.exec(source);
   if (image) {
     return { construct: 'image', found: image[0], hint: 'Images in rich text are not supported yet and would vanish from every output. Describe what the image shows in words, or leave it out.' };
@@ -306,22 +392,36 @@ const isBlock = (u: unknown): u is Block => {
   if (n.type === 'paragraph') return Array.isArray(n.children) && n.children.every(isInline);
   if (n.type === 'list')
     return typeof n.ordered === 'boolean' && Array.isArray(n.items) && n.items.every((i) => Array.isArray(i) && i.every(isBlock));
+  if (n.type === 'table') {
+    const isRow = (r: unknown): r is Inline[][] => Array.isArray(r) && r.every((cell) => Array.isArray(cell) && cell.every(isInline));
+    return (
+      (n.caption === undefined || typeof n.caption === 'string') &&
+      isRow(n.header) &&
+      n.header.length > 0 &&
+      Array.isArray(n.rows) &&
+      n.rows.every((r) => isRow(r) && r.length === (n.header as unknown[]).length)
+    );
+  }
   return false;
 };
 const isBlocks = (u: unknown): u is RichText => Array.isArray(u) && u.every(isBlock);
 
 /**
  * Rich text: a Markdown string, `{ html: "…" }` for legacy fragments, or the block tree
- * itself (as written by the open-data JSON). Decodes to the block tree.
+ * itself (as written by the open-data JSON). Decodes to the block tree. A Markdown pipe
+ * table (header row, separator `|---|---|`, rows of as many cells; a line `Tabell: …` right
+ * before it is its caption) becomes a table block; a malformed one is an error.
  */
 export const RichText = new t.Type<RichText, RichText, unknown>(
   'rich text (Markdown string, { html: string } or block list)',
   isBlocks,
   (u, c) => {
     if (typeof u === 'string') {
-      const unsupported = u.includes('|') || u.includes('![') ? findUnsupportedMarkdown(u) : undefined;
+      const unsupported = u.includes('![') ? findUnsupportedMarkdown(u) : undefined;
       if (unsupported) return t.failure(u, c, JSON.stringify(unsupported));
-      return t.success(parseMarkdown(u));
+      if (!u.includes('|')) return t.success(parseMarkdown(u));
+      const blocks = parseWithTables(u);
+      return Array.isArray(blocks) ? t.success(blocks) : t.failure(u, c, JSON.stringify(blocks));
     }
     if (typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length === 1 && typeof (u as { html?: unknown }).html === 'string')
       return t.success(parseHtml((u as { html: string }).html));
@@ -336,9 +436,16 @@ export function inlineText(inlines: readonly Inline[]): string {
   return inlines.map((n) => (n.type === 'text' ? n.value : inlineText(n.children))).join('');
 }
 
-/** The plain text of rich text: paragraphs separated by blank lines, list items by "- ". */
+/** The plain text of rich text: paragraphs separated by blank lines, list items by "- ", table rows as cells between "|". */
 export function plainText(blocks: RichText): string {
+  const row = (cells: Inline[][]) => `| ${cells.map(inlineText).join(' | ')} |`;
   return blocks
-    .map((b) => (b.type === 'paragraph' ? inlineText(b.children) : b.items.map((item) => `- ${plainText(item).replace(/\n\n/g, ' ')}`).join('\n')))
+    .map((b) =>
+      b.type === 'paragraph'
+        ? inlineText(b.children)
+        : b.type === 'list'
+          ? b.items.map((item) => `- ${plainText(item).replace(/\n\n/g, ' ')}`).join('\n')
+          : [...(b.caption ? [b.caption] : []), row(b.header), ...b.rows.map(row)].join('\n'),
+    )
     .join('\n\n');
 }

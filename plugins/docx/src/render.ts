@@ -232,7 +232,7 @@ function grid(head: { text: string; align: 'start' | 'end' }[], rows: GridRow[],
  * an interval) as its words, since Word has no accessible name for a run; anything else as its text.
  */
 function cell(c: CellModel, bold: boolean): TableCell {
-  return new TableCell({ children: [cellParagraph(c.badge ? badgeRuns(c.badge) : [run(c.label ?? c.text, bold)], c.align)] });
+  return new TableCell({ children: [cellParagraph(c.badge ? badgeRuns(c.badge) : c.content ? inlines(c.content, bold ? { bold } : {}) : [run(c.label ?? c.text, bold)], c.align)] });
 }
 
 function table(st: State, t: TableModel): Body {
@@ -242,7 +242,7 @@ function table(st: State, t: TableModel): Body {
     const bold = r.emphasis !== undefined;
     // A row that refers to a note names it after its label ("Verksamhetens intäkter Not 1").
     const note = r.note ? [run(` ${r.note.label}`, bold)] : [];
-    return { header: [...(r.headerBadge ? badgeRuns(r.headerBadge) : [run(r.header, bold)]), ...note], cells: r.cells.map((c) => cell(c, bold)) };
+    return { header: [...(r.headerBadge ? badgeRuns(r.headerBadge) : r.headerContent ? inlines(r.headerContent, bold ? { bold } : {}) : [run(r.header, bold)]), ...note], cells: r.cells.map((c) => cell(c, bold)) };
   });
   const groups = t.columnGroups?.map((g) => ({ text: g.label, span: g.span }));
   return [caption(t.caption), grid(head, rows, groups), ...(t.note ? richText(st, t.note) : [])];

@@ -36,3 +36,21 @@ describe('text in another language, in DOCX', async () => {
     expect(xml).toMatch(/<w:r><w:rPr><w:lang w:val="en"\/><\/w:rPr><w:t[^>]*>Energy Smart Schools<\/w:t><\/w:r>/);
   });
 });
+
+describe('a Markdown table in rich text, in DOCX', async () => {
+  const bytes = await renderReport(load(resolve(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml')));
+  it('is a table whose header row repeats and whose cells hold the text', async () => {
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const xml = strFromU8(unzipSync(bytes)['word/document.xml']!);
+    const start = xml.indexOf('Solceller på skolornas tak 2024');
+    expect(start).toBeGreaterThan(-1);
+    const table = xml.slice(xml.indexOf('<w:tbl>', start), xml.indexOf('</w:tbl>', start));
+    expect(table).toMatch(/<w:trPr>(?:(?!<\/w:trPr>).)*<w:tblHeader\/>(?:(?!<\/w:tr>).)*Tak med solceller/s);
+    const text = docxText(bytes).replace(/\s+/gu, ' ');
+    expect(text).toContain('Norrviksskolan 2 Klart i maj');
+    expect(text).toContain('Ekbackens skola 1 Upphandlas av Barn- och utbildningsförvaltningen (BUF)');
+    // The cell's emphasis is kept: an italic run.
+    expect(table).toMatch(/<w:r><w:rPr><w:i\/><w:iCs\/><\/w:rPr><w:t[^>]*>Klart<\/w:t><\/w:r>/);
+    expect(text).not.toContain('| Skola |');
+  });
+});

@@ -9,6 +9,7 @@ import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
 import type { TableModel, TableCell, TableRowModel } from '@kommunrapport/core';
 import { badge } from './badge.js';
+import { inlines } from './rich-text.js';
 import type { IdAllocator } from './ids.js';
 
 /** What a table needs from the page: text, ids and the region labels already in use. */
@@ -24,7 +25,7 @@ const text = (value: string): ElementContent[] => (value === '' ? [] : [{ type: 
 
 function cell(c: TableCell): Element {
   // A sign that does not read as words ("–", "−5 – −10") is shown, and its words are what is read.
-  const named: ElementContent[] = c.label !== undefined ? [h('span', { ariaHidden: 'true' }, text(c.text)), h('span.vh', text(c.label))] : text(c.text);
+  const named: ElementContent[] = c.content ? inlines(c.content) : c.label !== undefined ? [h('span', { ariaHidden: 'true' }, text(c.text)), h('span.vh', text(c.label))] : text(c.text);
   const content: ElementContent[] = c.badge ? [badge(c.badge)] : named;
   return h('td', { className: c.align === 'end' ? ['num'] : undefined }, content);
 }
@@ -45,7 +46,7 @@ function headRows(t: TableModel): Element[] {
 
 /** The row's header cell: its label (or badge) and, when it refers to a note, a link to the note. */
 function rowHeader(row: TableRowModel): Element {
-  const content: ElementContent[] = row.headerBadge ? [badge(row.headerBadge)] : text(row.header);
+  const content: ElementContent[] = row.headerBadge ? [badge(row.headerBadge)] : row.headerContent ? inlines(row.headerContent) : text(row.header);
   if (row.note) content.push({ type: 'text', value: ' ' }, h('a', { href: `#${row.note.target}`, className: ['noteref'] }, text(row.note.label)));
   return h('th', { scope: 'row' }, content);
 }

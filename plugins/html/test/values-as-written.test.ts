@@ -49,3 +49,20 @@ describe('text in another language, in HTML', async () => {
     expect(html).toContain('<span lang="en">Energy Smart Schools</span>');
   });
 });
+
+describe('a Markdown table in rich text, in HTML', async () => {
+  const { html } = await render(NORRVIK);
+  it('is a data table with its caption, column headers and row headers', () => {
+    const start = html.indexOf('<caption id="tabell-1-caption">Solceller på skolornas tak 2024</caption>');
+    expect(start).toBeGreaterThan(-1);
+    const table = html.slice(start, html.indexOf('</table>', start));
+    expect(table).toMatch(/<th scope="col"[^>]*>Skola<\/th>/);
+    expect(table).toMatch(/<th scope="col"[^>]*>Tak med solceller<\/th>/);
+    expect(plain(row(table, 'Norrviksskolan'))).toMatch(/<td class="num">2<\/td><td><em>Klart<\/em> i maj<\/td>/);
+    expect(table).toContain('<th scope="row">Ekbackens skola</th>');
+  });
+  it('cells go through the inline rules: emphasis, and an abbreviation explained at its first use', () => {
+    expect(row(html, 'Ekbackens skola')).toContain('<td>Upphandlas av Barn- och utbildningsförvaltningen (<abbr title="Barn- och utbildningsförvaltningen">BUF</abbr>)</td>');
+    expect(html).not.toContain('| Skola |');
+  });
+});

@@ -46,3 +46,12 @@ describe('values as written, in open data (Norrvik example)', () => {
     expect(dims.map((r) => `${r.dimension} ${r.assessment}`)).toContain('sammanvagd partly');
   });
 });
+
+describe('a Markdown table in rich text, in open data (Norrvik example)', () => {
+  it("keeps the table's caption and cells in the text column, one row a line between |", () => {
+    const klimat = rowsOf('areas').find((r) => r.local_id === 'klimat')!;
+    expect(klimat.text).toBe(
+      'Nämnden har antagit tre klimatlöften för 2024.\n\nSolceller på skolornas tak 2024\n| Skola | Tak med solceller | Kommentar |\n| Norrviksskolan | 2 | Klart i maj |\n| Ekbackens skola | 1 | Upphandlas av BUF |',
+    );
+  });
+});

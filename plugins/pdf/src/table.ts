@@ -6,7 +6,7 @@
 import type { TableCell, TableModel } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
-import { badgeRuns, drawRichText, drawRuns } from './text-blocks.js';
+import { badgeRuns, drawRichText, drawRuns, inlineRuns } from './text-blocks.js';
 import type { Line, Run } from './writer.js';
 
 interface CellLayout {
@@ -98,6 +98,7 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
     // A badge shows its symbol before its words.
     const symbol = cell.badge ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
     // A sign ("–" for no amount, an interval's dash) is read as its words: ActualText.
+    if (cell.content) return inlineRuns(cell.content, font);
     return [...symbol, { text: cell.text, font, ...(cell.label !== undefined ? { actual: cell.label } : {}) }];
   };
   const headerCells: { runs: Run[]; align: 'start' | 'end' }[] = [
@@ -109,7 +110,7 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
     const font = bold ? ('bold' as const) : ('regular' as const);
     // A note reference is an internal link to the note's heading (a named destination).
     const note: Run[] = r.note ? [{ text: ' ', font }, { text: r.note.label, font, link: { url: '', dest: r.note.target, contents: r.note.label } }] : [];
-    const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : [{ text: r.header, font }];
+    const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : r.headerContent ? inlineRuns(r.headerContent, font) : [{ text: r.header, font }];
     return [{ runs: [...header, ...note], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
   });
   // A heading row spans the table: it does not size the first column.

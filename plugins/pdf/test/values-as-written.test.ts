@@ -1,10 +1,12 @@
 // Values as reports write them, in the PDF: "–" and an interval are shown as written and
 // carry their words as ActualText, so extraction and screen readers get "inget belopp"
 // and "−10 till −5"; 0 stays 0.
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, load, renderTo } from './render.js';
 import { requireTools, run } from './tools.js';
+import { QpdfFile, flatten } from './qpdf-json.js';
 
 describe('values as written, in PDF (Norrvik example)', async () => {
   requireTools(['pdftotext', 'qpdf']);
@@ -34,5 +36,31 @@ describe('values as written, in PDF (Norrvik example)', async () => {
   it('shows a status derived by the rule with the rule, marked inferred', () => {
     const text = run('pdftotext', [file, '-']).replace(/\s+/gu, ' ');
     expect(text).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
+});
+
+describe('a Markdown table in rich text, in PDF (Norrvik example)', async () => {
+  requireTools(['pdftotext', 'qpdf']);
+  const path = join(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml');
+  const source = readFileSync(path, 'utf8');
+  const { file } = await renderTo('norrvik-markdown-table', load(path));
+  // The same report without the table's lines: the table's text as a paragraph is gone too.
+  const { file: without } = await renderTo('norrvik-no-markdown-table', load(path, source.replace(/\n {10}Tabell: Solceller[^]*?\| Ekbackens skola [^\n]*/, '')));
+  const tables = (f: string) => flatten(new QpdfFile(f).structTree()).filter((n) => n.type === 'Table');
+
+  it('shows its caption and cells, not a paragraph of pipes', () => {
+    const text = run('pdftotext', [file, '-']).replace(/\s+/gu, ' ');
+    expect(text).toContain('Solceller på skolornas tak 2024');
+    // pdftotext orders by position; the row's cells stand in the table, their order in the tags.
+    for (const cell of ['Skola', 'Tak med solceller', 'Kommentar', 'Norrviksskolan', 'Klart i maj', 'Ekbackens skola 1 Upphandlas av']) expect(text).toContain(cell);
+    expect(text).not.toContain('| Skola |');
+    expect(run('pdftotext', [without, '-']).toString()).not.toContain('Solceller');
+  });
+
+  it('is tagged as one more Table, with TR, TH and TD', () => {
+    const added = tables(file).length - tables(without).length;
+    expect(added).toBe(1);
+    const kinds = new Set(flatten(tables(file).flatMap((t) => t.kids)).map((n) => n.type));
+    for (const k of ['TR', 'TH', 'TD']) expect(kinds).toContain(k);
   });
 });

@@ -128,11 +128,11 @@ function table(st: State, t: TableModel): void {
   const rows = t.rows.map((row) => {
     // A heading of the rows that follow is read on its own line, as a heading of the group.
     if (row.heading) return `${say(st, row.header)}:`;
-    const label = row.headerBadge ? badgeWords(st, row.headerBadge, row.headerBadge.label) : say(st, row.header);
+    const label = row.headerBadge ? badgeWords(st, row.headerBadge, row.headerBadge.label) : row.headerContent ? inline(st, row.headerContent) : say(st, row.header);
     const header = row.note ? `${label} (${say(st, row.note.label.toLowerCase())})` : label;
     const values = row.cells.map((cell, i) => {
       const column = columnLabel(i);
-      const value = cell.badge ? badgeWords(st, cell.badge, cell.spoken) : spoken(st, cell);
+      const value = cell.badge ? badgeWords(st, cell.badge, cell.spoken) : cell.content ? inline(st, cell.content) : spoken(st, cell);
       return column ? `${column} ${value}` : value;
     });
     return st.d.labelled(header, sentence(values.join('; ')), row.emphasis !== undefined);

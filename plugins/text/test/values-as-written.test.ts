@@ -28,3 +28,14 @@ describe('a status derived by the rule, in text', async () => {
     expect(text).toContain('Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
   });
 });
+
+describe('a Markdown table in rich text, in text', async () => {
+  const { txt } = await render(loadFile(resolve(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml')));
+  it('reads as the other tables: its caption, then each row with its column headers', () => {
+    const text = txt.replace(/\s+/gu, ' ');
+    expect(text).toContain('Solceller på skolornas tak 2024');
+    expect(text).toMatch(/Norrviksskolan: Tak med solceller 2; Kommentar Klart i maj/);
+    expect(text).toContain('Ekbackens skola: Tak med solceller 1; Kommentar Upphandlas av Barn- och utbildningsförvaltningen (BUF)');
+    expect(txt).not.toContain('| Skola |');
+  });
+});

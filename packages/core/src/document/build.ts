@@ -3,9 +3,9 @@
 // use decided by the phraser), status badges, tables with formatted figures, keys to
 // symbols, and charts with their text alternative. Every writer serialises this tree.
 import type {
-  Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, Unit, IndicatorValue,
+  Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, TableBlock as MarkdownTable, Unit, IndicatorValue,
 } from '@kommunrapport/model';
-import { withRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
+import { inlineText, withRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
@@ -16,19 +16,65 @@ import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel
 import { absentCell, intervalCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
-interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string> }
+interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string>; /** Markdown tables so far, for their ids. */ tables: number }
 
 /** A section before numbering: its heading comes from the title. */
 type Draft = Omit<DocSection, 'number' | 'heading'>;
 
 const sub = (section: Draft): DocBlock => ({ kind: 'section', section: section as DocSection });
 
-const rich = (c: Ctx, blocks: RichText | undefined): DocBlock[] => (blocks && blocks.length > 0 ? [{ kind: 'richText', blocks: c.p.rich(blocks) }] : []);
+/**
+ * Rich text as blocks of a section: its paragraphs and lists as rich text, each Markdown
+ * table between them as a table of the document (the first column as row headers, the
+ * header row as column headers), which every writer already shows as a data table.
+ */
+function rich(c: Ctx, blocks: RichText | undefined): DocBlock[] {
+  const out: DocBlock[] = [];
+  let run: RichText = [];
+  const flush = () => {
+    if (run.length > 0) out.push({ kind: 'richText', blocks: c.p.rich(run) });
+    run = [];
+  };
+  for (const b of blocks ?? []) {
+    if (b.type !== 'table') run.push(b);
+    else {
+      flush();
+      out.push({ kind: 'table', table: markdownTable(c, b) });
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Figures in a cell align to the end, words to the start. */
+const FIGURE = /^[−+-]?\d[\d\s\u00a0]*(?:[.,]\d+)?\s*%?$/;
+
+function markdownTable(c: Ctx, b: MarkdownTable): TableModel {
+  const n = ++c.tables;
+  const [corner = '', ...labels] = b.header.map(inlineText);
+  const rows = b.rows.map((r) => r.map(inlineText));
+  // Cells go through the inline rules of running text (abbreviations marked, explained at their first use), in reading order.
+  const phrase = (cell: MarkdownTable['header'][number]) => {
+    const [p] = c.p.rich([{ type: 'paragraph', children: cell }]);
+    return p?.type === 'paragraph' ? p.children : [];
+  };
+  const align = (i: number): 'start' | 'end' => (rows.every((r) => r[i] === '' || FIGURE.test(r[i]!)) && rows.some((r) => r[i] !== '') ? 'end' : 'start');
+  return {
+    id: `tabell-${n}`,
+    caption: b.caption ?? [corner, ...labels].filter((l) => l !== '').join(', '),
+    corner,
+    columns: labels.map((label, i) => ({ label, align: align(i + 1) })),
+    rows: rows.map(([header = '', ...cells], k) => {
+      const [headerContent = [], ...contents] = b.rows[k]!.map(phrase);
+      return { header, headerContent, cells: cells.map((text, i) => ({ text, spoken: text, speech: text, align: align(i + 1), content: contents[i]! })) };
+    }),
+  };
+}
 const fact = (c: Ctx, term: string, value: string): Fact => ({ term, value, content: c.p.running(value) });
 
 /** Lays out a report for every writer. Pure: same report, same tree. */
 export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
-  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report) };
+  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report), tables: 0 };
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);

@@ -5,7 +5,7 @@
 // explained only at its first use in reading order, only where the author has not
 // explained it already, and never inside identifiers, case numbers, headings or titles of
 // documents.
-import type { Block, Inline as ModelInline, RichText } from '@kommunrapport/model';
+import { inlineText, type Block, type Inline as ModelInline, type RichText } from '@kommunrapport/model';
 import type { Vocabulary } from '../vocabulary.js';
 import type { AbbreviationNode, Inline, Phrase, TextBlock } from './types.js';
 
@@ -106,8 +106,15 @@ export function createPhraser(vocabulary: Vocabulary): Phraser {
         }
       }),
     );
+  // A table inside a list item (only a block tree can put one there; Markdown tables stand
+  // at the top and become table blocks of the section) becomes one paragraph of its plain
+  // text: cells between " | ", rows between " / ".
   const block = (b: Block): TextBlock =>
-    b.type === 'paragraph' ? { type: 'paragraph', children: inline(b.children) } : { type: 'list', ordered: b.ordered, items: b.items.map((item) => item.map(block)) };
+    b.type === 'paragraph'
+      ? { type: 'paragraph', children: inline(b.children) }
+      : b.type === 'list'
+        ? { type: 'list', ordered: b.ordered, items: b.items.map((item) => item.map(block)) }
+        : { type: 'paragraph', children: inline([b.header, ...b.rows].flatMap((r, i) => [...(i > 0 ? [{ type: 'text' as const, value: ' / ' }] : []), { type: 'text' as const, value: r.map(inlineText).join(' | ') }])) };
   return {
     running: (text) => phrase(text, 'running'),
     title: (text) => phrase(text, 'title'),

@@ -91,12 +91,19 @@ export interface TableCell {
   badge?: Badge;
   /** Numbers align to the end, words to the start. */
   align: 'start' | 'end';
+  /**
+   * The cell as inline content (emphasis, links, abbreviations), for a table the author wrote
+   * in Markdown; writers show it instead of `text`, which is its plain text.
+   */
+  content?: Phrase;
 }
 
 /** A row: its header cell (the row's label, or a badge) and its cells. */
 export interface TableRowModel {
   /** The row's label as plain text. */
   header: string;
+  /** The row's label as inline content, for a table written in Markdown; writers show it instead of `header`. */
+  headerContent?: Phrase;
   /** A badge standing in the header cell (its label equals `header`). */
   headerBadge?: Badge;
   cells: TableCell[];
