@@ -3,7 +3,7 @@
 // one), then one row per table row (its header, then its cells as shown). Written with the
 // open-data plugin's RFC 4180 writer, so escaping and formula protection are the same.
 import { writeCsv } from '@kommunrapport/plugin-open-data';
-import type { TableModel } from '@kommunrapport/core';
+import { phraseText, type TableModel } from '@kommunrapport/core';
 
 /** The header of each column of a table, as one line of text. */
 export function columnHeaders(table: TableModel): string[] {
@@ -12,9 +12,16 @@ export function columnHeaders(table: TableModel): string[] {
   return [table.corner, ...table.columns.map((c, i) => (groups[i] ? `${groups[i]} ${c.label}` : c.label))];
 }
 
-/** The rows of a table as text: its header, then its cells as shown (a heading row has empty cells). */
+/**
+ * The rows of a table as text: its header, then its cells as shown (a heading row has empty
+ * cells); a cell or header with inline content (a table written in rich text) as the page
+ * shows it, with an abbreviation explained where the page explains it.
+ */
 export function tableRows(table: TableModel): string[][] {
-  return table.rows.map((row) => [row.header, ...(row.heading ? table.columns.map(() => '') : row.cells.map((c) => c.text))]);
+  return table.rows.map((row) => [
+    row.headerContent ? phraseText(row.headerContent) : row.header,
+    ...(row.heading ? table.columns.map(() => '') : row.cells.map((c) => (c.content ? phraseText(c.content) : c.text))),
+  ]);
 }
 
 /** The table as CSV. */

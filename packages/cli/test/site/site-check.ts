@@ -43,11 +43,17 @@ export const attr = (e: Element, name: string) => e.attrs.find((a) => a.name ===
  */
 export function textOf(node: Node, seen: 'read' | 'shown' = 'read'): string {
   let s = '';
-  const skip = (n: Node) =>
-    'tagName' in n && (seen === 'read' ? attr(n, 'aria-hidden') === 'true' : (attr(n, 'class') ?? '').split(/\s+/).includes('vh'));
+  const isVh = (n: Node) => 'tagName' in n && (attr(n, 'class') ?? '').split(/\s+/).includes('vh');
+  // Shown: a symbol hidden from assistive technology is decoration (its words are beside it),
+  // unless words only a screen reader gets (`vh`) stand in for it, as for "–" and "−5 – −10".
+  const skip = (n: Node, siblings: readonly Node[]) => {
+    if (!('tagName' in n)) return false;
+    if (seen === 'shown' && isVh(n)) return true;
+    return attr(n, 'aria-hidden') === 'true' && !(seen === 'shown' && siblings.some(isVh));
+  };
   const visit = (n: Node) => {
     if (n.nodeName === '#text') s += (n as DefaultTreeAdapterMap['textNode']).value;
-    else if ('childNodes' in n && !skip(n)) for (const c of n.childNodes) visit(c);
+    else if ('childNodes' in n) for (const c of n.childNodes) if (!skip(c, n.childNodes)) visit(c);
   };
   visit(node);
   return s.replace(/[ \t\n\r\f]+/g, ' ').replace(/^ | $/g, '');
