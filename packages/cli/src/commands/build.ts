@@ -504,7 +504,7 @@ export async function watchBuild(patterns: readonly string[], options: BuildOpti
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('build')
-    .description('build reports into every format (HTML, PDF, text, open data) or those chosen')
+    .description('build reports into every format (HTML, PDF, text, Word, open data) or those chosen')
     .argument('<file...>', 'report files (YAML) or glob patterns, e.g. "reports/*.yaml"')
     .option('-f, --format <formats>', `comma-separated formats (default all: ${FIRST_PARTY.map((p) => p.format).join(',')}, and those of added plugins); see \`kommunrapport formats\``)
     .option('-o, --out <folder>', 'output folder; each report goes to <folder>/<report id>/', 'dist')
