@@ -103,7 +103,7 @@ describe('a killed build', () => {
       const now = snapshot(join(out, REPORT_ID));
       // Killed before the swap: the old output; after it: the whole new one. Never a mix.
       if (now['slow.txt'] === undefined) expect(now).toEqual(before);
-      else expect(Object.keys(now)).toEqual(['a.bin', 'big/part.bin', 'data/report.json', 'slow.txt', 'z-last.txt']);
+      else expect(Object.keys(now)).toEqual(['.kommunrapport-build.json', 'a.bin', 'big/part.bin', 'data/report.json', 'slow.txt', 'z-last.txt']);
       await assertIntactThenRebuild(out, now);
     });
   }
