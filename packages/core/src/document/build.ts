@@ -13,10 +13,16 @@ import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
 import { describeReport } from './description.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
+import type { ImageFiles } from '../images.js';
+import type { ImageModel } from './types.js';
 import { absentCell, intervalCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
-interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string>; /** Markdown tables so far, for their ids. */ tables: number }
+interface Ctx {
+  report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string>;
+  /** Markdown tables so far, for their ids. */ tables: number;
+  /** The image files read by the build, and the images so far, for their ids. */ images: ImageFiles; imageCount: number;
+}
 
 /** A section before numbering: its heading comes from the title. */
 type Draft = Omit<DocSection, 'number' | 'heading'>;
@@ -26,7 +32,8 @@ const sub = (section: Draft): DocBlock => ({ kind: 'section', section: section a
 /**
  * Rich text as blocks of a section: its paragraphs and lists as rich text, each Markdown
  * table between them as a table of the document (the first column as row headers, the
- * header row as column headers), which every writer already shows as a data table.
+ * header row as column headers), which every writer already shows as a data table, and each
+ * image as an image of the document with the bytes the build read.
  */
 function rich(c: Ctx, blocks: RichText | undefined): DocBlock[] {
   const out: DocBlock[] = [];
@@ -36,14 +43,36 @@ function rich(c: Ctx, blocks: RichText | undefined): DocBlock[] {
     run = [];
   };
   for (const b of blocks ?? []) {
-    if (b.type !== 'table') run.push(b);
-    else {
+    if (b.type === 'table') {
       flush();
       out.push({ kind: 'table', table: markdownTable(c, b) });
-    }
+    } else if (b.type === 'image') {
+      flush();
+      out.push({ kind: 'image', image: imageModel(c, b) });
+    } else run.push(b);
   }
   flush();
   return out;
+}
+
+/** An image of the text with the file the build read; a report whose images were not read cannot be laid out. */
+function imageModel(c: Ctx, b: Extract<RichText[number], { type: 'image' }>): ImageModel {
+  const file = c.images.get(b.src);
+  if (!file) throw new Error(`The image "${b.src}" was not read: load the report's images with loadImages and pass them to buildDocument.`);
+  const n = ++c.imageCount;
+  const spoken = b.decorative ? '' : `${c.v.term('image')}: ${b.alt}${/[.!?]$/.test(b.alt) ? '' : '.'}${b.caption ? ` ${b.caption}` : ''}`;
+  return {
+    id: `image-${n}`,
+    src: b.src,
+    alt: b.alt,
+    decorative: b.decorative === true,
+    ...(b.caption ? { caption: b.caption } : {}),
+    spoken,
+    mediaType: file.mediaType,
+    width: file.width,
+    height: file.height,
+    bytes: file.bytes,
+  };
 }
 
 /** Figures in a cell align to the end, words to the start. */
@@ -72,9 +101,12 @@ function markdownTable(c: Ctx, b: MarkdownTable): TableModel {
 }
 const fact = (c: Ctx, term: string, value: string): Fact => ({ term, value, content: c.p.running(value) });
 
-/** Lays out a report for every writer. Pure: same report, same tree. */
-export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
-  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report), tables: 0 };
+/**
+ * Lays out a report for every writer. Pure: same report (and image files), same tree. The
+ * images of its text must have been read with core's `loadImages` (the build does it).
+ */
+export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter, images: ImageFiles = new Map()): DocumentModel {
+  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report), tables: 0, images, imageCount: 0 };
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);
