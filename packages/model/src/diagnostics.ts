@@ -402,6 +402,14 @@ export const DIAGNOSTIC_CODES = {
       `"${d.goal}" is typed ${JSON.stringify(d.typed)}, but the rule gives ${JSON.stringify(d.derived)} (the outcome is ${d.share} % of the target).`,
     hint: 'Check the status against the source; remove the typed assessment to publish what the rule gives, or remove assessmentRule to keep the typed one.',
   },
+  'value-and-absent': {
+    title: 'Value both "–" and something else',
+    severity: 'error',
+    group: 'figures',
+    meaning: 'An indicator value is marked absent (the source prints "–": no amount or not applicable) and also has a figure, an interval, words or a missing reason; it cannot be both.',
+    message: (d: { kind: string; year: number; name: string; also: string }) => `The ${d.kind} for ${d.year} of "${d.name}" is marked absent ("–") and also has ${d.also}.`,
+    hint: 'Keep absent when the source prints "–" (an amount that rounds to zero is total: 0), or remove it when the source gives a figure.',
+  },
   'value-and-missing': {
     title: 'Value with a figure and a missing reason',
     severity: 'warning',

@@ -82,6 +82,25 @@ describe('"–" is not 0', () => {
   });
 });
 
+describe('"–" as an indicator value', () => {
+  it('decodes absent on an indicator value as its own form, not missing, with no finding', () => {
+    const v = minimal();
+    indicator(v).values[1] = { year: 2022, kind: 'outcome', absent: 'notApplicable' };
+    const r = decodeReport(v).report!;
+    const x = (r.sections[1] as any).areas[0].goals[0].indicators[0].values[1];
+    expect(x).toEqual({ year: 2022, kind: 'outcome', absent: 'notApplicable' });
+    expect(valueForm(x)).toBe('absent');
+    expect(checkReport(r, { file: 'r.yaml' })).toEqual([]);
+  });
+
+  it('reports "–" together with a figure as value-and-absent, naming what else is there', () => {
+    const ds = check((r) => (indicator(r).values[1] = { year: 2022, kind: 'outcome', absent: 'noAmount', total: 0 }));
+    expect(codes(ds)).toEqual(['value-and-absent sections[1].areas[0].goals[0].indicators[0].values[1]']);
+    expect(ds[0]!.message).toContain('also has total');
+    expect(ds[0]!.hint).toMatch(/total: 0/);
+  });
+});
+
 describe('intervals in sums and differences (checked on both bounds)', () => {
   // Intäkter 1 800 and kostnader −7 800 budgeted; the forecast of intäkter is "1 800 till 2 000".
   const withInterval = (r: any, total: object, deviation: object) => {
@@ -126,7 +145,7 @@ describe('the Norrvik example', () => {
     const text = readFileSync(path, 'utf8');
     const r = loadReport(text, 'rapport.yaml');
     expect(r.diagnostics).toEqual([]);
-    for (const written of ['low: 40, high: 50', 'direction: decrease', 'statement: Råden ska följas', '{ absent: noAmount }', 'prognos: 0', 'prognos: { low: -10, high: -5 }']) expect(text).toContain(written);
+    for (const written of ['low: 40, high: 50', 'direction: decrease', 'statement: Råden ska följas', '{ absent: noAmount }', 'kind: outcome, absent: notApplicable', 'prognos: 0', 'prognos: { low: -10, high: -5 }']) expect(text).toContain(written);
   });
 });
 

@@ -11,6 +11,9 @@ describe('values as written, in DOCX (Norrvik example)', async () => {
   it('writes "–" as its words beside a 0', () => {
     expect(text).toMatch(/Sommarskola inget belopp 0 ej tillämpligt/);
   });
+  it('writes an indicator value printed "–" as its words (its chart is the table before it: Word draws none)', () => {
+    expect(text).toContain('Energianvändning i skolornas lokaler (kWh per kvadratmeter) ej tillämpligt 124 118 110');
+  });
   it('writes an interval with "till"', () => {
     expect(text).toContain('Vattenskada Norrviksskolan 0 −10 till −5 −10 till −5');
   });

@@ -74,7 +74,7 @@ const targetFields = (): FieldDef[] => [
 ];
 function targetValues(v: IndicatorValue, decimals: number | undefined): Record<string, string | null> {
   const form = valueForm(v);
-  const kind = form === 'missing' || (form === 'exact' && v.kind === 'outcome') ? null : form;
+  const kind = form === 'missing' || form === 'absent' || (form === 'exact' && v.kind === 'outcome') ? null : form;
   return {
     target_kind: kind,
     low: v.low !== undefined ? decimalString(v.low, decimals) : null,
@@ -337,6 +337,7 @@ export function buildTables(report: Report): TableDef[] {
       f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
       ...amountFields('value'),
       f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
+      f('value_status', 'string', 'Why value is empty: noAmount (the report prints "–", inget belopp), notApplicable ("–", ej tillämpligt) or missing (not yet measured, see missing_reason); empty when there is a value. A "–" is never the same as 0.', { enum: ['noAmount', 'notApplicable', 'missing'] }),
       f('bound', 'string', 'For a target that is a bound: atLeast ("minst") or atMost ("högst"); empty for a target to reach exactly or an outcome.', { enum: ['atLeast', 'atMost'] }),
       ...targetFields(),
       f('measured_year', 'integer', 'The year the value was measured when it is older than the year it stands for ("7,3 (2015)"); empty otherwise.'),
@@ -350,7 +351,8 @@ export function buildTables(report: Report): TableDef[] {
         const base = { indicator_id: id('indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
-          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, bound: v.bound ?? null, ...(gender === 'T' ? targetValues(v, ind.decimals) : EMPTY_TARGET), measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
+          const status = gender !== 'T' ? null : v.absent ?? (valueForm(v) === 'missing' ? 'missing' : null);
+          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, value_status: status, bound: v.bound ?? null, ...(gender === 'T' ? targetValues(v, ind.decimals) : EMPTY_TARGET), measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
         };
         const rows = [];
         if (valueForm(v) !== 'missing' || v.missing !== undefined) rows.push(row('T', v.total, v.total === undefined ? (v.missing ?? null) : null));

@@ -25,6 +25,13 @@ describe('values as written, in open data (Norrvik example)', () => {
     expect(cols(target('behorighet-yrkesprogram'))).toBe('exact|88.0|||||');
   });
 
+  it('writes an indicator value printed "–" as an empty value with its status, apart from a missing one', () => {
+    const status = (indicator: string, year: string) => values.filter((r) => r.indicator_id!.endsWith(`-indicator-${indicator}`) && r.kind === 'outcome' && r.year === year).map((r) => `${r.gender} [${r.value}] ${r.value_status} [${r.missing_reason}]`);
+    expect(status('energianvandning', '2022')).toEqual(['T [] notApplicable []']);
+    expect(status('energianvandning', '2023')).toEqual(['T [124]  []']);
+    expect(status('matsvinn', '2024')).toEqual(['T [] missing [Mätning i november 2024]']);
+  });
+
   it('writes "–" as an empty value with its status, and 0 as 0', () => {
     const cells = rowsOf('operating_statement').filter((r) => r.row_id === 'sommarskola');
     expect(cells.map((r) => `${r.column_key} ${r.value} ${r.value_status}`)).toEqual(['budget  noAmount', 'prognos 0 value', 'avvikelse  notApplicable']);

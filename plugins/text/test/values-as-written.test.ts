@@ -10,6 +10,10 @@ describe('values as written, in text (Norrvik example)', async () => {
   it('reads "–" as its words and 0 as zero', () => {
     expect(text).toMatch(/Sommarskola: Budget helår inget belopp; Prognos helår 0 tusen kronor; Avvikelse ej tillämpligt/);
   });
+  it('reads an indicator value printed "–" as its words, and says the chart leaves it out', () => {
+    expect(text).toMatch(/Energianvändning i skolornas lokaler \(kWh per kvadratmeter\): Utfall 2022 ej tillämpligt; Utfall 2023 124/);
+    expect(text).toContain('Utfall 2022: ej tillämpligt, inte med i diagrammet.');
+  });
   it('reads an interval with "till", signs in words', () => {
     expect(text).toContain('Prognos med risk minus 10 till minus 5 miljoner kronor');
   });

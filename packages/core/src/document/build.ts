@@ -484,6 +484,7 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
         cells: cols.map((k): TableCell => {
           const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
           if (!x) return wordCell(v.term('missingValue'), '', 'end');
+          if (x.absent !== undefined) return absentCell(v, { absent: x.absent });
           if (x.low !== undefined && x.high !== undefined) return intervalCell(v, c.f, x.low, x.high, ind.unit, d, true);
           if (x.direction !== undefined || x.statement !== undefined) return wordTargetCell(v, x);
           if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
@@ -539,12 +540,18 @@ function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel 
   if ((series.find((s) => s.kind === 'outcome')?.points.length ?? 0) < 2) return undefined;
   const name = v.term('chartOfValues', { indicator: ind.name });
   const chart = { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series };
+  // Values the source prints as "–" have no bar or mark: the text alternative says so.
+  const skipped = ind.values
+    .filter((x) => x.absent !== undefined && x.period === undefined)
+    .sort((a, b) => (a.kind === b.kind ? a.year - b.year : a.kind === 'outcome' ? -1 : 1))
+    .map((x) => ` ${v.term('notInChart', { kind: v.term(x.kind), year: String(x.year), value: v.term(x.absent!) })}.`)
+    .join('');
   if (table) {
-    const description = `${name}. ${v.term('valuesInTable')}.`;
+    const description = `${name}. ${v.term('valuesInTable')}.${skipped}`;
     return { ...chart, description, speech: description, valuesInTable: table.id };
   }
   const sentence = (say: (value: number) => string) =>
-    `${name}. ${series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.`;
+    `${name}. ${series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.${skipped}`;
   return {
     ...chart,
     description: sentence((n) => c.f.spoken(n, ind.unit, { decimals: d })),
