@@ -386,7 +386,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'Status rule cannot be applied',
     severity: 'error',
     group: 'model',
-    meaning: "A goal takes its assessment from the governance's status rule (assessmentRule), but the governance declares no statusRule or the goal has no indicator with that id.",
+    meaning: "A goal takes its assessment from the governance's status rule (assessmentRule), or an indicator its own (assessmentByRule), but the governance declares no statusRule or the goal has no indicator with that id.",
     message: (d: { goal: string; rule: string; why: 'no-rule' | 'no-indicator' }) =>
       d.why === 'no-rule'
         ? `"${d.goal}" takes its assessment from a rule, but the governance declares no statusRule.`
@@ -397,7 +397,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'Typed status disagrees with the rule',
     severity: 'warning',
     group: 'figures',
-    meaning: "A goal has a typed assessment and an assessmentRule, and the governance's status rule gives another status for the indicator's outcome against its target.",
+    meaning: "A goal has a typed assessment and an assessmentRule (or an indicator a typed assessment and assessmentByRule), and the governance's status rule gives another status for the indicator's outcome against its target.",
     message: (d: { goal: string; typed: string | null; derived: string; share: number }) =>
       `"${d.goal}" is typed ${JSON.stringify(d.typed)}, but the rule gives ${JSON.stringify(d.derived)} (the outcome is ${d.share} % of the target).`,
     hint: 'Check the status against the source; remove the typed assessment to publish what the rule gives, or remove assessmentRule to keep the typed one.',

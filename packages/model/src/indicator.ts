@@ -1,7 +1,7 @@
 // Indicators (indikator, nyckeltal): measured figures with outcomes and targets per year,
 // optionally split by gender, and values the source does not state with the reason.
 import * as t from 'io-ts';
-import { strict, NonEmptyString, FiniteNumber } from './codec.js';
+import { strict, NonEmptyString, FiniteNumber, nullable } from './codec.js';
 import { Id, Year } from './ids.js';
 import { Unit } from './governance.js';
 import { PeriodKey } from './period.js';
@@ -48,7 +48,7 @@ export type KoladaRef = t.TypeOf<typeof KoladaRef>;
 /** An indicator (indikator). */
 export const Indicator = strict(
   'Indicator',
-  'An indicator (indikator, nyckeltal): name, unit, direction, optional Kolada KPI id, values per year, comparison series (riket, län, kommungrupp) and corrections of the source.',
+  'An indicator (indikator, nyckeltal): name, unit, direction, optional Kolada KPI id, values per year, comparison series (riket, län, kommungrupp) and corrections of the source; optionally its own status: assessment (a key of the assessment scale, as the source states it) or assessmentByRule: true (derived from its outcome against its target in the report year by the governance\'s statusRule, marked inferred, with the rule).',
   {
     id: Id,
     name: NonEmptyString,
@@ -62,6 +62,8 @@ export const Indicator = strict(
     description: NonEmptyString,
     comparisons: t.array(Comparison),
     corrections: t.array(Correction),
+    assessment: nullable(NonEmptyString),
+    assessmentByRule: t.literal(true),
   },
 );
 export type Indicator = t.TypeOf<typeof Indicator>;

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkReport, decodeReport, loadReport, ruleStatus, targetReached, valueForm, withRuleStatus, type Diagnostic } from '../src/index.js';
+import { checkReport, decodeReport, indicatorRuleStatus, loadReport, ruleStatus, targetReached, valueForm, withRuleStatus, type Diagnostic } from '../src/index.js';
 import { minimal } from './helpers.js';
 
 function check(change: (r: any) => void): Diagnostic[] {
@@ -205,6 +205,19 @@ describe('a status derived by the governance rule', () => {
     expect(wrong.hint).toBe('Did you mean "nki"?');
     const none = check((r) => { r.sections[1].areas[0].goals[0].assessmentRule = 'nki'; }).find((x) => x.code === 'status-rule-unresolved')!;
     expect(none.hint).toMatch(/governance.statusRule/);
+  });
+
+  it("gives an indicator its own status by the rule, and warns when its typed status disagrees", () => {
+    const g = { terms: { statusByRule: 'bedömt enligt regel: {rule}' }, statusRule: RULE };
+    expect(indicatorRuleStatus({ ...ind(true, 95, 100), assessmentByRule: true }, g, 2024)).toEqual({ status: 'partly', share: 95, words: 'bedömt enligt regel: uppfyllt vid målvärdet, delvis inom 10 %' });
+    expect(indicatorRuleStatus(ind(true, 95, 100), g, 2024)).toBeUndefined();
+    const own = (r: any) => { withRule(r); delete r.sections[1].areas[0].goals[0].assessmentRule; indicator(r).assessmentByRule = true; };
+    expect(check(own)).toEqual([]);
+    const d = check((r) => { own(r); indicator(r).assessment = 'achieved'; }).find((x) => x.code === 'status-disagrees-with-rule')!;
+    expect(d).toMatchObject({ severity: 'warning', path: 'sections[1].areas[0].goals[0].indicators[0].assessment', expected: '"partly" (by the rule: uppnår vid målvärdet)', found: '"achieved"' });
+    const none = check((r) => { indicator(r).assessmentByRule = true; }).find((x) => x.code === 'status-rule-unresolved')!;
+    expect(none).toMatchObject({ path: 'sections[1].areas[0].goals[0].indicators[0].assessmentByRule' });
+    expect(codes(check((r) => { indicator(r).assessment = 'uppnar'; }))).toEqual(['unknown-scale-key sections[1].areas[0].goals[0].indicators[0].assessment']);
   });
 
   it('checks the statuses of the rule against the assessment scale', () => {

@@ -1,7 +1,7 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
+import { plainText, indicatorRuleStatus, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
@@ -299,10 +299,14 @@ export function buildTables(report: Report): TableDef[] {
       f('kolada_scope', 'string', "same when the indicator measures the KPI's own population, part when only a part of it.", { enum: ['same', 'part'] }),
       f('kolada_source', 'string', 'Where the Kolada KPI id was taken from.'),
       f('description', 'string', 'How the indicator is defined, when the report says.'),
+      f('assessment', 'string', "Key of the indicator's own assessment step (codelist_assessment.csv): as the report states it, or given by the governance's status rule from the outcome against the target in the report year (then assessment_basis is inferred, the rule in assessment_reason); empty when it has none."),
+      ...provenanceFields('assessment'),
     ],
     primaryKey: ['indicator_id'],
-    foreignKeys: [{ fields: ['goal_id'], resource: 'goals', referenceFields: ['goal_id'] }],
-    rows: facts.indicators.map(({ indicator: ind, goalId, sectionId, groupTitle, position }) => ({
+    foreignKeys: [{ fields: ['goal_id'], resource: 'goals', referenceFields: ['goal_id'] }, SCALE_FK('assessment', 'assessment')],
+    rows: facts.indicators.map(({ indicator: ind, goalId, sectionId, groupTitle, position }) => {
+      const ruled = ind.assessment == null ? indicatorRuleStatus(ind, g, report.period.year) : undefined;
+      return {
       indicator_id: id('indicator', ind.id),
       local_id: ind.id,
       goal_id: goalId ? id('goal', goalId) : null,
@@ -318,7 +322,10 @@ export function buildTables(report: Report): TableDef[] {
       kolada_scope: ind.kolada?.scope ?? null,
       kolada_source: ind.kolada?.source ?? null,
       description: ind.description ?? null,
-    })),
+      assessment: ind.assessment ?? ruled?.status ?? null,
+      ...provenanceValues('assessment', ruled ? { basis: 'inferred', reason: ruled.words } : undefined),
+      };
+    }),
   });
 
   tables.push({

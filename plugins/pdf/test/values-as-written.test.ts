@@ -32,6 +32,11 @@ describe('values as written, in PDF (Norrvik example)', async () => {
     expect(hex.filter((t) => t === 'ej tillämpligt')).toHaveLength(2);
   });
 
+  it("shows an indicator's own status by the rule, marked inferred with the rule", () => {
+    const text = run('pdftotext', [file, '-']).replace(/\s+/gu, ' ');
+    expect(text).toContain('Elever i åk 9 som är behöriga till yrkesprogram: Delvis uppfyllt. Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
+
   it('shows the range target and the words of the other targets', () => {
     const text = run('pdftotext', [file, '-']).replace(/\s+/gu, ' ');
     expect(text).toContain('Råden ska följas');

@@ -5,14 +5,14 @@
 import type {
   Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, TableBlock as MarkdownTable, Unit, IndicatorValue,
 } from '@kommunrapport/model';
-import { inlineText, withRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
+import { inlineText, withRuleStatus, indicatorRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
 import { describeReport } from './description.js';
-import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
+import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel, TextBlock } from './types.js';
 import type { ImageFiles } from '../images.js';
 import type { ImageModel } from './types.js';
 import { absentCell, intervalCell, wordTargetCell } from './values.js';
@@ -472,12 +472,31 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
       keys.set(valueKey(x), { kind: x.kind, year: x.year, ...(x.period !== undefined ? { period: x.period } : {}), start: span?.start ?? `${x.year}-01-01`, label: span?.label ?? String(x.year) });
     }
   const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? (a.year - b.year || (a.period === undefined ? 1 : 0) - (b.period === undefined ? 1 : 0) || a.start.localeCompare(b.start)) : a.kind === 'outcome' ? -1 : 1));
+  // An indicator's own status, typed or given by the governance's rule (decided once here), in a last column;
+  // a status the rule gives is marked inferred and said with the rule in the table's note.
+  const year = c.report.period.year;
+  const statuses = indicators.map((ind) => ({ typed: ind.assessment, ruled: ind.assessment == null ? indicatorRuleStatus(ind, v.governance, year) : undefined }));
+  const hasStatus = indicators.some((ind) => ind.assessment !== undefined || ind.assessmentByRule);
+  const statusCell = (i: number): TableCell[] => {
+    if (!hasStatus) return [];
+    const { typed, ruled } = statuses[i]!;
+    // No status of its own (none typed, none the rule can give): an empty cell, as a comparison row has.
+    if (typed === undefined && !ruled) return [wordCell(v.term('missingValue'), '', 'start')];
+    const badge = v.badge('assessment', typed ?? ruled?.status ?? null);
+    const inferred = ruled ? ` (${v.term('statusInferred', { reason: ruled.words }).trim()})` : '';
+    return [{ text: badge.label, spoken: `${badge.textAlternative}${inferred}`, speech: `${badge.textAlternative}${inferred}`, badge, align: 'start' }];
+  };
+  const notes = indicators.flatMap((ind, i): TextBlock[] => {
+    const ruled = statuses[i]!.ruled;
+    return ruled ? [{ type: 'paragraph', children: c.p.running(`${ind.name}: ${v.badge('assessment', ruled.status).label}. ${v.term('statusBasis')}: ${v.term('statusInferred', { reason: ruled.words }).trim()}.`) }] : [];
+  });
   const table: TableModel = {
     id: `${id}-indicators`,
     caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,
     corner: capitalise(v.governance.levels.indicator.singular),
-    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })),
-    rows: indicators.flatMap((ind) => {
+    columns: [...cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })), ...(hasStatus ? [{ label: v.term('assessment'), align: 'start' as const }] : [])],
+    ...(notes.length ? { note: notes } : {}),
+    rows: indicators.flatMap((ind, i) => {
       const d = indicatorDecimals(ind);
       const own = {
         header: indicatorHeader(c, ind),
@@ -489,10 +508,11 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
           if (x.direction !== undefined || x.statement !== undefined) return wordTargetCell(v, x);
           if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
           return valueCell(v, x, c.f.value(x.total, ind.unit, { decimals: d }), c.f.spoken(x.total, ind.unit, { decimals: d }), c.f.speech(x.total, ind.unit, { decimals: d }));
-        }),
+        }).concat(statusCell(i)),
       };
       const comparisonCell = (n: number): TableCell => ({ text: c.f.value(n, ind.unit, { decimals: d }), spoken: c.f.spoken(n, ind.unit, { decimals: d }), speech: c.f.speech(n, ind.unit, { decimals: d }), value: n, align: 'end' });
-      return [own, ...comparisonRows(v, ind, cols, comparisonCell)];
+      const none: TableCell[] = hasStatus ? [wordCell(v.term('missingValue'), '', 'start')] : [];
+      return [own, ...comparisonRows(v, ind, cols, comparisonCell).map((r) => ({ ...r, cells: [...r.cells, ...none] }))];
     }),
   };
   const blocks: DocBlock[] = [{ kind: 'table', table }, ...attainmentBlocks(v, c.p, indicators, c.report.period.year)];
