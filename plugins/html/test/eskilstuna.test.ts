@@ -6,15 +6,16 @@ import { buildDocument, createRenderContext, decimalsOf, walkSections, type Char
 import { cellNumber, type DataTable, type Report } from '@kommunrapport/model';
 import { launchChromium, type Browser } from './chromium.js';
 import { runAxe, formatViolations } from './axe.js';
-import { render, eskilstuna, allSiblings } from './render.js';
+import { render, load, eskilstuna, allSiblings, csvSiblings } from './render.js';
 
 let browser: Browser;
 let html: string;
 let report: Report;
 
 beforeAll(async () => {
-  // As a build of every format gives it: with the links to the other formats.
-  ({ html, report } = await render(eskilstuna, {}, allSiblings));
+  // As a build of every format gives it: with the links to the other formats and, beside each table, to its CSV.
+  const loaded = load(eskilstuna);
+  ({ html, report } = await render(loaded, {}, [...allSiblings, ...csvSiblings(loaded)]));
   browser = await launchChromium();
 });
 afterAll(async () => {
