@@ -4,7 +4,7 @@
 // DCAT-AP-SE metadata (dcat.rdf, dcat.jsonld), all under `open-data/`. Byte-identical for the same
 // input: dates come from the context's documentDate, never the clock.
 import { createHash } from 'node:crypto';
-import { buildDocument, createFormatter, createVocabulary, definePlugin, documentTables, tableCsvFile, type Artifact, type DocumentModel } from '@kommunrapport/core';
+import { definePlugin, documentTables, reportDocument, tableCsvFile, type Artifact, type DocumentModel } from '@kommunrapport/core';
 import { Report, type SiteSettings } from '@kommunrapport/model';
 import { OpenDataOptions, DEFAULT_BASE_URL, CC0 } from './options.js';
 import { OPEN_DATA_CODES } from './diagnostics.js';
@@ -36,9 +36,6 @@ export function openDataBaseUrl(report: Report, baseUrl: string): string {
   const base = baseUrl.replace('{report}', report.id);
   return base.endsWith('/') ? base : `${base}/`;
 }
-
-/** The report's document, as the build makes it (for callers outside a build, which have no ctx.document). */
-export const reportDocument = (report: Report): DocumentModel => buildDocument(report, createVocabulary(report), createFormatter(report.language, report.governance));
 
 /**
  * The files of a report's open data (without its DCAT files) and the DCAT description's

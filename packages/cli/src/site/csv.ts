@@ -3,6 +3,7 @@
 // per table, named by core's documentTables and tableCsvFile; the page links each table to
 // it). The site links these files and makes no copy of its own.
 import { documentTables, tableCsvFile, type DocumentModel, type TableModel } from '@kommunrapport/core';
+import { OUT_DIR } from '@kommunrapport/plugin-open-data';
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
 const decode = (s: string) => s.replace(/&(#x[0-9a-f]+|#\d+|\w+);/gi, (all, e: string) => (e[0] === '#' ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? Number.parseInt(e.slice(2), 16) : Number(e.slice(1))) : (ENTITIES[e] ?? all)));
@@ -39,7 +40,7 @@ export function siteTables(document: DocumentModel, html: string | undefined, fi
     const at = onPage.findIndex((p, i) => i >= from && p.caption === table.caption);
     const anchor = at >= 0 ? onPage[at]!.id : undefined;
     if (at >= 0) from = at + 1;
-    const csv = `open-data/${tableCsvFile(name)}`;
+    const csv = `${OUT_DIR}/${tableCsvFile(name)}`;
     return { table, ...(anchor !== undefined ? { anchor } : {}), ...(files.includes(csv) ? { csv } : {}) };
   });
 }
