@@ -147,6 +147,13 @@ export function validateOpenDataFiles(files: OpenDataFiles, options: DcatCheckOp
     if (r.hash !== hash) add('open-data-hash-mismatch', r.path, `resources[${i}].hash`, `The sha256 hash of ${r.path} differs from datapackage.json.`, { expected: String(r.hash), found: hash });
   });
 
+  // Every file besides the metadata is listed (dot files, which tools leave, are not published data).
+  const listed = new Set([...resources.map((r) => r.path), 'datapackage.json', 'dcat.rdf', 'dcat.jsonld']);
+  if (descriptor)
+    for (const path of files.keys())
+      if (!listed.has(path) && !path.split('/').some((part) => part.startsWith('.')))
+        add('open-data-unlisted-file', path, '', `${path} is in the folder but not listed in datapackage.json.`, { expected: 'a resource of datapackage.json', found: 'not listed' });
+
   // report.json against report.schema.json.
   const schema = readJson('report.schema.json') as Record<string, unknown> | undefined;
   const reportJson = readJson('report.json') as Record<string, unknown> | undefined;

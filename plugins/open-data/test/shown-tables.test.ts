@@ -71,7 +71,7 @@ describe('the tables as shown', () => {
     expect(found).toContain(`open-data-hash-mismatch ${path}`);
   });
 
-  it('validate-open-data reads them from the tables/ folder of a published folder', async () => {
+  it('validate-open-data reads them from the tables/ folder of a published folder, and warns of a file there that datapackage.json does not list', async () => {
     const artifacts = await render(loadFile(MINIMAL));
     const dir = mkdtempSync(join(tmpdir(), 'kr-shown-'));
     for (const [path, bytes] of filesOf(artifacts)) {
@@ -80,6 +80,10 @@ describe('the tables as shown', () => {
     }
     expect(validateOpenData(dir, { allowPlaceholder: true }).filter((d) => d.severity === 'error')).toEqual([]);
     const one = [...filesOf(artifacts).keys()].find((p) => p.startsWith('tables/'))!;
+    // A file no build listed (left from an earlier build) is reported; dot files are not.
+    writeFileSync(join(dir, 'tables', 'gammal.csv'), 'Post\r\n');
+    writeFileSync(join(dir, '.DS_Store'), 'x');
+    expect(validateOpenData(dir, { allowPlaceholder: true }).filter((d) => d.code === 'open-data-unlisted-file').map((d) => `${d.severity} ${d.file}`)).toEqual(['warning tables/gammal.csv']);
     writeFileSync(join(dir, one), 'Post\r\nändrad\r\n');
     expect(validateOpenData(dir, { allowPlaceholder: true }).map((d) => `${d.code} ${d.file}`)).toContain(`open-data-hash-mismatch ${one}`);
     rmSync(dir, { recursive: true, force: true });
