@@ -110,6 +110,17 @@ describe('Eskilstuna page: what axe cannot see', () => {
     for (const w of words) expect(labels, w).toContain(w);
   });
 
+  test("the browser names each table's CSV link by its words and the table's caption", async () => {
+    const links = page.locator('p.csv > a');
+    const captions = await page.locator('.tw > table > caption').allTextContents();
+    expect(await links.count()).toBe(captions.length);
+    // Playwright finds a link by its computed accessible name: one per table of that caption.
+    for (const caption of new Set(captions)) {
+      const named = page.getByRole('link', { name: `Ladda ner tabellen som CSV ${caption}`, exact: true });
+      expect(await named.count(), caption).toBe(captions.filter((c) => c === caption).length);
+    }
+  });
+
   test('every table has a caption, scoped column and row headers, and sits in a labelled focusable region', async () => {
     const problems = await page.evaluate(() => {
       const out: string[] = [];
