@@ -8,60 +8,11 @@ import { describe, expect, it } from 'vitest';
 import { loadReport, walkReport, formatPath, SECTION_TYPES, type Report, type SectionType } from '@kommunrapport/model';
 import { buildDocument, createFormatter, createVocabulary, walkSections, type DocBlock, type DocSection } from '../src/index.js';
 
-const MINIMAL = fileURLToPath(new URL('../../model/test/fixtures/valid/minimal.yaml', import.meta.url));
-
 /** The model's minimal report with a section of every kind, some nested in a text section and in an area. */
+const EVERY_KIND = fileURLToPath(new URL('../../model/test/fixtures/valid/every-kind.yaml', import.meta.url));
+
 function everyKind(): Report {
-  const table = (id: string, note?: string) => `
-          id: ${id}
-          title: Nyckeltal ${id}
-          unit: tkr
-          rowHeader: Post
-          columns:
-            - key: a
-              label: Utfall
-          rows:
-            - id: r
-              label: Intäkter
-              values: { a: 1 }${note ? `\n              note: ${note}` : ''}`;
-  const text = readFileSync(MINIMAL, 'utf8')
-    .replace(
-      '        commitments:\n',
-      `        sections:
-          - id: omvarld
-            type: text
-            title: Omvärld
-            body: Läget i omvärlden.
-        endSections:
-          - id: noter
-            type: notes
-            notes:
-              - id: not-intakter
-                number: 7
-                title: Intäkter
-                body: Intäkterna består av avgifter.
-        commitments:
-`,
-    )
-    .concat(`  - id: oversikt
-    type: overview
-  - id: teckenforklaring
-    type: legend
-  - id: kontroll
-    type: internalControl
-    items:
-      - title: Rutin för attester
-        assessment: null
-  - id: ram
-    type: text
-    title: Ram
-    body: Ramen för året.
-    sections:
-      - id: tabell
-        type: table
-        table:${table('nt', 'not-intakter')}
-`);
-  const loaded = loadReport(text, 'every-kind.yaml');
+  const loaded = loadReport(readFileSync(EVERY_KIND, 'utf8'), EVERY_KIND);
   expect(loaded.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   return loaded.report!;
 }
@@ -87,7 +38,7 @@ const SHOWS: Record<SectionType, (s: DocSection) => boolean> = {
   table: (s) => has(s, 'table'),
   deviation: (s) => has(s, 'table'),
   indicators: (s) => sectionBlocks(s).map((g) => g.role).join() === 'indicator-group',
-  notes: (s) => sectionBlocks(s).map((n) => `${n.role} ${n.title}`).join() === 'note Not 7 Intäkter',
+  notes: (s) => sectionBlocks(s).map((n) => `${n.role} ${n.title} ${n.blocks.filter((b) => b.kind === 'table').length}`).join() === 'note Not 7 Intäkter 1',
   internalControl: (s) => sectionBlocks(s).map((i) => `${i.role} ${i.title}`).join() === 'control-item Rutin för attester',
 };
 
