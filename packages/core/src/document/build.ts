@@ -170,6 +170,16 @@ function sectionDrafts(c: Ctx): Draft[] {
     into.push(sub({ ...draft, level: node.level, blocks: node.blocks }));
     open.set(key(path), node);
   };
+  // An area's goals (and its commitments) under one heading, made at the first of them.
+  const listOf = (a: Open, which: 'goals' | 'commitments', area: Area): DocBlock[] => {
+    let list = a[which];
+    if (!list) {
+      list = a[which] = [];
+      const words = a.c.v.governance.levels[which === 'goals' ? 'goal' : 'commitment'];
+      a.blocks.push(sub({ id: `${area.id}-${which}`, level: a.level + 1, title: capitalise(words.plural), role: which, blocks: list }));
+    }
+    return list;
+  };
   walkReport(c.report, {
     section: (s, path) => {
       const parent = parentOf(path);
@@ -182,25 +192,17 @@ function sectionDrafts(c: Ctx): Draft[] {
     },
     area: (a, path) => {
       const parent = parentOf(path);
-      const node: Open = { c: scoped(parent.c, a.vocabulary), level: parent.level + 1, blocks: [] };
-      areaBlocks(node.c, a, node.blocks);
+      const ac = scoped(parent.c, a.vocabulary);
+      const node: Open = { c: ac, level: parent.level + 1, blocks: areaBlocks(ac, a) };
       enter(path, parent.blocks, node, { id: a.id, title: a.title, role: 'area' });
     },
     goal: (g, path, { area }) => {
       const a = parentOf(path);
-      if (!a.goals) {
-        a.goals = [];
-        a.blocks.push(sub({ id: `${area.id}-goals`, level: a.level + 1, title: capitalise(a.c.v.governance.levels.goal.plural), role: 'goals', blocks: a.goals }));
-      }
-      a.goals.push(sub(goalSection(a.c, g, a.level + 2)));
+      listOf(a, 'goals', area).push(sub(goalSection(a.c, g, a.level + 2)));
     },
     commitment: (k, path, { area }) => {
       const a = parentOf(path);
-      if (!a.commitments) {
-        a.commitments = [];
-        a.blocks.push(sub({ id: `${area.id}-commitments`, level: a.level + 1, title: capitalise(a.c.v.governance.levels.commitment.plural), role: 'commitments', blocks: a.commitments }));
-      }
-      a.commitments.push(sub(commitmentSection(a.c, k, a.level + 2)));
+      listOf(a, 'commitments', area).push(sub(commitmentSection(a.c, k, a.level + 2)));
     },
   });
   return root.blocks.map((b) => (b as Extract<DocBlock, { kind: 'section' }>).section);
@@ -298,8 +300,9 @@ export function perspectives(report: Report): PerspectiveSection[] {
 }
 
 /** An area's own blocks; its sections, goals, commitments and end sections join through the walk, in that order. */
-function areaBlocks(c: Ctx, a: Area, blocks: DocBlock[]): void {
+function areaBlocks(c: Ctx, a: Area): DocBlock[] {
   const v = c.v;
+  const blocks: DocBlock[] = [];
   if (a.assessment !== undefined || a.trend !== undefined)
     blocks.push({
       kind: 'badges',
@@ -311,6 +314,7 @@ function areaBlocks(c: Ctx, a: Area, blocks: DocBlock[]): void {
   const areaBasis = provenanceFact(v, c.p, a.provenance);
   if (areaBasis) blocks.push({ kind: 'facts', items: [areaBasis] });
   blocks.push(...rich(c, a.body));
+  return blocks;
 }
 
 function goalSection(outer: Ctx, typed: Goal, level: number): Draft {
