@@ -31,6 +31,15 @@ export function documentDate(report: Report, env: Record<string, string | undefi
 
 const silent: Logger = { info: () => {}, warn: () => {} };
 
+/**
+ * The report's document as a build makes it (its vocabulary and its language's formats): for
+ * code outside a build, which has no ctx.document. Give the image files of its text (core's
+ * `loadImages`) for a document that shows its images; without them each stands as its text alternative.
+ */
+export function reportDocument(report: Report, images?: ImageFiles): DocumentModel {
+  return buildDocument(report, createVocabulary(report), createFormatter(report.language, report.governance), images);
+}
+
 /** Creates the context for one plugin rendering one report. */
 export function createRenderContext<O>(
   report: Report,
