@@ -602,9 +602,15 @@ function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel 
         .map((x) => ({ year: x.year, value: x.total!, label: c.f.value(x.total!, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total!, ind.unit, { decimals: d }) })),
     }))
     .filter((s) => s.points.length > 0);
+  // The comparisons (riket, a kommungrupp …) drawn beside the kommun's own values, each its own series.
+  const point = (year: number, value: number) => ({ year, value, label: c.f.value(value, ind.unit, { decimals: d }), spoken: c.f.spoken(value, ind.unit, { decimals: d }) });
+  const comparisons = (ind.comparisons ?? [])
+    .map((cmp) => ({ kind: 'comparison' as const, label: v.term('comparisonOf', { comparison: cmp.label }), points: [...cmp.values].sort((a, b) => a.year - b.year).map((x) => point(x.year, x.total)) }))
+    .filter((s) => s.points.length > 0);
   if ((series.find((s) => s.kind === 'outcome')?.points.length ?? 0) < 2) return undefined;
+  const all: ChartModel['series'] = [...series, ...comparisons];
   const name = v.term('chartOfValues', { indicator: ind.name });
-  const chart = { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series };
+  const chart = { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series: all };
   // Values the source prints as "–" have no bar or mark: the text alternative says so.
   const skipped = ind.values
     .filter((x) => x.absent !== undefined && x.period === undefined)
@@ -616,7 +622,7 @@ function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel 
     return { ...chart, description, speech: description, valuesInTable: table.id };
   }
   const sentence = (say: (value: number) => string) =>
-    `${name}. ${series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.${skipped}`;
+    `${name}. ${all.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.${skipped}`;
   return {
     ...chart,
     description: sentence((n) => c.f.spoken(n, ind.unit, { decimals: d })),

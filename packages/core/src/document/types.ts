@@ -152,7 +152,8 @@ export interface ChartModel {
   id: string;
   title: string;
   unit: Unit;
-  series: { kind: 'outcome' | 'target'; label: string; points: ChartPoint[] }[];
+  /** Outcomes, targets, and the comparison series (riket, a kommungrupp …) drawn beside them. */
+  series: { kind: 'outcome' | 'target' | 'comparison'; label: string; points: ChartPoint[] }[];
   /**
    * The text alternative. When the chart's values stand in the table right before it
    * (`valuesInTable`), it names the chart and points to that table instead of restating them.
