@@ -145,7 +145,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   // Plugins that link to the others' files render last, and see every file made before them.
   const limit = options.timeLimit;
   const watchdog = limit && watchThread(limit.at, { message: `${formatProblem({ code: 'plugin-failed', plugin: '\0', hook: 'render', file, message: `${timeLimitMessage(limit.seconds)} The process was stopped with SIGKILL, as Node has no inspector here to stop the plugin.` })}\n` });
-  let rendering: Promise<unknown> = Promise.resolve();
+  let timedOut = false;
   const order = [...options.plugins.keys()].sort((a, b) => Number(options.plugins[a]!.linksToSiblings === true) - Number(options.plugins[b]!.linksToSiblings === true));
   for (const index of order) {
     const plugin = options.plugins[index]!;
@@ -170,17 +170,17 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
       if (limit === undefined) returned = await render();
       else {
         watchdog?.running(plugin.name);
-        const pending = Promise.resolve(runWithin(render, limit.at - Date.now()));
-        // The watch goes on while a plugin given up on may still run.
-        rendering = rendering.then(() => pending).catch(() => {});
-        returned = await beforeLimit(pending, limit.at);
+        returned = await beforeLimit(Promise.resolve(runWithin(render, limit.at - Date.now())), limit.at);
       }
     } catch (error) {
       const late = isTimeLimit(error) && options.timeLimit !== undefined;
       const message = late ? timeLimitMessage(options.timeLimit!.seconds) : messageOf(error);
       result.problems.push({ code: 'plugin-failed', plugin: plugin.name, hook: 'render', file, message });
       // Past the limit no later plugin has time left.
-      if (late) break;
+      if (late) {
+        timedOut = true;
+        break;
+      }
       continue;
     }
     let checked: ReturnType<typeof prepareArtifacts>;
@@ -194,7 +194,10 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
     result.problems.push(...checked.problems);
     prepared.push(...checked.artifacts);
   }
-  if (watchdog) void rendering.then(() => watchdog.stop());
+  // A plugin given up on may still hold the thread later (a flood of promise jobs, a timer
+  // that starts a loop): its watch goes on until the next build with a limit starts.
+  if (timedOut) watchdog?.linger();
+  else watchdog?.stop();
   // Findings of plugins count like the report's: errors fail the build, warnings under --strict.
   result.diagnostics.push(...findings);
   const failing = findings.filter((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));

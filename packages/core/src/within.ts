@@ -55,7 +55,15 @@ export interface Watchdog {
   running(plugin: string): void;
   /** Ends the watch (the work under the limit is over); the watching thread exits. */
   stop(): void;
+  /**
+   * Keeps watching after the work was given up at the limit (what it left behind may still
+   * hold the thread), until the next watch starts.
+   */
+  linger(): void;
 }
+
+/** Watches kept by {@link Watchdog.linger}: the next watch ends them. */
+const lingering = new Set<Watchdog>();
 
 /** Options of {@link watchThread}. */
 export interface WatchOptions {
@@ -112,12 +120,13 @@ round();
 /**
  * Watches this thread from a worker thread from `at` (Date.now() milliseconds) on: JavaScript
  * that holds it for longer than `graceMs` past that, so no timer can fire, is stopped (see
- * the top of this file). Only the main thread is watched; on a worker thread this does
- * nothing (its parent stops a worker that runs over). Costs a thread that sleeps until the
- * limit; `stop()` ends it.
+ * the top of this file), whoever runs it. Only the main thread is watched; on a worker
+ * thread this does nothing (its parent stops a worker that runs over). Costs a thread that
+ * sleeps until the limit; `stop()` ends it; starting a watch ends those kept by `linger()`.
  */
 export function watchThread(at: number, options: WatchOptions): Watchdog {
-  if (!isMainThread) return { running: () => {}, stop: () => {} };
+  if (!isMainThread) return { running: () => {}, stop: () => {}, linger: () => {} };
+  for (const old of lingering) old.stop();
   const graceMs = options.graceMs ?? 1000;
   const state = new Int32Array(new SharedArrayBuffer(12));
   const name = new Uint8Array(new SharedArrayBuffer(256));
@@ -126,15 +135,20 @@ export function watchThread(at: number, options: WatchOptions): Watchdog {
   // Answers while this thread is free; unref'd, so it never keeps the process alive.
   const beat = setInterval(() => Atomics.add(state, 1, 1), Math.max(1, graceMs / 4));
   beat.unref();
-  return {
+  const dog: Watchdog = {
     running(plugin) {
       const { written } = new TextEncoder().encodeInto(plugin, name);
       Atomics.store(state, 2, written);
     },
     stop() {
+      lingering.delete(dog);
       clearInterval(beat);
       Atomics.store(state, 0, 1);
       Atomics.notify(state, 0);
     },
+    linger() {
+      lingering.add(dog);
+    },
   };
+  return dog;
 }
