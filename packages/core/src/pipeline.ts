@@ -196,8 +196,13 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   }
   // A plugin given up on may still hold the thread later (a flood of promise jobs, a timer
   // that starts a loop): its watch goes on until the next build with a limit starts.
-  if (timedOut) watchdog?.linger();
-  else watchdog?.stop();
+  if (timedOut) {
+    watchdog?.linger();
+    // Promise jobs the plugin queued run before this build's own continuation; when the
+    // watchdog stops one, every queued job is dropped with it. Going on from a new task
+    // keeps the build's result (and its caller's continuation) out of that queue.
+    await new Promise((resume) => setImmediate(resume));
+  } else watchdog?.stop();
   // Findings of plugins count like the report's: errors fail the build, warnings under --strict.
   result.diagnostics.push(...findings);
   const failing = findings.filter((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
