@@ -140,10 +140,10 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
   const findings: Diagnostic[] = [];
-  // Plugins that link to the others' files render last, and see every file made before them.
   const limit = options.timeLimit;
   const watchdog = limit && watchThread(limit.at, { message: `${formatProblem({ code: 'plugin-failed', plugin: '\0', hook: 'render', file, message: `${timeLimitMessage(limit.seconds)} The process was stopped with SIGKILL, as Node has no inspector here to stop the plugin.` })}\n` });
   let timedOut = false;
+  // Plugins that link to the others' files render last, and see every file made before them.
   const order = [...options.plugins.keys()].sort((a, b) => Number(options.plugins[a]!.linksToSiblings === true) - Number(options.plugins[b]!.linksToSiblings === true));
   for (const index of order) {
     const plugin = options.plugins[index]!;
