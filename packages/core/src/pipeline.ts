@@ -164,7 +164,6 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
     let returned: unknown;
     try {
       const render = () => plugin.render(report, context);
-      const limit = options.timeLimit;
       if (limit === undefined) returned = await render();
       else {
         watchdog?.running(plugin.name);
