@@ -6,13 +6,11 @@
 // medel. Rounding tolerance as in every sum check (`tolerance` in context.ts). The
 // statements are compared once the walk has seen every table.
 import { isInterval, type DataTable, type TableColumn, type TableRow } from '../table.js';
-import { STANDARD_ROWS, STATEMENT_TABLE_ROLES, type StandardKind } from '../statements.js';
+import { STANDARD_ROWS, STATEMENT_TABLE_ROLES, signConventionOf, type StandardKind } from '../statements.js';
 import { periodSpan } from '../period.js';
 import type { ReportPath } from '../walk.js';
 import { decimalsOf, shown, tolerance, type CheckContext, type Rules } from './context.js';
 
-/** The table roles that are statements, whose amounts follow a sign convention (signed unless declared). */
-const SIGNED_ROLES = new Set(['incomeStatement', 'cashFlow', 'balanceRequirement', 'waterResult']);
 
 /** One term of a formula: the row it names and its sign. */
 export interface FormulaTerm {
@@ -76,7 +74,7 @@ export function statementRules(ctx: CheckContext): Rules {
 function statementRows(ctx: CheckContext, table: DataTable, path: ReportPath): void {
   const rowById = new Map(table.rows.map((r) => [r.id, r]));
   const deviation = new Set(table.columns.filter((c) => c.kind === 'deviation' || c.differenceOf).map((c) => c.key));
-  const convention = table.signConvention ?? (table.role && SIGNED_ROLES.has(table.role) ? 'signed' : undefined);
+  const convention = signConventionOf(table);
 
   const statement = table.role !== undefined && STATEMENT_TABLE_ROLES.has(table.role);
   table.rows.forEach((row, ri) => {
