@@ -200,3 +200,69 @@ describe('formulas, standard keys and periods', () => {
     expect(parseReportPeriod('2024-D3')).toBeUndefined();
   });
 });
+
+describe('a driftredovisning of any kommun: a resultat row as a formula with signs, under either sign convention', () => {
+  /** Ekdala with a driftredovisning per nämnd appended, written in `convention` (undefined: none declared). */
+  const withOperating = (convention: 'signed' | 'positive' | undefined) => {
+    const cost = (n: number) => (convention === 'positive' ? n : -n);
+    const formula = convention === 'positive' ? 'kommunbidrag + intakter - kostnader - disposition' : 'kommunbidrag + intakter + kostnader - disposition';
+    return `${TEXT.replace(/\n*$/, '\n')}
+  - id: drift-resultat
+    type: table
+    title: Resultat per nämnd
+    table:
+      id: drift-resultat
+      title: Driftredovisning, Barn- och utbildningsnämnden
+      role: operatingStatement
+${convention ? `      signConvention: ${convention}\n` : ''}      unit: mnkr
+      decimals: 1
+      rowHeader: Post
+      columns:
+        - { key: utfall, label: Utfall jan–aug 2024, kind: outcome, year: 2024, period: 2024-ack-08 }
+      rows:
+        - { id: kommunbidrag, label: Kommunbidrag, kind: revenue, values: { utfall: 789.5 } }
+        - { id: intakter, label: Intäkter, kind: revenue, values: { utfall: 96.3 } }
+        - { id: kostnader, label: Kostnader, kind: cost, values: { utfall: ${cost(888.7)} } }
+        - { id: disposition, label: Disposition av resultat, kind: item, values: { utfall: -1.4 } }
+        - { id: resultat, label: Resultat, kind: result, formula: "${formula}", values: { utfall: -1.5 } }
+`;
+  };
+
+  test.each(['signed', 'positive', undefined] as const)('written with signConvention %s, it has no finding', (convention) => {
+    expect(load(withOperating(convention))).toEqual([]);
+  });
+
+  test('signed: a cost written positive is flagged, and the formula no longer adds up', () => {
+    const p = plant(withOperating('signed'), 'drift-resultat', 'kostnader', 'utfall: -888.7', 'utfall: 888.7');
+    const ds = load(p.text);
+    expect(brief(ds)).toEqual([`error sign-contradicts-kind ${p.line}`, `error formula-mismatch ${p.line + 2}`]);
+    expect(ds[0]!.message).toContain('a cost is negative in this statement (costs negative, income positive)');
+  });
+
+  test('positive: a cost written negative is flagged (the formula subtracts it already)', () => {
+    const p = plant(withOperating('positive'), 'drift-resultat', 'kostnader', 'utfall: 888.7', 'utfall: -888.7');
+    const ds = load(p.text);
+    expect(brief(ds)).toEqual([`error sign-contradicts-kind ${p.line}`, `error formula-mismatch ${p.line + 2}`]);
+    expect(ds[0]!.message).toContain('a cost is positive in this statement (every amount positive)');
+  });
+
+  test('positive: an intäkt written negative is flagged even where the sum is kept', () => {
+    let p = plant(withOperating('positive'), 'drift-resultat', 'intakter', 'utfall: 96.3', 'utfall: -96.3');
+    const line = p.line;
+    p = plant(p.text, 'drift-resultat', 'resultat', 'utfall: -1.5', 'utfall: -194.1');
+    expect(brief(load(p.text))).toEqual([`error sign-contradicts-kind ${line}`]);
+  });
+
+  test('a table that declares no convention and is no statement has its signs left alone', () => {
+    const p = plant(withOperating(undefined), 'drift-resultat', 'kostnader', 'utfall: -888.7', 'utfall: 888.7');
+    expect(load(p.text).map((d) => d.code)).toEqual(['formula-mismatch']);
+  });
+
+  test('a sign the formula gets wrong (− where + is meant) is a formula-mismatch with the line of the row', () => {
+    const text = withOperating('signed').replace('"kommunbidrag + intakter + kostnader - disposition"', '"kommunbidrag + intakter + kostnader + disposition"');
+    const line = text.split('\n').findIndex((l) => l.includes('{ id: resultat, label: Resultat, ')) + 1;
+    const ds = load(text);
+    expect(brief(ds)).toEqual([`error formula-mismatch ${line}`]);
+    expect(ds[0]).toMatchObject({ found: '-1.5', expected: '-4.3 (± 0.193649)' });
+  });
+});
