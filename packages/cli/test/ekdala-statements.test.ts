@@ -75,6 +75,23 @@ describe('PDF', () => {
     expect(text).toMatch(/\/Dest \(note-not-1\)/);
     expect(text).toMatch(/\(note-not-1\)\s*\[/);
   });
+  test('each note reference is tagged Reference > Link inside the row header, and says "Not n"', () => {
+    const struct = execFileSync('pdfinfo', ['-struct-text', join(out, 'rapport.pdf')], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n');
+    const depth = (l: string) => l.length - l.trimStart().length;
+    /** The element a line stands in: the nearest element above it that is less indented. */
+    const parent = (i: number) => struct.slice(0, i).reverse().find((l) => /^\s*[A-Z]/.test(l) && depth(l) < depth(struct[i]!))!.trim().split(/[\s:(]/)[0];
+    // The table of contents tags its entries TOCI > Reference > Link too; the notes stand in row headers.
+    const refs = struct.flatMap((l, i) => (/^\s*Reference\b/.test(l) && parent(i) !== 'TOCI' ? [i] : []));
+    // One per row of the statements that names a note (eight rows, one note each).
+    const noted = readFileSync(join(ROOT, PATH), 'utf8').match(/\bnote: not-\d+/g)!.length;
+    expect(refs).toHaveLength(noted);
+    for (const i of refs) {
+      expect(parent(i)).toBe('TH');
+      expect(struct[i + 1]!.trim()).toMatch(/^Link\b/);
+      expect(depth(struct[i + 1]!)).toBeGreaterThan(depth(struct[i]!));
+      expect(struct[i + 2]!.trim()).toMatch(/^"Not \d+"$/);
+    }
+  });
 });
 
 test('text reads each figure with its group and column, heading rows on their own line, and the note', () => {
