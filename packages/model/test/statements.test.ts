@@ -191,6 +191,24 @@ describe('formulas, standard keys and periods', () => {
     for (const bad of ['2024-13', '2024-T4', '2024-02-30', '24-08', '2024-ack-13']) expect(periodSpan(bad), bad).toBeUndefined();
   });
 
+  test('an outcome for a period after the report\'s end, or a period key in another year than its column, is found with its line', () => {
+    // Oktober in a report per 31 augusti: an indicator value and a table column.
+    const lines = TEXT.split('\n');
+    const valueLine = lines.findIndex((l) => l.includes('{ year: 2024, period: 2024-08, kind: outcome, total: 574 }')) + 1;
+    const columnLine = lines.findIndex((l) => l.includes('- { key: k-2024, label: Jan–aug 2024, kind: outcome, year: 2024, period: 2024-ack-08 }')) + 1;
+    const moved = lines.map((l, i) =>
+      i + 1 === valueLine ? l.replace('period: 2024-08', 'period: 2024-10') : i + 1 === columnLine ? l.replace('period: 2024-ack-08', 'period: 2024-T3') : l,
+    );
+    const ds = load(moved.join('\n'));
+    expect(brief(ds)).toEqual([`warning period-after-report ${columnLine}`, `warning period-after-report ${valueLine}`]);
+    expect(ds[1]!.message).toBe('An outcome of "Hushåll med ekonomiskt bistånd" is for 2024-10, which ends 2024-10-31, after the report period ends (2024-08-31).');
+    // A forecast or budget column may be for a later period; a period key in another year than the column's is found.
+    const forecast = TEXT.replace('{ key: k-prognos, label: Prognos 2024, kind: forecast, year: 2024 }', '{ key: k-prognos, label: Prognos 2024, kind: forecast, year: 2024, period: 2024-T3 }');
+    expect(load(forecast)).toEqual([]);
+    const wrongYear = TEXT.replace('{ key: k-2023, label: Jan–aug 2023, kind: outcome, year: 2023, period: 2023-ack-08 }', '{ key: k-2023, label: Jan–aug 2023, kind: outcome, year: 2023, period: 2022-ack-08 }');
+    expect(load(wrongYear).map((d) => `${d.severity} ${d.code}`)).toEqual(['warning date-outside-period']);
+  });
+
   test('report periods for init: per month, tertial, delår, helår', () => {
     expect(parseReportPeriod('2024-08')).toMatchObject({ start: '2024-01-01', end: '2024-08-31', label: 'januari–augusti 2024', asOf: 'per 31 augusti 2024', kind: 'interim' });
     expect(parseReportPeriod('2024-T1')).toMatchObject({ end: '2024-04-30', kind: 'tertial' });
