@@ -3,7 +3,7 @@
 // and note references as links to the notes; a PDF with THead and TBody, ColSpan on the
 // group headers and note references linked to a named destination at the note; text that
 // reads each figure with its group and column and says the note.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -101,4 +101,52 @@ test('text reads each figure with its group and column, heading rows on their ow
   expect(unwrapped).toContain('Verksamhetens intäkter (not 1): Kommunen, Utfall januari till augusti 2024 412 komma 6 miljoner kronor;');
   expect(text).toContain('\nAnläggningstillgångar:\n');
   expect(unwrapped).toContain('Kommunal skattesats: Januari till augusti 2024 22 komma 14 procent');
+});
+
+describe('kommunrapport validate on the Ekdala example with a planted error', () => {
+  type Plant = [table: string, row: string, from: string, to: string];
+  /** The example with each plant made on its row's line; the 1-based line of row `at` (table, row). */
+  const planted = (plants: Plant[], at: [string, string]) => {
+    const lines = readFileSync(join(ROOT, PATH), 'utf8').split('\n');
+    const find = (table: string, row: string) => {
+      const start = lines.findIndex((l) => l.trim() === `id: ${table}`);
+      const i = lines.findIndex((l, k) => k > start && l.includes(`{ id: ${row}, `));
+      expect(i, `${table}.${row}`).toBeGreaterThan(start);
+      return i;
+    };
+    for (const [table, row, from, to] of plants) {
+      const i = find(table, row);
+      expect(lines[i], `${row} holds ${from}`).toContain(from);
+      lines[i] = lines[i]!.replace(from, to);
+    }
+    return { text: lines.join('\n'), line: find(...at) + 1 };
+  };
+  test.each<[string, Plant[], [string, string], string]>([
+    // 1 mnkr more långfristiga skulder, every subtotal kept: tillgångar no longer equal the other side.
+    ['balance-sheet-unbalanced', [['balansrakning', 'langfristiga', 'k-2024: 1650.0', 'k-2024: 1651.0'], ['balansrakning', 'summa-skulder', 'k-2024: 2329.4', 'k-2024: 2330.4'], ['balansrakning', 'summa-ek-avs-skulder', 'k-2024: 4497.5', 'k-2024: 4498.5']], ['balansrakning', 'summa-tillgangar'], '1 error'],
+    ['cash-flow-mismatch', [['kassaflodesanalys', 'lm-borjan', 's-2024: 164.3', 's-2024: 165.3'], ['kassaflodesanalys', 'lm-slut', 's-2024: 161.3', 's-2024: 162.3']], ['kassaflodesanalys', 'lm-slut'], '1 error'],
+    // Both signs flipped, the sums kept: two errors, the intäkt's line first.
+    ['sign-contradicts-kind', [['resultatrakning', 'finansiella-kostnader', 'k-2023: -6.9', 'k-2023: 6.9'], ['resultatrakning', 'finansiella-intakter', 'k-2023: 11.2', 'k-2023: -2.6']], ['resultatrakning', 'finansiella-intakter'], '2 errors'],
+    // The error of 0,4 in a total of eight rows.
+    ['sum-mismatch', [['driftredovisning', 'summa', 'utfall: -1977.6', 'utfall: -1977.2']], ['driftredovisning', 'summa'], '1 error'],
+  ])('%s: exit 1, the file, line and code, expected, found and hint on standard output', async (code, plants, at, count) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-ekdala-bad-'));
+    try {
+      const p = planted(plants, at);
+      writeFileSync(join(dir, 'rapport.yaml'), p.text);
+      let stdout = '';
+      let stderr = '';
+      const status = await main(['validate', 'rapport.yaml'], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: dir, isTTY: false });
+      expect(status).toBe(1);
+      expect(stderr).toBe('');
+      expect(stdout).toMatch(new RegExp(`^rapport\\.yaml:${p.line}:\\d+  error  ${code}  `, 'm'));
+      expect(stdout).toContain(`${count} · 0 warnings`);
+      expect(stdout).toMatch(/^ {2}expected: .+$/m);
+      expect(stdout).toMatch(/^ {2}found: {4}.+$/m);
+      expect(stdout).toMatch(/^ {2}hint: {5}.+$/m);
+      expect(stdout).not.toMatch(/\bat .+\.(ts|js):\d+/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
