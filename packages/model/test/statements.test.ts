@@ -140,6 +140,25 @@ describe('planted errors in the Ekdala example: each an error with code and line
     expect(brief(load(p.text))).toEqual([`error formula-mismatch ${p.line + 1}`]);
   });
 
+  test('statements printed with other decimals agree within the rounding of each (whole mnkr beside one decimal), and no further', () => {
+    // A balansräkning printed in whole mnkr: årets resultat 73 beside the resultaträkning's 72,6 is rounding.
+    const whole = (rt: string, br: string) => {
+      let p = plant(TEXT, 'balansrakning', 'arets-resultat', 'kind: item, values: { k-2024: 73.1,', `kind: item, decimals: 0, values: { k-2024: ${br},`);
+      p = plant(p.text, 'balansrakning', 'ovrigt-ek', 'k-2024: 1842.6', `k-2024: ${(1842.6 + 73.1 - Number(br)).toFixed(1)}`);
+      p = plant(p.text, 'resultatrakning', 'arets-resultat', 'k-2024: 73.1', `k-2024: ${rt}`);
+      p = plant(p.text, 'resultatrakning', 'efter-finansiella', 'k-2024: 73.1', `k-2024: ${rt}`);
+      p = plant(p.text, 'resultatrakning', 'finansiella-intakter', 'k-2024: 14.3', `k-2024: ${(14.3 + Number(rt) - 73.1).toFixed(1)}`);
+      p = plant(p.text, 'balanskravsutredning', 'arets-resultat', 'k-2024: 73.1', `k-2024: ${rt}`);
+      p = plant(p.text, 'balanskravsutredning', 'orealiserade', 'k-2024: -1.4', `k-2024: ${(-1.4 + 73.1 - Number(rt)).toFixed(1)}`);
+      p = plant(p.text, 'nyckeltal', 'arets-resultat', 'k-2024: 73.1', `k-2024: ${rt}`);
+      return load(p.text);
+    };
+    expect(whole('72.6', '73')).toEqual([]);
+    const ds = whole('72.4', '73');
+    expect(brief(ds)).toEqual([`error result-mismatch ${TEXT.split('\n').findIndex((l) => l.includes('{ id: arets-resultat, label: Årets resultat, key: arets-resultat, kind: item, values: { k-2024: 73.1, k-2023: 58.4')) + 1}`]);
+    expect(ds[0]!.expected).toBe('72.4 (± 0.55, as resultatrakning.arets-resultat.k-2024)');
+  });
+
   test('a förvaltningsberättelse figure differing from the statement it names (sameAs) is an error', () => {
     const p = plant(TEXT, 'nyckeltal', 'arets-resultat', 'k-2024: 73.1', 'k-2024: 75.1');
     expect(brief(load(p.text))).toEqual([`error statement-figure-mismatch ${p.line}`]);

@@ -180,9 +180,13 @@ function keyedCells(ref: PlacedTable, key: string): Map<string, Cell> {
 /** Checks the statements against each other. */
 function statementsAgree(ctx: CheckContext, tables: readonly PlacedTable[]): void {
   const byRole = (role: string) => tables.filter((r) => r.table.role === role);
-  /** Whether two cells agree within rounding; the tolerance when they do not. */
+  /**
+   * Whether two cells agree within rounding; the tolerance when they do not. Each figure is
+   * off by at most half a unit of its own last printed decimal, so a statement printed in
+   * whole mnkr may differ from one printed with a decimal by up to 0,55.
+   */
   const differ = (a: Cell, b: Cell): number | undefined => {
-    const tol = tolerance(Math.max(a.decimals, b.decimals), 2);
+    const tol = a.decimals === b.decimals ? tolerance(a.decimals, 2) : 0.5 * 10 ** -a.decimals + 0.5 * 10 ** -b.decimals + 1e-9;
     return Math.abs(a.value - b.value) <= tol ? undefined : tol;
   };
 
