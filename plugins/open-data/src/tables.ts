@@ -43,6 +43,20 @@ function amount(value: string | null, unit: Unit): Record<string, string | numbe
 }
 
 const f = field;
+
+/** The period of a table column: its period key, else its year, with the first and last day. */
+function columnPeriod(c: { period?: string; year?: number }): { period: string | null; period_start: string | null; period_end: string | null } {
+  const key = c.period ?? (c.year !== undefined ? String(c.year) : undefined);
+  const span = key !== undefined ? periodSpan(key) : undefined;
+  return { period: key ?? null, period_start: span?.start ?? null, period_end: span?.end ?? null };
+}
+
+/** The period fields of a table's columns, as statements.csv and the cell tables write them. */
+const PERIOD_FIELDS = [
+  f('period', 'string', 'The period key of the column (2024, 2024-08, 2024-T2, 2024-ack-08, 2024-08-31), or its year when it declares no period; empty when it declares neither.'),
+  f('period_start', 'date', 'The first day of the period; for a balance date, the date.'),
+  f('period_end', 'date', 'The last day of the period; for a balance date, the date.'),
+];
 const req = REQUIRED;
 const amountFields = (what: string): FieldDef[] => [
   f('unit', 'string', `The unit of ${what}: ${UNIT_DOC}.`, { ...req, enum: UNIT_KEYS }),
@@ -437,6 +451,7 @@ export function buildTables(report: Report): TableDef[] {
           enum: ['revenue', 'cost', 'item', 'subtotal', 'total', 'result'],
         }),
         f('row_sum_of', 'string', 'For a sum row: the ids of the rows it sums, separated by spaces.'),
+        f('row_formula', 'string', 'For a row computed from others: its formula as written, row ids joined by + and - (e.g. "kommunbidrag + intakter + kostnader - disposition").'),
         f('column_key', 'string', 'The key of the column within the table.', req),
         f('column_position', 'integer', 'The order of the column, from 1.', req),
         f('column_label', 'string', 'The header of the column.', req),
@@ -444,6 +459,7 @@ export function buildTables(report: Report): TableDef[] {
           enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
         }),
         f('column_year', 'integer', 'The year of the column, when declared.'),
+        ...PERIOD_FIELDS,
         f('value', 'number', 'The number as published, in the unit of column unit; negative for costs as in the source; empty when the cell is empty, "–" or an interval (see value_status).'),
         ...amountFields('value'),
         ...cellFields(),
@@ -462,11 +478,13 @@ export function buildTables(report: Report): TableDef[] {
               row_label: r.label,
               row_kind: r.kind ?? null,
               row_sum_of: r.sumOf ? r.sumOf.join(' ') : null,
+              row_formula: r.formula ?? null,
               column_key: c.key,
               column_position: ci + 1,
               column_label: c.label,
               column_kind: c.kind ?? null,
               column_year: c.year ?? null,
+              ...columnPeriod(c),
               value,
               ...amount(value, r.unit ?? tb.unit),
               value_status: cell.value_status,
@@ -499,9 +517,7 @@ export function buildTables(report: Report): TableDef[] {
       f('column_kind', 'string', 'outcome, budget, forecast, deviation, target or other; empty when not declared.', {
         enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
       }),
-      f('period', 'string', 'The period key of the column (2024, 2024-08, 2024-T2, 2024-ack-08, 2024-08-31), or its year when it declares no period.'),
-      f('period_start', 'date', 'The first day of the period; for a balance date, the date.'),
-      f('period_end', 'date', 'The last day of the period; for a balance date, the date.'),
+      ...PERIOD_FIELDS,
       f('value', 'number', 'The figure as published, in the unit of column unit; empty when the cell is empty, "–" or an interval (see value_status).'),
       f('sign_convention', 'string', 'How the statement writes signs: signed (RKR\'s uppställningsform: revenues positive, costs negative) or positive (every amount positive, costs subtracted by the rows\' formulas); empty for a balansräkning, which has no costs.', { enum: ['signed', 'positive'] }),
       ...amountFields('value'),
@@ -519,8 +535,6 @@ export function buildTables(report: Report): TableDef[] {
         (r.kind === 'heading' ? [] : tb.columns).map((c) => {
           const cell = cellValues(r.values[c.key], r.decimals ?? tb.decimals);
           const value = cell.value;
-          const key = c.period ?? (c.year !== undefined ? String(c.year) : undefined);
-          const span = key !== undefined ? periodSpan(key) : undefined;
           return {
             table_id: id('table', tb.id),
             statement: tb.role!,
@@ -530,9 +544,7 @@ export function buildTables(report: Report): TableDef[] {
             entity: entityOf.get(c.key) ?? null,
             column_key: c.key,
             column_kind: c.kind ?? null,
-            period: key ?? null,
-            period_start: span?.start ?? null,
-            period_end: span?.end ?? null,
+            ...columnPeriod(c),
             value,
             sign_convention: signConventionOf(tb) ?? null,
             ...amount(value, r.unit ?? tb.unit),

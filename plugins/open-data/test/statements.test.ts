@@ -44,6 +44,14 @@ describe('statements.csv of the Ekdala example', () => {
     expect(t.fields.find((f) => f.name === 'row_key')!.enum).toContain('summa-tillgangar');
   });
 
+  test('the cells of every table carry the column\'s period and a computed row its formula', () => {
+    const va = table('other_tables').rows.find((r) => r.table_id === '0599-kf-table-va-resultat' && r.row_id === 'resultat' && r.column_key === 'utfall');
+    expect(va).toMatchObject({ row_formula: 'fore-disposition - disposition', period: '2024-ack-08', period_start: '2024-01-01', period_end: '2024-08-31', value: '0.0' });
+    const drift = table('operating_statement').rows.filter((r) => r.row_id === 'bun');
+    expect(drift.map((r) => [r.column_key, r.period, r.period_end])).toEqual([['utfall', '2024-ack-08', '2024-08-31'], ['budget', '2024', '2024-12-31'], ['prognos', '2024', '2024-12-31'], ['avvikelse', '2024', '2024-12-31']]);
+    expect(drift[0]!.row_formula).toBeNull();
+  });
+
   test('a row in another unit keeps its unit in the cells of other tables (skattesats in percent with two decimals)', () => {
     const cell = table('other_tables').rows.find((r) => r.row_id === 'skattesats' && r.column_key === 'k-2024');
     expect(cell).toMatchObject({ value: '22.14', unit: 'percent', factor: null, value_sek: null });
