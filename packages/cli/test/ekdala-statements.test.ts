@@ -94,6 +94,15 @@ describe('PDF', () => {
   });
 });
 
+test('no output says "Värde saknas": heading rows have no cells, and the example has every figure', () => {
+  const words = /V\u00e4rde\s+saknas|v\u00e4rde\s+saknas/;
+  expect(readFileSync(join(out, 'index.html'), 'utf8')).not.toMatch(words);
+  expect(readFileSync(join(out, 'rapport.txt'), 'utf8')).not.toMatch(words);
+  const pdf = execFileSync('pdftotext', [join(out, 'rapport.pdf'), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+  expect(pdf).toContain('Anläggningstillgångar');
+  expect(pdf).not.toMatch(words);
+});
+
 test('text reads each figure with its group and column, heading rows on their own line, and the note', () => {
   const text = readFileSync(join(out, 'rapport.txt'), 'utf8').replace(/[\u00a0\u202f]/g, ' ');
   // The text is read as spoken: figures and month abbreviations in words, lines wrapped.
