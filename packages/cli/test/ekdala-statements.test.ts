@@ -133,7 +133,8 @@ describe('kommunrapport validate on the Ekdala example with a planted error', ()
   test.each<[string, Plant[], [string, string], string]>([
     // 1 mnkr more långfristiga skulder, every subtotal kept: tillgångar no longer equal the other side.
     ['balance-sheet-unbalanced', [['balansrakning', 'langfristiga', 'k-2024: 1650.0', 'k-2024: 1651.0'], ['balansrakning', 'summa-skulder', 'k-2024: 2329.4', 'k-2024: 2330.4'], ['balansrakning', 'summa-ek-avs-skulder', 'k-2024: 4497.5', 'k-2024: 4498.5']], ['balansrakning', 'summa-tillgangar'], '1 error'],
-    ['cash-flow-mismatch', [['kassaflodesanalys', 'lm-borjan', 's-2024: 164.3', 's-2024: 165.3'], ['kassaflodesanalys', 'lm-slut', 's-2024: 161.3', 's-2024: 162.3']], ['kassaflodesanalys', 'lm-slut'], '1 error'],
+    ['cash-flow-mismatch', [['kassaflodesanalys', 'nya-lan', 's-2024: 210.0', 's-2024: 211.0'], ['kassaflodesanalys', 'summa-finansiering', 's-2024: 107.0', 's-2024: 108.0'], ['kassaflodesanalys', 'periodens-kassaflode', 's-2024: -3.0', 's-2024: -2.0'], ['kassaflodesanalys', 'lm-slut', 's-2024: 161.3', 's-2024: 162.3']], ['kassaflodesanalys', 'lm-slut'], '1 error'],
+    ['cash-flow-start-mismatch', [['kassaflodesanalys', 'lm-borjan', 'k-2024: 98.6', 'k-2024: 99.6'], ['kassaflodesanalys', 'lm-slut', 'k-2024: 141.8', 'k-2024: 142.8']], ['kassaflodesanalys', 'lm-borjan'], '2 errors'],
     // Both signs flipped, the sums kept: two errors, the intäkt's line first.
     ['sign-contradicts-kind', [['resultatrakning', 'finansiella-kostnader', 'k-2023: -6.9', 'k-2023: 6.9'], ['resultatrakning', 'finansiella-intakter', 'k-2023: 11.2', 'k-2023: -2.6']], ['resultatrakning', 'finansiella-intakter'], '2 errors'],
     // The error of 0,4 in a total of eight rows.

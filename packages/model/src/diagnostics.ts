@@ -471,6 +471,15 @@ export const DIAGNOSTIC_CODES = {
       `Årets resultat differs between the resultaträkning and the ${d.statement}: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
     hint: 'Årets resultat is one figure: check which statement has it wrong (a post may be missing from the resultaträkning, or eget kapital not updated).',
   },
+  'cash-flow-start-mismatch': {
+    title: 'Kassaflödesanalys starts at other likvida medel',
+    severity: 'error',
+    group: 'figures',
+    meaning: "Likvida medel at the start of the period in the kassaflödesanalys differs from likvida medel in the balansräkning at the day before the period starts (31 december of the year before, for a period from 1 januari), for the same entity.",
+    message: (d: { where: string; value: number; otherWhere: string; other: number; difference: string }) =>
+      `The kassaflödesanalys does not start at the balansräkning's likvida medel: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
+    hint: "Take likvida medel vid periodens början from the balansräkning's column of the previous balance date (31 december).",
+  },
   'cash-flow-mismatch': {
     title: 'Kassaflödesanalys ends at other likvida medel',
     severity: 'error',

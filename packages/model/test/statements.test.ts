@@ -105,11 +105,27 @@ describe('planted errors in the Ekdala example: each an error with code and line
   });
 
   test('a kassaflödesanalys ending at other likvida medel than the balansräkning', () => {
-    let p = plant(TEXT, 'kassaflodesanalys', 'lm-borjan', 'k-2024: 98.6', 'k-2024: 99.6');
+    // 1 mnkr more from kortfristiga skulder, every sum kept: the flow ends 1 mnkr higher.
+    let p = plant(TEXT, 'kassaflodesanalys', 'skulder', 'k-2024: 27.9', 'k-2024: 28.9');
+    p = plant(p.text, 'kassaflodesanalys', 'summa-lopande', 'k-2024: 171.4', 'k-2024: 172.4');
+    p = plant(p.text, 'kassaflodesanalys', 'periodens-kassaflode', 'k-2024: 43.2', 'k-2024: 44.2');
     p = plant(p.text, 'kassaflodesanalys', 'lm-slut', 'k-2024: 141.8', 'k-2024: 142.8');
     const ds = load(p.text);
     expect(brief(ds)).toEqual([`error cash-flow-mismatch ${p.line}`]);
     expect(ds[0]!.message).toContain('balansrakning.likvida-medel.k-2024');
+  });
+
+  test('a kassaflödesanalys starting at other likvida medel than the balansräkning of 31 december', () => {
+    // Likvida medel vid periodens början 1 mnkr higher, the flow 1 mnkr lower: it still ends right.
+    let p = plant(TEXT, 'kassaflodesanalys', 'lm-borjan', 's-2024: 164.3', 's-2024: 165.3');
+    const line = p.line;
+    p = plant(p.text, 'kassaflodesanalys', 'skulder', 's-2024: 31.2', 's-2024: 30.2');
+    p = plant(p.text, 'kassaflodesanalys', 'summa-lopande', 's-2024: 255.6', 's-2024: 254.6');
+    p = plant(p.text, 'kassaflodesanalys', 'periodens-kassaflode', 's-2024: -3.0', 's-2024: -4.0');
+    const ds = load(p.text);
+    expect(brief(ds)).toEqual([`error cash-flow-start-mismatch ${line}`]);
+    // januari–augusti 2024 starts after 31 december 2023: the balansräkning's column of that date.
+    expect(ds[0]).toMatchObject({ found: '165.3', expected: '164.3 (± 0.1, as balansrakning.likvida-medel.s-2023)' });
   });
 
   test('a flipped sign: avskrivningar written positive in the resultaträkning', () => {
@@ -170,7 +186,7 @@ describe('planted errors in the Ekdala example: each an error with code and line
   });
 
   test('every new code is in the catalogue as an error', () => {
-    for (const code of ['balance-sheet-unbalanced', 'result-mismatch', 'cash-flow-mismatch', 'sign-contradicts-kind', 'formula-mismatch', 'formula-invalid', 'heading-with-values', 'statement-figure-mismatch'] as const)
+    for (const code of ['balance-sheet-unbalanced', 'result-mismatch', 'cash-flow-mismatch', 'cash-flow-start-mismatch', 'sign-contradicts-kind', 'formula-mismatch', 'formula-invalid', 'heading-with-values', 'statement-figure-mismatch'] as const)
       expect(DIAGNOSTIC_CODES[code].severity, code).toBe('error');
   });
 });

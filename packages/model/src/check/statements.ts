@@ -2,8 +2,8 @@
 // formulas over other rows with signs, signs that contradict a row's kind under the
 // statement's sign convention, heading rows without figures, a balansräkning that balances,
 // årets resultat that agrees between the resultaträkning, the balansräkning and the
-// balanskravsutredning, and a kassaflödesanalys that ends at the balansräkning's likvida
-// medel. Rounding tolerance as in every sum check (`tolerance` in context.ts). The
+// balanskravsutredning, and a kassaflödesanalys that starts and ends at the balansräkning's
+// likvida medel. Rounding tolerance as in every sum check (`tolerance` in context.ts). The
 // statements are compared once the walk has seen every table.
 import { isInterval, type DataTable, type TableColumn, type TableRow } from '../table.js';
 import { STANDARD_ROWS, STATEMENT_TABLE_ROLES, signConventionOf, type StandardKind } from '../statements.js';
@@ -152,25 +152,32 @@ function statementRows(ctx: CheckContext, table: DataTable, path: ReportPath): v
   });
 }
 
-/** Where a column stands among the statements: its entity, kind and the day its period ends. */
-function columnKey(table: DataTable, col: TableColumn): string | undefined {
+/** The day before a date (yyyy-mm-dd). */
+const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Where a column stands among the statements: its entity, kind and the day its period ends;
+ * with `at: 'start'`, the day before its period starts (the balance date its opening figures
+ * are taken from: 31 december 2023 for januari–augusti 2024).
+ */
+function columnKey(table: DataTable, col: TableColumn, at: 'end' | 'start' = 'end'): string | undefined {
   const entity = table.columnGroups?.find((g) => g.columns.includes(col.key))?.entity ?? '';
-  const end = col.period ? periodSpan(col.period)?.end : col.year !== undefined ? `${col.year}-12-31` : undefined;
-  if (!end || col.kind === 'deviation' || col.differenceOf) return undefined;
-  return `${entity}|${col.kind ?? 'outcome'}|${end}`;
+  const span = col.period ? periodSpan(col.period) : col.year !== undefined ? { start: `${col.year}-01-01`, end: `${col.year}-12-31` } : undefined;
+  if (!span || col.kind === 'deviation' || col.differenceOf) return undefined;
+  return `${entity}|${col.kind ?? 'outcome'}|${at === 'end' ? span.end : dayBefore(span.start)}`;
 }
 
 interface Cell { value: number; path: ReportPath; where: string; decimals: number }
 
-/** The cells of a table's row with a standard key, by column key (entity, kind, period end). */
-function keyedCells(ref: PlacedTable, key: string): Map<string, Cell> {
+/** The cells of a table's row with a standard key, by column key (entity, kind, period end, or the day before its start). */
+function keyedCells(ref: PlacedTable, key: string, at: 'end' | 'start' = 'end'): Map<string, Cell> {
   const out = new Map<string, Cell>();
   const ri = ref.table.rows.findIndex((r) => r.key === key);
   if (ri < 0) return out;
   const row = ref.table.rows[ri]!;
   for (const col of ref.table.columns) {
     const v = row.values[col.key];
-    const k = columnKey(ref.table, col);
+    const k = columnKey(ref.table, col, at);
     if (typeof v !== 'number' || !k || out.has(k)) continue;
     out.set(k, { value: v, path: [...ref.path, 'rows', ri, 'values', col.key], where: `${ref.table.id}.${row.id}.${col.key}`, decimals: rowDecimals(ref.table, row, [v]) });
   }
@@ -235,6 +242,16 @@ function statementsAgree(ctx: CheckContext, tables: readonly PlacedTable[]): voi
       const tol = from && differ(from, cell);
       if (!from || tol === undefined) continue;
       ctx.report('cash-flow-mismatch', { where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
+        expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
+        found: String(cell.value),
+      });
+    }
+    // … and starts at the likvida medel of the balansräkning's date before its period.
+    for (const [k, cell] of keyedCells(ref, 'likvida-medel-vid-periodens-borjan', 'start')) {
+      const from = cash.find((m) => m.has(k))?.get(k);
+      const tol = from && differ(from, cell);
+      if (!from || tol === undefined) continue;
+      ctx.report('cash-flow-start-mismatch', { where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
         expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
         found: String(cell.value),
       });
