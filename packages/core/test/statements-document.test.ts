@@ -36,6 +36,19 @@ describe('the cover speaks of the body by the report level', () => {
   });
 });
 
+describe('the metadata speaks of the body by the report level', () => {
+  test('a report without summary or decision text is described with its body under the level\'s word (PDF Subject, HTML meta description)', () => {
+    // Summary and description are required: written empty, they give no words of the author's.
+    const bare = TEXT.replace(/\nsummary: \|-\n(?: {2}.*\n|\n)*/, '\nsummary: ""\n').replace(/\n {2}description: \|-\n(?: {4}.*\n)*/, '\n  description: ""\n');
+    expect(bare).toContain('summary: ""\n');
+    expect(bare).toContain('  description: ""\n');
+    const described = (level: string) => build(load(bare.replace('level: kommun\n', `level: ${level}\n`))).description;
+    expect(described('kommun')).toBe('Delårsrapport per 31 augusti 2024. Fullmäktige: Kommunfullmäktige. Kommun: Ekdala. Period: januari–augusti 2024.');
+    expect(described('bolag')).toContain('Bolag: Kommunfullmäktige.');
+    expect(described('kommun')).not.toContain('Nämnd');
+  });
+});
+
 describe('statements in the document', () => {
   test('the resultaträkning has Kommunen and Sammanställd redovisning over their columns', () => {
     const rt = tables.get('resultatrakning')!;
