@@ -145,6 +145,14 @@ export const OPEN_DATA_CODES = {
     message: said,
     hint: 'Give absolute addresses (https://…): the site baseUrl, the open-data baseUrl option, contact.url and contact.email.',
   },
+  'open-data-base-url': {
+    title: 'No address for the open data',
+    severity: 'warning',
+    group: 'open-data',
+    meaning: 'A report was built with open data but without the option baseUrl and without a site: block, so its DCAT metadata holds a placeholder address (example.org) instead of where the files will be published. The build warns (and fails under --strict); validate-open-data refuses the folder with open-data-placeholder.',
+    message: said,
+    hint: 'Set the open-data option baseUrl (options: open-data: baseUrl: in kommunrapport.config.yaml, or -O open-data.baseUrl=https://…/{report}/open-data/ on the command line), or add a site: block with baseUrl to kommunrapport.config.yaml.',
+  },
   'open-data-placeholder': {
     title: 'Placeholder address',
     severity: 'error',

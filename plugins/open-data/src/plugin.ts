@@ -132,7 +132,7 @@ export default definePlugin<OpenDataOptions, typeof OPEN_DATA_CODES>({
     if (options.baseUrl === DEFAULT_BASE_URL) {
       // With the site's settings the files are published below the site, one folder per report.
       if (site) options = { ...options, baseUrl: siteOpenDataUrl(site) };
-      else ctx.logger.warn('open-data: no baseUrl option given, so the DCAT metadata uses a placeholder address. Set the option baseUrl to where the files will be published.');
+      else ctx.report('open-data-base-url', { detail: `The open data of report ${report.id} was built without the option baseUrl, so its DCAT metadata uses the placeholder address ${DEFAULT_BASE_URL}.` });
     }
     if (site?.licence && ctx.options.licence === CC0) options = { ...options, licence: site.licence };
     // DCAT-AP-SE requires an e-mail address on the contact point (vcard:hasEmail).
