@@ -75,6 +75,23 @@ describe('PDF', () => {
     expect(text).toMatch(/\/Dest \(note-not-1\)/);
     expect(text).toMatch(/\(note-not-1\)\s*\[/);
   });
+  test('each heading row of the balansräkning starts a TBody with a row header spanning the table', () => {
+    const struct = execFileSync('pdfinfo', ['-struct-text', join(out, 'rapport.pdf')], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n');
+    const start = struct.findIndex((l) => l.trim() === '"Balansräkning, Belopp i miljoner kronor"');
+    expect(start).toBeGreaterThan(0);
+    const depth = (l: string) => l.length - l.trimStart().length;
+    const tableDepth = depth(struct[start - 1]!) - 2;
+    const end = struct.findIndex((l, i) => i > start && l.trim() !== '' && depth(l) <= tableDepth);
+    const table = struct.slice(start, end);
+    const bodies = table.flatMap((l, i) => (l.trim() === 'TBody' ? [i] : []));
+    // Tillgångar, Anläggningstillgångar, Omsättningstillgångar, Eget kapital … : seven heading rows.
+    expect(bodies).toHaveLength(7);
+    const headings = bodies.map((i) => {
+      expect(table.slice(i + 1, i + 5).map((l) => l.trim())).toEqual(['TR', 'TH:', '/Scope /Row', '/ColSpan 5']);
+      return table[i + 5]!.trim();
+    });
+    expect(headings).toEqual(['"Tillgångar"', '"Anläggningstillgångar"', '"Omsättningstillgångar"', '"Eget kapital, avsättningar och skulder"', '"Eget kapital"', '"Avsättningar"', '"Skulder"']);
+  });
   test('each note reference is tagged Reference > Link inside the row header, and says "Not n"', () => {
     const struct = execFileSync('pdfinfo', ['-struct-text', join(out, 'rapport.pdf')], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n');
     const depth = (l: string) => l.length - l.trimStart().length;
