@@ -17,6 +17,14 @@ export const OPEN_DATA_CODES = {
     message: said,
     hint: 'Publish the whole open-data folder as the build wrote it.',
   },
+  'open-data-unlisted-file': {
+    title: 'File not in datapackage.json',
+    severity: 'warning',
+    group: 'open-data',
+    meaning: 'A file of the folder (e.g. a table as shown in tables/) is not listed in datapackage.json, so re-users cannot check its size and hash; a build lists every file it writes besides datapackage.json, dcat.rdf and dcat.jsonld.',
+    message: said,
+    hint: 'Remove the file, or publish the folder exactly as one build wrote it (a file left from an earlier build is not listed).',
+  },
   'open-data-invalid-json': {
     title: 'Not valid JSON',
     severity: 'error',
