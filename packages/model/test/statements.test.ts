@@ -63,6 +63,27 @@ describe('the Ekdala example (kommun level, statements)', () => {
     expect(tables.get('nyckeltal')!.rows.find((r) => r.id === 'skattesats')).toMatchObject({ unit: 'percent', decimals: 2, values: { 'k-2024': 22.14 } });
   });
 
+  test('has every part the issue names: the förvaltningsberättelse after R15, the statements, noter, drift- and investeringsredovisning, VA-resultat and the revisorernas bedömning', () => {
+    const titles: string[] = [];
+    const visit = (s: Section) => {
+      titles.push(s.title ?? '');
+      if (s.type === 'text') s.sections?.forEach(visit);
+    };
+    report.sections.forEach(visit);
+    for (const t of [
+      'Förvaltningsberättelse', 'Översikt över verksamhetens utveckling', 'Viktiga förhållanden för resultat och ekonomisk ställning', 'Händelser av väsentlig betydelse',
+      'Styrning och uppföljning av den kommunala verksamheten', 'God ekonomisk hushållning och ekonomisk ställning', 'Balanskravsresultat', 'Väsentliga personalförhållanden',
+      'Förväntad utveckling', 'Räkenskaper', 'Noter', 'Driftredovisning per nämnd', 'Investeringsredovisning', 'VA-verksamhetens resultat', 'Revisorernas bedömning',
+    ])
+      expect(titles, t).toContain(t);
+    const roles = [...tables.values()].map((t) => t.role);
+    for (const role of ['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult', 'operatingStatement', 'investments', 'keyFigures'] as const) expect(roles, role).toContain(role);
+    // The nyckeltal mix units: mnkr, percent (one and two decimals) and a count.
+    expect(new Set(tables.get('nyckeltal')!.rows.map((r) => r.unit ?? 'mnkr'))).toEqual(new Set(['mnkr', 'percent', 'count']));
+    // About 50 000 invånare.
+    expect(tables.get('nyckeltal')!.rows.find((r) => r.id === 'invanare')!.values['k-2024']).toBeGreaterThan(45000);
+  });
+
   test('the balansräkning balances, and årets resultat and likvida medel agree between statements', () => {
     const value = (t: string, key: string, col: string) => tables.get(t)!.rows.find((r) => r.key === key)!.values[col];
     expect(value('balansrakning', 'summa-tillgangar', 'k-2024')).toBe(value('balansrakning', 'summa-eget-kapital-avsattningar-och-skulder', 'k-2024'));
