@@ -65,11 +65,7 @@ describe('the Ekdala example (kommun level, statements)', () => {
 
   test('has every part the issue names: the förvaltningsberättelse after R15, the statements, noter, drift- and investeringsredovisning, VA-resultat and the revisorernas bedömning', () => {
     const titles: string[] = [];
-    const visit = (s: Section) => {
-      titles.push(s.title ?? '');
-      if (s.type === 'text') s.sections?.forEach(visit);
-    };
-    report.sections.forEach(visit);
+    walkReport(report, { section: (s) => titles.push(s.title ?? '') });
     for (const t of [
       'Förvaltningsberättelse', 'Översikt över verksamhetens utveckling', 'Viktiga förhållanden för resultat och ekonomisk ställning', 'Händelser av väsentlig betydelse',
       'Styrning och uppföljning av den kommunala verksamheten', 'God ekonomisk hushållning och ekonomisk ställning', 'Balanskravsresultat', 'Väsentliga personalförhållanden',
