@@ -19,7 +19,7 @@ export const ROLE_FILES: Record<string, string> = {
 export const STATEMENT_ROLES: readonly string[] = [...STATEMENT_TABLE_ROLES];
 
 /** The kinds of figure a standard row is, with what each means (codelist_statement_rows.csv). */
-const STANDARD_KINDS: readonly StandardKind[] = ['revenue', 'cost', 'result', 'asset', 'equity', 'provision', 'liability', 'flow', 'stock', 'adjustment'];
+const STANDARD_KINDS: readonly StandardKind[] = [...new Set(Object.values(STANDARD_ROWS).map((r): StandardKind => r.kind))];
 const STANDARD_KIND_DOC =
   'The kind of figure: revenue (intäkt, positive in a signed statement), cost (kostnad, negative in a signed statement), result (a result or subtotal), asset (tillgång), equity (eget kapital), provision (avsättning), liability (skuld), flow (a cash flow), stock (likvida medel at a date) or adjustment (a balanskrav adjustment).';
 
