@@ -81,9 +81,11 @@ export interface WatchOptions {
 const WATCHER = `
 const { workerData } = require('node:worker_threads');
 const { state, name, at, graceMs, message, inspector } = workerData;
+// Milliseconds since the epoch, on the same clock as the main thread's deadline.
+const now = () => performance.timeOrigin + performance.now();
 const stopped = () => Atomics.load(state, 0) !== 0;
 const until = (t) => {
-  while (!stopped() && Date.now() < t) Atomics.wait(state, 0, 0, Math.max(1, t - Date.now()));
+  while (!stopped() && now() < t) Atomics.wait(state, 0, 0, Math.max(1, t - now()));
 };
 const kill = () => {
   const plugin = Buffer.from(name.buffer, name.byteOffset, Atomics.load(state, 2)).toString('utf8').replace(/[^\\x20-\\x7e\\u00a0-\\u05ff]/g, (c) => '\\\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
@@ -107,11 +109,11 @@ until(at);
 let seen = Atomics.load(state, 1);
 // Sleeps through each round, then gives the event loop a turn (for the inspector's answer).
 const round = () => {
-  until(Date.now() + graceMs);
+  until(now() + graceMs);
   if (stopped()) return;
-  const now = Atomics.load(state, 1);
-  if (now === seen) halt();
-  seen = now;
+  const count = Atomics.load(state, 1);
+  if (count === seen) halt();
+  seen = count;
   setImmediate(round);
 };
 round();
