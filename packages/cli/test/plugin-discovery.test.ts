@@ -146,6 +146,23 @@ describe('every plugin-loading error has its own code, message, hint and exit co
     expect(r.stderr).toContain('hint: Export the plugin as the default export');
   });
 
+  it('a plugin whose module does not import (a dependency not installed, an error in it): plugin-invalid, exit 1, says to install or correct it', async () => {
+    const dir = work();
+    const pkg = pluginPackage(dir, 'uninstalled', 'uninstalled');
+    writeFileSync(join(pkg, 'dist/index.js'), `import { definePlugin } from 'kommunrapport-not-installed-anywhere';\n${PLUGIN('uninstalled')}`);
+    const r = await runMain(['build', 'reports/rapport.yaml', '--plugin', './uninstalled'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`[plugin ./uninstalled] load: Importing the plugin ${join(dir, 'uninstalled/dist/index.js')} failed: Cannot find package 'kommunrapport-not-installed-anywhere'`);
+    expect(r.stderr).toContain('(plugin-invalid)');
+    expect(r.stderr).toContain("hint: A module the plugin imports is not installed: run npm install in the plugin's package");
+    writeFileSync(join(dir, 'broken.mjs'), "throw new Error('the plugin broke while loading');\n");
+    const broken = await runMain(['build', 'reports/rapport.yaml', '--plugin', './broken.mjs'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('failed: the plugin broke while loading');
+    expect(broken.stderr).toContain("hint: Correct the error in the plugin's module");
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
+  });
+
   it('bad options in the config: exit 1, located in the file with the plugin named and a hint; misspelt options and plugin names suggested', async () => {
     const dir = work();
     pluginPackage(dir, 'slides', 'slides');
