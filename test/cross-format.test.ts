@@ -1,6 +1,6 @@
 // Cross-format agreement: the outputs of one report state the same things. For both bundled
-// examples and three generated bench reports, the pipeline builds HTML, PDF, text, DOCX and
-// open data; the text is then extracted FROM THE FILES (HTML text nodes, `pdftotext` of the
+// examples, a report with a section of every kind and three generated bench reports, the
+// pipeline builds HTML, PDF, text, DOCX and open data; the text is then extracted FROM THE FILES (HTML text nodes, `pdftotext` of the
 // PDF, rapport.txt, the paragraphs and cells of rapport.docx, the strings and numbers of
 // open-data/report.json) and each must hold the
 // same headings, formatted figures, status words and legend meanings. What to look for is
@@ -69,6 +69,8 @@ const generated = join(out, 'generated');
 const cases: [string, string][] = [
   ['the Eskilstuna example', join(ROOT, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml')],
   ['the Solberga example', join(ROOT, 'examples/solberga-son-2024-delar/rapport.yaml')],
+  // A section of every kind the model knows, some nested in a text section and inside an area.
+  ['a report with a section of every kind', join(ROOT, 'packages/model/test/fixtures/valid/every-kind.yaml')],
   ...[0, 4, 7].map((i): [string, string] => [`generated bench report ${i}`, join(generated, `r${String(i).padStart(4, '0')}.yaml`)]),
 ];
 

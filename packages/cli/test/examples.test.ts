@@ -3,14 +3,15 @@
 // with `kommunrapport build` in every format (exit 0), and each output passes the same accessibility and structure checks:
 // HTML with zero axe violations in Chromium, ordered headings and headed tables; a tagged
 // PDF with embedded fonts and headings in its structure; text with headings in order and
-// words instead of symbols; open data valid against its own schema and Table Schemas.
+// words instead of symbols; open data valid against its own schema and Table Schemas; beside
+// every table of the page a link to its CSV in the open data, holding exactly that table.
 import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { loadReport, type Report } from '@kommunrapport/model';
-import { buildDocument, createRenderContext, walkSections, type DocumentModel } from '@kommunrapport/core';
+import { buildDocument, createRenderContext, documentTables, walkSections, type DocumentModel } from '@kommunrapport/core';
 import { validateOpenData } from '@kommunrapport/plugin-open-data';
 import { main, type CliIo } from '../src/index.js';
 import type { BuildJson } from '../src/commands/build.js';
@@ -18,6 +19,7 @@ import type { BuildJson } from '../src/commands/build.js';
 import { launchChromium, type Browser } from '../../../plugins/html/test/chromium.js';
 import { formatViolations, runAxe } from '../../../plugins/html/test/axe.js';
 import { repoRoot as ROOT } from './cli-helpers.js';
+import { attr, csvLinkBeside, csvMismatches, elements, parseFile, tableRows } from './site/site-check.js';
 import { execFileSync } from 'node:child_process';
 
 /** The bundled examples: name and path from the workspace root. */
@@ -48,6 +50,24 @@ describe('kommunrapport validate', () => {
   });
 });
 
+describe('kommunrapport build without open data', () => {
+  test('the HTML page has no CSV link: the CSVs are the open data\'s, and it was not built', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'kommunrapport-html-only-'));
+    try {
+      const built = await cli(['build', EXAMPLES[0]![1], '--format', 'html,text', '--out', root, '--json', '-q']);
+      expect(built.code).toBe(0);
+      const out = resolve(ROOT, (JSON.parse(built.stdout) as BuildJson).reports[0]!.outDir!);
+      const html = readFileSync(join(out, 'index.html'), 'utf8');
+      expect(html).toContain('class="tw"');
+      expect(html).not.toContain('class="csv"');
+      expect(html).not.toContain('text/csv');
+      expect(existsSync(join(out, 'open-data'))).toBe(false);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
+  });
+});
+
 describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
   let root: string;
   let out: string;
@@ -65,9 +85,7 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
     root = mkdtempSync(join(tmpdir(), 'kommunrapport-examples-'));
     // `kommunrapport build` with no --format: every first-party format.
     const built = await cli(['build', path, '--out', root, '--json']);
-    // The one expected message: the examples say nowhere where their open data is published.
-    const messages = built.stderr.split('\n').filter((l) => l.trim() !== '' && !/^warning \[plugin open-data\] open-data: no baseUrl option given/.test(l));
-    expect(messages).toEqual([]);
+    expect(built.stderr).toBe('');
     expect(built.code).toBe(0);
     summary = JSON.parse(built.stdout) as BuildJson;
     expect(summary.ok).toBe(true);
@@ -86,10 +104,11 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
   test('the build writes the HTML page, the PDF, the text, the open-data folder and the Word document, with no findings or problems', () => {
     const [built] = summary.reports;
     expect(built!.id).toBe(report.id);
-    // A source without a contact e-mail (Eskilstuna's, Solberga's) is not given an invented
-    // one: the only finding is then DCAT-AP-SE's missing vcard:hasEmail, which a site's
-    // contact (kommunrapport.config.yaml) supplies.
-    const expected = report.contact?.email === undefined ? ['open-data-contact-email'] : [];
+    // The examples say nowhere where their open data is published (no baseUrl option and no
+    // site: block), so the build warns of the placeholder address. A source without a contact
+    // e-mail (Eskilstuna's, Solberga's) is not given an invented one: DCAT-AP-SE's missing
+    // vcard:hasEmail is then found too, which a site's contact (kommunrapport.config.yaml) supplies.
+    const expected = ['open-data-base-url', ...(report.contact?.email === undefined ? ['open-data-contact-email'] : [])];
     expect(built!.diagnostics.map((d) => d.code)).toEqual(expected);
     expect(built!.problems).toEqual([]);
     const paths = built!.artifacts.map((a) => a.path);
@@ -144,6 +163,23 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
       expect(t.headers).toBeGreaterThan(0);
       expect(t.unscoped).toBe(0);
     }
+  });
+
+  test("HTML: every table, legends included, has beside it a link to its CSV in the open data, holding exactly that table's cells as shown", () => {
+    const page = join(out, 'index.html');
+    const regions = elements(parseFile(page)).filter((e) => (attr(e, 'class') ?? '').split(/\s+/).includes('tw'));
+    expect(regions).toHaveLength(documentTables(doc).length);
+    const files = new Set<string>();
+    for (const region of regions) {
+      const id = attr(region, 'id')!;
+      const link = csvLinkBeside(page, id);
+      expect(link, id).toBeDefined();
+      const href = decodeURIComponent(attr(link!, 'href')!);
+      expect(href).toMatch(/^open-data\/tables\/[a-z0-9_-]+\.csv$/);
+      files.add(href);
+      expect(csvMismatches(readFileSync(join(out, href), 'utf8'), tableRows(page, id)), `${id}: ${href}`).toEqual([]);
+    }
+    expect(files.size).toBe(regions.length);
   });
 
   test('HTML: every symbol of the vocabulary is hidden from assistive technology or heads a legend row that says it in words', async () => {

@@ -87,7 +87,12 @@ describe('kommunrapport validate-open-data', () => {
     mkdirSync(copy);
     for (const f of ['datapackage.json', 'report.json', 'report.schema.json']) writeFileSync(join(copy, f), readFileSync(join(dir, 'rapport/open-data', f)));
     const dp = JSON.parse(readFileSync(join(copy, 'datapackage.json'), 'utf8'));
-    for (const r of dp.resources) if (r.path.endsWith('.csv')) writeFileSync(join(copy, r.path), readFileSync(join(dir, 'rapport/open-data', r.path)));
+    // The CSVs, the tables as shown in tables/ included.
+    for (const r of dp.resources) {
+      if (!r.path.endsWith('.csv')) continue;
+      mkdirSync(dirname(join(copy, r.path)), { recursive: true });
+      writeFileSync(join(copy, r.path), readFileSync(join(dir, 'rapport/open-data', r.path)));
+    }
     const workforce = readFileSync(join(copy, 'workforce.csv'), 'utf8').replace(',sick_leave,2022,2022,,T,1.7,', ',sick_leave,2022,2022,,T,1\u00a07,');
     writeFileSync(join(copy, 'workforce.csv'), workforce);
     const r = await run(['validate-open-data', 'changed'], dir);

@@ -30,6 +30,11 @@ export function documentDate(report: Report, env: Record<string, string | undefi
 
 const silent: Logger = { info: () => {}, warn: () => {} };
 
+/** The report's document as a build makes it (its vocabulary and its language's formats): for code outside a build, which has no ctx.document. */
+export function reportDocument(report: Report): DocumentModel {
+  return buildDocument(report, createVocabulary(report), createFormatter(report.language, report.governance));
+}
+
 /** Creates the context for one plugin rendering one report. */
 export function createRenderContext<O>(
   report: Report,

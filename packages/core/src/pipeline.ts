@@ -7,10 +7,8 @@ import { relative } from 'node:path';
 import { createDiagnostic, decodeSource, deepFreeze, formatPath, hasErrors, loadReport, withoutInvisible, type Diagnostic, type Locate } from '@kommunrapport/model';
 import { BuildError, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
-import { createRenderContext } from './context.js';
-import { buildDocument, type DocumentModel } from './document/index.js';
-import { createFormatter } from './format.js';
-import { createVocabulary } from './vocabulary.js';
+import { createRenderContext, reportDocument } from './context.js';
+import type { DocumentModel } from './document/index.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { readInputFile } from './read-input.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
@@ -136,7 +134,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
 
   // One document per report, built at the first plugin's first use and shared by all.
   let document: DocumentModel | undefined;
-  const shared = () => (document ??= buildDocument(report, createVocabulary(report), createFormatter(report.language, report.governance)));
+  const shared = () => (document ??= reportDocument(report));
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
   const findings: Diagnostic[] = [];

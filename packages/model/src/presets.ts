@@ -102,6 +102,7 @@ const termsSv: Terms = {
   formatText: 'Textversion',
   formatDocx: 'Word-dokument',
   formatOpenData: 'Öppna data',
+  downloadTableCsv: 'Ladda ner tabellen som CSV',
 };
 
 const termsEn: Terms = {
@@ -198,6 +199,7 @@ const termsEn: Terms = {
   formatText: 'Text version',
   formatDocx: 'Word document',
   formatOpenData: 'Open data',
+  downloadTableCsv: 'Download the table as CSV',
 };
 
 const unitsSv: Governance['units'] = {

@@ -6,6 +6,7 @@ import { describe, expect, test } from 'vitest';
 import {
   loadReport,
   plainText,
+  walkReport,
   type Area,
   type Commitment,
   type DataTable,
@@ -21,12 +22,7 @@ const report = loaded.report as Report;
 /** Every section of the report and of its areas, depth first. */
 function allSections(): Section[] {
   const out: Section[] = [];
-  const visit = (s: Section) => {
-    out.push(s);
-    if (s.type === 'text') s.sections?.forEach(visit);
-    if (s.type === 'perspective') for (const a of s.areas) [...(a.sections ?? []), ...(a.endSections ?? [])].forEach(visit);
-  };
-  report.sections.forEach(visit);
+  walkReport(report, { section: (s) => out.push(s) });
   return out;
 }
 const perspectives = () => report.sections.filter((s): s is Extract<Section, { type: 'perspective' }> => s.type === 'perspective');

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { parse } from 'yaml';
-import { loadReport, plainText, type Area, type DataTable, type Report, type Section } from '../src/index.js';
+import { loadReport, plainText, walkReport, type Area, type DataTable, type Report, type Section } from '../src/index.js';
 
 const PATH = 'examples/solberga-son-2024-delar/rapport.yaml';
 const TEXT = readFileSync(new URL(`../../../${PATH}`, import.meta.url), 'utf8');
@@ -16,12 +16,7 @@ const report = loaded.report as Report;
 /** Every section, depth first, including those inside text sections and areas. */
 function allSections(): Section[] {
   const out: Section[] = [];
-  const visit = (s: Section) => {
-    out.push(s);
-    if (s.type === 'text') s.sections?.forEach(visit);
-    if (s.type === 'perspective') for (const a of s.areas) [...(a.sections ?? []), ...(a.endSections ?? [])].forEach(visit);
-  };
-  report.sections.forEach(visit);
+  walkReport(report, { section: (s) => out.push(s) });
   return out;
 }
 const section = <T extends Section['type']>(id: string, type: T): Extract<Section, { type: T }> => {

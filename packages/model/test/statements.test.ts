@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import {
-  DIAGNOSTIC_CODES, STANDARD_ROWS, loadReport, parseFormula, periodSpan, parseReportPeriod, type DataTable, type Diagnostic, type Report, type Section,
+  DIAGNOSTIC_CODES, STANDARD_ROWS, loadReport, parseFormula, periodSpan, parseReportPeriod, walkReport, type DataTable, type Diagnostic, type Report,
 } from '../src/index.js';
 
 const PATH = 'examples/ekdala-kf-2024-delar2/rapport.yaml';
@@ -28,14 +28,7 @@ const brief = (ds: Diagnostic[]) => ds.map((d) => `${d.severity} ${d.code} ${d.l
 
 function allTables(report: Report): DataTable[] {
   const out: DataTable[] = [];
-  const visit = (s: Section) => {
-    if (s.type === 'table') out.push(s.table);
-    if (s.type === 'finance') out.push(...s.tables);
-    if (s.type === 'notes') for (const n of s.notes) out.push(...(n.tables ?? []));
-    if (s.type === 'text') s.sections?.forEach(visit);
-    if (s.type === 'perspective') for (const a of s.areas) [...(a.sections ?? []), ...(a.endSections ?? [])].forEach(visit);
-  };
-  report.sections.forEach(visit);
+  walkReport(report, { table: (t) => out.push(t) });
   return out;
 }
 

@@ -3,9 +3,11 @@
 // its size. Only formats actually built are listed; with none, there is no block. The
 // markup is a stable contract for pages that link to reports (a site's report pages):
 // `nav#other-formats > ul > li > a[data-format]`, the size in `span.size`.
+// Also the link beside each table to that table's CSV, when the build made it (the open
+// data writes one per table, named by core's documentTables and tableCsvFile).
 import { h } from 'hastscript';
 import type { Element } from 'hast';
-import type { Formatter, SiblingFile, Vocabulary } from '@kommunrapport/core';
+import { documentTables, tableCsvFile, type DocBlock, type DocumentModel, type Formatter, type SiblingFile, type Vocabulary } from '@kommunrapport/core';
 
 /** The id of the block of links. */
 export const OTHER_FORMATS_ID = 'other-formats';
@@ -56,4 +58,38 @@ export function otherFormats(links: readonly FormatLink[], vocabulary: Vocabular
       links.map((l) => h('li', [h('a', { href: l.href, type: l.mediaType, dataFormat: l.format }, l.label), ' ', h('span.size', `(${l.size})`)])),
     ),
   ]);
+}
+
+/** The link beside a table to its CSV. */
+export interface TableCsvLink {
+  /** The words of the link (term downloadTableCsv); the table's caption completes its accessible name. */
+  label: string;
+  /** The file, relative to the page (URL-encoded). */
+  href: string;
+  /** The file's size, written in the report's language. */
+  size: string;
+}
+
+const isCsv = (f: SiblingFile) => /^text\/csv(;|$)/.test(f.mediaType);
+
+/** The CSV link of each table of the document whose CSV the build made, by the block that shows the table; empty without the open data. */
+export function tableCsvLinks(document: DocumentModel, siblings: readonly SiblingFile[], vocabulary: Vocabulary, format: Formatter): Map<DocBlock, TableCsvLink> {
+  const links = new Map<DocBlock, TableCsvLink>();
+  const csv = siblings.filter(isCsv);
+  if (csv.length === 0) return links;
+  const label = vocabulary.term('downloadTableCsv');
+  for (const { block, name } of documentTables(document)) {
+    const path = tableCsvFile(name);
+    const file = csv.find((f) => f.path === path || f.path.endsWith(`/${path}`));
+    if (file) links.set(block, { label, href: file.path.split('/').map(encodeURIComponent).join('/'), size: format.fileSize(file.bytes) });
+  }
+  return links;
+}
+
+/**
+ * The link beside a table: its words shown, its accessible name those words and the table's
+ * caption (aria-labelledby: the link itself, then the caption), so each link names its table.
+ */
+export function tableCsvLink(link: TableCsvLink, id: string, captionId: string): Element {
+  return h('p.csv', [h('a', { id, href: link.href, type: 'text/csv', download: true, ariaLabelledby: `${id} ${captionId}` }, link.label), ' ', h('span.size', `(${link.size})`)]);
 }

@@ -5,4 +5,4 @@ export { renderPage, pageTree, type PageInput } from './page.js';
 export { contrastRatio, relativeLuminance, MIN_CONTRAST } from './contrast.js';
 export { palette } from './palette.js';
 export { readableColour } from './badge.js';
-export { formatLinks, otherFormats, OTHER_FORMATS_ID, type FormatLink } from './formats.js';
+export { formatLinks, otherFormats, OTHER_FORMATS_ID, tableCsvLinks, type FormatLink, type TableCsvLink } from './formats.js';

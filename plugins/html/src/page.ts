@@ -4,12 +4,12 @@
 import { h } from 'hastscript';
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import type { DocumentModel, DocSection, LogoImage, Vocabulary } from '@kommunrapport/core';
+import type { DocBlock, DocumentModel, DocSection, LogoImage, Vocabulary } from '@kommunrapport/core';
 import { createIds } from './ids.js';
 import { facts, heading, section, toc } from './sections.js';
 import { brandStyle, stylesheet, escapeStyle } from './style.js';
 import type { HtmlOptions } from './options.js';
-import { otherFormats, OTHER_FORMATS_ID, type FormatLink } from './formats.js';
+import { otherFormats, OTHER_FORMATS_ID, type FormatLink, type TableCsvLink } from './formats.js';
 
 /** What the page shows besides the document: its <title> text. */
 export interface PageInput {
@@ -22,20 +22,22 @@ export interface PageInput {
   site?: { primary?: string; accent?: string; logo?: LogoImage };
   /** Links to the report in the other formats of the same build (default none). */
   formats?: readonly FormatLink[];
+  /** The link beside each table to its CSV, by the block that shows the table (default none). */
+  tableCsv?: ReadonlyMap<DocBlock, TableCsvLink>;
 }
 
 const MAIN_ID = 'main';
 const TOC_ID = 'toc';
 
 /** Builds the page as a hast tree. */
-export function pageTree({ document: doc, vocabulary: v, title, options, site, formats = [] }: PageInput): Root {
+export function pageTree({ document: doc, vocabulary: v, title, options, site, formats = [], tableCsv = new Map() }: PageInput): Root {
   const ids = createIds([MAIN_ID, TOC_ID, OTHER_FORMATS_ID, `${OTHER_FORMATS_ID}-heading`]);
   const headingIds = new Map<DocSection, string>();
   const regionNames = new Set<string>();
   const links = otherFormats(formats, v);
   const logo = site?.logo ? [h('img.logo', { src: `data:${site.logo.mediaType};base64,${Buffer.from(site.logo.bytes).toString('base64')}`, alt: site.logo.alt })] : [];
   const header = h('header', [...logo, heading(1, {}, doc.title), facts(doc.cover), ...(links ? [links] : [])]);
-  const sections = doc.sections.map((s) => section(s, { ids, regionNames, headingIds }));
+  const sections = doc.sections.map((s) => section(s, { ids, regionNames, headingIds, csv: tableCsv }));
   const contents = toc(doc.sections, headingIds, options.tocDepth);
   const styles = [h('style', stylesheet), ...(site ? [h('style', brandStyle(site))] : []), ...(options.css ? [h('style', escapeStyle(options.css))] : [])];
   return {

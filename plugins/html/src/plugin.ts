@@ -1,12 +1,13 @@
 // The HTML plugin: serialises the core's document (ctx.document) as one self-contained,
 // accessible page, index.html, linking to the files the other plugins of the build made
-// (so the build renders it after them: linksToSiblings).
+// (so the build renders it after them: linksToSiblings): the other formats, and beside each
+// table the CSV of that table.
 import { definePlugin, siteColours, type Artifact, type PluginCodes, type RenderContext } from '@kommunrapport/core';
 import type { Report } from '@kommunrapport/model';
 import { HtmlOptions } from './options.js';
 import { renderPage } from './page.js';
 import { readableColour } from './badge.js';
-import { formatLinks } from './formats.js';
+import { formatLinks, tableCsvLinks } from './formats.js';
 
 /** The html plugin's own diagnostic codes, reported through ctx.report. Names are permanent. */
 const HTML_CODES = {
@@ -37,7 +38,8 @@ export function renderHtml(report: Report, ctx: RenderContext<HtmlOptions, typeo
   const title = `${document.title} – ${report.body.name}, ${report.municipality.name}, ${report.period.label}`;
   const formats = formatLinks(ctx.siblings, ctx.vocabulary, ctx.format);
   const site = ctx.site ? { ...siteColours(ctx.site.settings), ...(ctx.site.logo ? { logo: ctx.site.logo } : {}) } : undefined;
-  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options, formats, ...(site ? { site } : {}) });
+  const tableCsv = tableCsvLinks(document, ctx.siblings, ctx.vocabulary, ctx.format);
+  const html = renderPage({ document, vocabulary: ctx.vocabulary, title, options: ctx.options, formats, tableCsv, ...(site ? { site } : {}) });
   return [{ path: 'index.html', contents: html, mediaType: 'text/html; charset=utf-8' }];
 }
 

@@ -9,6 +9,7 @@ import { badge } from './badge.js';
 import { table } from './table.js';
 import { chart } from './chart.js';
 import type { IdAllocator } from './ids.js';
+import type { TableCsvLink } from './formats.js';
 
 /** What rendering sections needs: the page's ids. */
 export interface SectionScope {
@@ -16,6 +17,8 @@ export interface SectionScope {
   regionNames: Set<string>;
   /** Heading ids by section, filled while rendering so the table of contents can link to them. */
   headingIds: Map<DocSection, string>;
+  /** The CSV link of each table block whose CSV the build made. */
+  csv: ReadonlyMap<DocBlock, TableCsvLink>;
 }
 
 /** A heading element for a document level (1 = the page title). */
@@ -45,11 +48,11 @@ function blocks(list: readonly DocBlock[], scope: SectionScope, headingId: strin
       case 'list':
         return [h('ul', b.items.map((i) => h('li', inlines(i))))];
       case 'table': {
-        const el = table(b.table, { ...scope, headingId });
-        return b.table.note ? [el, h('div.note', richText(b.table.note))] : [el];
+        const el = table(b.table, { ...scope, headingId }, scope.csv.get(b));
+        return b.table.note ? [...el, h('div.note', richText(b.table.note))] : el;
       }
       case 'legend':
-        return [table(legendTable(b.legend), { ...scope, headingId })];
+        return table(legendTable(b.legend), { ...scope, headingId }, scope.csv.get(b));
       case 'chart':
         return [chart(b.chart, scope.ids)];
       case 'section':

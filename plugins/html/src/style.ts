@@ -24,6 +24,7 @@ nav ol{padding-left:1.25rem}nav li{margin:.2rem 0}
 #other-formats{padding:0;margin:1rem 0}#other-formats h2{font-size:1.15rem;margin:0 0 .25rem}
 #other-formats ul{list-style:none;padding:0;margin:0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
 .size{color:${p.muted}}
+.csv{margin:-.5rem 0 1rem}
 .facts{display:grid;grid-template-columns:max-content 1fr;gap:.25rem 1rem;margin:1rem 0}
 .facts>div{display:contents}
 dt{font-weight:600}dd{margin:0}
@@ -54,7 +55,7 @@ figcaption p{margin:.25rem 0;font-size:.95rem}
 @page{size:A4;margin:18mm 16mm}
 @media print{
 body{font-size:10.5pt}
-nav,.skip{display:none}
+nav,.skip,.csv{display:none}
 header,main,footer{max-width:none;padding:0}
 .tw{overflow:visible;margin-inline:0;display:block}
 thead{display:table-header-group}

@@ -11,6 +11,7 @@ import type { TableModel, TableCell, TableRowModel } from '@kommunrapport/core';
 import { badge } from './badge.js';
 import { inlines } from './rich-text.js';
 import type { IdAllocator } from './ids.js';
+import { tableCsvLink, type TableCsvLink } from './formats.js';
 
 /** What a table needs from the page: text, ids and the region labels already in use. */
 export interface TableScope {
@@ -70,15 +71,16 @@ function bodies(t: TableModel): Element[] {
   );
 }
 
-/** Renders a table inside its scroll region. */
-export function table(t: TableModel, scope: TableScope): Element {
+/** Renders a table inside its scroll region, followed by the link to its CSV when it has one. */
+export function table(t: TableModel, scope: TableScope, csv?: TableCsvLink): Element[] {
   const captionId = scope.ids.unique(`${t.id}-caption`);
   // Column groups: scope="colgroup" headers refer to these.
   const colgroups = t.columnGroups?.length ? [h('colgroup', { span: 1 }), ...t.columnGroups.map((g) => h('colgroup', { span: g.span }))] : [];
   // Regions need unique names: a repeated caption is told apart by its section's heading.
   const labelledBy = scope.regionNames.has(t.caption) ? `${captionId} ${scope.headingId}` : captionId;
   scope.regionNames.add(t.caption);
-  return h('div.tw', { role: 'region', tabIndex: 0, ariaLabelledby: labelledBy, id: scope.ids.unique(t.id) }, [
+  const region = h('div.tw', { role: 'region', tabIndex: 0, ariaLabelledby: labelledBy, id: scope.ids.unique(t.id) }, [
     h('table', [h('caption', { id: captionId }, text(t.caption)), ...colgroups, h('thead', headRows(t)), ...bodies(t)]),
   ]);
+  return csv ? [region, tableCsvLink(csv, scope.ids.unique(`${t.id}-csv`), captionId)] : [region];
 }

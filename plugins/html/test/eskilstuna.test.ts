@@ -6,15 +6,16 @@ import { buildDocument, createRenderContext, decimalsOf, walkSections, type Char
 import { cellNumber, type DataTable, type Report } from '@kommunrapport/model';
 import { launchChromium, type Browser } from './chromium.js';
 import { runAxe, formatViolations } from './axe.js';
-import { render, eskilstuna, allSiblings } from './render.js';
+import { render, load, eskilstuna, allSiblings, csvSiblings } from './render.js';
 
 let browser: Browser;
 let html: string;
 let report: Report;
 
 beforeAll(async () => {
-  // As a build of every format gives it: with the links to the other formats.
-  ({ html, report } = await render(eskilstuna, {}, allSiblings));
+  // As a build of every format gives it: with the links to the other formats and, beside each table, to its CSV.
+  const loaded = load(eskilstuna);
+  ({ html, report } = await render(loaded, {}, [...allSiblings, ...csvSiblings(loaded)]));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -107,6 +108,17 @@ describe('Eskilstuna page: what axe cannot see', () => {
     const words = await page.locator('.badge .words').allTextContents();
     expect(words.length).toBeGreaterThan(50);
     for (const w of words) expect(labels, w).toContain(w);
+  });
+
+  test("the browser names each table's CSV link by its words and the table's caption", async () => {
+    const links = page.locator('p.csv > a');
+    const captions = await page.locator('.tw > table > caption').allTextContents();
+    expect(await links.count()).toBe(captions.length);
+    // Playwright finds a link by its computed accessible name: one per table of that caption.
+    for (const caption of new Set(captions)) {
+      const named = page.getByRole('link', { name: `Ladda ner tabellen som CSV ${caption}`, exact: true });
+      expect(await named.count(), caption).toBe(captions.filter((c) => c === caption).length);
+    }
   });
 
   test('every table has a caption, scoped column and row headers, and sits in a labelled focusable region', async () => {

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadReport, formatDiagnostic, type Report } from '@kommunrapport/model';
-import { createRenderContext, type SiblingFile } from '@kommunrapport/core';
+import { createRenderContext, documentTables, tableCsvFile, type SiblingFile } from '@kommunrapport/core';
 import plugin, { type HtmlOptions } from '../src/index.js';
 
 /** The repository root. */
@@ -29,6 +29,10 @@ export const allSiblings: SiblingFile[] = [
   { plugin: 'pdf', path: 'rapport.pdf', bytes: 1_234_567, mediaType: 'application/pdf' },
   { plugin: 'text', path: 'rapport.txt', bytes: 60_001, mediaType: 'text/plain; charset=utf-8' },
 ];
+
+/** The CSV of each table that the open data of a build writes for a report, as the build gives them to the html plugin (sizes made up). */
+export const csvSiblings = (report: Report): SiblingFile[] =>
+  documentTables(createRenderContext(report, {}).document).map((t, i) => ({ plugin: 'open-data', path: `open-data/${tableCsvFile(t.name)}`, bytes: 900 + i, mediaType: 'text/csv; charset=utf-8' }));
 
 /** Renders a report (or report file) and returns the page and the messages of any findings it reported. */
 export async function render(input: string | Report, options: unknown = {}, siblings: SiblingFile[] = []): Promise<{ html: string; warnings: string[]; report: Report }> {

@@ -1,8 +1,10 @@
 // Long-format CSV tables with their Table Schema: each table is declared once (fields with
 // type, required, description and unit; primary and foreign keys) and written as RFC 4180
 // CSV (UTF-8, header row, CRLF, quotes doubled) by csv-stringify; text cells that a
-// spreadsheet would run as a formula get a leading apostrophe.
+// spreadsheet would run as a formula get a leading apostrophe. The tables of the page as
+// shown (writeTableCsv) are written in the same form.
 import { stringify } from 'csv-stringify/sync';
+import { tableText, type TableModel } from '@kommunrapport/core';
 
 /** Table Schema field types used here. */
 export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
@@ -78,6 +80,9 @@ export function unprotectCell(text: string): string {
   return /^'+[=+\-@\t\r]/.test(text) ? text.slice(1) : text;
 }
 
+/** The form of every CSV: RFC 4180 with CRLF line ends, a final line end, fields with a line break quoted. */
+const CSV_FORM = { record_delimiter: '\r\n', quoted_match: /[\r\n]/, eof: true } as const;
+
 /**
  * Writes a table as RFC 4180 CSV: header row, CRLF line ends, fields with comma, quote or
  * line break quoted, text cells protected against formula injection ({@link protectCell}).
@@ -86,9 +91,14 @@ export function writeCsv(table: TableDef): string {
   const columns = table.fields.map((f) => f.name);
   const text = table.fields.map((f) => f.type === 'string');
   const records = table.rows.map((row) => columns.map((c, i) => (text[i] ? protectCell(cell(row[c])) : cell(row[c]))));
-  return stringify([columns, ...records], {
-    record_delimiter: '\r\n',
-    quoted_match: /[\r\n]/,
-    eof: true,
-  });
+  return stringify([columns, ...records], CSV_FORM);
+}
+
+/**
+ * Writes one table of the report as its page shows it (core's `tableText`): the header row
+ * as shown, then its rows, every cell text as shown. Same form as {@link writeCsv}; every
+ * cell is text, so every cell is protected against formula injection ({@link protectCell}).
+ */
+export function writeTableCsv(table: TableModel): string {
+  return stringify(tableText(table).map((row) => row.map(protectCell)), CSV_FORM);
 }

@@ -17,6 +17,14 @@ export const OPEN_DATA_CODES = {
     message: said,
     hint: 'Publish the whole open-data folder as the build wrote it.',
   },
+  'open-data-unlisted-file': {
+    title: 'File not in datapackage.json',
+    severity: 'warning',
+    group: 'open-data',
+    meaning: 'A file of the folder (e.g. a table as shown in tables/) is not listed in datapackage.json, so re-users cannot check its size and hash; a build lists every file it writes besides datapackage.json, dcat.rdf and dcat.jsonld.',
+    message: said,
+    hint: 'Remove the file, or publish the folder exactly as one build wrote it (a file left from an earlier build is not listed).',
+  },
   'open-data-invalid-json': {
     title: 'Not valid JSON',
     severity: 'error',
@@ -144,6 +152,14 @@ export const OPEN_DATA_CODES = {
     meaning: 'An address in the DCAT metadata (or given to the site catalogue) is not an absolute http, https or mailto IRI; dataportal.se harvests only absolute IRIs.',
     message: said,
     hint: 'Give absolute addresses (https://…): the site baseUrl, the open-data baseUrl option, contact.url and contact.email.',
+  },
+  'open-data-base-url': {
+    title: 'No address for the open data',
+    severity: 'warning',
+    group: 'open-data',
+    meaning: 'A report was built with open data but without the option baseUrl and without a site: block, so its DCAT metadata holds a placeholder address (example.org) instead of where the files will be published. The build warns (and fails under --strict); validate-open-data refuses the folder with open-data-placeholder.',
+    message: said,
+    hint: 'Set the open-data option baseUrl (options: open-data: baseUrl: in kommunrapport.config.yaml, or -O open-data.baseUrl=https://…/{report}/open-data/ on the command line), or add a site: block with baseUrl to kommunrapport.config.yaml.',
   },
   'open-data-placeholder': {
     title: 'Placeholder address',

@@ -5,7 +5,7 @@ export { publisherIri, siteCatalogueIri } from './dcat.js';
 export { OpenDataOptions, CC0, DEFAULT_BASE_URL, DEFAULT_SPATIAL } from './options.js';
 export { buildTables, tableFile, ROLE_FILES } from './tables.js';
 export type { TableDef, FieldDef, ForeignKeyDef } from './csv.js';
-export { FORMULA_START, protectCell, unprotectCell, writeCsv } from './csv.js';
+export { FORMULA_START, protectCell, unprotectCell, writeCsv, writeTableCsv } from './csv.js';
 export { createIdMaker, idPrefix, idPattern, slug } from './ids.js';
 export { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
 export { reportSchema, type PublishedSchema } from './schema.js';

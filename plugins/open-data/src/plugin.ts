@@ -1,14 +1,15 @@
 // The open-data plugin: renders a report to report.json (valid against the published JSON
-// Schema), report.schema.json, long-format CSV tables, datapackage.json and DCAT-AP-SE
-// metadata (dcat.rdf, dcat.jsonld), all under `open-data/`. Byte-identical for the same
+// Schema), report.schema.json, long-format CSV tables, each table of the page as shown
+// (tables/<name>.csv, which the HTML page links beside the table), datapackage.json and
+// DCAT-AP-SE metadata (dcat.rdf, dcat.jsonld), all under `open-data/`. Byte-identical for the same
 // input: dates come from the context's documentDate, never the clock.
 import { createHash } from 'node:crypto';
-import { definePlugin, type Artifact } from '@kommunrapport/core';
+import { definePlugin, documentTables, reportDocument, tableCsvFile, type Artifact, type DocumentModel } from '@kommunrapport/core';
 import { Report, type SiteSettings } from '@kommunrapport/model';
 import { OpenDataOptions, DEFAULT_BASE_URL, CC0 } from './options.js';
 import { OPEN_DATA_CODES } from './diagnostics.js';
 import { buildTables } from './tables.js';
-import { writeCsv } from './csv.js';
+import { writeCsv, writeTableCsv } from './csv.js';
 import { buildDataPackage, type ResourceFile } from './datapackage.js';
 import { buildDcat, contactFor, datasetTitle, datasetDescription, type DistributionInfo, type DcatInput } from './dcat.js';
 import { toRdfXml, toJsonLd } from './rdf.js';
@@ -36,13 +37,18 @@ export function openDataBaseUrl(report: Report, baseUrl: string): string {
   return base.endsWith('/') ? base : `${base}/`;
 }
 
-/** The files of a report's open data (without its DCAT files) and the DCAT description's input. */
-export function openDataFiles(report: Report, options: OpenDataOptions, documentDate: Date): { files: { path: string; contents: Uint8Array; mediaType: string }[]; dcat: DcatInput } {
+/**
+ * The files of a report's open data (without its DCAT files) and the DCAT description's
+ * input. `document` is the report's document (ctx.document in a build; made from the report
+ * when left out): each of its tables is written as shown, one CSV per table.
+ */
+export function openDataFiles(report: Report, options: OpenDataOptions, documentDate: Date, document: DocumentModel = reportDocument(report)): { files: { path: string; contents: Uint8Array; mediaType: string }[]; dcat: DcatInput } {
   const { text: schemaText, id: schemaId, version } = reportSchema();
   const baseUrl = openDataBaseUrl(report, options.baseUrl);
   const date = documentDate.toISOString().slice(0, 10);
-  const files: (ResourceFile & { contents: Uint8Array; conformsTo?: string })[] = [];
-  const add = (path: string, text: string, meta: Omit<ResourceFile, 'path' | 'bytes' | 'sha256'> & { conformsTo?: string }) => {
+  // `shown`: a table of the page as shown, listed in datapackage.json but not a DCAT distribution.
+  const files: (ResourceFile & { contents: Uint8Array; conformsTo?: string; shown?: true })[] = [];
+  const add = (path: string, text: string, meta: Omit<ResourceFile, 'path' | 'bytes' | 'sha256'> & { conformsTo?: string; shown?: true }) => {
     const contents = encoder.encode(text);
     files.push({ path, contents, bytes: contents.byteLength, sha256: sha256(contents), ...meta });
   };
@@ -70,6 +76,19 @@ export function openDataFiles(report: Report, options: OpenDataOptions, document
       conformsTo: `${baseUrl}datapackage.json`,
     });
   }
+  // Each table of the page as the page shows it, for readers who want that table in a
+  // spreadsheet: listed with its size and hash, not a tabular resource (its cells are text as
+  // shown, its header the page's words) and not a DCAT distribution (the data is in the
+  // long-format tables above).
+  for (const { table, name } of documentTables(document)) {
+    add(tableCsvFile(name), writeTableCsv(table), {
+      name: `table-${name}`,
+      title: table.caption,
+      description: `The table "${table.caption}" as the report shows it: the header row as shown, then one row per row of the table, every cell as text.`,
+      mediaType: 'text/csv; charset=utf-8',
+      shown: true,
+    });
+  }
 
   const parts = { finance: files.some((f) => f.table?.name === 'tables' && f.table.rows.length > 0), workforce: files.some((f) => f.table?.name === 'workforce' && f.table.rows.length > 0) };
   const descriptor = buildDataPackage({
@@ -87,7 +106,7 @@ export function openDataFiles(report: Report, options: OpenDataOptions, document
   const packageBytes = encoder.encode(packageText);
 
   const distributions: DistributionInfo[] = [
-    ...files.map((f) => ({ path: f.path, title: f.title, description: f.description, mediaType: f.mediaType, bytes: f.bytes, sha256: f.sha256, ...(f.conformsTo ? { conformsTo: f.conformsTo } : {}) })),
+    ...files.filter((f) => !f.shown).map((f) => ({ path: f.path, title: f.title, description: f.description, mediaType: f.mediaType, bytes: f.bytes, sha256: f.sha256, ...(f.conformsTo ? { conformsTo: f.conformsTo } : {}) })),
     {
       path: 'datapackage.json',
       title: 'Frictionless Data Package descriptor',
@@ -109,8 +128,8 @@ export function openDataFiles(report: Report, options: OpenDataOptions, document
  * metadata names the site's publisher (by organisationsnummer) and falls back to the
  * site's contact, so it describes the same publisher as the site's catalogue.
  */
-export function renderOpenData(report: Report, options: OpenDataOptions, documentDate: Date, site?: SiteSettings): Artifact[] {
-  const { files, dcat } = openDataFiles(report, options, documentDate);
+export function renderOpenData(report: Report, options: OpenDataOptions, documentDate: Date, site?: SiteSettings, document?: DocumentModel): Artifact[] {
+  const { files, dcat } = openDataFiles(report, options, documentDate, document);
   const graph = buildDcat({ ...dcat, ...(site ? { site } : {}) });
   return [
     ...files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents, mediaType: f.mediaType })),
@@ -132,7 +151,7 @@ export default definePlugin<OpenDataOptions, typeof OPEN_DATA_CODES>({
     if (options.baseUrl === DEFAULT_BASE_URL) {
       // With the site's settings the files are published below the site, one folder per report.
       if (site) options = { ...options, baseUrl: siteOpenDataUrl(site) };
-      else ctx.logger.warn('open-data: no baseUrl option given, so the DCAT metadata uses a placeholder address. Set the option baseUrl to where the files will be published.');
+      else ctx.report('open-data-base-url', { detail: `The open data of report ${report.id} was built without the option baseUrl, so its DCAT metadata uses the placeholder address ${DEFAULT_BASE_URL}.` });
     }
     if (site?.licence && ctx.options.licence === CC0) options = { ...options, licence: site.licence };
     // DCAT-AP-SE requires an e-mail address on the contact point (vcard:hasEmail).
@@ -142,6 +161,6 @@ export default definePlugin<OpenDataOptions, typeof OPEN_DATA_CODES>({
         { detail: `The DCAT contact point of report ${report.id} has no e-mail address (vcard:hasEmail), which DCAT-AP-SE requires.` },
         report.contact ? ['contact'] : [],
       );
-    return renderOpenData(report, options, ctx.documentDate, site);
+    return renderOpenData(report, options, ctx.documentDate, site, ctx.document);
   },
 });

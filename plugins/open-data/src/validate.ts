@@ -2,7 +2,7 @@
 // lists is there with the stated bytes and sha256 hash; report.json is valid against
 // report.schema.json (Ajv, JSON Schema 2020-12, strict); every CSV is RFC 4180 with CRLF and
 // valid against its Table Schema (types, required, enums, primary keys unique, foreign keys
-// resolve); ids have the stable form; the tables hold what report.json holds; and dcat.rdf
+// resolve); the tables as shown (tables/) are RFC 4180 with no unprotected formula cell; ids have the stable form; the tables hold what report.json holds; and dcat.rdf
 // holds what DCAT-AP-SE requires, with absolute, non-placeholder addresses (dcat-check.ts).
 import { createHash } from 'node:crypto';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -57,6 +57,8 @@ interface Resource {
   schema?: { fields: Field[]; primaryKey?: string[]; foreignKeys?: { fields: string[]; reference: { resource?: string; fields: string[] } }[] };
 }
 
+const FORMULA_EXPECTED = "text that begins with an apostrophe (') before =, +, -, @, tab or carriage return";
+
 const ID_COLUMNS: Record<string, string> = {
   area_id: 'area',
   goal_id: 'goal',
@@ -78,13 +80,18 @@ const TYPE_CHECKS: Record<string, (s: string) => boolean> = {
   year: (s) => /^-?\d{4}$/.test(s),
 };
 
-/** Reads every file of a folder (one level; open-data folders are flat). */
+/** Reads every file of a folder and its subfolders (the tables as shown are in `tables/`), by POSIX path relative to it. */
 export function readOpenDataFolder(folder: string): OpenDataFiles {
   const files = new Map<string, Uint8Array>();
-  for (const name of readdirSync(folder).sort()) {
-    const path = join(folder, name);
-    if (statSync(path).isFile()) files.set(name, readFileSync(path));
-  }
+  const walk = (dir: string, prefix: string) => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      const stat = statSync(path);
+      if (stat.isDirectory()) walk(path, `${prefix}${name}/`);
+      else if (stat.isFile()) files.set(`${prefix}${name}`, readFileSync(path));
+    }
+  };
+  walk(folder, '');
   return files;
 }
 
@@ -140,6 +147,13 @@ export function validateOpenDataFiles(files: OpenDataFiles, options: DcatCheckOp
     if (r.hash !== hash) add('open-data-hash-mismatch', r.path, `resources[${i}].hash`, `The sha256 hash of ${r.path} differs from datapackage.json.`, { expected: String(r.hash), found: hash });
   });
 
+  // Every file besides the metadata is listed (dot files, which tools leave, are not published data).
+  const listed = new Set([...resources.map((r) => r.path), 'datapackage.json', 'dcat.rdf', 'dcat.jsonld']);
+  if (descriptor)
+    for (const path of files.keys())
+      if (!listed.has(path) && !path.split('/').some((part) => part.startsWith('.')))
+        add('open-data-unlisted-file', path, '', `${path} is in the folder but not listed in datapackage.json.`, { expected: 'a resource of datapackage.json', found: 'not listed' });
+
   // report.json against report.schema.json.
   const schema = readJson('report.schema.json') as Record<string, unknown> | undefined;
   const reportJson = readJson('report.json') as Record<string, unknown> | undefined;
@@ -165,10 +179,11 @@ export function validateOpenDataFiles(files: OpenDataFiles, options: DcatCheckOp
     else add('open-data-schema', 'report.json', '', 'report.json cannot be read as a report of the model.');
   }
 
-  // CSVs against their Table Schemas.
+  // CSVs against their Table Schemas; the tables as shown (CSVs without a schema: every cell
+  // is text) for their form and formula protection.
   const tables = new Map<string, Record<string, string>[]>();
   for (const r of resources) {
-    if (!r.schema || !files.has(r.path)) continue;
+    if (!files.has(r.path) || !(r.schema || r.path.endsWith('.csv'))) continue;
     const text = textOf(r.path);
     let records: string[][];
     try {
@@ -179,6 +194,15 @@ export function validateOpenDataFiles(files: OpenDataFiles, options: DcatCheckOp
     }
     if (!text.endsWith('\r\n') || /(^|[^\r])\n/.test(text.replace(/"(?:[^"]|"")*"/g, '')))
       add('open-data-csv-form', r.path, '', `${r.path} has a line that does not end with CRLF.`, { expected: 'CRLF (\\r\\n) after every record' });
+    if (!r.schema) {
+      records.forEach((rec, ri) =>
+        rec.forEach((v, ci) => {
+          if (/^[=+\-@\t\r]/.test(v))
+            add('open-data-csv-formula', r.path, `${r.path} row ${ri + 1} column ${ci + 1}`, `Column ${ci + 1} in row ${ri + 1} of ${r.path} begins with ${JSON.stringify(v[0])}, so a spreadsheet would run it as a formula.`, { line: ri + 1, expected: FORMULA_EXPECTED, found: JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) });
+        }),
+      );
+      continue;
+    }
     const fields = r.schema.fields;
     const header = records[0] ?? [];
     if (header.join(',') !== fields.map((f) => f.name).join(',')) {
@@ -197,7 +221,7 @@ export function validateOpenDataFiles(files: OpenDataFiles, options: DcatCheckOp
           continue;
         }
         if ((f.type ?? 'string') === 'string' && /^[=+\-@\t\r]/.test(v))
-          add('open-data-csv-formula', r.path, place.path, `${f.name} in row ${line} of ${r.path} begins with ${JSON.stringify(v[0])}, so a spreadsheet would run it as a formula.`, { line, expected: "text that begins with an apostrophe (') before =, +, -, @, tab or carriage return", found: JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) });
+          add('open-data-csv-formula', r.path, place.path, `${f.name} in row ${line} of ${r.path} begins with ${JSON.stringify(v[0])}, so a spreadsheet would run it as a formula.`, { line, expected: FORMULA_EXPECTED, found: JSON.stringify(v.length > 40 ? `${v.slice(0, 39)}…` : v) });
         const check = TYPE_CHECKS[f.type] ?? TYPE_CHECKS.string!;
         if (!check(v)) add('open-data-csv-type', r.path, place.path, `${f.name} in row ${line} of ${r.path} is not a ${f.type}.`, { line, expected: `a ${f.type}`, found: JSON.stringify(v) });
         else if (f.constraints?.enum && !f.constraints.enum.includes(v))

@@ -131,22 +131,26 @@ describe('DCAT options and escaping', () => {
     expect(quads.some((q) => q.object.value === 'Exempel & <stad> "Ö"')).toBe(true);
   });
 
-  it('warns when baseUrl is left out, and only then', async () => {
+  it('reports open-data-base-url when baseUrl is left out without a site, and only then', async () => {
     const { createRenderContext } = await import('@kommunrapport/core');
     const { default: plugin, OpenDataOptions } = await import('../src/index.js');
-    const warnings = async (file: string, input: unknown) => {
+    const findings = async (file: string, input: unknown) => {
       const report = loadFile(file);
       const decoded = OpenDataOptions.decode(input);
       if (decoded._tag === 'Left') throw new Error('bad options');
-      const seen: string[] = [];
-      await plugin.render(report, createRenderContext(report, decoded.right, { env: {}, logger: { info: () => {}, warn: (m) => seen.push(m) } }));
-      return seen;
+      const logged: string[] = [];
+      const seen: { code: string; message: string }[] = [];
+      const reportFinding = (code: string, args: { detail: string }) => void seen.push({ code, message: args.detail });
+      const ctx = createRenderContext(report, decoded.right, { env: {}, logger: { info: () => {}, warn: (m) => logged.push(m) }, report: reportFinding as never });
+      await plugin.render(report, ctx);
+      expect(logged).toEqual([]);
+      return seen.filter((f) => f.code === 'open-data-base-url');
     };
-    expect(await warnings(MINIMAL, { baseUrl: 'https://data.exempelstad.se/' })).toEqual([]);
-    expect(await warnings(ESKILSTUNA, { baseUrl: 'https://data.eskilstuna.se/' })).toEqual([]);
-    const seen = await warnings(ESKILSTUNA, {});
+    expect(await findings(MINIMAL, { baseUrl: 'https://data.exempelstad.se/' })).toEqual([]);
+    expect(await findings(ESKILSTUNA, { baseUrl: 'https://data.eskilstuna.se/' })).toEqual([]);
+    const seen = await findings(ESKILSTUNA, {});
     expect(seen).toHaveLength(1);
-    expect(seen[0]).toMatch(/no baseUrl option given/);
+    expect(seen[0]!.message).toMatch(/without the option baseUrl.*https:\/\/example\.org\/kommunrapport\/\{report\}\/open-data\//);
   });
 
   it('rejects options that are not absolute IRIs or not known', async () => {

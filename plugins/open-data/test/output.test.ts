@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it, beforeAll } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { Report, type Report as ReportType, type CellValue } from '@kommunrapport/model';
+import { Report, walkReport, type Report as ReportType, type CellValue } from '@kommunrapport/model';
 import type { Artifact } from '@kommunrapport/core';
 import { validateOpenDataFiles, reportSchema } from '../src/index.js';
 import { ESKILSTUNA, MINIMAL, SOLBERGA, loadFile, render, text, bytes, csv } from './helpers.js';
@@ -28,7 +28,8 @@ describe.each([
     const paths = artifacts.map((a) => a.path);
     for (const p of ['report.json', 'report.schema.json', 'datapackage.json', 'dcat.rdf', 'dcat.jsonld', 'areas.csv', 'goals.csv', 'commitments.csv', 'commitment_responsible.csv', 'indicators.csv', 'indicator_values.csv', 'income_statement.csv', 'operating_statement.csv', 'investments.csv', 'workforce.csv', 'codelist_assessment.csv', 'codelist_trend.csv', 'codelist_commitment_status.csv', 'codelist_completion.csv'])
       expect(paths).toContain(`open-data/${p}`);
-    for (const p of paths) expect(p).toMatch(/^open-data\/[a-z_.]+$/);
+    // The long-format files at the top, the tables as shown (one CSV per table of the page) in tables/.
+    for (const p of paths) expect(p).toMatch(/^open-data\/([a-z_.]+|tables\/[a-z0-9_-]+\.csv)$/);
   });
 
   it('has report.json valid against report.schema.json with Ajv 2020 in strict mode', () => {
@@ -90,14 +91,7 @@ describe.each([
     // Indicator values.
     const values = csv(artifacts, 'indicator_values');
     const walk: { id: string; values: unknown[] }[] = [];
-    const visitIndicators = (list: readonly { id: string; values: readonly Record<string, unknown>[] }[] | undefined) => list?.forEach((i) => walk.push({ id: i.id, values: [...i.values] }));
-    const visit = (sections: ReportType['sections']): void =>
-      sections.forEach((s) => {
-        if (s.type === 'perspective') s.areas.forEach((a) => { visit(a.sections ?? []); a.goals?.forEach((g) => visitIndicators(g.indicators)); visit(a.endSections ?? []); });
-        if (s.type === 'text') visit(s.sections ?? []);
-        if (s.type === 'indicators') s.groups.forEach((g) => visitIndicators(g.indicators));
-      });
-    visit(r.sections);
+    walkReport(r, { indicator: (i) => walk.push({ id: i.id, values: [...i.values] }) });
     expect(walk.length).toBeGreaterThan(0);
     for (const ind of walk) {
       const rows = values.filter((v) => v.indicator_id === `${prefix}-indicator-${ind.id}`);
@@ -115,14 +109,7 @@ describe.each([
     // Tables of figures: every cell, by table, row and column.
     const cells = [...csv(artifacts, 'income_statement'), ...csv(artifacts, 'operating_statement'), ...csv(artifacts, 'investments'), ...csv(artifacts, 'other_tables')];
     const tables: { id: string; rows: { id: string; values: Record<string, CellValue> }[] }[] = [];
-    const visitTables = (sections: ReportType['sections']): void =>
-      sections.forEach((s) => {
-        if (s.type === 'perspective') s.areas.forEach((a) => { visitTables(a.sections ?? []); visitTables(a.endSections ?? []); });
-        if (s.type === 'text') visitTables(s.sections ?? []);
-        if (s.type === 'finance') tables.push(...s.tables);
-        if (s.type === 'table') tables.push(s.table);
-      });
-    visitTables(r.sections);
+    walkReport(r, { table: (t) => tables.push(t) });
     expect(cells.length).toBe(tables.reduce((n, t) => n + t.rows.length * Object.keys(t.rows[0]?.values ?? {}).length, 0));
     for (const t of tables)
       for (const row of t.rows) {
@@ -133,33 +120,29 @@ describe.each([
     const deviations = csv(artifacts, 'deviations');
     const items = csv(artifacts, 'deviation_items');
     const workforce = csv(artifacts, 'workforce');
-    const visitOther = (sections: ReportType['sections']): void =>
-      sections.forEach((s) => {
-        if (s.type === 'perspective') s.areas.forEach((a) => { visitOther(a.sections ?? []); visitOther(a.endSections ?? []); });
-        if (s.type === 'text') visitOther(s.sections ?? []);
-        if (s.type === 'deviation') {
-          const e = s.explanation;
-          const d = deviations.find((x) => x.local_id === e.id)!;
-          expect([Number(d.amount), d.unit]).toEqual([e.deviation, e.unit]);
-          expect(items.filter((x) => x.deviation_id === d.deviation_id).map((x) => ({ label: x.label, amount: Number(x.amount) }))).toEqual(e.items);
-        }
-        if (s.type === 'workforce') {
+    walkReport(r, {
+      deviation: (e) => {
+        const d = deviations.find((x) => x.local_id === e.id)!;
+        expect([Number(d.amount), d.unit]).toEqual([e.deviation, e.unit]);
+        expect(items.filter((x) => x.deviation_id === d.deviation_id).map((x) => ({ label: x.label, amount: Number(x.amount) }))).toEqual(e.items);
+      },
+      sections: {
+        workforce: (s) => {
           const rows = workforce.filter((x) => x.workforce_id === `${prefix}-workforce-${s.id}`);
           const g = (measure: string, ref: string, gender: string) => Number(rows.find((x) => x.measure === measure && x.reference === ref && x.gender === gender)!.value);
           if (s.headcount) expect({ asOf: s.headcount.asOf, total: g('headcount', s.headcount.asOf, 'T'), women: g('headcount', s.headcount.asOf, 'K'), men: g('headcount', s.headcount.asOf, 'M') }).toEqual(s.headcount);
           for (const y of s.sickLeave ?? []) expect({ year: y.year, total: g('sick_leave', String(y.year), 'T'), women: g('sick_leave', String(y.year), 'K'), men: g('sick_leave', String(y.year), 'M') }).toEqual(y);
           expect(rows).toHaveLength((s.headcount ? 3 : 0) + 3 * (s.sickLeave?.length ?? 0));
-        }
-      });
-    visitOther(r.sections);
+        },
+      },
+    });
     // Areas, goals and commitments with their assessments.
     const areas = csv(artifacts, 'areas');
     const commitments = csv(artifacts, 'commitments');
     const goals = csv(artifacts, 'goals');
     const responsible = csv(artifacts, 'commitment_responsible');
-    r.sections.forEach((s) => {
-      if (s.type !== 'perspective') return;
-      for (const a of s.areas) {
+    walkReport(r, {
+      area: (a) => {
         const row = areas.find((x) => x.local_id === a.id)!;
         expect([row.title, row.assessment || null, row.trend || null]).toEqual([a.title, a.assessment ?? null, a.trend ?? null]);
         for (const goal of a.goals ?? []) {
@@ -171,7 +154,7 @@ describe.each([
           expect([crow.title, crow.status || null, crow.completion || null, crow.area_id]).toEqual([c.title, c.status ?? null, c.completion ?? null, row.area_id]);
           expect(responsible.filter((x) => x.commitment_id === crow.commitment_id).map((x) => x.responsible)).toEqual(c.responsible);
         }
-      }
+      },
     });
   });
 

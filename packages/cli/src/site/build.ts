@@ -11,7 +11,7 @@
 // inputs give the same bytes.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { basename, dirname, join, posix, relative, sep } from 'node:path';
+import { basename, dirname, join, relative, sep } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { generic, genericEn, loadReport, decodeSource, siteTerms, type Diagnostic } from '@kommunrapport/model';
 import {
@@ -29,8 +29,8 @@ import {
 } from '@kommunrapport/core';
 import { buildSiteCatalogue } from '@kommunrapport/plugin-open-data';
 import { logoPath, renderPage, SITE_PATHS, type PageSpec, type SiteFrame } from './html.js';
-import { accessibilityPage, indicatorPage, indicatorSeries, indicatorsPage, reportPage, startPage, tableCsvPath, tablesOf, type SiteReport } from './pages.js';
-import { tableAnchors, tableCsv } from './csv.js';
+import { accessibilityPage, indicatorPage, indicatorSeries, indicatorsPage, reportPage, startPage, type SiteReport } from './pages.js';
+import { siteTables } from './csv.js';
 
 /** The manifest a site keeps of its inputs, so the next build knows what changed. */
 export const SITE_MANIFEST = '.kommunrapport-site.json';
@@ -180,7 +180,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
       const formatter = createFormatter(report.language, report.governance);
       const document = buildDocument(report, vocabulary, formatter);
       const page = artifacts.find((a) => a.path === `${report.id}/index.html`);
-      const tables = tableAnchors(tablesOf(document), page === undefined ? undefined : Buffer.from(page.bytes).toString('utf8'));
+      const built = artifacts.map((a) => a.path.slice(report.id.length + 1));
+      const tables = siteTables(document, page === undefined ? undefined : Buffer.from(page.bytes).toString('utf8'), built);
       site.push({ report, document, vocabulary, formatter, dir, build: `${report.id}/`, artifacts: artifacts.map((a) => a.path), tables });
     }
   } finally {
@@ -200,7 +201,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
   files.push({ path: SITE_PATHS.catalogueRdf, bytes: Buffer.from(catalogue.rdfXml, 'utf8') }, { path: SITE_PATHS.catalogueJsonLd, bytes: Buffer.from(catalogue.jsonLd, 'utf8') });
   const frame: SiteFrame = { settings, terms, catalogue: true };
   const settingsHash = sha256(options.version, JSON.stringify(settings), JSON.stringify(frame.catalogue));
-  const pages: { spec: () => PageSpec; path: string; key: string; extra?: () => OutputFile[] }[] = [];
+  const pages: { spec: () => PageSpec; path: string; key: string }[] = [];
   const of = (list: readonly SiteReport[]) => list.map((r) => hashes[r.report.id]!).join(',');
   pages.push({ path: SITE_PATHS.start, key: sha256(settingsHash, of(site)), spec: () => startPage(settings, terms, site) });
   const series = indicatorSeries(site);
@@ -209,7 +210,6 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
       path: `${r.dir}index.html`,
       key: sha256(settingsHash, hashes[r.report.id]!, series.filter((x) => x.reports.includes(r)).map((x) => x.slug).join(',')),
       spec: () => reportPage(settings, terms, r, series),
-      extra: () => r.tables.map((t) => ({ path: tableCsvPath(r, t.name), bytes: Buffer.from(tableCsv(t.table), 'utf8') })),
     });
   }
   pages.push({ path: SITE_PATHS.indicators, key: sha256(settingsHash, series.map((s) => `${s.slug}:${hashes[s.latest.report.id]}`).join(',')), spec: () => indicatorsPage(settings, terms, series) });
@@ -225,14 +225,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
     const reuse = previous?.pages[p.path] === p.key && existsSync(oldFile);
     if (reuse) {
       files.push({ path: p.path, bytes: readFileSync(oldFile) });
-      // The CSVs of a report page are kept with it.
-      if (p.extra) {
-        const tables = join(outDir, dirname(p.path), 'tabeller');
-        if (existsSync(tables)) files.push(...readTree(tables, `${posix.dirname(p.path)}/tabeller/`));
-      }
     } else {
       files.push({ path: p.path, bytes: Buffer.from(renderPage(frame, p.spec()), 'utf8') });
-      if (p.extra) files.push(...p.extra());
       summary.rebuiltPages++;
     }
     summary.pages.push({ path: p.path, rebuilt: !reuse });

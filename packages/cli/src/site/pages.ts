@@ -2,9 +2,11 @@
 // by year, then body, then kind), one page per report (its formats, its tables with a CSV
 // download each, its key figures), the index of key figures and one page per key figure
 // (its series over the periods of every report), and the tillgänglighetsredogörelse.
+// A table's CSV is the one its report's build wrote into its open data.
 import { walkReport, type Indicator, type Report, type SiteSettings, type SiteTerms } from '@kommunrapport/model';
-import type { DocumentModel, TableModel, Vocabulary, Formatter } from '@kommunrapport/core';
+import type { DocumentModel, Vocabulary, Formatter } from '@kommunrapport/core';
 import { esc, fill, href, tableHtml, SITE_PATHS, type PageSpec } from './html.js';
+import type { SiteTable } from './csv.js';
 
 /** A report of the site, loaded, with where its files are. */
 export interface SiteReport {
@@ -18,29 +20,14 @@ export interface SiteReport {
   build: string;
   /** The report's build output, relative to the site (e.g. `0599-kf-2024-d2/index.html`). */
   artifacts: string[];
-  /** The report's tables, each with its id on the report's HTML page and its CSV's file name. */
-  tables: { table: TableModel; anchor?: string; name: string }[];
+  /** The report's tables, each with its id on the report's HTML page and its CSV in the report's build. */
+  tables: SiteTable[];
 }
 
 /** The report page's address. */
 export const reportPagePath = (r: SiteReport) => `${r.dir}index.html`;
-/** The address of a table's CSV. */
-export const tableCsvPath = (r: SiteReport, name: string) => `${r.dir}tabeller/${name}.csv`;
 /** The address of a key figure's page. */
 export const indicatorPagePath = (slug: string) => `nyckeltal/${slug}/index.html`;
-
-/** Every table of a document, in reading order. */
-export function tablesOf(document: DocumentModel): TableModel[] {
-  const out: TableModel[] = [];
-  const visit = (blocks: DocumentModel['sections'][number]['blocks']) => {
-    for (const b of blocks) {
-      if (b.kind === 'table') out.push(b.table);
-      else if (b.kind === 'section') visit(b.section.blocks);
-    }
-  };
-  for (const s of document.sections) visit(s.blocks);
-  return out;
-}
 
 /** The start page: reports by year (newest first), then body, then kind. */
 export function startPage(settings: SiteSettings, terms: SiteTerms, reports: readonly SiteReport[]): PageSpec {
@@ -91,7 +78,7 @@ export function reportPage(settings: SiteSettings, terms: SiteTerms, r: SiteRepo
     const inReport = href(path, `${r.build}index.html`);
     parts.push(
       `<ul>${tables
-        .map(({ table: t, anchor, name }) => `<li><a href="${esc(inReport)}${anchor !== undefined ? `#${esc(anchor)}` : ''}">${esc(t.caption)}</a> – <a href="${esc(href(path, tableCsvPath(r, name)))}" type="text/csv" download>${esc(fill(terms.downloadCsv, { table: t.caption }))}</a></li>`)
+        .map(({ table: t, anchor, csv }) => `<li><a href="${esc(inReport)}${anchor !== undefined ? `#${esc(anchor)}` : ''}">${esc(t.caption)}</a>${csv !== undefined ? ` – <a href="${esc(href(path, `${r.build}${csv}`))}" type="text/csv" download>${esc(fill(terms.downloadCsv, { table: t.caption }))}</a>` : ''}</li>`)
         .join('')}</ul>`,
     );
   }

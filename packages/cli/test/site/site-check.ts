@@ -1,8 +1,9 @@
 // Test helpers for a built site: its files, a link checker (every internal href and src
-// resolves to a file, every #anchor to an id in that file), and the tables of a page,
-// all read with parse5.
+// resolves to a file, every #anchor to an id in that file), the tables of a page and their
+// CSVs, all read with parse5.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { parse, type DefaultTreeAdapterMap } from 'parse5';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -116,4 +117,46 @@ export function tableRows(file: string, id: string): string[][] {
   return elements(table)
     .filter((e) => e.tagName === 'tr')
     .map((tr) => tr.childNodes.filter((c): c is Element => 'tagName' in c && (c.tagName === 'th' || c.tagName === 'td')).flatMap((c) => Array.from({ length: Number(attr(c, 'colspan') ?? '1') }, (_, i) => (i === 0 ? textOf(c, 'shown') : ''))));
+}
+
+/**
+ * How a table's CSV differs from the table as the page shows it (`shown`: {@link tableRows});
+ * empty when the CSV holds exactly that table. The CSV has one header row (each column's
+ * header under its group, "Kommunen 2024"), then the body rows cell for cell; a text cell
+ * protected against formula injection is read without its apostrophe, and a row header may
+ * be followed on the page by its note reference ("Intäkter Not 1").
+ */
+export function csvMismatches(csvText: string, shown: string[][]): string[] {
+  const csv = parseCsv(csvText, { record_delimiter: '\r\n', relax_column_count: false }) as string[][];
+  const problems: string[] = [];
+  const headerRows = shown.length - (csv.length - 1);
+  if (headerRows < 1) return [`the CSV has ${csv.length} rows, the page ${shown.length}`];
+  const body = shown.slice(headerRows);
+  csv.slice(1).forEach((row, i) => {
+    const cells = row.map((c) => c.replace(/^'(?=[=+\-@\t\r])/, ''));
+    const page = body[i]!.map((c, j) => (j === 0 && c.startsWith(cells[0]!) && /^( \S.*)?$/.test(c.slice(cells[0]!.length)) ? cells[0]! : c));
+    if (JSON.stringify(cells) !== JSON.stringify(page)) problems.push(`row ${i + 2}: CSV ${JSON.stringify(cells)}, page ${JSON.stringify(body[i])}`);
+  });
+  // Under column groups the corner spans both header rows, so the last header row starts at the first column.
+  const last = shown[headerRows - 1]!;
+  const header = csv[0]!;
+  if (header.length - last.length !== (headerRows > 1 ? 1 : 0)) problems.push(`header: CSV ${JSON.stringify(header)}, page ${JSON.stringify(shown.slice(0, headerRows))}`);
+  else {
+    if (headerRows > 1 && header[0] !== shown[0]![0]) problems.push(`corner: CSV ${JSON.stringify(header[0])}, page ${JSON.stringify(shown[0]![0])}`);
+    header.slice(header.length - last.length).forEach((h, i) => {
+      if (!h.endsWith(last[i]!)) problems.push(`header of column ${i + 1}: CSV ${JSON.stringify(h)}, page ${JSON.stringify(last[i])}`);
+    });
+  }
+  return problems;
+}
+
+/** The link right after a table's region on a report's page (`p.csv > a`), or undefined. */
+export function csvLinkBeside(file: string, id: string): Element | undefined {
+  const all = elements(parseFile(file));
+  const region = all.find((e) => attr(e, 'id') === id);
+  if (region === undefined) return undefined;
+  const siblings = region.parentNode!.childNodes.filter((c): c is Element => 'tagName' in c);
+  const next = siblings[siblings.indexOf(region) + 1];
+  if (next === undefined || next.tagName !== 'p' || !(attr(next, 'class') ?? '').split(/\s+/).includes('csv')) return undefined;
+  return elements(next).find((e) => e.tagName === 'a');
 }

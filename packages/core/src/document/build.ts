@@ -2,10 +2,12 @@
 // numbers and heading levels, author text as inline nodes (abbreviations and their first
 // use decided by the phraser), status badges, tables with formatted figures, keys to
 // symbols, and charts with their text alternative. Every writer serialises this tree.
+// The report is read in one walk (the model's walkReport); what each kind of section shows
+// is one table keyed by every section kind (CONTENT), so a new kind fails to compile here.
 import type {
-  Report, Section, Area, Goal, Commitment, Indicator, DataTable, RichText, TableBlock as MarkdownTable, Unit, IndicatorValue,
+  Report, Area, Goal, PerspectiveSection, ReportPath, SectionHandlers, Commitment, Indicator, DataTable, RichText, TableBlock as MarkdownTable, Unit, IndicatorValue,
 } from '@kommunrapport/model';
-import { inlineText, withRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
+import { dispatchSection, walkReport, inlineText, withRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
@@ -16,7 +18,17 @@ import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel
 import { absentCell, intervalCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
-interface Ctx { report: Report; v: Vocabulary; f: Formatter; p: Phraser; titles: ReadonlyMap<string, string>; /** Markdown tables so far, for their ids. */ tables: number }
+interface Ctx {
+  report: Report;
+  v: Vocabulary;
+  f: Formatter;
+  p: Phraser;
+  titles: ReadonlyMap<string, string>;
+  /** The number of every note by its id, wherever its notes section stands. */
+  notes: ReadonlyMap<string, number>;
+  /** Markdown tables so far, for their ids. */
+  tables: number;
+}
 
 /** A section before numbering: its heading comes from the title. */
 type Draft = Omit<DocSection, 'number' | 'heading'>;
@@ -72,9 +84,16 @@ function markdownTable(c: Ctx, b: MarkdownTable): TableModel {
 }
 const fact = (c: Ctx, term: string, value: string): Fact => ({ term, value, content: c.p.running(value) });
 
+/** The number of every note of the report by its id. */
+function noteNumbers(report: Report): Map<string, number> {
+  const notes = new Map<string, number>();
+  walkReport(report, { sections: { notes: (s) => s.notes.forEach((n) => notes.set(n.id, n.number)) } });
+  return notes;
+}
+
 /** Lays out a report for every writer. Pure: same report, same tree. */
 export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
-  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report), tables: 0 };
+  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report), notes: noteNumbers(report), tables: 0 };
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);
@@ -91,10 +110,7 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
     c.p.section();
     drafts.push(decisionSection(c));
   }
-  for (const s of report.sections) {
-    c.p.section();
-    drafts.push(section(c, s, 2));
-  }
+  drafts.push(...sectionDrafts(c));
   return { title: report.title, language: report.language, description: describeReport(report, v), cover, sections: number(c, drafts, '') };
 }
 
@@ -136,105 +152,156 @@ function decisionSection(c: Ctx): Draft {
 /** The context with a part's own vocabulary (`vocabulary:` on a section, area or goal) laid over the report's. */
 const scoped = (outer: Ctx, own: Parameters<Vocabulary['scoped']>[0] | undefined): Ctx => (own ? { ...outer, v: outer.v.scoped(own) } : outer);
 
-function section(outer: Ctx, s: Section, level: number): Draft {
-  const c = scoped(outer, s.vocabulary);
-  const v = c.v;
-  const blocks: DocBlock[] = [...correctionBlocks(v, c.p, s.corrections), ...rich(c, s.body)];
-  const out = (title: string): Draft => ({ id: s.id, level, title: s.title ?? title, role: s.type, blocks });
-  switch (s.type) {
-    case 'text':
-      for (const child of s.sections ?? []) blocks.push(sub(section(c, child, level + 1)));
-      return out(s.id);
-    case 'summary': {
-      blocks.push(...rich(c, c.report.summary));
-      for (const g of c.report.significantEvents ?? [])
-        blocks.push(sub({ id: g.id, level: level + 1, title: g.title, role: 'events', blocks: rich(c, g.body) }));
-      return out(v.term('summary'));
+/** A part of the tree being built: its context, heading level and blocks, which its children join. */
+interface Open { c: Ctx; level: number; blocks: DocBlock[]; goals?: DocBlock[]; commitments?: DocBlock[] }
+
+/**
+ * The report's sections as drafts, in one walk of the report (the model's walkReport), in
+ * reading order. Every node joins the blocks of the node that holds it, found by its path
+ * (a child's path is its parent's plus a key and an index). What a section holds besides
+ * the nodes the walk visits comes from {@link CONTENT}, one entry per section kind.
+ */
+function sectionDrafts(c: Ctx): Draft[] {
+  const root: Open = { c, level: 1, blocks: [] };
+  const open = new Map<string, Open>([['', root]]);
+  const key = (path: ReportPath) => path.join('/');
+  const parentOf = (path: ReportPath): Open => open.get(key(path.slice(0, -2)))!;
+  const enter = (path: ReportPath, into: DocBlock[], node: Open, draft: Omit<Draft, 'level' | 'blocks'>) => {
+    into.push(sub({ ...draft, level: node.level, blocks: node.blocks }));
+    open.set(key(path), node);
+  };
+  // An area's goals (and its commitments) under one heading, made at the first of them.
+  const listOf = (a: Open, which: 'goals' | 'commitments', area: Area): DocBlock[] => {
+    let list = a[which];
+    if (!list) {
+      list = a[which] = [];
+      const words = a.c.v.governance.levels[which === 'goals' ? 'goal' : 'commitment'];
+      a.blocks.push(sub({ id: `${area.id}-${which}`, level: a.level + 1, title: capitalise(words.plural), role: which, blocks: list }));
     }
-    case 'overview':
-      if (s.show === 'goals') blocks.push({ kind: 'table', table: goalsByParentTable(c.report, v, `${s.id}-goals`) });
-      else for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
-      return out(v.term('overview'));
-    case 'legend':
-      blocks.push(...legends(c).map((legend): DocBlock => ({ kind: 'legend', legend })));
-      return out(v.term('legend'));
-    case 'perspective':
-      for (const a of s.areas) blocks.push(sub(areaSection(c, a, level + 1)));
-      return out(s.title);
-    case 'workforce':
-      if (s.headcount) blocks.push({ kind: 'table', table: headcountTable(c, s.id, s.headcount) });
-      if (s.sickLeave?.length) blocks.push({ kind: 'table', table: sickLeaveTable(c, s.id, s.sickLeaveTitle ?? v.term('sickLeave'), s.sickLeave) });
-      return out(v.term('workforce'));
-    case 'finance':
-      for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) }, ...correctionBlocks(v, c.p, t.corrections));
-      return out(v.term('finance'));
-    case 'table':
-      blocks.push({ kind: 'table', table: dataTable(c, s.table) }, ...correctionBlocks(v, c.p, s.table.corrections));
-      return out(s.table.title);
-    case 'deviation': {
-      const e = s.explanation;
-      blocks.push(...rich(c, e.intro));
-      const d = decimalsOf([e.deviation, ...e.items.map((i) => i.amount)]);
-      const cell = (n: number) => numberCell(c, n, e.unit, d, true);
-      blocks.push({
-        kind: 'table',
-        table: {
-          id: `${s.id}-table`,
-          caption: `${s.title ?? v.term('deviationExplanation')}, ${v.term('amountsIn', { unit: v.unit(e.unit).long })}`,
-          unit: e.unit,
-          corner: v.term('deviationExplanation'),
-          columns: [{ label: v.term('amount'), align: 'end' }],
-          rows: [
-            ...e.items.map((i) => ({ header: i.label, cells: [cell(i.amount)] })),
-            { header: v.term('total'), cells: [cell(e.deviation)], emphasis: 'total' as const },
-          ],
-        },
-      });
-      return out(v.term('deviationExplanation'));
-    }
-    case 'indicators':
-      s.groups.forEach((g, i) => {
-        const id = `${s.id}-${i + 1}`;
-        blocks.push(sub({ id, level: level + 1, title: g.title, role: 'indicator-group', blocks: [...rich(c, g.body), ...indicatorBlocks(c, id, g.title, g.indicators)] }));
-      });
-      return out(v.term('indicators'));
-    case 'notes':
-      for (const n of s.notes)
-        blocks.push(sub({ id: noteAnchor(n.id), level: level + 1, title: `${v.term('note')} ${n.number} ${n.title}`, role: 'note', blocks: [...rich(c, n.body), ...(n.tables ?? []).map((t): DocBlock => ({ kind: 'table', table: dataTable(c, t) }))] }));
-      return out(v.term('notes'));
-    case 'internalControl':
-      (s.items ?? []).forEach((item, i) => {
-        const itemBlocks: DocBlock[] = [];
-        if (item.assessment !== undefined) itemBlocks.push({ kind: 'badges', items: [{ term: v.term('assessment'), badge: v.badge('assessment', item.assessment) }] });
-        itemBlocks.push(...rich(c, item.body));
-        blocks.push(sub({ id: `${s.id}-${i + 1}`, level: level + 1, title: item.title, role: 'control-item', blocks: itemBlocks }));
-      });
-      return out(v.term('internalControl'));
-  }
+    return list;
+  };
+  walkReport(c.report, {
+    section: (s, path) => {
+      const parent = parentOf(path);
+      // Each top-level section starts afresh for speech, which says again what an abbreviation stands for.
+      if (path.length === 2) c.p.section();
+      const sc = scoped(parent.c, s.vocabulary);
+      const node: Open = { c: sc, level: parent.level + 1, blocks: [...correctionBlocks(sc.v, sc.p, s.corrections), ...rich(sc, s.body)] };
+      const title = dispatchSection(CONTENT, s, node);
+      enter(path, parent.blocks, node, { id: s.id, title: s.title ?? title, role: s.type });
+    },
+    area: (a, path) => {
+      const parent = parentOf(path);
+      const ac = scoped(parent.c, a.vocabulary);
+      const node: Open = { c: ac, level: parent.level + 1, blocks: areaBlocks(ac, a) };
+      enter(path, parent.blocks, node, { id: a.id, title: a.title, role: 'area' });
+    },
+    goal: (g, path, { area }) => {
+      const a = parentOf(path);
+      listOf(a, 'goals', area).push(sub(goalSection(a.c, g, a.level + 2)));
+    },
+    commitment: (k, path, { area }) => {
+      const a = parentOf(path);
+      listOf(a, 'commitments', area).push(sub(commitmentSection(a.c, k, a.level + 2)));
+    },
+  });
+  return root.blocks.map((b) => (b as Extract<DocBlock, { kind: 'section' }>).section);
 }
 
+/**
+ * What each kind of section holds besides its text and the nodes the walk visits (subsections,
+ * areas with their goals and commitments): pushed to the section's blocks; returns the title
+ * of a section without one. Every kind is named, so a kind added to the model does not compile
+ * until the document knows how to show it.
+ */
+const CONTENT: SectionHandlers<string, [node: Open]> = {
+  // Subsections join through the walk.
+  text: (s) => s.id,
+  summary: (_s, { c, level, blocks }) => {
+    blocks.push(...rich(c, c.report.summary));
+    for (const g of c.report.significantEvents ?? []) blocks.push(sub({ id: g.id, level: level + 1, title: g.title, role: 'events', blocks: rich(c, g.body) }));
+    return c.v.term('summary');
+  },
+  overview: (s, { c, blocks }) => {
+    if (s.show === 'goals') blocks.push({ kind: 'table', table: goalsByParentTable(c.report, c.v, `${s.id}-goals`) });
+    else for (const p of perspectives(c.report)) blocks.push({ kind: 'table', table: overviewTable(c, p) });
+    return c.v.term('overview');
+  },
+  legend: (_s, { c, blocks }) => {
+    blocks.push(...legends(c).map((legend): DocBlock => ({ kind: 'legend', legend })));
+    return c.v.term('legend');
+  },
+  // Areas join through the walk.
+  perspective: (s) => s.title,
+  workforce: (s, { c, blocks }) => {
+    if (s.headcount) blocks.push({ kind: 'table', table: headcountTable(c, s.id, s.headcount) });
+    if (s.sickLeave?.length) blocks.push({ kind: 'table', table: sickLeaveTable(c, s.id, s.sickLeaveTitle ?? c.v.term('sickLeave'), s.sickLeave) });
+    return c.v.term('workforce');
+  },
+  finance: (s, { c, blocks }) => {
+    for (const t of s.tables) blocks.push({ kind: 'table', table: dataTable(c, t) }, ...correctionBlocks(c.v, c.p, t.corrections));
+    return c.v.term('finance');
+  },
+  table: (s, { c, blocks }) => {
+    blocks.push({ kind: 'table', table: dataTable(c, s.table) }, ...correctionBlocks(c.v, c.p, s.table.corrections));
+    return s.table.title;
+  },
+  deviation: (s, { c, blocks }) => {
+    const v = c.v;
+    const e = s.explanation;
+    blocks.push(...rich(c, e.intro));
+    const d = decimalsOf([e.deviation, ...e.items.map((i) => i.amount)]);
+    const cell = (n: number) => numberCell(c, n, e.unit, d, true);
+    blocks.push({
+      kind: 'table',
+      table: {
+        id: `${s.id}-table`,
+        caption: `${s.title ?? v.term('deviationExplanation')}, ${v.term('amountsIn', { unit: v.unit(e.unit).long })}`,
+        unit: e.unit,
+        corner: v.term('deviationExplanation'),
+        columns: [{ label: v.term('amount'), align: 'end' }],
+        rows: [
+          ...e.items.map((i) => ({ header: i.label, cells: [cell(i.amount)] })),
+          { header: v.term('total'), cells: [cell(e.deviation)], emphasis: 'total' as const },
+        ],
+      },
+    });
+    return v.term('deviationExplanation');
+  },
+  indicators: (s, { c, level, blocks }) => {
+    s.groups.forEach((g, i) => {
+      const id = `${s.id}-${i + 1}`;
+      blocks.push(sub({ id, level: level + 1, title: g.title, role: 'indicator-group', blocks: [...rich(c, g.body), ...indicatorBlocks(c, id, g.title, g.indicators)] }));
+    });
+    return c.v.term('indicators');
+  },
+  notes: (s, { c, level, blocks }) => {
+    for (const n of s.notes)
+      blocks.push(sub({ id: noteAnchor(n.id), level: level + 1, title: `${c.v.term('note')} ${n.number} ${n.title}`, role: 'note', blocks: [...rich(c, n.body), ...(n.tables ?? []).map((t): DocBlock => ({ kind: 'table', table: dataTable(c, t) }))] }));
+    return c.v.term('notes');
+  },
+  internalControl: (s, { c, level, blocks }) => {
+    const v = c.v;
+    (s.items ?? []).forEach((item, i) => {
+      const itemBlocks: DocBlock[] = [];
+      if (item.assessment !== undefined) itemBlocks.push({ kind: 'badges', items: [{ term: v.term('assessment'), badge: v.badge('assessment', item.assessment) }] });
+      itemBlocks.push(...rich(c, item.body));
+      blocks.push(sub({ id: `${s.id}-${i + 1}`, level: level + 1, title: item.title, role: 'control-item', blocks: itemBlocks }));
+    });
+    return v.term('internalControl');
+  },
+};
+
 /** Every perspective section of the report, in order, wherever it stands. */
-export function perspectives(report: Report): Extract<Section, { type: 'perspective' }>[] {
-  const out: Extract<Section, { type: 'perspective' }>[] = [];
-  const visit = (list: readonly Section[] | undefined) => {
-    for (const s of list ?? []) {
-      if (s.type === 'perspective') {
-        out.push(s);
-        for (const a of s.areas) {
-          visit(a.sections);
-          visit(a.endSections);
-        }
-      } else if (s.type === 'text') visit(s.sections);
-    }
-  };
-  visit(report.sections);
+export function perspectives(report: Report): PerspectiveSection[] {
+  const out: PerspectiveSection[] = [];
+  walkReport(report, { sections: { perspective: (s) => out.push(s) } });
   return out;
 }
 
-function areaSection(outer: Ctx, a: Area, level: number): Draft {
-  const c = scoped(outer, a.vocabulary);
+/** An area's own blocks; its sections, goals, commitments and end sections join through the walk, in that order. */
+function areaBlocks(c: Ctx, a: Area): DocBlock[] {
   const v = c.v;
-  const lv = v.governance.levels;
   const blocks: DocBlock[] = [];
   if (a.assessment !== undefined || a.trend !== undefined)
     blocks.push({
@@ -247,29 +314,7 @@ function areaSection(outer: Ctx, a: Area, level: number): Draft {
   const areaBasis = provenanceFact(v, c.p, a.provenance);
   if (areaBasis) blocks.push({ kind: 'facts', items: [areaBasis] });
   blocks.push(...rich(c, a.body));
-  for (const s of a.sections ?? []) blocks.push(sub(section(c, s, level + 1)));
-  if (a.goals?.length)
-    blocks.push(
-      sub({
-        id: `${a.id}-goals`,
-        level: level + 1,
-        title: capitalise(lv.goal.plural),
-        role: 'goals',
-        blocks: a.goals.map((g) => sub(goalSection(c, g, level + 2))),
-      }),
-    );
-  if (a.commitments?.length)
-    blocks.push(
-      sub({
-        id: `${a.id}-commitments`,
-        level: level + 1,
-        title: capitalise(lv.commitment.plural),
-        role: 'commitments',
-        blocks: a.commitments.map((k) => sub(commitmentSection(c, k, level + 2))),
-      }),
-    );
-  for (const s of a.endSections ?? []) blocks.push(sub(section(c, s, level + 1)));
-  return { id: a.id, level, title: a.title, role: 'area', blocks };
+  return blocks;
 }
 
 function goalSection(outer: Ctx, typed: Goal, level: number): Draft {
@@ -308,7 +353,7 @@ function numberCell(c: Ctx, n: number | null | undefined, unit: Unit, decimals: 
 const wordCell = (spoken: string, text = spoken, align: 'start' | 'end' = 'start'): TableCell => ({ text, spoken, speech: spoken, align });
 const badgeCell = (badge: Badge): TableCell => ({ ...wordCell(badge.textAlternative, badge.label), badge });
 
-function overviewTable(c: Ctx, p: Extract<Section, { type: 'perspective' }>): TableModel {
+function overviewTable(c: Ctx, p: PerspectiveSection): TableModel {
   const v = c.v;
   const hasTrend = v.governance.trend.length > 0;
   return {
@@ -387,14 +432,6 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
       if (last && last.label === label && label !== '') last.span += 1;
       else columnGroups.push({ label, span: 1 });
     }
-  const notes = new Map<string, number>();
-  const visit = (list: readonly Section[]) => {
-    for (const s of list) {
-      if (s.type === 'notes') for (const n of s.notes) notes.set(n.id, n.number);
-      if (s.type === 'text') visit(s.sections ?? []);
-    }
-  };
-  visit(c.report.sections);
   return {
     id: t.id,
     caption: `${t.title}, ${v.term('amountsIn', { unit: v.unit(t.unit).long })}`,
@@ -414,7 +451,7 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
         if (n != null && unit !== t.unit) cell.text = c.f.value(n, unit, { decimals: rd });
         return cell;
       };
-      const noteNumber = r.note !== undefined ? notes.get(r.note) : undefined;
+      const noteNumber = r.note !== undefined ? c.notes.get(r.note) : undefined;
       return {
         header: r.label,
         cells: t.columns.map((col) => number(r.values[col.key])),

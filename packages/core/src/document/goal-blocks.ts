@@ -4,8 +4,8 @@
 // the count of indicators that reached their target, and the overview of goals by parent.
 // Decided here once, so every writer says the same.
 import {
-  dimensionValues, overallAssessment, targetAttainment, withRuleStatus,
-  type Report, type Goal, type Area, type Section, type Indicator, type IndicatorValue, type Provenance, type Correction,
+  dimensionValues, overallAssessment, targetAttainment, walkReport, withRuleStatus,
+  type Report, type Goal, type Area, type Indicator, type IndicatorValue, type Provenance, type Correction,
 } from '@kommunrapport/model';
 import type { Vocabulary, Badge } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
@@ -45,23 +45,16 @@ export function correctionBlocks(v: Vocabulary, p: Phraser, corrections: readonl
 /** Titles of every goal and area of a report by id, for naming the parents a goal serves. */
 export function titlesById(report: Report): Map<string, string> {
   const titles = new Map<string, string>();
-  forEachArea(report.sections, (a) => {
+  forEachArea(report, (a) => {
     titles.set(a.id, a.title);
     for (const g of a.goals ?? []) titles.set(g.id, g.title);
   });
   return titles;
 }
 
-function forEachArea(sections: readonly Section[] | undefined, visit: (a: Area) => void): void {
-  for (const s of sections ?? []) {
-    if (s.type === 'text') forEachArea(s.sections, visit);
-    else if (s.type === 'perspective')
-      for (const a of s.areas) {
-        visit(a);
-        forEachArea(a.sections, visit);
-        forEachArea(a.endSections, visit);
-      }
-  }
+/** Every area of a report, in reading order, wherever its perspective stands. */
+function forEachArea(report: Report, visit: (a: Area) => void): void {
+  walkReport(report, { area: visit });
 }
 
 /** Facts of a goal: where it comes from and what it serves besides its home. */
@@ -116,12 +109,12 @@ export function goalsByParentTable(report: Report, v: Vocabulary, id: string): T
   const titles = titlesById(report);
   const serving: { goal: Goal; parent: string }[] = [];
   const order: string[] = [];
-  forEachArea(report.sections, (a) => {
+  forEachArea(report, (a) => {
     order.push(a.id);
     for (const g of a.goals ?? []) order.push(g.id);
   });
   const all: Goal[] = [];
-  forEachArea(report.sections, (a) => all.push(...(a.goals ?? []).map((g) => withRuleStatus(g, v.governance, report.period.year))));
+  forEachArea(report, (a) => all.push(...(a.goals ?? []).map((g) => withRuleStatus(g, v.governance, report.period.year))));
   for (const parent of order) for (const g of all) if (g.serves?.includes(parent)) serving.push({ goal: g, parent });
   const dims = v.governance.dimensions ?? [];
   const columns = [

@@ -1,6 +1,7 @@
 // Helpers shared by writers, as Pandoc's Writers/Shared: ways to serialise a node that
 // more than one writer needs, so no writer copies another's code.
-import type { LegendModel, TableModel } from './types.js';
+import type { DocBlock, DocumentModel, LegendModel, TableModel } from './types.js';
+import { phraseText } from './inline.js';
 
 /**
  * A key to symbols as a table, for writers that draw keys as tables: each entry's badge
@@ -17,4 +18,63 @@ export function legendTable(legend: LegendModel): TableModel {
       return { header: e.label, headerBadge: e.badge, cells: [{ text: meaning, spoken: meaning, speech: meaning, align: 'start' }] };
     }),
   };
+}
+
+/** A table of the document as readers see it: a data table, or a key to symbols drawn as a table. */
+export interface DocumentTable {
+  /** The block that shows the table (`table` or `legend`); writers find a table's name by its block. */
+  block: Extract<DocBlock, { kind: 'table' | 'legend' }>;
+  /** The table (for a legend, {@link legendTable} of it). */
+  table: TableModel;
+  /** A name unique among the document's tables, from the table's id in lower case (`-2`, `-3` … when taken): the file name of its CSV without `.csv`. */
+  name: string;
+}
+
+/**
+ * Every table of the document in reading order, keys to symbols included (writers draw them
+ * as tables), each with a name unique in the document. The one place that decides which
+ * tables a report has and what their files are called: the open data writes one CSV per
+ * table under this name, the HTML page links each table to it, a site lists them.
+ */
+export function documentTables(document: DocumentModel): DocumentTable[] {
+  const out: DocumentTable[] = [];
+  const taken = new Set<string>();
+  const visit = (blocks: readonly DocBlock[]) => {
+    for (const b of blocks) {
+      if (b.kind === 'section') visit(b.section.blocks);
+      else if (b.kind === 'table' || b.kind === 'legend') {
+        const table = b.kind === 'table' ? b.table : legendTable(b.legend);
+        const base = table.id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-') || 'table';
+        let name = base;
+        for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+        taken.add(name);
+        out.push({ block: b, table, name });
+      }
+    }
+  };
+  for (const s of document.sections) visit(s.blocks);
+  return out;
+}
+
+/** Where a table's CSV is, relative to the folder of the open data that holds it: `tables/<name>.csv`. */
+export const tableCsvFile = (name: string): string => `tables/${name}.csv`;
+
+/**
+ * A table's cells as the page shows them, as rows of text: first the header row (the corner,
+ * then each column's header, under its column group when it has one: "Kommunen 2024"), then
+ * one row per table row (its header, then its cells; a heading row has empty cells). A cell
+ * written as inline content (a table in rich text) is its text as shown, with an
+ * abbreviation explained where the page explains it. What a table's CSV holds.
+ */
+export function tableText(table: TableModel): string[][] {
+  const groups: string[] = [];
+  for (const g of table.columnGroups ?? []) for (let i = 0; i < g.span; i++) groups.push(g.label);
+  const header = [table.corner, ...table.columns.map((c, i) => (groups[i] ? `${groups[i]} ${c.label}` : c.label))];
+  return [
+    header,
+    ...table.rows.map((row) => [
+      row.headerContent ? phraseText(row.headerContent) : row.header,
+      ...(row.heading ? table.columns.map(() => '') : row.cells.map((c) => (c.content ? phraseText(c.content) : c.text))),
+    ]),
+  ];
 }
