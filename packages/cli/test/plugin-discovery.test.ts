@@ -3,7 +3,7 @@
 // one), a file, or a plugin package's folder; every way loading can fail has its own code,
 // message, hint and exit code; options from the config or from -O are decoded by the
 // plugin's codec with located errors.
-import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -213,6 +213,24 @@ describe('-O <plugin>.<option>=<value>', () => {
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain('-O slidse.size=2');
     expect(typo.stderr).toContain('Did you mean "slides"?');
+  });
+
+  it('checks a first-party plugin\'s options the same way: a misspelt or wrong -O pdf.fontSize is refused (exit 1) before anything renders, as in the config file', async () => {
+    const dir = work();
+    const misspelt = await runMain(['build', 'reports/rapport.yaml', '-f', 'pdf', '-o', 'out', '-O', 'pdf.fontSiz=11'], dir);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toContain('-O pdf.fontSiz=11  error  [plugin pdf] unknown-key  options.pdf.fontSiz');
+    expect(misspelt.stderr).toContain('Did you mean "fontSize"?');
+    const wrong = await runMain(['build', 'reports/rapport.yaml', '-f', 'pdf', '-o', 'out', '-O', 'pdf.fontSize=elva'], dir);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('-O pdf.fontSize=elva  error  [plugin pdf]');
+    expect(wrong.stderr).toContain('options.pdf.fontSize');
+    // The same mistake in the config file is located there instead.
+    writeFileSync(join(dir, 'reports/kommunrapport.config.yaml'), 'options:\n  pdf:\n    fontSiz: 11\n');
+    const inConfig = await runMain(['build', 'reports/rapport.yaml', '-f', 'pdf', '-o', 'out'], dir);
+    expect(inConfig.code).toBe(1);
+    expect(inConfig.stderr).toContain('reports/kommunrapport.config.yaml:3:5  error  [plugin pdf] unknown-key  options.pdf.fontSiz');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('refuses an argument without plugin, option or "=" (exit 2)', async () => {
