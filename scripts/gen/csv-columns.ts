@@ -3,7 +3,7 @@
 // <!-- csv-columns:start --> and <!-- csv-columns:end -->.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadReport } from '@kommunrapport/model';
+import { STANDARD_ROWS, loadReport } from '@kommunrapport/model';
 import { buildTables } from '../../plugins/open-data/src/index.js';
 import { withSection } from './section.js';
 
@@ -29,7 +29,23 @@ export function renderCsvColumns(root: string): string {
   return lines.join('\n');
 }
 
-/** The README with the section replaced. */
+/** The table of standard row keys (statements.csv row_key, codelist_statement_rows.csv), from STANDARD_ROWS. */
+export function renderStandardRows(): string {
+  const lines = [
+    '## Standard row keys of the financial statements',
+    '',
+    '<!-- Generated from STANDARD_ROWS (packages/model/src/statements.ts) by `pnpm gen`; do not edit by hand. -->',
+    '',
+    "A row of a statement may name its place in RKR's uppställningsform with `key:`; its label stays the kommun's own. The key goes into `statements.csv` as `row_key`, and every package holds this list as `codelist_statement_rows.csv`, so the same figure can be found in every kommun's open data. The kind decides the sign a signed statement expects (revenue positive, cost negative; see `sign_convention`).",
+    '',
+    '| key | statement | kind | label in RKR\'s uppställningsform |',
+    '|---|---|---|---|',
+  ];
+  for (const [key, row] of Object.entries(STANDARD_ROWS)) lines.push(`| \`${key}\` | ${row.statement} | ${row.kind} | ${row.label} |`);
+  return lines.join('\n');
+}
+
+/** The README with the sections replaced. */
 export function withCsvColumns(readme: string, root: string): string {
-  return withSection(readme, 'csv-columns', renderCsvColumns(root));
+  return withSection(withSection(readme, 'csv-columns', renderCsvColumns(root)), 'standard-rows', renderStandardRows());
 }

@@ -1,10 +1,11 @@
 // `kommunrapport init`: a starting report for each preset that validates as it is (with
 // loadReport and through the command), shows every kind of section, carries the schema
-// line, refuses to overwrite and checks the kommunkod.
+// line, refuses to overwrite and checks the kommunkod; a kommun-level report starts with the
+// räkenskaper (standard keys, figures that reconcile).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport } from '@kommunrapport/model';
+import { STANDARD_ROWS, loadReport, type DataTable, type Section } from '@kommunrapport/model';
 import { abbreviate, skeleton } from '../src/commands/init.js';
 import { runMain, tempDir } from './cli-helpers.js';
 
@@ -24,6 +25,40 @@ describe('kommunrapport init', () => {
     expect(loaded.diagnostics).toEqual([]);
     expect(loaded.report).toMatchObject({ id: want.id, kind: want.kind, level: 'kommun', title: want.title, body: { name: 'Kommunfullmäktige', abbreviation: 'KF' } });
     expect(loaded.report!.period).toMatchObject({ year: 2024, label: want.label, start: '2024-01-01', end: want.end });
+  });
+  it.each([
+    ['kommun', 'generic', '2024-08', 'Utfall januari–augusti 2024', '2024-ack-08'],
+    ['sammanstalld', 'generic-en', 'helar', 'Outcome 2024', '2024'],
+    ['kommun', 'eskilstuna', 'T1', 'Utfall januari–april 2024', '2024-ack-04'],
+  ])('--level %s (preset %s, period %s) writes the räkenskaper with standard keys, reconciled, and a nämnd-level report does not', async (level, preset, period, label, key) => {
+    const dir = tempDir();
+    const r = await runMain(['init', 'kf', '--level', level, '--preset', preset, '--year', '2024', '--period', period], dir);
+    expect(r.code).toBe(0);
+    const text = readFileSync(join(dir, 'kf', 'rapport.yaml'), 'utf8');
+    const loaded = loadReport(text, 'rapport.yaml');
+    expect(loaded.diagnostics).toEqual([]);
+    const tables = new Map<string, DataTable>();
+    const visit = (sections: readonly Section[]) => {
+      for (const s of sections) {
+        if (s.type === 'table') tables.set(s.table.id, s.table);
+        if (s.type === 'text' && s.sections) visit(s.sections);
+      }
+    };
+    visit(loaded.report!.sections);
+    expect([...tables.values()].map((t) => t.role)).toEqual(['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement']);
+    const rt = tables.get('resultatrakning')!;
+    expect(rt.columns[0]).toMatchObject({ label, period: key });
+    expect(rt.columnGroups).toEqual([{ label: 'Kommunen', entity: 'kommunen', columns: ['utfall'] }]);
+    // Every row but the headings has a standard key or stands in the kassaflödesanalys; labels are RKR's.
+    expect(rt.rows.every((row) => row.key !== undefined && row.label === STANDARD_ROWS[row.key].label)).toBe(true);
+    expect(tables.get('balansrakning')!.rows.filter((row) => row.kind === 'heading').map((row) => row.label)).toEqual(['Anläggningstillgångar', 'Omsättningstillgångar', 'Eget kapital', 'Avsättningar', 'Skulder']);
+    // The figures reconcile as they are, and a changed figure is found at once.
+    const broken = loadReport(text.replace('{ id: likvida-medel, label: "Kassa och bank", key: likvida-medel, kind: item, values: { utfall: 100.0 } }', '{ id: likvida-medel, label: "Kassa och bank", key: likvida-medel, kind: item, values: { utfall: 101.0 } }'), 'rapport.yaml');
+    expect(broken.diagnostics.map((d) => d.code)).toEqual(['sum-mismatch', 'cash-flow-mismatch']);
+    // A nämnd's report keeps its finance table without statements.
+    const namnd = await runMain(['init', 'bun', '--year', '2024', '--period', period], dir);
+    expect(namnd.code).toBe(0);
+    expect(readFileSync(join(dir, 'bun', 'rapport.yaml'), 'utf8')).not.toContain('role: balanceSheet');
   });
   it.each([
     [['--period', '2024-13'], '--period must be a month'],

@@ -5,14 +5,14 @@
 // size and SHA-256, sorted by path, and every diagnostic and problem.
 import { relative } from 'node:path';
 import { createDiagnostic, decodeSource, deepFreeze, formatPath, hasErrors, loadReport, withoutInvisible, type Diagnostic, type Locate } from '@kommunrapport/model';
-import { BuildError, messageOf, type BuildProblem } from './build-error.js';
+import { BuildError, formatProblem, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
 import { createRenderContext, reportDocument } from './context.js';
 import type { DocumentModel } from './document/index.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { readInputFile } from './read-input.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
-import { isTimeLimit, runWithin } from './within.js';
+import { beforeLimit, isTimeLimit, runWithin, watchThread } from './within.js';
 import type { Logger, Plugin, RenderContext, SiblingFile, SiteContext } from './plugin.js';
 
 /** Progress of a build, for a progress line. */
@@ -57,9 +57,11 @@ export interface BuildReportOptions {
   publish?: PublishOptions;
   /**
    * The time limit of the render stage, for a build run on this thread: `at` in
-   * milliseconds since the epoch (Date.now()), `seconds` as the user gave it. Each plugin's
-   * synchronous work is stopped when it is reached (see within.ts), so a plugin that loops
-   * without yielding fails with plugin-failed naming it instead of holding the thread.
+   * milliseconds since the epoch (Date.now()), `seconds` as the user gave it. A plugin still
+   * rendering then fails with plugin-failed naming it, later plugins do not run and nothing
+   * is written, whether it waits, loops without yielding, or loops after a wait (see
+   * within.ts: on the main thread a watchdog thread stops JavaScript that holds the thread
+   * past the limit; without Node's inspector it kills the process instead).
    */
   timeLimit?: { at: number; seconds: number };
 }
@@ -138,6 +140,9 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
   const findings: Diagnostic[] = [];
+  const limit = options.timeLimit;
+  const watchdog = limit && watchThread(limit.at, { message: `${formatProblem({ code: 'plugin-failed', plugin: '\0', hook: 'render', file, message: `${timeLimitMessage(limit.seconds)} The process was stopped with SIGKILL, as Node has no inspector here to stop the plugin.` })}\n` });
+  let timedOut = false;
   // Plugins that link to the others' files render last, and see every file made before them.
   const order = [...options.plugins.keys()].sort((a, b) => Number(options.plugins[a]!.linksToSiblings === true) - Number(options.plugins[b]!.linksToSiblings === true));
   for (const index of order) {
@@ -159,14 +164,20 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
     let returned: unknown;
     try {
       const render = () => plugin.render(report, context);
-      const limit = options.timeLimit;
-      returned = await (limit ? runWithin(render, limit.at - Date.now()) : render());
+      if (limit === undefined) returned = await render();
+      else {
+        watchdog?.running(plugin.name);
+        returned = await beforeLimit(Promise.resolve(runWithin(render, limit.at - Date.now())), limit.at);
+      }
     } catch (error) {
       const late = isTimeLimit(error) && options.timeLimit !== undefined;
-      const message = late ? `The build was still running after ${options.timeLimit!.seconds} s, the time limit, and was given up; nothing was written.` : messageOf(error);
+      const message = late ? timeLimitMessage(options.timeLimit!.seconds) : messageOf(error);
       result.problems.push({ code: 'plugin-failed', plugin: plugin.name, hook: 'render', file, message });
       // Past the limit no later plugin has time left.
-      if (late) break;
+      if (late) {
+        timedOut = true;
+        break;
+      }
       continue;
     }
     let checked: ReturnType<typeof prepareArtifacts>;
@@ -180,6 +191,15 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
     result.problems.push(...checked.problems);
     prepared.push(...checked.artifacts);
   }
+  // A plugin given up on may still hold the thread later (a flood of promise jobs, a timer
+  // that starts a loop): its watch goes on until the next build with a limit starts.
+  if (timedOut) {
+    watchdog?.linger();
+    // Promise jobs the plugin queued run before this build's own continuation; when the
+    // watchdog stops one, every queued job is dropped with it. Going on from a new task
+    // keeps the build's result (and its caller's continuation) out of that queue.
+    await new Promise((resume) => setImmediate(resume));
+  } else watchdog?.stop();
   // Findings of plugins count like the report's: errors fail the build, warnings under --strict.
   result.diagnostics.push(...findings);
   const failing = findings.filter((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'));
@@ -203,6 +223,11 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   result.ok = true;
   progress({ file, stage: 'done' });
   return result;
+}
+
+/** What a build given up at its time limit says. */
+export function timeLimitMessage(seconds: number): string {
+  return `The build was still running after ${seconds} s, the time limit, and was given up; nothing was written.`;
 }
 
 /** The files made so far, as a plugin that links to them sees them: sorted by path. */

@@ -36,6 +36,19 @@ describe('the cover speaks of the body by the report level', () => {
   });
 });
 
+describe('the metadata speaks of the body by the report level', () => {
+  test('a report without summary or decision text is described with its body under the level\'s word (PDF Subject, HTML meta description)', () => {
+    // Summary and description are required: written empty, they give no words of the author's.
+    const bare = TEXT.replace(/\nsummary: \|-\n(?: {2}.*\n|\n)*/, '\nsummary: ""\n').replace(/\n {2}description: \|-\n(?: {4}.*\n)*/, '\n  description: ""\n');
+    expect(bare).toContain('summary: ""\n');
+    expect(bare).toContain('  description: ""\n');
+    const described = (level: string) => build(load(bare.replace('level: kommun\n', `level: ${level}\n`))).description;
+    expect(described('kommun')).toBe('Delårsrapport per 31 augusti 2024. Fullmäktige: Kommunfullmäktige. Kommun: Ekdala. Period: januari–augusti 2024.');
+    expect(described('bolag')).toContain('Bolag: Kommunfullmäktige.');
+    expect(described('kommun')).not.toContain('Nämnd');
+  });
+});
+
 describe('statements in the document', () => {
   test('the resultaträkning has Kommunen and Sammanställd redovisning over their columns', () => {
     const rt = tables.get('resultatrakning')!;
@@ -71,5 +84,32 @@ describe('statements in the document', () => {
     expect(notes[0]!.title).toBe('Not 1 Verksamhetens intäkter');
     const targets = new Set(notes.map((s) => s.id));
     for (const t of tables.values()) for (const r of t.rows) if (r.note) expect(targets, r.note.target).toContain(r.note.target);
+  });
+});
+
+describe('periods shorter than a year', () => {
+  test('indicators followed per month get a column per month, labelled with the month, in order', () => {
+    const t = [...tables.values()].find((x) => x.rows.some((r) => r.header.startsWith('Hushåll med ekonomiskt bistånd')))!;
+    expect(t.columns.map((c) => c.label)).toEqual(
+      ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti'].map((m) => `Utfall ${m} 2024`),
+    );
+    const row = (h: string) => t.rows.find((r) => r.header.startsWith(h))!.cells.map((c) => plain(c.text));
+    expect(row('Hushåll med ekonomiskt bistånd')).toEqual(['612 st.', '605 st.', '598 st.', '590 st.', '583 st.', '571 st.', '566 st.', '574 st.']);
+    expect(row('Sjukfrånvaro bland kommunens medarbetare')).toEqual(['8,9 %', '8,6 %', '7,8 %', '7,1 %', '6,5 %', '5,9 %', '5,2 %', '6,1 %']);
+  });
+
+  test('a value per tertial or delår has its own column, after the month that ends it; the whole year after its periods', () => {
+    const text = TEXT.replace(
+      '                      - { year: 2024, period: 2024-08, kind: outcome, total: 574 }',
+      '                      - { year: 2024, period: 2024-08, kind: outcome, total: 574 }\n                      - { year: 2024, period: 2024-T1, kind: outcome, total: 601 }\n                      - { year: 2024, period: 2024-ack-08, kind: outcome, total: 587 }\n                      - { year: 2023, kind: outcome, total: 640 }',
+    );
+    const t = [...walkSections(build(load(text)).sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []))).find((x) => x.rows.some((r) => r.header.startsWith('Hushåll med')))!;
+    expect(t.columns.map((c) => c.label)).toEqual([
+      'Utfall 2023',
+      'Utfall januari 2024', 'Utfall februari 2024', 'Utfall mars 2024', 'Utfall april 2024', 'Utfall tertial 1 2024',
+      'Utfall maj 2024', 'Utfall juni 2024', 'Utfall juli 2024', 'Utfall augusti 2024', 'Utfall januari–augusti 2024',
+    ]);
+    const row = t.rows.find((r) => r.header.startsWith('Hushåll med'))!.cells.map((c) => plain(c.text));
+    expect([row[0], row[5], row[10]]).toEqual(['640 st.', '601 st.', '587 st.']);
   });
 });

@@ -328,11 +328,19 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { what: string; year: number; periodYear: number }) => `${d.what} is for ${d.year}, after the report period (${d.periodYear}).`,
     hint: 'Check the year; targets for later years are allowed, outcomes are not.',
   },
+  'period-after-report': {
+    title: 'Outcome for a period after the report',
+    severity: 'warning',
+    group: 'figures',
+    meaning: 'An outcome (an indicator value or a table column) is for a month, tertial or other period that ends after the report period ends, e.g. oktober 2024 in a delårsrapport per 31 augusti 2024; its figures cannot be known yet.',
+    message: (d: { what: string; period: string; periodEnd: string; reportEnd: string }) => `${d.what} is for ${d.period}, which ends ${d.periodEnd}, after the report period ends (${d.reportEnd}).`,
+    hint: 'Check the period key (2024-08, 2024-T2, 2024-ack-08 …), or mark the value as a target, budget or forecast.',
+  },
   'date-outside-period': {
     title: 'Date outside the period',
     severity: 'warning',
     group: 'figures',
-    meaning: 'The period starts after it ends, its dates are not in the period year, or the period of an indicator value is not in the value\'s year.',
+    meaning: 'The period starts after it ends, its dates are not in the period year, or the period key of an indicator value or a table column is not in the year written beside it.',
     message: (d: { start: string; end: string } | { key: string; date: string; year: number } | { what: string; period: string; year: number }) =>
       'period' in d
         ? `The period ${d.period} of ${d.what} is not in its year ${d.year}.`
@@ -462,6 +470,15 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { statement: string; where: string; value: number; otherWhere: string; other: number; difference: string }) =>
       `Årets resultat differs between the resultaträkning and the ${d.statement}: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
     hint: 'Årets resultat is one figure: check which statement has it wrong (a post may be missing from the resultaträkning, or eget kapital not updated).',
+  },
+  'cash-flow-start-mismatch': {
+    title: 'Kassaflödesanalys starts at other likvida medel',
+    severity: 'error',
+    group: 'figures',
+    meaning: "Likvida medel at the start of the period in the kassaflödesanalys differs from likvida medel in the balansräkning at the day before the period starts (31 december of the year before, for a period from 1 januari), for the same entity.",
+    message: (d: { where: string; value: number; otherWhere: string; other: number; difference: string }) =>
+      `The kassaflödesanalys does not start at the balansräkning's likvida medel: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
+    hint: "Take likvida medel vid periodens början from the balansräkning's column of the previous balance date (31 december).",
   },
   'cash-flow-mismatch': {
     title: 'Kassaflödesanalys ends at other likvida medel',

@@ -61,7 +61,8 @@ export const STANDARD_ROWS = {
   'summa-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Summa skulder' },
   'summa-eget-kapital-avsattningar-och-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Summa eget kapital, avsättningar och skulder' },
   // kassaflödesanalys
-  'kassaflode-fran-den-lopande-verksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Medel från den löpande verksamheten' },
+  'medel-fran-verksamheten-fore-forandring-av-rorelsekapital': { statement: 'cashFlow', kind: 'flow', label: 'Medel från verksamheten före förändring av rörelsekapital' },
+  'kassaflode-fran-den-lopande-verksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Kassaflöde från den löpande verksamheten' },
   'kassaflode-fran-investeringsverksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Kassaflöde från investeringsverksamheten' },
   'kassaflode-fran-finansieringsverksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Kassaflöde från finansieringsverksamheten' },
   'periodens-kassaflode': { statement: 'cashFlow', kind: 'flow', label: 'Periodens kassaflöde' },
@@ -69,6 +70,7 @@ export const STANDARD_ROWS = {
   'likvida-medel-vid-periodens-slut': { statement: 'cashFlow', kind: 'stock', label: 'Likvida medel vid periodens slut' },
   // balanskravsutredning
   realisationsvinster: { statement: 'balanceRequirement', kind: 'adjustment', label: 'Samtliga realisationsvinster' },
+  'orealiserade-vinster-och-forluster-i-vardepapper': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Orealiserade vinster och förluster i värdepapper' },
   'arets-resultat-efter-balanskravsjusteringar': { statement: 'balanceRequirement', kind: 'result', label: 'Årets resultat efter balanskravsjusteringar' },
   'medel-till-resultatutjamningsreserv': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Medel till resultatutjämningsreserv' },
   'medel-fran-resultatutjamningsreserv': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Medel från resultatutjämningsreserv' },
@@ -103,6 +105,18 @@ export const TABLE_ROLES = [
  */
 export const SignConvention = t.keyof({ signed: null, positive: null }, 'sign convention (signed or positive)');
 export type SignConvention = t.TypeOf<typeof SignConvention>;
+
+/** The statements whose amounts are signed unless the table declares otherwise (a balansräkning has no costs). */
+const SIGNED_ROLES: ReadonlySet<string> = new Set(['incomeStatement', 'cashFlow', 'balanceRequirement', 'waterResult']);
+
+/**
+ * How a table writes the signs of its revenues and costs: its own `signConvention`, else
+ * `signed` for a resultaträkning, kassaflödesanalys, balanskravsutredning and VA-resultat;
+ * undefined for other tables, whose signs are not checked.
+ */
+export function signConventionOf(table: { role?: string; signConvention?: SignConvention }): SignConvention | undefined {
+  return table.signConvention ?? (table.role !== undefined && SIGNED_ROLES.has(table.role) ? 'signed' : undefined);
+}
 
 /** The html/pdf anchor of a note. */
 export const noteAnchor = (noteId: string): string => `note-${noteId}`;

@@ -7,10 +7,12 @@
 // word comes from the document: this file decides layout only.
 import {
   AlignmentType,
+  Bookmark,
   Document,
   ExternalHyperlink,
   HeadingLevel,
   ImageRun,
+  InternalHyperlink,
   LevelFormat,
   Packer,
   Paragraph,
@@ -26,6 +28,7 @@ import {
 import { abbreviationExplanation, legendTable } from '@kommunrapport/core';
 import type { LogoImage } from '@kommunrapport/core';
 import type { Badge, ChartModel, DocBlock, DocSection, DocumentModel, Fact, Inline, TableCell as CellModel, TableModel, TextBlock } from '@kommunrapport/core';
+import { createHash } from 'node:crypto';
 import type { DocxOptions } from './options.js';
 import { reproducible } from './reproducible.js';
 
@@ -95,10 +98,25 @@ function title(text: string): Paragraph {
   return new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(text)] });
 }
 
-/** A section: its heading (document level 2 is Heading 1, deeper levels stop at Heading 6), then its blocks. */
+/**
+ * The Word bookmark name for a section id: Word takes letters, digits and underscores, at
+ * most 40 characters, starting with a letter. Ids are [a-z0-9-], so `-` → `_` keeps them
+ * apart; a longer one keeps its start and a hash of the whole.
+ */
+function bookmarkName(id: string): string {
+  const name = `n_${id.replace(/[^A-Za-z0-9]/g, '_')}`;
+  return name.length <= 40 ? name : `${name.slice(0, 31)}_${createHash('sha256').update(id).digest('hex').slice(0, 8)}`;
+}
+
+/**
+ * A section: its heading (document level 2 is Heading 1, deeper levels stop at Heading 6), then its blocks.
+ * A note's heading is a bookmark, which the rows that refer to the note link to.
+ */
 function section(st: State, s: DocSection): Body {
   const heading = HEADINGS[Math.min(Math.max(s.level - 2, 0), HEADINGS.length - 1)]!;
-  return [new Paragraph({ heading, children: inlines(s.heading, {}) }), ...s.blocks.flatMap((b) => block(st, b))];
+  const words = inlines(s.heading, {});
+  const children = s.role === 'note' ? [new Bookmark({ id: bookmarkName(s.id), children: words })] : words;
+  return [new Paragraph({ heading, children }), ...s.blocks.flatMap((b) => block(st, b))];
 }
 
 function block(st: State, b: DocBlock): Body {
@@ -240,8 +258,8 @@ function table(st: State, t: TableModel): Body {
   const rows = t.rows.map((r): GridRow => {
     if (r.heading) return { heading: r.header, span: t.columns.length + 1 };
     const bold = r.emphasis !== undefined;
-    // A row that refers to a note names it after its label ("Verksamhetens intäkter Not 1").
-    const note = r.note ? [run(` ${r.note.label}`, bold)] : [];
+    // A row that refers to a note names it after its label ("Verksamhetens intäkter Not 1"), a link to the note's heading.
+    const note = r.note ? [run(' ', bold), new InternalHyperlink({ anchor: bookmarkName(r.note.target), children: [new TextRun({ text: r.note.label, style: 'Hyperlink', ...(bold ? { bold } : {}) })] })] : [];
     return { header: [...(r.headerBadge ? badgeRuns(r.headerBadge) : r.headerContent ? inlines(r.headerContent, bold ? { bold } : {}) : [run(r.header, bold)]), ...note], cells: r.cells.map((c) => cell(c, bold)) };
   });
   const groups = t.columnGroups?.map((g) => ({ text: g.label, span: g.span }));

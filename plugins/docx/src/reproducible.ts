@@ -1,9 +1,10 @@
 // Makes the bytes of a DOCX written by the docx library depend on its content and the
-// document's date only. docx 9.15.2 (pinned in package.json) writes three things that
+// document's date only. docx 9.15.2 (pinned in package.json) writes four things that
 // change from run to run: the clock as `dcterms:created` and `dcterms:modified` in
 // docProps/core.xml, the clock (in local time) as every zip entry's modification time,
-// and a random id for the relationship of every external hyperlink. This module rewrites
-// those three and nothing else; test/reproducible.test.ts compares it with the library.
+// a random id for the relationship of every external hyperlink, and bookmark ids from a
+// counter shared by every document of the process. This module rewrites those four and
+// nothing else; test/reproducible.test.ts compares it with the library.
 import { unzipSync, zipSync } from 'fflate';
 
 const RELS = 'word/_rels/document.xml.rels';
@@ -32,6 +33,18 @@ export function reproducible(zip: Uint8Array, date: Date): Uint8Array {
     put(RELS, rels);
     put('word/document.xml', document);
   }
+
+  // Bookmark ids come from one counter of the library, shared by every document made in the
+  // process: number them in the order they appear (a start and its end share an id).
+  const body = text('word/document.xml');
+  const ids = new Map<string, number>();
+  put(
+    'word/document.xml',
+    body.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_m, a: string, id: string, b: string) => {
+      if (!ids.has(id)) ids.set(id, ids.size + 1);
+      return `${a}${ids.get(id)}${b}`;
+    }),
+  );
 
   // fflate writes the DOS time of an entry from the local-time fields of `mtime`: a local
   // date with the UTC fields of the document's date gives the same bytes in every time zone.

@@ -54,4 +54,20 @@ describe('the Ekdala statements as DOCX', () => {
     const cells = tables(xml).flatMap((t) => t.rows.map((r) => r.cells[0]));
     expect(cells).toContain(`${row.header} ${row.note!.label}`);
   });
+
+  it("links each note reference to a bookmark around the note's heading", () => {
+    const refs = models.flatMap((t) => t.rows).filter((r) => r.note);
+    expect(refs.length).toBeGreaterThan(3);
+    const links = [...xml.matchAll(/<w:hyperlink [^>]*?w:anchor="([^"]+)"[^>]*>([\s\S]*?)<\/w:hyperlink>/g)].map((m) => ({ anchor: m[1]!, text: [...m[2]!.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('') }));
+    expect(links.map((l) => l.text)).toEqual(refs.map((r) => r.note!.label));
+    for (const l of links) {
+      // The bookmark stands in a heading paragraph whose text is the note's title.
+      const at = xml.indexOf(`w:name="${l.anchor}"`);
+      expect(at, l.anchor).toBeGreaterThan(0);
+      const paragraph = xml.slice(xml.lastIndexOf('<w:p>', at), xml.indexOf('</w:p>', at));
+      expect(paragraph).toMatch(/<w:pStyle w:val="Heading\d"\/>/);
+      expect(paragraph).toContain(`>${l.text} `);
+      expect(l.anchor).toMatch(/^[A-Za-z][A-Za-z0-9_]{0,39}$/);
+    }
+  });
 });

@@ -1,7 +1,7 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, TABLE_ROLES, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
+import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, STATEMENT_TABLE_ROLES, TABLE_ROLES, signConventionOf, type StandardKind, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
@@ -16,7 +16,12 @@ export const ROLE_FILES: Record<string, string> = {
 };
 
 /** The table roles that are financial statements, listed in statements.csv. */
-export const STATEMENT_ROLES: readonly string[] = ['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement', 'waterResult'];
+export const STATEMENT_ROLES: readonly string[] = [...STATEMENT_TABLE_ROLES];
+
+/** The kinds of figure a standard row is, with what each means (codelist_statement_rows.csv). */
+const STANDARD_KINDS: readonly StandardKind[] = [...new Set(Object.values(STANDARD_ROWS).map((r): StandardKind => r.kind))];
+const STANDARD_KIND_DOC =
+  'The kind of figure: revenue (intäkt, positive in a signed statement), cost (kostnad, negative in a signed statement), result (a result or subtotal), asset (tillgång), equity (eget kapital), provision (avsättning), liability (skuld), flow (a cash flow), stock (likvida medel at a date) or adjustment (a balanskrav adjustment).';
 
 /** Unit keys as written in the `unit` columns. */
 export const UNIT_KEYS: readonly Unit[] = ['percent', 'index', 'count', 'score', 'days', 'kr', 'tkr', 'mnkr'];
@@ -38,6 +43,20 @@ function amount(value: string | null, unit: Unit): Record<string, string | numbe
 }
 
 const f = field;
+
+/** The period of a table column: its period key, else its year, with the first and last day. */
+function columnPeriod(c: { period?: string; year?: number }): { period: string | null; period_start: string | null; period_end: string | null } {
+  const key = c.period ?? (c.year !== undefined ? String(c.year) : undefined);
+  const span = key !== undefined ? periodSpan(key) : undefined;
+  return { period: key ?? null, period_start: span?.start ?? null, period_end: span?.end ?? null };
+}
+
+/** The period fields of a table's columns, as statements.csv and the cell tables write them. */
+const PERIOD_FIELDS = [
+  f('period', 'string', 'The period key of the column (2024, 2024-08, 2024-T2, 2024-ack-08, 2024-08-31), or its year when it declares no period; empty when it declares neither.'),
+  f('period_start', 'date', 'The first day of the period; for a balance date, the date.'),
+  f('period_end', 'date', 'The last day of the period; for a balance date, the date.'),
+];
 const req = REQUIRED;
 const amountFields = (what: string): FieldDef[] => [
   f('unit', 'string', `The unit of ${what}: ${UNIT_DOC}.`, { ...req, enum: UNIT_KEYS }),
@@ -132,6 +151,24 @@ export function buildTables(report: Report): TableDef[] {
       })),
     });
   }
+
+  // The standard row keys of the statements (RKR's uppställningsformer), the same for every
+  // report, so a re-user reads what a row_key of statements.csv stands for from the data itself.
+  tables.push({
+    name: 'codelist_statement_rows',
+    title: 'Codelist: standard rows of the financial statements',
+    description:
+      "The standard row keys of the resultaträkning, balansräkning, kassaflödesanalys, balanskravsutredning and VA-resultat after RKR's uppställningsformer: the statement each belongs to, the kind of figure and RKR's label. statements.csv names them in row_key, so the same figure can be compared across kommuner whatever label a kommun gives the row.",
+    fields: [
+      f('key', 'string', 'The standard row key, as in statements.csv row_key.', req),
+      f('position', 'integer', 'The order of the row in the uppställningsform, from 1.', req),
+      f('statement', 'string', `Which statement: ${STATEMENT_ROLES.join(', ')}.`, { ...req, enum: [...STATEMENT_ROLES] }),
+      f('kind', 'string', STANDARD_KIND_DOC, { ...req, enum: STANDARD_KINDS }),
+      f('label', 'string', "The row's label in RKR's uppställningsform (Swedish).", req),
+    ],
+    primaryKey: ['key'],
+    rows: Object.entries(STANDARD_ROWS).map(([key, row], i) => ({ key, position: i + 1, statement: row.statement, kind: row.kind, label: row.label })),
+  });
 
   tables.push({
     name: 'organisations',
@@ -414,6 +451,7 @@ export function buildTables(report: Report): TableDef[] {
           enum: ['revenue', 'cost', 'item', 'subtotal', 'total', 'result'],
         }),
         f('row_sum_of', 'string', 'For a sum row: the ids of the rows it sums, separated by spaces.'),
+        f('row_formula', 'string', 'For a row computed from others: its formula as written, row ids joined by + and - (e.g. "kommunbidrag + intakter + kostnader - disposition").'),
         f('column_key', 'string', 'The key of the column within the table.', req),
         f('column_position', 'integer', 'The order of the column, from 1.', req),
         f('column_label', 'string', 'The header of the column.', req),
@@ -421,6 +459,7 @@ export function buildTables(report: Report): TableDef[] {
           enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
         }),
         f('column_year', 'integer', 'The year of the column, when declared.'),
+        ...PERIOD_FIELDS,
         f('value', 'number', 'The number as published, in the unit of column unit; negative for costs as in the source; empty when the cell is empty, "–" or an interval (see value_status).'),
         ...amountFields('value'),
         ...cellFields(),
@@ -439,11 +478,13 @@ export function buildTables(report: Report): TableDef[] {
               row_label: r.label,
               row_kind: r.kind ?? null,
               row_sum_of: r.sumOf ? r.sumOf.join(' ') : null,
+              row_formula: r.formula ?? null,
               column_key: c.key,
               column_position: ci + 1,
               column_label: c.label,
               column_kind: c.kind ?? null,
               column_year: c.year ?? null,
+              ...columnPeriod(c),
               value,
               ...amount(value, r.unit ?? tb.unit),
               value_status: cell.value_status,
@@ -464,27 +505,29 @@ export function buildTables(report: Report): TableDef[] {
     name: 'statements',
     title: 'Financial statements (räkenskaper)',
     description:
-      'The figures of the resultaträkning, balansräkning, kassaflödesanalys, balanskravsutredning and VA-resultat in tidy form: one row per figure, with the standard row key of RKR\'s uppställningsform (see the README), the kommun\'s own label, the entity and the period. Costs are negative as in the source.',
+      'The figures of the resultaträkning, balansräkning, kassaflödesanalys, balanskravsutredning and VA-resultat in tidy form: one row per figure, with the standard row key of RKR\'s uppställningsform (codelist_statement_rows.csv), the kommun\'s own label, the entity and the period. Signs are as published: see sign_convention.',
     fields: [
       f('table_id', 'string', 'The table (tables.csv).', req),
       f('statement', 'string', `Which statement: ${STATEMENT_ROLES.join(', ')}.`, { ...req, enum: [...STATEMENT_ROLES] }),
       f('row_id', 'string', 'The id of the row within the table.', req),
-      f('row_key', 'string', 'The standard row key (RKR\'s uppställningsform), e.g. arets-resultat; empty for rows the kommun adds.', { enum: Object.keys(STANDARD_ROWS) }),
+      f('row_key', 'string', 'The standard row key (RKR\'s uppställningsform, codelist_statement_rows.csv), e.g. arets-resultat; empty for rows the kommun adds.', { enum: Object.keys(STANDARD_ROWS) }),
       f('row_label', 'string', 'The kommun\'s own label of the row.', req),
       f('entity', 'string', 'Whose figure it is, from the column group: kommunen, sammanstalld or another entity key; empty when the table has no groups.'),
       f('column_key', 'string', 'The key of the column within the table.', req),
       f('column_kind', 'string', 'outcome, budget, forecast, deviation, target or other; empty when not declared.', {
         enum: ['outcome', 'budget', 'forecast', 'deviation', 'target', 'other'],
       }),
-      f('period', 'string', 'The period key of the column (2024, 2024-08, 2024-T2, 2024-ack-08, 2024-08-31), or its year when it declares no period.'),
-      f('period_start', 'date', 'The first day of the period; for a balance date, the date.'),
-      f('period_end', 'date', 'The last day of the period; for a balance date, the date.'),
+      ...PERIOD_FIELDS,
       f('value', 'number', 'The figure as published, in the unit of column unit; empty when the cell is empty, "–" or an interval (see value_status).'),
+      f('sign_convention', 'string', 'How the statement writes signs: signed (RKR\'s uppställningsform: revenues positive, costs negative) or positive (every amount positive, costs subtracted by the rows\' formulas); empty for a balansräkning, which has no costs.', { enum: ['signed', 'positive'] }),
       ...amountFields('value'),
       ...cellFields(),
     ],
     primaryKey: ['table_id', 'row_id', 'column_key'],
-    foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
+    foreignKeys: [
+      { fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] },
+      { fields: ['row_key'], resource: 'codelist_statement_rows', referenceFields: ['key'] },
+    ],
     rows: statements.flatMap(({ table: tb }) => {
       const entityOf = new Map<string, string>();
       for (const g of tb.columnGroups ?? []) for (const key of g.columns) if (g.entity) entityOf.set(key, g.entity);
@@ -492,8 +535,6 @@ export function buildTables(report: Report): TableDef[] {
         (r.kind === 'heading' ? [] : tb.columns).map((c) => {
           const cell = cellValues(r.values[c.key], r.decimals ?? tb.decimals);
           const value = cell.value;
-          const key = c.period ?? (c.year !== undefined ? String(c.year) : undefined);
-          const span = key !== undefined ? periodSpan(key) : undefined;
           return {
             table_id: id('table', tb.id),
             statement: tb.role!,
@@ -503,10 +544,9 @@ export function buildTables(report: Report): TableDef[] {
             entity: entityOf.get(c.key) ?? null,
             column_key: c.key,
             column_kind: c.kind ?? null,
-            period: key ?? null,
-            period_start: span?.start ?? null,
-            period_end: span?.end ?? null,
+            ...columnPeriod(c),
             value,
+            sign_convention: signConventionOf(tb) ?? null,
             ...amount(value, r.unit ?? tb.unit),
             value_status: cell.value_status,
             value_low: cell.value_low,

@@ -2,7 +2,8 @@
 // Scope Column (column groups a header row above them, with ColSpan), row headers TH with
 // Scope Row; a table with column groups or heading rows is tagged THead and a TBody per
 // group of rows. Rows are kept whole; after a page break the header rows are drawn again
-// as a pagination artifact (the structure has them once). A row's note is a link to the note.
+// as a pagination artifact (the structure has them once). A row's note is a link to the note,
+// tagged as a Reference holding the Link.
 import type { TableCell, TableModel } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
@@ -108,8 +109,8 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
   const bodyCells = table.rows.map((r) => {
     const bold = r.emphasis !== undefined || r.heading === true;
     const font = bold ? ('bold' as const) : ('regular' as const);
-    // A note reference is an internal link to the note's heading (a named destination).
-    const note: Run[] = r.note ? [{ text: ' ', font }, { text: r.note.label, font, link: { url: '', dest: r.note.target, contents: r.note.label } }] : [];
+    // A note reference is an internal link to the note's heading (a named destination), tagged Reference > Link.
+    const note: Run[] = r.note ? [{ text: ' ', font }, { text: r.note.label, font, link: { url: '', dest: r.note.target, contents: r.note.label, reference: true } }] : [];
     const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : r.headerContent ? inlineRuns(r.headerContent, font) : [{ text: r.header, font }];
     return [{ runs: [...header, ...note], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
   });

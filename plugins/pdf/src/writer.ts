@@ -16,6 +16,8 @@ export interface LinkTarget {
   dest?: string;
   /** The annotation's description (/Contents): the link's text. */
   contents: string;
+  /** A reference to content elsewhere in the document (a note): the Link stands inside a `Reference` element. */
+  reference?: boolean;
 }
 
 /** A run of text in one style. */
@@ -119,7 +121,7 @@ export class Writer {
   y: number;
   /** Number of pages so far; the current page is `pageCount - 1`. */
   pageCount = 0;
-  private readonly links = new Map<LinkTarget, { el: StructElement; page: number }>();
+  private readonly links = new Map<LinkTarget, { el: StructElement; page: number; wrapper?: StructElement }>();
   /** Characters no font had a glyph for: shown as □ with the real text as ActualText. */
   readonly missing = new Set<string>();
   /** What was placed where, in drawing order. */
@@ -427,16 +429,27 @@ export class Writer {
     const page = this.pageCount - 1;
     const known = this.links.get(target);
     if (known && known.page === page) return known.el;
-    if (known) known.el.end();
+    if (known) {
+      known.el.end();
+      known.wrapper?.end();
+    }
     const el = this.doc.struct('Link');
-    owner.add(el);
-    this.links.set(target, { el, page });
+    // A note reference: Reference > Link, as PDF 1.7 (14.8.4.4) tags a citation of content elsewhere.
+    const wrapper = target.reference ? this.doc.struct('Reference') : undefined;
+    if (wrapper) {
+      owner.add(wrapper);
+      wrapper.add(el);
+    } else owner.add(el);
+    this.links.set(target, { el, page, ...(wrapper ? { wrapper } : {}) });
     return el;
   }
 
-  /** Ends the Link elements opened so far (call when their paragraph is done). */
+  /** Ends the Link elements (and the Reference elements around them) opened so far (call when their paragraph is done). */
   endLinks(): void {
-    for (const { el } of this.links.values()) el.end();
+    for (const { el, wrapper } of this.links.values()) {
+      el.end();
+      wrapper?.end();
+    }
     this.links.clear();
   }
 

@@ -26,6 +26,7 @@ import {
   isIoProblem,
   isPathSpec,
   resolvePluginSpec,
+  timeLimitMessage,
   type BuildProblem,
   type BuildResult,
   type Plugin,
@@ -127,7 +128,7 @@ async function withinLimit(file: string, seconds: number, build: (givenUp: () =>
       over = true;
       const name = plugin();
       const shown = relative(cwd, file) || file;
-      done({ ok: false, file: shown, artifacts: [], diagnostics: [], problems: [{ code: 'plugin-failed', hook: 'render', ...(name !== undefined ? { plugin: name } : {}), file: shown, message: `The build was still running after ${seconds} s, the time limit, and was given up; nothing was written.` }] });
+      done({ ok: false, file: shown, artifacts: [], diagnostics: [], problems: [{ code: 'plugin-failed', hook: 'render', ...(name !== undefined ? { plugin: name } : {}), file: shown, message: timeLimitMessage(seconds) }] });
     }, seconds * 1000);
   });
   try {
@@ -375,8 +376,8 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     for (const plan of plans) {
       const optionsSource = plan.config.file ? { file: show(plan.config.file) } : {};
       // One report with only first-party plugins is built in this process (a process started
-      // from the startup snapshot has them loaded already), under the same time limit for
-      // anything that waits; any other plugin's code runs only on a worker thread.
+      // from the startup snapshot has them loaded already), under the same time limit, whether
+      // a plugin waits or loops; any other plugin's code runs only on a worker thread.
       if (total === 1 && plan.chosen.every((c) => FIRST_PARTY.some((fp) => fp.package === c.ref.spec))) {
         current = show(plan.files[0]!);
         printResult(await withinLimit(plan.files[0]!, timeout, (givenUp) => buildReport({
@@ -393,7 +394,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
           progress: (e) => {
             if (e.stage === 'render' && e.plugin !== undefined) rendering = e.plugin;
           },
-          // A plugin looping on this thread without yielding is stopped at the limit too.
+          // A plugin looping on this thread, at once or after a wait, is stopped at the limit too (see core's within.ts).
           timeLimit: { at: Date.now() + timeout * 1000, seconds: timeout },
           // A build given up on never swaps its files in.
           publish: {

@@ -2,12 +2,15 @@
 // <folder>/rapport.yaml, a starting report for another kommun that validates as it is. It
 // shows every kind of section (text, summary, overview, legend, a perspective with one area,
 // a goal with an indicator, a commitment, a finance table, internal control), so it can grow
-// into either shape: process areas under perspectives, or målområden with nämndmål.
+// into either shape: process areas under perspectives, or målområden med nämndmål. A report of
+// the kommun (--level kommun or sammanstalld) gets the räkenskaper instead of a nämnd's finance
+// table: resultaträkning, balansräkning, kassaflödesanalys and balanskravsutredning with the
+// standard row keys, figures that reconcile.
 import { existsSync, realpathSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
-import { formatDiagnostic, hasErrors, loadReport, parseReportPeriod, presets, reportSchemaId, type PresetName, type ReportPeriod, type ReportKindKey } from '@kommunrapport/model';
+import { STANDARD_ROWS, formatDiagnostic, hasErrors, loadReport, parseReportPeriod, presets, reportSchemaId, type PresetName, type ReportPeriod, type ReportKindKey, type StandardRowKey } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR } from '../first-party.js';
 import { runInitFrom } from './roll-forward.js';
@@ -194,6 +197,30 @@ export function skeleton(input: SkeletonInput): string {
   const status = key(g.commitmentStatus, 1);
   const completion = key(g.completion, 1);
   const opt = (indent: string, name: string, value: string | undefined) => (value === undefined ? '' : `${indent}${name}: ${value}\n`);
+  const namndFinance = `  - id: ${en ? 'finance' : 'ekonomi'}
+    type: finance
+    title: ${q(T.finance)}
+    tables:
+      - id: ${en ? 'income-statement' : 'resultatrakning'}
+        title: ${q(T.table)}
+        unit: tkr
+        role: incomeStatement
+        rowHeader: ${q(T.rowHeader)}
+        columns:
+          - { key: ${en ? 'outcome' : 'utfall'}, label: ${q(T.outcome)}, kind: outcome, year: ${y} }
+          - { key: budget, label: ${q(T.budget)}, kind: budget, year: ${y} }
+          - { key: ${en ? 'forecast' : 'prognos'}, label: ${q(T.forecast)}, kind: forecast, year: ${y} }
+          # ${en ? 'The deviation is forecast − budget: positive is a surplus.' : 'Avvikelsen är prognos − budget: positiv är ett överskott.'}
+          - { key: ${en ? 'deviation' : 'avvikelse'}, label: ${q(T.deviation)}, kind: deviation, differenceOf: [${en ? 'forecast' : 'prognos'}, budget] }
+        rows:
+          - { id: ${en ? 'revenue' : 'intakter'}, label: ${q(T.revenue)}, kind: revenue, values: { ${en ? 'outcome' : 'utfall'}: 700, budget: 1000, ${en ? 'forecast' : 'prognos'}: 1100, ${en ? 'deviation' : 'avvikelse'}: 100 } }
+          - { id: ${en ? 'costs' : 'kostnader'}, label: ${q(T.cost)}, kind: cost, values: { ${en ? 'outcome' : 'utfall'}: -3400, budget: -5000, ${en ? 'forecast' : 'prognos'}: -5050, ${en ? 'deviation' : 'avvikelse'}: -50 } }
+          - id: ${en ? 'result' : 'resultat'}
+            label: ${q(T.result)}
+            kind: result
+            sumOf: [${en ? 'revenue' : 'intakter'}, ${en ? 'costs' : 'kostnader'}]
+            values: { ${en ? 'outcome' : 'utfall'}: -2700, budget: -4000, ${en ? 'forecast' : 'prognos'}: -3950, ${en ? 'deviation' : 'avvikelse'}: 50 }
+`;
   return `# yaml-language-server: $schema=${input.schema}
 #
 # ${en ? 'A starting report made by `kommunrapport init`. It validates as it is: replace the' : 'En startrapport från `kommunrapport init`. Den validerar som den är: byt ut'}
@@ -270,36 +297,106 @@ ${opt('        ', 'assessment', assessment)}${opt('        ', 'trend', trend)}  
             title: ${q(T.commitment)}
             responsible: [${q(abbr)}]
 ${opt('            ', 'status', status)}${opt('            ', 'completion', completion)}            body: ${q(T.commitmentBody)}
-  - id: ${en ? 'finance' : 'ekonomi'}
-    type: finance
-    title: ${q(T.finance)}
-    tables:
-      - id: ${en ? 'income-statement' : 'resultatrakning'}
-        title: ${q(T.table)}
-        unit: tkr
-        role: incomeStatement
-        rowHeader: ${q(T.rowHeader)}
-        columns:
-          - { key: ${en ? 'outcome' : 'utfall'}, label: ${q(T.outcome)}, kind: outcome, year: ${y} }
-          - { key: budget, label: ${q(T.budget)}, kind: budget, year: ${y} }
-          - { key: ${en ? 'forecast' : 'prognos'}, label: ${q(T.forecast)}, kind: forecast, year: ${y} }
-          # ${en ? 'The deviation is forecast − budget: positive is a surplus.' : 'Avvikelsen är prognos − budget: positiv är ett överskott.'}
-          - { key: ${en ? 'deviation' : 'avvikelse'}, label: ${q(T.deviation)}, kind: deviation, differenceOf: [${en ? 'forecast' : 'prognos'}, budget] }
-        rows:
-          - { id: ${en ? 'revenue' : 'intakter'}, label: ${q(T.revenue)}, kind: revenue, values: { ${en ? 'outcome' : 'utfall'}: 700, budget: 1000, ${en ? 'forecast' : 'prognos'}: 1100, ${en ? 'deviation' : 'avvikelse'}: 100 } }
-          - { id: ${en ? 'costs' : 'kostnader'}, label: ${q(T.cost)}, kind: cost, values: { ${en ? 'outcome' : 'utfall'}: -3400, budget: -5000, ${en ? 'forecast' : 'prognos'}: -5050, ${en ? 'deviation' : 'avvikelse'}: -50 } }
-          - id: ${en ? 'result' : 'resultat'}
-            label: ${q(T.result)}
-            kind: result
-            sumOf: [${en ? 'revenue' : 'intakter'}, ${en ? 'costs' : 'kostnader'}]
-            values: { ${en ? 'outcome' : 'utfall'}: -2700, budget: -4000, ${en ? 'forecast' : 'prognos'}: -3950, ${en ? 'deviation' : 'avvikelse'}: 50 }
-  - id: ${en ? 'internal-control' : 'intern-kontroll'}
+${input.level === 'kommun' || input.level === 'sammanstalld' ? statementsSkeleton(en, y, period) : namndFinance}  - id: ${en ? 'internal-control' : 'intern-kontroll'}
     type: internalControl
     title: ${q(T.control)}
     items:
       - title: ${q(T.controlItem)}
         body: ${q(T.controlBody)}
 ${opt('        ', 'assessment', key(g.assessment, 0))}`;
+}
+
+/**
+ * The räkenskaper of a kommun-level report (or the sammanställd redovisning's): resultaträkning,
+ * balansräkning, kassaflödesanalys and balanskravsutredning in mnkr, with the standard row keys
+ * (labels from STANDARD_ROWS, RKR's own), heading rows, sums and formulas, figures that
+ * reconcile (the balansräkning balances, årets resultat and likvida medel agree), so the
+ * author replaces figures and the check says at once where they no longer agree.
+ */
+function statementsSkeleton(en: boolean, y: number, period: ReportPeriod): string {
+  const month = period.end.slice(5, 7);
+  const flow = month === '12' ? String(y) : `${y}-ack-${month}`;
+  const enLabel = month === '12' ? String(y) : month === '01' ? `January ${y}` : `January–${MONTHS_EN[Number(month) - 1]} ${y}`;
+  const outcome = en ? `Outcome ${enLabel}` : `Utfall ${period.label}`;
+  const date = en ? `${Number(period.end.slice(8, 10))} ${MONTHS_EN[Number(month) - 1]} ${y}` : period.asOf.replace(/^per /, '');
+  const group = (columns: string) => `          columnGroups:\n            - { label: Kommunen, entity: kommunen, columns: [${columns}] }\n`;
+  type Row = [id: string, key: StandardRowKey | '', kind: string, value: number | undefined, extra?: string];
+  const rows = (list: Row[], col: string) =>
+    list
+      .map(([id, key, kind, value, extra]) => {
+        const label = key !== '' ? STANDARD_ROWS[key].label : { 'anlaggningstillgangar': 'Anläggningstillgångar', 'omsattningstillgangar': 'Omsättningstillgångar', 'eget-kapital': 'Eget kapital', 'avsattningar': 'Avsättningar', 'skulder': 'Skulder', 'lopande': 'Den löpande verksamheten', 'rorelsekapital': 'Förändring av rörelsekapital', 'investering': 'Investeringsverksamheten', 'investeringar': 'Investering i materiella anläggningstillgångar', 'finansiering': 'Finansieringsverksamheten', 'nya-lan': 'Nyupptagna lån', 'amortering': 'Amortering av skuld', 'resultat': 'Årets resultat', 'avskrivningar': 'Justering för av- och nedskrivningar' }[id] ?? id;
+        const parts = [`id: ${id}`, `label: ${q(label)}`, ...(key !== '' ? [`key: ${key}`] : []), `kind: ${kind}`, ...(extra ? [extra] : []), ...(value !== undefined ? [`values: { ${col}: ${value.toFixed(1)} }`] : [])];
+        return `            - { ${parts.join(', ')} }`;
+      })
+      .join('\n');
+  const table = (id: string, title: string, role: string, columns: string, list: Row[], col: string) =>
+    `      - id: ${id}\n        type: table\n        table:\n          id: ${id}\n          title: ${q(title)}\n          role: ${role}\n          unit: mnkr\n          decimals: 1\n          rowHeader: ${en ? 'Item' : 'Post'}\n${group(col)}          columns:\n${columns}          rows:\n${rows(list, col)}\n`;
+  const flowColumn = `            - { key: utfall, label: ${q(outcome)}, kind: outcome, year: ${y}, period: ${q(flow)} }\n`;
+  const dateColumn = `            - { key: utfall, label: ${q(date)}, kind: outcome, year: ${y}, period: ${period.end} }\n`;
+  return `  - id: ${en ? 'financial-statements' : 'rakenskaper'}
+    type: text
+    title: ${q(en ? 'Financial statements' : 'Räkenskaper')}
+    body: ${q(en ? 'Amounts in million kronor; income without sign, costs with a minus sign. Replace the figures: the check says where they no longer agree.' : 'Belopp i miljoner kronor; intäkter utan tecken och kostnader med minustecken. Byt ut siffrorna: kontrollen säger var de inte längre stämmer.')}
+    sections:
+${table('resultatrakning', en ? 'Income statement (resultaträkning)' : 'Resultaträkning', 'incomeStatement', flowColumn, [
+    ['intakter', 'verksamhetens-intakter', 'revenue', 400],
+    ['kostnader', 'verksamhetens-kostnader', 'cost', -2300],
+    ['avskrivningar', 'avskrivningar', 'cost', -100],
+    ['nettokostnader', 'verksamhetens-nettokostnader', 'subtotal', -2000, 'sumOf: [intakter, kostnader, avskrivningar]'],
+    ['skatteintakter', 'skatteintakter', 'revenue', 1600],
+    ['statsbidrag', 'generella-statsbidrag-och-utjamning', 'revenue', 470],
+    ['verksamhetens-resultat', 'verksamhetens-resultat', 'subtotal', 70, 'formula: "nettokostnader + skatteintakter + statsbidrag"'],
+    ['finansiella-intakter', 'finansiella-intakter', 'revenue', 10],
+    ['finansiella-kostnader', 'finansiella-kostnader', 'cost', -8],
+    ['efter-finansiella', 'resultat-efter-finansiella-poster', 'subtotal', 72, 'formula: "verksamhetens-resultat + finansiella-intakter + finansiella-kostnader"'],
+    ['arets-resultat', 'arets-resultat', 'result', 72, 'formula: "efter-finansiella"'],
+  ], 'utfall')}${table('balansrakning', en ? 'Balance sheet (balansräkning)' : 'Balansräkning', 'balanceSheet', dateColumn, [
+    ['anlaggningstillgangar', '', 'heading', undefined],
+    ['mark-byggnader', 'mark-byggnader-och-tekniska-anlaggningar', 'item', 3400],
+    ['maskiner', 'maskiner-och-inventarier', 'item', 200],
+    ['summa-anl', 'summa-anlaggningstillgangar', 'subtotal', 3600, 'sumOf: [mark-byggnader, maskiner]'],
+    ['omsattningstillgangar', '', 'heading', undefined],
+    ['fordringar', 'fordringar', 'item', 300],
+    ['likvida-medel', 'likvida-medel', 'item', 100],
+    ['summa-oms', 'summa-omsattningstillgangar', 'subtotal', 400, 'sumOf: [fordringar, likvida-medel]'],
+    ['summa-tillgangar', 'summa-tillgangar', 'total', 4000, 'sumOf: [summa-anl, summa-oms]'],
+    ['eget-kapital', '', 'heading', undefined],
+    ['arets-resultat', 'arets-resultat', 'item', 72],
+    ['ovrigt-ek', 'ovrigt-eget-kapital', 'item', 1828],
+    ['summa-ek', 'summa-eget-kapital', 'subtotal', 1900, 'sumOf: [arets-resultat, ovrigt-ek]'],
+    ['avsattningar', '', 'heading', undefined],
+    ['pensioner', 'avsattningar-for-pensioner', 'item', 200],
+    ['summa-avs', 'summa-avsattningar', 'subtotal', 200, 'sumOf: [pensioner]'],
+    ['skulder', '', 'heading', undefined],
+    ['langfristiga', 'langfristiga-skulder', 'item', 1300],
+    ['kortfristiga', 'kortfristiga-skulder', 'item', 600],
+    ['summa-skulder', 'summa-skulder', 'subtotal', 1900, 'sumOf: [langfristiga, kortfristiga]'],
+    ['summa-ek-avs-skulder', 'summa-eget-kapital-avsattningar-och-skulder', 'total', 4000, 'sumOf: [summa-ek, summa-avs, summa-skulder]'],
+  ], 'utfall')}${table('kassaflodesanalys', en ? 'Cash flow statement (kassaflödesanalys)' : 'Kassaflödesanalys', 'cashFlow', flowColumn, [
+    ['lopande', '', 'heading', undefined],
+    ['resultat', '', 'item', 72],
+    ['avskrivningar', '', 'item', 100],
+    ['fore-rorelsekapital', 'medel-fran-verksamheten-fore-forandring-av-rorelsekapital', 'subtotal', 172, 'sumOf: [resultat, avskrivningar]'],
+    ['rorelsekapital', '', 'item', -12],
+    ['summa-lopande', 'kassaflode-fran-den-lopande-verksamheten', 'subtotal', 160, 'sumOf: [fore-rorelsekapital, rorelsekapital]'],
+    ['investering', '', 'heading', undefined],
+    ['investeringar', '', 'item', -200],
+    ['summa-investering', 'kassaflode-fran-investeringsverksamheten', 'subtotal', -200, 'sumOf: [investeringar]'],
+    ['finansiering', '', 'heading', undefined],
+    ['nya-lan', '', 'item', 100],
+    ['amortering', '', 'item', -40],
+    ['summa-finansiering', 'kassaflode-fran-finansieringsverksamheten', 'subtotal', 60, 'sumOf: [nya-lan, amortering]'],
+    ['periodens-kassaflode', 'periodens-kassaflode', 'subtotal', 20, 'sumOf: [summa-lopande, summa-investering, summa-finansiering]'],
+    ['lm-borjan', 'likvida-medel-vid-periodens-borjan', 'item', 80],
+    ['lm-slut', 'likvida-medel-vid-periodens-slut', 'total', 100, 'formula: "lm-borjan + periodens-kassaflode"'],
+  ], 'utfall')}${table('balanskravsutredning', en ? 'Balance requirement (balanskravsutredning)' : 'Balanskravsutredning', 'balanceRequirement', flowColumn, [
+    ['arets-resultat', 'arets-resultat', 'item', 72],
+    ['realisationsvinster', 'realisationsvinster', 'item', -2],
+    ['efter-justeringar', 'arets-resultat-efter-balanskravsjusteringar', 'subtotal', 70, 'formula: "arets-resultat + realisationsvinster"'],
+    ['till-rur', 'medel-till-resultatutjamningsreserv', 'item', 0],
+    ['fran-rur', 'medel-fran-resultatutjamningsreserv', 'item', 0],
+    ['balanskravsresultat', 'balanskravsresultat', 'result', 70, 'formula: "efter-justeringar - till-rur + fran-rur"'],
+  ], 'utfall')}`;
 }
 
 /** The year a new report is for: SOURCE_DATE_EPOCH's year when set, else this year. */
@@ -356,8 +453,8 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   } catch (error) {
     return usage(`cannot write ${shown}: ${(error as Error).message}`);
   }
-  if (options.json) io.stdout(`${JSON.stringify({ ok: true, file: shown, kommun, kommunkod, body, preset, year }, null, 2)}\n`);
-  else io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
+  if (options.json) io.stdout(`${JSON.stringify({ ok: true, file: shown, kommun, kommunkod, body, preset, year: period?.year ?? year }, null, 2)}\n`);
+  else io.stdout(`Wrote ${shown} (${kommun} ${kommunkod}, ${body}, preset ${preset}, ${period?.year ?? year}).\nNext: edit it, then run\n  kommunrapport validate ${shown}\n  kommunrapport preview ${shown}\n`);
   return EXIT.ok;
 }
 

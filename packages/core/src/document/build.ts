@@ -469,14 +469,20 @@ const valueKey = (x: Pick<IndicatorValue, 'kind' | 'year' | 'period'>) => `${x.k
 
 function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly Indicator[]): DocBlock[] {
   const v = c.v;
-  // A column per kind, year and period (a month, a tertial …): values shorter than a year have their own columns.
-  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number; period?: string; start: string; label: string }>();
+  // A column per kind, year and period (a month, a tertial …): values shorter than a year have their own columns,
+  // in the order their periods end, a longer period after the shorter ones ending the same day (april, then
+  // januari–april), the whole year last.
+  const keys = new Map<string, { kind: 'outcome' | 'target'; year: number; period?: string; start: string; end: string; label: string }>();
   for (const ind of indicators)
     for (const x of ind.values) {
       const span = x.period !== undefined ? periodSpan(x.period) : undefined;
-      keys.set(valueKey(x), { kind: x.kind, year: x.year, ...(x.period !== undefined ? { period: x.period } : {}), start: span?.start ?? `${x.year}-01-01`, label: span?.label ?? String(x.year) });
+      keys.set(valueKey(x), { kind: x.kind, year: x.year, ...(x.period !== undefined ? { period: x.period } : {}), start: span?.start ?? `${x.year}-01-01`, end: span?.end ?? `${x.year}-12-31`, label: span?.label ?? String(x.year) });
     }
-  const cols = [...keys.values()].sort((a, b) => (a.kind === b.kind ? (a.year - b.year || (a.period === undefined ? 1 : 0) - (b.period === undefined ? 1 : 0) || a.start.localeCompare(b.start)) : a.kind === 'outcome' ? -1 : 1));
+  const cols = [...keys.values()].sort((a, b) =>
+    a.kind === b.kind
+      ? a.year - b.year || (a.period === undefined ? 1 : 0) - (b.period === undefined ? 1 : 0) || a.end.localeCompare(b.end) || b.start.localeCompare(a.start)
+      : a.kind === 'outcome' ? -1 : 1,
+  );
   const table: TableModel = {
     id: `${id}-indicators`,
     caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,

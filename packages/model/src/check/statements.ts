@@ -2,17 +2,15 @@
 // formulas over other rows with signs, signs that contradict a row's kind under the
 // statement's sign convention, heading rows without figures, a balansräkning that balances,
 // årets resultat that agrees between the resultaträkning, the balansräkning and the
-// balanskravsutredning, and a kassaflödesanalys that ends at the balansräkning's likvida
-// medel. Rounding tolerance as in every sum check (`tolerance` in context.ts). The
+// balanskravsutredning, and a kassaflödesanalys that starts and ends at the balansräkning's
+// likvida medel. Rounding tolerance as in every sum check (`tolerance` in context.ts). The
 // statements are compared once the walk has seen every table.
 import { isInterval, type DataTable, type TableColumn, type TableRow } from '../table.js';
-import { STANDARD_ROWS, STATEMENT_TABLE_ROLES, type StandardKind } from '../statements.js';
+import { STANDARD_ROWS, STATEMENT_TABLE_ROLES, signConventionOf, type StandardKind } from '../statements.js';
 import { periodSpan } from '../period.js';
 import type { ReportPath } from '../walk.js';
 import { decimalsOf, shown, tolerance, type CheckContext, type Rules } from './context.js';
 
-/** The table roles that are statements, whose amounts follow a sign convention (signed unless declared). */
-const SIGNED_ROLES = new Set(['incomeStatement', 'cashFlow', 'balanceRequirement', 'waterResult']);
 
 /** One term of a formula: the row it names and its sign. */
 export interface FormulaTerm {
@@ -76,7 +74,7 @@ export function statementRules(ctx: CheckContext): Rules {
 function statementRows(ctx: CheckContext, table: DataTable, path: ReportPath): void {
   const rowById = new Map(table.rows.map((r) => [r.id, r]));
   const deviation = new Set(table.columns.filter((c) => c.kind === 'deviation' || c.differenceOf).map((c) => c.key));
-  const convention = table.signConvention ?? (table.role && SIGNED_ROLES.has(table.role) ? 'signed' : undefined);
+  const convention = signConventionOf(table);
 
   const statement = table.role !== undefined && STATEMENT_TABLE_ROLES.has(table.role);
   table.rows.forEach((row, ri) => {
@@ -154,25 +152,32 @@ function statementRows(ctx: CheckContext, table: DataTable, path: ReportPath): v
   });
 }
 
-/** Where a column stands among the statements: its entity, kind and the day its period ends. */
-function columnKey(table: DataTable, col: TableColumn): string | undefined {
+/** The day before a date (yyyy-mm-dd). */
+const dayBefore = (date: string): string => new Date(Date.parse(`${date}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * Where a column stands among the statements: its entity, kind and the day its period ends;
+ * with `at: 'start'`, the day before its period starts (the balance date its opening figures
+ * are taken from: 31 december 2023 for januari–augusti 2024).
+ */
+function columnKey(table: DataTable, col: TableColumn, at: 'end' | 'start' = 'end'): string | undefined {
   const entity = table.columnGroups?.find((g) => g.columns.includes(col.key))?.entity ?? '';
-  const end = col.period ? periodSpan(col.period)?.end : col.year !== undefined ? `${col.year}-12-31` : undefined;
-  if (!end || col.kind === 'deviation' || col.differenceOf) return undefined;
-  return `${entity}|${col.kind ?? 'outcome'}|${end}`;
+  const span = col.period ? periodSpan(col.period) : col.year !== undefined ? { start: `${col.year}-01-01`, end: `${col.year}-12-31` } : undefined;
+  if (!span || col.kind === 'deviation' || col.differenceOf) return undefined;
+  return `${entity}|${col.kind ?? 'outcome'}|${at === 'end' ? span.end : dayBefore(span.start)}`;
 }
 
 interface Cell { value: number; path: ReportPath; where: string; decimals: number }
 
-/** The cells of a table's row with a standard key, by column key (entity, kind, period end). */
-function keyedCells(ref: PlacedTable, key: string): Map<string, Cell> {
+/** The cells of a table's row with a standard key, by column key (entity, kind, period end, or the day before its start). */
+function keyedCells(ref: PlacedTable, key: string, at: 'end' | 'start' = 'end'): Map<string, Cell> {
   const out = new Map<string, Cell>();
   const ri = ref.table.rows.findIndex((r) => r.key === key);
   if (ri < 0) return out;
   const row = ref.table.rows[ri]!;
   for (const col of ref.table.columns) {
     const v = row.values[col.key];
-    const k = columnKey(ref.table, col);
+    const k = columnKey(ref.table, col, at);
     if (typeof v !== 'number' || !k || out.has(k)) continue;
     out.set(k, { value: v, path: [...ref.path, 'rows', ri, 'values', col.key], where: `${ref.table.id}.${row.id}.${col.key}`, decimals: rowDecimals(ref.table, row, [v]) });
   }
@@ -182,9 +187,13 @@ function keyedCells(ref: PlacedTable, key: string): Map<string, Cell> {
 /** Checks the statements against each other. */
 function statementsAgree(ctx: CheckContext, tables: readonly PlacedTable[]): void {
   const byRole = (role: string) => tables.filter((r) => r.table.role === role);
-  /** Whether two cells agree within rounding; the tolerance when they do not. */
+  /**
+   * Whether two cells agree within rounding; the tolerance when they do not. Each figure is
+   * off by at most half a unit of its own last printed decimal, so a statement printed in
+   * whole mnkr may differ from one printed with a decimal by up to 0,55.
+   */
   const differ = (a: Cell, b: Cell): number | undefined => {
-    const tol = tolerance(Math.max(a.decimals, b.decimals), 2);
+    const tol = a.decimals === b.decimals ? tolerance(a.decimals, 2) : 0.5 * 10 ** -a.decimals + 0.5 * 10 ** -b.decimals + 1e-9;
     return Math.abs(a.value - b.value) <= tol ? undefined : tol;
   };
 
@@ -233,6 +242,16 @@ function statementsAgree(ctx: CheckContext, tables: readonly PlacedTable[]): voi
       const tol = from && differ(from, cell);
       if (!from || tol === undefined) continue;
       ctx.report('cash-flow-mismatch', { where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
+        expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
+        found: String(cell.value),
+      });
+    }
+    // … and starts at the likvida medel of the balansräkning's date before its period.
+    for (const [k, cell] of keyedCells(ref, 'likvida-medel-vid-periodens-borjan', 'start')) {
+      const from = cash.find((m) => m.has(k))?.get(k);
+      const tol = from && differ(from, cell);
+      if (!from || tol === undefined) continue;
+      ctx.report('cash-flow-start-mismatch', { where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
         expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
         found: String(cell.value),
       });
