@@ -30,6 +30,9 @@ export function block(b: DocBlock): string[] {
     case 'chart':
       // The text alternative: every value, or a pointer to the table right before it.
       return [b.chart.description];
+    case 'image':
+      // The text alternative, marked as an image ("Bild: Karta över området."); decoration says nothing.
+      return b.image.decorative ? [] : [b.image.spoken];
     case 'section':
       return section(b.section);
   }

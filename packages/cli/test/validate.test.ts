@@ -150,3 +150,22 @@ describe('kommunrapport usage', () => {
     expect((await run(['validate', '--jsn', 'ok.yaml'])).code).toBe(2);
   });
 });
+
+describe('kommunrapport validate: images of the text', () => {
+  const images = fileURLToPath(new URL('../../core/test/fixtures/images/', import.meta.url));
+
+  it('reads the images as the build does: a missing file is an error with its line and path, exit 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kommunrapport-cli-images-'));
+    const text = readFileSync(join(images, 'rapport.yaml'), 'utf8');
+    writeFileSync(join(dir, 'rapport.yaml'), text.replace('](linje.jpg)', '](saknas.jpg)'));
+    mkdirSync(join(dir, 'bilder'));
+    writeFileSync(join(dir, 'bilder', 'karta.png'), readFileSync(join(images, 'bilder', 'karta.png')));
+    const line = text.split('\n').findIndex((l) => l.includes('](linje.jpg)')) + 1;
+    const r = await run(['validate', 'rapport.yaml'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(`rapport.yaml:${line}`);
+    expect(r.stdout).toContain('image-unreadable  sections[1].areas[0].goals[0].body');
+    expect(r.stdout).toContain('The image "saknas.jpg" cannot be read: there is no such file in the report\'s folder.');
+    expect((await run(['validate', 'rapport.yaml'], images)).code).toBe(0);
+  });
+});

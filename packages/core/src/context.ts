@@ -5,6 +5,7 @@ import { createFormatter } from './format.js';
 import { createVocabulary } from './vocabulary.js';
 import { buildDocument } from './document/build.js';
 import type { DocumentModel } from './document/types.js';
+import type { ImageFiles } from './images.js';
 
 /** The latest SOURCE_DATE_EPOCH accepted: 9999-12-31T23:59:59Z, the last second every output format can write as a date. */
 export const MAX_SOURCE_DATE_EPOCH = 253_402_300_799;
@@ -30,9 +31,13 @@ export function documentDate(report: Report, env: Record<string, string | undefi
 
 const silent: Logger = { info: () => {}, warn: () => {} };
 
-/** The report's document as a build makes it (its vocabulary and its language's formats): for code outside a build, which has no ctx.document. */
-export function reportDocument(report: Report): DocumentModel {
-  return buildDocument(report, createVocabulary(report), createFormatter(report.language, report.governance));
+/**
+ * The report's document as a build makes it (its vocabulary and its language's formats): for
+ * code outside a build, which has no ctx.document. Give the image files of its text (core's
+ * `loadImages`) for a document that shows its images; without them each stands as its text alternative.
+ */
+export function reportDocument(report: Report, images?: ImageFiles): DocumentModel {
+  return buildDocument(report, createVocabulary(report), createFormatter(report.language, report.governance), images);
 }
 
 /** Creates the context for one plugin rendering one report. */
@@ -50,13 +55,15 @@ export function createRenderContext<O>(
     siblings?: RenderContext<O>['siblings'];
     /** The publishing organisation's settings and logo. */
     site?: SiteContext;
+    /** The image files of the report's text (core's `loadImages`), for a document built here. */
+    images?: ImageFiles;
   } = {},
 ): RenderContext<O> {
   const vocabulary = createVocabulary(report);
   const format = createFormatter(report.language, report.governance);
   let document: DocumentModel | undefined;
   // Built at first use, so a plugin that only exports data (open data) costs nothing.
-  const build = extra.document ?? (() => (document ??= buildDocument(report, vocabulary, format)));
+  const build = extra.document ?? (() => (document ??= buildDocument(report, vocabulary, format, extra.images)));
   return {
     options,
     get document() {

@@ -15,3 +15,4 @@ export * from './pipeline.js';
 export * from './batch.js';
 export * from './options-defaults.js';
 export * from './read-input.js';
+export * from './images.js';

@@ -11,6 +11,7 @@ import { createRenderContext, reportDocument } from './context.js';
 import type { DocumentModel } from './document/index.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
 import { readInputFile } from './read-input.js';
+import { loadImages } from './images.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
 import { beforeLimit, isTimeLimit, runWithin, watchThread } from './within.js';
 import type { Logger, Plugin, RenderContext, SiblingFile, SiteContext } from './plugin.js';
@@ -109,6 +110,12 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   // writer can emit one, so no output shows a text in another order than it is stored.
   const report = loaded.report && deepFreeze(withoutInvisible(loaded.report));
   if (report) result.id = report.id;
+  // The images of its text, read from the report's folder once and embedded by the writers.
+  const read = report ? loadImages(report, options.file, { display: file, ...(loaded.locate ? { locate: loaded.locate } : {}), ...(source.text !== undefined ? { text: source.text } : {}) }) : undefined;
+  if (read) {
+    loaded.diagnostics.push(...read.diagnostics);
+    result.diagnostics.push(...read.diagnostics);
+  }
   if (!report || hasErrors(loaded.diagnostics, { strict: options.strict === true })) {
     const counts = loaded.diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'warning')).length;
     result.problems.push({ code: 'report-invalid', file, message: `The report has ${counts} problem${counts === 1 ? '' : 's'} and was not built.` });
@@ -136,7 +143,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
 
   // One document per report, built at the first plugin's first use and shared by all.
   let document: DocumentModel | undefined;
-  const shared = () => (document ??= reportDocument(report));
+  const shared = () => (document ??= reportDocument(report, read?.images));
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
   const findings: Diagnostic[] = [];

@@ -28,18 +28,35 @@ describe.each(EXAMPLES)('charts of %s', (path) => {
       expect(table, chart.id).toBeDefined();
       const row = table.rows.find((r) => r.header === chart.title || r.header.startsWith(`${chart.title} (`))!;
       expect(row, chart.id).toBeDefined();
+      const outcomeLabel = chart.series.find((x) => x.kind === 'outcome')!.label;
       for (const series of chart.series)
         for (const point of series.points) {
-          const column = table.columns.findIndex((c) => c.label === `${series.label} ${point.year}`);
+          // A comparison's values stand in its own row ("<indicator>: Riket (jämförelse)"), in the outcome columns.
+          const comparison = series.kind === 'comparison';
+          const own = comparison ? table.rows.find((r) => r.header === `${chart.title}: ${series.label}`)! : row;
+          expect(own, `${chart.id} ${series.label}`).toBeDefined();
+          const column = table.columns.findIndex((c) => c.label === `${comparison ? outcomeLabel : series.label} ${point.year}`);
           expect(column, `${chart.id} ${series.label} ${point.year}`).toBeGreaterThanOrEqual(0);
           // The same figure, whole: the cell may add words around it (a bound, "(2021)" for an older measurement).
-          const cell = row.cells[column]!.text;
+          const cell = own.cells[column]!.text;
           expect(` ${cell} `, `${chart.id} ${series.label} ${point.year}`).toContain(` ${point.label} `);
           compared++;
         }
     }
     expect(compared).toBeGreaterThan(found.length);
   });
+});
+
+it("draws an indicator's comparisons beside its own values, each a series of its own (Norrvik example)", () => {
+  const { chart } = charts(EXAMPLES[2]!).find((c) => c.chart.id === 'behorighet-yrkesprogram-chart')!;
+  expect(chart.series.map((s) => `${s.kind} ${s.label}: ${s.points.map((p) => p.label.replace(/\s/g, ' ')).join(', ')}`)).toEqual([
+    'outcome Utfall: 84,1 %, 85,9 %, 86,4 %',
+    'target Mål: 88,0 %',
+    'comparison Riket (jämförelse): 85,6 %, 84,3 %, 83,9 %',
+    'comparison Pendlingskommuner nära större stad (jämförelse): 84,9 %, 84,0 %, 83,2 %',
+  ]);
+  // Its values, comparisons included, stand in the table right before it: the text alternative points there.
+  expect(chart.valuesInTable).toBe('behoriga-gymnasiet-indicators');
 });
 
 it('an indicator with decimals: 1 says 3,0 % in its chart, as in its table', () => {

@@ -62,6 +62,25 @@ describe('"–" and 0 in a table of figures', () => {
   });
 });
 
+describe('"–" as an indicator value', () => {
+  const t = table(SV, 'energi-lokaler-indicators');
+  const col = t.columns.findIndex((c) => c.label === 'Utfall 2022');
+
+  it('shows "–" with its words in the indicator table, as a table of figures does', () => {
+    expect(col).toBeGreaterThan(-1);
+    expect(cells(t, 'Energianvändning')[col]).toMatchObject({ text: '–', label: 'ej tillämpligt', spoken: 'ej tillämpligt' });
+    expect(cells(t, 'Energianvändning')[col]!.value).toBeUndefined();
+  });
+
+  it('leaves it out of the chart and says so in the text alternative', () => {
+    const chart = [...walkSections(SV.sections)].flatMap((x) => x.blocks.flatMap((b) => (b.kind === 'chart' && b.chart.id === 'energianvandning-chart' ? [b.chart] : [])))[0]!;
+    expect(chart.series.flatMap((x) => x.points.map((p) => `${x.kind} ${p.year}`))).toEqual(['outcome 2023', 'outcome 2024', 'target 2024']);
+    expect(chart.description).toBe('Diagram över Energianvändning i skolornas lokaler (kWh per kvadratmeter). Värdena står i tabellen ovan. Utfall 2022: ej tillämpligt, inte med i diagrammet.');
+    const en = [...walkSections(EN.sections)].flatMap((x) => x.blocks.flatMap((b) => (b.kind === 'chart' && b.chart.id === 'energianvandning-chart' ? [b.chart] : [])))[0]!;
+    expect(en.description).toContain('Outcome 2022: not applicable, not in the chart.');
+  });
+});
+
 describe('an interval in a table of figures', () => {
   it('shows "−10 – −5", named and said "−10 till −5"', () => {
     const c = cells(table(SV, 'risker-prognos'), 'Vattenskada')[1]!;

@@ -8,7 +8,7 @@ import { presets } from './presets.js';
 import { DIAGNOSTIC_CODES, formatPath, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
 import { swedishNumber } from './swedish-numbers.js';
-import type { MalformedTable, UnsupportedMarkdown } from './rich-text.js';
+import type { ImageProblem, MalformedTable, UnsupportedMarkdown } from './rich-text.js';
 
 /** Options of {@link decodeReport} and {@link decodeWith}. */
 export interface DecodeOptions {
@@ -281,7 +281,27 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   }
 
   if (p.message !== undefined && /^rich text/.test(p.type.name)) {
-    const u = JSON.parse(p.message) as UnsupportedMarkdown | MalformedTable;
+    const u = JSON.parse(p.message) as UnsupportedMarkdown | MalformedTable | ImageProblem;
+    if (u.construct === 'image') {
+      // The line of the text within a block scalar (`|-`), whose text begins on the line after the key; a one-line text is on the key's line.
+      const at = place(p.segments);
+      const multiline = typeof p.value === 'string' && p.value.includes('\n');
+      return {
+        code: u.code,
+        parent,
+        diagnostic: {
+          code: u.code,
+          severity: 'error',
+          path,
+          message: DIAGNOSTIC_CODES[u.code].message({ problem: u.problem }),
+          ...at,
+          ...(at.line !== undefined && multiline ? { line: at.line + u.line } : {}),
+          expected: 'an image as a paragraph of its own, ![what it shows](file.png) with the file in the report\'s folder',
+          found: renderValue(u.found),
+          hint: u.hint,
+        },
+      };
+    }
     if (u.construct === 'malformed-table') {
       // A table stands in a block scalar (`|-`), whose text begins on the line after the key.
       const at = place(p.segments);
@@ -310,7 +330,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
         path,
         message: DIAGNOSTIC_CODES['rich-text-unsupported'].message({ construct: u.construct }),
         ...place(p.segments),
-        expected: 'paragraphs, lists, emphasis and links',
+        expected: 'paragraphs, lists, emphasis, links and Markdown images',
         found: renderValue(u.found),
         hint: u.hint,
       },

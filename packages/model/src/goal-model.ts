@@ -195,6 +195,17 @@ interface RuledVocabulary extends DimensionVocabulary {
   terms: { statusByRule: string };
 }
 
+/**
+ * What the governance's rule gives an indicator that takes its own status from it
+ * (`assessmentByRule`): the status, the share of the target and the rule's words; undefined
+ * when it does not ask for it, there is no rule, or the report year lacks an outcome or a target.
+ */
+export function indicatorRuleStatus(ind: Measured & { assessmentByRule?: true }, g: RuledVocabulary, year: number): { status: string; share: number; words: string } | undefined {
+  if (ind.assessmentByRule !== true || !g.statusRule) return undefined;
+  const r = ruleStatus(g.statusRule, ind, year);
+  return r ? { ...r, words: g.terms.statusByRule.replace('{rule}', g.statusRule.label) } : undefined;
+}
+
 /** What a goal's rule gives, when it has one that applies: the status, the share and the rule's words. */
 export function goalRuleStatus(goal: RuledGoal, g: RuledVocabulary, year: number): { status: string; share: number; words: string } | undefined {
   if (goal.assessmentRule === undefined || !g.statusRule) return undefined;

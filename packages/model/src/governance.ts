@@ -67,7 +67,7 @@ export const TERM_KEYS = [
   'notes', 'note',
   'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
   'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost',
-  'interval', 'increase', 'decrease', 'noAmount', 'notApplicable', 'statusByRule',
+  'interval', 'increase', 'decrease', 'noAmount', 'notApplicable', 'statusByRule', 'image', 'notInChart',
   'otherFormats', 'formatPdf', 'formatText', 'formatDocx', 'formatOpenData', 'downloadTableCsv',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];

@@ -69,11 +69,24 @@ const BLOCK: JsonSchema = {
       required: ['type', 'header', 'rows'],
       additionalProperties: false,
     },
+    {
+      type: 'object',
+      description: 'An image as a paragraph of its own: a PNG or JPEG file relative to the report (never a URL or a path out of its folder), its text alternative (empty only when decorative) and an optional caption.',
+      properties: {
+        type: { const: 'image' },
+        src: { type: 'string', minLength: 1, not: { pattern: '^(?:[A-Za-z][A-Za-z0-9+.-]*:|/|\\\\)' } },
+        alt: { type: 'string' },
+        caption: { type: 'string' },
+        decorative: { const: true },
+      },
+      required: ['type', 'src', 'alt'],
+      additionalProperties: false,
+    },
   ],
 };
 
 const RICH_TEXT: JsonSchema = {
-  description: 'Rich text: a Markdown string (paragraphs, lists, *emphasis*, **strong**, links, [words]{lang=en} in another language, pipe tables), { html: "…" } for fragments from older systems, or the block tree.',
+  description: 'Rich text: a Markdown string (paragraphs, lists, *emphasis*, **strong**, links, [words]{lang=en} in another language, pipe tables, images as ![alt](file.png) or ![](file.png){decorative}), { html: "…" } for fragments from older systems, or the block tree.',
   anyOf: [
     { type: 'string' },
     { type: 'object', properties: { html: { type: 'string' } }, required: ['html'], additionalProperties: false },

@@ -22,6 +22,10 @@ export const LIMITS = {
    * line between characters; a longer run is refused before anything is rendered.
    */
   maxRunLength: 2_000,
+  /** The largest image file a text may show, in bytes (5 MiB; every output embeds it). */
+  maxImageBytes: 5 * 1024 * 1024,
+  /** The most pixels an image may be wide or high (4 000: a full A4 page at 300 dpi is about 2 500 × 3 500). */
+  maxImagePixels: 4_000,
 } as const;
 
 /** Limits that may be lowered or raised by a caller (tests, tools). */

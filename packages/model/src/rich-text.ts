@@ -59,14 +59,78 @@ export interface TableBlock {
   rows: TableCellInlines[][];
 }
 
-/** A block: a paragraph, a list whose items are blocks, or a table. */
+/**
+ * An image standing as a paragraph of its own: `![Karta över området](bilder/karta.png)`,
+ * with a caption as the Markdown title `![alt](karta.png "Bildtext")`. `src` is a file
+ * relative to the report's folder (never a URL, an absolute path or a path out of the
+ * folder); `alt` is its text alternative, required unless the image is marked decorative
+ * with `![](linje.png){decorative}` (then `alt` is empty and outputs leave it to assistive
+ * technology as decoration).
+ */
+export interface ImageBlock {
+  type: 'image';
+  src: string;
+  alt: string;
+  caption?: string;
+  decorative?: true;
+}
+
+/** A block: a paragraph, a list whose items are blocks, a table or an image. */
 export type Block =
   | { type: 'paragraph'; children: Inline[] }
   | { type: 'list'; ordered: boolean; items: Block[][] }
-  | TableBlock;
+  | TableBlock
+  | ImageBlock;
 
 /** Rich text (löptext): a sequence of blocks. */
 export type RichText = Block[];
+
+/** An image written so that no output could show it: which code of the catalogue, where in the text, as written, and how to fix it. */
+export interface ImageProblem {
+  construct: 'image';
+  code: 'image-alt-missing' | 'image-source' | 'image-placement';
+  /** The line within the text (1-based). */
+  line: number;
+  problem: string;
+  found: string;
+  hint: string;
+}
+
+/** Thrown while parsing an HTML fragment and caught by the codec. */
+class UnsupportedError extends Error {
+  constructor(readonly unsupported: UnsupportedMarkdown) {
+    super(unsupported.construct);
+  }
+}
+
+/** Thrown while parsing and caught by the codec, which turns it into a decode failure. */
+class ImageError extends Error {
+  constructor(readonly problem: ImageProblem) {
+    super(problem.problem);
+  }
+}
+
+/** The marker after an image that says it is decoration only: `![](linje.png){decorative}`. */
+const DECORATIVE = '{decorative}';
+
+/**
+ * What is wrong with an image's source, or undefined when it is a file in the report's
+ * folder: a relative path with "/" between folders that does not climb out of the folder.
+ * URLs are refused, as the build never fetches anything from the network.
+ */
+export function imageSourceProblem(src: string): { problem: string; hint: string } | undefined {
+  if (src.trim() === '') return { problem: 'an image without a file', hint: 'Write the file name between the parentheses, relative to the report: ![Karta över området](bilder/karta.png).' };
+  if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(src) && !/^[A-Za-z]:[\\/]/.test(src))
+    return { problem: 'an image given as a URL', hint: 'The build never fetches from the network: save the image in the report\'s folder and write its file name, e.g. ![Karta över området](bilder/karta.png).' };
+  if (/^[\\/]|^[A-Za-z]:[\\/]/.test(src)) return { problem: 'an image given as an absolute path', hint: 'Write the path relative to the report\'s folder, e.g. bilder/karta.png, and keep the image in that folder.' };
+  if (src.includes('\\')) return { problem: 'an image path with "\\"', hint: `Separate folders with "/": ${src.replace(/\\/g, '/')}.` };
+  let depth = 0;
+  for (const part of src.split('/')) {
+    depth += part === '..' ? -1 : part === '.' || part === '' ? 0 : 1;
+    if (depth < 0) return { problem: 'an image outside the report\'s folder', hint: 'Copy the image into the report\'s folder (or a folder below it) and write the path from there, e.g. bilder/karta.png.' };
+  }
+  return undefined;
+}
 
 /** Only these URL schemes become links; anything else stays text. */
 const SAFE_URL = /^(https?:|mailto:)/i;
@@ -123,6 +187,16 @@ function mdInlines(nodes: readonly Mdast.RootContent[]): Inline[] {
       case 'html':
         out.push(text(node.value));
         break;
+      case 'image':
+      case 'imageReference':
+        throw new ImageError({
+          construct: 'image',
+          code: 'image-placement',
+          line: node.position?.start.line ?? 1,
+          problem: 'an image inside a line of text, a list or a table cell',
+          found: node.type === 'image' ? `![${node.alt ?? ''}](${node.url})` : `![${node.alt ?? ''}]`,
+          hint: 'Give the image a paragraph of its own: a blank line before and after ![alt](file.png), outside lists and tables.',
+        });
       default:
         if ('children' in node) out.push(...mdInlines(node.children as Mdast.RootContent[]));
         else if ('value' in node) out.push(text(String(node.value)));
@@ -131,11 +205,36 @@ function mdInlines(nodes: readonly Mdast.RootContent[]): Inline[] {
   return out;
 }
 
-function mdBlocks(nodes: readonly Mdast.RootContent[]): Block[] {
+/** A paragraph that is one image (and the `{decorative}` marker right after it) as an image block, checked; undefined for any other paragraph. */
+function imageParagraph(node: Mdast.Paragraph): ImageBlock | undefined {
+  const children = node.children.filter((c) => c.type !== 'text' || c.value.trim() !== '');
+  const image = children[0];
+  if (image?.type !== 'image') return undefined;
+  const marker = children[1];
+  const decorative = marker?.type === 'text' && marker.value.trim() === DECORATIVE;
+  if (children.length > (decorative ? 2 : 1)) return undefined;
+  const line = image.position?.start.line ?? 1;
+  const found = `![${image.alt ?? ''}](${image.url}${image.title ? ` "${image.title}"` : ''})${decorative ? DECORATIVE : ''}`;
+  const fail = (code: ImageProblem['code'], problem: string, hint: string): never => {
+    throw new ImageError({ construct: 'image', code, line, problem, found, hint });
+  };
+  const source = imageSourceProblem(image.url);
+  if (source) fail('image-source', source.problem, source.hint);
+  const alt = (image.alt ?? '').replace(/\s+/g, ' ').trim();
+  if (decorative && alt !== '') fail('image-alt-missing', 'an image marked decorative that has a text alternative', `An image either says something (keep the alt text and remove ${DECORATIVE}) or is decoration only (write ![](${image.url})${DECORATIVE}).`);
+  if (!decorative && alt === '')
+    fail('image-alt-missing', 'an image without a text alternative', `Say what the image shows between the brackets: ![Karta över området](${image.url}); an image that is decoration only is written ![](${image.url})${DECORATIVE}.`);
+  const caption = image.title?.replace(/\s+/g, ' ').trim();
+  return { type: 'image', src: image.url, alt, ...(caption ? { caption } : {}), ...(decorative ? { decorative: true as const } : {}) };
+}
+
+function mdBlocks(nodes: readonly Mdast.RootContent[], inList = false): Block[] {
   const out: Block[] = [];
   for (const node of nodes) {
     if (node.type === 'list') {
-      out.push({ type: 'list', ordered: node.ordered === true, items: node.children.map((item) => mdBlocks(item.children)) });
+      out.push({ type: 'list', ordered: node.ordered === true, items: node.children.map((item) => mdBlocks(item.children, true)) });
+    } else if (node.type === 'paragraph' && !inList && imageParagraph(node)) {
+      out.push(imageParagraph(node)!);
     } else if (node.type === 'paragraph' || node.type === 'heading') {
       out.push(...paragraph(mdInlines(node.children)));
     } else if (node.type === 'blockquote') {
@@ -201,9 +300,9 @@ export function parseMarkdown(source: string): RichText {
   return parsePlainText(source) ?? mdBlocks(fromMarkdown(source).children);
 }
 
-/** Markdown the model cannot render yet: what it is, as written, and how to write it instead. */
+/** Text the model cannot render: an image in an HTML fragment (Markdown images are image blocks). */
 export interface UnsupportedMarkdown {
-  construct: 'image';
+  construct: 'html-image';
   found: string;
   hint: string;
 }
@@ -231,9 +330,15 @@ function tableCells(line: string): string[] {
 }
 
 /** A cell's Markdown as inlines (emphasis, links, language spans; block syntax stays text). */
-function cellInlines(source: string): Inline[] {
+function cellInlines(source: string, line: number): Inline[] {
   if (source === '') return [];
-  const blocks = mdBlocks(fromMarkdown(source).children);
+  let blocks: Block[];
+  try {
+    blocks = mdBlocks(fromMarkdown(source).children, true);
+  } catch (error) {
+    if (error instanceof ImageError) throw new ImageError({ ...error.problem, line });
+    throw error;
+  }
   const first = blocks[0];
   return first?.type === 'paragraph' && blocks.length === 1 ? first.children : normaliseInlines([text(source)]);
 }
@@ -272,31 +377,29 @@ function parseWithTables(source: string): RichText | MalformedTable {
       const cells = tableCells(lines[end]!);
       if (cells.length !== header.length)
         return malformed(end, `a row of ${cells.length} cells in a table of ${header.length} columns`, lines[end]!, `Give every row ${header.length} cells, one per column; write an empty cell as | |, and a "|" inside a cell as \\|.`);
-      rows.push(cells.map(cellInlines));
+      rows.push(cells.map((cell) => cellInlines(cell, end + 1)));
     }
     // A line right after the rows with a "|" in it is a row missing its outer pipes, which would become a paragraph.
     if (end < lines.length && lines[end]!.includes('|') && lines[end]!.trim() !== '')
       return malformed(end, 'a row that does not start and end with "|"', lines[end]!, 'Start and end every row with "|", or leave a blank line between the table and the text after it.');
     if (rows.length === 0) return malformed(rule, 'a table with a header and no rows', lines[rule]!, 'Add the rows below the separator line, or remove the table.');
     const captionLine = i > from ? TABLE_CAPTION.exec(lines[i - 1]!) : null;
-    out.push(...parseMarkdown(lines.slice(from, captionLine ? i - 1 : i).join('\n')));
-    out.push({ type: 'table', ...(captionLine ? { caption: captionLine[1]! } : {}), header: header.map(cellInlines), rows });
+    out.push(...parseAt(lines.slice(from, captionLine ? i - 1 : i).join('\n'), from));
+    out.push({ type: 'table', ...(captionLine ? { caption: captionLine[1]! } : {}), header: header.map((cell) => cellInlines(cell, i + 1)), rows });
     from = i = end;
   }
-  out.push(...parseMarkdown(lines.slice(from).join('\n')));
+  out.push(...parseAt(lines.slice(from).join('\n'), from));
   return out;
 }
 
-/**
- * Finds Markdown the block tree would lose: images (`![alt](file)`). They are errors,
- * never dropped silently.
- */
-export function findUnsupportedMarkdown(source: string): UnsupportedMarkdown | undefined {
-  const image = /!\[([^\]]*)\]\(([^)]*)\)/.exec(source);
-  if (image) {
-    return { construct: 'image', found: image[0], hint: 'Images in rich text are not supported yet and would vanish from every output. Describe what the image shows in words, or leave it out.' };
+/** Parses the lines of a text from line `offset` (0-based) on; an image problem's line counts in the whole text. */
+function parseAt(source: string, offset: number): RichText {
+  try {
+    return parseMarkdown(source);
+  } catch (error) {
+    if (error instanceof ImageError) throw new ImageError({ ...error.problem, line: error.problem.line + offset });
+    throw error;
   }
-  return undefined;
 }
 
 // --- HTML fragments -------------------------------------------------------
@@ -325,6 +428,14 @@ function hastInlines(nodes: readonly Hast.RootContent[]): Inline[] {
         case 'br':
           out.push(text(' '));
           break;
+        case 'img': {
+          const unsupported: UnsupportedMarkdown = {
+            construct: 'html-image',
+            found: `<img src="${String(node.properties?.src ?? '')}">`,
+            hint: 'Write the image in Markdown instead, as a paragraph of its own: ![what it shows](bilder/karta.png), with the file in the report\'s folder.',
+          };
+          throw new UnsupportedError(unsupported);
+        }
         default:
           out.push(...children);
       }
@@ -392,6 +503,14 @@ const isBlock = (u: unknown): u is Block => {
   if (n.type === 'paragraph') return Array.isArray(n.children) && n.children.every(isInline);
   if (n.type === 'list')
     return typeof n.ordered === 'boolean' && Array.isArray(n.items) && n.items.every((i) => Array.isArray(i) && i.every(isBlock));
+  if (n.type === 'image')
+    return (
+      typeof n.src === 'string' &&
+      imageSourceProblem(n.src) === undefined &&
+      typeof n.alt === 'string' &&
+      (n.caption === undefined || typeof n.caption === 'string') &&
+      (n.decorative === undefined ? n.alt.trim() !== '' : n.decorative === true && n.alt === '')
+    );
   if (n.type === 'table') {
     const isRow = (r: unknown): r is Inline[][] => Array.isArray(r) && r.every((cell) => Array.isArray(cell) && cell.every(isInline));
     return (
@@ -410,21 +529,28 @@ const isBlocks = (u: unknown): u is RichText => Array.isArray(u) && u.every(isBl
  * Rich text: a Markdown string, `{ html: "…" }` for legacy fragments, or the block tree
  * itself (as written by the open-data JSON). Decodes to the block tree. A Markdown pipe
  * table (header row, separator `|---|---|`, rows of as many cells; a line `Tabell: …` right
- * before it is its caption) becomes a table block; a malformed one is an error.
+ * before it is its caption) becomes a table block; a malformed one is an error. An image
+ * standing as a paragraph of its own becomes an image block (see {@link ImageBlock}); one
+ * without alt text, with a URL or a path out of the report's folder, or inside a line of
+ * text, a list or a table cell is an error.
  */
 export const RichText = new t.Type<RichText, RichText, unknown>(
   'rich text (Markdown string, { html: string } or block list)',
   isBlocks,
   (u, c) => {
-    if (typeof u === 'string') {
-      const unsupported = u.includes('![') ? findUnsupportedMarkdown(u) : undefined;
-      if (unsupported) return t.failure(u, c, JSON.stringify(unsupported));
-      if (!u.includes('|')) return t.success(parseMarkdown(u));
-      const blocks = parseWithTables(u);
-      return Array.isArray(blocks) ? t.success(blocks) : t.failure(u, c, JSON.stringify(blocks));
+    try {
+      if (typeof u === 'string') {
+        if (!u.includes('|')) return t.success(parseMarkdown(u));
+        const blocks = parseWithTables(u);
+        return Array.isArray(blocks) ? t.success(blocks) : t.failure(u, c, JSON.stringify(blocks));
+      }
+      if (typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length === 1 && typeof (u as { html?: unknown }).html === 'string')
+        return t.success(parseHtml((u as { html: string }).html));
+    } catch (error) {
+      if (error instanceof ImageError) return t.failure(u, c, JSON.stringify(error.problem));
+      if (error instanceof UnsupportedError) return t.failure(u, c, JSON.stringify(error.unsupported));
+      throw error;
     }
-    if (typeof u === 'object' && u !== null && !Array.isArray(u) && Object.keys(u).length === 1 && typeof (u as { html?: unknown }).html === 'string')
-      return t.success(parseHtml((u as { html: string }).html));
     if (isBlocks(u)) return t.success(u);
     return t.failure(u, c);
   },
@@ -436,7 +562,7 @@ export function inlineText(inlines: readonly Inline[]): string {
   return inlines.map((n) => (n.type === 'text' ? n.value : inlineText(n.children))).join('');
 }
 
-/** The plain text of rich text: paragraphs separated by blank lines, list items by "- ", table rows as cells between "|". */
+/** The plain text of rich text: paragraphs separated by blank lines, list items by "- ", table rows as cells between "|", an image as its text alternative (nothing for decoration). */
 export function plainText(blocks: RichText): string {
   const row = (cells: Inline[][]) => `| ${cells.map(inlineText).join(' | ')} |`;
   return blocks
@@ -445,7 +571,10 @@ export function plainText(blocks: RichText): string {
         ? inlineText(b.children)
         : b.type === 'list'
           ? b.items.map((item) => `- ${plainText(item).replace(/\n\n/g, ' ')}`).join('\n')
-          : [...(b.caption ? [b.caption] : []), row(b.header), ...b.rows.map(row)].join('\n'),
+          : b.type === 'image'
+            ? [b.alt, ...(b.caption ? [b.caption] : [])].filter((x) => x !== '').join(' ')
+            : [...(b.caption ? [b.caption] : []), row(b.header), ...b.rows.map(row)].join('\n'),
     )
+    .filter((x) => x !== '')
     .join('\n\n');
 }

@@ -171,9 +171,9 @@ describe('Swedish number habits', () => {
 });
 
 describe('rich text the model cannot render', () => {
-  it('a Markdown image is an error instead of vanishing; pipes in running text are not a table', () => {
+  it('a Markdown image inside a line of text is an error instead of vanishing; pipes in running text are not a table', () => {
     const { diagnostics } = loadReport(minimalText.replace('            body: Arbetet pågår.\n', '            body: "Se kartan ![Karta](karta.png)"\n'), 'r.yaml');
-    expect(diagnostics.map((d) => [d.code, d.found])).toEqual([['rich-text-unsupported', '"![Karta](karta.png)"']]);
+    expect(diagnostics.map((d) => [d.code, d.found])).toEqual([['image-placement', '"![Karta](karta.png)"']]);
     expect(loadReport(minimalText.replace('            body: Arbetet pågår.\n', '            body: "Antingen | eller"\n')).diagnostics).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { checkReport, decodeReport, loadReport, ruleStatus, targetReached, valueForm, withRuleStatus, type Diagnostic } from '../src/index.js';
+import { checkReport, decodeReport, indicatorRuleStatus, loadReport, ruleStatus, targetReached, valueForm, withRuleStatus, type Diagnostic } from '../src/index.js';
 import { minimal } from './helpers.js';
 
 function check(change: (r: any) => void): Diagnostic[] {
@@ -82,6 +82,25 @@ describe('"–" is not 0', () => {
   });
 });
 
+describe('"–" as an indicator value', () => {
+  it('decodes absent on an indicator value as its own form, not missing, with no finding', () => {
+    const v = minimal();
+    indicator(v).values[1] = { year: 2022, kind: 'outcome', absent: 'notApplicable' };
+    const r = decodeReport(v).report!;
+    const x = (r.sections[1] as any).areas[0].goals[0].indicators[0].values[1];
+    expect(x).toEqual({ year: 2022, kind: 'outcome', absent: 'notApplicable' });
+    expect(valueForm(x)).toBe('absent');
+    expect(checkReport(r, { file: 'r.yaml' })).toEqual([]);
+  });
+
+  it('reports "–" together with a figure as value-and-absent, naming what else is there', () => {
+    const ds = check((r) => (indicator(r).values[1] = { year: 2022, kind: 'outcome', absent: 'noAmount', total: 0 }));
+    expect(codes(ds)).toEqual(['value-and-absent sections[1].areas[0].goals[0].indicators[0].values[1]']);
+    expect(ds[0]!.message).toContain('also has total');
+    expect(ds[0]!.hint).toMatch(/total: 0/);
+  });
+});
+
 describe('intervals in sums and differences (checked on both bounds)', () => {
   // Intäkter 1 800 and kostnader −7 800 budgeted; the forecast of intäkter is "1 800 till 2 000".
   const withInterval = (r: any, total: object, deviation: object) => {
@@ -126,7 +145,7 @@ describe('the Norrvik example', () => {
     const text = readFileSync(path, 'utf8');
     const r = loadReport(text, 'rapport.yaml');
     expect(r.diagnostics).toEqual([]);
-    for (const written of ['low: 40, high: 50', 'direction: decrease', 'statement: Råden ska följas', '{ absent: noAmount }', 'prognos: 0', 'prognos: { low: -10, high: -5 }']) expect(text).toContain(written);
+    for (const written of ['low: 40, high: 50', 'direction: decrease', 'statement: Råden ska följas', '{ absent: noAmount }', 'kind: outcome, absent: notApplicable', 'prognos: 0', 'prognos: { low: -10, high: -5 }']) expect(text).toContain(written);
   });
 });
 
@@ -186,6 +205,19 @@ describe('a status derived by the governance rule', () => {
     expect(wrong.hint).toBe('Did you mean "nki"?');
     const none = check((r) => { r.sections[1].areas[0].goals[0].assessmentRule = 'nki'; }).find((x) => x.code === 'status-rule-unresolved')!;
     expect(none.hint).toMatch(/governance.statusRule/);
+  });
+
+  it("gives an indicator its own status by the rule, and warns when its typed status disagrees", () => {
+    const g = { terms: { statusByRule: 'bedömt enligt regel: {rule}' }, statusRule: RULE };
+    expect(indicatorRuleStatus({ ...ind(true, 95, 100), assessmentByRule: true }, g, 2024)).toEqual({ status: 'partly', share: 95, words: 'bedömt enligt regel: uppfyllt vid målvärdet, delvis inom 10 %' });
+    expect(indicatorRuleStatus(ind(true, 95, 100), g, 2024)).toBeUndefined();
+    const own = (r: any) => { withRule(r); delete r.sections[1].areas[0].goals[0].assessmentRule; indicator(r).assessmentByRule = true; };
+    expect(check(own)).toEqual([]);
+    const d = check((r) => { own(r); indicator(r).assessment = 'achieved'; }).find((x) => x.code === 'status-disagrees-with-rule')!;
+    expect(d).toMatchObject({ severity: 'warning', path: 'sections[1].areas[0].goals[0].indicators[0].assessment', expected: '"partly" (by the rule: uppnår vid målvärdet)', found: '"achieved"' });
+    const none = check((r) => { indicator(r).assessmentByRule = true; }).find((x) => x.code === 'status-rule-unresolved')!;
+    expect(none).toMatchObject({ path: 'sections[1].areas[0].goals[0].indicators[0].assessmentByRule' });
+    expect(codes(check((r) => { indicator(r).assessment = 'uppnar'; }))).toEqual(['unknown-scale-key sections[1].areas[0].goals[0].indicators[0].assessment']);
   });
 
   it('checks the statuses of the rule against the assessment scale', () => {

@@ -27,7 +27,7 @@ import {
 } from 'docx';
 import { abbreviationExplanation, legendTable } from '@kommunrapport/core';
 import type { LogoImage } from '@kommunrapport/core';
-import type { Badge, ChartModel, DocBlock, DocSection, DocumentModel, Fact, Inline, TableCell as CellModel, TableModel, TextBlock } from '@kommunrapport/core';
+import type { Badge, ChartModel, ImageModel, DocBlock, DocSection, DocumentModel, Fact, Inline, TableCell as CellModel, TableModel, TextBlock } from '@kommunrapport/core';
 import { createHash } from 'node:crypto';
 import type { DocxOptions } from './options.js';
 import { reproducible } from './reproducible.js';
@@ -55,9 +55,10 @@ interface Marks {
   language?: { value: string };
 }
 
-/** Per-document state: the lists written so far, so that every list is numbered from 1. */
+/** Per-document state: the lists written so far, so that every list is numbered from 1; the pictures so far, for their ids. */
 interface State {
   lists: number;
+  pictures: number;
 }
 
 /** The paragraph style of table and chart captions: Word's built-in "caption", as the library defines it. */
@@ -69,7 +70,7 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 
 /** Renders a document model to the bytes of a DOCX file. Same document and input, same bytes. */
 export async function renderDocx(doc: DocumentModel, input: DocxRenderInput): Promise<Uint8Array> {
-  const st: State = { lists: 0 };
+  const st: State = { lists: 0, pictures: 1 };
   const body: Body = [...logo(input.brand?.logo), title(doc.title), ...doc.cover.map(fact), ...doc.sections.flatMap((s) => section(st, s))];
   // No author is written (the library's default is "Un-named"): Word fills in whoever saves it next.
   const file = new Document({ title: doc.title, creator: '', lastModifiedBy: '', styles: styles(input), numbering: numbering(), sections: [{ children: body }] });
@@ -139,7 +140,31 @@ function block(st: State, b: DocBlock): Body {
       return table(st, legendTable(b.legend));
     case 'chart':
       return chart(b.chart);
+    case 'image':
+      return image(st, b.image);
   }
+}
+
+/** The widest and highest a picture of the text is drawn, in pixels at 96 to the inch: the text width of an A4 page, two thirds of its height. */
+const PICTURE = { width: 600, height: 640 };
+
+/**
+ * An image of the author's text as an inline picture in a paragraph of its own, with its
+ * text alternative as Word's alt text (title and description), its caption below in the
+ * Caption style; a decorative image is marked as Word's "Mark as decorative" does. Ids
+ * count from the logo's 1 in reading order, so the same document gives the same bytes.
+ */
+function image(st: State, m: ImageModel): Body {
+  const scale = Math.min(1, PICTURE.width / m.width, PICTURE.height / m.height);
+  const transformation = { width: Math.round(m.width * scale), height: Math.round(m.height * scale) };
+  const id = String(++st.pictures);
+  const run = new ImageRun({
+    type: m.mediaType === 'image/png' ? 'png' : 'jpg',
+    data: m.bytes,
+    transformation,
+    ...(m.decorative ? { decorative: true, altText: { id, name: m.id, description: '', title: '' } } : { altText: { id, name: m.id, title: m.alt, description: m.alt } }),
+  });
+  return [new Paragraph({ children: [run] }), ...(m.caption ? [new Paragraph({ style: CAPTION_STYLE, children: [new TextRun(m.caption)] })] : [])];
 }
 
 // --- labelled values ------------------------------------------------------

@@ -11,6 +11,13 @@ describe('values as written, in DOCX (Norrvik example)', async () => {
   it('writes "–" as its words beside a 0', () => {
     expect(text).toMatch(/Sommarskola inget belopp 0 ej tillämpligt/);
   });
+  it('writes an indicator value printed "–" as its words (its chart is the table before it: Word draws none)', () => {
+    expect(text).toContain('Energianvändning i skolornas lokaler (kWh per kvadratmeter) ej tillämpligt 124 118 110');
+  });
+  it("writes an indicator's own status by the rule in its column, marked inferred with the rule", () => {
+    expect(text).toMatch(/Elever i åk 9 som är behöriga till yrkesprogram \(procent\) 84,1 % 85,9 % 86,4 % 88,0 % (◐ )?Delvis uppfyllt/);
+    expect(text).toContain('Elever i åk 9 som är behöriga till yrkesprogram: Delvis uppfyllt. Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
   it('writes an interval with "till"', () => {
     expect(text).toContain('Vattenskada Norrviksskolan 0 −10 till −5 −10 till −5');
   });

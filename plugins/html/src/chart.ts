@@ -16,6 +16,7 @@ type Kind = ChartModel['series'][number]['kind'];
 const look: Record<Kind, { stroke: string; dash?: string; square: boolean; below: boolean }> = {
   outcome: { stroke: palette.outcome, square: false, below: false },
   target: { stroke: palette.target, dash: '6 4', square: true, below: true },
+  comparison: { stroke: palette.comparison, dash: '2 3', square: false, below: true },
 };
 
 function marker(kind: Kind, x: number, y: number): Element {

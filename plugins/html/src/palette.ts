@@ -15,4 +15,6 @@ export const palette = {
   outcome: '#1d4ed8',
   /** The dashed line of targets in charts. */
   target: '#8a4b00',
+  /** The dotted lines of comparisons (riket, a kommungrupp) in charts. */
+  comparison: '#4b5563',
 } as const;

@@ -3,7 +3,7 @@
 // with aria-level), then its blocks in reading order.
 import { h } from 'hastscript';
 import type { Element, ElementContent } from 'hast';
-import { legendTable, type DocBlock, type DocSection, type Fact, type Badge } from '@kommunrapport/core';
+import { legendTable, type DocBlock, type DocSection, type Fact, type Badge, type ImageModel } from '@kommunrapport/core';
 import { inlines, richText } from './rich-text.js';
 import { badge } from './badge.js';
 import { table } from './table.js';
@@ -55,10 +55,31 @@ function blocks(list: readonly DocBlock[], scope: SectionScope, headingId: strin
         return table(legendTable(b.legend), { ...scope, headingId }, scope.csv.get(b));
       case 'chart':
         return [chart(b.chart, scope.ids)];
+      case 'image':
+        return [image(b.image, scope.ids)];
       case 'section':
         return [section(b.section, scope)];
     }
   });
+}
+
+/**
+ * An image of the author's text as a figure: embedded as a data URL (the page stays one
+ * self-contained file, the same bytes every build), its text alternative as alt, its size
+ * in pixels so the page does not jump, its caption as figcaption. A decorative image has
+ * alt="" and no figure semantics.
+ */
+function image(m: ImageModel, ids: IdAllocator): Element {
+  const img = h('img', {
+    src: `data:${m.mediaType};base64,${Buffer.from(m.bytes).toString('base64')}`,
+    alt: m.alt,
+    width: m.width,
+    height: m.height,
+    ...(m.decorative ? { role: 'presentation' } : {}),
+  });
+  if (m.decorative) return h('div.image', [img]);
+  const id = ids.unique(m.id);
+  return h('figure.image', { id }, [img, ...(m.caption ? [h('figcaption', m.caption)] : [])]);
 }
 
 /** Renders one section and everything in it. */

@@ -49,6 +49,9 @@ section[data-role="goal"],section[data-role="commitment"]{border-left:3px solid 
 .fig{margin:1rem 0 1.5rem;max-width:26rem}
 .fig svg{display:block;width:100%;height:auto}
 figcaption p{margin:.25rem 0;font-size:.95rem}
+.image{margin:1rem 0 1.5rem}
+.image img{display:block;max-width:100%;height:auto}
+.image figcaption{margin-top:.25rem;font-size:.95rem}
 .key{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0;font-size:.95rem}
 .key li{display:flex;align-items:center;gap:.4em;white-space:nowrap}
 @media (max-width:30rem){.facts{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}h1{font-size:1.6rem}h2{font-size:1.4rem}}
@@ -59,7 +62,7 @@ nav,.skip,.csv{display:none}
 header,main,footer{max-width:none;padding:0}
 .tw{overflow:visible;margin-inline:0;display:block}
 thead{display:table-header-group}
-tr,.tw,.fig,.facts>div,li{break-inside:avoid}
+tr,.tw,.fig,.image,.facts>div,li{break-inside:avoid}
 caption,thead{break-after:avoid}
 h1,h2,h3,h4,h5,h6{break-after:avoid;break-inside:avoid}
 a{color:inherit}

@@ -31,3 +31,16 @@ describe('the goal model in HTML (Norrvik example)', async () => {
     expect(html).toMatch(/<h\d[^>]*>Klimatlöften<\/h\d>/);
   });
 });
+
+describe('comparisons in charts (Norrvik example)', async () => {
+  const { html } = await render(NORRVIK);
+
+  it('draws each comparison as a dotted line of its own, named in the key', () => {
+    const start = html.indexOf('id="behorighet-yrkesprogram-chart"');
+    expect(start).toBeGreaterThan(-1);
+    const chart = html.slice(start, html.indexOf('</figure>', start));
+    expect(chart.match(/<polyline[^>]*stroke-dasharray="2 3"/g)).toHaveLength(2);
+    expect(chart).toContain('Riket (jämförelse)');
+    expect(chart).toContain('Pendlingskommuner nära större stad (jämförelse)');
+  });
+});

@@ -24,6 +24,16 @@ describe('values as written, in HTML (Norrvik example)', async () => {
     expect(html).toMatch(/\.vh\{position:absolute;[^}]*clip:rect\(0 0 0 0\)/);
   });
 
+  it('shows an indicator value printed "–" with its words, and the chart says it leaves it out', () => {
+    expect(row(html, 'Energianvändning i skolornas lokaler')).toContain('<td class="num"><span aria-hidden="true">–</span><span class="vh">ej tillämpligt</span></td>');
+    expect(html).toContain('Utfall 2022: ej tillämpligt, inte med i diagrammet.');
+  });
+
+  it("shows an indicator's own status by the rule in its column, marked inferred with the rule in the note", () => {
+    expect(row(html, 'Elever i åk 9 som är behöriga')).toMatch(/Delvis uppfyllt/);
+    expect(html).toContain('Elever i åk 9 som är behöriga till yrkesprogram: Delvis uppfyllt. Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
+
   it('shows an interval with the dash and reads it with "till"', () => {
     expect(plain(row(html, 'Vattenskada Norrviksskolan'))).toContain('<td class="num"><span aria-hidden="true">−10 – −5</span><span class="vh">−10 till −5</span></td>');
   });

@@ -2,11 +2,13 @@
 // leave the text column and use the window's width (less its margins), so no table is
 // clipped while paragraphs keep their measure; at 320 px the page reflows (no sideways
 // scrolling of the page; a table too wide even then scrolls inside its labelled region).
-// axe finds nothing at either width (the Eskilstuna page's axe run is in eskilstuna.test.ts).
+// axe finds nothing at either width (the Eskilstuna page's axe run is in eskilstuna.test.ts), nor on a page with images.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { launchChromium, type Browser } from './chromium.js';
 import { runAxe, formatViolations } from './axe.js';
 import { render, root } from './render.js';
+import { renderWith } from '@kommunrapport/core/testing';
+import plugin from '../src/index.js';
 
 const EXAMPLES = ['eskilstuna-ks-2022-delar2', 'ekdala-kf-2024-delar2', 'norrvik-bun-2024-malmodell', 'solberga-son-2024-delar'];
 /** The text column's width at 16 px per rem (`--measure`, 50rem). */
@@ -17,6 +19,8 @@ const pages = new Map<string, string>();
 
 beforeAll(async () => {
   for (const name of EXAMPLES) pages.set(name, (await render(`${root}examples/${name}/rapport.yaml`)).html);
+  // A report with images of its text (a figure with alt text and caption, a decorative image), built as the CLI builds it.
+  pages.set('images', (await renderWith(plugin, { file: `${root}packages/core/test/fixtures/images/rapport.yaml` })).text('index.html'));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -93,6 +97,17 @@ describe.each(EXAMPLES.filter((name) => name !== 'eskilstuna-ks-2022-delar2').fl
     const page = await open(name, width);
     const { violations, passes } = await runAxe(page);
     console.log(`axe ${name} at ${width} px: ${violations.length} violations, ${passes} rules passed`);
+    expect(violations, formatViolations(violations)).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('a page with images in its text', () => {
+  test('has zero axe violations at 1280 px', async () => {
+    const page = await open('images', 1280);
+    expect(await page.locator('figure.image img').getAttribute('alt')).toBe('Karta över industriområdet Kjula, där tre nya företag etablerat sig');
+    const { violations, passes } = await runAxe(page);
+    console.log(`axe images at 1280 px: ${violations.length} violations, ${passes} rules passed`);
     expect(violations, formatViolations(violations)).toEqual([]);
     await page.close();
   });

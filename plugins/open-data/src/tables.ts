@@ -1,7 +1,7 @@
 // The CSV tables of the open data, built from the facts of a report: content (areas, goals,
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
-import { plainText, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, STATEMENT_TABLE_ROLES, TABLE_ROLES, signConventionOf, type StandardKind, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
+import { plainText, indicatorRuleStatus, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, STATEMENT_TABLE_ROLES, TABLE_ROLES, signConventionOf, type StandardKind, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
 import { collectFacts } from './collect.js';
 import { createIdMaker } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
@@ -93,7 +93,7 @@ const targetFields = (): FieldDef[] => [
 ];
 function targetValues(v: IndicatorValue, decimals: number | undefined): Record<string, string | null> {
   const form = valueForm(v);
-  const kind = form === 'missing' || (form === 'exact' && v.kind === 'outcome') ? null : form;
+  const kind = form === 'missing' || form === 'absent' || (form === 'exact' && v.kind === 'outcome') ? null : form;
   return {
     target_kind: kind,
     low: v.low !== undefined ? decimalString(v.low, decimals) : null,
@@ -336,26 +336,33 @@ export function buildTables(report: Report): TableDef[] {
       f('kolada_scope', 'string', "same when the indicator measures the KPI's own population, part when only a part of it.", { enum: ['same', 'part'] }),
       f('kolada_source', 'string', 'Where the Kolada KPI id was taken from.'),
       f('description', 'string', 'How the indicator is defined, when the report says.'),
+      f('assessment', 'string', "Key of the indicator's own assessment step (codelist_assessment.csv): as the report states it, or given by the governance's status rule from the outcome against the target in the report year (then assessment_basis is inferred, the rule in assessment_reason); empty when it has none."),
+      ...provenanceFields('assessment'),
     ],
     primaryKey: ['indicator_id'],
-    foreignKeys: [{ fields: ['goal_id'], resource: 'goals', referenceFields: ['goal_id'] }],
-    rows: facts.indicators.map(({ indicator: ind, goalId, sectionId, groupTitle, position }) => ({
-      indicator_id: id('indicator', ind.id),
-      local_id: ind.id,
-      goal_id: goalId ? id('goal', goalId) : null,
-      section_id: sectionId ? id('section', sectionId) : null,
-      group_title: groupTitle ?? null,
-      position,
-      name: ind.name,
-      unit: ind.unit,
-      higher_is_better: ind.higherIsBetter,
-      decimals: ind.decimals ?? null,
-      kolada_kpi_id: koladaJoinId(ind),
-      kolada_related_kpi_id: ind.kolada?.scope === 'part' ? ind.kolada.id : null,
-      kolada_scope: ind.kolada?.scope ?? null,
-      kolada_source: ind.kolada?.source ?? null,
-      description: ind.description ?? null,
-    })),
+    foreignKeys: [{ fields: ['goal_id'], resource: 'goals', referenceFields: ['goal_id'] }, SCALE_FK('assessment', 'assessment')],
+    rows: facts.indicators.map(({ indicator: ind, goalId, sectionId, groupTitle, position }) => {
+      const ruled = ind.assessment == null ? indicatorRuleStatus(ind, g, report.period.year) : undefined;
+      return {
+        indicator_id: id('indicator', ind.id),
+        local_id: ind.id,
+        goal_id: goalId ? id('goal', goalId) : null,
+        section_id: sectionId ? id('section', sectionId) : null,
+        group_title: groupTitle ?? null,
+        position,
+        name: ind.name,
+        unit: ind.unit,
+        higher_is_better: ind.higherIsBetter,
+        decimals: ind.decimals ?? null,
+        kolada_kpi_id: koladaJoinId(ind),
+        kolada_related_kpi_id: ind.kolada?.scope === 'part' ? ind.kolada.id : null,
+        kolada_scope: ind.kolada?.scope ?? null,
+        kolada_source: ind.kolada?.source ?? null,
+        description: ind.description ?? null,
+        assessment: ind.assessment ?? ruled?.status ?? null,
+        ...provenanceValues('assessment', ruled ? { basis: 'inferred', reason: ruled.words } : undefined),
+      };
+    }),
   });
 
   tables.push({
@@ -374,6 +381,7 @@ export function buildTables(report: Report): TableDef[] {
       f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
       ...amountFields('value'),
       f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
+      f('value_status', 'string', 'Why value is empty: noAmount (the report prints "–", inget belopp), notApplicable ("–", ej tillämpligt) or missing (not yet measured, see missing_reason); empty when there is a value. A "–" is never the same as 0.', { enum: ['noAmount', 'notApplicable', 'missing'] }),
       f('bound', 'string', 'For a target that is a bound: atLeast ("minst") or atMost ("högst"); empty for a target to reach exactly or an outcome.', { enum: ['atLeast', 'atMost'] }),
       ...targetFields(),
       f('measured_year', 'integer', 'The year the value was measured when it is older than the year it stands for ("7,3 (2015)"); empty otherwise.'),
@@ -387,7 +395,8 @@ export function buildTables(report: Report): TableDef[] {
         const base = { indicator_id: id('indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
-          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, bound: v.bound ?? null, ...(gender === 'T' ? targetValues(v, ind.decimals) : EMPTY_TARGET), measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
+          const status = gender !== 'T' ? null : v.absent ?? (valueForm(v) === 'missing' ? 'missing' : null);
+          return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, value_status: status, bound: v.bound ?? null, ...(gender === 'T' ? targetValues(v, ind.decimals) : EMPTY_TARGET), measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
         };
         const rows = [];
         if (valueForm(v) !== 'missing' || v.missing !== undefined) rows.push(row('T', v.total, v.total === undefined ? (v.missing ?? null) : null));

@@ -25,6 +25,20 @@ describe('values as written, in open data (Norrvik example)', () => {
     expect(cols(target('behorighet-yrkesprogram'))).toBe('exact|88.0|||||');
   });
 
+  it('writes an indicator value printed "–" as an empty value with its status, apart from a missing one', () => {
+    const status = (indicator: string, year: string) => values.filter((r) => r.indicator_id!.endsWith(`-indicator-${indicator}`) && r.kind === 'outcome' && r.year === year).map((r) => `${r.gender} [${r.value}] ${r.value_status} [${r.missing_reason}]`);
+    expect(status('energianvandning', '2022')).toEqual(['T [] notApplicable []']);
+    expect(status('energianvandning', '2023')).toEqual(['T [124]  []']);
+    expect(status('matsvinn', '2024')).toEqual(['T [] missing [Mätning i november 2024]']);
+  });
+
+  it("keeps an indicator's own status by the rule with its basis and the rule", () => {
+    const indicators = rowsOf('indicators');
+    const r = indicators.find((x) => x.local_id === 'behorighet-yrkesprogram')!;
+    expect([r.assessment, r.assessment_basis, r.assessment_reason]).toEqual(['partly', 'inferred', 'bedömt enligt regel: uppfyllt när utfallet når målvärdet, delvis uppfyllt inom 10 procent av det, annars ej uppfyllt']);
+    expect(indicators.find((x) => x.local_id === 'matsvinn')!.assessment).toBe('');
+  });
+
   it('writes "–" as an empty value with its status, and 0 as 0', () => {
     const cells = rowsOf('operating_statement').filter((r) => r.row_id === 'sommarskola');
     expect(cells.map((r) => `${r.column_key} ${r.value} ${r.value_status}`)).toEqual(['budget  noAmount', 'prognos 0 value', 'avvikelse  notApplicable']);

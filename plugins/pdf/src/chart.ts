@@ -1,4 +1,5 @@
-// An indicator chart as vector graphics: outcome bars and target markers per year, tagged
+// An indicator chart as vector graphics: outcome bars, target markers and dotted lines of the
+// comparisons (riket, a kommungrupp …) per year, tagged
 // as one Figure whose Alt is the chart's text alternative from the document; point labels come from the document too.
 import type { ChartModel } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
@@ -7,6 +8,7 @@ import { assignId, child, type RenderState } from './state.js';
 const OUTCOME = '#1f5f99';
 const TARGET = '#b35900';
 const AXIS = '#6b6b6b';
+const COMPARISON = '#4b5563';
 
 /** Draws a chart model as a Figure. */
 export function drawChart(state: RenderState, parent: StructElement, chart: ChartModel): void {
@@ -31,6 +33,7 @@ export function drawChart(state: RenderState, parent: StructElement, chart: Char
   const yOf = (v: number) => plot.y + plot.h - ((v - min) / (span * 1.15)) * plot.h;
   const slot = plot.w / Math.max(1, years.length);
 
+  let legendBottom = top + height;
   w.tagged(el, 'Figure', () => {
     w.text(chart.title, 'bold', size, left, top);
     // Axis and zero line.
@@ -60,16 +63,34 @@ export function drawChart(state: RenderState, parent: StructElement, chart: Char
         }
       }
     });
+    // Comparisons: a dotted line through a small dot per year (the values stand in the table and the Alt).
+    for (const s of chart.series.filter((x) => x.kind === 'comparison')) {
+      const pts = s.points.filter((p) => years.includes(p.year)).map((p) => [plot.x + slot * (years.indexOf(p.year) + 0.5), yOf(p.value)] as const);
+      if (pts.length > 1) {
+        doc.lineWidth(1).strokeColor(COMPARISON).dash(1.5, { space: 2 });
+        pts.forEach(([px, py], i) => (i === 0 ? doc.moveTo(px, py) : doc.lineTo(px, py)));
+        doc.stroke().undash();
+      }
+      for (const [px, py] of pts) doc.circle(px, py, 1.8).fill(COMPARISON);
+    }
     // Legend: a swatch and the series' word.
+    // Entries that would pass the text width go on a new line below.
     let lx = plot.x;
-    const ly = top + height - size * 1.2;
+    let ly = top + height - size * 1.2;
     for (const s of chart.series) {
+      const wide = size * 2.4 + w.measure(s.label, 'regular', size);
+      if (lx > plot.x && lx + wide > w.frame.right) {
+        lx = plot.x;
+        ly += size * 1.4;
+      }
       if (s.kind === 'outcome') doc.rect(lx, ly + size * 0.2, size, size * 0.8).fill(OUTCOME);
+      else if (s.kind === 'comparison') doc.lineWidth(1).strokeColor(COMPARISON).dash(1.5, { space: 2 }).moveTo(lx, ly + size * 0.6).lineTo(lx + size, ly + size * 0.6).stroke().undash();
       else doc.lineWidth(1.5).strokeColor(TARGET).moveTo(lx, ly + size * 0.6).lineTo(lx + size, ly + size * 0.6).stroke();
       w.text(s.label, 'regular', size, lx + size * 1.4, ly);
-      lx += size * 2.4 + w.measure(s.label, 'regular', size);
+      lx += wide;
     }
+    legendBottom = ly + size * 1.2;
   });
   el.end();
-  w.y = top + height + state.size * 0.6;
+  w.y = Math.max(top + height, legendBottom) + state.size * 0.6;
 }

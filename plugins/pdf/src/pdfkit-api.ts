@@ -68,7 +68,7 @@ export interface PdfDoc {
   restore(): PdfDoc;
   struct(type: string, options?: StructOptions): StructElement;
   /** Draws a PNG or JPEG image (bytes) fitted into a box. */
-  image(src: Buffer, x: number, y: number, options?: { fit?: [number, number] }): PdfDoc;
+  image(src: Buffer, x: number, y: number, options?: { fit?: [number, number]; width?: number; height?: number }): PdfDoc;
   addStructure(el: StructElement): PdfDoc;
   getStructTreeRoot(): { data: Record<string, unknown> };
   markStructureContent(type: string, options?: object): MarkedContent;

@@ -2,6 +2,7 @@
 // from the model) and its blocks drawn by the matching renderer.
 import { legendTable, type DocBlock, type DocSection, type TableModel } from '@kommunrapport/core';
 import { drawChart } from './chart.js';
+import { drawImage, imageScale } from './image.js';
 import type { StructElement } from './pdfkit-api.js';
 import { child, type RenderState } from './state.js';
 import { alignTables, drawTable, tableKeepHeight } from './table.js';
@@ -42,6 +43,9 @@ function keepHeight(state: RenderState, block: DocBlock | undefined): number {
       return tableKeepHeight(state, legendOf(block));
     case 'chart':
       return state.size * 0.3 + 150;
+    case 'image':
+      // The whole image, as drawn (at most half a page).
+      return state.size * 0.3 + imageScale(state, block.image) * block.image.height;
     case 'section':
       return headingKeepHeight(state, block.section.level, block.section.title, keepHeight(state, block.section.blocks[0]));
   }
@@ -86,6 +90,9 @@ function drawBlock(state: RenderState, parent: StructElement, block: DocBlock): 
       return;
     case 'chart':
       drawChart(state, parent, block.chart);
+      return;
+    case 'image':
+      drawImage(state, parent, block.image);
       return;
     case 'section':
       drawSection(state, parent, block.section);

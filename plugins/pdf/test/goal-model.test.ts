@@ -23,4 +23,9 @@ describe('the goal model in PDF (Norrvik example)', async () => {
     ])
       expect(text, words).toContain(words);
   });
+
+  it('draws the comparisons in the chart too, named in its key (besides their rows in the table)', () => {
+    expect(text.split('Riket (jämförelse)').length - 1).toBe(2);
+    expect(text.split('Pendlingskommuner nära större stad (jämförelse)').length - 1).toBe(2);
+  });
 });

@@ -23,6 +23,20 @@ describe('values as written, in PDF (Norrvik example)', async () => {
     expect(texts).toContain('40 till 50 %'.replace(' %', '\u00a0%'));
   });
 
+  it('gives an indicator value printed "–" its words, and the chart\'s Alt says it leaves it out', () => {
+    const q = new QpdfFile(file);
+    const alts = flatten(q.structTree()).filter((n) => n.type === 'Figure').map((n) => String(n.dict['/Alt']).replace(/^u:|^b:/, ''));
+    expect(alts.find((a) => a.includes('Energianvändning'))).toContain('Utfall 2022: ej tillämpligt, inte med i diagrammet.');
+    // Two cells say "ej tillämpligt": the operating statement's and the indicator's.
+    const hex = [...qpdf.matchAll(/\/ActualText <feff([0-9A-Fa-f]+)>/gi)].map((m) => Buffer.from(m[1]!, 'hex').swap16().toString('utf16le'));
+    expect(hex.filter((t) => t === 'ej tillämpligt')).toHaveLength(2);
+  });
+
+  it("shows an indicator's own status by the rule, marked inferred with the rule", () => {
+    const text = run('pdftotext', [file, '-']).replace(/\s+/gu, ' ');
+    expect(text).toContain('Elever i åk 9 som är behöriga till yrkesprogram: Delvis uppfyllt. Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
+
   it('shows the range target and the words of the other targets', () => {
     const text = run('pdftotext', [file, '-']).replace(/\s+/gu, ' ');
     expect(text).toContain('Råden ska följas');

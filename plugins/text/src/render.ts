@@ -106,6 +106,10 @@ function block(st: State, b: DocBlock): void {
     case 'chart':
       st.entries.push({ kind: 'paragraph', lines: [say(st, speechFigures(st) ? b.chart.speech : b.chart.description)] });
       return;
+    case 'image':
+      // The text alternative, marked as an image ("Bild: Karta över området."); decoration says nothing.
+      if (!b.image.decorative) st.entries.push({ kind: 'paragraph', lines: [say(st, b.image.spoken)] });
+      return;
   }
 }
 

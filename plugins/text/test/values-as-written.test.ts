@@ -10,6 +10,14 @@ describe('values as written, in text (Norrvik example)', async () => {
   it('reads "–" as its words and 0 as zero', () => {
     expect(text).toMatch(/Sommarskola: Budget helår inget belopp; Prognos helår 0 tusen kronor; Avvikelse ej tillämpligt/);
   });
+  it('reads an indicator value printed "–" as its words, and says the chart leaves it out', () => {
+    expect(text).toMatch(/Energianvändning i skolornas lokaler \(kWh per kvadratmeter\): Utfall 2022 ej tillämpligt; Utfall 2023 124/);
+    expect(text).toContain('Utfall 2022: ej tillämpligt, inte med i diagrammet.');
+  });
+  it("reads an indicator's own status by the rule, marked inferred with the rule", () => {
+    expect(text).toContain('Mål 2024 88 komma 0 procent; Bedömning delvis uppfyllt (Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+    expect(text).toContain('Elever i åk 9 som är behöriga till yrkesprogram: Delvis uppfyllt. Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet');
+  });
   it('reads an interval with "till", signs in words', () => {
     expect(text).toContain('Prognos med risk minus 10 till minus 5 miljoner kronor');
   });

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { countBySeverity, countContent, decodeSource, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
-import { readInputFile } from '@kommunrapport/core';
+import { loadImages, readInputFile } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 
 /** Options of the validate command. */
@@ -50,7 +50,11 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
   }
   const bytes = input.bytes;
   const decoded = decodeSource(bytes, file);
-  const { report, diagnostics } = decoded.text === undefined ? { report: undefined, diagnostics: decoded.diagnostics } : loadReport(decoded.text, file);
+  const loaded = decoded.text === undefined ? { report: undefined, diagnostics: decoded.diagnostics, locate: undefined } : loadReport(decoded.text, file);
+  const { report } = loaded;
+  // The images of its text are read and checked as the build reads them.
+  const images = report ? loadImages(report, resolve(ctx.io.cwd, file), { display: file, text: decoded.text!, ...(loaded.locate ? { locate: loaded.locate } : {}) }).diagnostics : [];
+  const diagnostics = [...loaded.diagnostics, ...images];
   const failed = hasErrors(diagnostics, { strict: options.strict === true });
   const counts = report ? countContent(report) : undefined;
   const summary = counts ? { areas: counts.areas, goals: counts.goals, commitments: counts.commitments, indicators: counts.indicators } : null;

@@ -26,6 +26,7 @@ import {
   type Plugin,
   type PublishOptions,
   type SiteContext,
+  loadImages,
 } from '@kommunrapport/core';
 import { buildSiteCatalogue } from '@kommunrapport/plugin-open-data';
 import { logoPath, renderPage, SITE_PATHS, type PageSpec, type SiteFrame } from './html.js';
@@ -139,14 +140,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
       const loaded = source.text === undefined ? undefined : loadReport(source.text, file);
       const report = loaded?.report;
       const shown = relative(options.cwd, file) || file;
-      if (report === undefined || loaded!.diagnostics.some((d) => d.severity === 'error')) {
+      // The images of its text: a changed image builds the report again.
+      const read = report ? loadImages(report, file, { text: source.text! }) : undefined;
+      if (report === undefined || loaded!.diagnostics.some((d) => d.severity === 'error') || read!.diagnostics.length > 0) {
         // The normal build reports what is wrong, with file, line and path; nothing is written.
         const result = await buildReport({ file, plugins: options.plugins, outDir: scratch, options: options.options ?? {}, env: options.env, strict: options.strict === true, cwd: options.cwd, site: options.site });
         summary.reports.push({ file: shown, id: result.id ?? null, dir: null, rebuilt: true, result });
         continue;
       }
       const dir = `${report.period.year}/${report.id}/`;
-      const hash = sha256(configHash, bytes);
+      const hash = sha256(configHash, bytes, ...[...read!.images.values()].flatMap((i) => [i.src, i.bytes]));
       hashes[report.id] = hash;
       const old = join(outDir, report.id);
       const reuse = previous?.reports[report.id] === hash && existsSync(join(old, 'index.html'));
@@ -178,7 +181,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
       files.push(...artifacts);
       const vocabulary = createVocabulary(report);
       const formatter = createFormatter(report.language, report.governance);
-      const document = buildDocument(report, vocabulary, formatter);
+      const document = buildDocument(report, vocabulary, formatter, read!.images);
       const page = artifacts.find((a) => a.path === `${report.id}/index.html`);
       const built = artifacts.map((a) => a.path.slice(report.id.length + 1));
       const tables = siteTables(document, page === undefined ? undefined : Buffer.from(page.bytes).toString('utf8'), built);

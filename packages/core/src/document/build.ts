@@ -7,14 +7,16 @@
 import type {
   Report, Area, Goal, PerspectiveSection, ReportPath, SectionHandlers, Commitment, Indicator, DataTable, RichText, TableBlock as MarkdownTable, Unit, IndicatorValue,
 } from '@kommunrapport/model';
-import { dispatchSection, walkReport, inlineText, withRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
+import { dispatchSection, walkReport, inlineText, withRuleStatus, indicatorRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import { decimalsOf } from '../format.js';
 import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
 import { describeReport } from './description.js';
-import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel } from './types.js';
+import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel, TextBlock } from './types.js';
+import type { ImageFiles } from '../images.js';
+import type { ImageModel } from './types.js';
 import { absentCell, intervalCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 
@@ -28,6 +30,10 @@ interface Ctx {
   notes: ReadonlyMap<string, number>;
   /** Markdown tables so far, for their ids. */
   tables: number;
+  /** The image files read by the build. */
+  images: ImageFiles;
+  /** Images so far, for their ids. */
+  imageCount: number;
 }
 
 /** A section before numbering: its heading comes from the title. */
@@ -38,7 +44,8 @@ const sub = (section: Draft): DocBlock => ({ kind: 'section', section: section a
 /**
  * Rich text as blocks of a section: its paragraphs and lists as rich text, each Markdown
  * table between them as a table of the document (the first column as row headers, the
- * header row as column headers), which every writer already shows as a data table.
+ * header row as column headers), which every writer already shows as a data table, and each
+ * image as an image of the document with the bytes the build read.
  */
 function rich(c: Ctx, blocks: RichText | undefined): DocBlock[] {
   const out: DocBlock[] = [];
@@ -48,14 +55,43 @@ function rich(c: Ctx, blocks: RichText | undefined): DocBlock[] {
     run = [];
   };
   for (const b of blocks ?? []) {
-    if (b.type !== 'table') run.push(b);
-    else {
+    if (b.type === 'table') {
       flush();
       out.push({ kind: 'table', table: markdownTable(c, b) });
-    }
+    } else if (b.type === 'image') {
+      flush();
+      const image = imageModel(c, b);
+      if (image) out.push({ kind: 'image', image });
+      else if (!b.decorative) out.push({ kind: 'richText', blocks: [{ type: 'paragraph', children: c.p.running(imageWords(c, b)) }] });
+    } else run.push(b);
   }
   flush();
   return out;
+}
+
+type ImageBlock = Extract<RichText[number], { type: 'image' }>;
+
+/** What is said for an image: the vocabulary's word for it and its alt text, then its caption ("Bild: Karta över området. Kjula 2022"). */
+const imageWords = (c: Ctx, b: ImageBlock): string => (b.decorative ? '' : `${c.v.term('image')}: ${b.alt}${/[.!?]$/.test(b.alt) ? '' : '.'}${b.caption ? ` ${b.caption}` : ''}`);
+
+/** An image of the text with the file the build read; undefined without its file (outside a build). */
+function imageModel(c: Ctx, b: ImageBlock): ImageModel | undefined {
+  const file = c.images.get(b.src);
+  if (!file) return undefined;
+  const n = ++c.imageCount;
+  const spoken = imageWords(c, b);
+  return {
+    id: `image-${n}`,
+    src: b.src,
+    alt: b.alt,
+    decorative: b.decorative === true,
+    ...(b.caption ? { caption: b.caption } : {}),
+    spoken,
+    mediaType: file.mediaType,
+    width: file.width,
+    height: file.height,
+    bytes: file.bytes,
+  };
 }
 
 /** Figures in a cell align to the end, words to the start. */
@@ -91,9 +127,13 @@ function noteNumbers(report: Report): Map<string, number> {
   return notes;
 }
 
-/** Lays out a report for every writer. Pure: same report, same tree. */
-export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter): DocumentModel {
-  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report), notes: noteNumbers(report), tables: 0 };
+/**
+ * Lays out a report for every writer. Pure: same report (and image files), same tree. The
+ * images of its text are read by the build with core's `loadImages`; without their files
+ * (code outside a build) an image stands as its text alternative.
+ */
+export function buildDocument(report: Report, vocabulary: Vocabulary, format: Formatter, images: ImageFiles = new Map()): DocumentModel {
+  const c: Ctx = { report, v: vocabulary, f: format, p: createPhraser(vocabulary), titles: titlesById(report), notes: noteNumbers(report), tables: 0, images, imageCount: 0 };
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);
@@ -483,26 +523,47 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
       ? a.year - b.year || (a.period === undefined ? 1 : 0) - (b.period === undefined ? 1 : 0) || a.end.localeCompare(b.end) || b.start.localeCompare(a.start)
       : a.kind === 'outcome' ? -1 : 1,
   );
+  // An indicator's own status, typed or given by the governance's rule (decided once here), in a last column;
+  // a status the rule gives is marked inferred and said with the rule in the table's note.
+  const year = c.report.period.year;
+  const statuses = indicators.map((ind) => ({ typed: ind.assessment, ruled: ind.assessment == null ? indicatorRuleStatus(ind, v.governance, year) : undefined }));
+  const hasStatus = indicators.some((ind) => ind.assessment !== undefined || ind.assessmentByRule);
+  const statusCell = (i: number): TableCell[] => {
+    if (!hasStatus) return [];
+    const { typed, ruled } = statuses[i]!;
+    // No status of its own (none typed, none the rule can give): an empty cell, as a comparison row has.
+    if (typed === undefined && !ruled) return [wordCell(v.term('missingValue'), '', 'start')];
+    const badge = v.badge('assessment', typed ?? ruled?.status ?? null);
+    const inferred = ruled ? ` (${v.term('statusInferred', { reason: ruled.words }).trim()})` : '';
+    return [{ text: badge.label, spoken: `${badge.textAlternative}${inferred}`, speech: `${badge.textAlternative}${inferred}`, badge, align: 'start' }];
+  };
+  const notes = indicators.flatMap((ind, i): TextBlock[] => {
+    const ruled = statuses[i]!.ruled;
+    return ruled ? [{ type: 'paragraph', children: c.p.running(`${ind.name}: ${v.badge('assessment', ruled.status).label}. ${v.term('statusBasis')}: ${v.term('statusInferred', { reason: ruled.words }).trim()}.`) }] : [];
+  });
   const table: TableModel = {
     id: `${id}-indicators`,
     caption: `${capitalise(v.governance.levels.indicator.plural)}: ${title}`,
     corner: capitalise(v.governance.levels.indicator.singular),
-    columns: cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })),
-    rows: indicators.flatMap((ind) => {
+    columns: [...cols.map((k) => ({ label: `${v.term(k.kind)} ${k.label}`, align: 'end' as const })), ...(hasStatus ? [{ label: v.term('assessment'), align: 'start' as const }] : [])],
+    ...(notes.length ? { note: notes } : {}),
+    rows: indicators.flatMap((ind, i) => {
       const d = indicatorDecimals(ind);
       const own = {
         header: indicatorHeader(c, ind),
         cells: cols.map((k): TableCell => {
           const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
           if (!x) return wordCell(v.term('missingValue'), '', 'end');
+          if (x.absent !== undefined) return absentCell(v, { absent: x.absent });
           if (x.low !== undefined && x.high !== undefined) return intervalCell(v, c.f, x.low, x.high, ind.unit, d, true);
           if (x.direction !== undefined || x.statement !== undefined) return wordTargetCell(v, x);
           if (x.total === undefined) return wordCell(x.missing ?? v.term('missingValue'));
           return valueCell(v, x, c.f.value(x.total, ind.unit, { decimals: d }), c.f.spoken(x.total, ind.unit, { decimals: d }), c.f.speech(x.total, ind.unit, { decimals: d }));
-        }),
+        }).concat(statusCell(i)),
       };
       const comparisonCell = (n: number): TableCell => ({ text: c.f.value(n, ind.unit, { decimals: d }), spoken: c.f.spoken(n, ind.unit, { decimals: d }), speech: c.f.speech(n, ind.unit, { decimals: d }), value: n, align: 'end' });
-      return [own, ...comparisonRows(v, ind, cols, comparisonCell)];
+      const none: TableCell[] = hasStatus ? [wordCell(v.term('missingValue'), '', 'start')] : [];
+      return [own, ...comparisonRows(v, ind, cols, comparisonCell).map((r) => ({ ...r, cells: [...r.cells, ...none] }))];
     }),
   };
   const blocks: DocBlock[] = [{ kind: 'table', table }, ...attainmentBlocks(v, c.p, indicators, c.report.period.year)];
@@ -547,15 +608,27 @@ function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel 
         .map((x) => ({ year: x.year, value: x.total!, label: c.f.value(x.total!, ind.unit, { decimals: d }), spoken: c.f.spoken(x.total!, ind.unit, { decimals: d }) })),
     }))
     .filter((s) => s.points.length > 0);
+  // The comparisons (riket, a kommungrupp …) drawn beside the kommun's own values, each its own series.
+  const point = (year: number, value: number) => ({ year, value, label: c.f.value(value, ind.unit, { decimals: d }), spoken: c.f.spoken(value, ind.unit, { decimals: d }) });
+  const comparisons = (ind.comparisons ?? [])
+    .map((cmp) => ({ kind: 'comparison' as const, label: v.term('comparisonOf', { comparison: cmp.label }), points: [...cmp.values].sort((a, b) => a.year - b.year).map((x) => point(x.year, x.total)) }))
+    .filter((s) => s.points.length > 0);
   if ((series.find((s) => s.kind === 'outcome')?.points.length ?? 0) < 2) return undefined;
+  const all: ChartModel['series'] = [...series, ...comparisons];
   const name = v.term('chartOfValues', { indicator: ind.name });
-  const chart = { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series };
+  const chart = { id: `${ind.id}-chart`, title: ind.name, unit: ind.unit, series: all };
+  // Values the source prints as "–" have no bar or mark: the text alternative says so.
+  const skipped = ind.values
+    .filter((x) => x.absent !== undefined && x.period === undefined)
+    .sort((a, b) => (a.kind === b.kind ? a.year - b.year : a.kind === 'outcome' ? -1 : 1))
+    .map((x) => ` ${v.term('notInChart', { kind: v.term(x.kind), year: String(x.year), value: v.term(x.absent!) })}.`)
+    .join('');
   if (table) {
-    const description = `${name}. ${v.term('valuesInTable')}.`;
+    const description = `${name}. ${v.term('valuesInTable')}.${skipped}`;
     return { ...chart, description, speech: description, valuesInTable: table.id };
   }
   const sentence = (say: (value: number) => string) =>
-    `${name}. ${series.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.`;
+    `${name}. ${all.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.${skipped}`;
   return {
     ...chart,
     description: sentence((n) => c.f.spoken(n, ind.unit, { decimals: d })),

@@ -109,12 +109,15 @@ export function createPhraser(vocabulary: Vocabulary): Phraser {
   // A table inside a list item (only a block tree can put one there; Markdown tables stand
   // at the top and become table blocks of the section) becomes one paragraph of its plain
   // text: cells between " | ", rows between " / ".
+  // An image there (again only a block tree can put one there) becomes a paragraph of its text alternative.
   const block = (b: Block): TextBlock =>
     b.type === 'paragraph'
       ? { type: 'paragraph', children: inline(b.children) }
       : b.type === 'list'
         ? { type: 'list', ordered: b.ordered, items: b.items.map((item) => item.map(block)) }
-        : { type: 'paragraph', children: inline([b.header, ...b.rows].flatMap((r, i) => [...(i > 0 ? [{ type: 'text' as const, value: ' / ' }] : []), { type: 'text' as const, value: r.map(inlineText).join(' | ') }])) };
+        : b.type === 'image'
+          ? { type: 'paragraph', children: inline([{ type: 'text', value: b.alt }]) }
+          : { type: 'paragraph', children: inline([b.header, ...b.rows].flatMap((r, i) => [...(i > 0 ? [{ type: 'text' as const, value: ' / ' }] : []), { type: 'text' as const, value: r.map(inlineText).join(' | ') }])) };
   return {
     running: (text) => phrase(text, 'running'),
     title: (text) => phrase(text, 'title'),

@@ -152,7 +152,8 @@ export interface ChartModel {
   id: string;
   title: string;
   unit: Unit;
-  series: { kind: 'outcome' | 'target'; label: string; points: ChartPoint[] }[];
+  /** Outcomes, targets, and the comparison series (riket, a kommungrupp …) drawn beside them. */
+  series: { kind: 'outcome' | 'target' | 'comparison'; label: string; points: ChartPoint[] }[];
   /**
    * The text alternative. When the chart's values stand in the table right before it
    * (`valuesInTable`), it names the chart and points to that table instead of restating them.
@@ -162,6 +163,31 @@ export interface ChartModel {
   speech: string;
   /** The id of the adjacent table holding the chart's values, when there is one. */
   valuesInTable?: string;
+}
+
+/**
+ * An image of the author's text, with its bytes read by the build: writers embed it (HTML
+ * as a data URL, PDF as a tagged Figure, DOCX as a picture) with its text alternative, and
+ * text says the alternative, marked as an image. A decorative image has an empty `alt` and
+ * is marked as decoration (HTML `alt=""`, PDF an artifact); text leaves it out.
+ */
+export interface ImageModel {
+  /** `image-1`, `image-2` … in reading order. */
+  id: string;
+  /** The file as the report names it, relative to the report's folder. */
+  src: string;
+  /** The text alternative, exactly as written; empty when decorative. */
+  alt: string;
+  decorative: boolean;
+  /** The caption, when the author gave one (the Markdown title). */
+  caption?: string;
+  /** What text says for it: `Bild: Karta över området.` (the vocabulary's word for an image, the alt text). */
+  spoken: string;
+  mediaType: 'image/png' | 'image/jpeg';
+  /** Its size in pixels. */
+  width: number;
+  height: number;
+  bytes: Uint8Array;
 }
 
 /** A labelled value, e.g. "Ansvariga: KS, SBN". */
@@ -202,6 +228,7 @@ export type DocBlock =
   | { kind: 'table'; table: TableModel }
   | { kind: 'legend'; legend: LegendModel }
   | { kind: 'chart'; chart: ChartModel }
+  | { kind: 'image'; image: ImageModel }
   | { kind: 'section'; section: DocSection };
 
 /** A section with a heading. Level 2 is the top (level 1 is the document title). */

@@ -3,7 +3,7 @@
 // (an inferred or unknown status says why) and comparison series (their members named).
 import { closest } from '../decode.js';
 import type { Provenance } from '../goal-model.js';
-import { goalRuleStatus, overallAssessment, overallDimension } from '../goal-model.js';
+import { goalRuleStatus, indicatorRuleStatus, overallAssessment, overallDimension } from '../goal-model.js';
 import type { ReportPath } from '../walk.js';
 import type { CheckContext, Rules } from './context.js';
 import { scaleKey } from './scales.js';
@@ -93,7 +93,26 @@ export function goalModelRules(ctx: CheckContext): Rules {
       }
     },
     commitment: (c, path) => provenance(c.provenance, path, c.id),
-    indicator: (ind, path) =>
+    indicator: (ind, path) => {
+      // An indicator's own status: a key of the assessment scale, typed or given by the rule.
+      if (ind.assessment != null) scaleKey(ctx, 'assessment', ind.assessment, [...path, 'assessment']);
+      if (ind.assessmentByRule) {
+        if (!gov.statusRule)
+          ctx.report('status-rule-unresolved', { goal: ind.id, rule: ind.id, why: 'no-rule' }, [...path, 'assessmentByRule'], {
+            expected: 'governance.statusRule declaring the rule',
+            found: 'assessmentByRule: true',
+            hint: 'Declare governance.statusRule (label, steps with status and atLeast), or type the indicator\'s assessment instead.',
+          });
+        else {
+          const derived = indicatorRuleStatus(ind, gov, ctx.periodYear);
+          if (derived && ind.assessment != null && ind.assessment !== derived.status)
+            ctx.report('status-disagrees-with-rule', { goal: ind.id, typed: ind.assessment, derived: derived.status, share: Math.round(derived.share * 10) / 10 }, [...path, 'assessment'], {
+              expected: `${JSON.stringify(derived.status)} (by the rule: ${gov.statusRule.label})`,
+              found: JSON.stringify(ind.assessment),
+              hint: 'Check the status against the source; remove the typed assessment to publish what the rule gives, or remove assessmentByRule to keep the typed one.',
+            });
+        }
+      }
       ind.comparisons?.forEach((c, i) => {
         const p = [...path, 'comparisons', i];
         if (c.of === 'group' && c.koladaGroupId === undefined && /kolada/i.test(c.source))
@@ -108,7 +127,8 @@ export function goalModelRules(ctx: CheckContext): Rules {
             found: 'none',
             hint: 'List the kommuner the values are for.',
           });
-      }),
+      });
+    },
     done: () => {
       for (const { goal, id, path } of links) {
         if (id !== goal && targets.has(id)) continue;

@@ -24,6 +24,11 @@ export function valueRules(ctx: CheckContext): Rules {
           });
         if (form === 'missing' && v.missing === undefined)
           ctx.report('missing-value-reason', data, vp, { expected: 'total: <number>, or missing: <reason>', found: 'neither', hint: 'Give `total`, or `missing` with the reason, e.g. "Mätning senare under 2022".' });
+        if (form === 'absent') {
+          const also = (['total', 'women', 'men', 'low', 'high', 'direction', 'statement', 'missing', 'bound'] as const).filter((k) => v[k] !== undefined);
+          if (also.length > 0)
+            ctx.report('value-and-absent', { ...data, also: also.join(', ') }, vp, { expected: `absent: ${v.absent} alone`, found: `absent: ${v.absent} and ${also.join(', ')}`, hint: `Remove ${also.join(', ')} when the source prints "–", or remove absent when it gives a figure (an amount that rounds to zero is total: 0).` });
+        }
         if (v.total !== undefined && v.missing !== undefined)
           ctx.report('value-and-missing', data, vp, { expected: 'either total or missing', found: `total ${v.total} and missing ${JSON.stringify(v.missing)}`, hint: 'Remove the one that does not hold.' });
         if (ind.unit !== 'percent') return;
