@@ -1,20 +1,27 @@
 // The packages as someone outside this repository gets them. Every publishable package is
-// packed with `pnpm pack` (workspace dependencies become versions), the tarballs are
-// installed with plain npm into an empty project (no workspace; third-party dependencies
-// come from the registry and npm's cache), `npx kommunrapport build` builds an example
-// there, create-plugin scaffolds a plugin in another empty folder whose printed next steps
-// are run (the tarballs standing in for the registry at `npm install`), and the installed
-// CLI uses that plugin with --plugin and from kommunrapport.config.yaml. Then the same
-// inside a copy of this repository: every next step create-plugin prints, run exactly as
-// printed, with no change to the CLI's files.
+// packed with `pnpm pack` (workspace dependencies become versions) and checked with publint.
+// With plain npm and no workspace (third-party dependencies come from the registry and npm's
+// cache): the tarballs are installed into an empty project, as the READMEs say until the
+// packages are published, and `npx kommunrapport build` builds an example there. A stand-in
+// for the registry (registry-stand-in.mjs) serves the tarballs under their names, with npm's
+// @kommunrapport scope pointed at it, so the "Step 0" block of docs/plugins.md runs line by
+// line, exactly as printed, in another empty folder: `npx @kommunrapport/create-plugin
+// slides` and every next step it prints, `npm install` included (and `npm create
+// @kommunrapport/plugin slides`, which the page gives as the same). The installed CLI then uses
+// that plugin with --plugin and from kommunrapport.config.yaml. Then the same inside a copy
+// of this repository: every next step create-plugin prints, run exactly as printed, with no
+// change to the CLI's files.
 //
 // Slow (several minutes: three npm installs, a pnpm install, builds): one file, generous
 // time limits. It fails, not skips, when npm cannot reach the registry.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { publint } from 'publint';
+import { formatMessage } from 'publint/utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from './cli-helpers.js';
 
@@ -24,9 +31,18 @@ const tarballs = join(work, 'tarballs');
 const project = join(work, 'project');
 const pluginHome = join(work, 'plugin-home');
 const repoCopy = join(work, 'repository');
-afterAll(() => rmSync(work, { recursive: true, force: true }));
+let registry: ChildProcess | undefined;
+afterAll(() => {
+  registry?.kill();
+  rmSync(work, { recursive: true, force: true });
+});
 
-/** The environment of a developer's shell: no variables from the pnpm or vitest running this test, not CI (pnpm would freeze the lockfile). */
+/**
+ * The environment of a developer's shell: no variables from the pnpm or vitest running this
+ * test, not CI (pnpm would freeze the lockfile). Once the stand-in runs, npm's
+ * @kommunrapport scope points at it (through npm_config_globalconfig), and `npx` installs
+ * without asking (as answering its "Ok to proceed?" with y).
+ */
 const env: NodeJS.ProcessEnv = Object.fromEntries(
   Object.entries({ ...process.env, CI: '', NO_COLOR: '1', SOURCE_DATE_EPOCH: '1700000000' }).filter(([k]) => !/^(npm_|pnpm_|PNPM_|VITEST|NODE_OPTIONS$|TEST$)/i.test(k)),
 );
@@ -47,6 +63,12 @@ const packages = ['packages', 'plugins', 'tools'].flatMap((top) =>
 );
 const tarball = (name: string) => join(tarballs, readdirSync(tarballs).find((f) => f.startsWith(`${name.replace('@', '').replace('/', '-')}-`) && /-\d+\.\d+\.\d+\.tgz$/.test(f))!);
 const npmInstall = 'npm install --no-audit --no-fund --prefer-offline';
+/** The lines of the "Step 0" block of docs/plugins.md, comments left out. */
+const stepZero = (() => {
+  const doc = readFileSync(join(repoRoot, 'docs/plugins.md'), 'utf8');
+  const block = /## Step 0[^\n]*\n+```sh\n([\s\S]*?)```/.exec(doc)![1]!;
+  return block.split('\n').map((l) => l.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+})();
 
 /** Steps printed by create-plugin under "Next steps:". */
 const nextSteps = (printed: string) => [...printed.matchAll(/^ {2}\d+\. (.+)$/gm)].map((m) => m[1]!);
@@ -66,7 +88,7 @@ function hashes(dir: string): Record<string, string> {
   return out;
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   const ping = spawnSync('npm', ['ping'], { env, encoding: 'utf8', timeout: 60_000 });
   if (ping.status !== 0) {
     throw new Error(
@@ -78,6 +100,24 @@ beforeAll(() => {
   sh('pnpm build --output-logs=errors-only', repoRoot, 15 * MINUTE);
   mkdirSync(tarballs);
   for (const p of packages) sh(`pnpm pack --pack-destination ${tarballs}`, join(repoRoot, p));
+  // The stand-in for the registry; it prints its address when it listens.
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./registry-stand-in.mjs', import.meta.url)), tarballs], { stdio: ['ignore', 'pipe', 'inherit'] });
+  registry = child;
+  const address = await new Promise<string>((ok, fail) => {
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.includes('\n')) ok(out.trim());
+    });
+    child.on('exit', (code) => fail(new Error(`the registry stand-in exited ${code}`)));
+  });
+  // The scope goes into a copy of npm's global config file (an environment variable named
+  // npm_config_@kommunrapport:registry would not pass through sh); the user's own config stays.
+  const globalConfig = spawnSync('npm', ['config', 'get', 'globalconfig'], { env, encoding: 'utf8' }).stdout.trim();
+  const npmrc = join(work, 'npmrc');
+  writeFileSync(npmrc, `${existsSync(globalConfig) ? `${readFileSync(globalConfig, 'utf8')}\n` : ''}@kommunrapport:registry=${address}\n`);
+  env.npm_config_globalconfig = npmrc;
+  env.npm_config_yes = 'true';
 }, 25 * MINUTE);
 
 describe('the packed packages', () => {
@@ -94,6 +134,12 @@ describe('the packed packages', () => {
       expect(pkg.files, p).toContain('dist');
       expect(pkg.types, p).toBe('./dist/index.d.ts');
       expect(listing, p).toContain('README.md');
+      // Only this build's files: no chunk of an earlier build under another hash.
+      const chunkNames = listing.map((f) => /^(dist\/(?:.*\/)?[\w.-]+?)-[\w-]{8}\.(js|d\.ts)$/.exec(f)).filter((m) => m !== null).map((m) => `${m[1]}.${m[2]}`);
+      expect(chunkNames, p).toEqual([...new Set(chunkNames)]);
+      // The README's install section names this very tarball (until the packages are published).
+      const readme = readFileSync(join(repoRoot, p, 'README.md'), 'utf8');
+      if (!p.startsWith('tools/')) expect(readme.match(/\.\/kommunrapport-[a-z-]+-\d+\.\d+\.\d+\.tgz/g), `${p}/README.md`).toEqual([`./${file.slice(tarballs.length + 1)}`]);
       const deps = JSON.stringify({ ...pkg.dependencies, ...pkg.peerDependencies });
       expect(deps, p).not.toContain('workspace:');
       for (const [entry, target] of Object.entries(pkg.exports as Record<string, Record<string, string>>)) {
@@ -102,14 +148,25 @@ describe('the packed packages', () => {
       for (const bin of Object.values((pkg.bin ?? {}) as Record<string, string>)) expect(listing, `${p} bin`).toContain(bin.replace(/^\.\//, ''));
     }
   });
+
+  it('pass publint, the packaging linter (its errors, warnings and suggestions: none)', async () => {
+    for (const p of packages) {
+      const bytes = readFileSync(tarball((JSON.parse(readFileSync(join(repoRoot, p, 'package.json'), 'utf8')) as { name: string }).name));
+      const { messages, pkg } = await publint({ pack: { tarball: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer }, level: 'suggestion' });
+      expect(messages.map((m) => `${m.type}: ${formatMessage(m, pkg)}`), p).toEqual([]);
+    }
+  });
 });
 
 describe('outside the repository, with npm', () => {
-  it('installs into an empty project and `npx kommunrapport build` builds an example in every format', () => {
+  it('the tarballs install into an empty project (`npm install ./kommunrapport-cli-0.1.0.tgz …`, as the READMEs say) and `npx kommunrapport build` builds an example in every format', () => {
     mkdirSync(project);
     writeFileSync(join(project, 'package.json'), '{ "name": "reports", "private": true }\n');
     sh(`${npmInstall} ${packages.map((p) => tarball(JSON.parse(readFileSync(join(repoRoot, p, 'package.json'), 'utf8')).name)).join(' ')}`, project, 15 * MINUTE);
     expect(existsSync(join(project, 'node_modules/.pnpm'))).toBe(false);
+    for (const name of ['cli', 'core', 'model', 'plugin-html', 'plugin-pdf', 'plugin-text', 'plugin-open-data', 'plugin-docx', 'create-plugin']) {
+      expect(existsSync(join(project, 'node_modules/@kommunrapport', name, 'dist/index.js')), name).toBe(true);
+    }
     cpSync(join(repoRoot, 'examples/solberga-son-2024-delar/rapport.yaml'), join(project, 'reports/rapport.yaml'));
     const printed = sh('npx kommunrapport build reports/rapport.yaml -o public', project);
     const id = /^id: (\S+)/m.exec(readFileSync(join(project, 'reports/rapport.yaml'), 'utf8'))![1]!;
@@ -118,22 +175,36 @@ describe('outside the repository, with npm', () => {
   }, 20 * MINUTE);
 
   let pluginDir = '';
-  it('create-plugin scaffolds a plugin in another empty folder, and its next steps work as printed (npm install given the tarballs)', () => {
+  it('docs/plugins.md "Step 0" runs as printed in an empty folder: `npx @kommunrapport/create-plugin slides`, then every next step it prints', () => {
     mkdirSync(pluginHome);
-    const printed = sh(`${join(project, 'node_modules/.bin/create-plugin')} slides`, pluginHome);
-    const steps = nextSteps(printed);
-    expect(steps).toEqual(['cd kommunrapport-plugin-slides', 'npm install', 'npm test', 'npm run build', 'npx kommunrapport init example', 'npx kommunrapport build example/rapport.yaml --plugin . --format slides --out out']);
+    expect(stepZero.slice(0, 2)).toEqual(['mkdir my-plugins && cd my-plugins', 'npx @kommunrapport/create-plugin slides']);
     let cwd = pluginHome;
-    for (const step of steps) {
-      if (step.startsWith('cd ')) cwd = join(cwd, step.slice(3));
-      // Not published: the tarballs stand in for the registry (npm records them in package.json).
-      else if (step === 'npm install') sh(`${npmInstall} ${['@kommunrapport/core', '@kommunrapport/model', '@kommunrapport/cli', '@kommunrapport/plugin-html', '@kommunrapport/plugin-pdf', '@kommunrapport/plugin-text', '@kommunrapport/plugin-open-data', '@kommunrapport/plugin-docx'].map(tarball).join(' ')}`, cwd, 15 * MINUTE);
-      else {
-        const out = sh(step, cwd);
-        if (step === 'npm test') expect(out).toMatch(/Tests\s+4 passed \(4\)/);
+    let printed = '';
+    for (const step of stepZero) {
+      const cd = /^(?:(mkdir (\S+)) && )?cd (\S+)$/.exec(step);
+      if (cd) {
+        if (cd[1]) sh(cd[1], cwd);
+        cwd = join(cwd, cd[3]!);
+        continue;
       }
+      const out = sh(step, cwd, 15 * MINUTE);
+      if (step.includes('create-plugin')) printed = out;
+      if (step === 'npm test') expect(out).toMatch(/Tests\s+4 passed \(4\)/);
+    }
+    // The page shows the steps create-plugin prints, in the same order.
+    expect(nextSteps(printed)).toEqual(stepZero.slice(2));
+    expect(nextSteps(printed)).toEqual(['cd kommunrapport-plugin-slides', 'npm install', 'npm test', 'npm run build', 'npx kommunrapport init example', 'npx kommunrapport build example/rapport.yaml --plugin . --format slides --out out']);
+    // npm installed this repository's packages by version from the stand-in, as it will from the registry.
+    for (const name of ['core', 'model', 'cli']) {
+      const installed = join(cwd, 'node_modules/@kommunrapport', name);
+      expect(readFileSync(join(installed, 'dist/index.js'), 'utf8'), name).toBe(readFileSync(join(repoRoot, 'packages', name, 'dist/index.js'), 'utf8'));
     }
     pluginDir = cwd;
+    // `npm create @kommunrapport/plugin <name>`, which the page gives as the same, is the same.
+    mkdirSync(join(pluginHome, 'by-npm-create'));
+    const created = sh('npm create @kommunrapport/plugin slides', join(pluginHome, 'by-npm-create'));
+    expect(nextSteps(created)).toEqual(nextSteps(printed));
+    expect(readFileSync(join(pluginHome, 'by-npm-create/kommunrapport-plugin-slides/src/plugin.ts'), 'utf8')).toBe(readFileSync(join(pluginDir, 'src/plugin.ts'), 'utf8'));
     expect(existsSync(join(pluginDir, 'dist/index.js'))).toBe(true);
     expect(existsSync(join(pluginDir, 'dist/index.d.ts'))).toBe(true);
     const outline = readdirSync(join(pluginDir, 'out')).map((id) => readFileSync(join(pluginDir, 'out', id, 'slides.txt'), 'utf8'));

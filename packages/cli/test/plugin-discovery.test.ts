@@ -3,7 +3,7 @@
 // one), a file, or a plugin package's folder; every way loading can fail has its own code,
 // message, hint and exit code; options from the config or from -O are decoded by the
 // plugin's codec with located errors.
-import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -146,7 +146,24 @@ describe('every plugin-loading error has its own code, message, hint and exit co
     expect(r.stderr).toContain('hint: Export the plugin as the default export');
   });
 
-  it('bad options in the config: exit 1, located in the file with the plugin named; misspelt plugin names suggested', async () => {
+  it('a plugin whose module does not import (a dependency not installed, an error in it): plugin-invalid, exit 1, says to install or correct it', async () => {
+    const dir = work();
+    const pkg = pluginPackage(dir, 'uninstalled', 'uninstalled');
+    writeFileSync(join(pkg, 'dist/index.js'), `import { definePlugin } from 'kommunrapport-not-installed-anywhere';\n${PLUGIN('uninstalled')}`);
+    const r = await runMain(['build', 'reports/rapport.yaml', '--plugin', './uninstalled'], dir);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(`[plugin ./uninstalled] load: Importing the plugin ${join(dir, 'uninstalled/dist/index.js')} failed: Cannot find package 'kommunrapport-not-installed-anywhere'`);
+    expect(r.stderr).toContain('(plugin-invalid)');
+    expect(r.stderr).toContain("hint: A module the plugin imports is not installed: run npm install in the plugin's package");
+    writeFileSync(join(dir, 'broken.mjs'), "throw new Error('the plugin broke while loading');\n");
+    const broken = await runMain(['build', 'reports/rapport.yaml', '--plugin', './broken.mjs'], dir);
+    expect(broken.code).toBe(1);
+    expect(broken.stderr).toContain('failed: the plugin broke while loading');
+    expect(broken.stderr).toContain("hint: Correct the error in the plugin's module");
+    expect(broken.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('bad options in the config: exit 1, located in the file with the plugin named and a hint; misspelt options and plugin names suggested', async () => {
     const dir = work();
     pluginPackage(dir, 'slides', 'slides');
     writeFileSync(join(dir, 'reports/kommunrapport.config.yaml'), 'plugins: [../slides]\noptions:\n  slides:\n    size: stor\n');
@@ -155,6 +172,14 @@ describe('every plugin-loading error has its own code, message, hint and exit co
     expect(r.stderr).toMatch(/reports\/kommunrapport\.config\.yaml:4:\d+/);
     expect(r.stderr).toContain('options.slides.size');
     expect(r.stderr).toContain('Plugin "slides"');
+    expect(r.stderr).toContain('hint:     Write the number without quotes');
+    // A misspelt option: the plugin's plain io-ts codec would drop it; it is an error with the key suggested, as for first-party plugins.
+    writeFileSync(join(dir, 'reports/kommunrapport.config.yaml'), 'plugins: [../slides]\noptions:\n  slides:\n    greting: Hallå\n');
+    const misspelt = await runMain(['build', 'reports/rapport.yaml', '-f', 'slides', '-o', 'out'], dir);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toContain('reports/kommunrapport.config.yaml:4:5  error  [plugin slides] unknown-key  options.slides.greting');
+    expect(misspelt.stderr).toContain('Plugin "slides": Unknown key "greting". Did you mean "greeting"?');
+    expect(misspelt.stderr).toContain('hint:     Rename "greting" to "greeting".');
     writeFileSync(join(dir, 'reports/kommunrapport.config.yaml'), 'plugins: [../slides]\noptions:\n  slidse:\n    size: 2\n');
     const typo = await runMain(['build', 'reports/rapport.yaml', '-f', 'slides', '-o', 'out', '--strict'], dir);
     expect(typo.code).toBe(1);
@@ -172,7 +197,7 @@ describe('-O <plugin>.<option>=<value>', () => {
     expect(read(dir, 'slides.txt')).toBe(`God dag 11 ${ID}\n`);
   });
 
-  it('is decoded like the config: a bad value names the -O argument, the path and what was expected (exit 1)', async () => {
+  it('is decoded like the config: a bad value or a misspelt option names the -O argument, the path and what was expected (exit 1)', async () => {
     const dir = work();
     pluginPackage(dir, 'slides', 'slides');
     const r = await runMain(['build', 'reports/rapport.yaml', '--plugin', './slides', '-f', 'slides', '-o', 'out', '-O', 'slides.size=stor'], dir);
@@ -180,10 +205,32 @@ describe('-O <plugin>.<option>=<value>', () => {
     expect(r.stderr).toContain('-O slides.size=stor');
     expect(r.stderr).toContain('options.slides.size');
     expect(r.stderr).toContain('Plugin "slides"');
+    const misspelt = await runMain(['build', 'reports/rapport.yaml', '--plugin', './slides', '-f', 'slides', '-o', 'out', '-O', 'slides.greting=Hej'], dir);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toContain('-O slides.greting=Hej  error  [plugin slides] unknown-key  options.slides.greting');
+    expect(misspelt.stderr).toContain('Did you mean "greeting"?');
     const typo = await runMain(['build', 'reports/rapport.yaml', '--plugin', './slides', '-f', 'slides', '-o', 'out', '-O', 'slidse.size=2', '--strict'], dir);
     expect(typo.code).toBe(1);
     expect(typo.stderr).toContain('-O slidse.size=2');
     expect(typo.stderr).toContain('Did you mean "slides"?');
+  });
+
+  it('checks a first-party plugin\'s options the same way: a misspelt or wrong -O pdf.fontSize is refused (exit 1) before anything renders, as in the config file', async () => {
+    const dir = work();
+    const misspelt = await runMain(['build', 'reports/rapport.yaml', '-f', 'pdf', '-o', 'out', '-O', 'pdf.fontSiz=11'], dir);
+    expect(misspelt.code).toBe(1);
+    expect(misspelt.stderr).toContain('-O pdf.fontSiz=11  error  [plugin pdf] unknown-key  options.pdf.fontSiz');
+    expect(misspelt.stderr).toContain('Did you mean "fontSize"?');
+    const wrong = await runMain(['build', 'reports/rapport.yaml', '-f', 'pdf', '-o', 'out', '-O', 'pdf.fontSize=elva'], dir);
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toContain('-O pdf.fontSize=elva  error  [plugin pdf]');
+    expect(wrong.stderr).toContain('options.pdf.fontSize');
+    // The same mistake in the config file is located there instead.
+    writeFileSync(join(dir, 'reports/kommunrapport.config.yaml'), 'options:\n  pdf:\n    fontSiz: 11\n');
+    const inConfig = await runMain(['build', 'reports/rapport.yaml', '-f', 'pdf', '-o', 'out'], dir);
+    expect(inConfig.code).toBe(1);
+    expect(inConfig.stderr).toContain('reports/kommunrapport.config.yaml:3:5  error  [plugin pdf] unknown-key  options.pdf.fontSiz');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
   it('refuses an argument without plugin, option or "=" (exit 2)', async () => {

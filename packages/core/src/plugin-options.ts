@@ -1,6 +1,7 @@
 // Decoding a plugin's options through its io-ts codec, with the same located diagnostics
 // (code, path, line, expected, found, hint) as a report, plus the plugin's name.
-import { errorsToDiagnostics, type Diagnostic, type Locate } from '@kommunrapport/model';
+import * as t from 'io-ts';
+import { errorsToDiagnostics, UnknownKeyType, type Diagnostic, type Locate } from '@kommunrapport/model';
 import type { Plugin } from './plugin.js';
 
 /** A diagnostic about a plugin's options: a report-style diagnostic naming the plugin. */
@@ -32,11 +33,13 @@ export interface DecodedOptions<O> {
  * `options.html.theme`.
  */
 export function decodeOptions<O>(plugin: Plugin<O>, raw: unknown, source: DecodeOptionsSource = {}): DecodedOptions<O> {
-  const result = plugin.options.decode(raw === undefined ? {} : raw);
-  if (result._tag === 'Right') return { value: result.right, diagnostics: [] };
+  const input = raw === undefined ? {} : raw;
+  const result = plugin.options.decode(input);
+  const errors = [...unknownKeyErrors(plugin.options, input), ...(result._tag === 'Left' ? result.left : [])];
+  if (result._tag === 'Right' && errors.length === 0) return { value: result.right, diagnostics: [] };
   const at = source.at ?? ['options', plugin.name];
   const locate = source.locate;
-  const diagnostics = errorsToDiagnostics(result.left, {
+  const diagnostics = errorsToDiagnostics(errors, {
     ...(source.file !== undefined ? { file: source.file } : {}),
     ...(locate ? { locate: (path, o) => locate([...at, ...path], o) } : {}),
   });
@@ -49,4 +52,46 @@ export function decodeOptions<O>(plugin: Plugin<O>, raw: unknown, source: Decode
       plugin: plugin.name,
     })),
   };
+}
+
+/**
+ * The keys an object codec made with plain io-ts declares (`t.type`, `t.partial`, `t.exact`,
+ * `t.strict`, `t.intersection` of these, `t.readonly`, `t.refinement`), or undefined when the
+ * codec is anything else: the model's `strict` (which reports unknown keys itself), a record,
+ * a hand-written `t.Type`.
+ */
+function declaredKeys(codec: t.Mixed): string[] | undefined {
+  const c = codec as t.Mixed & { _tag?: string; props?: t.Props; type?: t.Mixed; types?: t.Mixed[] };
+  switch (c._tag) {
+    case 'InterfaceType':
+    case 'PartialType':
+      return Object.keys(c.props!);
+    case 'ExactType':
+    case 'ReadonlyType':
+    case 'RefinementType':
+      return declaredKeys(c.type!);
+    case 'IntersectionType': {
+      const parts = c.types!.map(declaredKeys);
+      return parts.every((p) => p !== undefined) ? [...new Set(parts.flat())] : undefined;
+    }
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * A misspelt option is reported for a plugin whose codec is a plain io-ts object (which
+ * would drop or ignore the key) as it is for the first-party plugins' strict codecs: as an
+ * `unknown-key` error with the closest declared key suggested.
+ */
+function unknownKeyErrors(codec: t.Mixed, raw: unknown): t.Errors {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return [];
+  const known = declaredKeys(codec);
+  if (known === undefined) return [];
+  const type = new UnknownKeyType(known);
+  // The root of the path is the options object (t.unknown: the codec itself may be an
+  // intersection, whose members the path leaves out).
+  return Object.entries(raw as Record<string, unknown>)
+    .filter(([key]) => !known.includes(key))
+    .map(([key, value]) => ({ value, context: [{ key: '', type: t.unknown, actual: raw }, { key, type, actual: value }] }));
 }

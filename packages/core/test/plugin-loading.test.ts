@@ -87,6 +87,31 @@ describe('decodeOptions', () => {
     expect(r.diagnostics[1]!.message).toBe('Plugin "pdf-x": Expected a number, found text "two".');
   });
 
+  it('reports a misspelt option of a plain io-ts codec (which would drop it) as the strict codecs do: unknown-key, located, closest key suggested', () => {
+    const text = 'options:\n  plain:\n    pages: 2\n    them: dark\n';
+    const parsed = parseYaml(text, 'kommunrapport.config.yaml');
+    const raw = (parsed.value as { options: Record<string, unknown> }).options['plain'];
+    for (const options of [
+      t.exact(t.partial({ theme: t.string, pages: t.number })),
+      t.partial({ theme: t.string, pages: t.number }),
+      t.intersection([t.type({ pages: t.number }), t.partial({ theme: t.string })]),
+      t.strict({ pages: t.number, theme: t.string }),
+      t.readonly(t.type({ pages: t.number, theme: t.string })),
+    ]) {
+      const p = definePlugin({ name: 'plain', formats: ['plain'], options: options as t.Type<unknown>, render: () => [] });
+      const r = decodeOptions(p, raw, { file: 'kommunrapport.config.yaml', locate: parsed.locate });
+      expect(r.value, options.name).toBeUndefined();
+      expect(r.diagnostics, options.name).toEqual([
+        expect.objectContaining({ code: 'unknown-key', severity: 'error', path: 'options.plain.them', plugin: 'plain', line: 4, message: 'Plugin "plain": Unknown key "them". Did you mean "theme"?', hint: 'Rename "them" to "theme".' }),
+      ]);
+    }
+    // A codec that takes any key, and the right keys, are left alone.
+    const anyKey = definePlugin({ name: 'any', formats: ['any'], options: t.record(t.string, t.unknown), render: () => [] });
+    expect(decodeOptions(anyKey, { them: 'dark' })).toEqual({ value: { them: 'dark' }, diagnostics: [] });
+    const right = definePlugin({ name: 'right', formats: ['right'], options: t.exact(t.partial({ theme: t.string })), render: () => [] });
+    expect(decodeOptions(right, { theme: 'dark' })).toEqual({ value: { theme: 'dark' }, diagnostics: [] });
+  });
+
   it('reports a missing option and decodes absent options as {}', async () => {
     const echo = await plugin('echo');
     expect(decodeOptions(echo, undefined)).toEqual({ value: {}, diagnostics: [] });
