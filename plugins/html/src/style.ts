@@ -53,7 +53,7 @@ figcaption p{margin:.25rem 0;font-size:.95rem}
 .image img{display:block;max-width:100%;height:auto}
 .image figcaption{margin-top:.25rem;font-size:.95rem}
 .key{list-style:none;display:flex;flex-wrap:wrap;gap:.25rem 1.25rem;padding:0;margin:0;font-size:.95rem}
-.key li{display:flex;align-items:center;gap:.4em;white-space:nowrap}
+.key li{display:flex;align-items:center;gap:.4em;max-width:100%}
 @media (max-width:30rem){.facts{grid-template-columns:1fr;gap:0}dd{margin-bottom:.5rem}h1{font-size:1.6rem}h2{font-size:1.4rem}}
 @page{size:A4;margin:18mm 16mm}
 @media print{
