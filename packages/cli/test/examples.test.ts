@@ -18,6 +18,9 @@ import type { BuildJson } from '../src/commands/build.js';
 // The HTML plugin's own browser helpers, so both examples get exactly its checks.
 import { launchChromium, type Browser } from '../../../plugins/html/test/chromium.js';
 import { formatViolations, runAxe } from '../../../plugins/html/test/axe.js';
+// The PDF and Word plugins' own readers of their files' structure.
+import { QpdfFile, flatten } from '../../../plugins/pdf/test/qpdf-json.js';
+import { docxFiles, unescapeXml } from '../../../plugins/docx/test/helpers.js';
 import { repoRoot as ROOT } from './cli-helpers.js';
 import { attr, csvLinkBeside, csvMismatches, elements, parseFile, tableRows } from './site/site-check.js';
 import { execFileSync } from 'node:child_process';
@@ -67,6 +70,9 @@ describe('kommunrapport build without open data', () => {
     }
   });
 });
+
+/** Images of the examples' text checked in every output (Norrvik has one), so the image test cannot pass on nothing. */
+let imagesSeen = 0;
 
 describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
   let root: string;
@@ -245,6 +251,19 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
     expect(types).toContain('TH');
   });
 
+  test('every image of the text reaches every output with its alt text: HTML img, PDF Figure /Alt, text, Word picture description', () => {
+    const alts = [...readFileSync(join(ROOT, path), 'utf8').matchAll(/!\[([^\]]+)\]\(/g)].map((m) => m[1]!);
+    imagesSeen += alts.length;
+    const html = readFileSync(join(out, 'index.html'), 'utf8');
+    expect([...html.matchAll(/<img [^>]*alt="([^"]*)"/g)].map((m) => m[1]).filter((a) => a !== '')).toEqual(alts);
+    const figures = flatten(new QpdfFile(join(out, 'rapport.pdf')).structTree()).filter((n) => n.type === 'Figure').map((f) => String(f.dict['/Alt']).replace(/^u:|^b:/, ''));
+    for (const alt of alts) expect(figures).toContain(alt);
+    const text = readFileSync(join(out, 'rapport.txt'), 'utf8').replace(/\s+/g, ' ');
+    for (const alt of alts) expect(text).toContain(alt);
+    const word = docxFiles(readFileSync(join(out, 'rapport.docx')))['word/document.xml']!;
+    expect([...word.matchAll(/<wp:docPr [^>]*descr="([^"]*)"/g)].map((m) => unescapeXml(m[1]!))).toEqual(alts);
+  });
+
   test('text: UTF-8, every section title in order, and no symbol of the vocabulary without its words', () => {
     const text = readFileSync(join(out, 'rapport.txt'), 'utf8');
     expect(text).toBe(text.normalize('NFC'));
@@ -270,5 +289,11 @@ describe.each(EXAMPLES)('%s built in every format', (_name, path) => {
     const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
     expect(validate(JSON.parse(readFileSync(join(folder, 'report.json'), 'utf8')))).toBe(true);
     expect(validate.errors ?? []).toEqual([]);
+  });
+});
+
+describe('the examples together', () => {
+  test('hold at least one image in their text, checked in every output above', () => {
+    expect(imagesSeen).toBeGreaterThan(0);
   });
 });

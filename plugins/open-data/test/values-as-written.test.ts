@@ -62,10 +62,10 @@ describe('values as written, in open data (Norrvik example)', () => {
 });
 
 describe('a Markdown table in rich text, in open data (Norrvik example)', () => {
-  it("keeps the table's caption and cells in the text column, one row a line between |", () => {
+  it("keeps the table's caption and cells in the text column, one row a line between |, and the image after it as its alt text and caption", () => {
     const klimat = rowsOf('areas').find((r) => r.local_id === 'klimat')!;
     expect(klimat.text).toBe(
-      'Nämnden har antagit tre klimatlöften för 2024.\n\nSolceller på skolornas tak 2024\n| Skola | Tak med solceller | Kommentar |\n| Norrviksskolan | 2 | Klart i maj |\n| Ekbackens skola | 1 | Upphandlas av BUF |',
+      'Nämnden har antagit tre klimatlöften för 2024.\n\nSolceller på skolornas tak 2024\n| Skola | Tak med solceller | Kommentar |\n| Norrviksskolan | 2 | Klart i maj |\n| Ekbackens skola | 1 | Upphandlas av BUF |\n\nTeckning av Norrviksskolans tak med de två solcellsfälten, vart och ett med åtta paneler. Solcellerna på Norrviksskolans tak, klara i maj 2024',
     );
   });
 });
