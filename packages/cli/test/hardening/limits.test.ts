@@ -7,7 +7,7 @@ const codes = (text: string, options: Parameters<typeof parseYaml>[2]) => parseY
 
 describe('limits', () => {
   it('are the documented ones', () => {
-    expect(LIMITS).toEqual({ maxBytes: 10 * 1024 * 1024, maxDepth: 64, maxAliasCount: 1000, maxValues: 50_000, maxRunLength: 2000 });
+    expect(LIMITS).toEqual({ maxBytes: 10 * 1024 * 1024, maxDepth: 64, maxAliasCount: 1000, maxValues: 50_000, maxRunLength: 2000, maxImageBytes: 5 * 1024 * 1024, maxImagePixels: 4000 });
   });
 
   it('size: at the limit is read, one byte more is input-too-large (UTF-8 bytes, not characters)', () => {
