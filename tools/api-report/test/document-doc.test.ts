@@ -22,7 +22,7 @@ describe('docs/document.md', () => {
 
   it('lists every kind of block and every inline node with their fields and meanings', () => {
     const blocks = kinds.find((k) => k.name === 'DocBlock')!;
-    expect(blocks.members.map((m) => m.tag)).toEqual(['richText', 'badges', 'facts', 'list', 'table', 'legend', 'chart', 'section']);
+    expect(blocks.members.map((m) => m.tag)).toEqual(['richText', 'badges', 'facts', 'list', 'table', 'legend', 'chart', 'image', 'section']);
     const inline = kinds.find((k) => k.name === 'Inline')!;
     expect(inline.members.map((m) => m.text)).toEqual(['TextNode', 'EmphasisNode', 'StrongNode', 'LinkNode', 'AbbreviationNode', 'ForeignNode']);
     expect(doc.text).toContain('| `first` | `boolean` | True where a writer explains it (first use, not explained by the author). |');

@@ -112,6 +112,10 @@ export interface Placement {
 export function xssReport(): { yaml: string; kinds: Record<string, keyof Placement> } {
   const p = PAYLOADS.map((x) => x.text);
   const one = (i: number) => p[i % p.length]!;
+  // An <img> in an {html} fragment is refused before any output (rich-text-unsupported, the
+  // model's corpus case html-image), so in those fields an image payload keeps its
+  // attributes and handlers on a <span>: what is checked there is that nothing runs.
+  const html = (t: string) => ({ html: t.replace(/<img\b/gi, '<span') });
   const kinds: Record<string, keyof Placement> = {
     'title': 'plain', 'municipality.name': 'plain', 'body.name': 'plain', 'period.label': 'plain', 'caseNumber': 'plain',
     'office.name': 'plain', 'contact': 'plain', 'area.title': 'plain', 'area.body': 'markdown', 'goal.title': 'plain', 'goal.body': 'html',
@@ -136,7 +140,7 @@ export function xssReport(): { yaml: string; kinds: Record<string, keyof Placeme
     contact: { name: one(29), email: 'kontakt@example.se', url: `https://example.se/?q=${encodeURIComponent(one(56)).replace(/'/g, '%27')}`, phone: one(35) },
     decision: {
       proposal: p.join('\n\n'),
-      description: { html: p.join('<br>') },
+      description: html(p.join('<br>')),
       office: one(26),
       signatories: p.map((t) => ({ name: t, role: t })),
       attachments: p,
@@ -147,7 +151,7 @@ export function xssReport(): { yaml: string; kinds: Record<string, keyof Placeme
       groups: p.map((t, i) => ({ name: `grupp ${i + 1}`, description: t })),
     },
     summary: p.join('\n\n'),
-    significantEvents: p.map((t, i) => ({ id: `handelse-${i + 1}`, title: t, body: i % 2 === 0 ? t : { html: t } })),
+    significantEvents: p.map((t, i) => ({ id: `handelse-${i + 1}`, title: t, body: i % 2 === 0 ? t : html(t) })),
     sections: [
       { id: 'sammanfattning', type: 'summary' },
       { id: 'oversikt', type: 'overview' },
@@ -167,7 +171,7 @@ export function xssReport(): { yaml: string; kinds: Record<string, keyof Placeme
             {
               id: `mal-${i + 1}`,
               title: t,
-              body: { html: t },
+              body: html(t),
               indicators: [
                 { id: `ind-${i + 1}`, name: t, description: t, unit: 'count', higherIsBetter: true, values: [{ year: 2022, kind: 'outcome', total: i + 1 }] },
               ],
@@ -180,7 +184,7 @@ export function xssReport(): { yaml: string; kinds: Record<string, keyof Placeme
         id: 'text',
         type: 'text',
         title: one(6),
-        body: { html: one(7) },
+        body: html(one(7)),
         sections: p.map((t, i) => ({ id: `text-${i + 1}`, type: 'text', title: t, body: t })),
       },
       { id: 'medarbetare', type: 'workforce', title: one(8), sickLeaveTitle: one(9), sickLeave: [{ year: 2022, total: 4.5, women: 5.5, men: 2.6 }] },
