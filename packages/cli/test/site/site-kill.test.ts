@@ -40,8 +40,8 @@ let fullMs = 0;
 beforeAll(async () => {
   ensureBuilt(['packages/model', 'packages/core', 'plugins/html', 'plugins/pdf', 'plugins/text', 'plugins/open-data', 'plugins/docx', 'packages/cli']);
   for (const [name, example] of [['solberga', 'solberga-son-2024-delar'], ['norrvik', 'norrvik-bun-2024-malmodell']] as const) {
-    mkdirSync(join(root, 'src', name), { recursive: true });
-    cpSync(join(repoRoot, 'examples', example, 'rapport.yaml'), join(root, 'src', name, 'rapport.yaml'));
+    // The report's folder: its rapport.yaml and the images its text shows.
+    cpSync(join(repoRoot, 'examples', example), join(root, 'src', name), { recursive: true });
   }
   cpSync(join(repoRoot, 'examples/kommunrapport.config.yaml'), join(root, 'src/kommunrapport.config.yaml'));
   original = readFileSync(REPORT, 'utf8');

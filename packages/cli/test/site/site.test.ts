@@ -16,13 +16,10 @@ import { attr, checkLinks, csvLinkBeside, csvMismatches, elements, parseFile, si
 
 export const DEMO_REPORTS = ['ekdala-kf-2024-delar2', 'eskilstuna-ks-2022-delar2', 'norrvik-bun-2024-malmodell', 'solberga-son-2024-delar'];
 
-/** Copies the demo site's reports and config into a fresh folder (src/<name>/rapport.yaml, src/kommunrapport.config.yaml). */
+/** Copies the demo site's report folders (each rapport.yaml with its images) and config into a fresh folder (src/<name>/, src/kommunrapport.config.yaml). */
 export function copyDemo(): string {
   const work = tempDir('kr-site-');
-  for (const name of DEMO_REPORTS) {
-    mkdirSync(join(work, 'src', name), { recursive: true });
-    cpSync(join(repoRoot, 'examples', name, 'rapport.yaml'), join(work, 'src', name, 'rapport.yaml'));
-  }
+  for (const name of DEMO_REPORTS) cpSync(join(repoRoot, 'examples', name), join(work, 'src', name), { recursive: true });
   cpSync(join(repoRoot, 'examples', 'kommunrapport.config.yaml'), join(work, 'src', 'kommunrapport.config.yaml'));
   return work;
 }
