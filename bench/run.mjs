@@ -381,7 +381,7 @@ function updateReadme(r) {
   const z = r.batch?.[r.batch.length - 1];
   const body = [
     '',
-    `Measured by \`pnpm bench\` on ${r.host.cores} cores (${r.host.cpu}, Node ${r.host.node}, load ${r.host.load}); details in [bench/RESULTS.md](bench/RESULTS.md).`,
+    `Measured by \`pnpm bench${r.quick ? ' --quick' : ''}\` on ${r.host.cores} cores (${r.host.cpu}, Node ${r.host.node}, load ${r.host.load}); details in [bench/RESULTS.md](bench/RESULTS.md).`,
     '',
     '| | wall s | CPU s | peak MB | ÷ Chromium (wall) | ÷ node -e 0 (wall) |',
     '|---|---:|---:|---:|---:|---:|',
