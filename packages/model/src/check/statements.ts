@@ -218,43 +218,30 @@ function statementsAgree(ctx: CheckContext, tables: readonly PlacedTable[]): voi
     }
   }
 
+  // Each cell that differs beyond rounding from the cell of the same entity and period among `against`.
+  const disagreements = function* (cells: Map<string, Cell>, against: Map<string, Cell>[]) {
+    for (const [k, cell] of cells) {
+      const from = against.find((m) => m.has(k))?.get(k);
+      const tol = from && differ(from, cell);
+      if (!from || tol === undefined) continue;
+      const data = { where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) };
+      yield { cell, data, details: { expected: `${from.value} (± ${shown(tol)}, as ${from.where})`, found: String(cell.value) } };
+    }
+  };
+
   // Årets resultat: resultaträkning = balansräkning (eget kapital) = balanskravsutredning.
   const results = byRole('incomeStatement').map((r) => keyedCells(r, 'arets-resultat'));
   for (const role of ['balanceSheet', 'balanceRequirement'] as const) {
-    for (const ref of byRole(role)) {
-      for (const [k, cell] of keyedCells(ref, 'arets-resultat')) {
-        const from = results.find((m) => m.has(k))?.get(k);
-        const tol = from && differ(from, cell);
-        if (!from || tol === undefined) continue;
-        ctx.report('result-mismatch', { statement: role === 'balanceSheet' ? 'balansräkning' : 'balanskravsutredning', where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
-          expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
-          found: String(cell.value),
-        });
-      }
-    }
+    const statement = role === 'balanceSheet' ? 'balansräkning' : 'balanskravsutredning';
+    for (const ref of byRole(role))
+      for (const d of disagreements(keyedCells(ref, 'arets-resultat'), results)) ctx.report('result-mismatch', { statement, ...d.data }, d.cell.path, d.details);
   }
 
-  // The kassaflödesanalys ends at the balansräkning's likvida medel.
+  // The kassaflödesanalys ends at the balansräkning's likvida medel …
   const cash = byRole('balanceSheet').map((r) => keyedCells(r, 'likvida-medel'));
   for (const ref of byRole('cashFlow')) {
-    for (const [k, cell] of keyedCells(ref, 'likvida-medel-vid-periodens-slut')) {
-      const from = cash.find((m) => m.has(k))?.get(k);
-      const tol = from && differ(from, cell);
-      if (!from || tol === undefined) continue;
-      ctx.report('cash-flow-mismatch', { where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
-        expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
-        found: String(cell.value),
-      });
-    }
+    for (const d of disagreements(keyedCells(ref, 'likvida-medel-vid-periodens-slut'), cash)) ctx.report('cash-flow-mismatch', d.data, d.cell.path, d.details);
     // … and starts at the likvida medel of the balansräkning's date before its period.
-    for (const [k, cell] of keyedCells(ref, 'likvida-medel-vid-periodens-borjan', 'start')) {
-      const from = cash.find((m) => m.has(k))?.get(k);
-      const tol = from && differ(from, cell);
-      if (!from || tol === undefined) continue;
-      ctx.report('cash-flow-start-mismatch', { where: cell.where, value: cell.value, otherWhere: from.where, other: from.value, difference: shown(cell.value - from.value) }, cell.path, {
-        expected: `${from.value} (± ${shown(tol)}, as ${from.where})`,
-        found: String(cell.value),
-      });
-    }
+    for (const d of disagreements(keyedCells(ref, 'likvida-medel-vid-periodens-borjan', 'start'), cash)) ctx.report('cash-flow-start-mismatch', d.data, d.cell.path, d.details);
   }
 }
