@@ -7,6 +7,8 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { main, type CliIo } from '../src/index.js';
+// @ts-expect-error: a plain ES module of the bench, without types
+import { random } from '../../../bench/generate.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
@@ -59,14 +61,5 @@ export function tempDir(prefix = 'kr-cli-'): string {
 /** Every file under a folder as relative path → base64 contents (the core tests' helper). */
 export { snapshot } from '../../core/test/helpers.js';
 
-/** A small seeded generator (mulberry32): the same seed gives the same numbers, so tests that kill builds at random moments repeat. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator (mulberry32, bench/generate.mjs's): the same seed gives the same numbers, so tests that kill builds at random moments repeat. */
+export const seededRandom: (seed: number) => () => number = random;
