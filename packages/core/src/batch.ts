@@ -30,7 +30,7 @@ export interface BuildManyOptions extends Pick<BuildReportOptions, 'outDir' | 'o
   concurrency?: number;
   /** Called with each result as soon as its report is done, with the count done so far. */
   onResult?: (result: BuildResult, done: number, total: number) => void;
-  /** Called as each report goes on. */
+  /** Called as each report goes on (the workers send these events only when it is given). */
   onProgress?: (event: BuildProgress) => void;
   /** Messages from plugins. */
   logger?: Logger;
@@ -76,6 +76,8 @@ export interface WorkerData {
   doing?: SharedArrayBuffer;
   /** Only load the plugins, post `probed` with their names and formats, and stop. */
   probe?: boolean;
+  /** Post `progress` messages (only when the caller listens: each one is a message between threads). */
+  progress?: boolean;
 }
 /** @internal Messages to a worker. */
 export type ToWorker = { type: 'build'; file: string };
@@ -239,6 +241,7 @@ export async function buildMany(files: readonly string[], options: BuildManyOpti
     strict: options.strict === true,
     ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     ...(options.site !== undefined ? { site: options.site } : {}),
+    progress: options.onProgress !== undefined,
   };
   const url = options.worker?.url ?? defaultWorkerUrl();
   let next = 0;

@@ -52,6 +52,23 @@ describe('buildMany', () => {
     expect(readFileSync(join(root, 'dist', 'r4', 'z-last.txt'), 'utf8')).toBe('Hej r4\n');
   });
 
+  it('passes each report\'s progress (load, render by plugin, write, done) to onProgress', async () => {
+    const root = tempDir();
+    const files = reports(join(root, 'src'), 3);
+    const events: string[] = [];
+    const summary = await buildMany(files, {
+      plugins: [{ spec: './echo.mjs', fromDir: pluginsDir }],
+      outDir: join(root, 'dist'),
+      env,
+      concurrency: 2,
+      worker,
+      // Stage changes only (a plugin's own steps come as render events with a count).
+      onProgress: (e) => (e.done === undefined ? events.push(`${e.file} ${e.stage}${e.plugin !== undefined ? ` ${e.plugin}` : ''}`) : undefined),
+    });
+    expect(summary).toMatchObject({ ok: true, built: 3 });
+    for (const file of files) expect(events.filter((e) => e.startsWith(`${file} `))).toEqual([`${file} load`, `${file} render echo`, `${file} write`, `${file} done`]);
+  });
+
   it('reports a failing report and builds the others', async () => {
     const root = tempDir();
     const files = reports(join(root, 'src'), 3);
