@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMany, BuildError, type BuildResult } from '../src/index.js';
+import { buildMany, BuildError, DEFAULT_WORKER_LIMITS, type BuildResult } from '../src/index.js';
 import { pluginsDir, reportFile, tempDir } from './helpers.js';
 
 // Workers run the TypeScript sources (through tsx) with the source export condition.
@@ -45,6 +45,8 @@ describe('buildMany', () => {
     expect(threads.length).toBeLessThanOrEqual(2);
     expect(threads.every((id) => id > 0)).toBe(true);
     expect(counters.every((c) => c.loads === 1)).toBe(true);
+    // Without limits of their own the workers run with DEFAULT_WORKER_LIMITS (a small young generation).
+    expect(counters.every((c) => c.resourceLimits.maxOldGenerationSizeMb === DEFAULT_WORKER_LIMITS.maxOldGenerationSizeMb && c.resourceLimits.maxYoungGenerationSizeMb === DEFAULT_WORKER_LIMITS.maxYoungGenerationSizeMb)).toBe(true);
     for (const id of threads) {
       const renders = counters.filter((c) => c.threadId === id).map((c) => c.renders).sort((a, b) => a - b);
       expect(renders).toEqual(renders.map((_, i) => i + 1));
