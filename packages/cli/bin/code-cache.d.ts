@@ -4,13 +4,15 @@ import type { Script } from 'node:vm';
 /** What stamp.json records of the bundle and its cache. */
 export interface Stamp {
   node: string;
-  bundle: { size: number; sha256: string };
-  cache?: { size: number; sha256: string };
+  /** The package folder the bundle was built in. */
+  root: string;
+  bundle: { size: number; sha1: string };
+  cache?: { size: number; sha1: string };
 }
 
 /** The folder holding bundle.cjs, bundle.cache and stamp.json. */
 export const CODE_CACHE_DIR: string;
-/** The SHA-256 of a file or its bytes, in hex. */
+/** The SHA-1 of a file or its bytes, in hex. */
 export function fileHash(pathOrBytes: string | Buffer): string;
 /** The stamp of an up-to-date bundle, or why the bundle cannot be used. */
 export function freshBundle(dir?: string): { stamp: Stamp } | { reason: string };

@@ -5,6 +5,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 
@@ -12,20 +13,23 @@ import vm from 'node:vm';
 export const CODE_CACHE_DIR = fileURLToPath(new URL('../dist/code-cache/', import.meta.url));
 
 /**
- * The SHA-256 of a file or its bytes, in hex.
+ * The SHA-1 of a file or its bytes, in hex: it tells changed bytes apart (nothing here is a
+ * secret or signed), at a fifth of SHA-256's time for the 7.5 MB the bin checks at each start.
  * @param {string | Buffer} pathOrBytes
  */
 export function fileHash(pathOrBytes) {
-  return createHash('sha256').update(typeof pathOrBytes === 'string' ? readFileSync(pathOrBytes) : pathOrBytes).digest('hex');
+  return createHash('sha1').update(typeof pathOrBytes === 'string' ? readFileSync(pathOrBytes) : pathOrBytes).digest('hex');
 }
 
 /**
  * The stamp of an up-to-date bundle, or why the bundle cannot be used: it is missing, or a
- * file bundled into it has changed since. A file whose size and time are as recorded is taken
+ * file it records has changed since (the workspace's bundled files, and pnpm's record of the
+ * installed dependencies, which every install that changes them rewrites), or it was built in
+ * another folder. A file whose size and time are as recorded is taken
  * as unchanged; one whose time differs (restored from a cache, copied) is unchanged if its
  * contents hash as recorded.
  * @param {string} [dir]
- * @returns {{ stamp: { node: string, bundle: { size: number, sha256: string }, cache?: { size: number, sha256: string } } } | { reason: string }}
+ * @returns {{ stamp: { node: string, bundle: { size: number, sha1: string }, cache?: { size: number, sha1: string } } } | { reason: string }}
  */
 export function freshBundle(dir = CODE_CACHE_DIR) {
   let stamp;
@@ -34,11 +38,14 @@ export function freshBundle(dir = CODE_CACHE_DIR) {
   } catch {
     return { reason: 'there is no bundle (run pnpm build)' };
   }
+  // Its code and the files it reads are named by absolute path: one built in another checkout
+  // (restored by a build cache shared between checkouts) would run that checkout's code.
+  if (stamp.root !== resolve(dir, '../..')) return { reason: `the bundle was built in ${stamp.root}` };
   try {
     for (const input of stamp.inputs) {
       const s = statSync(input.path);
       if (s.size === input.size && s.mtimeMs === input.mtimeMs) continue;
-      if (s.size !== input.size || fileHash(input.path) !== input.sha256) return { reason: `${input.path} changed after the bundle was built` };
+      if (s.size !== input.size || fileHash(input.path) !== input.sha1) return { reason: `${input.path} changed after the bundle was built` };
     }
   } catch (error) {
     return { reason: `a file of the bundle is gone (${error.code ?? error.message})` };
@@ -52,14 +59,14 @@ export function freshBundle(dir = CODE_CACHE_DIR) {
  * cache only saves compiling: V8 checks it and compiles from source instead when it does not
  * fit (`rejected`, e.g. under other V8 flags such as --max-old-space-size), with the same result.
  * @param {string} dir
- * @param {{ node: string, bundle: { size: number, sha256: string }, cache?: { size: number, sha256: string } }} stamp
+ * @param {{ node: string, bundle: { size: number, sha1: string }, cache?: { size: number, sha1: string } }} stamp
  * @param {{ cache?: boolean }} [options] `cache: false` compiles from source (to make the cache)
  * @returns {{ exports: { main: (argv: string[]) => Promise<number> }, script: vm.Script, cache: 'used' | 'rejected' | string }}
  */
 export function loadBundle(dir, stamp, { cache = true } = {}) {
   const file = `${dir}bundle.cjs`;
   const bytes = readFileSync(file);
-  if (bytes.length !== stamp.bundle.size || fileHash(bytes) !== stamp.bundle.sha256) throw new Error(`${file} is not the bundle stamp.json records`);
+  if (bytes.length !== stamp.bundle.size || fileHash(bytes) !== stamp.bundle.sha1) throw new Error(`${file} is not the bundle stamp.json records`);
   let cachedData;
   let state = 'not asked for';
   if (cache && stamp.cache) {
@@ -68,7 +75,7 @@ export function loadBundle(dir, stamp, { cache = true } = {}) {
       try {
         cachedData = readFileSync(`${dir}bundle.cache`);
         // V8 trusts a cache whose header fits: a damaged one would crash it, so the bytes are checked first.
-        if (cachedData.length !== stamp.cache.size || fileHash(cachedData) !== stamp.cache.sha256) [cachedData, state] = [undefined, 'bundle.cache is not the one stamp.json records'];
+        if (cachedData.length !== stamp.cache.size || fileHash(cachedData) !== stamp.cache.sha1) [cachedData, state] = [undefined, 'bundle.cache is not the one stamp.json records'];
       } catch (error) {
         state = `bundle.cache cannot be read (${error.code ?? error.message})`;
       }

@@ -8,14 +8,16 @@
 // 2. a separate process runs it once, building the bundled example in every format into a
 //    temporary folder, and saves V8's code cache of the script as bundle.cache: the bytecode
 //    of every function that build ran, so a cold build compiles almost nothing;
-// 3. stamp.json records the size and SHA-256 of the bundle and the cache, the Node version and
-//    the size, time and SHA-256 of every bundled file, so bin/kommunrapport.js runs the
-//    bundle only while nothing it holds has changed.
+// 3. stamp.json records the size and SHA-1 of the bundle and the cache, the Node version, and
+//    the size, time and SHA-1 of every bundled file of the workspace and of pnpm's record of
+//    the installed dependencies (a dependency's files change only by an install, which
+//    rewrites it), so bin/kommunrapport.js runs the bundle only while nothing it holds has
+//    changed, at the cost of a dozen file stats instead of one per bundled file (864).
 // A bundle or cache that cannot be built is reported and left out: the bin then starts normally.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fileHash } from '../bin/code-cache.js';
 
@@ -76,7 +78,7 @@ async function main() {
     logLevel: 'error',
   });
   const bundle = readFileSync(join(out, 'bundle.cjs'));
-  const stamp = { node: process.version, bundle: { size: bundle.length, sha256: fileHash(bundle) } };
+  const stamp = { node: process.version, root: resolve(cli), bundle: { size: bundle.length, sha1: fileHash(bundle) } };
 
   const scratch = mkdtempSync(join(tmpdir(), 'kr-warm-up-'));
   try {
@@ -89,16 +91,18 @@ async function main() {
     rmSync(scratch, { recursive: true, force: true });
   }
   const cache = readFileSync(join(out, 'bundle.cache'));
-  stamp.cache = { size: cache.length, sha256: fileHash(cache) };
+  stamp.cache = { size: cache.length, sha1: fileHash(cache) };
 
-  const files = Object.keys(result.metafile.inputs).map((p) => resolve(cli, p));
-  stamp.inputs = [...new Set(files)].sort().map((path) => {
+  const own = Object.keys(result.metafile.inputs).map((p) => resolve(cli, p)).filter((p) => !p.includes(`${sep}node_modules${sep}`));
+  const installed = join(cli, '../../node_modules/.pnpm/lock.yaml');
+  stamp.inputs = [...new Set(own), installed].sort().map((path) => {
     const s = statSync(path);
-    return { path, size: s.size, mtimeMs: s.mtimeMs, sha256: fileHash(path) };
+    return { path, size: s.size, mtimeMs: s.mtimeMs, sha1: fileHash(path) };
   });
+  stamp.bundled = Object.keys(result.metafile.inputs).length;
   writeFileSync(join(out, 'stamp.json'), `${JSON.stringify(stamp)}\n`);
   const mb = (n) => (n / 2 ** 20).toFixed(1);
-  process.stderr.write(`code cache: ${stamp.inputs.length} files, bundle ${mb(stamp.bundle.size)} MB, cache ${mb(stamp.cache.size)} MB → ${out}\n`);
+  process.stderr.write(`code cache: ${stamp.bundled} files, bundle ${mb(stamp.bundle.size)} MB, cache ${mb(stamp.cache.size)} MB → ${out}\n`);
 }
 
 main().catch((error) => {

@@ -5,7 +5,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshot } from './cli-helpers.js';
 import { CODE_CACHE_DIR, fileHash, freshBundle } from '../bin/code-cache.js';
@@ -35,7 +35,8 @@ function binWithDamagedCache(): string {
   mkdirSync(join(tree, 'bin'));
   mkdirSync(join(tree, 'dist/code-cache'), { recursive: true });
   for (const f of ['kommunrapport.js', 'code-cache.js']) copyFileSync(join(repoRoot, 'packages/cli/bin', f), join(tree, 'bin', f));
-  for (const f of ['bundle.cjs', 'stamp.json']) copyFileSync(join(CODE_CACHE_DIR, f), join(tree, 'dist/code-cache', f));
+  copyFileSync(join(CODE_CACHE_DIR, 'bundle.cjs'), join(tree, 'dist/code-cache/bundle.cjs'));
+  writeFileSync(join(tree, 'dist/code-cache/stamp.json'), JSON.stringify({ ...JSON.parse(readFileSync(join(CODE_CACHE_DIR, 'stamp.json'), 'utf8')), root: tree }));
   const cache = readFileSync(join(CODE_CACHE_DIR, 'bundle.cache'));
   for (let i = 64; i < cache.length; i += 4099) cache[i]! ^= 0x55;
   writeFileSync(join(tree, 'dist/code-cache/bundle.cache'), cache);
@@ -100,12 +101,13 @@ describe('running the bundle with its code cache', () => {
 describe('freshBundle', () => {
   /** A bundle folder whose stamp records one input file. */
   function fixture() {
-    const dir = mkdtempSync(join(tmpdir(), 'kr-stamp-'));
+    const dir = join(mkdtempSync(join(tmpdir(), 'kr-stamp-')), 'dist/code-cache');
+    mkdirSync(dir, { recursive: true });
     const input = join(dir, 'input.js');
     writeFileSync(input, 'export const a = 1;\n');
     const record = () => {
       const s = statSync(input);
-      writeFileSync(join(dir, 'stamp.json'), JSON.stringify({ node: process.version, bundle: { size: 1, sha256: 'x' }, inputs: [{ path: input, size: s.size, mtimeMs: s.mtimeMs, sha256: fileHash(input) }] }));
+      writeFileSync(join(dir, 'stamp.json'), JSON.stringify({ node: process.version, root: resolve(dir, '../..'), bundle: { size: 1, sha1: 'x' }, inputs: [{ path: input, size: s.size, mtimeMs: s.mtimeMs, sha1: fileHash(input) }] }));
     };
     return { dir: `${dir}/`, input, record };
   }
@@ -130,6 +132,15 @@ describe('freshBundle', () => {
     expect((freshBundle(join(tmpdir(), 'kr-no-such-folder/')) as { reason: string }).reason).toMatch(/no bundle/);
   });
 
+  it('refuses a bundle built in another folder (its code names that folder’s files)', () => {
+    const f = fixture();
+    f.record();
+    const elsewhere = join(mkdtempSync(join(tmpdir(), 'kr-elsewhere-')), 'dist/code-cache');
+    mkdirSync(elsewhere, { recursive: true });
+    copyFileSync(join(f.dir, 'stamp.json'), join(elsewhere, 'stamp.json'));
+    expect((freshBundle(`${elsewhere}/`) as { reason: string }).reason).toBe(`the bundle was built in ${resolve(f.dir, '../..')}`);
+  });
+
   it('starts normally from dist/index.js when a bundled file changed after the bundle was built', () => {
     requireBundle();
     // A copy of the bin whose stamp records one bundled file with other contents: the bin then
@@ -139,8 +150,9 @@ describe('freshBundle', () => {
     mkdirSync(join(tree, 'dist/code-cache'), { recursive: true });
     for (const f of ['kommunrapport.js', 'code-cache.js']) copyFileSync(join(repoRoot, 'packages/cli/bin', f), join(tree, 'bin', f));
     for (const f of ['bundle.cjs', 'bundle.cache']) copyFileSync(join(CODE_CACHE_DIR, f), join(tree, 'dist/code-cache', f));
-    const stamp = JSON.parse(readFileSync(join(CODE_CACHE_DIR, 'stamp.json'), 'utf8')) as { inputs: { sha256: string; mtimeMs: number }[] };
-    stamp.inputs[0]!.sha256 = '0'.repeat(64);
+    const stamp = JSON.parse(readFileSync(join(CODE_CACHE_DIR, 'stamp.json'), 'utf8')) as { root: string; inputs: { sha1: string; mtimeMs: number }[] };
+    stamp.root = tree;
+    stamp.inputs[0]!.sha1 = '0'.repeat(40);
     stamp.inputs[0]!.mtimeMs += 1;
     writeFileSync(join(tree, 'dist/code-cache/stamp.json'), JSON.stringify(stamp));
     const required = run(['--version'], 'require', { command: join(tree, 'bin/kommunrapport.js') });

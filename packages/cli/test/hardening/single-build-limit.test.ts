@@ -7,12 +7,12 @@
 // holds the thread after its first wait (a loop, or an endless chain of promise jobs) is
 // out of node:vm's reach and blocks every timer: core's watchdog thread stops it.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reportFixture, snapshot, tempDir } from '../cli-helpers.js';
 import { bin, ensureBuilt, repoRoot } from './dist.js';
+import { fileHash } from '../../bin/code-cache.js';
 import { pathologicalReport } from './pathological-text.js';
 
 const root = tempDir('kr-single-limit-');
@@ -83,8 +83,9 @@ function holdingBin(): string {
   for (const f of ['kommunrapport.js', 'code-cache.js']) copyFileSync(join(cli, 'bin', f), join(tree, 'bin', f));
   const bundle = Buffer.from(code.replace(call, held), 'latin1');
   writeFileSync(join(tree, 'dist/code-cache/bundle.cjs'), bundle);
-  const stamp = JSON.parse(readFileSync(join(cli, 'dist/code-cache/stamp.json'), 'utf8')) as { bundle: { size: number; sha256: string }; cache?: unknown };
-  stamp.bundle = { size: bundle.length, sha256: createHash('sha256').update(bundle).digest('hex') };
+  const stamp = JSON.parse(readFileSync(join(cli, 'dist/code-cache/stamp.json'), 'utf8')) as { root: string; bundle: { size: number; sha1: string }; cache?: unknown };
+  stamp.root = tree;
+  stamp.bundle = { size: bundle.length, sha1: fileHash(bundle) };
   delete stamp.cache;
   writeFileSync(join(tree, 'dist/code-cache/stamp.json'), JSON.stringify(stamp));
   return join(tree, 'bin/kommunrapport.js');
