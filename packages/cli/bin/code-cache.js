@@ -81,8 +81,7 @@ export function loadBundle(dir, stamp, { cache = true } = {}) {
       }
     }
   } else if (cache) state = 'there is none';
-  // The bundle is ASCII (esbuild escapes everything else), so latin1 reads it as it is, fastest.
-  const script = new vm.Script(bytes.toString('latin1'), {
+  const script = new vm.Script(bytes.toString('utf8'), {
     filename: file,
     cachedData,
     // import() in the bundle (a plugin given by path or package) loads like anywhere else.

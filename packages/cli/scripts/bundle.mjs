@@ -70,7 +70,6 @@ async function main() {
     minifyWhitespace: true,
     minifySyntax: true,
     legalComments: 'none',
-    charset: 'ascii',
     banner: { js: WRAPPER[0] },
     footer: { js: WRAPPER[1] },
     plugins: [metaUrl],

@@ -81,7 +81,7 @@ function holdingBin(): string {
   mkdirSync(join(tree, 'bin'), { recursive: true });
   mkdirSync(join(tree, 'dist/code-cache'), { recursive: true });
   for (const f of ['kommunrapport.js', 'code-cache.js']) copyFileSync(join(cli, 'bin', f), join(tree, 'bin', f));
-  const bundle = Buffer.from(code.replace(call, held), 'latin1');
+  const bundle = Buffer.from(code.replace(call, held), 'utf8');
   writeFileSync(join(tree, 'dist/code-cache/bundle.cjs'), bundle);
   const stamp = JSON.parse(readFileSync(join(cli, 'dist/code-cache/stamp.json'), 'utf8')) as { root: string; bundle: { size: number; sha1: string }; cache?: unknown };
   stamp.root = tree;
