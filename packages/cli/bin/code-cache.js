@@ -81,7 +81,8 @@ export function loadBundle(dir, stamp, { cache = true } = {}) {
       }
     }
   } else if (cache) state = 'there is none';
-  const script = new vm.Script(bytes.toString('utf8'), {
+  // scripts/bundle.mjs makes the bundle ASCII, so latin1 reads it as it is, fastest.
+  const script = new vm.Script(bytes.toString('latin1'), {
     filename: file,
     cachedData,
     // import() in the bundle (a plugin given by path or package) loads like anywhere else.
