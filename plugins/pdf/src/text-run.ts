@@ -12,8 +12,9 @@ export interface TextRunDoc {
   _font: EncodingFont;
   _fontSize: number;
   _textOptions?: unknown;
+  _fillColor?: unknown;
   addContent(data: string | Uint8Array): unknown;
-  widthOfString(text: string): number;
+  fillColor(colour: string): unknown;
   text(text: string, x: number, y: number, options?: object): unknown;
 }
 
@@ -35,19 +36,19 @@ interface EncodingFont {
   widths: number[];
   unicode: number[][];
   ref(): unknown;
-  layout(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: ScaledPosition[] };
+  layout(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: ScaledPosition[]; advanceWidth: number };
 }
 
 /** Four hex digits per subset glyph id, made once (pdfkit makes a new string for every glyph drawn). */
 const HEX: string[] = [];
 
 /**
- * The glyphs of `text` as hex codes of the font's subset, with their positions: what
- * pdfkit's EmbeddedFont.encode returns, and with the same bookkeeping (subset, widths,
- * characters for the ToUnicode map).
+ * The glyphs of `text` as hex codes of the font's subset, with their positions and the
+ * width of the whole text: what pdfkit's EmbeddedFont.encode returns, and with the same
+ * bookkeeping (subset, widths, characters for the ToUnicode map).
  */
-function encode(font: EncodingFont, text: string): [string[], ScaledPosition[]] {
-  const { glyphs, positions } = font.layout(text);
+function encode(font: EncodingFont, text: string): [string[], ScaledPosition[], number] {
+  const { glyphs, positions, advanceWidth } = font.layout(text);
   const codes: string[] = new Array(glyphs.length);
   for (let i = 0; i < glyphs.length; i++) {
     const glyph = glyphs[i]!;
@@ -56,7 +57,25 @@ function encode(font: EncodingFont, text: string): [string[], ScaledPosition[]] 
     if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
     if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
   }
-  return [codes, positions];
+  return [codes, positions, advanceWidth];
+}
+
+/** The operators pdfkit's fillColor writes, by colour (a handful per document). */
+const FILLS = new Map<string, string>();
+
+/**
+ * The operators pdfkit's fillColor writes for a colour `#rrggbb` (the colour space, then
+ * the components as JavaScript prints them), or undefined for another form of colour.
+ */
+export function fillColourOperators(colour: string): string | undefined {
+  let ops = FILLS.get(colour);
+  if (ops === undefined && /^#[0-9a-f]{6}$/i.test(colour)) {
+    const hex = parseInt(colour.slice(1), 16);
+    ops = `/DeviceRGB cs\n${[hex >> 16, (hex >> 8) & 0xff, hex & 0xff].map((part) => part / 255).join(' ')} scn`;
+    if (FILLS.size >= 256) FILLS.clear();
+    FILLS.set(colour, ops);
+  }
+  return ops;
 }
 
 /** A number as pdfkit writes it in content streams (rounded to 6 decimals). */
@@ -65,27 +84,39 @@ function number(n: number): number {
   throw new Error(`unsupported number: ${n}`);
 }
 
-/** Draws `text` with its top-left corner at `x`, `y` (page coordinates from the top), as pdfkit would. */
-export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number): void {
+/**
+ * Draws `text` with its top-left corner at `x`, `y` (page coordinates from the top), as pdfkit
+ * would; with `colour`, as pdfkit would after `fillColor(colour)`.
+ */
+export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number, colour?: string): void {
+  const fill = colour === undefined ? undefined : fillColourOperators(colour);
+  if (colour !== undefined && fill === undefined) doc.fillColor(colour);
   if (doc._textOptions || text.includes('\n')) {
     // Continued text or several lines: pdfkit's own path.
+    if (fill !== undefined) doc.fillColor(colour!);
     doc.text(text, x, y, { lineBreak: false });
     return;
   }
+  if (fill !== undefined) doc._fillColor = [colour, undefined];
   doc.x = x;
   doc.y = y;
-  if (text.length === 0) return;
+  if (text.length === 0) {
+    if (fill !== undefined) doc.addContent(fill);
+    return;
+  }
   const font = doc._font;
   const size = doc._fontSize;
   const dy = (font.ascender / 1000) * size;
   // pdfkit writes each operator as its own chunk followed by a newline; one chunk with the
   // same lines gives the same bytes with far fewer small buffers. save, transform and
   // restore leave the graphics state as it was, so they are written, not called.
-  const ops: string[] = ['q', `1 0 0 -1 0 ${number(doc.page.height)} cm`];
+  // The fill colour's operators come first in the same chunk, as fillColor would have written them.
+  const ops: string[] = fill === undefined ? [] : [fill];
+  ops.push('q', `1 0 0 -1 0 ${number(doc.page.height)} cm`);
   const top = doc.page.height - y - dy;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   ops.push('BT', `1 0 0 1 ${number(x)} ${number(top)} Tm`, `/${font.id} ${number(size)} Tf`);
-  const [encoded, positions] = encode(font, text);
+  const [encoded, positions, advanceWidth] = encode(font, text);
   const scale = size / 1000;
   const commands: string[] = [];
   let last = 0;
@@ -125,7 +156,9 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number)
   }
   flush(i);
   ops.push('ET', 'Q');
-  // Bytes, not a string: pdfkit copies a string into bytes one character at a time.
-  doc.addContent(Buffer.from(`${ops.join('\n')}\n`, 'latin1'));
-  doc.x = x + doc.widthOfString(text);
+  // One string: the content stream adds the last line end (fast-output.ts keeps strings as
+  // strings and turns the whole stream into bytes once).
+  doc.addContent(ops.join('\n'));
+  // The cursor moves by the text's width, computed as pdfkit's widthOfString computes it.
+  doc.x = x + ((advanceWidth * (size / 1000) + 0) * 100) / 100;
 }

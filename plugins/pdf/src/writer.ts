@@ -364,11 +364,12 @@ export class Writer {
   text(text: string, font: FontKey, size: number, x: number, y: number, colour = TEXT): void {
     const fontObj = this.fonts[font];
     const missing = missingGlyphs(fontObj, text);
-    this.doc.font(font).fontSize(size).fillColor(colour);
+    this.doc.font(font).fontSize(size);
     if (missing.length === 0) {
-      drawTextRun(this.doc as unknown as TextRunDoc, text, x, y);
+      drawTextRun(this.doc as unknown as TextRunDoc, text, x, y, colour);
       return;
     }
+    this.doc.fillColor(colour);
     for (const ch of missing) this.missing.add(ch);
     // Characters without a glyph are shown as □; ActualText keeps the real text for extraction.
     let cx = x;

@@ -122,6 +122,25 @@ describe('pdf: a text run is drawn with the bytes pdfkit writes', () => {
     expect(mine).toContain('] TJ');
     expect(cursors.slice(5)).toEqual(cursors.slice(0, 5));
   });
+
+  it('with a colour, the same file as fillColor(colour) and then doc.text, in every form of colour', async () => {
+    // Five runs per file (one of them empty); two files each way, so every colour comes once.
+    const colours = ['#1a1a1a', '#0B4F8A', '#ffffff', 'red', '#000000', '#b35900', '#abc', '#1A1A1A', 'blue', '#fff'];
+    const fills: unknown[] = [];
+    let n = 0;
+    const file = (mine: boolean) =>
+      pdf((doc, text, x, y) => {
+        const colour = colours[n++ % colours.length]!;
+        if (mine) drawTextRun(doc, text, x, y, colour);
+        else doc.fillColor(colour).text(text, x, y, { lineBreak: false });
+        fills.push(doc._fillColor);
+      });
+    const theirs = (await file(false)) + (await file(false));
+    const mine = (await file(true)) + (await file(true));
+    expect(mine).toBe(theirs);
+    expect(mine).toContain('0.10196078431372549 0.10196078431372549 0.10196078431372549 scn');
+    expect(fills.slice(10)).toEqual(fills.slice(0, 10));
+  });
 });
 
 describe('pdf: font subsets are encoded once per glyph list', () => {
