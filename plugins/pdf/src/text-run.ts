@@ -36,28 +36,70 @@ interface EncodingFont {
   widths: number[];
   unicode: number[][];
   ref(): unknown;
-  layout(text: string): { glyphs: { id: number; advanceWidth: number; codePoints: number[] }[]; positions: ScaledPosition[]; advanceWidth: number };
+  layout(text: string): LaidOut;
 }
 
 /** Four hex digits per subset glyph id, made once (pdfkit makes a new string for every glyph drawn). */
 const HEX: string[] = [];
 
+/** A glyph of a laid-out text (the fields used here). */
+interface LaidOutGlyph {
+  id: number;
+  advanceWidth: number;
+  codePoints: number[];
+}
+
+/** A laid-out text as the font's layout returns it. */
+interface LaidOut {
+  glyphs: LaidOutGlyph[];
+  positions: ScaledPosition[];
+  advanceWidth: number;
+}
+
 /**
- * The glyphs of `text` as hex codes of the font's subset, with their positions and the
- * width of the whole text: what pdfkit's EmbeddedFont.encode returns, and with the same
- * bookkeeping (subset, widths, characters for the ToUnicode map).
+ * The subset glyph id of `glyph` in hex, with pdfkit's bookkeeping for the glyph (its subset
+ * entry, width and characters for the ToUnicode map), as pdfkit's EmbeddedFont.encode does it.
  */
-function encode(font: EncodingFont, text: string): [string[], ScaledPosition[], number] {
-  const { glyphs, positions, advanceWidth } = font.layout(text);
-  const codes: string[] = new Array(glyphs.length);
-  for (let i = 0; i < glyphs.length; i++) {
-    const glyph = glyphs[i]!;
-    const gid = font.subset.includeGlyph(glyph.id);
-    codes[i] = HEX[gid] ??= `0000${gid.toString(16)}`.slice(-4);
-    if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
-    if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+function glyphCode(font: EncodingFont, glyph: LaidOutGlyph): string {
+  const gid = font.subset.includeGlyph(glyph.id);
+  if (font.widths[gid] == null) font.widths[gid] = glyph.advanceWidth * font.scale;
+  if (font.unicode[gid] == null) font.unicode[gid] = glyph.codePoints;
+  return (HEX[gid] ??= `0000${gid.toString(16)}`.slice(-4));
+}
+
+/**
+ * How the glyphs of a laid-out text without offsets are grouped in its TJ array: where each
+ * group ends (after a glyph whose advance differs from its width, and at the end) and what
+ * follows its hex codes (the difference, as pdfkit writes it). Null for a text with a glyph
+ * placed off its origin (a mark), which is drawn the general way.
+ */
+interface Groups {
+  ends: number[];
+  tails: string[];
+}
+
+/** The groups of each laid-out text, kept as long as its layout is (fast-layout.ts keeps layouts per font and text). */
+const GROUPS = new WeakMap<LaidOut, Groups | null>();
+
+function groupsOf(laidOut: LaidOut): Groups | null {
+  let groups = GROUPS.get(laidOut);
+  if (groups !== undefined) return groups;
+  const { positions } = laidOut;
+  groups = { ends: [], tails: [] };
+  for (let i = 0; i < positions.length; i++) {
+    const pos = positions[i]!;
+    if (pos.xOffset || pos.yOffset) {
+      groups = null;
+      break;
+    }
+    const advance = pos.xAdvance - pos.advanceWidth;
+    if (advance !== 0 || i === positions.length - 1) {
+      groups.ends.push(i + 1);
+      groups.tails.push(`> ${number(-advance)}`);
+    }
   }
-  return [codes, positions, advanceWidth];
+  GROUPS.set(laidOut, groups);
+  return groups;
 }
 
 /** The operators pdfkit's fillColor writes, by colour (a handful per document). */
@@ -116,7 +158,37 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number,
   const top = doc.page.height - y - dy;
   if (doc.page.fonts[font.id] == null) doc.page.fonts[font.id] = font.ref();
   ops.push('BT', `1 0 0 1 ${number(x)} ${number(top)} Tm`, `/${font.id} ${number(size)} Tf`);
-  const [encoded, positions, advanceWidth] = encode(font, text);
+  const laidOut = font.layout(text);
+  const groups = groupsOf(laidOut);
+  if (groups !== null) {
+    // No glyph off its origin: one TJ array, its groups known from the layout.
+    const { glyphs } = laidOut;
+    const { ends, tails } = groups;
+    let tj = '[';
+    let hex = '';
+    let group = 0;
+    for (let i = 0; i < glyphs.length; i++) {
+      hex += glyphCode(font, glyphs[i]!);
+      if (i + 1 === ends[group]) {
+        tj += `${group === 0 ? '<' : ' <'}${hex}${tails[group]}`;
+        hex = '';
+        group++;
+      }
+    }
+    if (glyphs.length > 0) ops.push(`${tj}] TJ`);
+  } else drawGlyphsWithOffsets(ops, font, laidOut, x, top, size);
+  ops.push('ET', 'Q');
+  // One string: the content stream adds the last line end (fast-output.ts keeps strings as
+  // strings and turns the whole stream into bytes once).
+  doc.addContent(ops.join('\n'));
+  // The cursor moves by the text's width, computed as pdfkit's widthOfString computes it.
+  doc.x = x + ((laidOut.advanceWidth * (size / 1000) + 0) * 100) / 100;
+}
+
+/** The TJ arrays and text matrices of a text with glyphs off their origin, as pdfkit's _fragment writes them. */
+function drawGlyphsWithOffsets(ops: string[], font: EncodingFont, laidOut: LaidOut, x: number, top: number, size: number): void {
+  const { glyphs, positions } = laidOut;
+  const encoded = glyphs.map((glyph) => glyphCode(font, glyph));
   const scale = size / 1000;
   const commands: string[] = [];
   let last = 0;
@@ -155,10 +227,4 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number,
     cx += pos.xAdvance * scale;
   }
   flush(i);
-  ops.push('ET', 'Q');
-  // One string: the content stream adds the last line end (fast-output.ts keeps strings as
-  // strings and turns the whole stream into bytes once).
-  doc.addContent(ops.join('\n'));
-  // The cursor moves by the text's width, computed as pdfkit's widthOfString computes it.
-  doc.x = x + ((advanceWidth * (size / 1000) + 0) * 100) / 100;
 }
