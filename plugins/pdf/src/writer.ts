@@ -7,6 +7,7 @@ import { LONG_WORD, useFastLayout, useSubsetCache, type EmbeddedFontInternals, t
 import { missingGlyphs, sharedLayoutCache } from './fonts.js';
 import { drawTextRun, type TextRunDoc } from './text-run.js';
 import { HYPHEN, hyphenPoints } from './hyphenate.js';
+import { markArtifact, markStructureContent, type MarkingDoc } from './marked-content.js';
 import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
 
 /** A link target inside running text: one per link of the source, shared by its pieces. */
@@ -347,7 +348,7 @@ export class Writer {
 
   /** Draws `draw` as marked content of `el` (tag `type`) on the current page. */
   tagged(el: StructElement, type: string, draw: () => void): void {
-    const content: MarkedContent = this.doc.markStructureContent(type);
+    const content: MarkedContent = markStructureContent(this.doc as unknown as MarkingDoc, type);
     draw();
     this.doc.endMarkedContent();
     el.add(content);
@@ -355,7 +356,7 @@ export class Writer {
 
   /** Draws `draw` as an artifact (page furniture, layout, decoration). */
   artifact(draw: () => void, type: 'Pagination' | 'Layout' = 'Layout'): void {
-    this.doc.markContent('Artifact', { type });
+    markArtifact(this.doc as unknown as MarkingDoc, type);
     draw();
     this.doc.endMarkedContent();
   }
