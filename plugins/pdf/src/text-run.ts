@@ -32,7 +32,7 @@ interface EncodingFont {
   id: string;
   ascender: number;
   scale: number;
-  subset: { includeGlyph(id: number): number };
+  subset: { includeGlyph(id: number): number; mapping: Record<number, number | undefined> };
   widths: number[];
   unicode: number[][];
   ref(): unknown;
@@ -76,6 +76,25 @@ function glyphCode(font: EncodingFont, glyph: LaidOutGlyph): string {
 interface Groups {
   ends: number[];
   tails: string[];
+  /** The subset glyph ids of the last drawing and its TJ array: the same again while the document's subset numbers the glyphs so. */
+  gids?: number[];
+  tj?: string;
+}
+
+/**
+ * True when the document's subset already holds every glyph under the subset id `gids`
+ * records, with its width and characters: drawing the glyphs again would change nothing and
+ * write the same hex codes. (Documents built one after another from similar text number
+ * their glyphs alike.)
+ */
+function sameGlyphs(font: EncodingFont, glyphs: readonly LaidOutGlyph[], gids: readonly number[] | undefined): boolean {
+  if (gids === undefined) return false;
+  const { mapping } = font.subset;
+  for (let i = 0; i < glyphs.length; i++) {
+    const gid = gids[i]!;
+    if (mapping[glyphs[i]!.id] !== gid || font.widths[gid] == null || font.unicode[gid] == null) return false;
+  }
+  return true;
 }
 
 /** The groups of each laid-out text, kept as long as its layout is (fast-layout.ts keeps layouts per font and text). */
@@ -163,19 +182,25 @@ export function drawTextRun(doc: TextRunDoc, text: string, x: number, y: number,
   if (groups !== null) {
     // No glyph off its origin: one TJ array, its groups known from the layout.
     const { glyphs } = laidOut;
-    const { ends, tails } = groups;
-    let tj = '[';
-    let hex = '';
-    let group = 0;
-    for (let i = 0; i < glyphs.length; i++) {
-      hex += glyphCode(font, glyphs[i]!);
-      if (i + 1 === ends[group]) {
-        tj += `${group === 0 ? '<' : ' <'}${hex}${tails[group]}`;
-        hex = '';
-        group++;
+    if (!sameGlyphs(font, glyphs, groups.gids)) {
+      const { ends, tails } = groups;
+      const gids: number[] = new Array(glyphs.length);
+      let tj = '[';
+      let hex = '';
+      let group = 0;
+      for (let i = 0; i < glyphs.length; i++) {
+        hex += glyphCode(font, glyphs[i]!);
+        gids[i] = font.subset.mapping[glyphs[i]!.id]!;
+        if (i + 1 === ends[group]) {
+          tj += `${group === 0 ? '<' : ' <'}${hex}${tails[group]}`;
+          hex = '';
+          group++;
+        }
       }
+      groups.gids = gids;
+      groups.tj = `${tj}] TJ`;
     }
-    if (glyphs.length > 0) ops.push(`${tj}] TJ`);
+    if (glyphs.length > 0) ops.push(groups.tj!);
   } else drawGlyphsWithOffsets(ops, font, laidOut, x, top, size);
   ops.push('ET', 'Q');
   // One string: the content stream adds the last line end (fast-output.ts keeps strings as

@@ -143,6 +143,23 @@ describe('pdf: a text run is drawn with the bytes pdfkit writes', () => {
     expect(mine).toBe(theirs);
   });
 
+  it('documents drawing the same texts in other orders (their subsets number the glyphs otherwise) each get the file doc.text gives', async () => {
+    const texts = ['Näringsliv och arbete', 'AVAT Tå Vä', 'effektiv', '30 210 tkr', 'Ödeshög'];
+    const orders = [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [0, 1, 2, 3, 4], [2, 0, 4, 1, 3]];
+    const file = async (order: number[], mine: boolean) =>
+      pdf((doc, _text, x, y) => {
+        const text = texts[order[x - 62] ?? 0]!;
+        if (!mine) doc.text(text, x, y, { lineBreak: false });
+        else {
+          // One layout cache for all documents, as in a batch.
+          if (!doc._font.fastLayout) useFastLayout(doc._font, 'text-run-orders-test');
+          doc._font.fastLayout = true;
+          drawTextRun(doc, text, x, y);
+        }
+      });
+    for (const order of orders) expect(await file(order, true)).toBe(await file(order, false));
+  });
+
   it('with a colour, the same file as fillColor(colour) and then doc.text, in every form of colour', async () => {
     // Six runs per file (one of them empty); two files each way, so most colours come twice.
     const colours = ['#1a1a1a', '#0B4F8A', '#ffffff', 'red', '#000000', '#b35900', '#abc', '#1A1A1A', 'blue', '#fff'];
