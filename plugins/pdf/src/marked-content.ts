@@ -21,7 +21,8 @@ export interface MarkingDoc {
 }
 
 /** pdfkit's PDFStructureContent (not exported), taken from the first content pdfkit makes itself. */
-let StructureContent: (new (pageRef: unknown, mcid: number) => MarkedContent) | undefined;
+type StructureContentClass = new (pageRef: unknown, mcid: number) => MarkedContent;
+let StructureContent: StructureContentClass | undefined;
 
 /** Ends the open markings pdfkit's markContent ends before an artifact or a numbered sequence: from the first artifact or structure content on. */
 function endOpen(doc: MarkingDoc): void {
@@ -34,7 +35,7 @@ function endOpen(doc: MarkingDoc): void {
 export function markStructureContent(doc: MarkingDoc, tag: string): MarkedContent {
   if (!StructureContent) {
     const content = doc.markStructureContent(tag);
-    StructureContent = content.constructor as typeof StructureContent;
+    StructureContent = content.constructor as StructureContentClass;
     return content;
   }
   const parents = doc.getStructParentTree().get(doc.page.structParentTreeKey);
@@ -42,7 +43,7 @@ export function markStructureContent(doc: MarkingDoc, tag: string): MarkedConten
   parents.push(null);
   // pdfkit ends open markings only for an MCID that is not 0 (it tests the number's truth).
   if (mcid) endOpen(doc);
-  const structContent = new StructureContent!(doc.page.dictionary, mcid);
+  const structContent = new StructureContent(doc.page.dictionary, mcid);
   doc.page.markings.push({ tag, options: { mcid }, structContent });
   doc.addContent(`/${tag} <<\n/MCID ${mcid}\n>> BDC`);
   return structContent;
