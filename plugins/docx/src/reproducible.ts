@@ -9,7 +9,7 @@
 // The writer packs a document with `packDocx`: it takes the package's parts from the
 // library before they are zipped (XML as text), so the parts are zipped once, instead of the
 // library zipping them, this module unzipping and decoding them and zipping them again
-// (that round trip was about a quarter of the writer's time). `reproducible` does the same
+// (that round trip was about a seventh of the writer's CPU). `reproducible` does the same
 // to a zip the library has already written; both give the same bytes for the same document.
 import { Packer, type Document } from 'docx';
 import { unzipSync, zipSync } from 'fflate';
