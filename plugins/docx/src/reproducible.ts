@@ -20,7 +20,7 @@ const CORE = 'docProps/core.xml';
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
 /** A package's parts by path, in the order they are zipped: XML as text, pictures as bytes. */
-type Parts = Map<string, string | Uint8Array>;
+type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
 
 /**
  * The parts of the package of `file`, exactly as `Packer.toBuffer(file)` zips them. They come
@@ -73,8 +73,8 @@ function pin(parts: Parts, date: Date): Parts {
 function zip(parts: Parts, date: Date): Uint8Array {
   const encoder = new TextEncoder();
   const files: Record<string, Uint8Array> = {};
-  // As the library reads a part's bytes: a view as it is (fflate tells a file from a folder by `instanceof Uint8Array`).
-  for (const [path, data] of parts) files[path] = typeof data === 'string' ? encoder.encode(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+  // As the library reads a part's bytes (fflate tells a file from a folder by `instanceof Uint8Array`).
+  for (const [path, data] of parts) files[path] = typeof data === 'string' ? encoder.encode(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
   // fflate writes the DOS time of an entry from the local-time fields of `mtime`: a local
   // date with the UTC fields of the document's date gives the same bytes in every time zone.
   const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2099);
