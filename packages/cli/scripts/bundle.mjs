@@ -76,10 +76,10 @@ async function main() {
     metafile: true,
     logLevel: 'error',
   });
-  // esbuild escapes non-ASCII characters everywhere but in regular expression literals (19
-  // of them: "–", "−", "å" …), where a \u escape means the same. Escaped there too, the
-  // bundle is ASCII, which the bin reads as latin1 into a one-byte string: a third of the
-  // time of decoding UTF-8 into a two-byte one.
+  // esbuild escapes non-ASCII characters everywhere but in regular expression literals
+  // ("–", "−", "å" … in core's speech rules and the plugins' patterns), where a \u escape
+  // means the same. Escaped there too, the bundle is ASCII, which the bin reads as latin1
+  // into a one-byte string: a third of the time of decoding UTF-8 into a two-byte one.
   const code = readFileSync(join(out, 'bundle.cjs'), 'utf8');
   if (/\\[^\x00-\x7f]/.test(code)) throw new Error('bundle.cjs has an escaped non-ASCII character, which a \\u escape would change');
   writeFileSync(join(out, 'bundle.cjs'), code.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
