@@ -22,7 +22,7 @@ import { summariseProfile } from './profile-summary.mjs';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const EXAMPLE = 'examples/eskilstuna-ks-2022-delar2/rapport.yaml';
 const CLI = 'packages/cli/bin/kommunrapport.js';
-const FORMATS = ['html', 'pdf', 'text', 'open-data'];
+const FORMATS = ['html', 'pdf', 'text', 'open-data', 'docx'];
 const CHROMIUM_FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic'];
 /** The goals (issue 20): against Chromium and against Node's own start, both measured in the run. */
 const GOALS = { ratioAll: 0.25, ratioNode: 3, reportsPerSecond: 25, chromiumBatchRatio: 5, batchPeakMb: 400, growthRatio: 10, decodeCheckMs: 5, previewMs: 300 };

@@ -44,7 +44,7 @@ function binWithDamagedCache(): string {
 }
 
 describe('running the bundle with its code cache', () => {
-  it('builds every bundled example to the same bytes with the cache, with a damaged cache and with the normal start', () => {
+  it('builds every bundled example to the same bytes with the cache, with a damaged cache, with the normal start and in one batch worker after the others', () => {
     requireBundle();
     expect(examples.length).toBeGreaterThanOrEqual(2);
     const out = mkdtempSync(join(tmpdir(), 'kr-code-cache-'));
@@ -62,6 +62,11 @@ describe('running the bundle with its code cache', () => {
     expect(Object.keys(cached).length).toBeGreaterThan(10 * examples.length);
     expect(build('normal', '0')).toEqual(cached);
     expect(build('damaged-cache', undefined, binWithDamagedCache())).toEqual(cached);
+    // All of them in one worker: each report after the first is built where others were
+    // built before it (shared fonts and caches), and must still be the report built alone.
+    const batch = run(['build', ...examples, '--jobs', '1', '--out', join(out, 'batch')], undefined);
+    expect(batch.status, `${batch.stdout}${batch.stderr}`).toBe(0);
+    expect(snapshot(join(out, 'batch'))).toEqual(cached);
   });
 
   it('does not use a damaged cache (V8 would crash on it) and says so when the cache is required', () => {
