@@ -48,6 +48,7 @@ async function start(): Promise<void> {
       logger: { info: (m) => post({ type: 'log', level: 'info', message: m }), warn: (m) => post({ type: 'log', level: 'warn', message: m }) },
       progress: (event) => {
         if (event.stage === 'render') Atomics.store(doing, 1, plugins.findIndex((p) => p.name === event.plugin) + 1);
+        if (!data.progress) return;
         // Stage changes always go through; a plugin's step counts at most every 100 ms.
         if (event.done !== undefined) {
           const now = Date.now();

@@ -3,7 +3,7 @@
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildMany, BuildError, type BuildResult } from '../src/index.js';
+import { buildMany, BuildError, DEFAULT_WORKER_LIMITS, type BuildResult } from '../src/index.js';
 import { pluginsDir, reportFile, tempDir } from './helpers.js';
 
 // Workers run the TypeScript sources (through tsx) with the source export condition.
@@ -45,11 +45,30 @@ describe('buildMany', () => {
     expect(threads.length).toBeLessThanOrEqual(2);
     expect(threads.every((id) => id > 0)).toBe(true);
     expect(counters.every((c) => c.loads === 1)).toBe(true);
+    // Without limits of their own the workers run with DEFAULT_WORKER_LIMITS.
+    expect(counters.every((c) => c.resourceLimits.maxOldGenerationSizeMb === DEFAULT_WORKER_LIMITS.maxOldGenerationSizeMb)).toBe(true);
     for (const id of threads) {
       const renders = counters.filter((c) => c.threadId === id).map((c) => c.renders).sort((a, b) => a - b);
       expect(renders).toEqual(renders.map((_, i) => i + 1));
     }
     expect(readFileSync(join(root, 'dist', 'r4', 'z-last.txt'), 'utf8')).toBe('Hej r4\n');
+  });
+
+  it('passes each report\'s progress (load, render by plugin, write, done) to onProgress', async () => {
+    const root = tempDir();
+    const files = reports(join(root, 'src'), 3);
+    const events: string[] = [];
+    const summary = await buildMany(files, {
+      plugins: [{ spec: './echo.mjs', fromDir: pluginsDir }],
+      outDir: join(root, 'dist'),
+      env,
+      concurrency: 2,
+      worker,
+      // Stage changes only (a plugin's own steps come as render events with a count).
+      onProgress: (e) => (e.done === undefined ? events.push(`${e.file} ${e.stage}${e.plugin !== undefined ? ` ${e.plugin}` : ''}`) : undefined),
+    });
+    expect(summary).toMatchObject({ ok: true, built: 3 });
+    for (const file of files) expect(events.filter((e) => e.startsWith(`${file} `))).toEqual([`${file} load`, `${file} render echo`, `${file} write`, `${file} done`]);
   });
 
   it('reports a failing report and builds the others', async () => {
@@ -93,7 +112,9 @@ describe('buildMany', () => {
     expect(summary).toMatchObject({ ok: false, built: 2, failed: 1 });
     const failed = results.find((r) => !r.ok)!;
     expect(failed.file).toBe(files[1]);
-    expect(failed.problems[0]).toMatchObject({ code: 'plugin-failed', file: files[1] });
+    // The plugin is named from the worker's shared slot: no progress messages are sent without onProgress.
+    expect(failed.problems[0]).toMatchObject({ code: 'plugin-failed', plugin: 'hang', file: files[1] });
+    expect(failed.problems[0]!.message).toContain('while plugin "hang" rendered');
     expect(failed.problems[0]!.message).toContain('still building after 4 s, the time limit');
     expect(readdirSync(join(root, 'dist')).sort()).toEqual(['r1', 'r3']);
   });

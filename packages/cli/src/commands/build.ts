@@ -417,9 +417,14 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         ...(jobs !== undefined ? { concurrency: jobs } : {}),
         timeoutMs: timeout * 1000,
         logger: { info: (m) => io.stderr(`${m}\n`), warn: (m) => io.stderr(`${colours.yellow('warning')} ${m}\n`) },
-        onProgress: (e) => {
-          if (e.stage === 'load') current = e.file;
-        },
+        // Only the live progress line shows the report being built: without it the workers send no progress.
+        ...(live
+          ? {
+              onProgress: (e: { stage: string; file: string }) => {
+                if (e.stage === 'load') current = e.file;
+              },
+            }
+          : {}),
         onResult: printResult,
       });
     }
