@@ -42,6 +42,7 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
   if (genitive) rules.push([new RegExp(`(?<=${START}\\p{Lu}{2,})${escapeRe(genitive.written)}${END}`, 'gu'), genitive.spoken, (t) => t.includes(genitive.written)]);
   // A month abbreviation beside a number, alone in parentheses or in a range of months: "Aug 2021", "aug −5,9", "31 aug", "(aug)", "jan–aug".
   const month = `(${monthAlt})\\.?`;
+  const monthStart = new RegExp([...new Set([...months.keys()].map((k) => k.slice(0, 3)))].map(escapeRe).join('|'), 'iu');
   const signs = `(?:${escapeRe(governance.terms.minus)}|${escapeRe(governance.terms.plus)})`;
   rules.push([
     new RegExp(
@@ -49,8 +50,8 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
       'giu',
     ),
     (m, a, b, c, offset: number, all: string) => capital(m, months.get((a ?? b ?? c)!.toLowerCase())!, all.slice(0, offset)),
-    // Each alternative needs a digit, a dash or an opening parenthesis.
-    (t) => /[\d(–-]/u.test(t),
+    // Each alternative needs a digit, a dash or an opening parenthesis, and a month, which starts with one of these.
+    (t) => /[\d(–-]/u.test(t) && monthStart.test(t),
   ]);
   // Ranges in words: "0–20 år" → "0 till 20 år", "januari–augusti" → "januari till augusti".
   if (words.to) {
@@ -79,13 +80,8 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
   }
   // No doubled units: "12 miljoner kronor miljoner kronor" says the unit once.
   const longs = [...new Set(Object.values(governance.units).map((u) => u.long).filter(Boolean))].sort((a, b) => b.length - a.length);
-  /** A word twice: found again after its first occurrence. */
-  const twice = (t: string, w: string) => {
-    const i = t.indexOf(w);
-    return i >= 0 && t.includes(w, i + w.length);
-  };
-  if (longs.length)
-    rules.push([new RegExp(`${START}(${longs.map(escapeRe).join('|')})(?:[\\s\u00a0]+\\1)+${END}`, 'gu'), '$1', (t) => longs.some((w) => twice(t, w))]);
+  // No quick test: looking for each word twice cost about what the pattern costs (0.29 against 0.33 ms on the example).
+  if (longs.length) rules.push([new RegExp(`${START}(${longs.map(escapeRe).join('|')})(?:[\\s\u00a0]+\\1)+${END}`, 'gu'), '$1']);
 
   return rules;
 }
