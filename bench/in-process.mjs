@@ -33,6 +33,7 @@ const FORMATS = [
   ['pdf', '@kommunrapport/plugin-pdf'],
   ['text', '@kommunrapport/plugin-text'],
   ['open-data', '@kommunrapport/plugin-open-data'],
+  ['docx', '@kommunrapport/plugin-docx'],
 ];
 
 /** Runs the measurements and returns { load, first, steady } in milliseconds. */

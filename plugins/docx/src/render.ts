@@ -14,7 +14,6 @@ import {
   ImageRun,
   InternalHyperlink,
   LevelFormat,
-  Packer,
   Paragraph,
   Table,
   TableCell,
@@ -30,7 +29,7 @@ import type { LogoImage } from '@kommunrapport/core';
 import type { Badge, ChartModel, ImageModel, DocBlock, DocSection, DocumentModel, Fact, Inline, TableCell as CellModel, TableModel, TextBlock } from '@kommunrapport/core';
 import { createHash } from 'node:crypto';
 import type { DocxOptions } from './options.js';
-import { reproducible } from './reproducible.js';
+import { packDocx } from './reproducible.js';
 
 /** What the writer needs besides the document. */
 export interface DocxRenderInput {
@@ -70,11 +69,15 @@ const HEADINGS = [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.H
 
 /** Renders a document model to the bytes of a DOCX file. Same document and input, same bytes. */
 export async function renderDocx(doc: DocumentModel, input: DocxRenderInput): Promise<Uint8Array> {
+  return packDocx(wordDocument(doc, input), input.date);
+}
+
+/** The document model as the docx library's `Document`, before it is packed (`packDocx`). */
+export function wordDocument(doc: DocumentModel, input: DocxRenderInput): Document {
   const st: State = { lists: 0, pictures: 1 };
   const body: Body = [...logo(input.brand?.logo), title(doc.title), ...doc.cover.map(fact), ...doc.sections.flatMap((s) => section(st, s))];
   // No author is written (the library's default is "Un-named"): Word fills in whoever saves it next.
-  const file = new Document({ title: doc.title, creator: '', lastModifiedBy: '', styles: styles(input), numbering: numbering(), sections: [{ children: body }] });
-  return reproducible(await Packer.toBuffer(file), input.date);
+  return new Document({ title: doc.title, creator: '', lastModifiedBy: '', styles: styles(input), numbering: numbering(), sections: [{ children: body }] });
 }
 
 /** The width and height of a PNG, from its IHDR chunk; undefined for anything else. */

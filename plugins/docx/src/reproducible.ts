@@ -5,23 +5,46 @@
 // a random id for the relationship of every external hyperlink, and bookmark ids from a
 // counter shared by every document of the process. This module rewrites those four and
 // nothing else; test/reproducible.test.ts compares it with the library.
+//
+// The writer packs a document with `packDocx`: it takes the package's parts from the
+// library before they are zipped (XML as text), so the parts are zipped once, instead of the
+// library zipping them, this module unzipping and decoding them and zipping them again
+// (that round trip was about a seventh of the writer's CPU). `reproducible` does the same
+// to a zip the library has already written; both give the same bytes for the same document.
+import { Packer, type Document } from 'docx';
 import { unzipSync, zipSync } from 'fflate';
 
 const RELS = 'word/_rels/document.xml.rels';
+const DOCUMENT = 'word/document.xml';
+const CORE = 'docProps/core.xml';
 const HYPERLINK = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink';
 
-/** The DOCX `zip` with its timestamps set to `date` and its hyperlink relationships numbered in order. */
-export function reproducible(zip: Uint8Array, date: Date): Uint8Array {
-  const files = unzipSync(zip);
-  const text = (path: string) => new TextDecoder().decode(files[path]);
-  const put = (path: string, xml: string) => void (files[path] = new TextEncoder().encode(xml));
+/** A package's parts by path, in the order they are zipped: XML as text, pictures as bytes. */
+type Parts = Map<string, string | Uint8Array | ArrayBuffer>;
+
+/**
+ * The parts of the package of `file`, exactly as `Packer.toBuffer(file)` zips them. They come
+ * from the Packer's compiler, which docx 9.15.2 does not declare public (its `compile` is what
+ * `Packer.pack` zips); test/reproducible.test.ts checks both ways give the same bytes.
+ */
+function compile(file: Document): Parts {
+  const packer = Packer as unknown as { compiler: { compile(file: Document): Parts } };
+  return packer.compiler.compile(file);
+}
+
+/** The rewritten parts: dates in core.xml, hyperlink relationship ids and bookmark ids (see the top of this file). */
+function pin(parts: Parts, date: Date): Parts {
+  const text = (path: string) => {
+    const data = parts.get(path);
+    return typeof data === 'string' ? data : new TextDecoder().decode(data);
+  };
 
   const stamp = date.toISOString();
-  put('docProps/core.xml', text('docProps/core.xml').replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
+  parts.set(CORE, text(CORE).replace(/(<dcterms:(created|modified)\b[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${stamp}$3`));
 
-  if (files[RELS]) {
+  let document = text(DOCUMENT);
+  if (parts.has(RELS)) {
     let rels = text(RELS);
-    let document = text('word/document.xml');
     let n = 0;
     for (const [element] of rels.matchAll(/<Relationship\b[^>]*>/g)) {
       const id = /\bId="([^"]+)"/.exec(element)?.[1];
@@ -30,25 +53,41 @@ export function reproducible(zip: Uint8Array, date: Date): Uint8Array {
       rels = rels.replace(`Id="${id}"`, `Id="${stable}"`);
       document = document.split(`r:id="${id}"`).join(`r:id="${stable}"`);
     }
-    put(RELS, rels);
-    put('word/document.xml', document);
+    parts.set(RELS, rels);
   }
 
   // Bookmark ids come from one counter of the library, shared by every document made in the
   // process: number them in the order they appear (a start and its end share an id).
-  const body = text('word/document.xml');
   const ids = new Map<string, number>();
-  put(
-    'word/document.xml',
-    body.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_m, a: string, id: string, b: string) => {
+  parts.set(
+    DOCUMENT,
+    document.replace(/(<w:bookmark(?:Start|End)\b[^>]*?\bw:id=")(\d+)(")/g, (_m, a: string, id: string, b: string) => {
       if (!ids.has(id)) ids.set(id, ids.size + 1);
       return `${a}${ids.get(id)}${b}`;
     }),
   );
+  return parts;
+}
 
+/** The parts zipped in their order, every entry dated by `date`. */
+function zip(parts: Parts, date: Date): Uint8Array {
+  const encoder = new TextEncoder();
+  const files: Record<string, Uint8Array> = {};
+  // As the library reads a part's bytes (fflate tells a file from a folder by `instanceof Uint8Array`).
+  for (const [path, data] of parts) files[path] = typeof data === 'string' ? encoder.encode(data) : ArrayBuffer.isView(data) ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength) : new Uint8Array(data);
   // fflate writes the DOS time of an entry from the local-time fields of `mtime`: a local
   // date with the UTC fields of the document's date gives the same bytes in every time zone.
   const year = Math.min(Math.max(date.getUTCFullYear(), 1980), 2099);
   const mtime = new Date(year, date.getUTCMonth(), date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds());
   return zipSync(files, { mtime, level: 6 });
+}
+
+/** The DOCX of `file`, dated `date`: what `reproducible(await Packer.toBuffer(file), date)` gives, zipped once. */
+export function packDocx(file: Document, date: Date): Uint8Array {
+  return zip(pin(compile(file), date), date);
+}
+
+/** The DOCX `zip` with its timestamps set to `date` and its hyperlink relationships numbered in order. */
+export function reproducible(zipped: Uint8Array, date: Date): Uint8Array {
+  return zip(pin(new Map(Object.entries(unzipSync(zipped))), date), date);
 }

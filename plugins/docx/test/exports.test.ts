@@ -8,7 +8,7 @@ import { ROOT } from './helpers.js';
 
 describe('@kommunrapport/plugin-docx', () => {
   it('exports the plugin as default and these names', () => {
-    expect(Object.keys(api).sort()).toEqual(['CAPTION_STYLE', 'DOCX_FILE', 'DOCX_MEDIA_TYPE', 'DocxOptions', 'FONT_SIZE_RANGE', 'LIST', 'default', 'renderDocx', 'reproducible'].sort());
+    expect(Object.keys(api).sort()).toEqual(['CAPTION_STYLE', 'DOCX_FILE', 'DOCX_MEDIA_TYPE', 'DocxOptions', 'FONT_SIZE_RANGE', 'LIST', 'default', 'packDocx', 'renderDocx', 'reproducible', 'wordDocument'].sort());
     expect(api.default.name).toBe('docx');
     expect(api.default.formats).toEqual(['docx']);
     expect(api.DOCX_FILE).toBe('rapport.docx');

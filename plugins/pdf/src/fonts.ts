@@ -51,16 +51,20 @@ export function missingGlyphs(font: Font, text: string): string[] {
     hasGlyph.set(font, known);
   }
   let out: Set<string> | undefined;
-  for (const ch of text) {
-    const cp = ch.codePointAt(0)!;
-    if (cp <= 0x20) continue;
-    // fontkit looks a code point up in the cmap table on every call: remember the answer.
-    let has = known.get(cp);
-    if (has === undefined) {
-      has = font.hasGlyphForCodePoint(cp);
-      known.set(cp, has);
+  // By code point, as `for (const ch of text)` goes, without a string per character.
+  for (let i = 0; i < text.length; ) {
+    const cp = text.codePointAt(i)!;
+    const n = cp > 0xffff ? 2 : 1;
+    if (cp > 0x20) {
+      // fontkit looks a code point up in the cmap table on every call: remember the answer.
+      let has = known.get(cp);
+      if (has === undefined) {
+        has = font.hasGlyphForCodePoint(cp);
+        known.set(cp, has);
+      }
+      if (!has) (out ??= new Set()).add(text.slice(i, i + n));
     }
-    if (!has) (out ??= new Set()).add(ch);
+    i += n;
   }
   return out ? [...out] : [];
 }

@@ -7,6 +7,7 @@ import { LONG_WORD, useFastLayout, useSubsetCache, type EmbeddedFontInternals, t
 import { missingGlyphs, sharedLayoutCache } from './fonts.js';
 import { drawTextRun, type TextRunDoc } from './text-run.js';
 import { HYPHEN, hyphenPoints } from './hyphenate.js';
+import { markArtifact, markStructureContent, type MarkingDoc } from './marked-content.js';
 import type { MarkedContent, PdfDoc, StructElement } from './pdfkit-api.js';
 
 /** A link target inside running text: one per link of the source, shared by its pieces. */
@@ -113,6 +114,38 @@ function isBreakingSpace(c: number): boolean {
 /** Text widths at size 1 by font and text, shared by every document of the process (fonts are shared too). */
 const WIDTHS = new Map<FontKey, Map<string, number>>();
 const WIDTHS_LIMIT = 100_000;
+
+/** A piece of a kept line: the index of the run it was made from, its text and place. */
+interface KeptPiece {
+  run: number;
+  text: string;
+  x: number;
+  width: number;
+}
+
+/** Wrapped lines by {@link wrapKey}, shared by every document of the process (the fonts are shared too). */
+const WRAPS = new Map<string, { width: number; pieces: KeptPiece[] }[]>();
+const WRAPS_LIMIT = 10_000;
+
+/**
+ * What the lines of `runs` depend on: width, size, and each run's style and text, with its
+ * link as the number of its first run with that link (pieces join only within one link).
+ * Texts are written with their lengths, so no text can pass for a separator.
+ */
+function wrapKey(runs: readonly Run[], width: number, size: number): string {
+  let key = `${width}/${size}`;
+  for (let r = 0; r < runs.length; r++) {
+    const run = runs[r]!;
+    const link = run.link === undefined ? -1 : runs.findIndex((other) => other.link === run.link);
+    key += `|${run.font}/${run.artifact}/${link}/${text(run.colour)}/${text(run.expansion)}/${text(run.actual)}/${text(run.lang)}/${text(run.text)}`;
+  }
+  return key;
+}
+
+/** An optional text written with its length (`-` when there is none). */
+function text(value: string | undefined): string {
+  return value === undefined ? '-' : `${value.length}:${value}`;
+}
 const REPLACEMENT = '\u25a1';
 
 /** Writes tagged content onto pages, breaking lines and pages. */
@@ -213,27 +246,55 @@ export class Writer {
     return false;
   }
 
-  /** Breaks runs into lines no wider than `width`; white space folds to one space. */
+  /**
+   * Breaks runs into lines no wider than `width`; white space folds to one space. The lines
+   * of runs with the same texts and styles (and links in the same places) at the same width
+   * and size are kept for the process (a paragraph measured for its keep and then drawn, a
+   * caption, a report built again): the pieces are made anew from the runs given.
+   */
   wrap(runs: readonly Run[], width: number, size: number): Line[] {
+    const key = wrapKey(runs, width, size);
+    const known = WRAPS.get(key);
+    if (known) return known.map((line) => ({ width: line.width, pieces: line.pieces.map((p) => ({ ...runs[p.run]!, text: p.text, x: p.x, width: p.width })) }));
+    const sources: number[] = [];
+    const lines = this.wrapRuns(runs, width, size, sources);
+    if (sources.length > 0) {
+      // Lines with a broken word are not kept (their pieces carry ActualText of their own; they are rare).
+      let k = 0;
+      const stored = lines.map((line) => ({ width: line.width, pieces: line.pieces.map((p) => ({ run: sources[k++]!, text: p.text, x: p.x, width: p.width })) }));
+      if (WRAPS.size >= WRAPS_LIMIT) WRAPS.clear();
+      WRAPS.set(key, stored);
+    }
+    return lines;
+  }
+
+  /** {@link wrap} without the cache; `sources` gets the run index of each piece in order, or is emptied when a word was broken. */
+  private wrapRuns(runs: readonly Run[], width: number, size: number, sources: number[]): Line[] {
     const lines: Line[] = [];
     let pieces: Piece[] = [];
     let x = 0;
     let pendingSpace: Run | undefined;
+    let pendingSource = 0;
+    let broken = false;
     const flush = () => {
       if (pieces.length) lines.push({ pieces, width: x });
       pieces = [];
       x = 0;
       pendingSpace = undefined;
     };
-    const place = (run: Run, text: string, w: number) => {
+    const place = (run: Run, source: number, text: string, w: number) => {
       const last = pieces[pieces.length - 1];
       if (last && last.font === run.font && last.link === run.link && last.colour === run.colour && last.artifact === run.artifact && last.expansion === run.expansion && last.actual === run.actual && last.lang === run.lang) {
         last.text += text;
         last.width += w;
-      } else pieces.push({ ...run, text, x, width: w });
+      } else {
+        pieces.push({ ...run, text, x, width: w });
+        sources.push(source);
+      }
       x += w;
     };
-    for (const run of runs) {
+    for (let r = 0; r < runs.length; r++) {
+      const run = runs[r]!;
       // Break only at ordinary white space: no-break spaces inside numbers ("30 210") hold.
       const t = run.text;
       let at = 0;
@@ -242,7 +303,10 @@ export class Writer {
         if (isBreakingSpace(t.charCodeAt(at))) {
           while (end < t.length && isBreakingSpace(t.charCodeAt(end))) end++;
           at = end;
-          if (pieces.length) pendingSpace = run;
+          if (pieces.length) {
+            pendingSpace = run;
+            pendingSource = r;
+          }
           continue;
         }
         while (end < t.length && !isBreakingSpace(t.charCodeAt(end))) end++;
@@ -253,12 +317,13 @@ export class Writer {
         const w = this.surelyWider(token, run.font, size, width) ? Number.POSITIVE_INFINITY : this.measure(token, run.font, size);
         const space = pendingSpace ? this.measure(' ', pendingSpace.font, size) : 0;
         if (pieces.length && x + space + w > width) flush();
-        if (pendingSpace && pieces.length) place(pendingSpace, ' ', space);
+        if (pendingSpace && pieces.length) place(pendingSpace, pendingSource, ' ', space);
         pendingSpace = undefined;
         if (w <= width || pieces.length) {
-          place(run, token, w);
+          place(run, r, token, w);
           continue;
         }
+        broken = true;
         // A word wider than the column: broken at its hyphenation points (a hyphen drawn at
         // each break), else between characters. Its first piece carries the whole word as
         // ActualText and the later pieces an empty one, so the word is extracted and read whole.
@@ -266,11 +331,12 @@ export class Writer {
         parts.forEach((part, k) => {
           if (k > 0) flush();
           const piece: Run = run.actual === undefined ? { ...run, actual: k === 0 ? token : '' } : run;
-          place(piece, part, this.measure(part, run.font, size));
+          place(piece, r, part, this.measure(part, run.font, size));
         });
       }
     }
     flush();
+    if (broken) sources.length = 0;
     return lines;
   }
 
@@ -347,7 +413,7 @@ export class Writer {
 
   /** Draws `draw` as marked content of `el` (tag `type`) on the current page. */
   tagged(el: StructElement, type: string, draw: () => void): void {
-    const content: MarkedContent = this.doc.markStructureContent(type);
+    const content: MarkedContent = markStructureContent(this.doc as unknown as MarkingDoc, type);
     draw();
     this.doc.endMarkedContent();
     el.add(content);
@@ -355,7 +421,7 @@ export class Writer {
 
   /** Draws `draw` as an artifact (page furniture, layout, decoration). */
   artifact(draw: () => void, type: 'Pagination' | 'Layout' = 'Layout'): void {
-    this.doc.markContent('Artifact', { type });
+    markArtifact(this.doc as unknown as MarkingDoc, type);
     draw();
     this.doc.endMarkedContent();
   }
@@ -364,11 +430,12 @@ export class Writer {
   text(text: string, font: FontKey, size: number, x: number, y: number, colour = TEXT): void {
     const fontObj = this.fonts[font];
     const missing = missingGlyphs(fontObj, text);
-    this.doc.font(font).fontSize(size).fillColor(colour);
+    this.doc.font(font).fontSize(size);
     if (missing.length === 0) {
-      drawTextRun(this.doc as unknown as TextRunDoc, text, x, y);
+      drawTextRun(this.doc as unknown as TextRunDoc, text, x, y, colour);
       return;
     }
+    this.doc.fillColor(colour);
     for (const ch of missing) this.missing.add(ch);
     // Characters without a glyph are shown as □; ActualText keeps the real text for extraction.
     let cx = x;

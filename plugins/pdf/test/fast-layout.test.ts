@@ -102,7 +102,7 @@ describe('pdf: a text run is drawn with the bytes pdfkit writes', () => {
     doc.on('data', (c: Buffer) => chunks.push(c));
     const done = new Promise((resolve) => doc.on('end', resolve));
     doc.font('regular').fontSize(10.5).fillColor('#1a1a1a');
-    for (const [i, text] of ['Näringsliv och arbete', 'AVAT Tå Vä', 'effektiv', '', '30 210 tkr'].entries()) draw(doc, text, 62 + i, 80 + 20 * i);
+    for (const [i, text] of ['Näringsliv och arbete', 'AVAT Tå Vä', 'effektiv', '', '30 210 tkr', 'Cafe\u0301 a\u030a x\u0308y'].entries()) draw(doc, text, 62 + i, 80 + 20 * i);
     doc.end();
     await done;
     return Buffer.concat(chunks).toString('latin1');
@@ -120,7 +120,65 @@ describe('pdf: a text run is drawn with the bytes pdfkit writes', () => {
     });
     expect(mine).toBe(theirs);
     expect(mine).toContain('] TJ');
-    expect(cursors.slice(5)).toEqual(cursors.slice(0, 5));
+    expect(cursors.slice(6)).toEqual(cursors.slice(0, 6));
+    // Combining marks are placed off their origin: a text matrix of their own and one back,
+    // besides the one text matrix of each of the five runs that are not empty.
+    expect(mine.match(/ Tm\n/g)!.length).toBeGreaterThanOrEqual(5 + 2);
+  });
+
+  it('with layouts kept per font and text (fast-layout.ts), each text drawn twice gives the same file as doc.text', async () => {
+    const twice = (drawOne: (doc: any, text: string, x: number, y: number) => void) => (doc: any, text: string, x: number, y: number) => {
+      drawOne(doc, text, x, y);
+      drawOne(doc, text, x + 100, y + 7);
+    };
+    const theirs = await pdf(twice((doc, text, x, y) => doc.text(text, x, y, { lineBreak: false })));
+    const fast = new WeakSet();
+    const mine = await pdf(
+      twice((doc, text, x, y) => {
+        if (!fast.has(doc._font)) useFastLayout(doc._font, 'text-run-test');
+        fast.add(doc._font);
+        drawTextRun(doc, text, x, y);
+      }),
+    );
+    expect(mine).toBe(theirs);
+  });
+
+  it('documents drawing the same texts in other orders (their subsets number the glyphs otherwise) each get the file doc.text gives', async () => {
+    const texts = ['Näringsliv och arbete', 'AVAT Tå Vä', 'effektiv', '30 210 tkr', 'Ödeshög'];
+    const orders = [[0, 1, 2, 3, 4], [4, 3, 2, 1, 0], [0, 1, 2, 3, 4], [2, 0, 4, 1, 3]];
+    const file = async (order: number[], mine: boolean) =>
+      pdf((doc, _text, x, y) => {
+        const text = texts[order[x - 62] ?? 0]!;
+        if (!mine) doc.text(text, x, y, { lineBreak: false });
+        else {
+          // One layout cache for all documents, as in a batch.
+          if (!doc._font.fastLayout) useFastLayout(doc._font, 'text-run-orders-test');
+          doc._font.fastLayout = true;
+          drawTextRun(doc, text, x, y);
+        }
+      });
+    for (const order of orders) expect(await file(order, true)).toBe(await file(order, false));
+  });
+
+  it('with a colour, the same file as fillColor(colour) and then doc.text, in every form of colour', async () => {
+    // Six runs per file (one of them empty); two files each way, so most colours come twice.
+    const colours = ['#1a1a1a', '#0B4F8A', '#ffffff', 'red', '#000000', '#b35900', '#abc', '#1A1A1A', 'blue', '#fff'];
+    const fills: unknown[] = [];
+    let n = 0;
+    const file = (mine: boolean, first: number) => {
+      n = first;
+      return pdf((doc, text, x, y) => {
+        const colour = colours[n++ % colours.length]!;
+        if (mine) drawTextRun(doc, text, x, y, colour);
+        else doc.fillColor(colour).text(text, x, y, { lineBreak: false });
+        fills.push(doc._fillColor);
+      });
+    };
+    const theirs = (await file(false, 0)) + (await file(false, 6));
+    const mine = (await file(true, 0)) + (await file(true, 6));
+    expect(mine).toBe(theirs);
+    expect(mine).toContain('0.10196078431372549 0.10196078431372549 0.10196078431372549 scn');
+    expect(fills.slice(12)).toEqual(fills.slice(0, 12));
   });
 });
 
