@@ -63,7 +63,7 @@ const HINTS: Record<string, string> = {
  * function for later ones. A byte-order mark is removed; CRLF line ends are accepted.
  *
  * A plain text (one document, no tags, anchors or aliases, well within the limits; see
- * {@link readPlain}) is read by js-yaml's event parser without source positions, about twice
+ * {@link readPlain}) is read by js-yaml's event parser without source positions, about three times
  * as fast as composing yaml's document with them; the document is composed, and the text
  * read again, only when `locate` is first asked, which every finding does. Any other text
  * is composed at once, so its diagnostics are those of the full reading.
