@@ -1,35 +1,33 @@
 #!/usr/bin/env node
-// The kommunrapport command. It starts from the V8 startup snapshot in dist/snapshot/ when
-// that is up to date (every package loaded and fonts parsed already, so a build starts at
-// once), and otherwise loads dist/index.js; both give the same output byte for byte.
-// KOMMUNRAPPORT_SNAPSHOT=0 never uses the snapshot; =require fails (exit 2) without one.
-import { spawn } from 'node:child_process';
-import { freshSnapshot } from './snapshot.js';
+// The kommunrapport command. It runs the one-file bundle in dist/code-cache/ when that is up
+// to date, compiled from V8's code cache of a warm-up build (so the code a build runs is not
+// compiled again, and only the plugins asked for are loaded), and otherwise loads
+// dist/index.js; both give the same output byte for byte.
+// KOMMUNRAPPORT_CODE_CACHE=0 always loads dist/index.js; =require fails (exit 2) unless the
+// bundle is up to date and V8 accepted its cache.
+import { CODE_CACHE_DIR, freshBundle, loadBundle } from './code-cache.js';
 
 const args = process.argv.slice(2);
-const mode = process.env.KOMMUNRAPPORT_SNAPSHOT;
-// A snapshot only starts under the V8 settings it was built with: Node options given to this
-// process (--max-old-space-size, --cpu-prof …) or in NODE_OPTIONS mean the normal start.
-const nodeOptions = process.execArgv.length > 0 || Boolean(process.env.NODE_OPTIONS?.trim());
-const snapshot =
-  mode === '0' ? { reason: 'KOMMUNRAPPORT_SNAPSHOT=0' } : nodeOptions ? { reason: 'Node options are given (execArgv or NODE_OPTIONS)' } : freshSnapshot();
+const mode = process.env.KOMMUNRAPPORT_CODE_CACHE;
 
-if ('blob' in snapshot) {
-  // `--` ends Node's own options, so `--version` or `--help` reach the CLI.
-  const child = spawn(process.execPath, ['--snapshot-blob', snapshot.blob, '--', ...args], {
-    stdio: 'inherit',
-    env: { ...process.env, KOMMUNRAPPORT_SNAPSHOT_PARENT: String(process.pid) },
-  });
-  const forward = (signal) => child.kill(signal);
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, forward);
-  child.on('exit', (code, signal) => {
-    if (signal) {
-      for (const s of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.off(s, forward);
-      process.kill(process.pid, signal);
-    } else process.exitCode = code ?? 1;
-  });
-} else if (mode === 'require') {
-  process.stderr.write(`kommunrapport: KOMMUNRAPPORT_SNAPSHOT=require, but ${snapshot.reason}.\n`);
+/** The bundle's main, or why the normal start is used. */
+function fromBundle() {
+  if (mode === '0') return { reason: 'KOMMUNRAPPORT_CODE_CACHE=0' };
+  const fresh = freshBundle();
+  if (!('stamp' in fresh)) return fresh;
+  try {
+    const { exports, cache } = loadBundle(CODE_CACHE_DIR, fresh.stamp);
+    if (mode === 'require' && cache !== 'used') return { reason: `the code cache was not used: ${cache}` };
+    return { main: exports.main };
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+const start = fromBundle();
+if ('main' in start) process.exitCode = await start.main(args);
+else if (mode === 'require') {
+  process.stderr.write(`kommunrapport: KOMMUNRAPPORT_CODE_CACHE=require, but ${start.reason}.\n`);
   process.exitCode = 2;
 } else {
   const { main } = await import('../dist/index.js');

@@ -34,6 +34,7 @@ export function loadFonts(): Record<FontKey, Font> {
     const folder = fontFolder();
     const load = (file: string) => {
       const font = create(readFileSync(join(folder, file)));
+      keepCharacters(font as unknown as GlyphSource);
       // Words without ligatures or marks skip fontkit's OpenType engine (same layout, far less time).
       useSimpleShaping(font as unknown as ShapableFont);
       return font;
@@ -41,6 +42,28 @@ export function loadFonts(): Record<FontKey, Font> {
     cache = { regular: load(FILES.regular), bold: load(FILES.bold), italic: load(FILES.italic) };
   }
   return cache;
+}
+
+/** The part of a fontkit font that makes glyph objects. */
+interface GlyphSource {
+  getGlyph(id: number, characters?: number[]): { codePoints: number[] } | null;
+}
+
+/**
+ * fontkit keeps one glyph object per glyph id and records its characters only when it first
+ * makes it. Encoding a document's subset makes the glyphs a composite glyph is built from
+ * without characters (the W of a Ẅ), and the fonts are shared by every document of the
+ * process: a later document drawing that W would map it to no text in its ToUnicode map, and
+ * differ from the same report built alone. A glyph without characters takes those it is
+ * next asked for with, as in a font just parsed.
+ */
+function keepCharacters(font: GlyphSource): void {
+  const getGlyph = font.getGlyph.bind(font);
+  font.getGlyph = (id, characters = []) => {
+    const glyph = getGlyph(id, characters);
+    if (glyph && glyph.codePoints.length === 0 && characters.length > 0) glyph.codePoints = characters;
+    return glyph;
+  };
 }
 
 /** The characters of `text` that `font` has no glyph for (white space aside), each once. */

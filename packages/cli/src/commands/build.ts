@@ -250,7 +250,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     try {
       // Plugins are imported on a worker first, under the time limit: one that hangs, blocks
       // its thread or ends the process at import fails there, naming itself. Only then are
-      // they imported here (by require in a process started from the startup snapshot).
+      // they imported here.
       const specs = [
         ...(config.config.plugins ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, io.cwd] })),
         ...(options.plugin ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [io.cwd] : [reportDir, config.dir, io.cwd] })),
@@ -375,9 +375,8 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   try {
     for (const plan of plans) {
       const optionsSource = plan.config.file ? { file: show(plan.config.file) } : {};
-      // One report with only first-party plugins is built in this process (a process started
-      // from the startup snapshot has them loaded already), under the same time limit, whether
-      // a plugin waits or loops; any other plugin's code runs only on a worker thread.
+      // One report with only first-party plugins is built in this process, under the same time
+      // limit, whether a plugin waits or loops; any other plugin's code runs only on a worker thread.
       if (total === 1 && plan.chosen.every((c) => FIRST_PARTY.some((fp) => fp.package === c.ref.spec))) {
         current = show(plan.files[0]!);
         printResult(await withinLimit(plan.files[0]!, timeout, (givenUp) => buildReport({

@@ -1,6 +1,6 @@
 // Class: pathological text. Long unbroken words in prose, table cells, headings and chart
 // legends, at growing sizes, built with every format by the real bin in a child process
-// (started from the snapshot when it is fresh, as users run it): the peak memory (maximum
+// (from the code-cached bundle when it is up to date, as users run it): the peak memory (maximum
 // resident set size, measured by GNU time) stays within the documented bound, grows about
 // linearly with the input, and every output is written; a run over LIMITS.maxRunLength,
 // up to a 10 MB word, is refused with text-run-too-long before anything is rendered.
