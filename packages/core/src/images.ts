@@ -36,17 +36,32 @@ const isImage = (u: unknown): u is ImageBlock => {
 /** Every image of a report's rich text, in the order of the report, with the path of its text. */
 export function findImages(report: Report): ImageUse[] {
   const out: ImageUse[] = [];
-  const visit = (value: unknown, path: (string | number)[]): void => {
+  // One path, extended and shortened as the walk goes down and up, copied only for an
+  // image: a copy for every value of the report cost about 3 ms per report.
+  const path: (string | number)[] = [];
+  const visit = (value: object): void => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => {
-        if (isImage(item)) out.push({ image: item, path });
-        else visit(item, [...path, i]);
-      });
-    } else if (typeof value === 'object' && value !== null) {
-      for (const [key, v] of Object.entries(value)) visit(v, [...path, key]);
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (isImage(item)) out.push({ image: item, path: [...path] });
+        else if (typeof item === 'object' && item !== null) {
+          path.push(i);
+          visit(item);
+          path.pop();
+        }
+      }
+    } else {
+      for (const key of Object.keys(value)) {
+        const v: unknown = (value as Record<string, unknown>)[key];
+        if (typeof v === 'object' && v !== null) {
+          path.push(key);
+          visit(v);
+          path.pop();
+        }
+      }
     }
   };
-  visit(report, []);
+  visit(report);
   return out;
 }
 

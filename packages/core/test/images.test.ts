@@ -3,8 +3,9 @@
 import { copyFileSync, cpSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadReport } from '@kommunrapport/model';
-import { buildDocument, buildReport, createFormatter, createVocabulary, definePlugin, loadImages, sniffImage, type DocBlock, type DocSection } from '../src/index.js';
+import fc from 'fast-check';
+import { loadReport, type Report } from '@kommunrapport/model';
+import { buildDocument, buildReport, createFormatter, createVocabulary, definePlugin, findImages, loadImages, sniffImage, type DocBlock, type DocSection, type ImageUse } from '../src/index.js';
 import { fixtures, tempDir } from './helpers.js';
 
 const folder = join(fixtures, 'images');
@@ -105,5 +106,34 @@ describe('images of the report text', () => {
     const good = await buildReport({ file, plugins: [spy], outDir: out });
     expect(good.problems).toEqual([]);
     expect(seen).toEqual([`image-1 image/png ${readFileSync(join(folder, 'bilder/karta.png')).length}`, `image-2 image/jpeg ${readFileSync(join(folder, 'linje.jpg')).length}`]);
+  });
+});
+
+describe('findImages', () => {
+  /** The walk as first written: a new path for every value of the report. */
+  function findImagesCopying(report: unknown): ImageUse[] {
+    const out: ImageUse[] = [];
+    const isImage = (n: any) => typeof n === 'object' && n !== null && n.type === 'image' && typeof n.src === 'string' && typeof n.alt === 'string';
+    const visit = (value: unknown, path: (string | number)[]): void => {
+      if (Array.isArray(value)) value.forEach((item, i) => (isImage(item) ? out.push({ image: item, path }) : visit(item, [...path, i])));
+      else if (typeof value === 'object' && value !== null) for (const [key, v] of Object.entries(value)) visit(v, [...path, key]);
+    };
+    visit(report, []);
+    return out;
+  }
+  const image = fc.record({ type: fc.constant('image'), src: fc.constantFrom('a.png', 'b.jpg'), alt: fc.string({ maxLength: 3 }) });
+  const tree = fc.letrec((tie) => ({
+    node: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 1 }), image, tie('list'), tie('map')),
+    list: fc.array(tie('node'), { maxLength: 4 }),
+    map: fc.dictionary(fc.constantFrom('body', 'sections', 'text', 'type', 'x', '0'), tie('node'), { maxKeys: 4 }),
+  })).map;
+
+  it('finds the images, each with the path of its text, as walking with a new path for every value did', () => {
+    fc.assert(fc.property(tree, (value) => {
+      expect(findImages(value as unknown as Report)).toEqual(findImagesCopying(value));
+    }), { numRuns: 2000 });
+    const norrvik = loadReport(readFileSync(new URL('../../../examples/norrvik-bun-2024-malmodell/rapport.yaml', import.meta.url), 'utf8')).report!;
+    expect(findImages(norrvik).length).toBeGreaterThan(0);
+    expect(findImages(norrvik)).toEqual(findImagesCopying(norrvik));
   });
 });

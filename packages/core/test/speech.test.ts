@@ -2,8 +2,10 @@
 // Swedish and English presets' words.
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadReport, presets } from '@kommunrapport/model';
-import { createFormatter, createPhraser, createVocabulary, monthNames, phraseText, speechAbbreviation, type AbbreviationNode } from '../src/index.js';
+import fc from 'fast-check';
+import { loadReport, presets, type Governance } from '@kommunrapport/model';
+import { createFormatter, createPhraser, createSpeechText, createVocabulary, monthNames, phraseText, SPEECH_WORDS, speechAbbreviation, type AbbreviationNode } from '../src/index.js';
+import { speechRules } from '../src/speech-rules.js';
 import { reportFile } from './helpers.js';
 
 const base = loadReport(readFileSync(reportFile, 'utf8'), reportFile).report!;
@@ -123,5 +125,56 @@ describe('abbreviations in speech', () => {
     expect(flags('Sedan KS:s beslut')).toEqual([['KS:s', false, true]]);
     p.section();
     expect(flags('Kommunstyrelsen (KS) beslutar')).toEqual([['KS', false, false]]);
+  });
+});
+
+describe('speechText made once and run only where a rule can match', () => {
+  const cases = [
+    { locale: 'sv', language: 'sv', governance: presets.eskilstuna },
+    { locale: 'en', language: 'en', governance: presets['generic-en'] },
+  ];
+  // Text built from what the rules look for (months in any case, signs, dashes, units,
+  // abbreviations, genitives, spaces of every kind), mixed with any characters, among them
+  // those that match a letter only under Unicode case folding (ſ, the Kelvin sign K).
+  const TOKENS = [
+    'Aug', 'aug.', 'AUG', 'jan', 'Januari', 'augusti', 'sept', 'mar', 'marknad', 'maj', 'September', 'ſep', 'jul', 'God jul',
+    '0', '12', '2021', '30', '210', '5,9', ',', '.', ':', '(', ')', '–', '-', '−', '+', ' ', '  ', '\u00a0', '\u202f', '\n',
+    '%', 'mnkr', 'tkr', 'kr', 'st.', 'procent', 'Procent', 'miljoner kronor', 'percent', 'dagar', 'days',
+    'minus', 'Plus', 'MINUS', 'plus', 'KLK', 'SKR', 'A', ':s', ':sak', 'd v s', 'D.v.s.', 'dvs', 'dvſ', 't.ex.', 'T ex', 'bl.a.', 'ca', 'e.g.', 'i.e.', 'osv', 'Kelvin K',
+  ];
+  const text = fc
+    .array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) }), { maxLength: 24 })
+    .map((parts) => parts.join(''));
+
+  for (const { locale, language, governance } of cases) {
+    const rules = speechRules(SPEECH_WORDS[language]!, monthNames(locale), governance);
+    const plain = (t: string) => rules.reduce((s, [re, by]) => s.replace(re, by as never), t);
+
+    it(`${language}: each rule's quick test is true wherever its pattern matches`, () => {
+      expect(rules.filter((r) => r[2]).length).toBeGreaterThan(5);
+      for (const [re, , may] of rules) {
+        if (!may) continue;
+        const once = new RegExp(re.source, re.flags.replace('g', ''));
+        fc.assert(fc.property(text, (t) => !once.test(t) || may(t)), { numRuns: 3000 });
+      }
+    });
+
+    it(`${language}: speechText equals every rule applied in turn without the quick tests`, () => {
+      const speak = createSpeechText(locale, language, governance);
+      fc.assert(fc.property(text, (t) => speak(t) === plain(t)), { numRuns: 3000 });
+      // A quick test that is false skips its rule: the texts above do reach the rules.
+      expect(plain('Aug 2021: −12,3 mnkr, 78% (%), 0–20 KLK:s dvs procent procent')).not.toBe('Aug 2021: −12,3 mnkr, 78% (%), 0–20 KLK:s dvs procent procent');
+    });
+  }
+
+  it('is made once for equal words and anew for other words', () => {
+    const copy = JSON.parse(JSON.stringify(presets.eskilstuna)) as Governance;
+    expect(createSpeechText('sv', 'sv', copy)).toBe(createSpeechText('sv', 'sv', presets.eskilstuna));
+    expect(createFormatter('sv', copy).speechText('−1')).toBe(sv('−1'));
+    const other: Governance = { ...copy, terms: { ...copy.terms, minus: 'negativ' }, units: { ...copy.units, mnkr: { ...copy.units.mnkr, long: 'miljoner' } } };
+    const speakOther = createSpeechText('sv', 'sv', other);
+    expect(speakOther).not.toBe(createSpeechText('sv', 'sv', presets.eskilstuna));
+    expect(speakOther('−1 mnkr').replace(/\u00a0/g, ' ')).toBe('negativ 1 miljoner');
+    expect(createSpeechText('sv', 'en', copy)).not.toBe(createSpeechText('sv', 'sv', copy));
   });
 });

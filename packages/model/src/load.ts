@@ -7,7 +7,7 @@ import { checkReport } from './check/index.js';
 import { findControlCharacters } from './control-characters.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Report } from './report.js';
-import type { Locate } from './source.js';
+import type { Locate, ParseOptions } from './source.js';
 
 export { hasErrors } from './diagnostics.js';
 
@@ -30,9 +30,9 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** Parses, decodes and checks a report written as YAML (or JSON, which is YAML). */
-export function loadReport(text: string, file?: string): LoadResult {
-  const parsed = parseYaml(text, file);
+/** Parses, decodes and checks a report written as YAML (or JSON, which is YAML); `parseOptions` are {@link parseYaml}'s. */
+export function loadReport(text: string, file?: string, parseOptions?: ParseOptions): LoadResult {
+  const parsed = parseYaml(text, file, parseOptions);
   if (parsed.diagnostics.length > 0) return { diagnostics: parsed.diagnostics };
   const options = { ...(file !== undefined ? { file } : {}), locate: parsed.locate };
   // Invisible control characters break HTML and XML: an error wherever they are.

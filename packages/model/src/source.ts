@@ -2,6 +2,7 @@
 // value to its line and column, so every later diagnostic can point into the file.
 // YAML 1.2 core schema (so `no` stays text), unique keys, a cap on alias expansion.
 import { Composer, isAlias, isMap, isPair, isScalar, isSeq, LineCounter, Parser, YAMLParseError, type CST, type Document, type Node } from 'yaml';
+import { COLLECTION_STYLE, constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEvents, SCALAR_STYLE, type Event } from 'js-yaml';
 import { formatPath, modelDiagnostic, type Diagnostic } from './diagnostics.js';
 import { checkSize, countValues, LIMITS, tokenDepth } from './limits.js';
 import { findSplitNumbers } from './swedish-numbers.js';
@@ -38,6 +39,12 @@ export interface ParseOptions {
   maxDepth?: number;
   /** The most values (scalars and aliases) accepted (default {@link LIMITS}.maxValues, 50 000). */
   maxValues?: number;
+  /**
+   * Read a plain text first without source positions, composing the positions only when
+   * `locate` is first asked (default true); false composes them at once, as every text
+   * with anything the fast reading leaves to the full one does.
+   */
+  fast?: boolean;
 }
 
 const CODE_BY_YAML_ERROR: Record<string, 'yaml-duplicate-key' | 'yaml-tab-indent'> = {
@@ -54,18 +61,91 @@ const HINTS: Record<string, string> = {
 /**
  * Parses YAML text into a plain value with diagnostics for syntax errors and a `locate`
  * function for later ones. A byte-order mark is removed; CRLF line ends are accepted.
+ *
+ * A plain text (one document, no tags, anchors or aliases, well within the limits; see
+ * {@link readPlain}) is read by js-yaml's event parser without source positions, about three times
+ * as fast as composing yaml's document with them; the document is composed, and the text
+ * read again, only when `locate` is first asked, which every finding does. Any other text
+ * is composed at once, so its diagnostics are those of the full reading.
  */
 export function parseYaml(text: string, file?: string, options: ParseOptions = {}): ParsedSource {
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // Limits first: a huge or very deep text would exhaust memory or the stack while parsing.
+  const tooLarge = checkSize(utf8Length(source, options.maxBytes ?? LIMITS.maxBytes), file, options.maxBytes);
+  if (tooLarge) return { value: undefined, diagnostics: [tooLarge], locate: () => undefined };
+  const plain = options.fast === false ? undefined : readPlain(source, options.maxDepth ?? LIMITS.maxDepth, options.maxValues ?? LIMITS.maxValues);
+  if (plain) {
+    let located: Locate | undefined;
+    return { value: plain.value, diagnostics: [], locate: (path, opts) => (located ??= composeYaml(source, file, options).locate)(path, opts) };
+  }
+  return composeYaml(source, file, options);
+}
+
+/** Plain-scalar keys that yaml turns into the key "" and js-yaml into "null". */
+const NULL_KEY = /^(?:~|null|Null|NULL)?$/;
+
+/**
+ * The value of a text the fast reading can take, or undefined for the full one: js-yaml's
+ * events of exactly one document with a mapping at its root, without directives, tags,
+ * anchors or aliases, a plain null as a key, or a key of digits in a flow mapping (which
+ * may be a number with a decimal comma, `{ total: 700,5 }`), at most half as deep and with
+ * at most half as many values as the limits allow, and no error from js-yaml (duplicate
+ * keys, tabs as indentation, syntax). Within these, js-yaml's core schema reads a text as
+ * yaml's does (the tests compare the two on every fixture and on many changed texts).
+ */
+function readPlain(source: string, maxDepth: number, maxValues: number): { value: unknown } | undefined {
+  try {
+    const events: Event[] = parseEvents(source, { maxDepth });
+    let documents = 0;
+    let values = 0;
+    // Per open node: a mapping's flow style and how many keys and values it has had.
+    const open: { map: boolean; flow: boolean; items: number }[] = [];
+    for (const e of events) {
+      const parent = open[open.length - 1];
+      const isKey = parent !== undefined && parent.map && parent.items % 2 === 0;
+      switch (e.type) {
+        case EVENT_ID.DOCUMENT:
+          if (++documents > 1 || e.directives.length > 0) return undefined;
+          open.push({ map: false, flow: false, items: 0 });
+          break;
+        case EVENT_ID.MAPPING:
+        case EVENT_ID.SEQUENCE:
+          if (e.tagStart !== -1 || e.anchorStart !== -1 || isKey || 2 * open.length > maxDepth) return undefined;
+          if (open.length === 1 && e.type !== EVENT_ID.MAPPING) return undefined;
+          parent!.items++;
+          open.push({ map: e.type === EVENT_ID.MAPPING, flow: e.style === COLLECTION_STYLE.FLOW, items: 0 });
+          break;
+        case EVENT_ID.SCALAR: {
+          if (e.tagStart !== -1 || e.anchorStart !== -1 || open.length === 1 || 2 * ++values > maxValues) return undefined;
+          if (isKey && e.style === SCALAR_STYLE.PLAIN) {
+            const key = source.slice(e.valueStart, e.valueEnd);
+            if (NULL_KEY.test(key) || (parent.flow && /^\d+$/.test(key))) return undefined;
+          }
+          parent!.items++;
+          break;
+        }
+        case EVENT_ID.POP:
+          open.pop();
+          break;
+        default:
+          return undefined;
+      }
+    }
+    if (documents !== 1) return undefined;
+    return { value: constructFromEvents(events, { source, schema: CORE_SCHEMA, maxAliases: 0 })[0] };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Composes yaml's document of the text with source positions: the full reading, with every diagnostic. */
+function composeYaml(source: string, file: string | undefined, options: ParseOptions): ParsedSource {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const where = (offset: number): Position => {
     const p = lineCounter.linePos(offset);
     return { line: p.line, column: p.col };
   };
-  // Limits first: a huge or very deep text would exhaust memory or the stack while parsing.
-  const tooLarge = checkSize(utf8Length(source, options.maxBytes ?? LIMITS.maxBytes), file, options.maxBytes);
-  if (tooLarge) return { value: undefined, diagnostics: [tooLarge], locate: () => undefined };
   const maxValues = options.maxValues ?? LIMITS.maxValues;
   // Every value takes at least one character and is separated from the next by one, so a
   // text shorter than twice the limit cannot pass it: most reports skip the count.
