@@ -175,7 +175,7 @@ async function main() {
     // Where a batch worker's time goes: the worker threads' profiles of a short batch
     // (into another folder, so bench/out keeps the hundred reports for Chromium).
     const workerDir = join(tmp, 'prof-batch');
-    spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${workerDir}`, CLI, 'build', 'bench/reports/r00[0-3]*.yaml', '--out', join(tmp, 'prof-batch-out')], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, KOMMUNRAPPORT_SNAPSHOT: '0' } });
+    spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${workerDir}`, CLI, 'build', 'bench/reports/r00[0-3]*.yaml', '--out', join(tmp, 'prof-batch-out')], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, KOMMUNRAPPORT_CODE_CACHE: '0' } });
     const files = readdirSync(workerDir).filter((f) => !/^CPU\.\d+\.\d+\.\d+\.0\./.test(f));
     batchProfile = summariseProfile(files.map((f) => JSON.parse(readFileSync(join(workerDir, f), 'utf8'))), 12);
   }

@@ -1,6 +1,5 @@
 // Numbers, amounts, percentages and dates written the way the report's language writes
 // them: sv-SE with a space as thousands separator, decimal comma and a real minus sign.
-import { startupSnapshot } from 'node:v8';
 import { type Unit, type Governance } from '@kommunrapport/model';
 import { createSpeechText } from './speech.js';
 
@@ -62,14 +61,6 @@ const NBSP = '\u00a0';
 // and hold no state: one per locale and options for the life of the process.
 const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
-// A V8 startup snapshot (the CLI's, see packages/cli/src/snapshot.ts) cannot hold Intl
-// objects: forget them when one is taken; they are made again on first use.
-if (startupSnapshot.isBuildingSnapshot()) {
-  startupSnapshot.addSerializeCallback(() => {
-    NUMBER_FORMATS.clear();
-    DATE_FORMATS.clear();
-  });
-}
 
 /** Creates the formatter for a language (`sv` or `en`) and a governance vocabulary's unit words. */
 export function createFormatter(language: string, governance: Governance): Formatter {

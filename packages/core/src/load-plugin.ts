@@ -119,20 +119,6 @@ export function resolvePluginSpec(spec: string, fromDirs: string | readonly stri
 }
 
 /**
- * Imports a module. A process started from a V8 startup snapshot (the CLI's, see
- * packages/cli/src/snapshot.ts) has no dynamic `import()`; there the module is loaded
- * with `require`, which loads ES modules without top-level await on Node 20.19 and later.
- */
-async function importModule(url: string, file: string): Promise<unknown> {
-  try {
-    return await import(url);
-  } catch (error) {
-    if ((error as { code?: string }).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING') throw error;
-    return createRequire(file)(file) as unknown;
-  }
-}
-
-/**
  * Imports a plugin by package name, file or folder (see {@link resolvePluginSpec}) and
  * returns its default export after checking its shape, with the file it came from.
  * Throws a {@link BuildError} (`plugin-not-found`, `plugin-folder`, `plugin-invalid`)
@@ -143,7 +129,7 @@ export async function importPlugin(spec: string, fromDirs: string | readonly str
   const file = fileURLToPath(url);
   let mod: unknown;
   try {
-    mod = await importModule(url, file);
+    mod = await import(url);
   } catch (error) {
     const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
     throw new BuildError({

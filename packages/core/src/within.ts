@@ -17,7 +17,7 @@ import { Script } from 'node:vm';
 import { isMainThread, Worker } from 'node:worker_threads';
 
 const SLOT = Symbol.for('kommunrapport.within');
-// Compiled on first use: a compiled script cannot be held in the CLI's startup snapshot.
+// Compiled on first use.
 let script: Script | undefined;
 
 /** Calls `fn`, stopping its synchronous part after `ms` milliseconds (then throws; see {@link isTimeLimit}). */
@@ -75,8 +75,8 @@ export interface WatchOptions {
   inspector?: boolean;
 }
 
-// The watching thread, run from source (eval) so it needs no file of its own in a bundle or
-// the startup snapshot. state[0]: 0 watching, 1 stopped; state[1]: the answer counter;
+// The watching thread, run from source (eval) so it needs no file of its own in the CLI's
+// bundle. state[0]: 0 watching, 1 stopped; state[1]: the answer counter;
 // state[2]: length of the plugin name in `name`.
 const WATCHER = `
 const { workerData } = require('node:worker_threads');
