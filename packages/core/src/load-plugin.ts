@@ -119,6 +119,21 @@ export function resolvePluginSpec(spec: string, fromDirs: string | readonly stri
 }
 
 /**
+ * Imports a module. In the CLI's code-cached bundle (a node:vm script compiled with V8's code
+ * cache, see packages/cli/bin/code-cache.js) a function that comes from the cache can lose its
+ * dynamic `import()` callback (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING); there the module is
+ * loaded with `require`, which loads ES modules without top-level await on Node 20.19 and later.
+ */
+async function importModule(url: string, file: string): Promise<unknown> {
+  try {
+    return await import(url);
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING') throw error;
+    return createRequire(file)(file) as unknown;
+  }
+}
+
+/**
  * Imports a plugin by package name, file or folder (see {@link resolvePluginSpec}) and
  * returns its default export after checking its shape, with the file it came from.
  * Throws a {@link BuildError} (`plugin-not-found`, `plugin-folder`, `plugin-invalid`)
@@ -129,7 +144,7 @@ export async function importPlugin(spec: string, fromDirs: string | readonly str
   const file = fileURLToPath(url);
   let mod: unknown;
   try {
-    mod = await import(url);
+    mod = await importModule(url, file);
   } catch (error) {
     const missing = (error as { code?: string }).code === 'ERR_MODULE_NOT_FOUND';
     throw new BuildError({
