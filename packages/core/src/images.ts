@@ -150,15 +150,19 @@ export function loadImages(report: Report, reportFile: string, options: LoadImag
   for (const { image, path } of uses) {
     if (done.has(image.src)) continue;
     done.add(image.src);
-    const at = options.locate?.(path);
-    // The image's own line: the first line at or after the text's that names the file.
-    let line = at?.line;
-    if (line !== undefined && lines) {
-      const k = lines.findIndex((l, i) => i >= line! - 1 && l.includes(`](${image.src}`));
-      if (k >= 0) line = k + 1;
-    }
-    const where = { file: shown, path: formatPath(path), ...(line !== undefined ? { line } : {}), found: image.src };
-    const unreadable = (reason: string, hint?: string) => diagnostics.push(modelDiagnostic('image-unreadable', { src: image.src, reason }, { ...where, expected: 'a PNG or JPEG file in the report\'s folder', ...(hint ? { hint } : {}) }));
+    // Where the image is written, for a finding only: locating can mean composing the whole
+    // YAML document with source positions, which a report read on the fast path skips.
+    const where = () => {
+      const at = options.locate?.(path);
+      // The image's own line: the first line at or after the text's that names the file.
+      let line = at?.line;
+      if (line !== undefined && lines) {
+        const k = lines.findIndex((l, i) => i >= line! - 1 && l.includes(`](${image.src}`));
+        if (k >= 0) line = k + 1;
+      }
+      return { file: shown, path: formatPath(path), ...(line !== undefined ? { line } : {}), found: image.src };
+    };
+    const unreadable = (reason: string, hint?: string) => diagnostics.push(modelDiagnostic('image-unreadable', { src: image.src, reason }, { ...where(), expected: 'a PNG or JPEG file in the report\'s folder', ...(hint ? { hint } : {}) }));
     const file = resolve(folder, image.src);
     let real: string;
     try {
@@ -186,7 +190,7 @@ export function loadImages(report: Report, reportFile: string, options: LoadImag
         continue;
       }
       if (stats.size > maxBytes) {
-        diagnostics.push(modelDiagnostic('image-too-large', { src: image.src, size: formatBytes(stats.size), max: formatBytes(maxBytes) }, { ...where, expected: `at most ${formatBytes(maxBytes)}` }));
+        diagnostics.push(modelDiagnostic('image-too-large', { src: image.src, size: formatBytes(stats.size), max: formatBytes(maxBytes) }, { ...where(), expected: `at most ${formatBytes(maxBytes)}` }));
         continue;
       }
       const bytes = new Uint8Array(stats.size);
@@ -198,12 +202,12 @@ export function loadImages(report: Report, reportFile: string, options: LoadImag
       }
       const sniffed = sniffImage(bytes.subarray(0, read));
       if ('found' in sniffed) {
-        diagnostics.push(modelDiagnostic('image-format', { src: image.src, found: sniffed.found }, { ...where, expected: 'a PNG or JPEG file', found: `${image.src}: ${sniffed.found}` }));
+        diagnostics.push(modelDiagnostic('image-format', { src: image.src, found: sniffed.found }, { ...where(), expected: 'a PNG or JPEG file', found: `${image.src}: ${sniffed.found}` }));
         continue;
       }
       if (sniffed.width > maxPixels || sniffed.height > maxPixels) {
         const size = `${sniffed.width} × ${sniffed.height} pixels`;
-        diagnostics.push(modelDiagnostic('image-too-large', { src: image.src, size, max: `${maxPixels} pixels wide and high` }, { ...where, expected: `at most ${maxPixels} × ${maxPixels} pixels`, found: `${image.src}: ${size}` }));
+        diagnostics.push(modelDiagnostic('image-too-large', { src: image.src, size, max: `${maxPixels} pixels wide and high` }, { ...where(), expected: `at most ${maxPixels} × ${maxPixels} pixels`, found: `${image.src}: ${size}` }));
         continue;
       }
       images.set(image.src, { src: image.src, bytes: bytes.subarray(0, read), ...sniffed });
