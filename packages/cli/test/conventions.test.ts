@@ -138,7 +138,8 @@ describe('preview --open', () => {
   it('runs the opener with the page\'s address', async () => {
     const dir = work();
     const opener = join(dir, 'opener.sh');
-    writeFileSync(opener, `#!/bin/sh\necho "$@" > "${join(dir, 'opened.txt')}"\n`);
+    // Written aside and renamed, so the test never reads the file between its creation and the echo.
+    writeFileSync(opener, `#!/bin/sh\necho "$@" > "${join(dir, 'opened.tmp')}" && mv "${join(dir, 'opened.tmp')}" "${join(dir, 'opened.txt')}"\n`);
     chmodSync(opener, 0o755);
     const run = start(['preview', 'rapport.yaml', '--open'], dir, { KOMMUNRAPPORT_OPENER: opener });
     children.push(run.child);
