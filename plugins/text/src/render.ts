@@ -205,21 +205,28 @@ function inline(st: State, nodes: readonly Inline[]): string {
 
 /** Joins entries: two blank lines before a heading, one between other blocks; wraps lines. */
 function serialise(st: State): string {
+  // Plain loops: closures made per call lose their optimised code at each full garbage
+  // collection, which in a batch recompiled them every few reports.
   const width = st.width;
-  const parts = st.entries
-    .filter((e) => e.lines.length > 0 && e.lines.some((l) => l.trim() !== ''))
-    .map((e) => {
-      const lines = st.speak ? e.lines.map(st.speak) : e.lines;
-      const wrapped =
-        e.kind === 'heading' || e.kind === 'title'
-          ? lines
-          : lines.flatMap((l) => (width === undefined ? [l] : wrapLine(l, width)).map((w, i) => (i > 0 || e.kind === 'paragraph' ? st.d.continuation(w) : w)));
-      return { kind: e.kind, text: wrapped.map((l) => l.replace(/[ \t]+$/, '')).join('\n') };
-    });
   let out = '';
-  parts.forEach((p, i) => {
-    if (i > 0) out += p.kind === 'heading' ? '\n\n\n' : '\n\n';
-    out += p.text;
-  });
+  let first = true;
+  for (const e of st.entries) {
+    if (!e.lines.some((l) => l.trim() !== '')) continue;
+    const lines = st.speak ? e.lines.map(st.speak) : e.lines;
+    const wrap = e.kind !== 'heading' && e.kind !== 'title';
+    let text = '';
+    let count = 0;
+    for (const line of lines) {
+      const pieces = !wrap || width === undefined ? [line] : wrapLine(line, width);
+      for (let i = 0; i < pieces.length; i++) {
+        const w = wrap && (i > 0 || e.kind === 'paragraph') ? st.d.continuation(pieces[i]!) : pieces[i]!;
+        if (count++ > 0) text += '\n';
+        text += w.replace(/[ \t]+$/, '');
+      }
+    }
+    if (!first) out += e.kind === 'heading' ? '\n\n\n' : '\n\n';
+    out += text;
+    first = false;
+  }
   return `${out}\n`.normalize('NFC');
 }
