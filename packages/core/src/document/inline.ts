@@ -41,12 +41,53 @@ export interface Phraser {
 
 /** Creates the phraser of one document; call it in reading order. */
 export function createPhraser(vocabulary: Vocabulary): Phraser {
-  const introduced = new Set<string>();
-  let inSection = new Set<string>();
-  const phrase = (text: string, role: TextRole): Phrase => {
+  return new DocumentPhraser(vocabulary);
+}
+
+// A class, and loops rather than arrows passed to map/flatMap: a batch builds one phraser per
+// report, and V8 drops the optimised code of closures made per report or per call at each
+// full collection, so the next report would compile them again.
+class DocumentPhraser implements Phraser {
+  private readonly introduced = new Set<string>();
+  private inSection = new Set<string>();
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  running(text: string): Phrase {
+    return this.phrase(text, 'running');
+  }
+
+  title(text: string): Phrase {
+    return this.phrase(text, 'title');
+  }
+
+  identifier(text: string): Phrase {
+    return this.phrase(text, 'identifier');
+  }
+
+  names(abbreviations: readonly string[], separator: string): Phrase {
+    const out: Inline[] = [];
+    for (let i = 0; i < abbreviations.length; i++) {
+      if (i > 0) out.push({ type: 'text', value: separator });
+      out.push(...this.phrase(abbreviations[i]!, 'running'));
+    }
+    return merge(out);
+  }
+
+  rich(blocks: RichText): TextBlock[] {
+    const out: TextBlock[] = [];
+    for (const b of blocks) out.push(this.block(b));
+    return out;
+  }
+
+  section(): void {
+    this.inSection = new Set();
+  }
+
+  private phrase(text: string, role: TextRole): Phrase {
     if (text === '') return [];
     if (role === 'identifier') return [{ type: 'text', value: text }];
-    const segments = vocabulary.segments(text);
+    const segments = this.vocabulary.segments(text);
     const out: Inline[] = [];
     let before = '';
     for (let i = 0; i < segments.length; i++) {
@@ -68,66 +109,65 @@ export function createPhraser(vocabulary: Vocabulary): Phraser {
       const node: AbbreviationNode = { type: 'abbreviation', text: seg.abbreviation + suffix, abbreviation: seg.abbreviation, expansion: seg.name, first: false };
       if (suffix) segments[i + 1] = { text: after.slice(suffix.length) };
       const rest = after.slice(suffix.length);
-      const lower = before.toLowerCase();
-      const name = seg.name.toLowerCase();
       // Explained by the author: "Mälardalens universitet (MDU)", "Kommunledningskontorets (KLK)",
       // "EEM (Eskilstuna Energi & Miljö AB)".
       const closes = !suffix && rest.startsWith(')');
-      const namedBefore = closes && [`${name} (`, `${name}s (`, `${name}'s (`, `${name}’s (`].some((n) => lower.endsWith(n));
+      const namedBefore = closes && namedJustBefore(before.toLowerCase(), seg.name.toLowerCase());
       const gloss = GLOSS.exec(rest);
       const namedAfter = gloss !== null && firstWord(gloss[1]!) === firstWord(seg.name);
-      if (role === 'running' && !introduced.has(seg.abbreviation)) {
-        introduced.add(seg.abbreviation);
+      if (role === 'running' && !this.introduced.has(seg.abbreviation)) {
+        this.introduced.add(seg.abbreviation);
         node.first = !(namedBefore || namedAfter);
       }
-      if (role === 'running' && !inSection.has(seg.abbreviation)) {
-        inSection.add(seg.abbreviation);
+      if (role === 'running' && !this.inSection.has(seg.abbreviation)) {
+        this.inSection.add(seg.abbreviation);
         if (!(namedBefore || namedAfter)) node.firstInSection = true;
       }
       out.push(node);
       before += node.text;
     }
     return merge(out);
-  };
-  const inline = (nodes: readonly ModelInline[]): Inline[] =>
-    merge(
-      nodes.flatMap((n): Inline[] => {
-        switch (n.type) {
-          case 'text':
-            return phrase(n.value, 'running');
-          case 'emphasis':
-            return [{ type: 'emphasis', children: inline(n.children) }];
-          case 'strong':
-            return [{ type: 'strong', children: inline(n.children) }];
-          case 'link':
-            return [{ type: 'link', url: n.url, children: inline(n.children) }];
-          case 'foreign':
-            return [{ type: 'foreign', language: n.language, children: inline(n.children) }];
-        }
-      }),
-    );
+  }
+
+  private inline(nodes: readonly ModelInline[]): Inline[] {
+    const out: Inline[] = [];
+    for (const n of nodes) {
+      switch (n.type) {
+        case 'text':
+          out.push(...this.phrase(n.value, 'running'));
+          break;
+        case 'emphasis':
+          out.push({ type: 'emphasis', children: this.inline(n.children) });
+          break;
+        case 'strong':
+          out.push({ type: 'strong', children: this.inline(n.children) });
+          break;
+        case 'link':
+          out.push({ type: 'link', url: n.url, children: this.inline(n.children) });
+          break;
+        case 'foreign':
+          out.push({ type: 'foreign', language: n.language, children: this.inline(n.children) });
+          break;
+      }
+    }
+    return merge(out);
+  }
+
   // A table inside a list item (only a block tree can put one there; Markdown tables stand
   // at the top and become table blocks of the section) becomes one paragraph of its plain
   // text: cells between " | ", rows between " / ".
   // An image there (again only a block tree can put one there) becomes a paragraph of its text alternative.
-  const block = (b: Block): TextBlock =>
-    b.type === 'paragraph'
-      ? { type: 'paragraph', children: inline(b.children) }
-      : b.type === 'list'
-        ? { type: 'list', ordered: b.ordered, items: b.items.map((item) => item.map(block)) }
-        : b.type === 'image'
-          ? { type: 'paragraph', children: inline([{ type: 'text', value: b.alt }]) }
-          : { type: 'paragraph', children: inline([b.header, ...b.rows].flatMap((r, i) => [...(i > 0 ? [{ type: 'text' as const, value: ' / ' }] : []), { type: 'text' as const, value: r.map(inlineText).join(' | ') }])) };
-  return {
-    running: (text) => phrase(text, 'running'),
-    title: (text) => phrase(text, 'title'),
-    identifier: (text) => phrase(text, 'identifier'),
-    names: (abbreviations, separator) => merge(abbreviations.flatMap((a, i): Inline[] => [...(i > 0 ? [{ type: 'text' as const, value: separator }] : []), ...phrase(a, 'running')])),
-    rich: (blocks) => blocks.map(block),
-    section: () => {
-      inSection = new Set();
-    },
-  };
+  private block(b: Block): TextBlock {
+    if (b.type === 'paragraph') return { type: 'paragraph', children: this.inline(b.children) };
+    if (b.type === 'list') return { type: 'list', ordered: b.ordered, items: b.items.map((item) => this.rich(item)) };
+    if (b.type === 'image') return { type: 'paragraph', children: this.inline([{ type: 'text', value: b.alt }]) };
+    return { type: 'paragraph', children: this.inline([b.header, ...b.rows].flatMap((r, i) => [...(i > 0 ? [{ type: 'text' as const, value: ' / ' }] : []), { type: 'text' as const, value: r.map(inlineText).join(' | ') }])) };
+  }
+}
+
+/** Whether the name of an abbreviation (lower case) ends the text before it, before " (". */
+function namedJustBefore(lower: string, name: string): boolean {
+  return lower.endsWith(`${name} (`) || lower.endsWith(`${name}s (`) || lower.endsWith(`${name}'s (`) || lower.endsWith(`${name}’s (`);
 }
 
 /** Joins neighbouring text nodes. */
