@@ -62,48 +62,89 @@ const NBSP = '\u00a0';
 const NUMBER_FORMATS = new Map<string, Intl.NumberFormat>();
 const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
-/** Creates the formatter for a language (`sv` or `en`) and a governance vocabulary's unit words. */
-export function createFormatter(language: string, governance: Governance): Formatter {
-  const locale = LOCALES[language] ?? language;
-  const nf = (decimals: number, signed: boolean) => {
-    const key = `${locale}:${decimals}:${signed}`;
-    let f = NUMBER_FORMATS.get(key);
-    if (!f) {
-      f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto' });
-      NUMBER_FORMATS.set(key, f);
+/** The Intl number format of a locale for a number of decimals, with or without a sign. */
+function numberFormat(locale: string, decimals: number, signed: boolean): Intl.NumberFormat {
+  const key = `${locale}:${decimals}:${signed}`;
+  let f = NUMBER_FORMATS.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, signDisplay: signed ? 'exceptZero' : 'auto' });
+    NUMBER_FORMATS.set(key, f);
+  }
+  return f;
+}
+
+const withWord = (n: string, word: string) => (word ? `${n}${NBSP}${word}` : n);
+
+// A class with prototype methods rather than an object of closures made per report: V8 drops
+// the optimised code of such closures at each full collection, so a batch would compile them
+// again every few reports.
+class ReportFormatter {
+  readonly locale: string;
+  private readonly dateFormat: Intl.DateTimeFormat;
+  private speak: ((text: string) => string) | undefined;
+
+  constructor(
+    private readonly language: string,
+    private readonly governance: Governance,
+  ) {
+    this.locale = LOCALES[language] ?? language;
+    let dates = DATE_FORMATS.get(this.locale);
+    if (!dates) {
+      dates = new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeZone: 'UTC' });
+      DATE_FORMATS.set(this.locale, dates);
     }
-    return f;
-  };
-  const number = (value: number, options: NumberOptions = {}) => {
+    this.dateFormat = dates;
+  }
+
+  number(value: number, options: NumberOptions = {}): string {
     const decimals = options.decimals ?? decimalsOf([value]);
     // A real minus sign in every language, so no reader or speech engine sees a hyphen.
-    return nf(decimals, options.signed === true).format(value).replace('-', '\u2212');
-  };
-  const join = (n: string, word: string) => (word ? `${n}${NBSP}${word}` : n);
-  let dates = DATE_FORMATS.get(locale);
-  if (!dates) {
-    dates = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
-    DATE_FORMATS.set(locale, dates);
+    return numberFormat(this.locale, decimals, options.signed === true).format(value).replace('-', '\u2212');
   }
-  const dateFormat = dates;
-  let speak: ((text: string) => string) | undefined;
-  return {
-    locale,
-    number,
-    value: (value, unit, options) => join(number(value, options), governance.units[unit].short),
-    spoken: (value, unit, options) => join(number(value, options), governance.units[unit].long),
-    speech: (value, unit, options) => {
-      const n = number(value, options);
-      const sign = n.startsWith('\u2212') ? `${governance.terms.minus} ` : n.startsWith('+') ? `${governance.terms.plus} ` : '';
-      const digits = (sign ? n.slice(1) : n).replace(/(\d)\u00a0(?=\d)/gu, '$1');
-      return join(`${sign}${digits}`, governance.units[unit].long);
-    },
-    date: (isoDate) => dateFormat.format(new Date(`${isoDate}T00:00:00Z`)),
+
+  value(value: number, unit: Unit, options?: NumberOptions): string {
+    return withWord(this.number(value, options), this.governance.units[unit].short);
+  }
+
+  spoken(value: number, unit: Unit, options?: NumberOptions): string {
+    return withWord(this.number(value, options), this.governance.units[unit].long);
+  }
+
+  speech(value: number, unit: Unit, options?: NumberOptions): string {
+    const n = this.number(value, options);
+    const sign = n.startsWith('\u2212') ? `${this.governance.terms.minus} ` : n.startsWith('+') ? `${this.governance.terms.plus} ` : '';
+    const digits = (sign ? n.slice(1) : n).replace(/(\d)\u00a0(?=\d)/gu, '$1');
+    return withWord(`${sign}${digits}`, this.governance.units[unit].long);
+  }
+
+  date(isoDate: string): string {
+    return this.dateFormat.format(new Date(`${isoDate}T00:00:00Z`));
+  }
+
+  speechText(text: string): string {
     // Made on first use: most writers never speak.
-    speechText: (text) => (speak ??= createSpeechText(locale, language, governance))(text),
-    fileSize: (bytes) => {
-      const kB = Math.max(1, Math.ceil(bytes / 1000));
-      return kB < 1000 ? join(number(kB), 'kB') : join(number(bytes / 1e6, { decimals: 1 }), 'MB');
-    },
+    return (this.speak ??= createSpeechText(this.locale, this.language, this.governance))(text);
+  }
+
+  fileSize(bytes: number): string {
+    const kB = Math.max(1, Math.ceil(bytes / 1000));
+    return kB < 1000 ? withWord(this.number(kB), 'kB') : withWord(this.number(bytes / 1e6, { decimals: 1 }), 'MB');
+  }
+}
+
+/** Creates the formatter for a language (`sv` or `en`) and a governance vocabulary's unit words. */
+export function createFormatter(language: string, governance: Governance): Formatter {
+  const f = new ReportFormatter(language, governance);
+  // Each function may be called on its own (`const { speechText } = format`): bound to the
+  // formatter, so the work stays in the long-lived methods.
+  return {
+    locale: f.locale,
+    number: f.number.bind(f),
+    value: f.value.bind(f),
+    spoken: f.spoken.bind(f),
+    speech: f.speech.bind(f),
+    date: f.date.bind(f),
+    speechText: f.speechText.bind(f),
+    fileSize: f.fileSize.bind(f),
   };
 }
