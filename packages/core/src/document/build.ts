@@ -5,7 +5,7 @@
 // The report is read in one walk (the model's walkReport); what each kind of section shows
 // is one table keyed by every section kind (CONTENT), so a new kind fails to compile here.
 import type {
-  Report, Area, Goal, PerspectiveSection, ReportPath, SectionHandlers, Commitment, Indicator, DataTable, RichText, TableBlock as MarkdownTable, Unit, IndicatorValue,
+  Report, ReportVisitor, Section, Area, Goal, PerspectiveSection, ReportPath, SectionHandlers, Commitment, Indicator, DataTable, RichText, TableBlock as MarkdownTable, Unit, IndicatorValue,
 } from '@kommunrapport/model';
 import { dispatchSection, walkReport, inlineText, withRuleStatus, indicatorRuleStatus, cellNumbers, isAbsent, isInterval, noteAnchor, periodSpan, type CellValue } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
@@ -159,14 +159,17 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
  * blocks were built, in reading order, so headings and body text take turns as they are read.
  */
 function number(c: Ctx, drafts: readonly Draft[], prefix: string): DocSection[] {
-  return drafts.map((d, i) => {
-    const s = d as DocSection;
+  const out: DocSection[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const s = drafts[i] as DocSection;
     s.number = `${prefix}${i + 1}`;
     s.heading = c.p.title(s.title);
-    const children = s.blocks.flatMap((b) => (b.kind === 'section' ? [b.section] : []));
+    const children: Draft[] = [];
+    for (const b of s.blocks) if (b.kind === 'section') children.push(b.section);
     number(c, children, `${s.number}.`);
-    return s;
-  });
+    out.push(s);
+  }
+  return out;
 }
 
 function decisionSection(c: Ctx): Draft {
@@ -202,50 +205,69 @@ interface Open { c: Ctx; level: number; blocks: DocBlock[]; goals?: DocBlock[]; 
  * the nodes the walk visits comes from {@link CONTENT}, one entry per section kind.
  */
 function sectionDrafts(c: Ctx): Draft[] {
-  const root: Open = { c, level: 1, blocks: [] };
-  const open = new Map<string, Open>([['', root]]);
-  const key = (path: ReportPath) => path.join('/');
-  const parentOf = (path: ReportPath): Open => open.get(key(path.slice(0, -2)))!;
-  const enter = (path: ReportPath, into: DocBlock[], node: Open, draft: Omit<Draft, 'level' | 'blocks'>) => {
+  const walk = new DraftWalk(c);
+  walkReport(c.report, walk);
+  return walk.root.blocks.map((b) => (b as Extract<DocBlock, { kind: 'section' }>).section);
+}
+
+// The walk's visitor as a class rather than an object of closures made per report: V8 drops
+// the optimised code of such closures at each full collection, and a batch would compile
+// them again for the next report.
+class DraftWalk implements ReportVisitor {
+  readonly root: Open;
+  private readonly open: Map<string, Open>;
+
+  constructor(private readonly c: Ctx) {
+    this.root = { c, level: 1, blocks: [] };
+    this.open = new Map([['', this.root]]);
+  }
+
+  section(s: Section, path: ReportPath): void {
+    const parent = this.parentOf(path);
+    // Each top-level section starts afresh for speech, which says again what an abbreviation stands for.
+    if (path.length === 2) this.c.p.section();
+    const sc = scoped(parent.c, s.vocabulary);
+    const node: Open = { c: sc, level: parent.level + 1, blocks: [...correctionBlocks(sc.v, sc.p, s.corrections), ...rich(sc, s.body)] };
+    const title = dispatchSection(CONTENT, s, node);
+    this.enter(path, parent.blocks, node, { id: s.id, title: s.title ?? title, role: s.type });
+  }
+
+  area(a: Area, path: ReportPath): void {
+    const parent = this.parentOf(path);
+    const ac = scoped(parent.c, a.vocabulary);
+    const node: Open = { c: ac, level: parent.level + 1, blocks: areaBlocks(ac, a) };
+    this.enter(path, parent.blocks, node, { id: a.id, title: a.title, role: 'area' });
+  }
+
+  goal(g: Goal, path: ReportPath, { area }: { area: Area }): void {
+    const a = this.parentOf(path);
+    listOf(a, 'goals', area).push(sub(goalSection(a.c, g, a.level + 2)));
+  }
+
+  commitment(k: Commitment, path: ReportPath, { area }: { area: Area }): void {
+    const a = this.parentOf(path);
+    listOf(a, 'commitments', area).push(sub(commitmentSection(a.c, k, a.level + 2)));
+  }
+
+  private parentOf(path: ReportPath): Open {
+    return this.open.get(path.slice(0, -2).join('/'))!;
+  }
+
+  private enter(path: ReportPath, into: DocBlock[], node: Open, draft: Omit<Draft, 'level' | 'blocks'>): void {
     into.push(sub({ ...draft, level: node.level, blocks: node.blocks }));
-    open.set(key(path), node);
-  };
-  // An area's goals (and its commitments) under one heading, made at the first of them.
-  const listOf = (a: Open, which: 'goals' | 'commitments', area: Area): DocBlock[] => {
-    let list = a[which];
-    if (!list) {
-      list = a[which] = [];
-      const words = a.c.v.governance.levels[which === 'goals' ? 'goal' : 'commitment'];
-      a.blocks.push(sub({ id: `${area.id}-${which}`, level: a.level + 1, title: capitalise(words.plural), role: which, blocks: list }));
-    }
-    return list;
-  };
-  walkReport(c.report, {
-    section: (s, path) => {
-      const parent = parentOf(path);
-      // Each top-level section starts afresh for speech, which says again what an abbreviation stands for.
-      if (path.length === 2) c.p.section();
-      const sc = scoped(parent.c, s.vocabulary);
-      const node: Open = { c: sc, level: parent.level + 1, blocks: [...correctionBlocks(sc.v, sc.p, s.corrections), ...rich(sc, s.body)] };
-      const title = dispatchSection(CONTENT, s, node);
-      enter(path, parent.blocks, node, { id: s.id, title: s.title ?? title, role: s.type });
-    },
-    area: (a, path) => {
-      const parent = parentOf(path);
-      const ac = scoped(parent.c, a.vocabulary);
-      const node: Open = { c: ac, level: parent.level + 1, blocks: areaBlocks(ac, a) };
-      enter(path, parent.blocks, node, { id: a.id, title: a.title, role: 'area' });
-    },
-    goal: (g, path, { area }) => {
-      const a = parentOf(path);
-      listOf(a, 'goals', area).push(sub(goalSection(a.c, g, a.level + 2)));
-    },
-    commitment: (k, path, { area }) => {
-      const a = parentOf(path);
-      listOf(a, 'commitments', area).push(sub(commitmentSection(a.c, k, a.level + 2)));
-    },
-  });
-  return root.blocks.map((b) => (b as Extract<DocBlock, { kind: 'section' }>).section);
+    this.open.set(path.join('/'), node);
+  }
+}
+
+/** An area's goals (and its commitments) under one heading, made at the first of them. */
+function listOf(a: Open, which: 'goals' | 'commitments', area: Area): DocBlock[] {
+  let list = a[which];
+  if (!list) {
+    list = a[which] = [];
+    const words = a.c.v.governance.levels[which === 'goals' ? 'goal' : 'commitment'];
+    a.blocks.push(sub({ id: `${area.id}-${which}`, level: a.level + 1, title: capitalise(words.plural), role: which, blocks: list }));
+  }
+  return list;
 }
 
 /**
