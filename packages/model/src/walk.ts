@@ -53,20 +53,33 @@ export interface ReportVisitor {
 
 type Descend = SectionHandlers<void, [path: ReportPath, visitor: ReportVisitor]>;
 
-const sectionList = (sections: readonly Section[] | undefined, path: ReportPath, key: string, visitor: ReportVisitor) =>
-  sections?.forEach((s, i) => visitSection(s, [...path, key, i], visitor));
+// Plain loops and module-level functions rather than arrows passed to forEach: V8 drops the
+// optimised code of closures made per call at each full collection, so a batch would compile
+// the walk again every few reports.
+function sectionList(sections: readonly Section[] | undefined, path: ReportPath, key: string, visitor: ReportVisitor): void {
+  if (!sections) return;
+  for (let i = 0; i < sections.length; i++) visitSection(sections[i]!, [...path, key, i], visitor);
+}
 
-const visitArea = (area: Area, path: ReportPath, perspective: PerspectiveSection, visitor: ReportVisitor) => {
+function visitArea(area: Area, path: ReportPath, perspective: PerspectiveSection, visitor: ReportVisitor): void {
   visitor.area?.(area, path, { perspective });
   sectionList(area.sections, path, 'sections', visitor);
-  area.goals?.forEach((goal, i) => {
+  const goals = area.goals ?? [];
+  for (let i = 0; i < goals.length; i++) {
+    const goal = goals[i]!;
     const gp = [...path, 'goals', i];
     visitor.goal?.(goal, gp, { area });
-    goal.indicators?.forEach((ind, k) => visitor.indicator?.(ind, [...gp, 'indicators', k], { goal, area }));
-  });
-  area.commitments?.forEach((c, i) => visitor.commitment?.(c, [...path, 'commitments', i], { area }));
+    const indicators = goal.indicators ?? [];
+    for (let k = 0; k < indicators.length; k++) visitor.indicator?.(indicators[k]!, [...gp, 'indicators', k], { goal, area });
+  }
+  const commitments = area.commitments ?? [];
+  for (let i = 0; i < commitments.length; i++) visitor.commitment?.(commitments[i]!, [...path, 'commitments', i], { area });
   sectionList(area.endSections, path, 'endSections', visitor);
-};
+}
+
+function visitTables(tables: readonly DataTable[], path: ReportPath, section: FinanceSection | NotesSection, v: ReportVisitor): void {
+  for (let i = 0; i < tables.length; i++) v.table?.(tables[i]!, [...path, i], { section });
+}
 
 /** How the walk descends into each kind of section: every kind is named, also those without children. */
 const DESCEND: Descend = {
@@ -74,19 +87,31 @@ const DESCEND: Descend = {
   summary: () => {},
   overview: () => {},
   legend: () => {},
-  perspective: (s, path, v) => s.areas.forEach((a, i) => visitArea(a, [...path, 'areas', i], s, v)),
+  perspective: (s, path, v) => {
+    for (let i = 0; i < s.areas.length; i++) visitArea(s.areas[i]!, [...path, 'areas', i], s, v);
+  },
   workforce: () => {},
-  finance: (s, path, v) => s.tables.forEach((t, i) => v.table?.(t, [...path, 'tables', i], { section: s })),
+  finance: (s, path, v) => visitTables(s.tables, [...path, 'tables'], s, v),
   table: (s, path, v) => v.table?.(s.table, [...path, 'table'], { section: s }),
   deviation: (s, path, v) => v.deviation?.(s.explanation, [...path, 'explanation'], { section: s }),
-  indicators: (s, path, v) =>
-    s.groups.forEach((group, gi) => {
+  indicators: (s, path, v) => {
+    for (let gi = 0; gi < s.groups.length; gi++) {
+      const group = s.groups[gi]!;
       const gp = [...path, 'groups', gi];
       v.indicatorGroup?.(group, gp, { section: s });
-      group.indicators.forEach((ind, i) => v.indicator?.(ind, [...gp, 'indicators', i], { section: s, group }));
-    }),
-  notes: (s, path, v) => s.notes.forEach((n, ni) => n.tables?.forEach((t, i) => v.table?.(t, [...path, 'notes', ni, 'tables', i], { section: s }))),
-  internalControl: (s, path, v) => s.items?.forEach((item, i) => v.controlItem?.(item, [...path, 'items', i], { section: s })),
+      for (let i = 0; i < group.indicators.length; i++) v.indicator?.(group.indicators[i]!, [...gp, 'indicators', i], { section: s, group });
+    }
+  },
+  notes: (s, path, v) => {
+    for (let ni = 0; ni < s.notes.length; ni++) {
+      const tables = s.notes[ni]!.tables;
+      if (tables) visitTables(tables, [...path, 'notes', ni, 'tables'], s, v);
+    }
+  },
+  internalControl: (s, path, v) => {
+    const items = s.items ?? [];
+    for (let i = 0; i < items.length; i++) v.controlItem?.(items[i]!, [...path, 'items', i], { section: s });
+  },
 };
 
 /** Every section kind, in the order of the `Section` union. */
@@ -110,18 +135,28 @@ export function walkSection(section: Section, path: ReportPath, visitor: ReportV
 
 const NODE_KEYS = ['section', 'area', 'goal', 'commitment', 'indicatorGroup', 'indicator', 'table', 'deviation', 'controlItem'] as const;
 
+type Handler = (...a: unknown[]) => void;
+
 /** One visitor that calls each of the given visitors in turn at every node, so several rule sets share one walk. */
 export function combineVisitors(...visitors: readonly ReportVisitor[]): ReportVisitor {
   const combined: Record<string, unknown> = {};
   for (const key of NODE_KEYS) {
-    const fns = visitors.map((v) => v[key] as ((...a: unknown[]) => void) | undefined).filter((f) => f !== undefined);
-    if (fns.length > 0) combined[key] = (...args: unknown[]) => fns.forEach((f) => f(...args));
+    const fns: Handler[] = [];
+    for (const v of visitors) if (v[key] !== undefined) fns.push(v[key] as Handler);
+    if (fns.length > 0) combined[key] = callEach.bind(undefined, fns);
   }
   const sections: Record<string, (s: Section, p: ReportPath) => void> = {};
   for (const type of SECTION_TYPES) {
-    const fns = visitors.map((v) => v.sections?.[type] as ((s: Section, p: ReportPath) => void) | undefined).filter((f) => f !== undefined);
-    if (fns.length > 0) sections[type] = (s, p) => fns.forEach((f) => f(s, p));
+    const fns: Handler[] = [];
+    for (const v of visitors) if (v.sections?.[type] !== undefined) fns.push(v.sections[type] as Handler);
+    if (fns.length > 0) sections[type] = callEach.bind(undefined, fns);
   }
   if (Object.keys(sections).length > 0) combined.sections = sections;
   return combined as ReportVisitor;
+}
+
+// Bound to each node's list rather than an arrow made per combination, whose optimised code V8
+// would drop at each full collection (a batch combines the rule visitors for every report).
+function callEach(fns: readonly Handler[], ...args: unknown[]): void {
+  for (const f of fns) f(...args);
 }
