@@ -505,18 +505,13 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
       if (r.kind === 'heading') return { header: r.label, cells: [], heading: true };
       const unit = r.unit ?? t.unit;
       const rd = r.decimals ?? (r.unit !== undefined && r.unit !== t.unit ? decimalsOf(Object.values(r.values).flatMap(cellNumbers)) : d);
-      const number = (n: CellValue | undefined): TableCell => {
-        if (isAbsent(n)) return absentCell(v, n);
-        if (isInterval(n)) return intervalCell(v, c.f, n.low, n.high, unit, rd, unit !== t.unit);
-        const cell = numberCell(c, n, unit, rd);
-        // A row in another unit than the table's says its unit in every cell (22,14 % in a table of mnkr).
-        if (n != null && unit !== t.unit) cell.text = c.f.value(n, unit, { decimals: rd });
-        return cell;
-      };
+      // A loop, not an arrow per row: see dataCell.
+      const cells: TableCell[] = [];
+      for (const col of t.columns) cells.push(dataCell(c, t.unit, r.values[col.key], unit, rd));
       const noteNumber = r.note !== undefined ? c.notes.get(r.note) : undefined;
       return {
         header: r.label,
-        cells: t.columns.map((col) => number(r.values[col.key])),
+        cells,
         ...(r.kind === 'subtotal' ? { emphasis: 'subtotal' as const } : r.kind === 'total' || r.kind === 'result' ? { emphasis: 'total' as const } : {}),
         ...(r.note !== undefined && noteNumber !== undefined ? { note: { target: noteAnchor(r.note), label: `${v.term('note')} ${noteNumber}` } } : {}),
       };
@@ -525,7 +520,27 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
   };
 }
 
+/**
+ * A figure of a data table's row in `unit`. At module level, as the indicator table's
+ * valueAt: V8 drops the optimised code of closures made per call at each full collection,
+ * and a batch would compile them again every few reports.
+ */
+function dataCell(c: Ctx, tableUnit: Unit, n: CellValue | undefined, unit: Unit, rd: number): TableCell {
+  if (isAbsent(n)) return absentCell(c.v, n);
+  if (isInterval(n)) return intervalCell(c.v, c.f, n.low, n.high, unit, rd, unit !== tableUnit);
+  const cell = numberCell(c, n, unit, rd);
+  // A row in another unit than the table's says its unit in every cell (22,14 % in a table of mnkr).
+  if (n != null && unit !== tableUnit) cell.text = c.f.value(n, unit, { decimals: rd });
+  return cell;
+}
+
 // --- indicators -----------------------------------------------------------
+
+/** An indicator's value for a column: its kind, year and period. */
+function valueAt(values: readonly IndicatorValue[], k: Pick<IndicatorValue, 'kind' | 'year' | 'period'>): IndicatorValue | undefined {
+  for (const y of values) if (y.kind === k.kind && y.year === k.year && y.period === k.period) return y;
+  return undefined;
+}
 
 const valueKey = (x: Pick<IndicatorValue, 'kind' | 'year' | 'period'>) => `${x.kind}-${x.year}-${x.period ?? ''}`;
 
@@ -574,7 +589,7 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
       const own = {
         header: indicatorHeader(c, ind),
         cells: cols.map((k): TableCell => {
-          const x = ind.values.find((y) => y.kind === k.kind && y.year === k.year && y.period === k.period);
+          const x = valueAt(ind.values, k);
           if (!x) return wordCell(v.term('missingValue'), '', 'end');
           if (x.absent !== undefined) return absentCell(v, { absent: x.absent });
           if (x.low !== undefined && x.high !== undefined) return intervalCell(v, c.f, x.low, x.high, ind.unit, d, true);
