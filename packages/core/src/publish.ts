@@ -159,12 +159,16 @@ function repair(outDir: string, id: string): void {
   } catch {
     return;
   }
-  const leftovers = entries
-    .map((name) => ({ name, m: TEMP.exec(name) }))
-    .filter((e) => e.m !== null && e.m[1] === id && !alive(Number(e.m[3])));
+  // A loop, not map and filter arrows made per call: a batch repairs once per report over the
+  // whole output folder, and V8 drops the optimised code of such arrows at each full collection.
+  const leftovers: { name: string; m: RegExpExecArray }[] = [];
+  for (const name of entries) {
+    const m = TEMP.exec(name);
+    if (m !== null && m[1] === id && !alive(Number(m[3]))) leftovers.push({ name, m });
+  }
   for (const e of leftovers) {
     const path = join(outDir, e.name);
-    if (e.m![2] === 'old' && !existsSync(target)) renameSync(path, target);
+    if (e.m[2] === 'old' && !existsSync(target)) renameSync(path, target);
     else rmSync(path, { recursive: true, force: true });
   }
   for (const name of entries) {
