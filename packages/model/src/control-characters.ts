@@ -87,62 +87,68 @@ const INVISIBLE_NAMES = (cp: number): string =>
 const hex = (cp: number) => `U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
 
 /**
+ * The findings about one string of the report (a value, or a key with `inKey`). At module
+ * level rather than a closure made per report: V8 drops the optimised code of those at each
+ * full collection, and a batch would compile this again every few reports.
+ */
+function checkText(text: string, path: (string | number)[], inKey: boolean, options: ControlCharacterOptions, out: Diagnostic[]): void {
+  const run = longRun(text);
+  if (run) {
+    const pos = options.locate?.(path, { key: inKey });
+    const head = [...text.slice(run.index, run.index + 24)].slice(0, 20).join('');
+    out.push(modelDiagnostic('text-run-too-long', { inKey, length: run.length, max: LIMITS.maxRunLength, position: run.index + 1 }, {
+      path: formatPath(path),
+      ...(options.file !== undefined ? { file: options.file } : {}),
+      ...(pos ? { line: pos.line, column: pos.column } : {}),
+      expected: `at most ${LIMITS.maxRunLength} characters without a space`,
+      found: `${run.length} characters without a space, beginning "${head}…"`,
+    }));
+  }
+  const found = forbiddenCharacter(text);
+  if (!found) {
+    const hidden = INVISIBLE.exec(text);
+    if (hidden) {
+      const cp = hidden[0].charCodeAt(0);
+      const pos = options.locate?.(path, { key: inKey });
+      const diagnostic = modelDiagnostic('invisible-character', { inKey, character: hex(cp), name: INVISIBLE_NAMES(cp), position: hidden.index + 1 }, {
+        path: formatPath(path),
+        ...(options.file !== undefined ? { file: options.file } : {}),
+        ...(pos ? { line: pos.line, column: pos.column } : {}),
+        expected: 'text without bidirectional controls or zero-width characters',
+        found: hex(cp),
+      });
+      // An error in a key (an id or name others refer to), a warning in prose.
+      out.push({ ...diagnostic, severity: inKey ? 'error' : 'warning' });
+    }
+    return;
+  }
+  const pos = options.locate?.(path, { key: inKey });
+  out.push(modelDiagnostic('control-character', { inKey, character: hex(found.codePoint), position: found.index + 1 }, {
+    path: formatPath(path),
+    ...(options.file !== undefined ? { file: options.file } : {}),
+    ...(pos ? { line: pos.line, column: pos.column } : {}),
+    expected: 'text without control characters (tab and line ends are fine)',
+    found: hex(found.codePoint),
+    hint: 'Remove the character; it usually comes from copying text out of another program (write it again by hand if unsure where it is).',
+  }));
+}
+
+/**
  * Finds forbidden characters in every key and text of a parsed value (before decoding, so
  * the paths are those of the file). One diagnostic per text, iteratively (no recursion).
  */
 export function findControlCharacters(value: unknown, options: ControlCharacterOptions = {}): Diagnostic[] {
   const out: Diagnostic[] = [];
   const stack: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
-  const report = (text: string, path: (string | number)[], inKey: boolean) => {
-    const run = longRun(text);
-    if (run) {
-      const pos = options.locate?.(path, { key: inKey });
-      const head = [...text.slice(run.index, run.index + 24)].slice(0, 20).join('');
-      out.push(modelDiagnostic('text-run-too-long', { inKey, length: run.length, max: LIMITS.maxRunLength, position: run.index + 1 }, {
-        path: formatPath(path),
-        ...(options.file !== undefined ? { file: options.file } : {}),
-        ...(pos ? { line: pos.line, column: pos.column } : {}),
-        expected: `at most ${LIMITS.maxRunLength} characters without a space`,
-        found: `${run.length} characters without a space, beginning "${head}…"`,
-      }));
-    }
-    const found = forbiddenCharacter(text);
-    if (!found) {
-      const hidden = INVISIBLE.exec(text);
-      if (hidden) {
-        const cp = hidden[0].charCodeAt(0);
-        const pos = options.locate?.(path, { key: inKey });
-        const diagnostic = modelDiagnostic('invisible-character', { inKey, character: hex(cp), name: INVISIBLE_NAMES(cp), position: hidden.index + 1 }, {
-          path: formatPath(path),
-          ...(options.file !== undefined ? { file: options.file } : {}),
-          ...(pos ? { line: pos.line, column: pos.column } : {}),
-          expected: 'text without bidirectional controls or zero-width characters',
-          found: hex(cp),
-        });
-        // An error in a key (an id or name others refer to), a warning in prose.
-        out.push({ ...diagnostic, severity: inKey ? 'error' : 'warning' });
-      }
-      return;
-    }
-    const pos = options.locate?.(path, { key: inKey });
-    out.push(modelDiagnostic('control-character', { inKey, character: hex(found.codePoint), position: found.index + 1 }, {
-      path: formatPath(path),
-      ...(options.file !== undefined ? { file: options.file } : {}),
-      ...(pos ? { line: pos.line, column: pos.column } : {}),
-      expected: 'text without control characters (tab and line ends are fine)',
-      found: hex(found.codePoint),
-      hint: 'Remove the character; it usually comes from copying text out of another program (write it again by hand if unsure where it is).',
-    }));
-  };
   while (stack.length > 0) {
     const { value: v, path } = stack.pop()!;
-    if (typeof v === 'string') report(v, path, false);
+    if (typeof v === 'string') checkText(v, path, false, options, out);
     else if (Array.isArray(v)) for (let i = v.length - 1; i >= 0; i--) stack.push({ value: v[i], path: [...path, i] });
     else if (typeof v === 'object' && v !== null) {
       const entries = Object.entries(v);
       for (let i = entries.length - 1; i >= 0; i--) {
         const [k, child] = entries[i]!;
-        report(k, [...path, k], true);
+        checkText(k, [...path, k], true, options, out);
         stack.push({ value: child, path: [...path, k] });
       }
     }
