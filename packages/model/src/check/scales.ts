@@ -31,20 +31,19 @@ export function scaleKey(ctx: CheckContext, name: Scale, key: string | null | un
 
 /** Reports scale keys the vocabulary does not define. */
 export function scaleRules(ctx: CheckContext): Rules {
-  const scale = (name: Scale, key: string | null | undefined, path: ReportPath) => scaleKey(ctx, name, key, path);
   return {
     area: (a, path) => {
-      scale('assessment', a.assessment, [...path, 'assessment']);
-      scale('trend', a.trend, [...path, 'trend']);
+      scaleKey(ctx, 'assessment', a.assessment, [...path, 'assessment']);
+      scaleKey(ctx, 'trend', a.trend, [...path, 'trend']);
     },
     goal: (g, path) => {
-      scale('assessment', g.assessment, [...path, 'assessment']);
-      scale('trend', g.trend, [...path, 'trend']);
+      scaleKey(ctx, 'assessment', g.assessment, [...path, 'assessment']);
+      scaleKey(ctx, 'trend', g.trend, [...path, 'trend']);
     },
     commitment: (c, path) => {
-      scale('commitmentStatus', c.status, [...path, 'status']);
-      scale('completion', c.completion, [...path, 'completion']);
+      scaleKey(ctx, 'commitmentStatus', c.status, [...path, 'status']);
+      scaleKey(ctx, 'completion', c.completion, [...path, 'completion']);
     },
-    controlItem: (item, path) => scale('assessment', item.assessment, [...path, 'assessment']),
+    controlItem: (item, path) => scaleKey(ctx, 'assessment', item.assessment, [...path, 'assessment']),
   };
 }
