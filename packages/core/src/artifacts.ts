@@ -70,55 +70,44 @@ export function prepareArtifacts(
     return { artifacts: [], problems };
   }
   const artifacts: PreparedArtifact[] = [];
-  value.forEach((item: unknown, index) => {
-    if (typeof item !== 'object' || item === null) {
-      fail(`artifact [${index}] is ${item === null ? 'null' : typeof item}, not { path, contents, mediaType }`);
-      return;
-    }
-    const a = item as { path?: unknown; contents?: unknown; mediaType?: unknown };
-    const pathProblem = artifactPathProblem(a.path);
-    if (pathProblem !== undefined) {
-      fail(`artifact [${index}]: ${pathProblem}`);
-      return;
-    }
-    const path = a.path as string;
-    // Compared without case and Unicode form: "Å.txt", "å.txt" and "a\u030a.txt" are one file on macOS and Windows.
-    const lower = path.normalize('NFC').toLowerCase();
-    const owner = taken.get(lower);
-    if (owner !== undefined) {
-      fail(`artifact [${index}]: the path "${path}" is already used${owner === plugin ? ' by an earlier artifact of this plugin' : ` by plugin "${owner}"`}; each file may be written once`);
-      return;
-    }
-    // A file and a folder of the same name cannot both exist.
-    const segments = lower.split('/');
-    for (let i = 1; i < segments.length; i++) {
-      const folder = segments.slice(0, i).join('/');
-      if (taken.has(folder)) {
-        fail(`artifact [${index}]: the path "${path}" needs a folder "${folder}", which is already a file`);
-        return;
-      }
-    }
-    for (const other of taken.keys()) {
-      if (other.startsWith(`${lower}/`)) {
-        fail(`artifact [${index}]: the path "${path}" is already a folder of other artifacts`);
-        return;
-      }
-    }
-    let bytes: Uint8Array;
-    if (typeof a.contents === 'string') bytes = encoder.encode(a.contents);
-    else if (a.contents instanceof Uint8Array) bytes = a.contents;
-    else {
-      fail(`artifact "${path}": contents are ${a.contents === null ? 'null' : typeof a.contents}, not text or a Uint8Array`);
-      return;
-    }
-    if (typeof a.mediaType !== 'string' || a.mediaType === '') {
-      fail(`artifact "${path}": mediaType must be a non-empty string such as "text/html; charset=utf-8"`);
-      return;
-    }
-    taken.set(lower, plugin);
-    artifacts.push({ path, bytes, mediaType: a.mediaType, plugin });
-  });
+  // A loop and a module-level function, not an arrow made per call: V8 drops the optimised
+  // code of such arrows at each full collection, and a batch would compile them again.
+  for (let index = 0; index < value.length; index++) {
+    if (!(index in value)) continue; // a hole, which forEach skipped
+    const prepared = prepareArtifact(plugin, value[index], index, taken);
+    if (typeof prepared === 'string') fail(prepared);
+    else artifacts.push(prepared);
+  }
   return { artifacts, problems };
+}
+
+/** One artifact of a plugin checked and prepared (its path then taken), or what is wrong with it. */
+function prepareArtifact(plugin: string, item: unknown, index: number, taken: Map<string, string>): PreparedArtifact | string {
+  if (typeof item !== 'object' || item === null) return `artifact [${index}] is ${item === null ? 'null' : typeof item}, not { path, contents, mediaType }`;
+  const a = item as { path?: unknown; contents?: unknown; mediaType?: unknown };
+  const pathProblem = artifactPathProblem(a.path);
+  if (pathProblem !== undefined) return `artifact [${index}]: ${pathProblem}`;
+  const path = a.path as string;
+  // Compared without case and Unicode form: "Å.txt", "å.txt" and "a\u030a.txt" are one file on macOS and Windows.
+  const lower = path.normalize('NFC').toLowerCase();
+  const owner = taken.get(lower);
+  if (owner !== undefined) return `artifact [${index}]: the path "${path}" is already used${owner === plugin ? ' by an earlier artifact of this plugin' : ` by plugin "${owner}"`}; each file may be written once`;
+  // A file and a folder of the same name cannot both exist.
+  const segments = lower.split('/');
+  for (let i = 1; i < segments.length; i++) {
+    const folder = segments.slice(0, i).join('/');
+    if (taken.has(folder)) return `artifact [${index}]: the path "${path}" needs a folder "${folder}", which is already a file`;
+  }
+  for (const other of taken.keys()) {
+    if (other.startsWith(`${lower}/`)) return `artifact [${index}]: the path "${path}" is already a folder of other artifacts`;
+  }
+  let bytes: Uint8Array;
+  if (typeof a.contents === 'string') bytes = encoder.encode(a.contents);
+  else if (a.contents instanceof Uint8Array) bytes = a.contents;
+  else return `artifact "${path}": contents are ${a.contents === null ? 'null' : typeof a.contents}, not text or a Uint8Array`;
+  if (typeof a.mediaType !== 'string' || a.mediaType === '') return `artifact "${path}": mediaType must be a non-empty string such as "text/html; charset=utf-8"`;
+  taken.set(lower, plugin);
+  return { path, bytes, mediaType: a.mediaType, plugin };
 }
 
 /** SHA-256 of bytes as lowercase hex. */
@@ -128,8 +117,10 @@ export function sha256(bytes: Uint8Array): string {
 
 /** Sorts artifacts by path, code unit by code unit, so every listing is in a stable order. */
 export function sortByPath<A extends { path: string }>(artifacts: readonly A[]): A[] {
-  return [...artifacts].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...artifacts].sort(byPath);
 }
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 /** The summary of a prepared artifact. */
 export function summarise(a: PreparedArtifact): ArtifactSummary {
