@@ -1,6 +1,6 @@
 // Helpers shared by writers, as Pandoc's Writers/Shared: ways to serialise a node that
 // more than one writer needs, so no writer copies another's code.
-import type { DocBlock, DocumentModel, LegendModel, TableModel } from './types.js';
+import type { DocBlock, DocumentModel, LegendModel, TableModel, TableRowModel } from './types.js';
 import { phraseText } from './inline.js';
 
 /**
@@ -13,11 +13,15 @@ export function legendTable(legend: LegendModel): TableModel {
     caption: legend.caption,
     corner: legend.symbolHeader,
     columns: [{ label: legend.meaningHeader, align: 'start' }],
-    rows: legend.entries.map((e) => {
-      const meaning = e.meaning ?? e.label;
-      return { header: e.label, headerBadge: e.badge, cells: [{ text: meaning, spoken: meaning, speech: meaning, align: 'start' }] };
-    }),
+    rows: legend.entries.map(legendRow),
   };
+}
+
+// Module-level functions and loops here, not arrows made per call: writers call these for
+// every report, and V8 drops the optimised code of such arrows at each full collection.
+function legendRow(e: LegendModel['entries'][number]): TableRowModel {
+  const meaning = e.meaning ?? e.label;
+  return { header: e.label, headerBadge: e.badge, cells: [{ text: meaning, spoken: meaning, speech: meaning, align: 'start' }] };
 }
 
 /** A table of the document as readers see it: a data table, or a key to symbols drawn as a table. */
@@ -39,21 +43,22 @@ export interface DocumentTable {
 export function documentTables(document: DocumentModel): DocumentTable[] {
   const out: DocumentTable[] = [];
   const taken = new Set<string>();
-  const visit = (blocks: readonly DocBlock[]) => {
-    for (const b of blocks) {
-      if (b.kind === 'section') visit(b.section.blocks);
-      else if (b.kind === 'table' || b.kind === 'legend') {
-        const table = b.kind === 'table' ? b.table : legendTable(b.legend);
-        const base = table.id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-') || 'table';
-        let name = base;
-        for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
-        taken.add(name);
-        out.push({ block: b, table, name });
-      }
-    }
-  };
-  for (const s of document.sections) visit(s.blocks);
+  for (const s of document.sections) collectTables(s.blocks, taken, out);
   return out;
+}
+
+function collectTables(blocks: readonly DocBlock[], taken: Set<string>, out: DocumentTable[]): void {
+  for (const b of blocks) {
+    if (b.kind === 'section') collectTables(b.section.blocks, taken, out);
+    else if (b.kind === 'table' || b.kind === 'legend') {
+      const table = b.kind === 'table' ? b.table : legendTable(b.legend);
+      const base = table.id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-') || 'table';
+      let name = base;
+      for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+      taken.add(name);
+      out.push({ block: b, table, name });
+    }
+  }
 }
 
 /** Where a table's CSV is, relative to the folder of the open data that holds it: `tables/<name>.csv`. */
@@ -70,11 +75,12 @@ export function tableText(table: TableModel): string[][] {
   const groups: string[] = [];
   for (const g of table.columnGroups ?? []) for (let i = 0; i < g.span; i++) groups.push(g.label);
   const header = [table.corner, ...table.columns.map((c, i) => (groups[i] ? `${groups[i]} ${c.label}` : c.label))];
-  return [
-    header,
-    ...table.rows.map((row) => [
-      row.headerContent ? phraseText(row.headerContent) : row.header,
-      ...(row.heading ? table.columns.map(() => '') : row.cells.map((c) => (c.content ? phraseText(c.content) : c.text))),
-    ]),
-  ];
+  const out = [header];
+  for (const row of table.rows) {
+    const line = [row.headerContent ? phraseText(row.headerContent) : row.header];
+    if (row.heading) for (let i = 0; i < table.columns.length; i++) line.push('');
+    else for (const c of row.cells) line.push(c.content ? phraseText(c.content) : c.text);
+    out.push(line);
+  }
+  return out;
 }
