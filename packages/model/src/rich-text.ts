@@ -559,7 +559,10 @@ export const RichText = new t.Type<RichText, RichText, unknown>(
 
 /** The plain text of inlines. */
 export function inlineText(inlines: readonly Inline[]): string {
-  return inlines.map((n) => (n.type === 'text' ? n.value : inlineText(n.children))).join('');
+  // A loop, not an arrow made per call, whose optimised code V8 would drop at each full collection of a batch.
+  let out = '';
+  for (const n of inlines) out += n.type === 'text' ? n.value : inlineText(n.children);
+  return out;
 }
 
 /** The plain text of rich text: paragraphs separated by blank lines, list items by "- ", table rows as cells between "|", an image as its text alternative (nothing for decoration). */
