@@ -110,7 +110,7 @@ export function codecToJsonSchema(codec: t.Mixed, options: { id?: string; title?
     ...(options.title !== undefined ? { title: options.title } : {}),
     ...(options.description !== undefined ? { description: options.description } : {}),
   };
-  const defs = [...w.defs.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const defs = [...w.defs.entries()].sort(byKey);
   if (defs.length > 0) schema.$defs = Object.fromEntries(defs);
   return schema;
 }
@@ -140,33 +140,40 @@ function ref(name: string): JsonSchema {
   return { $ref: `#/$defs/${name}` };
 }
 
+// A module-level function, a loop and a named comparator rather than closures made per call:
+// the open data publishes the schema of every report, and V8 drops the optimised code of such
+// closures at each full collection, so a batch would compile them again every few reports.
+function objectSchema(s: { required: t.Props; optional: t.Props; description: string; name: string }, w: Walker): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [k, v] of Object.entries(s.required)) properties[k] = walk(v, w, false);
+  for (const [k, v] of Object.entries(s.optional)) properties[k] = walk(v, w, false);
+  const required: string[] = [];
+  for (const [k, v] of Object.entries(s.required)) if ((v as { _tag?: string })._tag !== 'DefaultWhenAbsentType') required.push(k);
+  return {
+    type: 'object',
+    title: s.name,
+    description: s.description,
+    properties,
+    ...(required.length > 0 ? { required } : {}),
+    additionalProperties: false,
+  };
+}
+
+const byKey = ([a]: [string, JsonSchema], [b]: [string, JsonSchema]) => (a < b ? -1 : a > b ? 1 : 0);
+
 function walk(codec: t.Decoder<unknown, unknown>, w: Walker, root = true): JsonSchema {
   const c = codec as t.Mixed & { _tag?: string };
   switch (c._tag) {
     case 'StrictType': {
       const s = c as unknown as { required: t.Props; optional: t.Props; description: string; name: string };
-      const build = (): JsonSchema => {
-        const properties: Record<string, JsonSchema> = {};
-        for (const [k, v] of Object.entries(s.required)) properties[k] = walk(v, w, false);
-        for (const [k, v] of Object.entries(s.optional)) properties[k] = walk(v, w, false);
-        const required = Object.entries(s.required).filter(([, v]) => (v as { _tag?: string })._tag !== 'DefaultWhenAbsentType').map(([k]) => k);
-        return {
-          type: 'object',
-          title: s.name,
-          description: s.description,
-          properties,
-          ...(required.length > 0 ? { required } : {}),
-          additionalProperties: false,
-        };
-      };
       if (root && w.names.size === 0) {
         w.names.set(codec, s.name);
-        return build();
+        return objectSchema(s, w);
       }
       const { name, fresh } = defName(codec, s.name, w);
       if (fresh) {
         w.defs.set(name, {});
-        w.defs.set(name, build());
+        w.defs.set(name, objectSchema(s, w));
       }
       return ref(name);
     }
