@@ -90,22 +90,24 @@ function tableDifferences(ctx: CheckContext, table: DataTable, path: ReportPath)
     const [a, b] = col.differenceOf;
     // A column that does not exist is an unresolved reference (see references.ts).
     if (!columnKeys.includes(a) || !columnKeys.includes(b)) continue;
-    table.rows.forEach((row, ri) => {
+    // A loop, as in tableSums.
+    for (let ri = 0; ri < table.rows.length; ri++) {
+      const row = table.rows[ri]!;
       const d = bounds(row.values[col.key]);
       const va = bounds(row.values[a]);
       const vb = bounds(row.values[b]);
-      if (!d || !va || !vb) return;
+      if (!d || !va || !vb) continue;
       // a − b of intervals: from the lowest a less the highest b to the highest a less the lowest b.
       const diff: [number, number] = [va[0] - vb[1], va[1] - vb[0]];
       const dec = decimalsFor(table, [...d, ...va, ...vb]);
       const tol = tolerance(dec, 3);
-      if (Math.abs(diff[0] - d[0]) <= tol && Math.abs(diff[1] - d[1]) <= tol) return;
+      if (Math.abs(diff[0] - d[0]) <= tol && Math.abs(diff[1] - d[1]) <= tol) continue;
       ctx.report('difference-mismatch', { label: row.label, column: col.key, a, b, value: written(d), difference: written(diff) }, [...path, 'rows', ri, 'values', col.key], {
         expected: `${written(diff)} (± ${shown(tol)})`,
         found: written(d),
         hint: 'Check the figures, and that differenceOf lists the columns in the order a − b.',
       });
-    });
+    }
   }
 }
 
