@@ -50,23 +50,29 @@ const sub = (section: Draft): DocBlock => ({ kind: 'section', section: section a
 function rich(c: Ctx, blocks: RichText | undefined): DocBlock[] {
   const out: DocBlock[] = [];
   let run: RichText = [];
-  const flush = () => {
-    if (run.length > 0) out.push({ kind: 'richText', blocks: c.p.rich(run) });
-    run = [];
-  };
   for (const b of blocks ?? []) {
     if (b.type === 'table') {
-      flush();
+      addText(c, run, out);
+      run = [];
       out.push({ kind: 'table', table: markdownTable(c, b) });
     } else if (b.type === 'image') {
-      flush();
+      addText(c, run, out);
+      run = [];
       const image = imageModel(c, b);
       if (image) out.push({ kind: 'image', image });
       else if (!b.decorative) out.push({ kind: 'richText', blocks: [{ type: 'paragraph', children: c.p.running(imageWords(c, b)) }] });
     } else run.push(b);
   }
-  flush();
+  addText(c, run, out);
   return out;
+}
+
+/**
+ * Adds the blocks of running text gathered so far as one rich-text block. At module level, not
+ * a closure made per call, whose optimised code V8 would drop at each full collection of a batch.
+ */
+function addText(c: Ctx, run: RichText, out: DocBlock[]): void {
+  if (run.length > 0) out.push({ kind: 'richText', blocks: c.p.rich(run) });
 }
 
 type ImageBlock = Extract<RichText[number], { type: 'image' }>;
