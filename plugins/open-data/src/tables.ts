@@ -2,7 +2,7 @@
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
 import { plainText, indicatorRuleStatus, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, STATEMENT_TABLE_ROLES, TABLE_ROLES, signConventionOf, type StandardKind, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
-import { collectFacts, type TableFact } from './collect.js';
+import { collectFacts, type CommitmentFact, type TableFact } from './collect.js';
 import { idPrefix, stableId } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
 import { field, REQUIRED, type FieldDef, type TableDef } from './csv.js';
@@ -113,10 +113,6 @@ export function buildTables(report: Report): TableDef[] {
   const prefix = idPrefix(report);
   const g = report.governance;
   const completionPercent = new Map(g.completion.map((s) => [s.key, decimalString(s.percent)]));
-  // The full name of a responsible body by abbreviation, or the description of a group by name; the first one written wins, bodies before groups.
-  const responsibleNames = new Map<string, string | undefined>();
-  for (const o of report.organisations.bodies) if (!responsibleNames.has(o.abbreviation)) responsibleNames.set(o.abbreviation, o.name);
-  for (const grp of report.organisations.groups ?? []) if (!responsibleNames.has(grp.name)) responsibleNames.set(grp.name, grp.description);
   const tables: TableDef[] = [];
 
   // --- codelists and the organisation registry ------------------------------
@@ -308,14 +304,7 @@ export function buildTables(report: Report): TableDef[] {
       { fields: ['commitment_id'], resource: 'commitments', referenceFields: ['commitment_id'] },
       { fields: ['responsible'], resource: 'organisations', referenceFields: ['key'] },
     ],
-    rows: facts.commitments.flatMap(({ commitment: c }) =>
-      c.responsible.map((r, i) => ({
-        commitment_id: stableId(prefix, 'commitment', c.id),
-        position: i + 1,
-        responsible: r,
-        responsible_name: responsibleNames.get(r) ?? null,
-      })),
-    ),
+    rows: responsibleRows(prefix, report, facts.commitments),
   });
 
   // --- indicators ------------------------------------------------------------
@@ -614,6 +603,22 @@ const koladaJoinId = (ind: { kolada?: { id: string; scope: 'same' | 'part' } }):
 // The rows of the largest tables are built with plain loops in module-level functions: arrows
 // made per report lose their optimised code at each full garbage collection, so a batch
 // recompiled them every few reports.
+
+/** The rows of commitment_responsible.csv: one per responsible body or group of a commitment, with its full name. */
+function responsibleRows(prefix: string, report: Report, commitments: readonly CommitmentFact[]): TableDef['rows'] {
+  // The full name of a body by abbreviation, or the description of a group by name; the first one written wins, bodies before groups.
+  const names = new Map<string, string | undefined>();
+  for (const o of report.organisations.bodies) if (!names.has(o.abbreviation)) names.set(o.abbreviation, o.name);
+  for (const grp of report.organisations.groups ?? []) if (!names.has(grp.name)) names.set(grp.name, grp.description);
+  const rows: TableDef['rows'] = [];
+  for (const { commitment: c } of commitments) {
+    for (let i = 0; i < c.responsible.length; i++) {
+      const r = c.responsible[i]!;
+      rows.push({ commitment_id: stableId(prefix, 'commitment', c.id), position: i + 1, responsible: r, responsible_name: names.get(r) ?? null });
+    }
+  }
+  return rows;
+}
 
 /** The rows of a cell table (one per cell of its tables, row × column; heading rows have no cells). */
 function cellRows(prefix: string, facts: readonly TableFact[]): TableDef['rows'] {
