@@ -109,7 +109,7 @@ export function alignTables(state: RenderState, tables: readonly TableModel[]): 
   tables.forEach((t) => LAYOUTS.set(t, computeLayout(state, t, first)));
 }
 
-/** A body cell's runs: a badge's symbol before its words, or the text (a sign read as its words: ActualText). */
+/** A body cell's runs, bold in an emphasised or heading row. */
 function cellRuns(cell: TableCell, bold: boolean): Run[] {
   const font = bold ? ('bold' as const) : ('regular' as const);
   // A badge shows its symbol before its words.
