@@ -9,7 +9,7 @@
 // Then `kommunrapport import` of a 2 000-row workbook (bench/import.mjs).
 // Use: pnpm bench [--quick] [--runs N] [--no-build] [--no-batch] [--no-chromium-batch] [--no-growth] [--no-import] [--report-only]
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,6 +83,37 @@ async function runBatch(n, pattern, extra = []) {
   const built = Number(/(\d+) of (\d+) reports built/.exec(r.stdout)?.[1] ?? 0);
   if (r.code !== 0) log(r.stdout.split('\n').filter((l) => !l.startsWith('[')).slice(-20).join('\n') + r.stderr.slice(-2000));
   return { n, pattern, built, code: r.code, wallMs: r.wallMs, cpuMs: r.cpuMs, peakMb: mb(r.peakRssBytes), perSecond: built / (r.wallMs / 1000), msPerReport: r.wallMs / n };
+}
+
+/**
+ * How often V8's optimising compiler (TurboFan) runs in a batch worker, and how often for a
+ * function it had already compiled: the first hundred reports on one worker, with V8's code log.
+ * A function compiled again has lost its optimised code (V8 holds it weakly for closures made per call).
+ */
+function countCompilations(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  log('batch of 100 on one worker with V8\'s code log (compilations) …');
+  spawnSync('node', ['--log-code', `--logfile=${join(dir, 'v8.log')}`, CLI, 'build', join(ROOT, 'bench/reports/r00*.yaml'), '--out', join(dir, 'out'), '-q', '--jobs', '1'], { cwd: dir, stdio: 'ignore', env: { ...process.env, KOMMUNRAPPORT_CODE_CACHE: '0' } });
+  const seen = new Set();
+  let all = 0;
+  let again = 0;
+  const byFile = new Map();
+  for (const f of readdirSync(dir).filter((n) => n.endsWith('v8.log'))) {
+    for (const line of readFileSync(join(dir, f), 'utf8').split('\n')) {
+      // code-creation,JS,<kind>,…,<name file:line:col>,<sfi>,* where * marks optimised (TurboFan) code
+      if (!line.startsWith('code-creation,JS,') || !line.endsWith(',*')) continue;
+      const site = line.split(',')[6];
+      all++;
+      if (seen.has(site)) {
+        again++;
+        const file = site.replace(/^.* /, '').replace(/:\d+:\d+$/, '').replace(/^file:\/\/.*?node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(`file://${ROOT}/`, '');
+        byFile.set(file, (byFile.get(file) ?? 0) + 1);
+      } else seen.add(site);
+    }
+  }
+  const files = [...byFile].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([file, n]) => ({ file, n }));
+  return { reports: 100, all, again, files };
 }
 
 async function main() {
@@ -161,6 +192,7 @@ async function main() {
   let batch;
   let batchOneWorker;
   let batchProfile;
+  let batchCompilations;
   if (!args.includes('--no-batch')) {
     const largest = batchSizes[batchSizes.length - 1];
     log(`generating ${largest} reports into bench/reports/ …`);
@@ -178,6 +210,7 @@ async function main() {
     spawnSync('node', ['--cpu-prof', `--cpu-prof-dir=${workerDir}`, CLI, 'build', 'bench/reports/r00[0-3]*.yaml', '--out', join(tmp, 'prof-batch-out')], { cwd: ROOT, stdio: 'ignore', env: { ...process.env, KOMMUNRAPPORT_CODE_CACHE: '0' } });
     const files = readdirSync(workerDir).filter((f) => !/^CPU\.\d+\.\d+\.\d+\.0\./.test(f));
     batchProfile = summariseProfile(files.map((f) => JSON.parse(readFileSync(join(workerDir, f), 'utf8'))), 12);
+    batchCompilations = countCompilations(join(tmp, 'compilations'));
   }
   let chromiumBatch;
   if (batch && !args.includes('--no-chromium-batch')) {
@@ -219,7 +252,7 @@ async function main() {
     importBench = JSON.parse(r.stdout);
   }
 
-  const results = { host, runs, quick, cold, tagged, inProcess, preview, batch, batchOneWorker, chromiumBatch, growth, importBench, profile, batchProfile, pdfProfile };
+  const results = { host, runs, quick, cold, tagged, inProcess, preview, batch, batchOneWorker, batchCompilations, chromiumBatch, growth, importBench, profile, batchProfile, pdfProfile };
   const markdown = report(results);
   writeFileSync(join(ROOT, 'bench/RESULTS.md'), markdown);
   writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -287,6 +320,8 @@ function report(r) {
     for (const b of batch) lines.push(`| ${b.n} | ${b.built} | ${s(b.wallMs)} | ${s(b.cpuMs)} | ${b.perSecond.toFixed(1)} | ${b.msPerReport.toFixed(1)} | ${b.peakMb.toFixed(0)} |`);
     const one = r.batchOneWorker;
     if (one) lines.push(`| ${one.n}, one worker (\`--jobs 1\`) | ${one.built} | ${s(one.wallMs)} | ${s(one.cpuMs)} | ${one.perSecond.toFixed(1)} | ${one.msPerReport.toFixed(1)} | ${one.peakMb.toFixed(0)} |`);
+    const bc = r.batchCompilations;
+    if (bc && bc.all > 0) lines.push('', `V8's optimising compiler in one batch worker (the first ${bc.reports} reports, \`--log-code\`): ${bc.all} compilations, ${(bc.all / bc.reports).toFixed(1)} per report; ${bc.again} of them (${((bc.again / bc.all) * 100).toFixed(0)} %) compiled a function again that had lost its optimised code. Most again: ${bc.files.map((f) => `${f.file} ${f.n}`).join(', ')}.`);
     const [a, z] = [batch[0], batch[batch.length - 1]];
     lines.push('', `Growth from ${a.n} to ${z.n} reports: time per report × ${(z.msPerReport / a.msPerReport).toFixed(2)}, peak memory × ${(z.peakMb / a.peakMb).toFixed(2)} (1.00 is perfectly linear and flat).`, '');
     const cb = r.chromiumBatch;

@@ -5,6 +5,9 @@
 // on every page and heading rows over the whole width; charts become such
 // tables; rich text keeps emphasis, links (as hyperlinks) and lists (as Word lists). Every
 // word comes from the document: this file decides layout only.
+// What runs for every node of every document uses plain loops rather than arrows passed to
+// map/flatMap: closures made per call lose their optimised code at each full garbage
+// collection, so a batch recompiled them every few reports.
 import {
   AlignmentType,
   Bookmark,
@@ -120,7 +123,9 @@ function section(st: State, s: DocSection): Body {
   const heading = HEADINGS[Math.min(Math.max(s.level - 2, 0), HEADINGS.length - 1)]!;
   const words = inlines(s.heading, {});
   const children = s.role === 'note' ? [new Bookmark({ id: bookmarkName(s.id), children: words })] : words;
-  return [new Paragraph({ heading, children }), ...s.blocks.flatMap((b) => block(st, b))];
+  const body: Body = [new Paragraph({ heading, children })];
+  for (const b of s.blocks) body.push(...block(st, b));
+  return body;
 }
 
 function block(st: State, b: DocBlock): Body {
@@ -129,8 +134,11 @@ function block(st: State, b: DocBlock): Body {
       return section(st, b.section);
     case 'richText':
       return richText(st, b.blocks);
-    case 'badges':
-      return b.items.map((i) => labelled(i.term, badgeRuns(i.badge)));
+    case 'badges': {
+      const out: Paragraph[] = [];
+      for (const i of b.items) out.push(labelled(i.term, badgeRuns(i.badge)));
+      return out;
+    }
     case 'facts':
       return b.items.map(fact);
     case 'list': {
@@ -189,7 +197,12 @@ function badgeRuns(b: Badge): TextRun[] {
 // --- rich text ------------------------------------------------------------
 
 function richText(st: State, blocks: readonly TextBlock[]): Body {
-  return blocks.flatMap((b) => (b.type === 'paragraph' ? [new Paragraph({ children: inlines(b.children, {}) })] : list(st, b, 0, ++st.lists)));
+  const out: Body = [];
+  for (const b of blocks) {
+    if (b.type === 'paragraph') out.push(new Paragraph({ children: inlines(b.children, {}) }));
+    else out.push(...list(st, b, 0, ++st.lists));
+  }
+  return out;
 }
 
 /** A list as Word list paragraphs; nested lists go one level deeper in the same list. */
@@ -212,25 +225,38 @@ function listItem(children: ParagraphChild[], reference: string, level: number, 
 }
 
 function inlines(nodes: readonly Inline[], marks: Marks): ParagraphChild[] {
-  return nodes.flatMap((n): ParagraphChild[] => {
+  const out: ParagraphChild[] = [];
+  addInlines(out, nodes, marks);
+  return out;
+}
+
+/** Appends the runs of `nodes` to `out`. */
+function addInlines(out: ParagraphChild[], nodes: readonly Inline[], marks: Marks): void {
+  for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        return [new TextRun({ text: n.value, ...marks })];
+        out.push(new TextRun({ text: n.value, ...marks }));
+        break;
       case 'emphasis':
-        return inlines(n.children, { ...marks, italics: true });
+        addInlines(out, n.children, { ...marks, italics: true });
+        break;
       case 'strong':
-        return inlines(n.children, { ...marks, bold: true });
+        addInlines(out, n.children, { ...marks, bold: true });
+        break;
       case 'link':
-        return [new ExternalHyperlink({ link: n.url, children: inlines(n.children, { ...marks, style: 'Hyperlink' }) })];
+        out.push(new ExternalHyperlink({ link: n.url, children: inlines(n.children, { ...marks, style: 'Hyperlink' }) }));
+        break;
       case 'abbreviation': {
         // The author's word as written, with the explanation the document asks for at its first use.
         const e = abbreviationExplanation(n);
-        return [e.before, n.text, e.after].filter((t) => t !== '').map((text) => new TextRun({ text, ...marks }));
+        for (const text of [e.before, n.text, e.after]) if (text !== '') out.push(new TextRun({ text, ...marks }));
+        break;
       }
       case 'foreign':
-        return inlines(n.children, { ...marks, language: { value: n.language } });
+        addInlines(out, n.children, { ...marks, language: { value: n.language } });
+        break;
     }
-  });
+  }
 }
 
 // --- tables and charts ----------------------------------------------------
@@ -260,14 +286,17 @@ type GridRow = { header: ParagraphChild[]; cells: TableCell[] } | { heading: str
  */
 function grid(head: { text: string; align: 'start' | 'end' }[], rows: GridRow[], groups?: { text: string; span: number }[]): Table {
   const headerRow = (cells: { text: string; align: 'start' | 'end'; span?: number }[]) => new TableRow({ tableHeader: true, cantSplit: true, children: cells.map(headCell) });
-  const headerRows = groups ? [headerRow([{ text: '', align: 'start' }, ...groups.map((g) => ({ ...g, align: 'start' as const }))]), headerRow(head)] : [headerRow(head)];
-  const bodyRows = rows.map((r) =>
-    'heading' in r
-      ? new TableRow({ cantSplit: true, children: [headCell({ text: r.heading, align: 'start', span: r.span })] })
-      : new TableRow({ cantSplit: true, children: [new TableCell({ children: [cellParagraph(r.header, 'start')] }), ...r.cells] }),
-  );
+  // The header rows, then the body rows.
+  const tableRows = groups ? [headerRow([{ text: '', align: 'start' }, ...groups.map((g) => ({ ...g, align: 'start' as const }))]), headerRow(head)] : [headerRow(head)];
+  for (const r of rows) {
+    tableRows.push(
+      'heading' in r
+        ? new TableRow({ cantSplit: true, children: [headCell({ text: r.heading, align: 'start', span: r.span })] })
+        : new TableRow({ cantSplit: true, children: [new TableCell({ children: [cellParagraph(r.header, 'start')] }), ...r.cells] }),
+    );
+  }
   return new Table({
-    rows: [...headerRows, ...bodyRows],
+    rows: tableRows,
     width: { size: 100, type: WidthType.PERCENTAGE },
     tableLook: { firstRow: true, firstColumn: true },
   });
@@ -281,15 +310,22 @@ function cell(c: CellModel, bold: boolean): TableCell {
   return new TableCell({ children: [cellParagraph(c.badge ? badgeRuns(c.badge) : c.content ? inlines(c.content, bold ? { bold } : {}) : [run(c.label ?? c.text, bold)], c.align)] });
 }
 
+/** A body row of a table: a heading over the whole width, or the row header and cells. */
+function gridRow(t: TableModel, r: TableModel['rows'][number]): GridRow {
+  if (r.heading) return { heading: r.header, span: t.columns.length + 1 };
+  const bold = r.emphasis !== undefined;
+  // A row that refers to a note names it after its label ("Verksamhetens intäkter Not 1"), a link to the note's heading.
+  const note = r.note ? [run(' ', bold), new InternalHyperlink({ anchor: bookmarkName(r.note.target), children: [new TextRun({ text: r.note.label, style: 'Hyperlink', ...(bold ? { bold } : {}) })] })] : [];
+  const header = [...(r.headerBadge ? badgeRuns(r.headerBadge) : r.headerContent ? inlines(r.headerContent, bold ? { bold } : {}) : [run(r.header, bold)]), ...note];
+  const cells: TableCell[] = [];
+  for (const c of r.cells) cells.push(cell(c, bold));
+  return { header, cells };
+}
+
 function table(st: State, t: TableModel): Body {
   const head = [{ text: t.corner, align: 'start' as const }, ...t.columns.map((c) => ({ text: c.label, align: c.align }))];
-  const rows = t.rows.map((r): GridRow => {
-    if (r.heading) return { heading: r.header, span: t.columns.length + 1 };
-    const bold = r.emphasis !== undefined;
-    // A row that refers to a note names it after its label ("Verksamhetens intäkter Not 1"), a link to the note's heading.
-    const note = r.note ? [run(' ', bold), new InternalHyperlink({ anchor: bookmarkName(r.note.target), children: [new TextRun({ text: r.note.label, style: 'Hyperlink', ...(bold ? { bold } : {}) })] })] : [];
-    return { header: [...(r.headerBadge ? badgeRuns(r.headerBadge) : r.headerContent ? inlines(r.headerContent, bold ? { bold } : {}) : [run(r.header, bold)]), ...note], cells: r.cells.map((c) => cell(c, bold)) };
-  });
+  const rows: GridRow[] = [];
+  for (const r of t.rows) rows.push(gridRow(t, r));
   const groups = t.columnGroups?.map((g) => ({ text: g.label, span: g.span }));
   return [caption(t.caption), grid(head, rows, groups), ...(t.note ? richText(st, t.note) : [])];
 }

@@ -12,24 +12,35 @@ const text = (value: string): ElementContent[] => (value === '' ? [] : [{ type: 
 
 /** Inline content as hast, in order. */
 export function inlines(nodes: readonly Inline[]): ElementContent[] {
-  return nodes.flatMap((n): ElementContent[] => {
+  // A plain loop: an arrow made per call loses its optimised code at each full garbage
+  // collection, so a batch recompiled it every few reports.
+  const out: ElementContent[] = [];
+  for (const n of nodes) {
     switch (n.type) {
       case 'text':
-        return text(n.value);
+        out.push(...text(n.value));
+        break;
       case 'emphasis':
-        return [h('em', inlines(n.children))];
+        out.push(h('em', inlines(n.children)));
+        break;
       case 'strong':
-        return [h('strong', inlines(n.children))];
+        out.push(h('strong', inlines(n.children)));
+        break;
       case 'link':
-        return SAFE_URL.test(n.url) ? [h('a', { href: n.url }, inlines(n.children))] : inlines(n.children);
+        if (SAFE_URL.test(n.url)) out.push(h('a', { href: n.url }, inlines(n.children)));
+        else out.push(...inlines(n.children));
+        break;
       case 'abbreviation': {
         const e = abbreviationExplanation(n);
-        return [...text(e.before), h('abbr', { title: n.expansion }, n.text), ...text(e.after)];
+        out.push(...text(e.before), h('abbr', { title: n.expansion }, n.text), ...text(e.after));
+        break;
       }
       case 'foreign':
-        return [h('span', { lang: n.language }, inlines(n.children))];
+        out.push(h('span', { lang: n.language }, inlines(n.children)));
+        break;
     }
-  });
+  }
+  return out;
 }
 
 function block(b: TextBlock): Element {

@@ -27,9 +27,14 @@ export function heading(level: number, props: Record<string, string | number>, c
   return h(tag, level > 6 ? { ...props, ariaLevel: level } : props, children);
 }
 
+// Plain loops in facts and children: arrows made per call lose their optimised code at each
+// full garbage collection, so a batch recompiled them every few reports.
+
 /** Renders labelled values as a description list. */
 export function facts(items: readonly Fact[]): Element {
-  return h('dl.facts', items.map((f) => h('div', [h('dt', f.term), h('dd', inlines(f.content))])));
+  const rows: Element[] = [];
+  for (const f of items) rows.push(h('div', [h('dt', f.term), h('dd', inlines(f.content))]));
+  return h('dl.facts', rows);
 }
 
 function badges(items: readonly { term: string; badge: Badge }[]): Element {
@@ -90,7 +95,11 @@ export function section(s: DocSection, scope: SectionScope): Element {
 }
 
 /** The sections directly inside a section. */
-export const children = (s: DocSection): DocSection[] => s.blocks.flatMap((b) => (b.kind === 'section' ? [b.section] : []));
+export function children(s: DocSection): DocSection[] {
+  const out: DocSection[] = [];
+  for (const b of s.blocks) if (b.kind === 'section') out.push(b.section);
+  return out;
+}
 
 /** The table of contents: a nested list of links to the section headings up to `depth`. */
 export function toc(sections: readonly DocSection[], headingIds: Map<DocSection, string>, depth: number): Element | undefined {

@@ -2,7 +2,7 @@
 // perspectives with their areas, goals, commitments, indicators (under a goal or in a
 // group), tables of figures, deviation explanations and workforce figures. Sections nest
 // (areas hold sections, text sections hold subsections): the model's walkReport visits them all.
-import { walkReport, withRuleStatus, type Report, type Area, type Goal, type Commitment, type Indicator, type DataTable, type DeviationExplanation, type Headcount, type SickLeaveYear, type Correction } from '@kommunrapport/model';
+import { walkReport, withRuleStatus, type Report, type Area, type Goal, type Commitment, type Indicator, type DataTable, type DeviationExplanation, type Headcount, type SickLeaveYear, type Correction, type ReportVisitor, type ReportPath, type IndicatorParent, type Section, type PerspectiveSection, type FinanceSection, type TableSection, type NotesSection, type DeviationSection } from '@kommunrapport/model';
 
 /** An area with the perspective it belongs to. */
 export interface AreaFact { area: Area; perspectiveId: string; perspectiveTitle: string; position: number }
@@ -36,36 +36,55 @@ export interface Facts {
 
 /** Gathers the facts of a report in document order, in one walk (walkReport). */
 export function collectFacts(report: Report): Facts {
-  const facts: Facts = { areas: [], goals: [], commitments: [], indicators: [], tables: [], deviations: [], workforce: [], corrections: [] };
-  const corrected = (kind: CorrectionFact['kind'], localId: string, corrections: readonly Correction[] | undefined) => {
-    if (corrections?.length) facts.corrections.push({ kind, localId, corrections });
-  };
-  const addTable = (table: DataTable, section: { id: string; title?: string }) => {
-    facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) });
-    corrected('table', table.id, table.corrections);
-  };
-  const addIndicator = (fact: IndicatorFact) => {
-    facts.indicators.push(fact);
-    corrected('indicator', fact.indicator.id, fact.indicator.corrections);
-  };
-  let indicatorPosition = 0;
-  walkReport(report, {
-    section: (section) => corrected('section', section.id, section.corrections),
-    area: (area, _path, { perspective }) => facts.areas.push({ area, perspectiveId: perspective.id, perspectiveTitle: perspective.title, position: facts.areas.length + 1 }),
-    // A status the governance's rule gives is filled in (marked inferred), as in the document.
-    goal: (goal, _path, { area }) => facts.goals.push({ goal: withRuleStatus(goal, report.governance, report.period.year), areaId: area.id, position: facts.goals.length + 1 }),
-    commitment: (commitment, _path, { area }) => facts.commitments.push({ commitment, areaId: area.id, position: facts.commitments.length + 1 }),
-    indicator: (indicator, _path, parent) =>
-      addIndicator(
-        'goal' in parent
-          ? { indicator, goalId: parent.goal.id, position: ++indicatorPosition }
-          : { indicator, sectionId: parent.section.id, groupTitle: parent.group.title, position: ++indicatorPosition },
-      ),
-    table: (table, _path, { section }) => addTable(table, section),
-    deviation: (explanation, _path, { section }) => facts.deviations.push({ explanation, sectionId: section.id, ...(section.title ? { title: section.title } : {}) }),
-    sections: {
-      workforce: (section) => facts.workforce.push({ sectionId: section.id, ...(section.headcount ? { headcount: section.headcount } : {}), sickLeave: section.sickLeave ?? [] }),
-    },
-  });
-  return facts;
+  const collector = new FactCollector(report);
+  walkReport(report, collector);
+  return collector.facts;
+}
+
+/**
+ * The visitor of the walk: a class, not an object of arrows made per report, so its
+ * methods keep their optimised code from one report of a batch to the next.
+ */
+class FactCollector implements ReportVisitor {
+  readonly facts: Facts = { areas: [], goals: [], commitments: [], indicators: [], tables: [], deviations: [], workforce: [], corrections: [] };
+  private indicatorPosition = 0;
+
+  constructor(private readonly report: Report) {}
+
+  section(section: Section): void {
+    this.corrected('section', section.id, section.corrections);
+    if (section.type === 'workforce') this.facts.workforce.push({ sectionId: section.id, ...(section.headcount ? { headcount: section.headcount } : {}), sickLeave: section.sickLeave ?? [] });
+  }
+
+  area(area: Area, _path: ReportPath, { perspective }: { perspective: PerspectiveSection }): void {
+    this.facts.areas.push({ area, perspectiveId: perspective.id, perspectiveTitle: perspective.title, position: this.facts.areas.length + 1 });
+  }
+
+  // A status the governance's rule gives is filled in (marked inferred), as in the document.
+  goal(goal: Goal, _path: ReportPath, { area }: { area: Area }): void {
+    this.facts.goals.push({ goal: withRuleStatus(goal, this.report.governance, this.report.period.year), areaId: area.id, position: this.facts.goals.length + 1 });
+  }
+
+  commitment(commitment: Commitment, _path: ReportPath, { area }: { area: Area }): void {
+    this.facts.commitments.push({ commitment, areaId: area.id, position: this.facts.commitments.length + 1 });
+  }
+
+  indicator(indicator: Indicator, _path: ReportPath, parent: IndicatorParent): void {
+    const position = ++this.indicatorPosition;
+    this.facts.indicators.push('goal' in parent ? { indicator, goalId: parent.goal.id, position } : { indicator, sectionId: parent.section.id, groupTitle: parent.group.title, position });
+    this.corrected('indicator', indicator.id, indicator.corrections);
+  }
+
+  table(table: DataTable, _path: ReportPath, { section }: { section: FinanceSection | TableSection | NotesSection }): void {
+    this.facts.tables.push({ table, sectionId: section.id, ...(section.title ? { sectionTitle: section.title } : {}) });
+    this.corrected('table', table.id, table.corrections);
+  }
+
+  deviation(explanation: DeviationExplanation, _path: ReportPath, { section }: { section: DeviationSection }): void {
+    this.facts.deviations.push({ explanation, sectionId: section.id, ...(section.title ? { title: section.title } : {}) });
+  }
+
+  private corrected(kind: CorrectionFact['kind'], localId: string, corrections: readonly Correction[] | undefined): void {
+    if (corrections?.length) this.facts.corrections.push({ kind, localId, corrections });
+  }
 }

@@ -88,10 +88,24 @@ const CSV_FORM = { record_delimiter: '\r\n', quoted_match: /[\r\n]/, eof: true }
  * line break quoted, text cells protected against formula injection ({@link protectCell}).
  */
 export function writeCsv(table: TableDef): string {
-  const columns = table.fields.map((f) => f.name);
-  const text = table.fields.map((f) => f.type === 'string');
-  const records = table.rows.map((row) => columns.map((c, i) => (text[i] ? protectCell(cell(row[c])) : cell(row[c]))));
-  return stringify([columns, ...records], CSV_FORM);
+  // Plain loops: closures made per call lose their optimised code at each full garbage
+  // collection, so a batch recompiled them every few reports.
+  const columns: string[] = [];
+  const text: boolean[] = [];
+  for (const f of table.fields) {
+    columns.push(f.name);
+    text.push(f.type === 'string');
+  }
+  const records: string[][] = [columns];
+  for (const row of table.rows) {
+    const record: string[] = [];
+    for (let i = 0; i < columns.length; i++) {
+      const value = cell(row[columns[i]!]);
+      record.push(text[i] ? protectCell(value) : value);
+    }
+    records.push(record);
+  }
+  return stringify(records, CSV_FORM);
 }
 
 /**
@@ -100,5 +114,7 @@ export function writeCsv(table: TableDef): string {
  * cell is text, so every cell is protected against formula injection ({@link protectCell}).
  */
 export function writeTableCsv(table: TableModel): string {
-  return stringify(tableText(table).map((row) => row.map(protectCell)), CSV_FORM);
+  const records: string[][] = [];
+  for (const row of tableText(table)) records.push(row.map(protectCell));
+  return stringify(records, CSV_FORM);
 }

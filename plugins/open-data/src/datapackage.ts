@@ -3,7 +3,7 @@
 // the JSON files as plain resources, licence, sources, version, created date and a sha256
 // hash per resource.
 import type { Report } from '@kommunrapport/model';
-import type { TableDef } from './csv.js';
+import type { FieldDef, TableDef } from './csv.js';
 import { KNOWN_LICENCES } from './options.js';
 
 /** A file to list as a resource: path, bytes and hash already computed. */
@@ -37,16 +37,19 @@ export interface DataPackageInput {
 
 const PROFILE = 'https://datapackage.org/profiles/2.0/';
 
+/** A field as Table Schema writes it (a module-level function, so no closure is made per table). */
+function schemaField(f: FieldDef): Record<string, unknown> {
+  const constraints: Record<string, unknown> = {};
+  if (f.required) constraints.required = true;
+  if (f.enum) constraints.enum = [...f.enum];
+  return { name: f.name, type: f.type, description: f.description, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
+}
+
 /** The Table Schema of a CSV table. */
 export function tableSchema(table: TableDef): Record<string, unknown> {
   return {
     $schema: `${PROFILE}tableschema.json`,
-    fields: table.fields.map((f) => {
-      const constraints: Record<string, unknown> = {};
-      if (f.required) constraints.required = true;
-      if (f.enum) constraints.enum = [...f.enum];
-      return { name: f.name, type: f.type, description: f.description, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
-    }),
+    fields: table.fields.map(schemaField),
     missingValues: [''],
     primaryKey: [...table.primaryKey],
     ...(table.foreignKeys && table.foreignKeys.length > 0

@@ -4,7 +4,7 @@
 // source, and the provenance columns of statuses.
 import { dimensionValues, type Report, type Provenance } from '@kommunrapport/model';
 import type { Facts } from './collect.js';
-import type { IdKind } from './ids.js';
+import { stableId } from './ids.js';
 import { field, REQUIRED, type FieldDef, type TableDef } from './csv.js';
 import { decimalString } from './decimal.js';
 
@@ -25,8 +25,8 @@ export function provenanceValues(status: string, p: Provenance | undefined): Rec
   return { [`${status}_basis`]: p?.basis ?? null, [`${status}_reason`]: p?.reason ?? null, [`${status}_quote`]: p?.quote ?? null };
 }
 
-/** The tables of the goal model, in the order they are listed in datapackage.json. */
-export function goalModelTables(report: Report, facts: Facts, id: (kind: IdKind, localId: string) => string): TableDef[] {
+/** The tables of the goal model, in the order they are listed in datapackage.json; `prefix` is the report's `idPrefix`. */
+export function goalModelTables(report: Report, facts: Facts, prefix: string): TableDef[] {
   const g = report.governance;
   const dimensions = g.dimensions ?? [];
   const goalIds = new Set(facts.goals.map((x) => x.goal.id));
@@ -63,7 +63,7 @@ export function goalModelTables(report: Report, facts: Facts, id: (kind: IdKind,
       { fields: ['assessment'], resource: 'codelist_assessment', referenceFields: ['key'] },
     ],
     rows: dimensions.length === 0 ? [] : facts.goals.flatMap(({ goal }) =>
-      dimensionValues(goal, g).map(({ dimension, value }) => ({ goal_id: id('goal', goal.id), dimension: dimension.key, assessment: value ?? null })),
+      dimensionValues(goal, g).map(({ dimension, value }) => ({ goal_id: stableId(prefix, 'goal', goal.id), dimension: dimension.key, assessment: value ?? null })),
     ),
   });
 
@@ -85,10 +85,10 @@ export function goalModelTables(report: Report, facts: Facts, id: (kind: IdKind,
     ],
     rows: facts.goals.flatMap(({ goal }) =>
       (goal.serves ?? []).map((parent, i) => ({
-        goal_id: id('goal', goal.id),
+        goal_id: stableId(prefix, 'goal', goal.id),
         position: i + 1,
-        serves_goal_id: goalIds.has(parent) ? id('goal', parent) : null,
-        serves_area_id: goalIds.has(parent) ? null : id('area', parent),
+        serves_goal_id: goalIds.has(parent) ? stableId(prefix, 'goal', parent) : null,
+        serves_area_id: goalIds.has(parent) ? null : stableId(prefix, 'area', parent),
       })),
     ),
   });
@@ -113,7 +113,7 @@ export function goalModelTables(report: Report, facts: Facts, id: (kind: IdKind,
     rows: facts.indicators.flatMap(({ indicator: ind }) =>
       (ind.comparisons ?? []).flatMap((c, i) =>
         c.values.map((v) => ({
-          indicator_id: id('indicator', ind.id),
+          indicator_id: stableId(prefix, 'indicator', ind.id),
           comparison: c.of,
           position: i + 1,
           label: c.label,
@@ -141,7 +141,7 @@ export function goalModelTables(report: Report, facts: Facts, id: (kind: IdKind,
     ],
     primaryKey: ['subject_id', 'position'],
     rows: facts.corrections.flatMap(({ kind, localId, corrections }) =>
-      corrections.map((c, i) => ({ subject_kind: kind, subject_id: id(kind, localId), position: i + 1, source_text: c.source, published_text: c.published, reason: c.reason })),
+      corrections.map((c, i) => ({ subject_kind: kind, subject_id: stableId(prefix, kind, localId), position: i + 1, source_text: c.source, published_text: c.published, reason: c.reason })),
     ),
   });
 

@@ -21,10 +21,15 @@ export function idPrefix(report: Pick<Report, 'municipality' | 'body'>): string 
   return `${report.municipality.code}-${slug(report.body.abbreviation)}`;
 }
 
+/** The stable id of one thing of a report, from the report's {@link idPrefix}. */
+export function stableId(prefix: string, kind: IdKind, localId: string): string {
+  return `${prefix}-${kind}-${localId}`;
+}
+
 /** Makes the stable id of one thing of a report. */
 export function createIdMaker(report: Pick<Report, 'municipality' | 'body'>): (kind: IdKind, localId: string) => string {
   const prefix = idPrefix(report);
-  return (kind, localId) => `${prefix}-${kind}-${localId}`;
+  return (kind, localId) => stableId(prefix, kind, localId);
 }
 
 /** The regular expression every stable id of a report matches, with the kind captured. */

@@ -131,11 +131,14 @@ export function openDataFiles(report: Report, options: OpenDataOptions, document
 export function renderOpenData(report: Report, options: OpenDataOptions, documentDate: Date, site?: SiteSettings, document?: DocumentModel): Artifact[] {
   const { files, dcat } = openDataFiles(report, options, documentDate, document);
   const graph = buildDcat({ ...dcat, ...(site ? { site } : {}) });
-  return [
-    ...files.map((f) => ({ path: `${OUT_DIR}/${f.path}`, contents: f.contents, mediaType: f.mediaType })),
+  // A loop, not an arrow made per report (V8 would drop its optimised code at each full collection).
+  const artifacts: Artifact[] = [];
+  for (const f of files) artifacts.push({ path: `${OUT_DIR}/${f.path}`, contents: f.contents, mediaType: f.mediaType });
+  artifacts.push(
     { path: `${OUT_DIR}/dcat.rdf`, contents: toRdfXml(graph), mediaType: 'application/rdf+xml' },
     { path: `${OUT_DIR}/dcat.jsonld`, contents: toJsonLd(graph), mediaType: 'application/ld+json' },
-  ];
+  );
+  return artifacts;
 }
 
 /** The open-data plugin: format `open-data`. */

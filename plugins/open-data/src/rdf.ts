@@ -47,14 +47,21 @@ export function xmlEscape(s: string): string {
     .replace(/\r/g, '&#13;');
 }
 
+// Plain loops and module-level functions: closures made per call lose their optimised code at
+// each full garbage collection, so a batch recompiled them every few reports.
+
+/** The prefix of a prefixed name. */
+function prefixOf(name: QName): Prefix {
+  return name.split(':')[0] as Prefix;
+}
+
 /** Serialises nodes as RDF/XML: one typed element per node, properties as child elements. */
 export function toRdfXml(nodes: readonly RdfNode[]): string {
   const used = new Set<Prefix>(['rdf']);
-  const note = (q: QName) => used.add(q.split(':')[0] as Prefix);
   for (const n of nodes) {
-    n.types.forEach(note);
+    for (const t of n.types) used.add(prefixOf(t));
     for (const [p, o] of n.props) {
-      note(p);
+      used.add(prefixOf(p));
       if ('datatype' in o && o.datatype) used.add('xsd');
     }
   }
@@ -80,7 +87,8 @@ export function toRdfXml(nodes: readonly RdfNode[]): string {
 
 /** Serialises nodes as JSON-LD with an inline context (no network needed to read it). */
 export function toJsonLd(nodes: readonly RdfNode[]): string {
-  const graph = nodes.map((n) => {
+  const graph: Record<string, unknown>[] = [];
+  for (const n of nodes) {
     const out: Record<string, unknown> = { '@id': n.iri, '@type': n.types };
     for (const [p, o] of n.props) {
       const value = 'iri' in o ? { '@id': o.iri } : o.lang ? { '@value': o.value, '@language': o.lang } : o.datatype ? { '@value': o.value, '@type': o.datatype } : { '@value': o.value };
@@ -88,7 +96,7 @@ export function toJsonLd(nodes: readonly RdfNode[]): string {
       list.push(value);
       out[p] = list;
     }
-    return out;
-  });
+    graph.push(out);
+  }
   return `${JSON.stringify({ '@context': { ...PREFIXES }, '@graph': graph }, null, 2)}\n`;
 }

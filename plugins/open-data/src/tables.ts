@@ -2,8 +2,8 @@
 // commitments, responsible bodies), indicators and their values, tables of figures by role,
 // deviation explanations, workforce, the organisation registry and one codelist per scale.
 import { plainText, indicatorRuleStatus, overallAssessment, UNIT_FACTOR, isAmountUnit, periodSpan, STANDARD_ROWS, STATEMENT_TABLE_ROLES, TABLE_ROLES, signConventionOf, type StandardKind, type Report, type Unit, type RichText, type DataTable, type DeviationExplanation, type CellValue, type IndicatorValue, isAbsent, isInterval, valueForm } from '@kommunrapport/model';
-import { collectFacts } from './collect.js';
-import { createIdMaker } from './ids.js';
+import { collectFacts, type CommitmentFact, type TableFact } from './collect.js';
+import { idPrefix, stableId } from './ids.js';
 import { decimalString, plainDecimal, shiftDecimal } from './decimal.js';
 import { field, REQUIRED, type FieldDef, type TableDef } from './csv.js';
 import { goalModelTables, provenanceFields, provenanceValues } from './goal-tables.js';
@@ -110,7 +110,7 @@ const SCALE_FK = (field: string, scale: string) => ({ fields: [field], resource:
 /** Builds every CSV table of a report, in the order they are listed in datapackage.json. */
 export function buildTables(report: Report): TableDef[] {
   const facts = collectFacts(report);
-  const id = createIdMaker(report);
+  const prefix = idPrefix(report);
   const g = report.governance;
   const completionPercent = new Map(g.completion.map((s) => [s.key, decimalString(s.percent)]));
   const tables: TableDef[] = [];
@@ -206,9 +206,9 @@ export function buildTables(report: Report): TableDef[] {
     primaryKey: ['area_id'],
     foreignKeys: [SCALE_FK('assessment', 'assessment'), SCALE_FK('trend', 'trend')],
     rows: facts.areas.map(({ area, perspectiveId, perspectiveTitle, position }) => ({
-      area_id: id('area', area.id),
+      area_id: stableId(prefix, 'area', area.id),
       local_id: area.id,
-      perspective_id: id('perspective', perspectiveId),
+      perspective_id: stableId(prefix, 'perspective', perspectiveId),
       perspective_title: perspectiveTitle,
       position,
       title: area.title,
@@ -239,9 +239,9 @@ export function buildTables(report: Report): TableDef[] {
     primaryKey: ['goal_id'],
     foreignKeys: [{ fields: ['area_id'], resource: 'areas', referenceFields: ['area_id'] }, SCALE_FK('assessment', 'assessment'), SCALE_FK('trend', 'trend')],
     rows: facts.goals.map(({ goal, areaId, position }) => ({
-      goal_id: id('goal', goal.id),
+      goal_id: stableId(prefix, 'goal', goal.id),
       local_id: goal.id,
-      area_id: id('area', areaId),
+      area_id: stableId(prefix, 'area', areaId),
       position,
       title: goal.title,
       assessment: overallAssessment(goal, g) ?? null,
@@ -276,9 +276,9 @@ export function buildTables(report: Report): TableDef[] {
       SCALE_FK('completion', 'completion'),
     ],
     rows: facts.commitments.map(({ commitment: c, areaId, position }) => ({
-      commitment_id: id('commitment', c.id),
+      commitment_id: stableId(prefix, 'commitment', c.id),
       local_id: c.id,
-      area_id: id('area', areaId),
+      area_id: stableId(prefix, 'area', areaId),
       position,
       title: c.title,
       status: c.status ?? null,
@@ -304,15 +304,7 @@ export function buildTables(report: Report): TableDef[] {
       { fields: ['commitment_id'], resource: 'commitments', referenceFields: ['commitment_id'] },
       { fields: ['responsible'], resource: 'organisations', referenceFields: ['key'] },
     ],
-    rows: facts.commitments.flatMap(({ commitment: c }) =>
-      c.responsible.map((r, i) => ({
-        commitment_id: id('commitment', c.id),
-        position: i + 1,
-        responsible: r,
-        responsible_name:
-          report.organisations.bodies.find((o) => o.abbreviation === r)?.name ?? report.organisations.groups?.find((grp) => grp.name === r)?.description ?? null,
-      })),
-    ),
+    rows: responsibleRows(prefix, report, facts.commitments),
   });
 
   // --- indicators ------------------------------------------------------------
@@ -344,10 +336,10 @@ export function buildTables(report: Report): TableDef[] {
     rows: facts.indicators.map(({ indicator: ind, goalId, sectionId, groupTitle, position }) => {
       const ruled = ind.assessment == null ? indicatorRuleStatus(ind, g, report.period.year) : undefined;
       return {
-        indicator_id: id('indicator', ind.id),
+        indicator_id: stableId(prefix, 'indicator', ind.id),
         local_id: ind.id,
-        goal_id: goalId ? id('goal', goalId) : null,
-        section_id: sectionId ? id('section', sectionId) : null,
+        goal_id: goalId ? stableId(prefix, 'goal', goalId) : null,
+        section_id: sectionId ? stableId(prefix, 'section', sectionId) : null,
         group_title: groupTitle ?? null,
         position,
         name: ind.name,
@@ -392,7 +384,7 @@ export function buildTables(report: Report): TableDef[] {
     rows: facts.indicators.flatMap(({ indicator: ind }) =>
       ind.values.flatMap((v) => {
         const span = periodSpan(v.period ?? String(v.year))!;
-        const base = { indicator_id: id('indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
+        const base = { indicator_id: stableId(prefix, 'indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
           const status = gender !== 'T' ? null : v.absent ?? (valueForm(v) === 'missing' ? 'missing' : null);
@@ -429,11 +421,11 @@ export function buildTables(report: Report): TableDef[] {
     ],
     primaryKey: ['table_id'],
     rows: facts.tables.map(({ table: tb, sectionId }) => ({
-      table_id: id('table', tb.id),
+      table_id: stableId(prefix, 'table', tb.id),
       local_id: tb.id,
       role: tb.role ?? 'other',
       file: `${tableFile(tb)}.csv`,
-      section_id: id('section', sectionId),
+      section_id: stableId(prefix, 'section', sectionId),
       title: tb.title,
       row_header: tb.rowHeader,
       unit: tb.unit,
@@ -475,34 +467,7 @@ export function buildTables(report: Report): TableDef[] {
       ],
       primaryKey: ['table_id', 'row_id', 'column_key'],
       foreignKeys: [{ fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] }],
-      rows: mine.flatMap(({ table: tb }) =>
-        tb.rows.flatMap((r, ri) =>
-          (r.kind === 'heading' ? [] : tb.columns).map((c, ci) => {
-            const cell = cellValues(r.values[c.key], r.decimals ?? tb.decimals);
-            const value = cell.value;
-            return {
-              table_id: id('table', tb.id),
-              row_id: r.id,
-              row_position: ri + 1,
-              row_label: r.label,
-              row_kind: r.kind ?? null,
-              row_sum_of: r.sumOf ? r.sumOf.join(' ') : null,
-              row_formula: r.formula ?? null,
-              column_key: c.key,
-              column_position: ci + 1,
-              column_label: c.label,
-              column_kind: c.kind ?? null,
-              column_year: c.year ?? null,
-              ...columnPeriod(c),
-              value,
-              ...amount(value, r.unit ?? tb.unit),
-              value_status: cell.value_status,
-              value_low: cell.value_low,
-              value_high: cell.value_high,
-            };
-          }),
-        ),
-      ),
+      rows: cellRows(prefix, mine),
     });
   }
 
@@ -537,33 +502,7 @@ export function buildTables(report: Report): TableDef[] {
       { fields: ['table_id'], resource: 'tables', referenceFields: ['table_id'] },
       { fields: ['row_key'], resource: 'codelist_statement_rows', referenceFields: ['key'] },
     ],
-    rows: statements.flatMap(({ table: tb }) => {
-      const entityOf = new Map<string, string>();
-      for (const g of tb.columnGroups ?? []) for (const key of g.columns) if (g.entity) entityOf.set(key, g.entity);
-      return tb.rows.flatMap((r) =>
-        (r.kind === 'heading' ? [] : tb.columns).map((c) => {
-          const cell = cellValues(r.values[c.key], r.decimals ?? tb.decimals);
-          const value = cell.value;
-          return {
-            table_id: id('table', tb.id),
-            statement: tb.role!,
-            row_id: r.id,
-            row_key: r.key ?? null,
-            row_label: r.label,
-            entity: entityOf.get(c.key) ?? null,
-            column_key: c.key,
-            column_kind: c.kind ?? null,
-            ...columnPeriod(c),
-            value,
-            sign_convention: signConventionOf(tb) ?? null,
-            ...amount(value, r.unit ?? tb.unit),
-            value_status: cell.value_status,
-            value_low: cell.value_low,
-            value_high: cell.value_high,
-          };
-        }),
-      );
-    }),
+    rows: statementRows(prefix, statements),
   });
 
   // --- deviation explanations --------------------------------------------------
@@ -586,9 +525,9 @@ export function buildTables(report: Report): TableDef[] {
       const value = decimalString(e.deviation, explanationDecimals(e));
       const a = amount(value, e.unit);
       return {
-        deviation_id: id('deviation', e.id),
+        deviation_id: stableId(prefix, 'deviation', e.id),
         local_id: e.id,
-        section_id: id('section', sectionId),
+        section_id: stableId(prefix, 'section', sectionId),
         title: title ?? null,
         amount: value,
         unit: a.unit,
@@ -618,7 +557,7 @@ export function buildTables(report: Report): TableDef[] {
       e.items.map((item, i) => {
         const value = decimalString(item.amount, explanationDecimals(e));
         const a = amount(value, e.unit);
-        return { deviation_id: id('deviation', e.id), position: i + 1, label: item.label, amount: value, unit: a.unit, factor: a.factor, currency: a.currency, amount_sek: a.value_sek };
+        return { deviation_id: stableId(prefix, 'deviation', e.id), position: i + 1, label: item.label, amount: value, unit: a.unit, factor: a.factor, currency: a.currency, amount_sek: a.value_sek };
       }),
     ),
   });
@@ -640,7 +579,7 @@ export function buildTables(report: Report): TableDef[] {
     ],
     primaryKey: ['workforce_id', 'measure', 'reference', 'gender'],
     rows: facts.workforce.flatMap(({ sectionId, headcount, sickLeave }) => {
-      const wid = id('workforce', sectionId);
+      const wid = stableId(prefix, 'workforce', sectionId);
       const rows: TableDef['rows'] = [];
       if (headcount) {
         for (const [gender, v] of [['T', headcount.total], ['K', headcount.women], ['M', headcount.men]] as const)
@@ -653,7 +592,7 @@ export function buildTables(report: Report): TableDef[] {
     }),
   });
 
-  tables.push(...goalModelTables(report, facts, id));
+  tables.push(...goalModelTables(report, facts, prefix));
 
   return tables;
 }
@@ -661,9 +600,107 @@ export function buildTables(report: Report): TableDef[] {
 /** The Kolada KPI id to join on: only when the indicator is the same measure as the KPI. */
 const koladaJoinId = (ind: { kolada?: { id: string; scope: 'same' | 'part' } }): string | null => (ind.kolada?.scope === 'same' ? ind.kolada.id : null);
 
+// The rows of the largest tables are built with plain loops in module-level functions: arrows
+// made per report lose their optimised code at each full garbage collection, so a batch
+// recompiled them every few reports.
+
+/** The rows of commitment_responsible.csv: one per responsible body or group of a commitment, with its full name. */
+function responsibleRows(prefix: string, report: Report, commitments: readonly CommitmentFact[]): TableDef['rows'] {
+  // The full name of a body by abbreviation, or the description of a group by name; the first one written wins, bodies before groups.
+  const names = new Map<string, string | undefined>();
+  for (const o of report.organisations.bodies) if (!names.has(o.abbreviation)) names.set(o.abbreviation, o.name);
+  for (const grp of report.organisations.groups ?? []) if (!names.has(grp.name)) names.set(grp.name, grp.description);
+  const rows: TableDef['rows'] = [];
+  for (const { commitment: c } of commitments) {
+    for (let i = 0; i < c.responsible.length; i++) {
+      const r = c.responsible[i]!;
+      rows.push({ commitment_id: stableId(prefix, 'commitment', c.id), position: i + 1, responsible: r, responsible_name: names.get(r) ?? null });
+    }
+  }
+  return rows;
+}
+
+/** The rows of a cell table (one per cell of its tables, row × column; heading rows have no cells). */
+function cellRows(prefix: string, facts: readonly TableFact[]): TableDef['rows'] {
+  const rows: TableDef['rows'] = [];
+  for (const { table: tb } of facts) {
+    for (let ri = 0; ri < tb.rows.length; ri++) {
+      const r = tb.rows[ri]!;
+      if (r.kind === 'heading') continue;
+      for (let ci = 0; ci < tb.columns.length; ci++) {
+        const c = tb.columns[ci]!;
+        const cell = cellValues(r.values[c.key], r.decimals ?? tb.decimals);
+        const value = cell.value;
+        rows.push({
+          table_id: stableId(prefix, 'table', tb.id),
+          row_id: r.id,
+          row_position: ri + 1,
+          row_label: r.label,
+          row_kind: r.kind ?? null,
+          row_sum_of: r.sumOf ? r.sumOf.join(' ') : null,
+          row_formula: r.formula ?? null,
+          column_key: c.key,
+          column_position: ci + 1,
+          column_label: c.label,
+          column_kind: c.kind ?? null,
+          column_year: c.year ?? null,
+          ...columnPeriod(c),
+          value,
+          ...amount(value, r.unit ?? tb.unit),
+          value_status: cell.value_status,
+          value_low: cell.value_low,
+          value_high: cell.value_high,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/** The rows of statements.csv: one per figure of the statements, with its entity from the column groups. */
+function statementRows(prefix: string, statements: readonly TableFact[]): TableDef['rows'] {
+  const rows: TableDef['rows'] = [];
+  for (const { table: tb } of statements) {
+    const entityOf = new Map<string, string>();
+    for (const g of tb.columnGroups ?? []) for (const key of g.columns) if (g.entity) entityOf.set(key, g.entity);
+    for (const r of tb.rows) {
+      if (r.kind === 'heading') continue;
+      for (const c of tb.columns) {
+        const cell = cellValues(r.values[c.key], r.decimals ?? tb.decimals);
+        const value = cell.value;
+        rows.push({
+          table_id: stableId(prefix, 'table', tb.id),
+          statement: tb.role!,
+          row_id: r.id,
+          row_key: r.key ?? null,
+          row_label: r.label,
+          entity: entityOf.get(c.key) ?? null,
+          column_key: c.key,
+          column_kind: c.kind ?? null,
+          ...columnPeriod(c),
+          value,
+          sign_convention: signConventionOf(tb) ?? null,
+          ...amount(value, r.unit ?? tb.unit),
+          value_status: cell.value_status,
+          value_low: cell.value_low,
+          value_high: cell.value_high,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
 /** The decimals an explanation is written with: as many as its most precise amount has, as in the source. */
 function explanationDecimals(e: DeviationExplanation): number {
-  return Math.max(...[e.deviation, ...e.items.map((i) => i.amount)].map((n) => (plainDecimal(n).split('.')[1] ?? '').length));
+  let decimals = decimalsOf(e.deviation);
+  for (const item of e.items) decimals = Math.max(decimals, decimalsOf(item.amount));
+  return decimals;
+}
+
+/** The number of decimals a number is written with. */
+function decimalsOf(n: number): number {
+  return (plainDecimal(n).split('.')[1] ?? '').length;
 }
 
 /** The CSV file (without `.csv`) that holds the cells of a table, by its role. */

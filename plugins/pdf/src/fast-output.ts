@@ -8,6 +8,7 @@ import { deflateSync } from 'node:zlib';
 
 /** The part of pdfkit's PDFReference (internal) this module replaces and uses. */
 export interface ReferenceInternals {
+  document: FastDocument;
   data: Record<string, unknown>;
   compress: boolean;
   uncompressedLength: number;
@@ -23,6 +24,12 @@ export interface DocumentInternals {
   ref(data?: Record<string, unknown>): ReferenceInternals;
   on(event: 'data', listener: (chunk: Uint8Array) => void): unknown;
   on(event: 'end', listener: () => void): unknown;
+}
+
+/** A document whose output this module collects: the parts written so far, and the level streams are compressed at. */
+interface FastDocument extends DocumentInternals {
+  _fastParts: (Uint8Array | string)[];
+  _fastLevel: number;
 }
 
 /**
@@ -71,28 +78,47 @@ function compress(bytes: Uint8Array, level: number, shared: boolean): Uint8Array
   return out;
 }
 
-/** Makes `ref` keep written strings as strings until it is finalised, then write them as bytes. */
-function useFastReference(ref: ReferenceInternals, level: number): void {
-  const finalize = ref.finalize.bind(ref);
-  ref.write = (chunk) => {
-    // As pdfkit's write: strings get a line end; Length counts bytes; a compressed stream says so.
-    const part = typeof chunk === 'string' ? `${chunk}\n` : chunk;
-    ref.uncompressedLength += part.length;
-    ref.buffer.push(part);
-    ref.data.Length = ((ref.data.Length as number | undefined) ?? 0) + part.length;
-    if (ref.compress) ref.data.Filter = 'FlateDecode';
-  };
-  ref.finalize = () => {
-    if (ref.buffer.length > 0) {
-      // One byte array written whole (a font subset) may be one an earlier document wrote too.
-      const shared = ref.buffer.length === 1 && typeof ref.buffer[0] !== 'string';
-      const bytes = toBytes(ref.buffer);
-      ref.buffer = [ref.compress ? compress(bytes, level, shared) : bytes];
-      // Already compressed: pdfkit's finalize then only writes the bytes and their length.
-      ref.compress = false;
-    }
-    finalize();
-  };
+// The replaced methods below are module-level functions working on `this`, not closures made
+// per document or per object: V8 keeps the optimised code of a function that lives for the
+// whole process, whereas a batch would compile per-document closures again every few reports.
+
+/** As pdfkit's reference write, but keeping strings as strings until the reference is finalised. */
+function writeReference(this: ReferenceInternals, chunk: Uint8Array | string): void {
+  // As pdfkit's write: strings get a line end; Length counts bytes; a compressed stream says so.
+  const part = typeof chunk === 'string' ? `${chunk}\n` : chunk;
+  this.uncompressedLength += part.length;
+  this.buffer.push(part);
+  this.data.Length = ((this.data.Length as number | undefined) ?? 0) + part.length;
+  if (this.compress) this.data.Filter = 'FlateDecode';
+}
+
+/** Turns a reference's written parts into bytes (compressed at the document's level), then finalises it as pdfkit does. */
+function finalizeReference(this: ReferenceInternals): void {
+  if (this.buffer.length > 0) {
+    // One byte array written whole (a font subset) may be one an earlier document wrote too.
+    const shared = this.buffer.length === 1 && typeof this.buffer[0] !== 'string';
+    const bytes = toBytes(this.buffer);
+    this.buffer = [this.compress ? compress(bytes, this.document._fastLevel, shared) : bytes];
+    // Already compressed: pdfkit's finalize then only writes the bytes and their length.
+    this.compress = false;
+  }
+  // pdfkit's own finalize: the prototype's, which the instance's property set here shadows.
+  (Object.getPrototypeOf(this) as ReferenceInternals).finalize.call(this);
+}
+
+/** As pdfkit's document ref, making the new reference a fast one. */
+function makeReference(this: FastDocument, data?: Record<string, unknown>): ReferenceInternals {
+  const ref = (Object.getPrototypeOf(this) as DocumentInternals).ref.call(this, data);
+  ref.write = writeReference;
+  ref.finalize = finalizeReference;
+  return ref;
+}
+
+/** As pdfkit's document write, but collecting the output in memory instead of pushing it through the stream. */
+function writeDocument(this: FastDocument, data: Uint8Array | string): void {
+  const part = typeof data === 'string' ? `${data}\n` : data;
+  this._fastParts.push(part);
+  this._offset += part.length;
 }
 
 /**
@@ -102,21 +128,14 @@ function useFastReference(ref: ReferenceInternals, level: number): void {
  * comes through the stream first. At level 6 the bytes are pdfkit's own.
  */
 export function useFastOutput(doc: DocumentInternals, level = DEFAULT_LEVEL): Promise<Uint8Array> {
-  const streamed: Uint8Array[] = [];
-  const parts: (Uint8Array | string)[] = [];
-  const ref = doc.ref.bind(doc);
-  doc.ref = (data) => {
-    const r = ref(data);
-    useFastReference(r, level);
-    return r;
-  };
-  doc._write = (data) => {
-    const part = typeof data === 'string' ? `${data}\n` : data;
-    parts.push(part);
-    doc._offset += part.length;
-  };
+  const fast = doc as FastDocument;
+  const streamed: (Uint8Array | string)[] = [];
+  fast._fastParts = [];
+  fast._fastLevel = level;
+  fast.ref = makeReference;
+  fast._write = writeDocument;
   return new Promise((resolve) => {
     doc.on('data', (chunk) => streamed.push(chunk));
-    doc.on('end', () => resolve(toBytes([...streamed, ...parts])));
+    doc.on('end', () => resolve(toBytes(streamed.concat(fast._fastParts))));
   });
 }

@@ -8,7 +8,7 @@ import type { TableCell, TableModel } from '@kommunrapport/core';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
 import { badgeRuns, drawRichText, drawRuns, inlineRuns } from './text-blocks.js';
-import type { Line, Run } from './writer.js';
+import type { Line, Run, Writer } from './writer.js';
 
 interface CellLayout {
   lines: Line[];
@@ -27,20 +27,39 @@ interface RowLayout {
 const RULE = '#8a8a8a';
 const HEAD_FILL = '#e8eef4';
 
+// Tables are laid out and drawn with plain loops and module-level functions, not arrows made
+// per table, row or cell: V8 drops the optimised code of such closures at each full
+// collection, so a batch would compile them again every few reports.
+
+/** A cell's content before it is wrapped. */
+interface CellRuns {
+  runs: Run[];
+  align: 'start' | 'end';
+}
+
+/** The sum of `values` from the first (as `reduce((s, v) => s + v, 0)`). */
+function sum(values: readonly number[]): number {
+  let total = 0;
+  for (const v of values) total += v;
+  return total;
+}
+
 /**
  * Column widths: every column at least as wide as its widest word, the space left shared
  * towards each column's natural width, and what remains given to the row-header column.
  * Null when even the widest words do not fit (the caller then uses a smaller size).
  */
 function columnWidths(min: number[], natural: number[], total: number): number[] | null {
-  const sumMin = min.reduce((s, w) => s + w, 0);
+  const sumMin = sum(min);
   if (sumMin > total) return null;
-  const want = natural.map((n, i) => Math.max(0, n - min[i]!));
-  const sumWant = want.reduce((s, w) => s + w, 0);
+  const want: number[] = [];
+  for (let i = 0; i < natural.length; i++) want.push(Math.max(0, natural[i]! - min[i]!));
+  const sumWant = sum(want);
   const extra = total - sumMin;
   const share = sumWant > 0 ? Math.min(1, extra / sumWant) : 0;
-  const widths = min.map((m, i) => m + want[i]! * share);
-  const used = widths.reduce((s, w) => s + w, 0);
+  const widths: number[] = [];
+  for (let i = 0; i < min.length; i++) widths.push(min[i]! + want[i]! * share);
+  const used = sum(widths);
   widths[0]! += total - used;
   return widths;
 }
@@ -90,32 +109,77 @@ export function alignTables(state: RenderState, tables: readonly TableModel[]): 
   tables.forEach((t) => LAYOUTS.set(t, computeLayout(state, t, first)));
 }
 
+/** A body cell's runs, bold in an emphasised or heading row. */
+function cellRuns(cell: TableCell, bold: boolean): Run[] {
+  const font = bold ? ('bold' as const) : ('regular' as const);
+  // A badge shows its symbol before its words.
+  const symbol = cell.badge ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
+  // A sign ("–" for no amount, an interval's dash) is read as its words: ActualText.
+  if (cell.content) return inlineRuns(cell.content, font);
+  return [...symbol, { text: cell.text, font, ...(cell.label !== undefined ? { actual: cell.label } : {}) }];
+}
+
+/** The cells of a body row: its header (with the note reference), then its cells. */
+function bodyRowCells(r: TableModel['rows'][number]): CellRuns[] {
+  const bold = r.emphasis !== undefined || r.heading === true;
+  const font = bold ? ('bold' as const) : ('regular' as const);
+  // A note reference is an internal link to the note's heading (a named destination), tagged Reference > Link.
+  const note: Run[] = r.note ? [{ text: ' ', font }, { text: r.note.label, font, link: { url: '', dest: r.note.target, contents: r.note.label, reference: true } }] : [];
+  const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : r.headerContent ? inlineRuns(r.headerContent, font) : [{ text: r.header, font }];
+  const cells: CellRuns[] = [{ runs: [...header, ...note], align: 'start' }];
+  for (const c of r.cells) cells.push({ runs: cellRuns(c, bold), align: c.align });
+  return cells;
+}
+
+/**
+ * The widest content of each of `columns` columns over `rows`, with the cell padding: the
+ * widest word, the widest word hyphenated once, or the whole text.
+ */
+function columnMeasures(w: Writer, rows: readonly CellRuns[][], columns: number, size: number, pad: number, of: 'word' | 'hyphenated' | 'text'): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < columns; i++) {
+    let max = -Infinity;
+    for (const row of rows) {
+      const cell = row[i];
+      let width = 0;
+      if (cell && of === 'word') width = w.widestWord(cell.runs, size);
+      else if (cell && of === 'hyphenated') width = w.widestHyphenated(cell.runs, size);
+      else if (cell) for (const r of cell.runs) width += w.measure(r.text, r.font, size);
+      max = Math.max(max, width);
+    }
+    out.push(max + 2 * pad + 0.5);
+  }
+  return out;
+}
+
+/** A row laid out in columns of `colWidths`; `spans` gives the columns each cell spans. */
+function layoutRow(w: Writer, colWidths: readonly number[], size: number, pad: number, cells: readonly CellRuns[], header: boolean, emphasis?: 'subtotal' | 'total', spans?: readonly number[]): RowLayout {
+  const laid: CellLayout[] = [];
+  let column = 0;
+  let lines = 1;
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
+    const width = spans ? sum(colWidths.slice(column, column + spans[i]!)) : colWidths[i]!;
+    if (spans) column += spans[i]!;
+    const cell = { lines: w.wrap(c.runs, width - 2 * pad, size), align: c.align, header: header || i === 0, ...(spans ? { span: spans[i]! } : {}) };
+    laid.push(cell);
+    lines = Math.max(lines, cell.lines.length);
+  }
+  const height = lines * w.lineHeight(size) + 2 * pad;
+  return { cells: laid, height, ...(emphasis ? { emphasis } : {}) };
+}
+
 /** A table's layout; `first` fixes the width of its first column. */
 function computeLayout(state: RenderState, table: TableModel, first?: number): TableLayout {
   const w = state.writer;
 
-  const cellRuns = (cell: TableCell, bold: boolean): Run[] => {
-    const font = bold ? ('bold' as const) : ('regular' as const);
-    // A badge shows its symbol before its words.
-    const symbol = cell.badge ? badgeRuns(cell.badge).filter((r) => r.artifact) : [];
-    // A sign ("–" for no amount, an interval's dash) is read as its words: ActualText.
-    if (cell.content) return inlineRuns(cell.content, font);
-    return [...symbol, { text: cell.text, font, ...(cell.label !== undefined ? { actual: cell.label } : {}) }];
-  };
-  const headerCells: { runs: Run[]; align: 'start' | 'end' }[] = [
-    { runs: [{ text: table.corner, font: 'bold' }], align: 'start' },
-    ...table.columns.map((c) => ({ runs: [{ text: c.label, font: 'bold' as const }], align: c.align })),
-  ];
-  const bodyCells = table.rows.map((r) => {
-    const bold = r.emphasis !== undefined || r.heading === true;
-    const font = bold ? ('bold' as const) : ('regular' as const);
-    // A note reference is an internal link to the note's heading (a named destination), tagged Reference > Link.
-    const note: Run[] = r.note ? [{ text: ' ', font }, { text: r.note.label, font, link: { url: '', dest: r.note.target, contents: r.note.label, reference: true } }] : [];
-    const header: Run[] = r.headerBadge ? badgeRuns(r.headerBadge) : r.headerContent ? inlineRuns(r.headerContent, font) : [{ text: r.header, font }];
-    return [{ runs: [...header, ...note], align: 'start' as const }, ...r.cells.map((c) => ({ runs: cellRuns(c, bold), align: c.align }))];
-  });
+  const headerCells: CellRuns[] = [{ runs: [{ text: table.corner, font: 'bold' }], align: 'start' }];
+  for (const c of table.columns) headerCells.push({ runs: [{ text: c.label, font: 'bold' }], align: c.align });
+  const bodyCells: CellRuns[][] = [];
+  for (const r of table.rows) bodyCells.push(bodyRowCells(r));
   // A heading row spans the table: it does not size the first column.
-  const measured = [headerCells, ...bodyCells.filter((_, k) => !table.rows[k]!.heading)];
+  const measured = [headerCells];
+  for (let k = 0; k < bodyCells.length; k++) if (!table.rows[k]!.heading) measured.push(bodyCells[k]!);
   // The table's text size: the body size a little smaller, smaller still when the widest words do not fit.
   let size = state.size * 0.92;
   let widths: number[] | null = null;
@@ -124,14 +188,12 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
   let natural: number[] = [];
   for (let attempt = 0; attempt < 8 && !widths; attempt++) {
     pad = size * 0.45;
-    min = headerCells.map((_, i) => Math.max(...measured.map((row) => (row[i] ? w.widestWord(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
-    natural = headerCells.map((_, i) =>
-      Math.max(...measured.map((row) => (row[i] ? row[i]!.runs.reduce((s, r) => s + w.measure(r.text, r.font, size), 0) : 0))) + 2 * pad + 0.5,
-    );
+    min = columnMeasures(w, measured, headerCells.length, size, pad, 'word');
+    natural = columnMeasures(w, measured, headerCells.length, size, pad, 'text');
     widths = columnWidths(min, natural, w.width);
     // Too narrow for the widest words: long words may break once at a hyphenation point before the text gets smaller.
     if (!widths) {
-      const hyphenated = headerCells.map((_, i) => Math.max(...measured.map((row) => (row[i] ? w.widestHyphenated(row[i]!.runs, size) : 0))) + 2 * pad + 0.5);
+      const hyphenated = columnMeasures(w, measured, headerCells.length, size, pad, 'hyphenated');
       widths = columnWidths(hyphenated, natural, w.width);
       if (widths) min = hyphenated;
     }
@@ -142,21 +204,18 @@ function computeLayout(state: RenderState, table: TableModel, first?: number): T
     if (!widths) size *= 0.92;
   }
   if (!widths) widths = headerCells.map(() => w.width / headerCells.length);
-  const lh = w.lineHeight(size);
   const colWidths = widths;
-  const layoutRow = (cells: { runs: Run[]; align: 'start' | 'end' }[], header: boolean, emphasis?: 'subtotal' | 'total', spans?: number[]): RowLayout => {
-    const cellWidth = (i: number) => (spans ? colWidths.slice(spans.slice(0, i).reduce((a, b) => a + b, 0), spans.slice(0, i + 1).reduce((a, b) => a + b, 0)).reduce((a, b) => a + b, 0) : colWidths[i]!);
-    const laid = cells.map((c, i) => ({ lines: w.wrap(c.runs, cellWidth(i) - 2 * pad, size), align: c.align, header: header || i === 0, ...(spans ? { span: spans[i]! } : {}) }));
-    const height = Math.max(1, ...laid.map((c) => c.lines.length)) * lh + 2 * pad;
-    return { cells: laid, height, ...(emphasis ? { emphasis } : {}) };
-  };
-  const head = layoutRow(headerCells, true);
+  const head = layoutRow(w, colWidths, size, pad, headerCells, true);
   // Column groups: a header row above, the corner first and each group over its columns.
   const groups = table.columnGroups?.length ? table.columnGroups : undefined;
   const groupRow = groups
-    ? layoutRow([{ runs: [], align: 'start' as const }, ...groups.map((g) => ({ runs: g.label ? [{ text: g.label, font: 'bold' as const }] : [], align: 'start' as const }))], true, undefined, [1, ...groups.map((g) => g.span)])
+    ? layoutRow(w, colWidths, size, pad, [{ runs: [], align: 'start' as const }, ...groups.map((g) => ({ runs: g.label ? [{ text: g.label, font: 'bold' as const }] : [], align: 'start' as const }))], true, undefined, [1, ...groups.map((g) => g.span)])
     : undefined;
-  const body = table.rows.map((r, i) => (r.heading ? layoutRow([bodyCells[i]![0]!], false, undefined, [headerCells.length]) : layoutRow(bodyCells[i]!, false, r.emphasis)));
+  const body: RowLayout[] = [];
+  for (let i = 0; i < table.rows.length; i++) {
+    const r = table.rows[i]!;
+    body.push(r.heading ? layoutRow(w, colWidths, size, pad, [bodyCells[i]![0]!], false, undefined, [headerCells.length]) : layoutRow(w, colWidths, size, pad, bodyCells[i]!, false, r.emphasis));
+  }
 
   const captionLines = w.wrap([{ text: table.caption, font: 'bold' }], w.width, state.size);
   return { size, pad, colWidths, captionLines, ...(groupRow ? { groupRow } : {}), head, body, min, natural };
@@ -202,19 +261,83 @@ export function planRowBreaks(rows: readonly { height: number; emphasis?: 'subto
   }
 }
 
+/** The tags of a body row's cells: the row header TH, then TD. */
+function bodyCellTypes(row: RowLayout): ('TH' | 'TD')[] {
+  const types: ('TH' | 'TD')[] = [];
+  for (let i = 0; i < row.cells.length; i++) types.push(i === 0 ? 'TH' : 'TD');
+  return types;
+}
+
+/** The scopes of a body row's cells: Row for the row header. */
+function bodyCellScopes(row: RowLayout): ('Row' | undefined)[] {
+  const scopes: ('Row' | undefined)[] = [];
+  for (let i = 0; i < row.cells.length; i++) scopes.push(i === 0 ? 'Row' : undefined);
+  return scopes;
+}
+
+/** Draws a row of a table laid out as `l` at the cursor: its rules, and each cell as a `tr` child of its type (an artifact without one). */
+function drawRow(state: RenderState, l: TableLayout, block: number, row: RowLayout, tr: StructElement | undefined, isHead: boolean, cellTypes: readonly ('TH' | 'TD' | undefined)[], scopes: readonly ('Column' | 'Row' | undefined)[]): void {
+  const w = state.writer;
+  const { size, pad, colWidths } = l;
+  const lh = w.lineHeight(size);
+  const top = w.y;
+  const x0 = w.frame.left;
+  w.artifact(() => {
+    if (isHead) state.doc.rect(x0, top, w.width, row.height).fill(HEAD_FILL);
+    const strong = row.emphasis === 'total';
+    state.doc.lineWidth(strong ? 1.1 : 0.4).strokeColor(RULE).moveTo(x0, top + row.height).lineTo(x0 + w.width, top + row.height).stroke();
+    if (row.emphasis) state.doc.lineWidth(strong ? 1.1 : 0.6).moveTo(x0, top).lineTo(x0 + w.width, top).stroke();
+  });
+  let x = x0;
+  let column = 0;
+  for (let i = 0; i < row.cells.length; i++) {
+    const cell = row.cells[i]!;
+    const span = cell.span ?? 1;
+    const cw = sum(colWidths.slice(column, column + span));
+    column += span;
+    const type = cellTypes[i];
+    const scope = scopes[i];
+    // An empty group cell (the corner above the column headers) is no structure element.
+    const el = tr && type ? child(state, tr, type, scope ? { scope } : undefined) : undefined;
+    if (el && span > 1) el.dictionary.data.A = { ...(el.dictionary.data.A as object), ColSpan: span };
+    for (let k = 0; k < cell.lines.length; k++) {
+      const line = cell.lines[k]!;
+      const lx = cell.align === 'end' ? x + cw - pad - line.width : x + pad;
+      const ly = top + pad + k * lh;
+      if (el && type) w.drawLine(line, lx, ly, size, el, type);
+      else w.artifact(() => line.pieces.forEach((p) => w.text(p.text, p.font, size, lx + p.x, ly + (lh - size * 1.16) / 2, p.colour)), 'Pagination');
+    }
+    w.endLinks();
+    el?.end();
+    x += cw;
+  }
+  w.y = top + row.height;
+  if (!isHead) w.record('row', block, row.emphasis ? { emphasis: row.emphasis } : {});
+  else {
+    // Where each column starts.
+    const columns: number[] = [];
+    let at = 0;
+    for (const c of colWidths) {
+      columns.push(at);
+      at += c;
+    }
+    w.record('head', block, { columns });
+  }
+}
+
 /** Draws a table model with its caption and note. */
 export function drawTable(state: RenderState, parent: StructElement, table: TableModel): void {
   const w = state.writer;
-  const { size, pad, colWidths, groupRow, head, body } = layoutTable(state, table);
+  const layout = layoutTable(state, table);
+  const { size, groupRow, head, body } = layout;
   const headHeight = (groupRow?.height ?? 0) + head.height;
   // Tables with column groups or heading rows are tagged with THead and a TBody per group of rows.
   const sections = groupRow !== undefined || table.rows.some((r) => r.heading);
-  const lh = w.lineHeight(size);
   const block = w.nextBlock();
 
   // Caption, header and the first rows (all rows of a short table) start on one page.
   w.y += state.size * 0.4;
-  w.ensure(keepHeight(state, layoutTable(state, table)));
+  w.ensure(keepHeight(state, layout));
   const tableEl = child(state, parent, 'Table');
   assignId(state, tableEl, table.id);
   drawRuns(state, tableEl, 'Caption', [{ text: table.caption, font: 'bold' }], { gap: size * 0.3, kind: 'caption', text: table.caption, block });
@@ -224,51 +347,17 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
   const continuedHeight = continuedLines.length * w.lineHeight(state.size) + size * 0.3;
   const breaks = new Set(planRowBreaks(body, w.frame.bottom - w.y - headHeight, w.frame.bottom - w.frame.top - continuedHeight - headHeight));
 
-  const drawRow = (row: RowLayout, tr: StructElement | undefined, isHead: boolean, cellTypes: ('TH' | 'TD' | undefined)[], scopes: ('Column' | 'Row' | undefined)[]) => {
-    const top = w.y;
-    const x0 = w.frame.left;
-    w.artifact(() => {
-      if (isHead) state.doc.rect(x0, top, w.width, row.height).fill(HEAD_FILL);
-      const strong = row.emphasis === 'total';
-      state.doc.lineWidth(strong ? 1.1 : 0.4).strokeColor(RULE).moveTo(x0, top + row.height).lineTo(x0 + w.width, top + row.height).stroke();
-      if (row.emphasis) state.doc.lineWidth(strong ? 1.1 : 0.6).moveTo(x0, top).lineTo(x0 + w.width, top).stroke();
-    });
-    let x = x0;
-    let column = 0;
-    row.cells.forEach((cell, i) => {
-      const span = cell.span ?? 1;
-      const cw = colWidths.slice(column, column + span).reduce((a, b) => a + b, 0);
-      column += span;
-      const type = cellTypes[i];
-      const scope = scopes[i];
-      // An empty group cell (the corner above the column headers) is no structure element.
-      const el = tr && type ? child(state, tr, type, scope ? { scope } : undefined) : undefined;
-      if (el && span > 1) el.dictionary.data.A = { ...(el.dictionary.data.A as object), ColSpan: span };
-      cell.lines.forEach((line, k) => {
-        const lx = cell.align === 'end' ? x + cw - pad - line.width : x + pad;
-        const ly = top + pad + k * lh;
-        if (el && type) w.drawLine(line, lx, ly, size, el, type);
-        else w.artifact(() => line.pieces.forEach((p) => w.text(p.text, p.font, size, lx + p.x, ly + (lh - size * 1.16) / 2, p.colour)), 'Pagination');
-      });
-      w.endLinks();
-      el?.end();
-      x += cw;
-    });
-    w.y = top + row.height;
-    w.record(isHead ? 'head' : 'row', block, isHead ? { columns: colWidths.map((_, i) => colWidths.slice(0, i).reduce((s, c) => s + c, 0)) } : row.emphasis ? { emphasis: row.emphasis } : {});
-  };
-
   const headTypes = head.cells.map(() => 'TH' as const);
   const headScopes = head.cells.map(() => 'Column' as const);
   const drawHead = (tag: boolean) => {
     const parentEl = tag && sections ? child(state, tableEl, 'THead') : tableEl;
     if (groupRow) {
       const tr = tag ? child(state, parentEl, 'TR') : undefined;
-      drawRow(groupRow, tr, true, groupRow.cells.map((c, i) => (i === 0 || c.lines.length === 0 ? undefined : 'TH')), groupRow.cells.map(() => 'Column' as const));
+      drawRow(state, layout, block, groupRow, tr, true, groupRow.cells.map((c, i) => (i === 0 || c.lines.length === 0 ? undefined : 'TH')), groupRow.cells.map(() => 'Column' as const));
       tr?.end();
     }
     const tr = tag ? child(state, parentEl, 'TR') : undefined;
-    drawRow(head, tr, true, headTypes, headScopes);
+    drawRow(state, layout, block, head, tr, true, headTypes, headScopes);
     tr?.end();
     if (tag && sections) parentEl.end();
   };
@@ -288,7 +377,7 @@ export function drawTable(state: RenderState, parent: StructElement, table: Tabl
       drawHead(false);
     }
     const tr = child(state, tbody ?? tableEl, 'TR');
-    drawRow(row, tr, false, row.cells.map((_, i) => (i === 0 ? 'TH' : 'TD')), row.cells.map((_, i) => (i === 0 ? 'Row' : undefined)));
+    drawRow(state, layout, block, row, tr, false, bodyCellTypes(row), bodyCellScopes(row));
     tr.end();
   });
   tbody?.end();

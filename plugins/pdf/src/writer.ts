@@ -123,9 +123,41 @@ interface KeptPiece {
   width: number;
 }
 
+/** A kept line: its width and pieces. */
+interface KeptLine {
+  width: number;
+  pieces: KeptPiece[];
+}
+
 /** Wrapped lines by {@link wrapKey}, shared by every document of the process (the fonts are shared too). */
-const WRAPS = new Map<string, { width: number; pieces: KeptPiece[] }[]>();
+const WRAPS = new Map<string, KeptLine[]>();
 const WRAPS_LIMIT = 10_000;
+
+// Plain loops in the two functions below, not arrows made per call: V8 would compile those
+// again after every full collection of a batch.
+
+/** Wrapped lines as kept: each piece with the index of its run (`sources`, in order) instead of its style. */
+function keptLines(lines: readonly Line[], sources: readonly number[]): KeptLine[] {
+  const kept: KeptLine[] = [];
+  let k = 0;
+  for (const line of lines) {
+    const pieces: KeptPiece[] = [];
+    for (const p of line.pieces) pieces.push({ run: sources[k++]!, text: p.text, x: p.x, width: p.width });
+    kept.push({ width: line.width, pieces });
+  }
+  return kept;
+}
+
+/** Kept lines with their pieces made anew from `runs`. */
+function linesFromKept(kept: readonly KeptLine[], runs: readonly Run[]): Line[] {
+  const lines: Line[] = [];
+  for (const line of kept) {
+    const pieces: Piece[] = [];
+    for (const p of line.pieces) pieces.push({ ...runs[p.run]!, text: p.text, x: p.x, width: p.width });
+    lines.push({ width: line.width, pieces });
+  }
+  return lines;
+}
 
 /**
  * What the lines of `runs` depend on: width, size, and each run's style and text, with its
@@ -255,13 +287,12 @@ export class Writer {
   wrap(runs: readonly Run[], width: number, size: number): Line[] {
     const key = wrapKey(runs, width, size);
     const known = WRAPS.get(key);
-    if (known) return known.map((line) => ({ width: line.width, pieces: line.pieces.map((p) => ({ ...runs[p.run]!, text: p.text, x: p.x, width: p.width })) }));
+    if (known) return linesFromKept(known, runs);
     const sources: number[] = [];
     const lines = this.wrapRuns(runs, width, size, sources);
     if (sources.length > 0) {
       // Lines with a broken word are not kept (their pieces carry ActualText of their own; they are rare).
-      let k = 0;
-      const stored = lines.map((line) => ({ width: line.width, pieces: line.pieces.map((p) => ({ run: sources[k++]!, text: p.text, x: p.x, width: p.width })) }));
+      const stored = keptLines(lines, sources);
       if (WRAPS.size >= WRAPS_LIMIT) WRAPS.clear();
       WRAPS.set(key, stored);
     }
@@ -463,31 +494,43 @@ export class Writer {
       let j = i + 1;
       while (j < line.pieces.length && line.pieces[j]!.link === first.link && !!line.pieces[j]!.artifact === !!first.artifact) j++;
       const group = line.pieces.slice(i, j);
-      const draw = () => {
-        for (const p of group) {
-          if (p.expansion) this.doc.markContent('Span', { expanded: p.expansion });
-          // An empty ActualText (the later pieces of a broken word) is a String object: pdfkit skips a falsy one.
-          if (p.actual !== undefined) this.doc.markContent('Span', { actual: p.actual === '' ? (new String('') as unknown as string) : p.actual });
-          if (p.lang) this.doc.markContent('Span', { lang: p.lang });
-          this.text(p.text, p.font, size, x + p.x, y + dy, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
-          if (p.lang) this.doc.endMarkedContent();
-          if (p.actual !== undefined) this.doc.endMarkedContent();
-          if (p.expansion) this.doc.endMarkedContent();
+      // Marked as artifact() and tagged() do, without a closure made per group: V8 would
+      // compile it again after every full collection of a batch.
+      if (first.artifact) {
+        markArtifact(this.doc as unknown as MarkingDoc, 'Layout');
+        this.drawPieces(group, size, x, y + dy);
+        this.doc.endMarkedContent();
+      } else {
+        const el = first.link ? this.linkElement(first.link, owner) : owner;
+        const content: MarkedContent = markStructureContent(this.doc as unknown as MarkingDoc, first.link ? 'Link' : type);
+        this.drawPieces(group, size, x, y + dy);
+        this.doc.endMarkedContent();
+        el.add(content);
+        if (first.link) {
+          const gx = x + first.x;
+          const gw = group.reduce((s, p) => s + p.width, 0);
+          this.artifact(() => {
+            this.doc.lineWidth(0.6).strokeColor('#0b4f8a').moveTo(gx, y + dy + size * 1.12).lineTo(gx + gw, y + dy + size * 1.12).stroke();
+          });
+          if (first.link.dest !== undefined) this.doc.annotate(gx, y, gw, h, { Subtype: 'Link', Dest: first.link.dest, Contents: new String(first.link.contents), structParent: el });
+          else this.doc.link(gx, y, gw, h, first.link.url, { structParent: el, Contents: new String(first.link.contents) });
         }
-      };
-      if (first.artifact) this.artifact(draw);
-      else if (first.link) {
-        const el = this.linkElement(first.link, owner);
-        this.tagged(el, 'Link', draw);
-        const gx = x + first.x;
-        const gw = group.reduce((s, p) => s + p.width, 0);
-        this.artifact(() => {
-          this.doc.lineWidth(0.6).strokeColor('#0b4f8a').moveTo(gx, y + dy + size * 1.12).lineTo(gx + gw, y + dy + size * 1.12).stroke();
-        });
-        if (first.link.dest !== undefined) this.doc.annotate(gx, y, gw, h, { Subtype: 'Link', Dest: first.link.dest, Contents: new String(first.link.contents), structParent: el });
-        else this.doc.link(gx, y, gw, h, first.link.url, { structParent: el, Contents: new String(first.link.contents) });
-      } else this.tagged(owner, type, draw);
+      }
       i = j;
+    }
+  }
+
+  /** Draws the pieces of a line at `x`, `y` (inside marked content opened by the caller), each with its spans. */
+  private drawPieces(pieces: readonly Piece[], size: number, x: number, y: number): void {
+    for (const p of pieces) {
+      if (p.expansion) this.doc.markContent('Span', { expanded: p.expansion });
+      // An empty ActualText (the later pieces of a broken word) is a String object: pdfkit skips a falsy one.
+      if (p.actual !== undefined) this.doc.markContent('Span', { actual: p.actual === '' ? (new String('') as unknown as string) : p.actual });
+      if (p.lang) this.doc.markContent('Span', { lang: p.lang });
+      this.text(p.text, p.font, size, x + p.x, y, p.colour ?? (p.link ? '#0b4f8a' : TEXT));
+      if (p.lang) this.doc.endMarkedContent();
+      if (p.actual !== undefined) this.doc.endMarkedContent();
+      if (p.expansion) this.doc.endMarkedContent();
     }
   }
 

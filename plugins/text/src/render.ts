@@ -90,12 +90,18 @@ function block(st: State, b: DocBlock): void {
       return section(st, b.section);
     case 'richText':
       return richText(st, b.blocks);
-    case 'badges':
-      st.entries.push({ kind: 'paragraph', lines: [b.items.map((i) => `${say(st, i.term)}: ${sentence(badgeWords(st, i.badge))}`).join(' ')] });
+    case 'badges': {
+      const said: string[] = [];
+      for (const i of b.items) said.push(`${say(st, i.term)}: ${sentence(badgeWords(st, i.badge))}`);
+      st.entries.push({ kind: 'paragraph', lines: [said.join(' ')] });
       return;
-    case 'facts':
-      st.entries.push({ kind: 'lines', lines: b.items.map((f) => st.d.labelled(say(st, f.term), sayPhrase(st, f.content))) });
+    }
+    case 'facts': {
+      const lines: string[] = [];
+      for (const f of b.items) lines.push(st.d.labelled(say(st, f.term), sayPhrase(st, f.content)));
+      st.entries.push({ kind: 'lines', lines });
       return;
+    }
     case 'list':
       st.entries.push({ kind: 'lines', lines: b.items.map((item) => st.d.listItem(sayPhrase(st, item), '')) });
       return;
@@ -119,30 +125,40 @@ function badgeWords(st: State, badge: Badge, words = badge.textAlternative): str
   return st.options.symbols && badge.symbol ? `${badge.symbol} ${said}` : said;
 }
 
+// Plain loops here and in block's badges and facts, as in serialise (below).
+
 /** A table: its caption as a lead line, then one line per row, each value after its column header. */
 function table(st: State, t: TableModel): void {
   // Each column is read with its group's header first: "Kommunen, Utfall jan–aug 2024".
   const groupOf: string[] = [];
   for (const g of t.columnGroups ?? []) for (let k = 0; k < g.span; k++) groupOf.push(g.label);
-  const columnLabel = (i: number) => {
-    const label = t.columns[i] ? say(st, t.columns[i]!.label) : '';
-    const group = groupOf[i] ? say(st, groupOf[i]!) : '';
-    return group && label ? `${group}, ${label}` : group || label;
-  };
-  const rows = t.rows.map((row) => {
+  const rows: string[] = [];
+  for (const row of t.rows) {
     // A heading of the rows that follow is read on its own line, as a heading of the group.
-    if (row.heading) return `${say(st, row.header)}:`;
+    if (row.heading) {
+      rows.push(`${say(st, row.header)}:`);
+      continue;
+    }
     const label = row.headerBadge ? badgeWords(st, row.headerBadge, row.headerBadge.label) : row.headerContent ? inline(st, row.headerContent) : say(st, row.header);
     const header = row.note ? `${label} (${say(st, row.note.label.toLowerCase())})` : label;
-    const values = row.cells.map((cell, i) => {
-      const column = columnLabel(i);
+    const values: string[] = [];
+    for (let i = 0; i < row.cells.length; i++) {
+      const cell = row.cells[i]!;
+      const column = columnLabel(st, t, groupOf, i);
       const value = cell.badge ? badgeWords(st, cell.badge, cell.spoken) : cell.content ? inline(st, cell.content) : spoken(st, cell);
-      return column ? `${column} ${value}` : value;
-    });
-    return st.d.labelled(header, sentence(values.join('; ')), row.emphasis !== undefined);
-  });
+      values.push(column ? `${column} ${value}` : value);
+    }
+    rows.push(st.d.labelled(header, sentence(values.join('; ')), row.emphasis !== undefined));
+  }
   lead(st, say(st, t.caption), rows);
   if (t.note) richText(st, t.note);
+}
+
+/** The header a value of column `i` is read after: its group's header, then its own. */
+function columnLabel(st: State, t: TableModel, groupOf: readonly string[], i: number): string {
+  const label = t.columns[i] ? say(st, t.columns[i]!.label) : '';
+  const group = groupOf[i] ? say(st, groupOf[i]!) : '';
+  return group && label ? `${group}, ${label}` : group || label;
 }
 
 /** A key to symbols: one line per symbol, "Uppnår: Processområdet bedöms uppnå resultatmålen." (symbol first when asked). */
