@@ -48,6 +48,11 @@ describe.each([
     expect(validate({ ...json, period: { ...json.period, year: 'tjugotjugotvå' } })).toBe(false);
   });
 
+  it('makes the published schema once per process, read-only', () => {
+    expect(reportSchema()).toBe(reportSchema());
+    expect(Object.isFrozen(reportSchema())).toBe(true);
+  });
+
   it('has report.json holding the whole report: decoding it gives the report back', () => {
     const json = JSON.parse(text(artifacts, 'report.json'));
     const decoded = Report.decode(json);
