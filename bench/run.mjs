@@ -94,7 +94,7 @@ function countCompilations(dir) {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   log('batch of 100 on one worker with V8\'s code log (compilations) …');
-  spawnSync('node', ['--log-code', `--logfile=${join(dir, 'v8.log')}`, CLI, 'build', join(ROOT, 'bench/reports/r00*.yaml'), '--out', join(dir, 'out'), '-q', '--jobs', '1'], { cwd: dir, stdio: 'ignore', env: { ...process.env, KOMMUNRAPPORT_CODE_CACHE: '0' } });
+  spawnSync('node', ['--log-code', `--logfile=${join(dir, 'v8.log')}`, join(ROOT, CLI), 'build', join(ROOT, 'bench/reports/r00*.yaml'), '--out', join(dir, 'out'), '-q', '--jobs', '1'], { cwd: dir, stdio: 'ignore', env: { ...process.env, KOMMUNRAPPORT_CODE_CACHE: '0' } });
   const seen = new Set();
   let all = 0;
   let again = 0;
@@ -107,7 +107,7 @@ function countCompilations(dir) {
       all++;
       if (seen.has(site)) {
         again++;
-        const file = site.replace(/^.* /, '').replace(/:\d+:\d+$/, '').replace(/^file:\/\/.*?node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(`file://${ROOT}/`, '');
+        const file = site.replace(/^.* /, '').replace(/:\d+:\d+$/, '').replace(/^(?:file:\/\/)?.*?node_modules\/\.pnpm\/[^/]+\/node_modules\//, '').replace(pathToFileURL(ROOT).href.replace(/\/?$/, '/'), '');
         byFile.set(file, (byFile.get(file) ?? 0) + 1);
       } else seen.add(site);
     }
@@ -377,7 +377,7 @@ function report(r) {
   if (batch) {
     const z = batch[batch.length - 1];
     lines.push(
-      `- Batch: ${(z.cpuMs / z.n).toFixed(0)} ms CPU per report over the whole process against ${stagesMs.toFixed(0)} ms for the warm stages in one thread (parse ${st.parse.toFixed(0)}, decode + check ${st.decodeCheck.toFixed(1)}, ${FORMATS.map((fmt) => `${fmt} ${st.render[fmt].toFixed(0)}`).join(', ')}); the difference is the generated reports being longer on average (every fifth is twice as long), garbage collection, writing and hashing the files, and starting each worker cold. ${GOALS.reportsPerSecond} reports/s on 2 cores needs about ${((2 * 1000) / GOALS.reportsPerSecond).toFixed(0)} ms CPU per report in all.${r.batchOneWorker ? ` One worker builds the first hundred at ${r.batchOneWorker.perSecond.toFixed(1)} reports/s using ${(r.batchOneWorker.cpuMs / r.batchOneWorker.wallMs).toFixed(2)} cores (V8 collects garbage and compiles on helper threads), so the second worker finds most of a core taken: two workers make ${(batch[0].perSecond / r.batchOneWorker.perSecond).toFixed(2)} × the throughput of one.` : ''}`,
+      `- Batch: ${(z.cpuMs / z.n).toFixed(0)} ms CPU per report over the whole process against ${stagesMs.toFixed(0)} ms for the warm stages in one thread (parse ${st.parse.toFixed(0)}, decode + check ${st.decodeCheck.toFixed(1)}, ${FORMATS.map((fmt) => `${fmt} ${st.render[fmt].toFixed(0)}`).join(', ')}); the difference is V8's optimising compiler on helper threads (the compilations counted above: code that the in-process runs compile once, a batch compiles again whenever a full collection drops it), the generated reports being longer on average (every fifth is twice as long), garbage collection, writing and hashing the files, and starting each worker cold. ${GOALS.reportsPerSecond} reports/s on 2 cores needs about ${((2 * 1000) / GOALS.reportsPerSecond).toFixed(0)} ms CPU per report in all.${r.batchOneWorker ? ` One worker builds the first hundred at ${r.batchOneWorker.perSecond.toFixed(1)} reports/s using ${(r.batchOneWorker.cpuMs / r.batchOneWorker.wallMs).toFixed(2)} cores (V8 collects garbage and compiles on helper threads), so the second worker finds most of a core taken: two workers make ${(batch[0].perSecond / r.batchOneWorker.perSecond).toFixed(2)} × the throughput of one.` : ''}`,
     );
   }
   lines.push('', '## Where the time goes (CPU profile of the all-formats cold build)', '');
