@@ -80,9 +80,10 @@ describe('one walk over the report', () => {
   it('the document builder and the check rules do what they do per kind in tables of every kind', () => {
     const read = (path: string) => readFileSync(join(ROOT, path), 'utf8');
     expect(read('packages/core/src/document/build.ts')).toMatch(/const CONTENT: SectionHandlers</);
-    expect(read('packages/core/src/document/build.ts')).toMatch(/walkReport\(c\.report, \{/);
+    // The visitor may be an object or a class instance (a batch keeps a class's methods compiled).
+    expect(read('packages/core/src/document/build.ts')).toMatch(/walkReport\(c\.report, walk\)/);
     expect(read('packages/core/src/document/build.ts')).toMatch(/dispatchSection\(CONTENT, /);
-    expect(read('plugins/open-data/src/collect.ts')).toMatch(/walkReport\(report, \{/);
+    expect(read('plugins/open-data/src/collect.ts')).toMatch(/walkReport\(report, collector\)/);
     expect(read('packages/model/src/summary.ts')).toMatch(/walkReport\(report, \{/);
     expect(read('packages/model/src/check/index.ts')).toMatch(/walkReport\(report, combineVisitors\(/);
   });

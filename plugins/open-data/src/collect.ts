@@ -51,9 +51,13 @@ class FactCollector implements ReportVisitor {
 
   constructor(private readonly report: Report) {}
 
+  // What a kind of section adds, in the walk's table of kinds (one handler, made per report: cold).
+  readonly sections: ReportVisitor['sections'] = {
+    workforce: (section) => this.facts.workforce.push({ sectionId: section.id, ...(section.headcount ? { headcount: section.headcount } : {}), sickLeave: section.sickLeave ?? [] }),
+  };
+
   section(section: Section): void {
     this.corrected('section', section.id, section.corrections);
-    if (section.type === 'workforce') this.facts.workforce.push({ sectionId: section.id, ...(section.headcount ? { headcount: section.headcount } : {}), sickLeave: section.sickLeave ?? [] });
   }
 
   area(area: Area, _path: ReportPath, { perspective }: { perspective: PerspectiveSection }): void {
