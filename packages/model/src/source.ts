@@ -85,15 +85,34 @@ export function parseYaml(text: string, file?: string, options: ParseOptions = {
 const NULL_KEY = /^(?:~|null|Null|NULL)?$/;
 
 /**
+ * A block scalar header with an indentation indicator (`|2`, `>-1`, `|+3`): js-yaml and yaml
+ * read its lines of spaces differently (`a: |2` over a line of four spaces), so such a text
+ * takes the full reading. Anything else after the digit that could end a header counts too.
+ */
+const EXPLICIT_INDENTATION = /[|>](?:[1-9][+-]?|[+-][1-9])(?![^\s#\u0085])/;
+
+/** A number of the core schema too large for a double (`1e309`): yaml reads Infinity, js-yaml keeps the text. */
+const CORE_NUMBER = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
+function overflows(source: string, start: number, end: number): boolean {
+  const c = source.charCodeAt(start);
+  // Only a plain scalar that starts like a number needs the test.
+  if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return false;
+  const text = source.slice(start, end);
+  return CORE_NUMBER.test(text) && !Number.isFinite(Number(text));
+}
+
+/**
  * The value of a text the fast reading can take, or undefined for the full one: js-yaml's
  * events of exactly one document with a mapping at its root, without directives, tags,
  * anchors or aliases, a plain null as a key, or a key of digits in a flow mapping (which
- * may be a number with a decimal comma, `{ total: 700,5 }`), at most half as deep and with
+ * may be a number with a decimal comma, `{ total: 700,5 }`), no block scalar with an
+ * indentation indicator or a number too large for a double, at most half as deep and with
  * at most half as many values as the limits allow, and no error from js-yaml (duplicate
  * keys, tabs as indentation, syntax). Within these, js-yaml's core schema reads a text as
  * yaml's does (the tests compare the two on every fixture and on many changed texts).
  */
 function readPlain(source: string, maxDepth: number, maxValues: number): { value: unknown } | undefined {
+  if (EXPLICIT_INDENTATION.test(source)) return undefined;
   try {
     const events: Event[] = parseEvents(source, { maxDepth });
     let documents = 0;
@@ -117,6 +136,7 @@ function readPlain(source: string, maxDepth: number, maxValues: number): { value
           break;
         case EVENT_ID.SCALAR: {
           if (e.tagStart !== -1 || e.anchorStart !== -1 || open.length === 1 || 2 * ++values > maxValues) return undefined;
+          if (e.style === SCALAR_STYLE.PLAIN && overflows(source, e.valueStart, e.valueEnd)) return undefined;
           if (isKey && e.style === SCALAR_STYLE.PLAIN) {
             const key = source.slice(e.valueStart, e.valueEnd);
             if (NULL_KEY.test(key) || (parent.flow && /^\d+$/.test(key))) return undefined;

@@ -88,6 +88,19 @@ describe('parseYaml: the fast reading gives what the full one gives', () => {
       return t.slice(0, i) + put + t.slice(i + cut);
     }, text);
 
+  it('on block scalars with an indentation indicator over lines of spaces (js-yaml and yaml differ there)', () => {
+    for (const header of ['|2', '>2', '|2-', '|-2', '|+2', '>1+', '|3 # c']) {
+      for (const body of ['    \n', '  x\n    \n', '   \n  y\n', '\n    \n']) expectSameParse(`a: ${header}\n${body}b: 1\n`, 'x.yaml');
+      expectSameParse(`a: ${header}\n    \n`, 'x.yaml');
+    }
+  });
+
+  it('on numbers too large for a double (yaml reads Infinity, js-yaml the text)', () => {
+    for (const n of ['1e309', '-1e400', '+1e999', '.1e999', '1.e400', `1${'0'.repeat(400)}`, '1e308', '1.5e-400', '99999999999999999999']) {
+      expectSameParse(`a: ${n}\nb: [${n}]\n${n}: c\n`, 'x.yaml');
+    }
+  });
+
   it('on the minimal report changed at random: indicators, numbers, nulls, quotes and whitespace put in or cut out', () => {
     fc.assert(
       fc.property(edits, (changes) => {
