@@ -34,11 +34,19 @@ export interface Facts {
   corrections: CorrectionFact[];
 }
 
-/** Gathers the facts of a report in document order, in one walk (walkReport). */
+/** The facts of each report already gathered: the tables, the DCAT graph and its dataset nodes all ask. */
+const GATHERED = new WeakMap<Report, Facts>();
+
+/** Gathers the facts of a report in document order, in one walk (walkReport), once per report; not to be changed. */
 export function collectFacts(report: Report): Facts {
-  const collector = new FactCollector(report);
-  walkReport(report, collector);
-  return collector.facts;
+  let facts = GATHERED.get(report);
+  if (!facts) {
+    const collector = new FactCollector(report);
+    walkReport(report, collector);
+    facts = collector.facts;
+    GATHERED.set(report, facts);
+  }
+  return facts;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Artifact } from '@kommunrapport/core';
+import { collectFacts } from '../src/collect.js';
 import { csv, loadFile, render } from './helpers.js';
 
 const EVERY_KIND = fileURLToPath(new URL('../../../packages/model/test/fixtures/valid/every-kind.yaml', import.meta.url));
@@ -14,6 +15,14 @@ describe('open data of a report with a section of every kind', () => {
     artifacts = await render(loadFile(EVERY_KIND));
   });
   const column = (name: string, key: string) => csv(artifacts, name).map((r) => r[key]);
+
+  it('gathers the facts of one report once, however many writers ask', () => {
+    const report = loadFile(EVERY_KIND);
+    const facts = collectFacts(report);
+    expect(facts.tables.length).toBeGreaterThan(0);
+    expect(collectFacts(report)).toBe(facts);
+    expect(collectFacts(loadFile(EVERY_KIND))).not.toBe(facts);
+  });
 
   it('lists every table of figures with its section, also one in a text section and one of a note inside an area', () => {
     expect(csv(artifacts, 'tables').map((r) => `${r.local_id} ${r.section_id}`)).toEqual([
