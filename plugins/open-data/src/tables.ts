@@ -418,6 +418,7 @@ export function buildTables(report: Report): TableDef[] {
       ...amountFields('value').slice(0, 3),
       f('decimals', 'integer', 'The number of decimals the table declares, when it does.'),
       f('note', 'string', 'The note under the table as plain text.'),
+      f('sign_convention', 'string', 'How the table writes the signs of revenues and costs: signed (revenues positive, costs negative) or positive (every amount positive, costs subtracted by the rows\' formulas); empty when the table does not say and its role has no standard convention.', { enum: ['signed', 'positive'] }),
     ],
     primaryKey: ['table_id'],
     rows: facts.tables.map(({ table: tb, sectionId }) => ({
@@ -433,6 +434,7 @@ export function buildTables(report: Report): TableDef[] {
       currency: amount(null, tb.unit).currency,
       decimals: tb.decimals ?? null,
       note: text(tb.note),
+      sign_convention: signConventionOf(tb) ?? null,
     })),
   });
 
@@ -442,7 +444,7 @@ export function buildTables(report: Report): TableDef[] {
       name: file,
       title: file === 'other_tables' ? 'Cells of other tables of figures' : `Cells of the ${file.replace(/_/g, ' ')}`,
       description:
-        'One row per cell (row × column) of the tables of this kind, in long format, with the number as published, its unit and factor. Costs are negative as in the source. An empty value is a cell the source leaves empty.',
+        'One row per cell (row × column) of the tables of this kind, in long format, with the number as published, its unit and factor. Signs are as published: the sign_convention of the table (tables.csv) says whether costs are negative. An empty value is a cell the source leaves empty.',
       fields: [
         f('table_id', 'string', 'The table (tables.csv).', req),
         f('row_id', 'string', 'The id of the row within the table.', req),
@@ -461,7 +463,7 @@ export function buildTables(report: Report): TableDef[] {
         }),
         f('column_year', 'integer', 'The year of the column, when declared.'),
         ...PERIOD_FIELDS,
-        f('value', 'number', 'The number as published, in the unit of column unit; negative for costs as in the source; empty when the cell is empty, "–" or an interval (see value_status).'),
+        f('value', 'number', 'The number as published, in the unit of column unit, with its sign as published (see sign_convention in tables.csv); empty when the cell is empty, "–" or an interval (see value_status).'),
         ...amountFields('value'),
         ...cellFields(),
       ],

@@ -83,6 +83,21 @@ describe('the standard row keys as open data', () => {
     expect(new Set(positive.map((r) => r.sign_convention))).toEqual(new Set(['positive']));
     expect(positive.find((r) => r.row_key === 'va-kostnader' && r.column_key === 'utfall')).toMatchObject({ value: '49.6' });
   });
+
+  test('tables.csv says how each table writes signs, and the cell files point there instead of claiming costs are negative', () => {
+    const text = readFileSync(EKDALA, 'utf8').replace('role: waterResult\n', 'role: waterResult\n      signConvention: positive\n').replace('utfall: -49.6, prognos: -76.1', 'utfall: 49.6, prognos: 76.1').replace('formula: "intakter + kostnader"', 'formula: "intakter - kostnader"');
+    const all = buildTables(loadText(text, EKDALA));
+    const byRole = new Map(all.find((t) => t.name === 'tables')!.rows.map((r) => [r.role, r.sign_convention]));
+    expect(byRole.get('waterResult')).toBe('positive');
+    expect(byRole.get('incomeStatement')).toBe('signed');
+    expect(byRole.get('balanceSheet')).toBeNull();
+    const cells = all.filter((t) => t.fields.some((f) => f.name === 'column_key') && t.name !== 'statements');
+    expect(cells.length).toBeGreaterThan(0);
+    for (const t of cells) {
+      expect(t.description).not.toMatch(/negative as in the source/);
+      expect(t.fields.find((f) => f.name === 'value')!.description).toMatch(/sign_convention/);
+    }
+  });
 });
 
 describe('the Ekdala open data validates against its datapackage.json', () => {
