@@ -64,6 +64,15 @@ const amountFields = (what: string): FieldDef[] => [
   f('currency', 'string', 'For amounts of money: the ISO 4217 currency, always SEK; empty for other units.', { enum: ['SEK'] }),
   f(what === 'amount' ? 'amount_sek' : 'value_sek', 'number', `For amounts of money: ${what} multiplied by factor, in kronor (SEK), computed exactly from the decimal form; empty otherwise.`),
 ];
+/** The value_status of an indicator value: the cell files' words for a number, a "–" and a range, and two of its own. */
+function indicatorValueStatus(hasValue: boolean, form: ReturnType<typeof valueForm>, absent: string | undefined): string {
+  if (hasValue) return 'value';
+  if (absent !== undefined) return absent;
+  if (form === 'range') return 'interval';
+  if (form === 'direction' || form === 'statement') return 'described';
+  return 'missing';
+}
+
 /**
  * The columns of a cell of a table of figures: its number, or the two bounds of an interval
  * ("−5 till −10"), and a status that tells an empty cell from "–" (no amount, not applicable).
@@ -373,7 +382,7 @@ export function buildTables(report: Report): TableDef[] {
       f('value', 'number', 'The value as published, in the unit of column unit; empty when missing.'),
       ...amountFields('value'),
       f('missing_reason', 'string', 'Why the value is missing, as the report says (e.g. a measurement later in the year); empty when there is a value.'),
-      f('value_status', 'string', 'Why value is empty: noAmount (the report prints "–", inget belopp), notApplicable ("–", ej tillämpligt) or missing (not yet measured, see missing_reason); empty when there is a value. A "–" is never the same as 0.', { enum: ['noAmount', 'notApplicable', 'missing'] }),
+      f('value_status', 'string', 'What value holds, in the words of the cell files\' value_status: value (a number in value), interval (a target range: low and high, value empty), described (a target as a direction or a statement, value empty), noAmount (the report prints "–", inget belopp), notApplicable ("–", ej tillämpligt) or missing (not yet measured, see missing_reason). A "–" is never the same as 0.', { ...req, enum: ['value', 'interval', 'described', 'noAmount', 'notApplicable', 'missing'] }),
       f('bound', 'string', 'For a target that is a bound: atLeast ("minst") or atMost ("högst"); empty for a target to reach exactly or an outcome.', { enum: ['atLeast', 'atMost'] }),
       ...targetFields(),
       f('measured_year', 'integer', 'The year the value was measured when it is older than the year it stands for ("7,3 (2015)"); empty otherwise.'),
@@ -387,7 +396,7 @@ export function buildTables(report: Report): TableDef[] {
         const base = { indicator_id: stableId(prefix, 'indicator', ind.id), year: v.year, period: span.key, period_start: span.start, period_end: span.end, kind: v.kind };
         const row = (gender: string, value: number | undefined, missing: string | null) => {
           const s = value === undefined ? null : decimalString(value, ind.decimals);
-          const status = gender !== 'T' ? null : v.absent ?? (valueForm(v) === 'missing' ? 'missing' : null);
+          const status = indicatorValueStatus(s !== null, gender === 'T' ? valueForm(v) : 'missing', v.absent);
           return { ...base, gender, value: s, ...amount(s, ind.unit), missing_reason: missing, value_status: status, bound: v.bound ?? null, ...(gender === 'T' ? targetValues(v, ind.decimals) : EMPTY_TARGET), measured_year: v.measuredYear ?? null, kolada_kpi_id: koladaJoinId(ind) };
         };
         const rows = [];

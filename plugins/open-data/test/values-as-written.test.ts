@@ -28,8 +28,18 @@ describe('values as written, in open data (Norrvik example)', () => {
   it('writes an indicator value printed "–" as an empty value with its status, apart from a missing one', () => {
     const status = (indicator: string, year: string) => values.filter((r) => r.indicator_id!.endsWith(`-indicator-${indicator}`) && r.kind === 'outcome' && r.year === year).map((r) => `${r.gender} [${r.value}] ${r.value_status} [${r.missing_reason}]`);
     expect(status('energianvandning', '2022')).toEqual(['T [] notApplicable []']);
-    expect(status('energianvandning', '2023')).toEqual(['T [124]  []']);
+    expect(status('energianvandning', '2023')).toEqual(['T [124] value []']);
     expect(status('matsvinn', '2024')).toEqual(['T [] missing [Mätning i november 2024]']);
+  });
+
+  it('says what every indicator value holds in the words of the cell files, targets that are no number included', () => {
+    const statusOf = (indicator: string) => [...new Set(values.filter((r) => r.indicator_id!.endsWith(`-indicator-${indicator}`) && r.kind === 'target').map((r) => r.value_status))];
+    expect(statusOf('vegetariska-maltider')).toEqual(['interval']);
+    expect(statusOf('klimatavtryck')).toEqual(['described']);
+    expect(statusOf('livsmedelsverkets-rad')).toEqual(['described']);
+    expect(statusOf('trygghet-skolan')).toEqual(['value']);
+    expect(values.every((r) => ['value', 'interval', 'described', 'noAmount', 'notApplicable', 'missing'].includes(r.value_status!))).toBe(true);
+    expect(values.filter((r) => r.value !== '').every((r) => r.value_status === 'value')).toBe(true);
   });
 
   it("keeps an indicator's own status by the rule with its basis and the rule", () => {
