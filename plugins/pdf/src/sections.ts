@@ -1,7 +1,7 @@
 // Sections of the document model in reading order: each a Sect with its heading (level
 // from the model) and its blocks drawn by the matching renderer.
 import { legendTable, type DocBlock, type DocSection, type TableModel } from '@kommunrapport/core';
-import { drawChart } from './chart.js';
+import { chartKeepHeight, drawChart } from './chart.js';
 import { drawImage, imageScale } from './image.js';
 import type { StructElement } from './pdfkit-api.js';
 import { child, type RenderState } from './state.js';
@@ -42,7 +42,7 @@ function keepHeight(state: RenderState, block: DocBlock | undefined): number {
     case 'legend':
       return tableKeepHeight(state, legendOf(block));
     case 'chart':
-      return state.size * 0.3 + 150;
+      return chartKeepHeight(state, block.chart);
     case 'image':
       // The whole image, as drawn (at most half a page).
       return state.size * 0.3 + imageScale(state, block.image) * block.image.height;
