@@ -29,6 +29,43 @@ export interface Grid {
 /** Largest workbook or CSV read (bytes). A 2 000-row workbook is about 100 kB. */
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Largest a workbook may unpack to (bytes, the sum of its parts as its zip directory
+ * declares them). A 2 000-row workbook unpacks to about 1 MB; a zip bomb of 600 kB that
+ * unpacks to 600 MB took about 780 MB of memory before exceljs gave up.
+ */
+export const MAX_WORKBOOK_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * What a zip file's central directory says its entries unpack to in all (bytes), read from
+ * the directory alone, before anything is inflated; Infinity for a ZIP64 size (a workbook
+ * never needs one); undefined when there is no readable directory (exceljs then says why).
+ * The sizes are as declared: JSZip refuses an entry whose data does not match its size.
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end of central directory record: 22 bytes, then a comment of up to 65 535 bytes.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 /** The column letters of a 0-based column index: 0 → A, 27 → AB. */
 export function columnLetters(index: number): string {
   let s = '';
@@ -154,6 +191,17 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
   }
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
   if (isCsv(file)) return { grid: csvGrid(decodeCsv(bytes).text, basename(file)), diagnostics: [] };
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked !== undefined && unpacked > MAX_WORKBOOK_UNPACKED_BYTES) {
+    return {
+      diagnostics: [
+        workbookProblem(shown, 'input-too-large', `${shown} unpacks to ${Number.isFinite(unpacked) ? `${Math.ceil(unpacked / 1024 / 1024)} MB` : 'more than 4 GB'}, more than the ${MAX_WORKBOOK_UNPACKED_BYTES / 1024 / 1024} MB a workbook may; it was not opened.`, 'Export only the sheet with the table (as a new workbook or as CSV); a workbook this size is damaged or not a spreadsheet.', {
+          expected: `a workbook that unpacks to at most ${MAX_WORKBOOK_UNPACKED_BYTES / 1024 / 1024} MB`,
+          found: Number.isFinite(unpacked) ? `${unpacked} bytes unpacked` : 'a ZIP64 size',
+        }),
+      ],
+    };
+  }
   // Loaded only when a workbook is read: the other commands start without it.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
