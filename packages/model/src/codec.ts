@@ -92,12 +92,17 @@ export const NonEmptyString = new t.Type<string, string, unknown>(
   t.identity,
 );
 
-/** A string matched by a regular expression; `name` says what is expected in errors. */
-export function pattern(name: string, re: RegExp): t.Type<string, string, unknown> & { readonly pattern: RegExp } {
+/**
+ * A string matched by a regular expression; `name` says what is expected in errors. `also`
+ * is a further check the expression cannot make (a date's day within its month); the JSON
+ * Schema has the expression only.
+ */
+export function pattern(name: string, re: RegExp, also?: (s: string) => boolean): t.Type<string, string, unknown> & { readonly pattern: RegExp } {
+  const ok = (u: unknown): u is string => typeof u === 'string' && re.test(u) && (also === undefined || also(u));
   const type = new t.Type<string, string, unknown>(
     name,
-    (u): u is string => typeof u === 'string' && re.test(u),
-    (u, c) => (typeof u === 'string' && re.test(u) ? t.success(u) : t.failure(u, c)),
+    ok,
+    (u, c) => (ok(u) ? t.success(u) : t.failure(u, c)),
     t.identity,
   );
   // The expression is kept for the generated JSON Schema.

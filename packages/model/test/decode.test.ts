@@ -67,6 +67,24 @@ describe('decodeReport', () => {
     expect(r.diagnostics).toMatchObject([{ code: 'missing-field', path: 'period.label', line: 6, message: 'Missing required key "label" in period.', found: 'nothing' }]);
   });
 
+  it.each([
+    ['2022-02-30', '2022-02 has 28 days: write a day from 01 to 28.'],
+    ['2023-02-29', '2023-02 has 28 days: write a day from 01 to 28.'],
+    ['2100-02-29', '2100-02 has 28 days: write a day from 01 to 28.'],
+    ['2022-04-31', '2022-04 has 30 days: write a day from 01 to 30.'],
+  ])('refuses %s, a date of the right form that is not in the calendar, saying how many days the month has', (date, hint) => {
+    const r = decodeText(minimalText.replace('end: 2022-08-31', `end: ${date}`));
+    expect(r.report).toBeUndefined();
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'invalid-value', path: 'period.end', file: 'r.yaml', line: 9, expected: 'date (YYYY-MM-DD)', found: `"${date}"`, hint })]);
+  });
+
+  it('accepts the last day of each month, 29 February in a leap year included', () => {
+    for (const date of ['2022-01-31', '2024-02-29', '2000-02-29', '2022-02-28', '2022-04-30', '2022-12-31']) {
+      const r = decodeText(minimalText.replace('end: 2022-08-31', `end: ${date}`));
+      expect(r.diagnostics.filter((d) => d.path === 'period.end'), date).toEqual([]);
+    }
+  });
+
   it('tells a wrong type from a wrong value', () => {
     const v = minimal();
     v.sections[2].headcount.women = 'sextiosju';
