@@ -100,6 +100,16 @@ describe('kommunrapport kolada', () => {
     expect(JSON.parse(readFileSync(join(cache, 'kpi_N00090.json'), 'utf8')).values[0].id).toBe('N00090');
   });
 
+  it('--date that is not a day in the calendar (2023-02-30, 2023-9-12) is a usage error before anything is read, the report unchanged', async () => {
+    const before = readFileSync(join(dir, 'r/rapport.yaml'), 'utf8');
+    for (const date of ['2023-02-30', '2023-9-12', '2023-13-01']) {
+      const run = await runMain(['kolada', 'r/rapport.yaml', '--cache', answers, '--offline', '--date', date], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`kommunrapport kolada: --date must be a day that exists, written YYYY-MM-DD, such as 2023-09-12; found "${date}".\n`);
+    }
+    expect(readFileSync(join(dir, 'r/rapport.yaml'), 'utf8')).toBe(before);
+  });
+
   it('a cached answer without a day of retrieval asks for --date', async () => {
     const run = await runMain(['kolada', 'r/rapport.yaml', '--cache', answers, '--offline'], dir);
     expect(run.code).toBe(2);
