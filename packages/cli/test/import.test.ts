@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { repoRoot, runMain, tempDir } from './cli-helpers.js';
-import { MAX_WORKBOOK_UNPACKED_BYTES, zipUnpackedSize } from '../src/import/sheet.js';
+import { MAX_SHEET_CELLS, MAX_WORKBOOK_UNPACKED_BYTES, zipUnpackedSize } from '../src/import/sheet.js';
 
 const example = join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml');
 const fixtures = join(repoRoot, 'packages/cli/test/fixtures/import');
@@ -301,6 +301,17 @@ describe('a workbook that unpacks to too much (a zip bomb)', () => {
     expect(run.stderr).toContain('input-too-large');
     expect(run.stderr).toMatch(/bomb\.xlsx unpacks to 30\d MB, more than the 200 MB a workbook may; it was not opened\./);
     expect(run.stderr).toContain('Export only the sheet with the table');
+    expect(readFileSync(report, 'utf8')).toBe(original);
+  });
+});
+
+describe('a CSV file with more cells than a sheet may have', () => {
+  it('is refused before its cells are made (a file of empty lines ran the command out of memory): input-too-large, exit 1', async () => {
+    writeFileSync(join(dir, 'tomma-rader.csv'), `Avdelning;Utfall aug\nHR;1\n${'\n'.repeat(MAX_SHEET_CELLS)}`);
+    const run = await runMain(['import', '--from', 'tomma-rader.csv', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`tomma-rader.csv has ${MAX_SHEET_CELLS + 4} cells, more than the ${MAX_SHEET_CELLS} a sheet may; it was not read.`);
+    expect(run.stderr).toContain('Export only the table');
     expect(readFileSync(report, 'utf8')).toBe(original);
   });
 });

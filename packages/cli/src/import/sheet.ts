@@ -163,6 +163,43 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
   return rows;
 }
 
+/**
+ * Most cells a sheet may have. A 2 000-row table of ten columns is 20 000; a 40 MB CSV of
+ * empty lines is 40 million, and made into cells it ran the command out of memory (a V8
+ * crash after 50 s), 20 MB of semicolons on one line took 2 GB.
+ */
+export const MAX_SHEET_CELLS = 1_000_000;
+
+/** How many fields a CSV text has, counted as {@link parseCsv} splits them, without making them. */
+export function csvCellCount(text: string, delimiter = detectDelimiter(text)): number {
+  // parseCsv's walk, keeping only whether the field has text and the row has fields.
+  let cells = 0;
+  let filled = false;
+  let fields = false;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch !== '"') filled = true;
+      else if (text[i + 1] === '"') {
+        filled = true;
+        i++;
+      } else quoted = false;
+    } else if (ch === '"' && !filled) quoted = true;
+    else if (ch === delimiter) {
+      cells++;
+      filled = false;
+      fields = true;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells++;
+      filled = false;
+      fields = false;
+    } else filled = true;
+  }
+  return cells + (filled || fields ? 1 : 0);
+}
+
 /** A CSV text as a grid named after its file. */
 export function csvGrid(text: string, sheet: string): Grid {
   return { sheet, rows: parseCsv(text).map((fields, r) => fields.map((f, c) => ({ address: `${columnLetters(c)}${r + 1}`, text: f.trim() }))) };
@@ -190,7 +227,21 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
     return { diagnostics: [d.code === 'file-unreadable' ? { ...d, hint: 'Check the path; paths in kommunrapport.config.yaml are relative to that file.' } : d] };
   }
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  if (isCsv(file)) return { grid: csvGrid(decodeCsv(bytes).text, basename(file)), diagnostics: [] };
+  if (isCsv(file)) {
+    const { text } = decodeCsv(bytes);
+    const cells = csvCellCount(text);
+    if (cells > MAX_SHEET_CELLS) {
+      return {
+        diagnostics: [
+          workbookProblem(shown, 'input-too-large', `${shown} has ${cells} cells, more than the ${MAX_SHEET_CELLS} a sheet may; it was not read.`, 'Export only the table (its header row, its rows and columns), not the whole sheet with its empty rows and columns.', {
+            expected: `at most ${MAX_SHEET_CELLS} cells`,
+            found: `${cells} cells`,
+          }),
+        ],
+      };
+    }
+    return { grid: csvGrid(text, basename(file)), diagnostics: [] };
+  }
   const unpacked = zipUnpackedSize(bytes);
   if (unpacked !== undefined && unpacked > MAX_WORKBOOK_UNPACKED_BYTES) {
     return {
