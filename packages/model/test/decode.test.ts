@@ -85,6 +85,22 @@ describe('decodeReport', () => {
     }
   });
 
+  it.each(['123456789012345678901234567890', '-9007199254740993', '1e20'])('refuses %s, a figure a double cannot hold exactly (it was printed as another number)', (written) => {
+    const r = decodeText(minimalText.replace('total: 72', `total: ${written}`));
+    expect(r.report).toBeUndefined();
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'invalid-value', path: 'sections[1].areas[0].goals[0].indicators[0].values[0].total', expected: 'number', hint: expect.stringMatching(/^A number this large \(beyond 9 007 199 254 740 991\) cannot be kept exactly/) }),
+    ]);
+  });
+
+  it('keeps the largest exact figures and a headcount of a safe integer', () => {
+    for (const written of ['9007199254740991', '-9007199254740991', '72.5', '0']) {
+      expect(decodeText(minimalText.replace('total: 72', `total: ${written}`)).diagnostics, written).toEqual([]);
+    }
+    const headcount = decodeText(minimalText.replace('total: 102\n      women: 67', 'total: 1e300\n      women: 67'));
+    expect(headcount.diagnostics.map((d) => [d.code, d.path])).toContainEqual(['invalid-value', 'sections[2].headcount.total']);
+  });
+
   it('tells a wrong type from a wrong value', () => {
     const v = minimal();
     v.sections[2].headcount.women = 'sextiosju';
