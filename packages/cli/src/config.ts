@@ -58,6 +58,9 @@ export async function loadConfigFor(reportFile: string, display: (file: string) 
   const source = decodeSource(input.bytes, shown);
   if (source.text === undefined) return { file, dir, config: {}, diagnostics: source.diagnostics };
   const parsed = parseYaml(source.text, shown);
+  // A config of comments only (every setting commented out) or of nothing is an empty
+  // config, as an absent one is; the model's `empty-file` is about reports.
+  if (parsed.diagnostics.length === 1 && parsed.diagnostics[0]!.code === 'empty-file') return { file, dir, config: {}, diagnostics: [] };
   if (parsed.diagnostics.length > 0) return { file, dir, config: {}, diagnostics: parsed.diagnostics };
   const decoded = decodeWith(BuildConfig, parsed.value ?? {}, { file: shown, locate: parsed.locate });
   return { file, dir, config: decoded.value ?? {}, locate: parsed.locate, diagnostics: decoded.diagnostics };

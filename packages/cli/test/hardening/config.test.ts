@@ -23,4 +23,23 @@ describe('the config file next to a report', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    ['comments only', '# options:\n#   pdf:\n#     fontSize: 11\n'],
+    ['a document marker', '---\n'],
+    ['nothing', ''],
+  ])('of %s is an empty config, as an absent one is: the report builds (it was empty-file, "expected: a report")', async (_name, text) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-config-'));
+    try {
+      copyFileSync(baseReport, join(dir, 'rapport.yaml'));
+      writeFileSync(join(dir, 'kommunrapport.config.yaml'), text);
+      const run = await runMain(['build', 'rapport.yaml', '--format', 'text', '--out', 'out'], dir);
+      expect(run.stderr).not.toContain('empty-file');
+      expect(run.code).toBe(0);
+      const { existsSync } = await import('node:fs');
+      expect(existsSync(join(dir, 'out', '0999-ks-2022-d2', 'rapport.txt'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
