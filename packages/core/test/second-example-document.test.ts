@@ -33,7 +33,9 @@ const legendsOf = (s: DocSection): LegendModel[] => s.blocks.flatMap((b) => (b.k
 
 describe('the Solberga example laid out by buildDocument', () => {
   test('headings in reading order, with the nämnd\'s level names for goals and uppdrag', () => {
+    // No summary section in the example: the summary stands first (summary-placement.test.ts).
     expect(solberga.sections.map((s) => [s.level, s.title])).toEqual([
+      [2, 'Sammanfattning'],
       [2, 'Förvaltningschefens bedömning'],
       [2, 'Ekonomi'],
       [2, 'Samlad bedömning per målområde'],

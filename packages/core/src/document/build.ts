@@ -156,6 +156,12 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
     c.p.section();
     drafts.push(decisionSection(c));
   }
+  // The summary is required of every report: without a summary section to place it, it
+  // stands first (after the cover decision), so no output loses the author's summary.
+  if (!hasSummarySection(report)) {
+    c.p.section();
+    drafts.push(summaryDraft(c));
+  }
   drafts.push(...sectionDrafts(c));
   return { title: report.title, language: report.language, description: describeReport(report, v), cover, sections: number(c, drafts, '') };
 }
@@ -175,6 +181,29 @@ function number(c: Ctx, drafts: readonly Draft[], prefix: string): DocSection[] 
     number(c, children, `${s.number}.`);
     out.push(s);
   }
+  return out;
+}
+
+/** Whether a section of the report (at any depth) places the summary. */
+function hasSummarySection(report: Report): boolean {
+  let found = false;
+  walkReport(report, { sections: { summary: () => void (found = true) } });
+  return found;
+}
+
+/** The summary and significant events as a section of their own, where no summary section places them. */
+function summaryDraft(c: Ctx): Draft {
+  const node: Open = { c, level: 2, blocks: [] };
+  const title = CONTENT.summary({ id: 'summary', type: 'summary' }, node);
+  return { id: uniqueId(c.report, 'summary'), level: 2, title, role: 'summary', blocks: node.blocks };
+}
+
+/** `id`, or `id-2`, `id-3` … when a section of the report already has it. */
+function uniqueId(report: Report, id: string): string {
+  const taken = new Set<string>();
+  walkReport(report, { section: (s) => void taken.add(s.id) });
+  let out = id;
+  for (let n = 2; taken.has(out); n++) out = `${id}-${n}`;
   return out;
 }
 

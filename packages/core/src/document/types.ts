@@ -259,5 +259,10 @@ export interface DocumentModel {
   description: string;
   /** Cover facts: kommun, nämnd, period, diarienummer, date … in order. */
   cover: Fact[];
+  /**
+   * The sections in reading order: the cover decision, the summary with the significant
+   * events when no summary section of the report places them (the summary is required, so
+   * no output loses it), then the report's sections.
+   */
   sections: DocSection[];
 }
