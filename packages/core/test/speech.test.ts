@@ -89,6 +89,12 @@ describe('speechText', () => {
     expect(sv('dvs. att, t.ex. KLK, bl.a. SBN, ca 5')).toBe('det vill säga att, till exempel KLK, bland annat SBN, cirka 5');
     expect(sv('Bl.a. detta. Detta, T.ex. det')).toBe('Bland annat detta. Detta, till exempel det');
     expect(en('e.g. this')).toBe('for example this');
+    // Abbreviations of a bolag's årsredovisning that espeak-ng spells letter by letter or reads as words of their own.
+    expect(say(sv, 'Försenad p.g.a. leveransproblem, pga. väder och pga snö; Enl. ägardirektivet 38,50 kr inkl. moms (exkl. moms 30,80 kr)'))
+      .toBe('Försenad på grund av leveransproblem, på grund av väder och på grund av snö; enligt ägardirektivet 38 komma 50 kronor inklusive moms (exklusive moms 30 komma 80 kronor)');
+    expect(sv('SN m.fl. nämnder, resp. bolag, jfr tabell 2 (jfr. not 3), f.d. VD, hyror o.d., kv. 2 2026'))
+      .toBe('SN med flera nämnder, respektive bolag, jämför tabell 2 (jämför not 3), före detta VD, hyror och dylikt, kvartal 2 2026');
+    expect(sv('Enl. planen. Inkl. moms')).toBe('Enligt planen. Inklusive moms');
     // Whole words only.
     expect(sv('cafe och dvsx')).toBe('cafe och dvsx');
   });
