@@ -551,8 +551,25 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
         ...(r.note !== undefined && noteNumber !== undefined ? { note: { target: noteAnchor(r.note), label: `${v.term('note')} ${noteNumber}` } } : {}),
       };
     }),
-    ...(t.note ? { note: c.p.rich(t.note) } : {}),
+    ...noteOf(c, t),
   };
+}
+
+/**
+ * A data table's note: the author's note, then the reason the author gives for each cell
+ * printed "–" ("VA, Prognos 2025: ej tillämpligt (prognostiseras inte separat)"), so no
+ * reader loses it; the cell itself shows only the dash and its words.
+ */
+function noteOf(c: Ctx, t: DataTable): { note?: TextBlock[] } {
+  const note: TextBlock[] = t.note ? c.p.rich(t.note) : [];
+  for (const r of t.rows)
+    for (const col of t.columns) {
+      const x = r.values[col.key];
+      if (isAbsent(x) && x.reason !== undefined) {
+        note.push({ type: 'paragraph', children: c.p.running(`${r.label}, ${col.label}: ${c.v.term(x.absent)} (${x.reason})`) });
+      }
+    }
+  return note.length ? { note } : {};
 }
 
 /**

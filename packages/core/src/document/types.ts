@@ -134,6 +134,7 @@ export interface TableModel {
   /** Headers over groups of columns, spanning every column in order; absent when the table has none. */
   columnGroups?: ColumnGroupModel[];
   rows: TableRowModel[];
+  /** Text under the table: the author's note, then the reason the author gives for each cell printed "–" (row, column: its words (reason)). */
   note?: TextBlock[];
 }
 
