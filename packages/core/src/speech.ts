@@ -15,6 +15,13 @@ export interface SpeechWords {
   /** Abbreviations of the language written out: "d v s" → "det vill säga". */
   abbreviations: Readonly<Record<string, string>>;
   /**
+   * Units of measure written after a number, in words: "4,2 km" → "4,2 kilometer", "95 °C" →
+   * "95 grader Celsius" (espeak-ng spells "km" and "GWh", reads "°C" as "C" alone).
+   */
+  measures?: Readonly<Record<string, string>>;
+  /** Signs written before a number, in words: "§ 87" → "paragraf 87" (espeak-ng drops "§"). */
+  signsBefore?: Readonly<Record<string, string>>;
+  /**
    * The genitive ending of an abbreviation in capitals as written and as the engine needs
    * it: espeak-ng says "KLK:s" as "K L K s" with a pause (`kˌoːˌɛlkˈoː ˈɛs`), "KLK's" as one
    * word (`kˌoːˌɛlkˈoːs`).
@@ -58,6 +65,16 @@ export const SPEECH_WORDS: Readonly<Record<string, SpeechWords>> = {
       'o.d.': 'och dylikt',
       'kv.': 'kvartal',
     },
+    measures: {
+      km: 'kilometer',
+      'm²': 'kvadratmeter',
+      'm³': 'kubikmeter',
+      kWh: 'kilowattimmar',
+      MWh: 'megawattimmar',
+      GWh: 'gigawattimmar',
+      '°C': 'grader Celsius',
+    },
+    signsBefore: { '§': 'paragraf' },
     genitive: { written: ':s', spoken: "'s" },
   },
   en: { to: 'to', abbreviations: { 'e.g.': 'for example', 'i.e.': 'that is' } },

@@ -95,6 +95,14 @@ describe('speechText', () => {
     expect(sv('SN m.fl. nämnder, resp. bolag, jfr tabell 2 (jfr. not 3), f.d. VD, hyror o.d., kv. 2 2026'))
       .toBe('SN med flera nämnder, respektive bolag, jämför tabell 2 (jämför not 3), före detta VD, hyror och dylikt, kvartal 2 2026');
     expect(sv('Enl. planen. Inkl. moms')).toBe('Enligt planen. Inklusive moms');
+  });
+
+  it('says units of measure after a number and "§" before one in words', () => {
+    // espeak-ng's Swedish voice reads "95 °C" as "nittiofem se", "§ 87" as "åttiosju", spells "km" and "GWh".
+    expect(say(sv, 'Från 95 °C till 85°C, 4,2 km ledningar, 2,1 GWh och 310 MWh, 12 kWh, 40 m² och 3 m³; styrelsen § 87'))
+      .toBe('Från 95 grader Celsius till 85 grader Celsius, 4 komma 2 kilometer ledningar, 2 komma 1 gigawattimmar och 310 megawattimmar, 12 kilowattimmar, 40 kvadratmeter och 3 kubikmeter; styrelsen paragraf 87');
+    // Only beside a number: words and other units are left as written.
+    expect(sv('km-ersättning, kWh-pris, °C-skalan, §-nummer och 5 kmh')).toBe('km-ersättning, kWh-pris, °C-skalan, §-nummer och 5 kmh');
     // Whole words only.
     expect(sv('cafe och dvsx')).toBe('cafe och dvsx');
   });
@@ -146,7 +154,7 @@ describe('speechText made once and run only where a rule can match', () => {
     'Aug', 'aug.', 'AUG', 'jan', 'Januari', 'augusti', 'sept', 'mar', 'marknad', 'maj', 'September', 'ſep', 'jul', 'God jul',
     '0', '12', '2021', '30', '210', '5,9', ',', '.', ':', '(', ')', '–', '-', '−', '+', ' ', '  ', '\u00a0', '\u202f', '\n',
     '%', 'mnkr', 'tkr', 'kr', 'st.', 'procent', 'Procent', 'miljoner kronor', 'percent', 'dagar', 'days',
-    'minus', 'Plus', 'MINUS', 'plus', 'KLK', 'SKR', 'A', ':s', ':sak', 'd v s', 'D.v.s.', 'dvs', 'dvſ', 't.ex.', 'T ex', 'bl.a.', 'ca', 'e.g.', 'i.e.', 'osv', 'Kelvin K',
+    'minus', 'Plus', 'MINUS', 'plus', 'KLK', 'SKR', 'A', ':s', ':sak', 'd v s', 'D.v.s.', 'dvs', 'dvſ', 't.ex.', 'T ex', 'bl.a.', 'ca', 'e.g.', 'i.e.', 'osv', 'Kelvin K', 'km', 'kWh', 'm³', '°C', '§', '§ ',
   ];
   const text = fc
     .array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) }), { maxLength: 24 })
