@@ -81,7 +81,8 @@ describe('the Solberga example laid out by buildDocument', () => {
   test('the legend explains only the scales in use: assessment and status, no trend or completion', () => {
     const legend = legendsOf(byId(solberga, 'forklaring-symboler'));
     expect(legend.map((t) => [t.id, t.caption, t.entries.length])).toEqual([
-      ['legend-assessment', 'Målområden', 4],
+      // Solberga judges its nämndmål, not its målområden: the key is named after the assessment.
+      ['legend-assessment', 'Bedömning', 4],
       ['legend-commitmentStatus', 'Strategiska utvecklingsuppdrag', 4],
     ]);
   });
@@ -122,5 +123,7 @@ describe('the same code still lays out the Eskilstuna example with trend and com
     expect(legendsOf(byId(eskilstuna, 'forklaring-symboler')).map((t) => t.id)).toEqual([
       'legend-assessment', 'legend-commitmentStatus', 'legend-completion', 'legend-trend',
     ]);
+    // Only the processområden are judged: the key to the assessment scale is named after them, as in the source.
+    expect(legendsOf(byId(eskilstuna, 'forklaring-symboler')).map((t) => t.caption)).toEqual(['Processområden', '1-åriga åtaganden', 'Färdiggrad', 'Trend']);
   });
 });

@@ -465,11 +465,26 @@ function overviewTable(c: Ctx, p: PerspectiveSection): TableModel {
   };
 }
 
+/**
+ * Whether only areas carry an assessment (as in a styrmodell where processområden are judged):
+ * then the key to the assessment scale is named after them; where goals, indicators or points
+ * of internal control are judged too, it is named "Bedömning" (the vocabulary's word).
+ */
+function onlyAreasAssessed(report: Report): boolean {
+  let others = false;
+  walkReport(report, {
+    goal: (g) => void (others ||= (g.assessment ?? null) !== null || Object.values(g.assessments ?? {}).some((a) => a !== null) || g.assessmentRule !== undefined),
+    indicator: (i) => void (others ||= (i.assessment ?? null) !== null || i.assessmentByRule === true),
+    controlItem: (x) => void (others ||= (x.assessment ?? null) !== null),
+  });
+  return !others;
+}
+
 function legends(c: Ctx): LegendModel[] {
   const v = c.v;
   const lv = v.governance.levels;
   const scales: [string, ScaleName][] = [
-    [capitalise(lv.area.plural), 'assessment'],
+    [onlyAreasAssessed(c.report) ? capitalise(lv.area.plural) : v.term('assessment'), 'assessment'],
     [capitalise(lv.commitment.plural), 'commitmentStatus'],
     [v.term('completion'), 'completion'],
     [v.term('trend'), 'trend'],

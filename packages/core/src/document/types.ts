@@ -213,6 +213,11 @@ export interface LegendEntry {
 /** A key to the symbols of one scale. */
 export interface LegendModel {
   id: string;
+  /**
+   * What the scale is for: the assessment scale is named after the areas where only areas are
+   * judged ("Processområden"), else "Bedömning"; the commitment statuses after the commitments,
+   * completion and trend by the vocabulary's words.
+   */
   caption: string;
   /** Header of the symbol column ("Symbol") and of the meaning column ("Innebörd"), for writers that draw a table. */
   symbolHeader: string;
