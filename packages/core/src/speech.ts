@@ -99,6 +99,8 @@ export function monthNames(locale: string): Map<string, string> {
     if (abbr !== key) out.set(abbr, full);
     // Three-letter forms ("aug", "sep", "okt") as authors and spreadsheets write them.
     if (key.length > 3) out.set(key.slice(0, 3), full);
+    // "Sept" as Swedish and English authors write September beside "sep".
+    if (key.startsWith('sept') && key.length > 4) out.set('sept', full);
   }
   return out;
 }

@@ -63,6 +63,10 @@ describe('speechText', () => {
     // Not a month where no number or month stands beside it: "jul" is also Christmas.
     expect(sv('God jul och mars')).toBe('God jul och mars');
     expect(en('Aug 2021 and aug 2022')).toBe('August 2021 and August 2022');
+    // "Sept" as well as "sep": a column "Sept–dec 2025" was said "Sept–december 2025".
+    expect(say(sv, 'Utfall Sept–dec 2025, sept. 2024 och 3 sept')).toBe('Utfall september till december 2025, september 2024 och 3 september');
+    expect(say(en, 'Sept 2025')).toBe('September 2025');
+    expect(sv('Septima och septet')).toBe('Septima och septet');
   });
 
   it('takes the month names from the locale', () => {
