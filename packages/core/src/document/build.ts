@@ -149,6 +149,12 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   // The case number is an identifier ("SON 2024/117"): its letters are not an abbreviation.
   if (report.caseNumber) cover.push({ term: v.term('caseNumber'), value: report.caseNumber, content: c.p.identifier(report.caseNumber) });
   if (report.date) cover.push({ term: v.term('date'), value: format.date(report.date), content: c.p.identifier(format.date(report.date)) });
+  // Where readers can ask about the report: name, e-mail, phone and web address as written.
+  if (report.contact) {
+    const { name, email, phone, url } = report.contact;
+    const value = [name, email, phone, url].filter((x) => x !== undefined).join(', ');
+    cover.push({ term: v.term('contact'), value, content: c.p.identifier(value) });
+  }
 
   const drafts: Draft[] = [];
   // Each top-level section starts afresh for speech, which says again what an abbreviation stands for.
