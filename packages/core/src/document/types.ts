@@ -263,7 +263,7 @@ export interface DocumentModel {
    * at a sentence or word; without either, the title, body, kommun and period.
    */
   description: string;
-  /** Cover facts: kommun, nämnd, period, diarienummer, date … in order. */
+  /** Cover facts in order: kommun, nämnd (or the word of the report's level), förvaltning, period, diarienummer, date and contact, each when the report gives it. */
   cover: Fact[];
   /**
    * The sections in reading order: the cover decision, the summary with the significant
