@@ -84,6 +84,13 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
       rules.push([new RegExp(`(?<=\\()${escapeRe(short)}(?=\\))`, 'gu'), long, has]);
     }
   }
+  // Units of measure after a number and signs before one, in the language's words: "95 °C" → "95 grader Celsius", "§ 87" → "paragraf 87".
+  for (const [written, words_] of Object.entries(words.measures ?? {}).sort(([a], [b]) => b.length - a.length)) {
+    rules.push([new RegExp(`(?<=\\d)[ \u00a0]?${escapeRe(written)}(?![\\p{L}\\p{N}])`, 'gu'), `${NBSP}${words_}`, (t) => t.includes(written)]);
+  }
+  for (const [written, words_] of Object.entries(words.signsBefore ?? {})) {
+    rules.push([new RegExp(`${escapeRe(written)}[ \u00a0]?(?=\\d)`, 'gu'), `${words_}${NBSP}`, (t) => t.includes(written)]);
+  }
   // No doubled units: "12 miljoner kronor miljoner kronor" says the unit once.
   const longs = [...new Set(Object.values(governance.units).map((u) => u.long).filter(Boolean))].sort((a, b) => b.length - a.length);
   if (longs.length) {

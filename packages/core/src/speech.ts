@@ -15,6 +15,13 @@ export interface SpeechWords {
   /** Abbreviations of the language written out: "d v s" → "det vill säga". */
   abbreviations: Readonly<Record<string, string>>;
   /**
+   * Units of measure written after a number, in words: "4,2 km" → "4,2 kilometer", "95 °C" →
+   * "95 grader Celsius" (espeak-ng spells "km" and "GWh", reads "°C" as "C" alone).
+   */
+  measures?: Readonly<Record<string, string>>;
+  /** Signs written before a number, in words: "§ 87" → "paragraf 87" (espeak-ng drops "§"). */
+  signsBefore?: Readonly<Record<string, string>>;
+  /**
    * The genitive ending of an abbreviation in capitals as written and as the engine needs
    * it: espeak-ng says "KLK:s" as "K L K s" with a pause (`kˌoːˌɛlkˈoː ˈɛs`), "KLK's" as one
    * word (`kˌoːˌɛlkˈoːs`).
@@ -42,7 +49,32 @@ export const SPEECH_WORDS: Readonly<Record<string, SpeechWords>> = {
       'fr.o.m.': 'från och med',
       't.o.m.': 'till och med',
       ca: 'cirka',
+      // espeak-ng spells these letter by letter ("p.g.a." as "pe ge a", "m.fl." as "em punkt ef el
+      // punkt") or reads them as a word of their own ("enl.", "inkl.", "resp.", "jfr").
+      'p.g.a.': 'på grund av',
+      'pga.': 'på grund av',
+      pga: 'på grund av',
+      'enl.': 'enligt',
+      'inkl.': 'inklusive',
+      'exkl.': 'exklusive',
+      'm.fl.': 'med flera',
+      'resp.': 'respektive',
+      'jfr.': 'jämför',
+      jfr: 'jämför',
+      'f.d.': 'före detta',
+      'o.d.': 'och dylikt',
+      'kv.': 'kvartal',
     },
+    measures: {
+      km: 'kilometer',
+      'm²': 'kvadratmeter',
+      'm³': 'kubikmeter',
+      kWh: 'kilowattimmar',
+      MWh: 'megawattimmar',
+      GWh: 'gigawattimmar',
+      '°C': 'grader Celsius',
+    },
+    signsBefore: { '§': 'paragraf' },
     genitive: { written: ':s', spoken: "'s" },
   },
   en: { to: 'to', abbreviations: { 'e.g.': 'for example', 'i.e.': 'that is' } },
@@ -67,6 +99,8 @@ export function monthNames(locale: string): Map<string, string> {
     if (abbr !== key) out.set(abbr, full);
     // Three-letter forms ("aug", "sep", "okt") as authors and spreadsheets write them.
     if (key.length > 3) out.set(key.slice(0, 3), full);
+    // "Sept" as Swedish and English authors write September beside "sep".
+    if (key.startsWith('sept') && key.length > 4) out.set('sept', full);
   }
   return out;
 }

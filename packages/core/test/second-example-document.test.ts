@@ -33,7 +33,9 @@ const legendsOf = (s: DocSection): LegendModel[] => s.blocks.flatMap((b) => (b.k
 
 describe('the Solberga example laid out by buildDocument', () => {
   test('headings in reading order, with the nämnd\'s level names for goals and uppdrag', () => {
+    // No summary section in the example: the summary stands first (summary-placement.test.ts).
     expect(solberga.sections.map((s) => [s.level, s.title])).toEqual([
+      [2, 'Sammanfattning'],
       [2, 'Förvaltningschefens bedömning'],
       [2, 'Ekonomi'],
       [2, 'Samlad bedömning per målområde'],
@@ -79,7 +81,8 @@ describe('the Solberga example laid out by buildDocument', () => {
   test('the legend explains only the scales in use: assessment and status, no trend or completion', () => {
     const legend = legendsOf(byId(solberga, 'forklaring-symboler'));
     expect(legend.map((t) => [t.id, t.caption, t.entries.length])).toEqual([
-      ['legend-assessment', 'Målområden', 4],
+      // Solberga judges its nämndmål, not its målområden: the key is named after the assessment.
+      ['legend-assessment', 'Bedömning', 4],
       ['legend-commitmentStatus', 'Strategiska utvecklingsuppdrag', 4],
     ]);
   });
@@ -120,5 +123,7 @@ describe('the same code still lays out the Eskilstuna example with trend and com
     expect(legendsOf(byId(eskilstuna, 'forklaring-symboler')).map((t) => t.id)).toEqual([
       'legend-assessment', 'legend-commitmentStatus', 'legend-completion', 'legend-trend',
     ]);
+    // Only the processområden are judged: the key to the assessment scale is named after them, as in the source.
+    expect(legendsOf(byId(eskilstuna, 'forklaring-symboler')).map((t) => t.caption)).toEqual(['Processområden', '1-åriga åtaganden', 'Färdiggrad', 'Trend']);
   });
 });

@@ -63,6 +63,10 @@ describe('speechText', () => {
     // Not a month where no number or month stands beside it: "jul" is also Christmas.
     expect(sv('God jul och mars')).toBe('God jul och mars');
     expect(en('Aug 2021 and aug 2022')).toBe('August 2021 and August 2022');
+    // "Sept" as well as "sep": a column "Sept–dec 2025" was said "Sept–december 2025".
+    expect(say(sv, 'Utfall Sept–dec 2025, sept. 2024 och 3 sept')).toBe('Utfall september till december 2025, september 2024 och 3 september');
+    expect(say(en, 'Sept 2025')).toBe('September 2025');
+    expect(sv('Septima och septet')).toBe('Septima och septet');
   });
 
   it('takes the month names from the locale', () => {
@@ -89,6 +93,20 @@ describe('speechText', () => {
     expect(sv('dvs. att, t.ex. KLK, bl.a. SBN, ca 5')).toBe('det vill säga att, till exempel KLK, bland annat SBN, cirka 5');
     expect(sv('Bl.a. detta. Detta, T.ex. det')).toBe('Bland annat detta. Detta, till exempel det');
     expect(en('e.g. this')).toBe('for example this');
+    // Abbreviations of a bolag's årsredovisning that espeak-ng spells letter by letter or reads as words of their own.
+    expect(say(sv, 'Försenad p.g.a. leveransproblem, pga. väder och pga snö; Enl. ägardirektivet 38,50 kr inkl. moms (exkl. moms 30,80 kr)'))
+      .toBe('Försenad på grund av leveransproblem, på grund av väder och på grund av snö; enligt ägardirektivet 38 komma 50 kronor inklusive moms (exklusive moms 30 komma 80 kronor)');
+    expect(sv('SN m.fl. nämnder, resp. bolag, jfr tabell 2 (jfr. not 3), f.d. VD, hyror o.d., kv. 2 2026'))
+      .toBe('SN med flera nämnder, respektive bolag, jämför tabell 2 (jämför not 3), före detta VD, hyror och dylikt, kvartal 2 2026');
+    expect(sv('Enl. planen. Inkl. moms')).toBe('Enligt planen. Inklusive moms');
+  });
+
+  it('says units of measure after a number and "§" before one in words', () => {
+    // espeak-ng's Swedish voice reads "95 °C" as "nittiofem se", "§ 87" as "åttiosju", spells "km" and "GWh".
+    expect(say(sv, 'Från 95 °C till 85°C, 4,2 km ledningar, 2,1 GWh och 310 MWh, 12 kWh, 40 m² och 3 m³; styrelsen § 87'))
+      .toBe('Från 95 grader Celsius till 85 grader Celsius, 4 komma 2 kilometer ledningar, 2 komma 1 gigawattimmar och 310 megawattimmar, 12 kilowattimmar, 40 kvadratmeter och 3 kubikmeter; styrelsen paragraf 87');
+    // Only beside a number: words and other units are left as written.
+    expect(sv('km-ersättning, kWh-pris, °C-skalan, §-nummer och 5 kmh')).toBe('km-ersättning, kWh-pris, °C-skalan, §-nummer och 5 kmh');
     // Whole words only.
     expect(sv('cafe och dvsx')).toBe('cafe och dvsx');
   });
@@ -140,7 +158,7 @@ describe('speechText made once and run only where a rule can match', () => {
     'Aug', 'aug.', 'AUG', 'jan', 'Januari', 'augusti', 'sept', 'mar', 'marknad', 'maj', 'September', 'ſep', 'jul', 'God jul',
     '0', '12', '2021', '30', '210', '5,9', ',', '.', ':', '(', ')', '–', '-', '−', '+', ' ', '  ', '\u00a0', '\u202f', '\n',
     '%', 'mnkr', 'tkr', 'kr', 'st.', 'procent', 'Procent', 'miljoner kronor', 'percent', 'dagar', 'days',
-    'minus', 'Plus', 'MINUS', 'plus', 'KLK', 'SKR', 'A', ':s', ':sak', 'd v s', 'D.v.s.', 'dvs', 'dvſ', 't.ex.', 'T ex', 'bl.a.', 'ca', 'e.g.', 'i.e.', 'osv', 'Kelvin K',
+    'minus', 'Plus', 'MINUS', 'plus', 'KLK', 'SKR', 'A', ':s', ':sak', 'd v s', 'D.v.s.', 'dvs', 'dvſ', 't.ex.', 'T ex', 'bl.a.', 'ca', 'e.g.', 'i.e.', 'osv', 'Kelvin K', 'km', 'kWh', 'm³', '°C', '§', '§ ',
   ];
   const text = fc
     .array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) }), { maxLength: 24 })

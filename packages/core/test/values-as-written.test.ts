@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadReport, presets, type Report } from '@kommunrapport/model';
-import { buildDocument, createRenderContext, walkSections, type DocumentModel, type TableModel } from '../src/index.js';
+import { buildDocument, createRenderContext, phraseText, walkSections, type DocumentModel, type TableModel } from '../src/index.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const REPORT = loadReport(readFileSync(`${root}examples/norrvik-bun-2024-malmodell/rapport.yaml`, 'utf8'), 'rapport.yaml').report!;
@@ -59,6 +59,17 @@ describe('"–" and 0 in a table of figures', () => {
     expect(row[1]!.label).toBeUndefined();
     expect(row[1]!.value).toBe(0);
     expect(cells(table(EN, 'driftredovisning'), 'Sommarskola')[0]!.label).toBe('no amount');
+  });
+
+  it('keeps the reason the author gives for a "–" in the table\'s note, after the author\'s own note', () => {
+    const file = fileURLToPath(new URL('./fixtures/fjallby-ab-2025-ar/rapport.yaml', import.meta.url));
+    const text = readFileSync(file, 'utf8');
+    const noteText = (doc: DocumentModel) => (table(doc, 'affarsomraden').note ?? []).map((b) => (b.type === 'paragraph' ? phraseText(b.children) : ''));
+    expect(noteText(docOf(loadReport(text, file).report!))).toEqual(['VA, Prognos i okt.: ej tillämpligt (VA prognostiseras inte separat)']);
+    const withNote = text.replace('          rowHeader: Affärsområde\n', '          rowHeader: Affärsområde\n          note: Prognosen gjordes i oktober.\n');
+    expect(noteText(docOf(loadReport(withNote, file).report!))).toEqual(['Prognosen gjordes i oktober.', 'VA, Prognos i okt.: ej tillämpligt (VA prognostiseras inte separat)']);
+    // A "–" without a reason adds nothing: the Norrvik example's table has no note.
+    expect(table(SV, 'driftredovisning').note).toBeUndefined();
   });
 });
 

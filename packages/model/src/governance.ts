@@ -68,7 +68,7 @@ export const TERM_KEYS = [
   'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
   'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost',
   'interval', 'increase', 'decrease', 'noAmount', 'notApplicable', 'statusByRule', 'image', 'notInChart',
-  'otherFormats', 'formatPdf', 'formatText', 'formatDocx', 'formatOpenData', 'downloadTableCsv',
+  'otherFormats', 'formatPdf', 'formatText', 'formatDocx', 'formatOpenData', 'downloadTableCsv', 'contact',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 

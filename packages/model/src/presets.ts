@@ -105,6 +105,7 @@ const termsSv: Terms = {
   formatDocx: 'Word-dokument',
   formatOpenData: 'Öppna data',
   downloadTableCsv: 'Ladda ner tabellen som CSV',
+  contact: 'Kontakt',
 };
 
 const termsEn: Terms = {
@@ -204,6 +205,7 @@ const termsEn: Terms = {
   formatDocx: 'Word document',
   formatOpenData: 'Open data',
   downloadTableCsv: 'Download the table as CSV',
+  contact: 'Contact',
 };
 
 const unitsSv: Governance['units'] = {

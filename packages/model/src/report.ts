@@ -27,7 +27,7 @@ interface SectionBase {
 }
 /** Free text with optional subsections (e.g. "Förvaltningschefens bedömning"). */
 export interface TextSection extends SectionBase { type: 'text'; sections?: Section[] }
-/** The report's summary and significant events. */
+/** The report's summary and significant events, where the author places them; a report without a summary section shows them first (after the cover decision). */
 export interface SummarySection extends SectionBase { type: 'summary' }
 /** The overview tables: every area's assessment and trend per perspective. */
 export interface OverviewSection extends SectionBase {

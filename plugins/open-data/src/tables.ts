@@ -128,7 +128,7 @@ export function buildTables(report: Report): TableDef[] {
   const scales = [
     ['assessment', g.assessment, 'assessment scale (bedömning)'],
     ['trend', g.trend, 'trend scale (trend compared with the year before)'],
-    ['commitment_status', g.commitmentStatus, 'commitment statuses (status of an åtagande)'],
+    ['commitment_status', g.commitmentStatus, `commitment statuses (status of the ${g.levels.commitment.plural})`],
     ['completion', g.completion, 'completion steps (färdiggrad)'],
   ] as const;
   for (const [name, steps, what] of scales) {

@@ -107,4 +107,16 @@ describe('open data of the goal model', () => {
     expect(rowsOf(plain, 'codelist_dimension')).toEqual([]);
     expect(rowsOf(plain, 'goal_assessments')).toEqual([]);
   });
+
+  it('names the commitment level with the vocabulary\'s word in the codelist of statuses, as in commitments.csv', () => {
+    const report = loadText(
+      readFileSync(MINIMAL, 'utf8').replace(/\ngovernance:.*\n/, '\ngovernance: { preset: eskilstuna, levels: { commitment: { singular: aktivitet, plural: aktiviteter } } }\n'),
+    );
+    expect(report.governance.levels.commitment.plural).toBe('aktiviteter');
+    const tables = buildTables(report);
+    const codelist = tables.find((t) => t.name === 'codelist_commitment_status')!;
+    expect(codelist.title).toBe('Codelist: commitment statuses (status of the aktiviteter)');
+    expect(`${codelist.title} ${codelist.description}`).not.toContain('åtagande');
+    expect(tables.find((t) => t.name === 'commitments')!.title).toBe('Commitments (aktiviteter)');
+  });
 });

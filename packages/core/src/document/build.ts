@@ -149,12 +149,24 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   // The case number is an identifier ("SON 2024/117"): its letters are not an abbreviation.
   if (report.caseNumber) cover.push({ term: v.term('caseNumber'), value: report.caseNumber, content: c.p.identifier(report.caseNumber) });
   if (report.date) cover.push({ term: v.term('date'), value: format.date(report.date), content: c.p.identifier(format.date(report.date)) });
+  // Where readers can ask about the report: name, e-mail, phone and web address as written.
+  if (report.contact) {
+    const { name, email, phone, url } = report.contact;
+    const value = [name, email, phone, url].filter((x) => x !== undefined).join(', ');
+    cover.push({ term: v.term('contact'), value, content: c.p.identifier(value) });
+  }
 
   const drafts: Draft[] = [];
   // Each top-level section starts afresh for speech, which says again what an abbreviation stands for.
   if (report.decision) {
     c.p.section();
     drafts.push(decisionSection(c));
+  }
+  // The summary is required of every report: without a summary section to place it, it
+  // stands first (after the cover decision), so no output loses the author's summary.
+  if (!hasSummarySection(report)) {
+    c.p.section();
+    drafts.push(summaryDraft(c));
   }
   drafts.push(...sectionDrafts(c));
   return { title: report.title, language: report.language, description: describeReport(report, v), cover, sections: number(c, drafts, '') };
@@ -175,6 +187,29 @@ function number(c: Ctx, drafts: readonly Draft[], prefix: string): DocSection[] 
     number(c, children, `${s.number}.`);
     out.push(s);
   }
+  return out;
+}
+
+/** Whether a section of the report (at any depth) places the summary. */
+function hasSummarySection(report: Report): boolean {
+  let found = false;
+  walkReport(report, { sections: { summary: () => void (found = true) } });
+  return found;
+}
+
+/** The summary and significant events as a section of their own, where no summary section places them. */
+function summaryDraft(c: Ctx): Draft {
+  const node: Open = { c, level: 2, blocks: [] };
+  const title = CONTENT.summary({ id: 'summary', type: 'summary' }, node);
+  return { id: uniqueId(c.report, 'summary'), level: 2, title, role: 'summary', blocks: node.blocks };
+}
+
+/** `id`, or `id-2`, `id-3` … when a section of the report already has it. */
+function uniqueId(report: Report, id: string): string {
+  const taken = new Set<string>();
+  walkReport(report, { section: (s) => void taken.add(s.id) });
+  let out = id;
+  for (let n = 2; taken.has(out); n++) out = `${id}-${n}`;
   return out;
 }
 
@@ -436,11 +471,26 @@ function overviewTable(c: Ctx, p: PerspectiveSection): TableModel {
   };
 }
 
+/**
+ * Whether only areas carry an assessment (as in a styrmodell where processområden are judged):
+ * then the key to the assessment scale is named after them; where goals, indicators or points
+ * of internal control are judged too, it is named "Bedömning" (the vocabulary's word).
+ */
+function onlyAreasAssessed(report: Report): boolean {
+  let others = false;
+  walkReport(report, {
+    goal: (g) => void (others ||= (g.assessment ?? null) !== null || Object.values(g.assessments ?? {}).some((a) => a !== null) || g.assessmentRule !== undefined),
+    indicator: (i) => void (others ||= (i.assessment ?? null) !== null || i.assessmentByRule === true),
+    controlItem: (x) => void (others ||= (x.assessment ?? null) !== null),
+  });
+  return !others;
+}
+
 function legends(c: Ctx): LegendModel[] {
   const v = c.v;
   const lv = v.governance.levels;
   const scales: [string, ScaleName][] = [
-    [capitalise(lv.area.plural), 'assessment'],
+    [onlyAreasAssessed(c.report) ? capitalise(lv.area.plural) : v.term('assessment'), 'assessment'],
     [capitalise(lv.commitment.plural), 'commitmentStatus'],
     [v.term('completion'), 'completion'],
     [v.term('trend'), 'trend'],
@@ -522,8 +572,25 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
         ...(r.note !== undefined && noteNumber !== undefined ? { note: { target: noteAnchor(r.note), label: `${v.term('note')} ${noteNumber}` } } : {}),
       };
     }),
-    ...(t.note ? { note: c.p.rich(t.note) } : {}),
+    ...noteOf(c, t),
   };
+}
+
+/**
+ * A data table's note: the author's note, then the reason the author gives for each cell
+ * printed "–" ("VA, Prognos 2025: ej tillämpligt (prognostiseras inte separat)"), so no
+ * reader loses it; the cell itself shows only the dash and its words.
+ */
+function noteOf(c: Ctx, t: DataTable): { note?: TextBlock[] } {
+  const note: TextBlock[] = t.note ? c.p.rich(t.note) : [];
+  for (const r of t.rows)
+    for (const col of t.columns) {
+      const x = r.values[col.key];
+      if (isAbsent(x) && x.reason !== undefined) {
+        note.push({ type: 'paragraph', children: c.p.running(`${r.label}, ${col.label}: ${c.v.term(x.absent)} (${x.reason})`) });
+      }
+    }
+  return note.length ? { note } : {};
 }
 
 /**

@@ -134,6 +134,7 @@ export interface TableModel {
   /** Headers over groups of columns, spanning every column in order; absent when the table has none. */
   columnGroups?: ColumnGroupModel[];
   rows: TableRowModel[];
+  /** Text under the table: the author's note, then the reason the author gives for each cell printed "–" (row, column: its words (reason)). */
   note?: TextBlock[];
 }
 
@@ -212,6 +213,11 @@ export interface LegendEntry {
 /** A key to the symbols of one scale. */
 export interface LegendModel {
   id: string;
+  /**
+   * What the scale is for: the assessment scale is named after the areas where only areas are
+   * judged ("Processområden"), else "Bedömning"; the commitment statuses after the commitments,
+   * completion and trend by the vocabulary's words.
+   */
   caption: string;
   /** Header of the symbol column ("Symbol") and of the meaning column ("Innebörd"), for writers that draw a table. */
   symbolHeader: string;
@@ -257,7 +263,12 @@ export interface DocumentModel {
    * at a sentence or word; without either, the title, body, kommun and period.
    */
   description: string;
-  /** Cover facts: kommun, nämnd, period, diarienummer, date … in order. */
+  /** Cover facts in order: kommun, nämnd (or the word of the report's level), förvaltning, period, diarienummer, date and contact, each when the report gives it. */
   cover: Fact[];
+  /**
+   * The sections in reading order: the cover decision, the summary with the significant
+   * events when no summary section of the report places them (the summary is required, so
+   * no output loses it), then the report's sections.
+   */
   sections: DocSection[];
 }
