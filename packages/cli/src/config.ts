@@ -11,7 +11,7 @@ import { parse as parseYamlValue } from 'yaml';
 import { readInputFile, siteColours, type LogoImage, type SiteContext } from '@kommunrapport/core';
 import { ImportMappings } from './import/mapping.js';
 import { KoladaSettings } from './kolada/settings.js';
-import { createDiagnostic, decodeSource, decodeWith, DIAGNOSTIC_CODES, NonEmptyString, parseYaml, SiteSettings, strict, type Diagnostic, type Locate } from '@kommunrapport/model';
+import { createDiagnostic, decodeSource, decodeWith, DIAGNOSTIC_CODES, findControlCharacters, NonEmptyString, parseYaml, SiteSettings, strict, withoutInvisible, type Diagnostic, type Locate } from '@kommunrapport/model';
 
 /** The names a config file may have, in the order they are looked for. */
 export const CONFIG_NAMES = ['kommunrapport.config.json', 'kommunrapport.config.yaml', 'kommunrapport.config.yml'] as const;
@@ -58,9 +58,16 @@ export async function loadConfigFor(reportFile: string, display: (file: string) 
   const source = decodeSource(input.bytes, shown);
   if (source.text === undefined) return { file, dir, config: {}, diagnostics: source.diagnostics };
   const parsed = parseYaml(source.text, shown);
+  // A config of comments only (every setting commented out) or of nothing is an empty
+  // config, as an absent one is; the model's `empty-file` is about reports.
+  if (parsed.diagnostics.length === 1 && parsed.diagnostics[0]!.code === 'empty-file') return { file, dir, config: {}, diagnostics: [] };
   if (parsed.diagnostics.length > 0) return { file, dir, config: {}, diagnostics: parsed.diagnostics };
-  const decoded = decodeWith(BuildConfig, parsed.value ?? {}, { file: shown, locate: parsed.locate });
-  return { file, dir, config: decoded.value ?? {}, locate: parsed.locate, diagnostics: decoded.diagnostics };
+  // As in a report: a control character is an error where it stands (the site's title, a
+  // contact name go into every page and the catalogue), and bidirectional controls and
+  // zero-width characters are flagged and left out of what is published.
+  const control = findControlCharacters(parsed.value, { file: shown, locate: parsed.locate });
+  const decoded = decodeWith(BuildConfig, withoutInvisible(parsed.value ?? {}), { file: shown, locate: parsed.locate });
+  return { file, dir, config: decoded.value ?? {}, locate: parsed.locate, diagnostics: [...control, ...decoded.diagnostics] };
 }
 
 const LOGO_TYPES: Record<string, LogoImage['mediaType']> = { '.png': 'image/png', '.svg': 'image/svg+xml', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg' };

@@ -13,8 +13,28 @@ export interface CliIo {
   isTTY: boolean;
 }
 
+let pipesGuarded = false;
+
+/**
+ * A reader that goes away early (`kommunrapport formats | head -1`, a closed terminal) makes
+ * the next write to its stream fail with EPIPE, which Node raises as an unhandled 'error'
+ * event: a stack trace and exit code 1 after the work itself went well. Once the reader is
+ * gone there is no one to tell, so what would have been written there is dropped and the
+ * command ends with the exit code of its work (a build still publishes, then exits 0).
+ */
+function guardPipes(): void {
+  if (pipesGuarded) return;
+  pipesGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+    });
+  }
+}
+
 /** The io of the running process. */
 export function processIo(): CliIo {
+  guardPipes();
   return {
     stdout: (text) => process.stdout.write(text),
     stderr: (text) => process.stderr.write(text),

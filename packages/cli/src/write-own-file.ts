@@ -1,10 +1,11 @@
 // Writing a file a command creates for the user (init's rapport.yaml): never through a
 // symbolic link, dangling or not, since it could point anywhere outside the folder.
-import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { closeSync, constants, existsSync, lstatSync, mkdirSync, openSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, posix } from 'node:path';
 
 /**
- * Checks that `file` may be written: not a symbolic link, and absent unless `force`.
+ * Checks that `file` may be written: not a symbolic link, absent unless `force`, and in a
+ * folder (or where one can be made: no file in the way).
  * Returns a sentence saying why not (with `shown` naming the file), or undefined.
  */
 export function refuseToWrite(file: string, shown: string, force: boolean): string | undefined {
@@ -15,6 +16,19 @@ export function refuseToWrite(file: string, shown: string, force: boolean): stri
     /* absent */
   }
   if (link) return `${shown} is a symbolic link; init never writes through one. Remove the link or choose another folder.`;
+  // The folder, or the nearest of its parents that exists, must be a folder: `init notes.txt`
+  // would otherwise fail with the system's EEXIST or ENOTDIR on mkdir.
+  for (let dir = dirname(file), up = 1; dirname(dir) !== dir; dir = dirname(dir), up++) {
+    let stats;
+    try {
+      stats = statSync(dir);
+    } catch {
+      continue; // absent (or under a file): its parent decides
+    }
+    if (stats.isDirectory()) break;
+    const named = posix.normalize(`${shown}${'/..'.repeat(up)}`);
+    return `${named} is ${stats.isFile() ? 'a file' : 'not a folder'}, so ${shown} cannot be written there. Give a folder (it is made when missing), or move the file away.`;
+  }
   if (existsSync(file) && !force) return `${shown} already exists; use --force to replace it.`;
   return undefined;
 }

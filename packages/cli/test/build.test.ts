@@ -89,6 +89,22 @@ describe('kommunrapport build', () => {
     expect(r.stderr).toContain('No report matches nowhere/*.yaml.');
   });
 
+  it('a folder given as the report says so and names the report in it, exit 2 (it said "no such file")', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'ks'));
+    copyFileSync(reportFixture, join(dir, 'ks', 'rapport.yaml'));
+    mkdirSync(join(dir, 'tom'));
+    for (const command of ['build', 'site']) {
+      const r = await runMain([command, 'ks/'], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toContain('ks/ is a folder; give the report file in it: ks/rapport.yaml, or a pattern such as "ks/*.yaml".');
+    }
+    const empty = await runMain(['build', 'tom'], dir);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toContain('tom is a folder; give the report file, e.g. tom/rapport.yaml, or a pattern such as "tom/*.yaml".');
+    expect(empty.stderr + (await runMain(['build', 'ks'], dir)).stderr).not.toContain('no such file');
+  });
+
   it('refuses a report with errors: exit 1, the findings with file and line, nothing written', async () => {
     const { dir, files } = workspace(1);
     writeFileSync(join(dir, files[0]!), readFileSync(reportFixture, 'utf8').replace('code: "0999"', 'code: "999"'));
@@ -106,7 +122,7 @@ describe('kommunrapport build', () => {
     const r = await runCli(['build', files[0]!, '--plugin', pluginPath('echo'), '--format', 'echo', '--out', 'taken'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stdout).toContain('✗ reports/r1.yaml was not built');
-    expect(r.stdout).toMatch(/reports\/r1\.yaml: .*ENOTDIR.* \(output-failed\)/);
+    expect(r.stdout).toContain(`reports/r1.yaml: The output folder ${join(dir, 'taken')} is a file, so nothing was written. (output-failed)`);
     expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('a file, not a folder\n');
   });
 

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { parseSwedishNumber, shiftDecimal, splitUnit, unitShift } from '../src/import/numbers.js';
-import { decodeCsv, detectDelimiter, parseCsv } from '../src/import/sheet.js';
+import { csvCellCount, decodeCsv, detectDelimiter, parseCsv } from '../src/import/sheet.js';
 
 const value = (s: string) => {
   const r = parseSwedishNumber(s);
@@ -108,6 +108,15 @@ describe('CSV as Swedish Excel writes it', () => {
     expect(decodeCsv(Uint8Array.from([0x96, 0x3b, 0x80, 0x3b, 0xd6]))).toEqual({ text: '–;€;Ö', encoding: 'windows-1252' });
     expect(decodeCsv(new TextEncoder().encode('Håll'))).toEqual({ text: 'Håll', encoding: 'utf-8' });
     expect(decodeCsv(Uint8Array.from([0xef, 0xbb, 0xbf, ...new TextEncoder().encode('Håll')]))).toEqual({ text: 'Håll', encoding: 'utf-8 (BOM)' });
+  });
+
+  it('counts the cells of a CSV as parseCsv splits them, without making them', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('a', ';', ',', '"', '\n', '\r', ' ') }), (text) => {
+        expect(csvCellCount(text)).toBe(parseCsv(text).reduce((n, row) => n + row.length, 0));
+      }),
+      { seed: 20221031, numRuns: 2000 },
+    );
   });
 
   it('detects ; or , and keeps quoted delimiters, quotes and line breaks', () => {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { repoRoot, runMain, tempDir } from './cli-helpers.js';
+import { MAX_SHEET_CELLS, MAX_WORKBOOK_UNPACKED_BYTES, zipUnpackedSize } from '../src/import/sheet.js';
 
 const example = join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml');
 const fixtures = join(repoRoot, 'packages/cli/test/fixtures/import');
@@ -278,6 +279,40 @@ describe('errors name the sheet and the cell, and nothing is written', () => {
     expect((await runMain(['import', '--from', 'x.xlsx', '--table', 't', '--sign', 'negative'], dir)).code).toBe(2);
     expect((await runMain(['import'], dir)).stderr).toContain('nothing to import');
     expectUnchanged();
+  });
+});
+
+describe('a workbook that unpacks to too much (a zip bomb)', () => {
+  it('is refused from its zip directory before anything is inflated: input-too-large, exit 1, the report unchanged', async () => {
+    const file = await workbook('bomb.xlsx', { Drift: [['Avdelning', 'Utfall aug'], ['HR', 1]] });
+    const bytes = readFileSync(file);
+    const real = zipUnpackedSize(bytes)!;
+    expect(real).toBeGreaterThan(0);
+    expect(real).toBeLessThan(MAX_WORKBOOK_UNPACKED_BYTES);
+    // The directory's entry for the sheet declares 300 MB, as a bomb's does (its data would inflate to that).
+    const cd = bytes.lastIndexOf(Buffer.from('xl/worksheets/sheet1.xml')) - 46;
+    expect(bytes.readUInt32LE(cd)).toBe(0x02014b50);
+    const declared = bytes.readUInt32LE(cd + 24);
+    bytes.writeUInt32LE(300 * 1024 * 1024, cd + 24);
+    writeFileSync(file, bytes);
+    expect(zipUnpackedSize(bytes)).toBe(real - declared + 300 * 1024 * 1024);
+    const run = await runMain(['import', '--from', file, '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('input-too-large');
+    expect(run.stderr).toMatch(/bomb\.xlsx unpacks to 30\d MB, more than the 200 MB a workbook may; it was not opened\./);
+    expect(run.stderr).toContain('Export only the sheet with the table');
+    expect(readFileSync(report, 'utf8')).toBe(original);
+  });
+});
+
+describe('a CSV file with more cells than a sheet may have', () => {
+  it('is refused before its cells are made (a file of empty lines ran the command out of memory): input-too-large, exit 1', async () => {
+    writeFileSync(join(dir, 'tomma-rader.csv'), `Avdelning;Utfall aug\nHR;1\n${'\n'.repeat(MAX_SHEET_CELLS)}`);
+    const run = await runMain(['import', '--from', 'tomma-rader.csv', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`tomma-rader.csv has ${MAX_SHEET_CELLS + 4} cells, more than the ${MAX_SHEET_CELLS} a sheet may; it was not read.`);
+    expect(run.stderr).toContain('Export only the table');
+    expect(readFileSync(report, 'utf8')).toBe(original);
   });
 });
 

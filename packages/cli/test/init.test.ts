@@ -124,6 +124,30 @@ describe('kommunrapport init', () => {
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });
 
+  it('a folder that is a file (or lies under one) is refused by name, exit 2, the file left as it was', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'notes.txt'), 'mine\n');
+    for (const folder of ['notes.txt', 'notes.txt/sub']) {
+      const r = await runMain(['init', folder], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toBe(`kommunrapport init: notes.txt is a file, so ${folder}/rapport.yaml cannot be written there. Give a folder (it is made when missing), or move the file away.\n`);
+    }
+    expect(readFileSync(join(dir, 'notes.txt'), 'utf8')).toBe('mine\n');
+  });
+
+  it('a control character in --kommun or --body is a usage error naming the options and the model\'s finding, not an internal error', async () => {
+    const dir = tempDir();
+    for (const args of [['--kommun', 'Ort\u001b[31m'], ['--body', 'Social\u0000nämnden']]) {
+      const r = await runMain(['init', 'x', ...args], dir);
+      expect(r.code).toBe(2);
+      expect(r.stderr).not.toContain('internal error');
+      expect(r.stderr).toMatch(/^kommunrapport init: --kommun ".*" or --body ".*" cannot be written into a report:\n/);
+      expect(r.stderr).toContain('control-character');
+      expect(r.stderr).toContain('Write the names on one line, without control characters');
+      expect(existsSync(join(dir, 'x'))).toBe(false);
+    }
+  });
+
   it('takes the year from SOURCE_DATE_EPOCH, not the clock, when --year is not given', () => {
     const text = skeleton({ preset: 'generic', kommun: 'A', kommunkod: '0001', body: 'Socialnämnden', year: 2031, schema: 'x.json' });
     expect(text).toContain('id: 0001-sn-2031-d2');

@@ -1,6 +1,6 @@
 // `kommunrapport kolada`: indicator outcomes from Kolada's API, tested offline against the
 // constructed answers in examples/eskilstuna-ks-2023-indata/kolada, served by a local server.
-import { copyFileSync, existsSync, readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -98,6 +98,28 @@ describe('kommunrapport kolada', () => {
     // The KPIs and the kommun's own values (the report has no config asking for comparisons).
     expect(readdirSync(cache).sort()).toEqual(readdirSync(answers).filter((f) => f.startsWith('kpi_') || f.includes('_municipality_0484_')).sort());
     expect(JSON.parse(readFileSync(join(cache, 'kpi_N00090.json'), 'utf8')).values[0].id).toBe('N00090');
+  });
+
+  it('--date that is not a day in the calendar (2023-02-30, 2023-9-12) is a usage error before anything is read, the report unchanged', async () => {
+    const before = readFileSync(join(dir, 'r/rapport.yaml'), 'utf8');
+    for (const date of ['2023-02-30', '2023-9-12', '2023-13-01']) {
+      const run = await runMain(['kolada', 'r/rapport.yaml', '--cache', answers, '--offline', '--date', date], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`kommunrapport kolada: --date must be a day that exists, written YYYY-MM-DD, such as 2023-09-12; found "${date}".\n`);
+    }
+    expect(readFileSync(join(dir, 'r/rapport.yaml'), 'utf8')).toBe(before);
+  });
+
+  it('a damaged cached answer is named with the fix to delete it, not "check the network"', async () => {
+    const cache = join(dir, 'damaged');
+    cpSync(answers, cache, { recursive: true });
+    const file = readdirSync(cache).find((f) => f.startsWith('kpi_'))!;
+    writeFileSync(join(cache, file), '{"values": [');
+    const run = await runMain(['kolada', 'r/rapport.yaml', '--cache', 'damaged', '--offline', '--date', '2023-09-12', '--dry-run'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`the cached answer ${join(cache, file)} cannot be read`);
+    expect(run.stderr).toContain(`hint:     The cached answer is damaged (cut short or edited): delete ${join(cache, file)} and run again without --offline`);
+    expect(run.stderr).not.toContain('Check the network');
   });
 
   it('a cached answer without a day of retrieval asks for --date', async () => {

@@ -67,6 +67,9 @@ function visitImages(value: object, path: (string | number)[], out: ImageUse[]):
   }
 }
 
+/** What {@link sniffImage} says of a PNG file that ends before its last chunk. */
+const PNG_CUT_SHORT = 'a PNG file cut short (it ends before its last chunk)';
+
 /** What the first bytes of a file say it is, with its size in pixels for PNG and JPEG. */
 export function sniffImage(bytes: Uint8Array): { mediaType: ImageFile['mediaType']; width: number; height: number } | { found: string } {
   const starts = (...b: number[]) => b.every((x, i) => bytes[i] === x);
@@ -76,7 +79,21 @@ export function sniffImage(bytes: Uint8Array): { mediaType: ImageFile['mediaType
     if (bytes.length < 33 || String.fromCharCode(...bytes.subarray(12, 16)) !== 'IHDR') return { found: 'a PNG file with a damaged header' };
     const width = view.getUint32(16);
     const height = view.getUint32(20);
-    return width > 0 && height > 0 ? { mediaType: 'image/png', width, height } : { found: 'a PNG file with a damaged header' };
+    if (width === 0 || height === 0) return { found: 'a PNG file with a damaged header' };
+    // The chunks from IHDR on, each a length, a type, its data and a CRC, up to IEND: a file
+    // whose copy or download stopped early ends inside a chunk or before IEND, and the PDF
+    // writer would fail on it with no place in the report to point at.
+    let at = 8;
+    let data = false;
+    while (at + 12 <= bytes.length) {
+      const type = String.fromCharCode(...bytes.subarray(at + 4, at + 8));
+      const next = at + 12 + view.getUint32(at);
+      if (next > bytes.length) break;
+      if (type === 'IEND') return data ? { mediaType: 'image/png', width, height } : { found: 'a PNG file without image data' };
+      if (type === 'IDAT') data = true;
+      at = next;
+    }
+    return { found: PNG_CUT_SHORT };
   }
   if (starts(0xff, 0xd8, 0xff)) {
     // Walk the markers to the first start of frame (SOF0–SOF15 but DHT, JPG and DAC), which holds the size.
@@ -204,7 +221,8 @@ export function loadImages(report: Report, reportFile: string, options: LoadImag
       }
       const sniffed = sniffImage(bytes.subarray(0, read));
       if ('found' in sniffed) {
-        diagnostics.push(modelDiagnostic('image-format', { src: image.src, found: sniffed.found }, { ...where(), expected: 'a PNG or JPEG file', found: `${image.src}: ${sniffed.found}` }));
+        const cut = sniffed.found === PNG_CUT_SHORT ? { hint: 'The file is incomplete, as when a copy or download stops early: save or export the image again and replace the file.' } : {};
+        diagnostics.push(modelDiagnostic('image-format', { src: image.src, found: sniffed.found }, { ...where(), expected: 'a PNG or JPEG file', found: `${image.src}: ${sniffed.found}`, ...cut }));
         continue;
       }
       if (sniffed.width > maxPixels || sniffed.height > maxPixels) {

@@ -44,6 +44,24 @@ export function decodeOptions<O>(plugin: Plugin<O>, raw: unknown, source: Decode
     ...(locate ? { locate: (path, o) => locate([...at, ...path], o) } : {}),
   });
   const prefix = at.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+  // Options that are not a mapping at all (`html: [1, 2]`, `pdf: 11`): said in words with the
+  // plugin's options, not as "Expected a PdfOptions" (the codec's name).
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    const defaults = plugin.options.decode({});
+    const known = defaults._tag === 'Right' && typeof defaults.right === 'object' && defaults.right !== null ? (defaults.right as Record<string, unknown>) : {};
+    const [first] = Object.entries(known);
+    const expected = `a mapping of options${Object.keys(known).length > 0 ? ` (${Object.keys(known).join(', ')})` : ''}`;
+    return {
+      diagnostics: diagnostics.slice(0, 1).map((d) => ({
+        ...d,
+        path: prefix,
+        message: `Plugin "${plugin.name}": the options must be a mapping of option names to values, found ${Array.isArray(input) ? 'a list' : input === null ? 'null' : `the ${typeof input} ${JSON.stringify(input)}`}.`,
+        expected,
+        hint: `Write each option on a line of its own, indented under ${at[at.length - 1]}:${first ? `, e.g. ${first[0]}: ${JSON.stringify(first[1])}` : ''}; or leave ${at[at.length - 1]}: out for the defaults.`,
+        plugin: plugin.name,
+      })),
+    };
+  }
   return {
     diagnostics: diagnostics.map((d) => ({
       ...d,

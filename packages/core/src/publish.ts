@@ -4,7 +4,7 @@
 // removed. Until the swap the previous output is untouched. A crash at any point is
 // repaired by the next run: leftover temporary folders of dead processes are removed, and a
 // previous output renamed away but not replaced is put back.
-import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
+import { linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -178,6 +178,35 @@ function repair(outDir: string, id: string): void {
 }
 
 /**
+ * Throws a BuildError `output-failed` when `outDir`, or the nearest of its parents that
+ * exists, is not a folder (`--out rapport.pdf`, `--out notes.txt/dist`): the output could
+ * never be written there, and the system's own words (ENOTDIR on a lock file) would not say
+ * which path is wrong. Nothing is written and the file is left as it was.
+ */
+function assertOutputFolder(outDir: string): void {
+  for (let path = outDir; ; path = dirname(path)) {
+    let stats;
+    try {
+      stats = statSync(path);
+    } catch (error) {
+      // Absent (or under a file, ENOTDIR): the nearest parent that exists decides.
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') return;
+    }
+    if (stats?.isDirectory()) return;
+    if (stats) {
+      const what = stats.isFile() ? 'a file' : 'not a folder';
+      throw new BuildError({
+        code: 'output-failed',
+        message: path === outDir ? `The output folder ${outDir} is ${what}, so nothing was written.` : `The output folder ${outDir} cannot be made: ${path} is ${what}, so nothing was written.`,
+        hint: 'Give --out a folder (made when missing), e.g. --out dist; each report is written to <out>/<report id>/. The file is left as it was.',
+      });
+    }
+    if (dirname(path) === path) return;
+  }
+}
+
+/**
  * Repairs what an interrupted build left for this report id in `outDir`, under the lock:
  * puts back a previous output that was renamed away but not replaced, and removes temporary
  * folders of processes that are gone. Builds call it before rendering, so even a build that
@@ -185,6 +214,7 @@ function repair(outDir: string, id: string): void {
  * (see {@link assertOwnOutput}) is refused before any plugin runs.
  */
 export async function recoverOutput(outDir: string, id: string, options: Pick<PublishOptions, 'lockTimeout'> = {}): Promise<void> {
+  assertOutputFolder(outDir);
   if (!existsSync(outDir)) return;
   const release = await acquire(outDir, id, options.lockTimeout ?? 60_000);
   try {

@@ -62,6 +62,10 @@ describe('images of the report text', () => {
     expect(sniffImage(new Uint8Array(readFileSync(join(folder, 'linje.jpg'))))).toEqual({ mediaType: 'image/jpeg', width: 200, height: 4 });
     expect(sniffImage(new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"/>'))).toEqual({ found: 'an SVG file' });
     expect(sniffImage(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0]))).toEqual({ found: 'a PNG file with a damaged header' });
+    const png = new Uint8Array(readFileSync(join(folder, 'bilder/karta.png')));
+    expect(sniffImage(png)).toEqual({ mediaType: 'image/png', width: 120, height: 60 });
+    // Every cut through the chunks is found, however short, and the whole file is not.
+    for (let end = 33; end < png.length; end++) expect(sniffImage(png.subarray(0, end))).toEqual({ found: 'a PNG file cut short (it ends before its last chunk)' });
     // A PNG named .jpg is read as the PNG it is.
     const v = variant((t) => t.replace('](linje.jpg)', '](bild.jpg)'), (dir) => copyFileSync(join(dir, 'bilder/karta.png'), join(dir, 'bild.jpg')));
     expect(load(v.file).images.get('bild.jpg')?.mediaType).toBe('image/png');
@@ -73,6 +77,8 @@ describe('images of the report text', () => {
     ['a text file named .png', (t) => t.replace('](linje.jpg)', '](text.png)'), (dir) => writeFileSync(join(dir, 'text.png'), 'inte en bild'), 'image-format', /a file of an unknown kind/],
     ['a folder', (t) => t.replace('](linje.jpg)', '](bilder)'), () => {}, 'image-unreadable', /is a folder/],
     ['a link out of the folder', (t) => t.replace('](linje.jpg)', '](ute.jpg)'), (dir) => symlinkSync(join(folder, 'linje.jpg'), join(dir, 'ute.jpg')), 'image-unreadable', /leads out of the report's folder/],
+    ['a PNG cut short (a copy that stopped)', (t) => t, (dir) => writeFileSync(join(dir, 'bilder/karta.png'), readFileSync(join(folder, 'bilder/karta.png')).subarray(0, 100)), 'image-format', /is a PNG file cut short \(it ends before its last chunk\); no format can show it\./],
+    ['a PNG without its last chunk', (t) => t, (dir) => writeFileSync(join(dir, 'bilder/karta.png'), readFileSync(join(folder, 'bilder/karta.png')).subarray(0, -12)), 'image-format', /a PNG file cut short/],
     ['too many bytes', (t) => t.replace('![](linje.jpg){decorative}', ''), () => {}, 'image-too-large', /is \d+ bytes, more than the 300 bytes/, { maxBytes: 300 }],
     ['too many pixels', (t) => t.replace('![](linje.jpg){decorative}', ''), () => {}, 'image-too-large', /120 × 60 pixels, more than the 100 pixels/, { maxPixels: 100 }],
   ];

@@ -2,8 +2,8 @@
 // the same located diagnostics as reports.
 import { describe, expect, it } from 'vitest';
 import * as t from 'io-ts';
-import { parseYaml } from '@kommunrapport/model';
-import { BuildError, decodeOptions, definePlugin, loadPlugin, pluginShapeProblems } from '../src/index.js';
+import { parseYaml, strict } from '@kommunrapport/model';
+import { BuildError, decodeOptions, definePlugin, loadPlugin, pluginShapeProblems, withDefaults } from '../src/index.js';
 import { pluginsDir, plugin } from './helpers.js';
 
 const caught = async (p: Promise<unknown>): Promise<BuildError> => {
@@ -110,6 +110,29 @@ describe('decodeOptions', () => {
     expect(decodeOptions(anyKey, { them: 'dark' })).toEqual({ value: { them: 'dark' }, diagnostics: [] });
     const right = definePlugin({ name: 'right', formats: ['right'], options: t.exact(t.partial({ theme: t.string })), render: () => [] });
     expect(decodeOptions(right, { theme: 'dark' })).toEqual({ value: { theme: 'dark' }, diagnostics: [] });
+  });
+
+  it('options that are not a mapping (a list, a number) are said in words with the plugin\'s options, not as the codec\'s name', () => {
+    const p = definePlugin({ name: 'slides', formats: ['slides'], options: withDefaults(strict('SlidesOptions', 'Options of the slides plugin.', {}, { theme: t.string, pages: t.number }), { theme: 'light', pages: 2 }), render: () => [] });
+    const text = 'options:\n  slides: [1, 2]\n';
+    const parsed = parseYaml(text, 'kommunrapport.config.yaml');
+    const raw = (parsed.value as { options: Record<string, unknown> }).options['slides'];
+    const r = decodeOptions(p, raw, { file: 'kommunrapport.config.yaml', locate: parsed.locate });
+    expect(r.value).toBeUndefined();
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'invalid-type',
+        path: 'options.slides',
+        plugin: 'slides',
+        file: 'kommunrapport.config.yaml',
+        line: 2,
+        message: 'Plugin "slides": the options must be a mapping of option names to values, found a list.',
+        expected: 'a mapping of options (theme, pages)',
+        hint: 'Write each option on a line of its own, indented under slides:, e.g. theme: "light"; or leave slides: out for the defaults.',
+      }),
+    ]);
+    expect(JSON.stringify(decodeOptions(p, 11).diagnostics)).not.toContain('SlidesOptions');
+    expect(decodeOptions(p, 11).diagnostics[0]!.message).toBe('Plugin "slides": the options must be a mapping of option names to values, found the number 11.');
   });
 
   it('reports a missing option and decodes absent options as {}', async () => {

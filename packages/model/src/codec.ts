@@ -68,19 +68,27 @@ export function strict<P extends t.Props, O extends t.Props = {}>(
   return Object.assign(type, { _tag: 'StrictType' as const, required, optional: opt, description });
 }
 
-/** A finite number: YAML's .nan and .inf are rejected. */
+/**
+ * Whether a number is finite and within ±Number.MAX_SAFE_INTEGER (about 9 × 10^15): beyond
+ * it a double no longer holds every whole number, so a figure written with more digits
+ * (123456789012345678901234567890) would be printed as another (…345680000000000000).
+ * No kommun's figure comes near it: Sweden's yearly GDP in kronor is about 6 × 10^12.
+ */
+const isExactNumber = (u: unknown): u is number => typeof u === 'number' && Number.isFinite(u) && Math.abs(u) <= Number.MAX_SAFE_INTEGER;
+
+/** A finite number that a double holds exactly: YAML's .nan and .inf, and figures beyond 9 007 199 254 740 991, are rejected. */
 export const FiniteNumber = new t.Type<number, number, unknown>(
   'number',
-  (u): u is number => typeof u === 'number' && Number.isFinite(u),
-  (u, c) => (typeof u === 'number' && Number.isFinite(u) ? t.success(u) : t.failure(u, c)),
+  isExactNumber,
+  (u, c) => (isExactNumber(u) ? t.success(u) : t.failure(u, c)),
   t.identity,
 );
 
-/** A whole number. */
+/** A whole number, within the range a double holds exactly. */
 export const Integer = new t.Type<number, number, unknown>(
   'integer',
-  (u): u is number => Number.isInteger(u),
-  (u, c) => (Number.isInteger(u) ? t.success(u as number) : t.failure(u, c)),
+  (u): u is number => Number.isSafeInteger(u),
+  (u, c) => (Number.isSafeInteger(u) ? t.success(u as number) : t.failure(u, c)),
   t.identity,
 );
 
@@ -92,12 +100,17 @@ export const NonEmptyString = new t.Type<string, string, unknown>(
   t.identity,
 );
 
-/** A string matched by a regular expression; `name` says what is expected in errors. */
-export function pattern(name: string, re: RegExp): t.Type<string, string, unknown> & { readonly pattern: RegExp } {
+/**
+ * A string matched by a regular expression; `name` says what is expected in errors. `also`
+ * is a further check the expression cannot make (a date's day within its month); the JSON
+ * Schema has the expression only.
+ */
+export function pattern(name: string, re: RegExp, also?: (s: string) => boolean): t.Type<string, string, unknown> & { readonly pattern: RegExp } {
+  const ok = (u: unknown): u is string => typeof u === 'string' && re.test(u) && (also === undefined || also(u));
   const type = new t.Type<string, string, unknown>(
     name,
-    (u): u is string => typeof u === 'string' && re.test(u),
-    (u, c) => (typeof u === 'string' && re.test(u) ? t.success(u) : t.failure(u, c)),
+    ok,
+    (u, c) => (ok(u) ? t.success(u) : t.failure(u, c)),
     t.identity,
   );
   // The expression is kept for the generated JSON Schema.

@@ -8,6 +8,7 @@ import { presets } from './presets.js';
 import { DIAGNOSTIC_CODES, formatPath, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
 import { swedishNumber } from './swedish-numbers.js';
+import { daysInMonth } from './calendar.js';
 import type { ImageProblem, MalformedTable, UnsupportedMarkdown } from './rich-text.js';
 
 /** Options of {@link decodeReport} and {@link decodeWith}. */
@@ -397,7 +398,13 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   const suggestion = keyof && typeof p.value === 'string' ? closest(p.value, keyof) : undefined;
   let hint: string;
   const presetSuggestion = /^governance/.test(expected) && typeof p.value === 'string' ? closest(p.value, Object.keys(presets)) : undefined;
+  const tooLarge = typeof p.value === 'number' && Number.isFinite(p.value) && Math.abs(p.value) > Number.MAX_SAFE_INTEGER && (kind === 'number' || /^(number|integer)/.test(expected));
+  const day = /^date /.test(expected) && typeof p.value === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(p.value) : null;
+  const monthDays = day ? daysInMonth(Number(day[1]), Number(day[2])) : 0;
   if (suggestion) hint = `Did you mean "${suggestion}"?`;
+  else if (tooLarge)
+    hint = 'A number this large (beyond 9 007 199 254 740 991) cannot be kept exactly and would be printed as another; check the figure, or write it in a larger unit (tkr or mnkr instead of kr).';
+  else if (day && Number(day[3]) > monthDays) hint = `${day[1]}-${day[2]} has ${monthDays} days: write a day from 01 to ${monthDays}.`;
   else if (presetSuggestion) hint = `Did you mean the preset "${presetSuggestion}"? Presets: ${Object.keys(presets).join(', ')}.`;
   else if (/^governance/.test(expected)) hint = `Name a preset (${Object.keys(presets).join(', ')}) or write an object with preset and the parts to replace.`;
   else if (keyof) hint = `Use one of: ${keyof.join(', ')}.`;
@@ -412,7 +419,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       code,
       severity: 'error',
       path,
-      message: wrongType ? `Expected ${article(expected)}, found ${describeKind(p.value)}.` : `${renderValue(p.value)} is not ${article(expected)}.`,
+      message: wrongType ? `Expected ${article(expected)}, found ${describeKind(p.value)}.` : tooLarge ? `${renderValue(p.value)} is too large a number to be kept exactly.` : `${renderValue(p.value)} is not ${article(expected)}.`,
       ...place(p.segments),
       expected,
       found: renderValue(p.value),

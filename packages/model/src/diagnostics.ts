@@ -624,8 +624,8 @@ export const DIAGNOSTIC_CODES = {
     title: 'Image neither PNG nor JPEG',
     severity: 'error',
     group: 'model',
-    meaning: 'An image file is not PNG or JPEG, judged by its contents (its first bytes), not by its name; or its header is damaged. Every output (HTML, PDF, Word) can show PNG and JPEG.',
-    message: (d: { src: string; found: string }) => `The image "${d.src}" is ${d.found}, not PNG or JPEG.`,
+    meaning: 'An image file is not PNG or JPEG, judged by its contents (its first bytes), not by its name; or its header is damaged, or a PNG file is cut short (ends before its last chunk). Every output (HTML, PDF, Word) can show PNG and JPEG.',
+    message: (d: { src: string; found: string }) => (/^an? (PNG|JPEG) file /.test(d.found) ? `The image "${d.src}" is ${d.found}; no format can show it.` : `The image "${d.src}" is ${d.found}, not PNG or JPEG.`),
     hint: 'Save the image as PNG (drawings, maps, diagrams) or JPEG (photos) and refer to that file.',
   },
   'markdown-table-malformed': {

@@ -1,5 +1,6 @@
 // Values with rules: ids, kommunkod, dates, years, colours. Checked once when decoding.
 import { pattern, Integer } from './codec.js';
+import { daysInMonth } from './calendar.js';
 import * as t from 'io-ts';
 
 /** A local id: lowercase letters, digits and hyphens, e.g. `naringsliv-och-arbete`. */
@@ -10,8 +11,18 @@ export type Id = t.TypeOf<typeof Id>;
 export const Kommunkod = pattern('kommunkod (4 digits, e.g. "0484")', /^\d{4}$/);
 export type Kommunkod = t.TypeOf<typeof Kommunkod>;
 
-/** A calendar date written YYYY-MM-DD. */
-export const IsoDate = pattern('date (YYYY-MM-DD)', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/);
+/** A day that exists in its month: 2024-02-29, not 2023-02-29 or 2022-04-31. */
+const inCalendar = (date: string): boolean => {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return d <= daysInMonth(y, m);
+};
+
+/**
+ * A calendar date written YYYY-MM-DD that exists: 2022-02-30 and 2023-02-29 are refused
+ * (the form alone let them through, and every format printed a day that never was). The
+ * JSON Schema keeps the form's pattern.
+ */
+export const IsoDate = pattern('date (YYYY-MM-DD)', /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, inCalendar);
 export type IsoDate = t.TypeOf<typeof IsoDate>;
 
 /** A year between 1900 and 2200. */

@@ -67,6 +67,40 @@ describe('decodeReport', () => {
     expect(r.diagnostics).toMatchObject([{ code: 'missing-field', path: 'period.label', line: 6, message: 'Missing required key "label" in period.', found: 'nothing' }]);
   });
 
+  it.each([
+    ['2022-02-30', '2022-02 has 28 days: write a day from 01 to 28.'],
+    ['2023-02-29', '2023-02 has 28 days: write a day from 01 to 28.'],
+    ['2100-02-29', '2100-02 has 28 days: write a day from 01 to 28.'],
+    ['2022-04-31', '2022-04 has 30 days: write a day from 01 to 30.'],
+  ])('refuses %s, a date of the right form that is not in the calendar, saying how many days the month has', (date, hint) => {
+    const r = decodeText(minimalText.replace('end: 2022-08-31', `end: ${date}`));
+    expect(r.report).toBeUndefined();
+    expect(r.diagnostics).toEqual([expect.objectContaining({ code: 'invalid-value', path: 'period.end', file: 'r.yaml', line: 9, expected: 'date (YYYY-MM-DD)', found: `"${date}"`, hint })]);
+  });
+
+  it('accepts the last day of each month, 29 February in a leap year included', () => {
+    for (const date of ['2022-01-31', '2024-02-29', '2000-02-29', '2022-02-28', '2022-04-30', '2022-12-31']) {
+      const r = decodeText(minimalText.replace('end: 2022-08-31', `end: ${date}`));
+      expect(r.diagnostics.filter((d) => d.path === 'period.end'), date).toEqual([]);
+    }
+  });
+
+  it.each(['123456789012345678901234567890', '-9007199254740993', '1e20'])('refuses %s, a figure a double cannot hold exactly (it was printed as another number)', (written) => {
+    const r = decodeText(minimalText.replace('total: 72', `total: ${written}`));
+    expect(r.report).toBeUndefined();
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({ code: 'invalid-value', path: 'sections[1].areas[0].goals[0].indicators[0].values[0].total', expected: 'number', message: expect.stringMatching(/ is too large a number to be kept exactly\.$/), hint: expect.stringMatching(/^A number this large \(beyond 9 007 199 254 740 991\) cannot be kept exactly/) }),
+    ]);
+  });
+
+  it('keeps the largest exact figures and a headcount of a safe integer', () => {
+    for (const written of ['9007199254740991', '-9007199254740991', '72.5', '0']) {
+      expect(decodeText(minimalText.replace('total: 72', `total: ${written}`)).diagnostics, written).toEqual([]);
+    }
+    const headcount = decodeText(minimalText.replace('total: 102\n      women: 67', 'total: 1e300\n      women: 67'));
+    expect(headcount.diagnostics.map((d) => [d.code, d.path])).toContainEqual(['invalid-value', 'sections[2].headcount.total']);
+  });
+
   it('tells a wrong type from a wrong value', () => {
     const v = minimal();
     v.sections[2].headcount.women = 'sextiosju';

@@ -1,7 +1,8 @@
 // The HTML plugin's options as an io-ts codec with defaults, so bad options fail with
 // the same path-bearing errors as a bad report.
 import * as t from 'io-ts';
-import { forbiddenCharacter } from '@kommunrapport/model';
+import { forbiddenCharacter, strict } from '@kommunrapport/model';
+import { withDefaults } from '@kommunrapport/core';
 
 /** The options after decoding, with every default filled in. */
 export interface HtmlOptions {
@@ -14,8 +15,10 @@ export interface HtmlOptions {
 /** The defaults of {@link HtmlOptions}. */
 export const defaultOptions: HtmlOptions = { css: '', tocDepth: 4 };
 
+// A number's codec name starts with "integer" (or "number"): the model's decoder tells a
+// value of the wrong kind (`tocDepth: "3"`) from a number out of range (`tocDepth: 9`) by it.
 const TocDepth = new t.Type<number, number, unknown>(
-  'heading level 2–6',
+  'integer from 2 to 6 (the deepest heading level listed)',
   (u): u is number => typeof u === 'number' && Number.isInteger(u) && u >= 2 && u <= 6,
   (u, c) => (typeof u === 'number' && Number.isInteger(u) && u >= 2 && u <= 6 ? t.success(u) : t.failure(u, c)),
   t.identity,
@@ -33,24 +36,11 @@ const Css = new t.Type<string, string, unknown>(
   t.identity,
 );
 
-const Input = t.exact(t.partial({ css: Css, tocDepth: TocDepth }), 'HtmlOptions');
-const known = new Set(['css', 'tocDepth']);
+const Input = strict('HtmlOptions', 'Options of the html plugin.', {}, { css: Css, tocDepth: TocDepth });
 
 /**
  * Decodes `{ css?, tocDepth? }` (or nothing) into {@link HtmlOptions}. Unknown keys are
- * errors, so a misspelt option is reported instead of silently ignored.
+ * errors (`unknown-key`, naming the known options), as in reports and the other plugins'
+ * options, so a misspelt option is reported instead of silently ignored.
  */
-export const HtmlOptions = new t.Type<HtmlOptions, Partial<HtmlOptions>, unknown>(
-  'HtmlOptions',
-  (u): u is HtmlOptions => Input.is(u) && typeof (u as HtmlOptions).css === 'string' && typeof (u as HtmlOptions).tocDepth === 'number',
-  (u, c) => {
-    if (u === undefined || u === null) return t.success({ ...defaultOptions });
-    if (typeof u === 'object' && !Array.isArray(u)) {
-      const extra = Object.keys(u).filter((k) => !known.has(k));
-      if (extra.length > 0) return t.failures(extra.map((key) => ({ value: (u as Record<string, unknown>)[key], context: [...c, { key, type: t.never, actual: (u as Record<string, unknown>)[key] }] })));
-    }
-    const r = Input.validate(u, c);
-    return r._tag === 'Left' ? r : t.success({ ...defaultOptions, ...r.right });
-  },
-  (a) => a,
-);
+export const HtmlOptions: t.Type<HtmlOptions, Partial<HtmlOptions>, unknown> = withDefaults(Input, defaultOptions);

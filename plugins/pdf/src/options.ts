@@ -28,10 +28,12 @@ const range = (name: string, min: number, max: number, integer: boolean) =>
     t.identity,
   );
 
+// A number's codec name starts with "number" or "integer": the model's decoder tells a value
+// of the wrong kind (`fontSize: "11"`) from a number out of range (`fontSize: 20`) by it.
 const Input = strict('PdfOptions', 'Options of the pdf plugin.', {}, {
   pageSize: t.keyof({ A4: null, A5: null }, 'page size (A4 or A5)'),
-  fontSize: range('font size in points (8–14)', 8, 14, false),
-  tocDepth: range('table of contents depth (whole number 2–6)', 2, 6, true),
+  fontSize: range('number of points from 8 to 14 (font size)', 8, 14, false),
+  tocDepth: range('integer from 2 to 6 (table of contents depth)', 2, 6, true),
 });
 
 /** Decodes the plugin's options (nothing given means the defaults) and fills in the defaults. */

@@ -39,6 +39,13 @@ describe('pdf: options', () => {
     expect(decodeOptions(plugin, null).value).toEqual(DEFAULT_OPTIONS);
   });
 
+  it('a number out of range is invalid-value asking for the range, not "put it in quotes"; text where a number belongs is invalid-type', () => {
+    const [size, depth] = decodeOptions(plugin, { fontSize: 30, tocDepth: 9 }).diagnostics;
+    expect(size).toMatchObject({ code: 'invalid-value', message: 'Plugin "pdf": 30 is not a number of points from 8 to 14 (font size).', hint: 'Write a number of points from 8 to 14 (font size).' });
+    expect(depth).toMatchObject({ code: 'invalid-value', hint: 'Write an integer from 2 to 6 (table of contents depth).' });
+    expect(decodeOptions(plugin, { fontSize: '11' }).diagnostics[0]).toMatchObject({ code: 'invalid-type', path: 'options.pdf.fontSize', hint: expect.stringContaining('without quotes') });
+  });
+
   it('the plugin declares the pdf format and this codec', () => {
     expect(plugin.name).toBe('pdf');
     expect(plugin.formats).toEqual(['pdf']);

@@ -107,6 +107,11 @@ export async function resolveReports(patterns: readonly string[], cwd: string): 
       found.add(abs);
       continue;
     }
+    if (existsSync(abs) && !isDynamicPattern(p)) {
+      const inside = ['rapport.yaml', 'rapport.yml'].find((name) => existsSync(join(abs, name)));
+      const folder = p.replace(/[/\\]+$/, '');
+      throw new UsageError(`${p} is a folder; give the report file${inside ? ` in it: ${folder}/${inside}` : `, e.g. ${folder}/rapport.yaml`}, or a pattern such as "${folder}/*.yaml".`);
+    }
     if (!isDynamicPattern(p)) throw new UsageError(`Cannot read ${p}: no such file.`);
     const matches = await glob(p, { cwd, absolute: true, onlyFiles: true });
     if (matches.length === 0) throw new UsageError(`No report matches ${p}.`);

@@ -441,9 +441,17 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   // Never through a symbolic link, dangling or not: it could point anywhere outside the folder.
   const refused = refuseToWrite(file, shown, options.force === true);
   if (refused !== undefined) return usage(refused);
-  const text = skeleton({ preset, kommun, kommunkod, body, year: period?.year ?? year, schema: schemaReference(dir), level, ...(kind ? { kind } : {}), ...(period ? { period } : {}) });
-  // A skeleton that does not validate is a bug of this command; never write one.
+  const make = (names: { kommun: string; body: string }) =>
+    skeleton({ preset, ...names, kommunkod, year: period?.year ?? year, schema: schemaReference(dir), level, ...(kind ? { kind } : {}), ...(period ? { period } : {}) });
+  const text = make({ kommun, body });
+  // Never write a skeleton that does not validate. When the one with the default names does,
+  // the names given are at fault (a control character, a line break pasted in): a usage
+  // error naming the options, with the model's own findings. Otherwise it is this command's bug.
   const loaded = loadReport(text, shown);
+  if (hasErrors(loaded.diagnostics) && !hasErrors(loadReport(make({ kommun: 'Exempelkommun', body: 'Kommunstyrelsen' }), shown).diagnostics)) {
+    const findings = loaded.diagnostics.filter((d) => d.severity === 'error').map((d) => formatDiagnostic(d)).join('\n');
+    return usage(`--kommun "${kommun}" or --body "${body}" cannot be written into a report:\n${findings}\nWrite the names on one line, without control characters (retype them if they were copied from another program).`);
+  }
   if (hasErrors(loaded.diagnostics)) {
     io.stderr(`kommunrapport init: internal error, the starting report does not validate:\n${loaded.diagnostics.map((d) => formatDiagnostic(d)).join('\n')}\n`);
     return EXIT.invalid;

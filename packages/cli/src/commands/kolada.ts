@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { isMap, isSeq, LineCounter, parseDocument, stringify, visit, type YAMLMap, type YAMLSeq } from 'yaml';
-import { formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
+import { IsoDate, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
 import { readText, showPath, writeAtomic } from '../import/run.js';
 import { findConfig, loadConfigFor } from '../config.js';
@@ -90,8 +90,10 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
   const { io } = ctx;
   const colour = pc.createColors(io.isTTY);
   const paint = (s: Severity, text: string) => (s === 'error' ? colour.red(text) : s === 'warning' ? colour.yellow(text) : colour.cyan(text));
-  if (options.date !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.date)) {
-    io.stderr(`kommunrapport kolada: --date must be a day such as 2023-09-12; found "${options.date}".\n`);
+  // The report's own date codec: a day that exists (not 2023-02-30), or every value would
+  // carry it and the report would be refused at a line the user never wrote.
+  if (options.date !== undefined && !IsoDate.is(options.date)) {
+    io.stderr(`kommunrapport kolada: --date must be a day that exists, written YYYY-MM-DD, such as 2023-09-12; found "${options.date}".\n`);
     return EXIT.usage;
   }
   const file = resolve(io.cwd, reportArg ?? 'rapport.yaml');

@@ -66,6 +66,18 @@ export const EVENTS_PATH = '/__kommunrapport/events';
 
 const RELOAD_SCRIPT = `<script>/* kommunrapport preview: reload on rebuild */new EventSource(${JSON.stringify(EVENTS_PATH)}).addEventListener('reload',()=>location.reload());</script>`;
 
+/**
+ * Why the preview could not listen, in words with a fix: the port taken, a host that is no
+ * address of this machine, a port below 1024 without the right to it. Other errors as they are.
+ */
+function listenProblem(error: unknown, host: string, port: number): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'EADDRINUSE') return `port ${port} on ${host} is already in use by another program. Leave out --port to pick a free one, or give another, e.g. --port 8080.`;
+  if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND' || code === 'EAI_AGAIN') return `cannot listen on --host ${host}: it is not an address of this machine (${code}). Leave out --host to listen on 127.0.0.1, or give an address this machine has.`;
+  if (code === 'EACCES') return `not allowed to listen on port ${port} (ports below 1024 need special rights). Leave out --port to pick a free one, or give one from 1024 up.`;
+  return (error as Error).message;
+}
+
 /** Whether a host to listen on reaches only this machine. */
 export function isLoopback(host: string): boolean {
   const h = host.replace(/^\[|\]$/g, '').toLowerCase();
@@ -387,9 +399,16 @@ export function register(program: Command, ctx: CommandContext): void {
       let preview: PreviewServer;
       try {
         await stat(resolve(io.cwd, file));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        io.stderr(`kommunrapport preview: cannot read ${file}: ${code === 'ENOENT' ? 'no such file or folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message}. Give the path of a report (rapport.yaml) or of a site folder, relative to the current folder.\n`);
+        ctx.exit(EXIT.usage);
+        return;
+      }
+      try {
         preview = await startPreview({ file, port, host: options.host, cwd: io.cwd, colour: io.isTTY, log: (line) => io.stderr(`${line}\n`) });
       } catch (error) {
-        io.stderr(`kommunrapport preview: ${(error as Error).message}\n`);
+        io.stderr(`kommunrapport preview: ${listenProblem(error, options.host, port)}\n`);
         ctx.exit(EXIT.usage);
         return;
       }

@@ -29,6 +29,43 @@ export interface Grid {
 /** Largest workbook or CSV read (bytes). A 2 000-row workbook is about 100 kB. */
 export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
 
+/**
+ * Largest a workbook may unpack to (bytes, the sum of its parts as its zip directory
+ * declares them). A 2 000-row workbook unpacks to about 1 MB; a zip bomb of 600 kB that
+ * unpacks to 600 MB took about 780 MB of memory before exceljs gave up.
+ */
+export const MAX_WORKBOOK_UNPACKED_BYTES = 200 * 1024 * 1024;
+
+/**
+ * What a zip file's central directory says its entries unpack to in all (bytes), read from
+ * the directory alone, before anything is inflated; Infinity for a ZIP64 size (a workbook
+ * never needs one); undefined when there is no readable directory (exceljs then says why).
+ * The sizes are as declared: JSZip refuses an entry whose data does not match its size.
+ */
+export function zipUnpackedSize(bytes: Uint8Array): number | undefined {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // The end of central directory record: 22 bytes, then a comment of up to 65 535 bytes.
+  let end = -1;
+  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
+    if (view.getUint32(at, true) === 0x06054b50) {
+      end = at;
+      break;
+    }
+  }
+  if (end < 0) return undefined;
+  const entries = view.getUint16(end + 10, true);
+  let at = view.getUint32(end + 16, true);
+  let total = 0;
+  for (let i = 0; i < entries; i++) {
+    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
+    const size = view.getUint32(at + 24, true);
+    if (size === 0xffffffff) return Infinity;
+    total += size;
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return total;
+}
+
 /** The column letters of a 0-based column index: 0 → A, 27 → AB. */
 export function columnLetters(index: number): string {
   let s = '';
@@ -126,6 +163,43 @@ export function parseCsv(text: string, delimiter = detectDelimiter(text)): strin
   return rows;
 }
 
+/**
+ * Most cells a sheet may have. A 2 000-row table of ten columns is 20 000; a 40 MB CSV of
+ * empty lines is 40 million, and made into cells it ran the command out of memory (a V8
+ * crash after 50 s), 20 MB of semicolons on one line took 2 GB.
+ */
+export const MAX_SHEET_CELLS = 1_000_000;
+
+/** How many fields a CSV text has, counted as {@link parseCsv} splits them, without making them. */
+export function csvCellCount(text: string, delimiter = detectDelimiter(text)): number {
+  // parseCsv's walk, keeping only whether the field has text and the row has fields.
+  let cells = 0;
+  let filled = false;
+  let fields = false;
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch !== '"') filled = true;
+      else if (text[i + 1] === '"') {
+        filled = true;
+        i++;
+      } else quoted = false;
+    } else if (ch === '"' && !filled) quoted = true;
+    else if (ch === delimiter) {
+      cells++;
+      filled = false;
+      fields = true;
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      cells++;
+      filled = false;
+      fields = false;
+    } else filled = true;
+  }
+  return cells + (filled || fields ? 1 : 0);
+}
+
 /** A CSV text as a grid named after its file. */
 export function csvGrid(text: string, sheet: string): Grid {
   return { sheet, rows: parseCsv(text).map((fields, r) => fields.map((f, c) => ({ address: `${columnLetters(c)}${r + 1}`, text: f.trim() }))) };
@@ -153,7 +227,32 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
     return { diagnostics: [d.code === 'file-unreadable' ? { ...d, hint: 'Check the path; paths in kommunrapport.config.yaml are relative to that file.' } : d] };
   }
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
-  if (isCsv(file)) return { grid: csvGrid(decodeCsv(bytes).text, basename(file)), diagnostics: [] };
+  if (isCsv(file)) {
+    const { text } = decodeCsv(bytes);
+    const cells = csvCellCount(text);
+    if (cells > MAX_SHEET_CELLS) {
+      return {
+        diagnostics: [
+          workbookProblem(shown, 'input-too-large', `${shown} has ${cells} cells, more than the ${MAX_SHEET_CELLS} a sheet may; it was not read.`, 'Export only the table (its header row, its rows and columns), not the whole sheet with its empty rows and columns.', {
+            expected: `at most ${MAX_SHEET_CELLS} cells`,
+            found: `${cells} cells`,
+          }),
+        ],
+      };
+    }
+    return { grid: csvGrid(text, basename(file)), diagnostics: [] };
+  }
+  const unpacked = zipUnpackedSize(bytes);
+  if (unpacked !== undefined && unpacked > MAX_WORKBOOK_UNPACKED_BYTES) {
+    return {
+      diagnostics: [
+        workbookProblem(shown, 'input-too-large', `${shown} unpacks to ${Number.isFinite(unpacked) ? `${Math.ceil(unpacked / 1024 / 1024)} MB` : 'more than 4 GB'}, more than the ${MAX_WORKBOOK_UNPACKED_BYTES / 1024 / 1024} MB a workbook may; it was not opened.`, 'Export only the sheet with the table (as a new workbook or as CSV); a workbook this size is damaged or not a spreadsheet.', {
+          expected: `a workbook that unpacks to at most ${MAX_WORKBOOK_UNPACKED_BYTES / 1024 / 1024} MB`,
+          found: Number.isFinite(unpacked) ? `${unpacked} bytes unpacked` : 'a ZIP64 size',
+        }),
+      ],
+    };
+  }
   // Loaded only when a workbook is read: the other commands start without it.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();

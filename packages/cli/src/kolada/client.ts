@@ -54,7 +54,7 @@ export interface KoladaGroup {
 export const groupMembers = (g: KoladaGroup): string[] => (g.members ?? []).map((m) => m.member_id ?? m.id).filter((id): id is string => typeof id === 'string');
 
 /** An answer: the values, or the problem. */
-export type Fetched<T> = { ok: true; values: T[]; date?: string; url: string; cached: boolean } | { ok: false; url: string; problem: string };
+export type Fetched<T> = { ok: true; values: T[]; date?: string; url: string; cached: boolean } | { ok: false; url: string; problem: string; hint?: string };
 
 /** How to reach Kolada: the base address, an optional cache folder, and whether the network may be used. */
 export interface KoladaClientOptions {
@@ -73,6 +73,9 @@ function isPage(u: unknown): u is { values: unknown[]; next_url?: string | null;
   return typeof u === 'object' && u !== null && Array.isArray((u as { values?: unknown }).values);
 }
 
+/** The fix for a cached answer that is not one: the network is not the problem. */
+const damagedCache = (file: string) => `The cached answer is damaged (cut short or edited): delete ${file} and run again without --offline to fetch it anew, or put back the recorded answer.`;
+
 /** Gets every page of `path` (following `next_url` or `next_page`), from the cache when it has it. */
 export async function getAll<T>(path: string, options: KoladaClientOptions): Promise<Fetched<T>> {
   const url = `${options.baseUrl.replace(/\/+$/, '')}/${path}`;
@@ -80,10 +83,10 @@ export async function getAll<T>(path: string, options: KoladaClientOptions): Pro
   if (cacheFile) {
     try {
       const body = JSON.parse(await readFile(cacheFile, 'utf8')) as unknown;
-      if (!isPage(body)) return { ok: false, url, problem: `the cached answer ${cacheFile} has no "values" list` };
+      if (!isPage(body)) return { ok: false, url, problem: `the cached answer ${cacheFile} has no "values" list`, hint: damagedCache(cacheFile) };
       return { ok: true, values: body.values as T[], url, cached: true };
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, url, problem: `the cached answer ${cacheFile} cannot be read: ${(e as Error).message}` };
+      if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, url, problem: `the cached answer ${cacheFile} cannot be read: ${(e as Error).message}`, hint: damagedCache(cacheFile) };
     }
   }
   if (options.offline) return { ok: false, url, problem: `no cached answer ${cacheFile ?? cacheName(path)} and --offline forbids the network` };
@@ -121,13 +124,13 @@ export async function getAll<T>(path: string, options: KoladaClientOptions): Pro
 }
 
 /** The finding for an answer that could not be had: what was asked, the problem and the address. */
-export function unreachable(place: { file?: string; line?: number; column?: number; path: string }, what: string, failed: { problem: string; url: string }): Diagnostic {
+export function unreachable(place: { file?: string; line?: number; column?: number; path: string }, what: string, failed: { problem: string; url: string; hint?: string }): Diagnostic {
   return {
     code: 'kolada-unreachable',
     severity: 'error',
     ...place,
     message: `Cannot get ${what} from Kolada: ${failed.problem}.`,
     found: failed.url,
-    hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.',
+    hint: failed.hint ?? 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.',
   };
 }

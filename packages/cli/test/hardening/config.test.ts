@@ -1,10 +1,10 @@
 // A kommunrapport.config.yaml next to the report is read under the same rules as a report:
 // a config that is not UTF-8 is refused with its place instead of losing letters of an option.
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMain } from '../cli-helpers.js';
+import { repoRoot, runMain } from '../cli-helpers.js';
 import { baseReport } from './bad-inputs.js';
 
 describe('the config file next to a report', () => {
@@ -19,6 +19,47 @@ describe('the config file next to a report', () => {
       expect(run.stdout + run.stderr).not.toMatch(/^ {4}at /m);
       const { existsSync } = await import('node:fs');
       expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['comments only', '# options:\n#   pdf:\n#     fontSize: 11\n'],
+    ['a document marker', '---\n'],
+    ['nothing', ''],
+  ])('of %s is an empty config, as an absent one is: the report builds (it was empty-file, "expected: a report")', async (_name, text) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-config-'));
+    try {
+      copyFileSync(baseReport, join(dir, 'rapport.yaml'));
+      writeFileSync(join(dir, 'kommunrapport.config.yaml'), text);
+      const run = await runMain(['build', 'rapport.yaml', '--format', 'text', '--out', 'out'], dir);
+      expect(run.stderr).not.toContain('empty-file');
+      expect(run.code).toBe(0);
+      const { existsSync } = await import('node:fs');
+      expect(existsSync(join(dir, 'out', '0999-ks-2022-d2', 'rapport.txt'))).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('with a control character in the site\'s title: an error at its line and path, as in a report (it went raw into every page\'s <title>)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-config-'));
+    try {
+      copyFileSync(baseReport, join(dir, 'rapport.yaml'));
+      const config = readFileSync(join(repoRoot, 'examples/kommunrapport.config.yaml'), 'utf8');
+      const line = config.split('\n').findIndex((l) => l.startsWith('  title: ')) + 1;
+      writeFileSync(join(dir, 'kommunrapport.config.yaml'), config.replace('title: Demokommunens rapporter (demo)', 'title: "Demo\\u0000\\u202e<b>"'));
+      const run = await runMain(['build', 'rapport.yaml', '--format', 'text', '--out', 'out'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`kommunrapport.config.yaml:${line}:10  error  control-character  site.title`);
+      const { existsSync } = await import('node:fs');
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+      // A bidirectional override alone is flagged, as in a report, and left out of what is published.
+      writeFileSync(join(dir, 'kommunrapport.config.yaml'), config.replace('title: Demokommunens rapporter (demo)', 'title: "Demo\\u202e<b>"'));
+      const bidi = await runMain(['build', 'rapport.yaml', '--format', 'text', '--out', 'out'], dir);
+      expect(bidi.stderr).toContain(`kommunrapport.config.yaml:${line}:10  warning  invisible-character  site.title`);
+      expect(bidi.code).toBe(0);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

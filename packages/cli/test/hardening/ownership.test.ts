@@ -22,6 +22,23 @@ describe('build: output folder ownership', () => {
     expect(snapshot(join(dir, 'dist'))).toEqual(before);
   });
 
+  it('--out naming a file (or a path through a file) is refused by name with a fix, exit 2, the file left as it was', async () => {
+    const dir = tempDir();
+    copyFileSync(reportFixture, join(dir, 'rapport.yaml'));
+    writeFileSync(join(dir, 'rapport.pdf'), 'last year\'s report');
+    for (const [out, message] of [
+      ['rapport.pdf', `The output folder ${join(dir, 'rapport.pdf')} is a file, so nothing was written. (output-failed)`],
+      ['rapport.pdf/dist', `The output folder ${join(dir, 'rapport.pdf', 'dist')} cannot be made: ${join(dir, 'rapport.pdf')} is a file, so nothing was written. (output-failed)`],
+    ] as const) {
+      const run = await runMain(['build', 'rapport.yaml', '--plugin', pluginPath('echo'), '--format', 'echo', '--out', out], dir);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toContain(message);
+      expect(run.stdout).toContain('hint: Give --out a folder (made when missing), e.g. --out dist');
+      expect(run.stdout).not.toMatch(/ENOTDIR|\.lock-/);
+      expect(readFileSync(join(dir, 'rapport.pdf'), 'utf8')).toBe('last year\'s report');
+    }
+  });
+
   it('refuses two reports with the same id before writing anything (exit 1), also under different config files', async () => {
     const dir = tempDir();
     const text = readFileSync(reportFixture, 'utf8');

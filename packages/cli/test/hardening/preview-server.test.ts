@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type PreviewServer } from '../../src/commands/preview.js';
-import { reportFixture, sourceFlags, tempDir } from '../cli-helpers.js';
+import { reportFixture, runMain, sourceFlags, tempDir } from '../cli-helpers.js';
 
 const SEED = Number(process.env.HARDENING_SEED ?? 20221031);
 let preview: PreviewServer;
@@ -130,9 +130,21 @@ describe('the preview process', () => {
     mkdirSync(tmp, { recursive: true });
     const p = start(['--port', String((taken.address() as { port: number }).port)], tmp);
     expect(await p.exited).toBe(2);
-    expect(p.output()).toContain('EADDRINUSE');
+    expect(p.output()).toContain(`kommunrapport preview: port ${(taken.address() as { port: number }).port} on 127.0.0.1 is already in use by another program. Leave out --port to pick a free one`);
     expect(previews(tmp)).toEqual([]);
     taken.close();
+  }, 60_000);
+
+  it('a host that is not this machine\'s and a file that does not exist are said in words with a fix, exit 2', async () => {
+    const dir = tempDir();
+    copyFileSync(reportFixture, join(dir, 'rapport.yaml'));
+    const host = await runMain(['preview', 'rapport.yaml', '--host', 'no-such-host.invalid'], dir);
+    expect(host.code).toBe(2);
+    expect(host.stderr).toMatch(/^kommunrapport preview: cannot listen on --host no-such-host\.invalid: it is not an address of this machine \((ENOTFOUND|EAI_AGAIN)\)\. Leave out --host to listen on 127\.0\.0\.1/m);
+    const missing = await runMain(['preview', 'finns-inte.yaml'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toBe('kommunrapport preview: cannot read finns-inte.yaml: no such file or folder. Give the path of a report (rapport.yaml) or of a site folder, relative to the current folder.\n');
+    expect(missing.stderr + host.stderr).not.toMatch(/ENOENT|getaddrinfo|stat '/);
   }, 60_000);
 
   it('warns when it listens beyond this machine', async () => {
