@@ -122,7 +122,7 @@ export const OPEN_DATA_CODES = {
     hint: 'Publish every file of the folder from the same build.',
   },
   'open-data-contact-email': {
-    title: 'Contact point without e-mail',
+    title: 'No e-mail for the dataset\'s contact point',
     severity: 'warning',
     group: 'open-data',
     meaning: 'The DCAT contact point of a dataset has no e-mail address (vcard:hasEmail), which DCAT-AP-SE requires so that data users can report errors. The build warns (and fails under --strict); validate-open-data warns.',
