@@ -11,7 +11,7 @@ import { basename, join } from 'node:path';
 import type * as AjvModule from 'ajv/dist/2020.js';
 import type * as AjvFormatsModule from 'ajv-formats';
 import type * as CsvParseModule from 'csv-parse/sync';
-import { Report, createDiagnostic, type Diagnostic } from '@kommunrapport/model';
+import { IsoDate, Report, createDiagnostic, type Diagnostic } from '@kommunrapport/model';
 import { OPEN_DATA_CODES, type OpenDataCode } from './diagnostics.js';
 import { collectFacts } from './collect.js';
 import { createIdMaker, idPrefix } from './ids.js';
@@ -76,7 +76,8 @@ const TYPE_CHECKS: Record<string, (s: string) => boolean> = {
   integer: (s) => /^[-+]?\d+$/.test(s),
   number: (s) => /^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$/.test(s),
   boolean: (s) => ['true', 'True', 'TRUE', '1', 'false', 'False', 'FALSE', '0'].includes(s),
-  date: (s) => /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s),
+  // The report's own date check: the form and a day that exists (2022-02-30 does not).
+  date: (s) => IsoDate.is(s),
   year: (s) => /^-?\d{4}$/.test(s),
 };
 

@@ -231,6 +231,26 @@ describe('validateOpenData finds what is wrong', () => {
     expect(typeError.hint).toBeTruthy();
   });
 
+  it('reports a date of the right form that is not in the calendar', () => {
+    const m = new Map(files);
+    const dp = JSON.parse(dec(m.get('datapackage.json')!));
+    const values = dec(m.get('indicator_values.csv')!).split('\r\n');
+    const header = values[0]!.split(',');
+    const at = header.indexOf('period_end');
+    expect(at).toBeGreaterThan(-1);
+    const cells = values[1]!.split(',');
+    cells[at] = '2022-02-30';
+    values[1] = cells.join(',');
+    const text = values.join('\r\n');
+    m.set('indicator_values.csv', enc(text));
+    const r = dp.resources.find((x: { path: string }) => x.path === 'indicator_values.csv');
+    r.bytes = enc(text).byteLength;
+    r.hash = `sha256:${createHash('sha256').update(enc(text)).digest('hex')}`;
+    m.set('datapackage.json', enc(JSON.stringify(dp)));
+    const found = validateOpenDataFiles(m).filter((d) => d.code === 'open-data-csv-type');
+    expect(found.map((d) => `${d.file} ${d.line} ${d.found}`)).toEqual(['indicator_values.csv 2 "2022-02-30"']);
+  });
+
   it('reports a report.json that breaks the schema', () => {
     const m = new Map(files);
     const json = JSON.parse(dec(m.get('report.json')!));
