@@ -119,7 +119,7 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'The file is written in another encoding (UTF-16, Latin-1, Windows-1252 …); letters such as å, ä and ö would be lost.',
     message: (d: { encoding: string } | { byte: string; line: number; column: number; latin1: boolean }) =>
       'encoding' in d
-        ? `The file is written in ${d.encoding}; a report must be UTF-8.`
+        ? `The file is written in ${d.encoding}; kommunrapport reads UTF-8 only.`
         : `The file is not UTF-8: byte ${d.byte} at line ${d.line}, column ${d.column} is not a UTF-8 character${d.latin1 ? ' (the file looks like Latin-1 or Windows-1252, where å, ä and ö are single bytes)' : ''}.`,
     hint: 'Save the file again with the encoding UTF-8 (in most editors: Save as → Encoding → UTF-8).',
   },

@@ -8,6 +8,22 @@ import { repoRoot, runMain } from '../cli-helpers.js';
 import { baseReport } from './bad-inputs.js';
 
 describe('the config file next to a report', () => {
+  it('in UTF-16: the finding says what kommunrapport reads, not that a report must be UTF-8', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-config-'));
+    try {
+      copyFileSync(baseReport, join(dir, 'rapport.yaml'));
+      writeFileSync(join(dir, 'kommunrapport.config.yaml'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('options:\n  text:\n    wrap: 72\n', 'utf16le')]));
+      const run = await runMain(['build', 'rapport.yaml', '--format', 'text', '--out', 'out'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('kommunrapport.config.yaml');
+      expect(run.stderr).toContain('file-encoding');
+      expect(run.stderr).toContain('kommunrapport reads UTF-8 only');
+      expect(run.stderr).not.toContain('a report must be UTF-8');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('in Latin-1: build exits 1 naming file-encoding at its line, writes nothing, no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kr-config-'));
     try {
