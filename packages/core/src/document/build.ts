@@ -19,6 +19,7 @@ import type { ImageFiles } from '../images.js';
 import type { ImageModel } from './types.js';
 import { absentCell, intervalCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
+import { unusedName } from './names.js';
 
 interface Ctx {
   report: Report;
@@ -164,9 +165,10 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   }
   // The summary is required of every report: without a summary section to place it, it
   // stands first (after the cover decision), so no output loses the author's summary.
-  if (!hasSummarySection(report)) {
+  const placed = sectionIds(report);
+  if (!placed.summary) {
     c.p.section();
-    drafts.push(summaryDraft(c));
+    drafts.push(summaryDraft(c, placed.ids));
   }
   drafts.push(...sectionDrafts(c));
   return { title: report.title, language: report.language, description: describeReport(report, v), cover, sections: number(c, drafts, '') };
@@ -190,27 +192,19 @@ function number(c: Ctx, drafts: readonly Draft[], prefix: string): DocSection[] 
   return out;
 }
 
-/** Whether a section of the report (at any depth) places the summary. */
-function hasSummarySection(report: Report): boolean {
-  let found = false;
-  walkReport(report, { sections: { summary: () => void (found = true) } });
-  return found;
+/** The ids of the report's sections at any depth, and whether one of them places the summary: one walk. */
+function sectionIds(report: Report): { ids: Set<string>; summary: boolean } {
+  const ids = new Set<string>();
+  let summary = false;
+  walkReport(report, { section: (s) => void ids.add(s.id), sections: { summary: () => void (summary = true) } });
+  return { ids, summary };
 }
 
-/** The summary and significant events as a section of their own, where no summary section places them. */
-function summaryDraft(c: Ctx): Draft {
+/** The summary and significant events as a section of their own, where no summary section places them; `taken` holds the report's section ids. */
+function summaryDraft(c: Ctx, taken: ReadonlySet<string>): Draft {
   const node: Open = { c, level: 2, blocks: [] };
   const title = CONTENT.summary({ id: 'summary', type: 'summary' }, node);
-  return { id: uniqueId(c.report, 'summary'), level: 2, title, role: 'summary', blocks: node.blocks };
-}
-
-/** `id`, or `id-2`, `id-3` … when a section of the report already has it. */
-function uniqueId(report: Report, id: string): string {
-  const taken = new Set<string>();
-  walkReport(report, { section: (s) => void taken.add(s.id) });
-  let out = id;
-  for (let n = 2; taken.has(out); n++) out = `${id}-${n}`;
-  return out;
+  return { id: unusedName('summary', taken), level: 2, title, role: 'summary', blocks: node.blocks };
 }
 
 function decisionSection(c: Ctx): Draft {

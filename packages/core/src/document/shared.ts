@@ -2,6 +2,7 @@
 // more than one writer needs, so no writer copies another's code.
 import type { DocBlock, DocumentModel, LegendModel, TableModel, TableRowModel } from './types.js';
 import { phraseText } from './inline.js';
+import { unusedName } from './names.js';
 
 /**
  * A key to symbols as a table, for writers that draw keys as tables: each entry's badge
@@ -53,8 +54,7 @@ function collectTables(blocks: readonly DocBlock[], taken: Set<string>, out: Doc
     else if (b.kind === 'table' || b.kind === 'legend') {
       const table = b.kind === 'table' ? b.table : legendTable(b.legend);
       const base = table.id.toLowerCase().replace(/[^a-z0-9_-]+/g, '-') || 'table';
-      let name = base;
-      for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+      const name = unusedName(base, taken);
       taken.add(name);
       out.push({ block: b, table, name });
     }
