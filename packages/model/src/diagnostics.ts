@@ -171,6 +171,25 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { max: number }) => `Expanding the aliases of this file would exceed ${d.max} copies.`,
     hint: 'Write the values out instead of nesting aliases of aliases.',
   },
+  'yaml-tag': {
+    title: 'YAML tag',
+    severity: 'error',
+    group: 'yaml',
+    meaning: 'A value carries a YAML tag (`!foo`, `!!str`, `!!binary`, `!!python/object`). A report and its config use no tags: YAML would read the value as nothing known, as another type, or drop the tag silently, so the value is refused instead.',
+    message: (d: { tag: string }) => `The tag ${d.tag} is not read: kommunrapport reads YAML without tags, so this value would not be taken as written.`,
+    hint: 'Remove the tag; to keep a value as text, put it in quotes ("…") instead.',
+  },
+  'number-too-precise': {
+    title: 'Number with more digits than can be kept',
+    severity: 'error',
+    group: 'yaml',
+    meaning: 'A number has more significant digits than a number can keep (15 are always kept, 17 at most), so YAML would read it as another, rounded number and every output would print that one. Integers beyond 9 007 199 254 740 991 are refused as invalid-value.',
+    message: (d: { written: string; read: string; digits: number }) =>
+      d.digits > 15
+        ? `${d.written} has ${d.digits} significant digits, more than a number can keep: it would be read as ${d.read}.`
+        : `${d.written} is too small a number to be kept exactly: it would be read as ${d.read}.`,
+    hint: 'Write the number with fewer decimals; where text is allowed, put it in quotes to keep every digit as text.',
+  },
   'empty-file': {
     title: 'Empty file',
     severity: 'error',

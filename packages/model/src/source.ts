@@ -6,6 +6,7 @@ import { COLLECTION_STYLE, constructFromEvents, CORE_SCHEMA, EVENT_ID, parseEven
 import { formatPath, modelDiagnostic, type Diagnostic } from './diagnostics.js';
 import { checkSize, countValues, LIMITS, tokenDepth } from './limits.js';
 import { findSplitNumbers } from './swedish-numbers.js';
+import { DECIMAL_NUMBER, findUnkept, keepsDigits } from './unkept.js';
 
 /** A line and column, both 1-based. */
 export interface Position {
@@ -91,14 +92,17 @@ const NULL_KEY = /^(?:~|null|Null|NULL)?$/;
  */
 const EXPLICIT_INDENTATION = /[|>](?:[1-9][+-]?|[+-][1-9])(?![^\s#\u0085])/;
 
-/** A number of the core schema too large for a double (`1e309`): yaml reads Infinity, js-yaml keeps the text. */
-const CORE_NUMBER = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
-function overflows(source: string, start: number, end: number): boolean {
+/**
+ * A plain scalar the fast reading leaves to the full one because its number is not read as
+ * written: too large for a double (`1e309`: yaml reads Infinity, js-yaml keeps the text), or
+ * with more digits than a double keeps (`0.12345678901234567890`), which the full reading names.
+ */
+function unkeptNumber(source: string, start: number, end: number): boolean {
   const c = source.charCodeAt(start);
   // Only a plain scalar that starts like a number needs the test.
   if (!((c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46)) return false;
   const text = source.slice(start, end);
-  return CORE_NUMBER.test(text) && !Number.isFinite(Number(text));
+  return DECIMAL_NUMBER.test(text) && (!Number.isFinite(Number(text)) || !keepsDigits(text));
 }
 
 /**
@@ -106,7 +110,7 @@ function overflows(source: string, start: number, end: number): boolean {
  * events of exactly one document with a mapping at its root, without directives, tags,
  * anchors or aliases, a plain null as a key, or a key of digits in a flow mapping (which
  * may be a number with a decimal comma, `{ total: 700,5 }`), no block scalar with an
- * indentation indicator or a number too large for a double, at most half as deep and with
+ * indentation indicator or a number not read as written (see {@link unkeptNumber}), at most half as deep and with
  * at most half as many values as the limits allow, and no error from js-yaml (duplicate
  * keys, tabs as indentation, syntax). Within these, js-yaml's core schema reads a text as
  * yaml's does (the tests compare the two on every fixture and on many changed texts).
@@ -136,7 +140,7 @@ function readPlain(source: string, maxDepth: number, maxValues: number): { value
           break;
         case EVENT_ID.SCALAR: {
           if (e.tagStart !== -1 || e.anchorStart !== -1 || open.length === 1 || 2 * ++values > maxValues) return undefined;
-          if (e.style === SCALAR_STYLE.PLAIN && overflows(source, e.valueStart, e.valueEnd)) return undefined;
+          if (e.style === SCALAR_STYLE.PLAIN && unkeptNumber(source, e.valueStart, e.valueEnd)) return undefined;
           if (isKey && e.style === SCALAR_STYLE.PLAIN) {
             const key = source.slice(e.valueStart, e.valueEnd);
             if (NULL_KEY.test(key) || (parent.flow && /^\d+$/.test(key))) return undefined;
@@ -222,6 +226,29 @@ function composeYaml(source: string, file: string | undefined, options: ParseOpt
     diagnostics.push(modelDiagnostic(code, { parser: firstLine(err.message) }, { ...(file !== undefined ? { file } : {}), line: pos.line, column: pos.column, hint: HINTS[code]! }));
   }
   if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
+  // A tag would make YAML read a value as something other than what is written (or as
+  // nothing), and a number with too many digits would lose some: each is an error where it is.
+  const unkept = findUnkept(doc, tokens, source);
+  for (const tag of unkept.tags) {
+    diagnostics.push(modelDiagnostic('yaml-tag', { tag: tag.tag }, {
+      path: formatPath(tag.path),
+      ...(file !== undefined ? { file } : {}),
+      ...where(tag.offset),
+      expected: 'a value without a YAML tag',
+      found: tag.tag,
+      hint: `Remove ${tag.tag}; to keep a value as text, put it in quotes ("…") instead.`,
+    }));
+  }
+  for (const n of unkept.numbers) {
+    diagnostics.push(modelDiagnostic('number-too-precise', { written: n.written, read: n.read, digits: n.digits }, {
+      path: formatPath(n.path),
+      ...(file !== undefined ? { file } : {}),
+      ...where(n.offset),
+      expected: 'a number of at most 15 significant digits',
+      found: n.digits > 15 ? `${n.written} (${n.digits} significant digits)` : n.written,
+      hint: `${n.digits > 15 ? `Write it with fewer decimals (${n.rounded} keeps 15 digits; a report's figures need far fewer)` : 'Check the figure, or write it in a smaller unit'}, or, where text is allowed, put it in quotes ("${n.written}") to keep it as text.`,
+    }));
+  }
   // `{ total: 700,5 }` reads as 700 and a key "5": an error naming the number it should be.
   for (const split of findSplitNumbers(doc, source)) {
     diagnostics.push(modelDiagnostic('swedish-number', { split: true, written: split.written }, {
