@@ -7,7 +7,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import * as t from 'io-ts';
-import { parse as parseYamlValue } from 'yaml';
 import { readInputFile, siteColours, type LogoImage, type SiteContext } from '@kommunrapport/core';
 import { ImportMappings } from './import/mapping.js';
 import { KoladaSettings } from './kolada/settings.js';
@@ -129,12 +128,13 @@ export function parseOptionOverride(text: string): OptionOverride | string {
     return `-O expects <plugin>.<option>=<value>, e.g. -O pdf.fontSize=11; found "${text}".`;
   }
   const raw = text.slice(eq + 1);
-  let value: unknown = raw;
-  try {
-    value = raw === '' ? '' : parseYamlValue(raw);
-  } catch {
-    value = raw;
-  }
+  if (raw === '') return { text, plugin: parts[0]!, path: parts.slice(1), value: '' };
+  // Read as the config file is: a tag or a number with more digits than can be kept is
+  // refused; a value that is not YAML at all (`a: b: c`) is taken as the text written.
+  const parsed = parseYaml(raw);
+  const refused = parsed.diagnostics.find((d) => d.code === 'yaml-tag' || d.code === 'number-too-precise');
+  if (refused) return `-O ${key}: ${refused.message} ${refused.hint}`;
+  const value = parsed.diagnostics.length === 0 ? parsed.value : parsed.diagnostics.every((d) => d.code === 'empty-file') ? null : raw;
   return { text, plugin: parts[0]!, path: parts.slice(1), value };
 }
 

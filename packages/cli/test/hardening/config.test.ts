@@ -80,4 +80,42 @@ describe('the config file next to a report', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it.each([
+    ['a tag on a mapping', 'options:\n  text: !!python/object:builtins.dict\n    wrap: 72\n', '2:9  error  yaml-tag  options.text', 'Remove !!python/object:builtins.dict'],
+    ['an unknown tag on a value', 'options:\n  text:\n    wrap: !foo 72\n', '3:11  error  yaml-tag  options.text.wrap', 'Remove !foo'],
+    ['a number with more digits than can be kept', 'options:\n  pdf:\n    fontSize: 11.0000000000000000001\n', '3:15  error  number-too-precise  options.pdf.fontSize', 'it would be read as 11'],
+  ])('with %s: an error at its line, column and path, as in a report; nothing is built', async (_name, text, head, words) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-config-'));
+    try {
+      copyFileSync(baseReport, join(dir, 'rapport.yaml'));
+      writeFileSync(join(dir, 'kommunrapport.config.yaml'), text);
+      const run = await runMain(['build', 'rapport.yaml', '--format', 'text', '--out', 'out'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain(`kommunrapport.config.yaml:${head}`);
+      expect(run.stderr).toContain(words);
+      expect(run.stdout + run.stderr).not.toMatch(/^ {4}at /m);
+      const { existsSync } = await import('node:fs');
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it.each([
+    ['pdf.fontSize=!!float 11', 'The tag !!float is not read'],
+    ['pdf.fontSize=11.0000000000000000001', '11.0000000000000000001 has 21 significant digits'],
+  ])('-O %s, read as YAML like the config, is refused as a usage error saying why', async (option, words) => {
+    const dir = mkdtempSync(join(tmpdir(), 'kr-config-'));
+    try {
+      copyFileSync(baseReport, join(dir, 'rapport.yaml'));
+      const run = await runMain(['build', 'rapport.yaml', '--format', 'pdf', '--out', 'out', '-O', option], dir);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`kommunrapport build: -O pdf.fontSize: ${words}`);
+      const { existsSync } = await import('node:fs');
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
