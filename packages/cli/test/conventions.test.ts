@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openerCommand } from '../src/commands/preview.js';
+import { createProgram } from '../src/main.js';
 import { pluginPath, reportFixture, repoRoot, runMain, sourceFlags, tempDir } from './cli-helpers.js';
 
 const ID = '0999-ks-2022-d2';
@@ -87,6 +88,43 @@ describe('short flags, --quiet and --verbose', () => {
     }
     expect((await runMain(['preview', '--help'], repoRoot)).stdout).toContain('--open');
     expect((await runMain(['--help'], repoRoot)).stdout).toMatch(/formats \[options\] +list every format/);
+  });
+});
+
+describe('the same flag means the same on every command', () => {
+  const program = createProgram({ io: { stdout: () => {}, stderr: () => {}, cwd: repoRoot, isTTY: false }, exit: () => {} });
+  const flags = program.commands.flatMap((c) => c.options.map((o) => ({ command: c.name(), short: o.short, long: o.long })));
+
+  it('a long flag has one short form everywhere, and a short form one long flag', () => {
+    const shortOf = new Map<string, Set<string | undefined>>();
+    const longOf = new Map<string, Set<string | undefined>>();
+    for (const f of flags) {
+      shortOf.set(f.long!, (shortOf.get(f.long!) ?? new Set()).add(f.short));
+      if (f.short) longOf.set(f.short, (longOf.get(f.short) ?? new Set()).add(f.long));
+    }
+    const mixed = [...shortOf].filter(([long, shorts]) => shorts.size > 1 && long !== '--help').map(([long, shorts]) => `${long}: ${[...shorts].join(' and ')}`);
+    expect(mixed).toEqual([]);
+    expect([...longOf].filter(([, longs]) => longs.size > 1)).toEqual([]);
+    // The conventions of Pandoc and Quarto wherever the flag exists.
+    for (const [long, short] of [['--quiet', '-q'], ['--verbose', '-v'], ['--out', '-o'], ['--format', '-f']] as const) expect(shortOf.get(long), long).toEqual(new Set([short]));
+  });
+
+  it('validate, build and site, which print a line per report, all have -q and -v', () => {
+    for (const command of ['validate', 'build', 'site']) {
+      const own = flags.filter((f) => f.command === command).map((f) => `${f.short} ${f.long}`);
+      expect(own, command).toEqual(expect.arrayContaining(['-q --quiet', '-v --verbose', 'undefined --json', 'undefined --strict']));
+    }
+  });
+
+  it('site -v names the config file the settings come from; -q with it prints only problems', async () => {
+    const dir = work();
+    writeFileSync(join(dir, 'kommunrapport.config.yaml'), 'options: {}\n');
+    const verbose = await runMain(['site', 'rapport.yaml', '-v', '-o', 'site'], dir);
+    expect(verbose.code).toBe(2);
+    expect(verbose.stderr).toMatch(/^config kommunrapport\.config\.yaml\nkommunrapport site: kommunrapport\.config\.yaml has no site: block/);
+    const quiet = await runMain(['site', 'rapport.yaml', '-v', '-q', '-o', 'site'], dir);
+    expect(quiet.stderr).toMatch(/^kommunrapport site: kommunrapport\.config\.yaml has no site: block/);
+    expect((await runMain(['site', 'rapport.yaml', '-o', 'site'], dir)).stderr).not.toContain('config kommunrapport.config.yaml\n');
   });
 });
 

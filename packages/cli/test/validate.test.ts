@@ -123,6 +123,47 @@ function readdirYaml(dir: string): string[] {
   return readdirSync(dir).filter((f) => f.endsWith('.yaml')).sort();
 }
 
+describe('kommunrapport validate -q and -v, as build has them', () => {
+  it('-q prints nothing for a valid file, only the problems and the verdict of a file with them', async () => {
+    const dir = workspace();
+    expect(await run(['validate', '-q', 'ok.yaml'], dir)).toEqual({ code: 0, stdout: '', stderr: '' });
+    const bad = await run(['validate', '--quiet', 'ok.yaml', 'bad.yaml'], dir);
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toBe(bad.stdout.slice(bad.stdout.indexOf('bad.yaml:77:14')));
+    expect(bad.stdout).toContain('bad.yaml:77:14  error  gender-sum-mismatch  sections[2].headcount.total');
+    expect(bad.stdout).toMatch(/✗ bad\.yaml is not valid\n$/);
+    expect(bad.stdout).not.toContain('Exempelstad');
+    expect(bad.stdout).not.toContain('ok.yaml');
+    // A warning is a problem: printed, but the file is valid and says nothing more.
+    const warn = await run(['validate', '-q', 'warn.yaml'], dir);
+    expect(warn.code).toBe(0);
+    expect(warn.stdout).toMatch(/^warn\.yaml:\d+:\d+  warning  /);
+    expect(warn.stdout).not.toContain('is valid');
+    // A file that cannot be read is a problem too.
+    const missing = await run(['validate', '-q', 'missing.yaml'], dir);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('file-unreadable');
+  });
+
+  it('-v also prints what was read: sections, tables and the image files checked', async () => {
+    const plain = await run(['validate', '-v', 'ok.yaml']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('  read: 6 sections (1 perspective) · 2 tables · 0 images\n');
+    expect((await run(['validate', 'ok.yaml'])).stdout).not.toContain('read:');
+    const images = fileURLToPath(new URL('../../core/test/fixtures/images/', import.meta.url));
+    const withImages = await run(['validate', '--verbose', 'rapport.yaml'], images);
+    expect(withImages.code).toBe(0);
+    expect(withImages.stdout).toMatch(/ {2}read: \d+ sections? \(\d+ perspectives?\) · \d+ tables? · 2 images \(bilder\/karta\.png, linje\.jpg\)\n/);
+  });
+
+  it('--json is the same with -q or -v', async () => {
+    const dir = workspace();
+    const json = (await run(['validate', '--json', 'bad.yaml'], dir)).stdout;
+    expect((await run(['validate', '--json', '-q', 'bad.yaml'], dir)).stdout).toBe(json);
+    expect((await run(['validate', '--json', '-v', 'bad.yaml'], dir)).stdout).toBe(json);
+  });
+});
+
 describe('kommunrapport usage', () => {
   it('prints help with exit 0', async () => {
     const r = await run(['--help']);

@@ -1,4 +1,4 @@
-// `kommunrapport site <reports…> --out <folder> [--config file] [--json] [--strict] [-q]`:
+// `kommunrapport site <reports…> --out <folder> [--config file] [--json] [--strict] [-q] [-v]`:
 // builds one organisation's static site: every report in all first-party formats, a start
 // page, a page per report (formats, tables with CSV), key-figure pages and the
 // tillgänglighetsredogörelse, with settings from the config's `site:` block. Only the
@@ -23,6 +23,8 @@ export interface SiteOptions {
   json?: boolean;
   strict?: boolean;
   quiet?: boolean;
+  /** Also print the config file the site's settings come from. */
+  verbose?: boolean;
 }
 
 /** A minimal `site:` block, shown when the config has none. */
@@ -71,6 +73,7 @@ export async function runSite(patterns: readonly string[], options: SiteOptions,
   const configFile = explicit ?? findConfig(io.cwd) ?? findConfig(dirname(files[0]!));
   if (configFile === undefined)
     return fail(EXIT.usage, `kommunrapport site: no ${CONFIG_NAMES[1]} in ${show(io.cwd)} or next to ${show(files[0]!)}, so the site has no publisher.\nWrite one with at least this block (or give its path with --config):\n\n${MINIMAL_SITE_BLOCK}\n`);
+  if (options.verbose === true && options.quiet !== true) io.stderr(`config ${show(configFile)}\n`);
   const config = await loadConfigFor(files[0]!, show, configFile);
   if (config.diagnostics.length > 0) {
     io.stderr(`${config.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
@@ -152,6 +155,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('-o, --out <folder>', 'the site folder (replaced atomically)', 'site')
     .option('--config <file>', 'the config file with the site: block (default: kommunrapport.config.yaml in the current folder, else next to the first report)')
     .option('-q, --quiet', 'print only problems')
+    .option('-v, --verbose', 'also print the config file the site\'s settings come from')
     .option('--json', 'print a JSON summary: reports and pages, and which were built again')
     .option('--strict', 'treat warnings as errors, and require the accessibility statement\'s facts')
     .addHelpText(

@@ -1,5 +1,5 @@
-// `kommunrapport validate <file…> [--json] [--strict]`: reads each report, decodes and
-// checks it, prints a one-screen summary and the findings (or JSON) and sets the exit code.
+// `kommunrapport validate <file…> [--json] [--strict] [-q] [-v]`: reads each report, decodes
+// and checks it, prints a one-screen summary and the findings (or JSON) and sets the exit code.
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -11,6 +11,10 @@ import { EXIT, type CommandContext } from '../io.js';
 export interface ValidateOptions {
   json?: boolean;
   strict?: boolean;
+  /** Print only problems (errors and warnings), nothing for a file without them. */
+  quiet?: boolean;
+  /** Also print what was read: the sections, tables and images checked. */
+  verbose?: boolean;
 }
 
 /** The JSON written for one file by `validate --json`. */
@@ -53,23 +57,37 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
   const loaded = decoded.text === undefined ? { report: undefined, diagnostics: decoded.diagnostics, locate: undefined } : loadReport(decoded.text, file);
   const { report } = loaded;
   // The images of its text are read and checked as the build reads them.
-  const images = report ? loadImages(report, resolve(ctx.io.cwd, file), { display: file, text: decoded.text!, ...(loaded.locate ? { locate: loaded.locate } : {}) }).diagnostics : [];
-  const diagnostics = [...loaded.diagnostics, ...images];
+  const images = report ? loadImages(report, resolve(ctx.io.cwd, file), { display: file, text: decoded.text!, ...(loaded.locate ? { locate: loaded.locate } : {}) }) : { images: new Map(), diagnostics: [] };
+  const imageFiles = new Set([...images.images.values()].map((i) => i.src));
+  const imageCount = imageFiles.size;
+  const diagnostics = [...loaded.diagnostics, ...images.diagnostics];
   const failed = hasErrors(diagnostics, { strict: options.strict === true });
   const counts = report ? countContent(report) : undefined;
   const summary = counts ? { areas: counts.areas, goals: counts.goals, commitments: counts.commitments, indicators: counts.indicators } : null;
   const bySeverity = countBySeverity(diagnostics);
+  const exit = failed ? EXIT.invalid : EXIT.ok;
+  const verdict = failed ? colours.red(`✗ ${file} is not valid${options.strict && bySeverity.error === 0 ? ' (warnings count as errors under --strict)' : ''}`) : colours.green(`✓ ${file} is valid`);
+  const json = toJson(file, !failed, summary, diagnostics);
+  if (options.quiet === true) {
+    // Only problems: errors and warnings, and the verdict of a file that fails; nothing for a clean one.
+    const problems = diagnostics.filter((d) => d.severity !== 'info').map((d) => formatDiagnostic(d, { colour: paint }));
+    if (failed) problems.push(verdict);
+    return { json, text: problems.length === 0 ? '' : `${problems.join('\n\n')}\n`, exit };
+  }
   const lines: string[] = [colours.bold(file)];
   if (report) {
     lines.push(`  ${report.municipality.name} (${report.municipality.code}) · ${report.body.name} (${report.body.abbreviation}) · ${report.period.label}`);
     lines.push(`  ${plural(summary!.areas, 'area')} · ${plural(summary!.goals, 'goal')} · ${plural(summary!.commitments, 'commitment')} · ${plural(summary!.indicators, 'indicator')}`);
+    if (options.verbose === true) {
+      lines.push(`  read: ${plural(report.sections.length, 'section')} (${plural(counts!.perspectives, 'perspective')}) · ${plural(counts!.tables, 'table')} · ${plural(imageCount, 'image')}${imageCount > 0 ? ` (${[...imageFiles].join(', ')})` : ''}`);
+    }
   } else {
     lines.push('  The report could not be read; fix the errors below first.');
   }
   lines.push(`  ${paint('error', plural(bySeverity.error, 'error'))} · ${paint('warning', plural(bySeverity.warning, 'warning'))} · ${paint('info', `${bySeverity.info} info`)}`);
   for (const d of diagnostics) lines.push('', formatDiagnostic(d, { colour: paint }));
-  lines.push('', failed ? colours.red(`✗ ${file} is not valid${options.strict && bySeverity.error === 0 ? ' (warnings count as errors under --strict)' : ''}`) : colours.green(`✓ ${file} is valid`));
-  return { json: toJson(file, !failed, summary, diagnostics), text: `${lines.join('\n')}\n`, exit: failed ? EXIT.invalid : EXIT.ok };
+  lines.push('', verdict);
+  return { json, text: `${lines.join('\n')}\n`, exit };
 }
 
 function plural(n: number, word: string): string {
@@ -104,6 +122,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('<file...>', 'report files (YAML)')
     .option('--json', 'print the result as JSON (an array for several files)')
     .option('--strict', 'treat warnings as errors')
+    .option('-q, --quiet', 'print only problems (errors and warnings), nothing for a file without them')
+    .option('-v, --verbose', 'also print what was read: sections, tables and the image files checked')
     .addHelpText('after', '\nExit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O problem.')
     .action(async (files: string[], options: ValidateOptions) => {
       const results: FileResult[] = [];
@@ -113,7 +133,7 @@ export function register(program: Command, ctx: CommandContext): void {
         ctx.io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
       } else {
         // Reports go to standard output; files that could not be read are I/O problems, for standard error.
-        const readable = results.filter((r) => r.exit !== EXIT.usage);
+        const readable = results.filter((r) => r.exit !== EXIT.usage && r.text !== '');
         if (readable.length > 0) ctx.io.stdout(readable.map((r) => r.text).join('\n'));
         for (const r of results) if (r.exit === EXIT.usage) ctx.io.stderr(r.text);
       }
