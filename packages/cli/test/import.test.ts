@@ -7,6 +7,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { repoRoot, runMain, tempDir } from './cli-helpers.js';
 import { MAX_SHEET_CELLS, MAX_WORKBOOK_UNPACKED_BYTES, zipUnpackedSize } from '../src/import/sheet.js';
+import { countWorkbookCells } from '../src/import/zip.js';
+import { numericRows, xlsx } from './hardening/xlsx.js';
 
 const example = join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml');
 const fixtures = join(repoRoot, 'packages/cli/test/fixtures/import');
@@ -314,6 +316,50 @@ describe('a CSV file with more cells than a sheet may have', () => {
     expect(run.stderr).toContain('Export only the table');
     expect(readFileSync(report, 'utf8')).toBe(original);
   });
+});
+
+describe('a workbook with more cells than a sheet may have', () => {
+  const header = '<row r="1"><c r="A1" t="inlineStr"><is><t>Avdelning</t></is></c><c r="B1" t="inlineStr"><is><t>Utfall aug</t></is></c></row>';
+
+  it('is refused from a count made while its sheets are inflated, before exceljs opens it (3.3 million cells took 2.5 GB): input-too-large, exit 1', async () => {
+    // One sheet with the table and one of data, whose <dimension> says A1:A1 (counted, not believed).
+    const data = { name: 'Rådata', rows: numericRows(MAX_SHEET_CELLS / 10, 10), dimension: 'A1:A1' };
+    writeFileSync(join(dir, 'stor.xlsx'), xlsx([{ name: 'Drift', rows: [header, '<row r="2"><c r="A2" t="inlineStr"><is><t>HR</t></is></c><c r="B2"><v>1</v></c></row>'] }, data]));
+    const run = await runMain(['import', '--from', 'stor.xlsx', '--table', 'driftredovisning', '--sheet', 'Drift'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`stor.xlsx holds ${MAX_SHEET_CELLS + 4} cells in 2 sheets, ${MAX_SHEET_CELLS} of them in sheet "Rådata"; a workbook read for a report may hold at most ${MAX_SHEET_CELLS} cells, so it was not opened.`);
+    expect(run.stderr).toContain(`expected: at most ${MAX_SHEET_CELLS} cells`);
+    expect(run.stderr).toContain(`split the data into files of at most ${MAX_SHEET_CELLS} cells`);
+    expect(run.stderr).not.toMatch(/^ {4}at /m);
+    expect(readFileSync(report, 'utf8')).toBe(original);
+  }, 60_000);
+
+  it('counts cells as exceljs reads them, namespace prefixes and tags cut between inflated pieces included', async () => {
+    const file = await workbook('liten.xlsx', { Drift: resultatrakning(), Tom: [], Text: [['a', 'b'], ['c', 1.5, { formula: 'B2*2', result: 3 }]] });
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(file);
+    const expected = read.worksheets.map((ws) => {
+      let n = 0;
+      ws.eachRow((row) => row.eachCell(() => n++));
+      return { name: ws.name, cells: n };
+    });
+    const counts = await countWorkbookCells(readFileSync(file));
+    expect(counts!.sheets.map((s) => ({ name: s.name, cells: s.cells }))).toEqual(expected);
+    expect(counts!.strings).toBeGreaterThan(10);
+    // A prefix (x:c) and 40 000 cells, so tags fall across the 16 kB pieces zlib gives.
+    const prefixed = xlsx([{ name: 'P', rows: [...numericRows(4_000, 10)].map((r) => r.replace(/<(\/?)c /g, '<$1x:c ').replace(/<\/c>/g, '</x:c>')) }]);
+    expect((await countWorkbookCells(prefixed))!.sheets).toEqual([{ name: 'P', part: 'xl/worksheets/sheet1.xml', cells: 40_000 }]);
+    expect(await countWorkbookCells(Buffer.from('not a zip'))).toBeUndefined();
+  });
+
+  it('with more different texts than a sheet may have cells is refused the same way', async () => {
+    const strings = Array.from({ length: MAX_SHEET_CELLS + 1 }, (_, i) => `t${i}`);
+    writeFileSync(join(dir, 'texter.xlsx'), xlsx([{ name: 'Drift', rows: [header] }], strings));
+    const run = await runMain(['import', '--from', 'texter.xlsx', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain(`texter.xlsx holds ${MAX_SHEET_CELLS + 1} different texts; a workbook read for a report may hold at most ${MAX_SHEET_CELLS}, so it was not opened.`);
+    expect(readFileSync(report, 'utf8')).toBe(original);
+  }, 60_000);
 });
 
 describe('repeatable imports from kommunrapport.config.yaml', () => {

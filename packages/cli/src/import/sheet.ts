@@ -5,6 +5,9 @@ import { readInputFile } from '@kommunrapport/core';
 import { basename, extname } from 'node:path';
 import type ExcelJS from 'exceljs';
 import type { Diagnostic } from '@kommunrapport/model';
+import { countWorkbookCells, zipUnpackedSize } from './zip.js';
+
+export { zipUnpackedSize } from './zip.js';
 
 /** One cell: its text as shown, or its number, or the error a formula left in it. */
 export interface GridCell {
@@ -35,36 +38,6 @@ export const MAX_WORKBOOK_BYTES = 50 * 1024 * 1024;
  * unpacks to 600 MB took about 780 MB of memory before exceljs gave up.
  */
 export const MAX_WORKBOOK_UNPACKED_BYTES = 200 * 1024 * 1024;
-
-/**
- * What a zip file's central directory says its entries unpack to in all (bytes), read from
- * the directory alone, before anything is inflated; Infinity for a ZIP64 size (a workbook
- * never needs one); undefined when there is no readable directory (exceljs then says why).
- * The sizes are as declared: JSZip refuses an entry whose data does not match its size.
- */
-export function zipUnpackedSize(bytes: Uint8Array): number | undefined {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  // The end of central directory record: 22 bytes, then a comment of up to 65 535 bytes.
-  let end = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (view.getUint32(at, true) === 0x06054b50) {
-      end = at;
-      break;
-    }
-  }
-  if (end < 0) return undefined;
-  const entries = view.getUint16(end + 10, true);
-  let at = view.getUint32(end + 16, true);
-  let total = 0;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > bytes.length || view.getUint32(at, true) !== 0x02014b50) return undefined;
-    const size = view.getUint32(at + 24, true);
-    if (size === 0xffffffff) return Infinity;
-    total += size;
-    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
-  }
-  return total;
-}
 
 /** The column letters of a 0-based column index: 0 → A, 27 → AB. */
 export function columnLetters(index: number): string {
@@ -249,6 +222,26 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
         workbookProblem(shown, 'input-too-large', `${shown} unpacks to ${Number.isFinite(unpacked) ? `${Math.ceil(unpacked / 1024 / 1024)} MB` : 'more than 4 GB'}, more than the ${MAX_WORKBOOK_UNPACKED_BYTES / 1024 / 1024} MB a workbook may; it was not opened.`, 'Export only the sheet with the table (as a new workbook or as CSV); a workbook this size is damaged or not a spreadsheet.', {
           expected: `a workbook that unpacks to at most ${MAX_WORKBOOK_UNPACKED_BYTES / 1024 / 1024} MB`,
           found: Number.isFinite(unpacked) ? `${unpacked} bytes unpacked` : 'a ZIP64 size',
+        }),
+      ],
+    };
+  }
+  // Cells counted before the workbook is opened: exceljs makes an object of every cell of
+  // every sheet (2.5 GB for 3.3 million), so a workbook with more than a sheet may have is refused.
+  const counts = await countWorkbookCells(bytes);
+  const cells = counts ? counts.sheets.reduce((n, s) => n + s.cells, 0) : 0;
+  if (counts && (cells > MAX_SHEET_CELLS || counts.strings > MAX_SHEET_CELLS)) {
+    const largest = [...counts.sheets].sort((a, b) => b.cells - a.cells)[0]!;
+    const sheet = largest.name !== undefined ? `sheet ${JSON.stringify(largest.name)}` : largest.part;
+    const texts = cells <= MAX_SHEET_CELLS;
+    const message = texts
+      ? `${shown} holds ${counts.strings} different texts; a workbook read for a report may hold at most ${MAX_SHEET_CELLS}, so it was not opened.`
+      : `${shown} holds ${cells} cells${counts.sheets.length > 1 ? ` in ${counts.sheets.length} sheets, ${largest.cells} of them in ${sheet}` : ` in ${sheet}`}; a workbook read for a report may hold at most ${MAX_SHEET_CELLS} cells, so it was not opened.`;
+    return {
+      diagnostics: [
+        workbookProblem(shown, 'input-too-large', message, `Save the table (its header row, its rows and columns) as a workbook or CSV file of its own, or split the data into files of at most ${MAX_SHEET_CELLS} cells, one per table; a report's table is a few thousand cells.`, {
+          expected: `at most ${MAX_SHEET_CELLS} ${texts ? 'texts' : 'cells'}`,
+          found: texts ? `${counts.strings} texts` : `${cells} cells`,
         }),
       ],
     };
