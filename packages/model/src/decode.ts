@@ -285,8 +285,10 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
     const u = JSON.parse(p.message) as UnsupportedMarkdown | MalformedTable | ImageProblem;
     if (u.construct === 'image') {
       // The line of the text within a block scalar (`|-`), whose text begins on the line after the key; a one-line text is on the key's line.
-      const at = place(p.segments);
+      // Within a block scalar the value's column is not the image's, so only the line is given.
+      const { column: _column, ...line } = place(p.segments);
       const multiline = typeof p.value === 'string' && p.value.includes('\n');
+      const at = multiline ? line : place(p.segments);
       return {
         code: u.code,
         parent,
@@ -304,8 +306,9 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       };
     }
     if (u.construct === 'malformed-table') {
-      // A table stands in a block scalar (`|-`), whose text begins on the line after the key.
-      const at = place(p.segments);
+      // A table stands in a block scalar (`|-`), whose text begins on the line after the key;
+      // the value's column is not the table line's, so only the line is given.
+      const { column: _column, ...at } = place(p.segments);
       return {
         code: 'markdown-table-malformed',
         parent,

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, loadReport } from '../src/index.js';
 import { fixture } from './helpers.js';
 
-interface Case { code: string; severity: string; path: string; line: number; column: number; count: number; report: boolean }
+interface Case { code: string; severity: string; path: string; line: number; /** Absent where only the line is known (a line inside a block scalar). */ column?: number; count: number; report: boolean }
 const cases = JSON.parse(readFileSync(fixture('invalid/cases.json'), 'utf8')) as Record<string, Case>;
 const files = readdirSync(fixture('invalid')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
 
@@ -33,7 +33,8 @@ describe('invalid corpus', () => {
       const result = loadReport(readFileSync(fixture(`invalid/${file}`), 'utf8'), file);
       const match = result.diagnostics.find((d) => d.code === expected.code && d.path === expected.path);
       expect(match, `diagnostics: ${JSON.stringify(result.diagnostics.map((d) => [d.code, d.path, d.line]))}`).toBeDefined();
-      expect(match).toMatchObject({ severity: expected.severity, line: expected.line, column: expected.column, file });
+      expect(match).toMatchObject({ severity: expected.severity, line: expected.line, file });
+      expect(match!.column).toBe(expected.column);
       expect(match!.message.length).toBeGreaterThan(10);
       expect(match!.hint ?? '').not.toBe('');
       expect(result.diagnostics).toHaveLength(expected.count);
