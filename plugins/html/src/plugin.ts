@@ -25,9 +25,10 @@ const HTML_CODES = {
 /** Reports vocabulary colours too light for text; those symbols are drawn in the text colour instead. */
 function checkColours(ctx: RenderContext<HtmlOptions, typeof HTML_CODES>): void {
   for (const scale of ['assessment', 'trend', 'commitmentStatus', 'completion'] as const) {
-    for (const step of ctx.vocabulary.steps(scale)) {
-      if (!readableColour(step.colour)) ctx.report('low-contrast', { scale, key: step.key, colour: step.colour }, ['governance']);
-    }
+    // The colour's own path: its line when the report writes the scale, else governance's (a preset's).
+    ctx.vocabulary.steps(scale).forEach((step, i) => {
+      if (!readableColour(step.colour)) ctx.report('low-contrast', { scale, key: step.key, colour: step.colour }, ['governance', scale, i, 'colour']);
+    });
   }
 }
 

@@ -1,0 +1,60 @@
+// Planted errors an outsider would try, each found at the exact place it is written: the
+// findings whose place was vague or wrong (a vocabulary colour that fails contrast was put
+// at governance's first key; an image inside a block scalar got the column of the `|`),
+// and the same report planted with the commonest slips, each at its line, column and path.
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { repoRoot, runMain, tempDir } from '../cli-helpers.js';
+import { baseReport } from './bad-inputs.js';
+
+const minimal = readFileSync(baseReport, 'utf8');
+const STACK_LINE = /^ {4}at /m;
+
+/** The line (1-based) of the first line of `text` that contains `needle`. */
+const lineOf = (text: string, needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+describe('a planted error is named where it is written', () => {
+  it('a vocabulary colour that fails contrast: at the colour itself (it was at governance\'s first key, path "governance")', async () => {
+    const dir = tempDir('kr-planted-');
+    cpSync(join(repoRoot, 'examples/norrvik-bun-2024-malmodell'), dir, { recursive: true });
+    const text = readFileSync(join(dir, 'rapport.yaml'), 'utf8');
+    writeFileSync(join(dir, 'rapport.yaml'), text.replace('colour: "#8a5a00", symbol: ◐', 'colour: "#ffff00", symbol: ◐'));
+    const line = lineOf(text, 'colour: "#8a5a00", symbol: ◐');
+    const column = text.split('\n')[line - 1]!.indexOf('"#8a5a00"') + 1;
+    const run = await runMain(['build', 'rapport.yaml', '-f', 'html', '-o', 'out'], dir);
+    expect(run.code).toBe(0);
+    expect(run.stdout + run.stderr).toContain(`rapport.yaml:${line}:${column}  warning  [plugin html] low-contrast  governance.assessment[1].colour`);
+    expect(run.stdout + run.stderr).toContain('governance.assessment "partly": colour #ffff00 has less than 4.5:1 contrast on the page');
+  });
+
+  it('an image outside the report\'s folder in a block scalar: at the image\'s line, without the column of the `|`', async () => {
+    const dir = tempDir('kr-planted-');
+    const text = minimal.replace('            body: Arbetet pågår.\n', '            body: |\n              Arbetet pågår.\n\n              ![Karta](../../etc/karta.png)\n');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', '--json', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { diagnostics: { code: string; path: string; line: number; column: number | null; found: string }[] };
+    expect(json.diagnostics).toEqual([
+      expect.objectContaining({ code: 'image-source', path: 'sections[1].areas[0].goals[0].body', line: lineOf(text, '![Karta]'), column: null, found: '"![Karta](../../etc/karta.png)"' }),
+    ]);
+  });
+
+  // The commonest slips, each already found exactly: pinned here with their place.
+  it.each([
+    ['a total that does not add up in an ekonomi table', 'values: { utfall: 1200, budget: 1800', 'values: { utfall: 1300, budget: 1800', 'values: { utfall: -4000', 'sum-mismatch', 'sections[4].tables[0].rows[2].values.utfall'],
+    ['a percentage over 100 where the unit is %', 'total: 4.5\n                women: 5.5', 'total: 140\n                women: 5.5', 'total: 140', 'percent-out-of-range', 'sections[3].groups[0].indicators[1].values[0].total'],
+    ['a status not on the report\'s scale', 'status: done', 'status: klar', 'status: klar', 'unknown-scale-key', 'sections[1].areas[0].commitments[0].status'],
+    ['a mål serving an id the report does not have', '          - id: foretagsklimat\n', '          - id: foretagsklimat\n            serves: [finns-inte]\n', 'serves: [finns-inte]', 'goal-link', 'sections[1].areas[0].goals[0].serves[0]'],
+    ['a commitment id used twice', '          - id: kompetens\n', '          - id: detaljplaner  # kopierad\n', '# kopierad', 'duplicate-id', 'sections[1].areas[0].commitments[1].id'],
+  ])('%s', async (_name, from, to, at, code, path) => {
+    expect(minimal).toContain(from);
+    const text = minimal.replace(from, to);
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout + run.stderr).not.toMatch(STACK_LINE);
+    expect(run.stdout).toMatch(new RegExp(`^rapport\\.yaml:${lineOf(text, at)}:\\d+  error  ${code}  ${path.replace(/[.[\]]/g, '\\$&')}$`, 'm'));
+  });
+});
