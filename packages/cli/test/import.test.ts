@@ -362,6 +362,21 @@ describe('a workbook with more cells than a sheet may have', () => {
   }, 60_000);
 });
 
+describe('a sheet table larger than a report can hold', () => {
+  it('is refused before it is applied (10 000 rows were applied, then refused as too-many-values at a line of rapport.yaml the user never wrote; 110 000 rows ran over 400 s): input-too-large naming the cells, exit 1', async () => {
+    const rows = Array.from({ length: 8_000 }, (_, i) => `Enhet ${i + 1};${i}`);
+    writeFileSync(join(dir, 'enheter.csv'), `Avdelning;Utfall aug\n${rows.join('\n')}\n`);
+    const started = performance.now();
+    const run = await runMain(['import', '--from', 'enheter.csv', '--table', 'driftredovisning'], dir);
+    expect(performance.now() - started).toBeLessThan(20_000);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('enheter.csv  error  input-too-large');
+    expect(run.stderr).toContain('The table at enheter.csv!A2–enheter.csv!A8001 has 8000 rows of 1 column, at least 56000 keys and values in the report; a report holds at most 50000 in all, so it was not imported.');
+    expect(run.stderr).not.toContain('too-many-values');
+    expect(readFileSync(report, 'utf8')).toBe(original);
+  });
+});
+
 describe('repeatable imports from kommunrapport.config.yaml', () => {
   it('refreshes every mapped table with one command, and the second run changes nothing', async () => {
     copyFileSync(join(fixtures, 'driftredovisning-1252.csv'), join(dir, 'drift.csv'));

@@ -2,7 +2,7 @@
 // and checked like a typed report, and written (atomically) only when it has no errors.
 import { rename, writeFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { decodeSource, hasErrors, loadReport, type Diagnostic } from '@kommunrapport/model';
+import { decodeSource, hasErrors, LIMITS, loadReport, type Diagnostic } from '@kommunrapport/model';
 import { readInputFile } from '@kommunrapport/core';
 import { applySheetTable, type Change } from './apply.js';
 import { locateTable } from './locate.js';
@@ -72,6 +72,25 @@ export async function runImport(job: ImportJob, options: { cwd: string; dryRun?:
     const located = locateTable(grid.grid, { ...(m.range ? { range: m.range } : {}), ...(m.anchor ? { anchor: m.anchor } : {}) }, workbookShown);
     if (!located.table || located.diagnostics.length > 0) {
       diagnostics.push(...located.diagnostics);
+      exit = Math.max(exit, 1) as 0 | 1 | 2;
+      continue;
+    }
+    // Each row takes at least its id, its label and its values (a key and a value each) in the
+    // report, which holds at most LIMITS.maxValues keys and values: a table that cannot fit is
+    // refused before it is applied (110 000 rows ran over 400 s before the report was refused).
+    const { rows, columns } = located.table;
+    const values = rows.length * (5 + 2 * columns.length);
+    if (values > LIMITS.maxValues) {
+      diagnostics.push({
+        code: 'input-too-large',
+        severity: 'error',
+        path: '',
+        file: workbookShown,
+        message: `The table at ${rows[0]!.ref}–${rows[rows.length - 1]!.ref} has ${rows.length} rows of ${columns.length} column${columns.length === 1 ? '' : 's'}, at least ${values} keys and values in the report; a report holds at most ${LIMITS.maxValues} in all, so it was not imported.`,
+        expected: `a table of at most ${LIMITS.maxValues} keys and values`,
+        found: `${rows.length} rows of ${columns.length} column${columns.length === 1 ? '' : 's'}`,
+        hint: 'Give the table\'s cells only (--range, or range: in the config), or publish data this large as open data beside the report; a report\'s table has tens of rows.',
+      });
       exit = Math.max(exit, 1) as 0 | 1 | 2;
       continue;
     }
