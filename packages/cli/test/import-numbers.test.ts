@@ -42,6 +42,13 @@ describe('parseSwedishNumber', () => {
     expect(value(text)).toMatch(/^error:/);
   });
 
+  it.each([
+    ['0,12345678901234567890', '0.12345678901234568'],
+    ['1 234 567 890 123,456789', '1234567890123.4568'],
+  ])('refuses %j, with more digits than a number can keep, as a report does (it was rounded silently)', (text, read) => {
+    expect(value(text)).toBe(`error: written with more digits than a number can keep (it would be read as ${read}); round it to at most 15 digits`);
+  });
+
   it('marks a trailing % as a percentage', () => {
     expect(parseSwedishNumber('12 %')).toEqual({ ok: true, value: 12, percent: true });
     expect(parseSwedishNumber('12')).toEqual({ ok: true, value: 12, percent: false });

@@ -5,6 +5,7 @@ export * from './governance.js';
 export * from './goal-model.js';
 export * from './vocabulary-scope.js';
 export * from './swedish-numbers.js';
+export { keepsDigits } from './unkept.js';
 export * from './presets.js';
 export * from './organisation.js';
 export * from './site.js';

@@ -2,7 +2,7 @@
 // or narrow spaces as thousands separators), "−12,3" (U+2212) and "-12,3", "(1 234)" as a
 // negative amount, "12 %", and blank, "–" or "-" for no value. Conversions between kr, tkr and
 // mnkr shift the decimal point exactly instead of multiplying floating-point numbers.
-import type { Unit } from '@kommunrapport/model';
+import { keepsDigits, type Unit } from '@kommunrapport/model';
 
 /** A cell read as a number: a value, no value (null), or not a number with the reason. */
 export type ParsedNumber = { ok: true; value: number | null; percent: boolean } | { ok: false; reason: string };
@@ -47,6 +47,8 @@ export function parseSwedishNumber(text: string): ParsedNumber {
   else return { ok: false, reason: 'not a number' };
   const value = Number(digits);
   if (!Number.isFinite(value)) return { ok: false, reason: 'not a finite number' };
+  // As in a report: digits a number cannot keep would be rounded silently.
+  if (!keepsDigits(digits)) return { ok: false, reason: `written with more digits than a number can keep (it would be read as ${value}); round it to at most 15 digits` };
   return { ok: true, value: negative && value !== 0 ? -value : value, percent };
 }
 
