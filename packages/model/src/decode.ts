@@ -5,7 +5,7 @@ import * as t from 'io-ts';
 import { Report } from './report.js';
 import { UnknownKeyType, UnknownTagType } from './codec.js';
 import { presets } from './presets.js';
-import { DIAGNOSTIC_CODES, formatPath, renderValue, type Diagnostic } from './diagnostics.js';
+import { DIAGNOSTIC_CODES, formatPath, modelDiagnostic, renderValue, type Diagnostic } from './diagnostics.js';
 import type { Locate } from './source.js';
 import { swedishNumber } from './swedish-numbers.js';
 import { daysInMonth } from './calendar.js';
@@ -27,6 +27,24 @@ export interface DecodeResult<A> {
 
 /** Decodes a plain value (parsed YAML or JSON) into a Report. */
 export function decodeReport(value: unknown, options: DecodeOptions = {}): { report?: Report; diagnostics: Diagnostic[] } {
+  // A file that is a list or a single value is no report at all: said in words, not by the codec's name.
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const expected = 'a report (a mapping with id, kind, title, period …)';
+    const pos = options.locate?.([]);
+    return {
+      diagnostics: [
+        modelDiagnostic('invalid-type', { expected, found: renderValue(value) }, {
+          ...(options.file !== undefined ? { file: options.file } : {}),
+          ...(pos ? { line: pos.line, column: pos.column } : {}),
+          expected,
+          found: renderValue(value),
+          hint: Array.isArray(value)
+            ? 'Write the report\'s keys (id: …, kind: …, title: …) at the start of their lines, without a leading "- ", which makes the file a list.'
+            : 'A report is a mapping of keys (id: …, kind: …, title: …); start from `kommunrapport init` or from an example report.',
+        }),
+      ],
+    };
+  }
   const r = decodeWith(Report, value, options);
   return r.value === undefined ? { diagnostics: r.diagnostics } : { report: r.value, diagnostics: r.diagnostics };
 }

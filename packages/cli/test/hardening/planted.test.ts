@@ -58,3 +58,19 @@ describe('a planted error is named where it is written', () => {
     expect(run.stdout).toMatch(new RegExp(`^rapport\\.yaml:${lineOf(text, at)}:\\d+  error  ${code}  ${path.replace(/[.[\]]/g, '\\$&')}$`, 'm'));
   });
 });
+
+describe('a file that is no report at all', () => {
+  it.each([
+    ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],
+    ['a single text', 'Delårsrapport 2 2022\n', '"Delårsrapport 2 2022"', 'A report is a mapping of keys'],
+  ])('%s: said in words, not by the codec\'s name (it was "Expected a Report … hint: Write a Report.")', async (_name, text, found, hint) => {
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('rapport.yaml:1:1  error  invalid-type');
+    expect(run.stdout).toContain(`Expected a report (a mapping with id, kind, title, period …), found ${found}.`);
+    expect(run.stdout).toContain(hint);
+    expect(run.stdout).not.toContain('Report.');
+  });
+});
