@@ -415,6 +415,9 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
     };
   }
   const code = wrongType ? 'invalid-type' : 'invalid-value';
+  // An object of the model is named by its codec (Period): say which keys it has instead.
+  const strictType = (p.type as { _tag?: string; required?: Record<string, unknown> })._tag === 'StrictType' ? (p.type as unknown as { required: Record<string, unknown> }) : undefined;
+  const mappingKeys = strictType && Object.keys(strictType.required).length > 0 ? Object.keys(strictType.required).join(', ') : undefined;
   const keyof = (p.type as { _tag?: string })._tag === 'KeyofType' ? Object.keys((p.type as t.KeyofC<Record<string, unknown>>).keys) : undefined;
   const suggestion = keyof && typeof p.value === 'string' ? closest(p.value, keyof) : undefined;
   let hint: string;
@@ -432,6 +435,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   else if (wrongType && kind === 'string' && (typeof p.value === 'number' || typeof p.value === 'boolean')) hint = 'Put the value in quotes so YAML reads it as text.';
   else if (wrongType && kind === 'number' && typeof p.value === 'string') hint = 'Write the number without quotes; decimals with a point (8.2, not "8,2").';
   else if (wrongType && kind === 'array') hint = 'Write a list: one "- " item per line, or [a, b].';
+  else if (wrongType && mappingKeys) hint = `Write ${key === undefined ? 'it' : key} as a mapping: its keys (${mappingKeys}) each on a line of its own below it, indented.`;
   else hint = `Write ${article(expected)}.`;
   return {
     code,
@@ -440,9 +444,9 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       code,
       severity: 'error',
       path,
-      message: wrongType ? `Expected ${article(expected)}, found ${describeKind(p.value)}.` : tooLarge ? `${renderValue(p.value)} is too large a number to be kept exactly.` : `${renderValue(p.value)} is not ${article(expected)}.`,
+      message: wrongType ? `Expected ${article(expected)}${mappingKeys && wrongType ? ` (a mapping with ${mappingKeys})` : ''}, found ${describeKind(p.value)}.` : tooLarge ? `${renderValue(p.value)} is too large a number to be kept exactly.` : `${renderValue(p.value)} is not ${article(expected)}.`,
       ...place(p.segments),
-      expected,
+      expected: mappingKeys && wrongType ? `${expected} (a mapping with ${mappingKeys})` : expected,
       found: renderValue(p.value),
       hint,
     },

@@ -74,3 +74,17 @@ describe('a file that is no report at all', () => {
     expect(run.stdout).not.toContain('Report.');
   });
 });
+
+describe('a value where the model has a mapping', () => {
+  it('names the keys the mapping has and how to write it (it said "Expected a Period … hint: Write a Period.")', async () => {
+    const dir = tempDir('kr-planted-');
+    const text = minimal.replace(/\nperiod:\n(  .*\n)+/, '\nperiod: 2022\n');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`rapport.yaml:${lineOf(text, 'period: 2022')}:9  error  invalid-type  period`);
+    expect(run.stdout).toContain('Expected a Period (a mapping with year, label, start, end), found number 2022.');
+    expect(run.stdout).toContain('expected: Period (a mapping with year, label, start, end)');
+    expect(run.stdout).toContain('hint:     Write period as a mapping: its keys (year, label, start, end) each on a line of its own below it, indented.');
+  });
+});
