@@ -324,7 +324,7 @@ function statementsSkeleton(en: boolean, y: number, period: ReportPeriod): strin
   const rows = (list: Row[], col: string) =>
     list
       .map(([id, key, kind, value, extra]) => {
-        const label = key !== '' ? STANDARD_ROWS[key].label : { 'anlaggningstillgangar': 'Anläggningstillgångar', 'omsattningstillgangar': 'Omsättningstillgångar', 'eget-kapital': 'Eget kapital', 'avsattningar': 'Avsättningar', 'skulder': 'Skulder', 'lopande': 'Den löpande verksamheten', 'rorelsekapital': 'Förändring av rörelsekapital', 'investering': 'Investeringsverksamheten', 'investeringar': 'Investering i materiella anläggningstillgångar', 'finansiering': 'Finansieringsverksamheten', 'nya-lan': 'Nyupptagna lån', 'amortering': 'Amortering av skuld', 'resultat': 'Årets resultat', 'avskrivningar': 'Justering för av- och nedskrivningar' }[id] ?? id;
+        const label = key !== '' ? STANDARD_ROWS[key].label : { 'anlaggningstillgangar': 'Anläggningstillgångar', 'omsattningstillgangar': 'Omsättningstillgångar', 'eget-kapital': 'Eget kapital', 'avsattningar': 'Avsättningar', 'skulder': 'Skulder', 'lopande': 'Den löpande verksamheten', 'rorelsekapital': 'Förändring av rörelsekapital', 'investering': 'Investeringsverksamheten', 'finansiering': 'Finansieringsverksamheten' }[id] ?? id;
         const parts = [`id: ${id}`, `label: ${q(label)}`, ...(key !== '' ? [`key: ${key}`] : []), `kind: ${kind}`, ...(extra ? [extra] : []), ...(value !== undefined ? [`values: { ${col}: ${value.toFixed(1)} }`] : [])];
         return `            - { ${parts.join(', ')} }`;
       })
@@ -374,17 +374,17 @@ ${table('resultatrakning', en ? 'Income statement (resultaträkning)' : 'Resulta
     ['summa-ek-avs-skulder', 'summa-eget-kapital-avsattningar-och-skulder', 'total', 4000, 'sumOf: [summa-ek, summa-avs, summa-skulder]'],
   ], 'utfall')}${table('kassaflodesanalys', en ? 'Cash flow statement (kassaflödesanalys)' : 'Kassaflödesanalys', 'cashFlow', flowColumn, [
     ['lopande', '', 'heading', undefined],
-    ['resultat', '', 'item', 72],
-    ['avskrivningar', '', 'item', 100],
+    ['resultat', 'arets-resultat', 'item', 72],
+    ['avskrivningar', 'justering-for-av-och-nedskrivningar', 'item', 100],
     ['fore-rorelsekapital', 'medel-fran-verksamheten-fore-forandring-av-rorelsekapital', 'subtotal', 172, 'sumOf: [resultat, avskrivningar]'],
     ['rorelsekapital', '', 'item', -12],
     ['summa-lopande', 'kassaflode-fran-den-lopande-verksamheten', 'subtotal', 160, 'sumOf: [fore-rorelsekapital, rorelsekapital]'],
     ['investering', '', 'heading', undefined],
-    ['investeringar', '', 'item', -200],
+    ['investeringar', 'investering-i-materiella-anlaggningstillgangar', 'item', -200],
     ['summa-investering', 'kassaflode-fran-investeringsverksamheten', 'subtotal', -200, 'sumOf: [investeringar]'],
     ['finansiering', '', 'heading', undefined],
-    ['nya-lan', '', 'item', 100],
-    ['amortering', '', 'item', -40],
+    ['nya-lan', 'nyupptagna-lan', 'item', 100],
+    ['amortering', 'amortering-av-skuld', 'item', -40],
     ['summa-finansiering', 'kassaflode-fran-finansieringsverksamheten', 'subtotal', 60, 'sumOf: [nya-lan, amortering]'],
     ['periodens-kassaflode', 'periodens-kassaflode', 'subtotal', 20, 'sumOf: [summa-lopande, summa-investering, summa-finansiering]'],
     ['lm-borjan', 'likvida-medel-vid-periodens-borjan', 'item', 80],
