@@ -45,7 +45,20 @@ describe('runGenerators', () => {
     expect(r).toMatchObject({ exitCode: 1, stale: ['README.md'] });
   });
 
-  it('runs the schema, API report, troubleshooting and CSV column generators', () => {
-    expect(GENERATORS.map((g) => g.name)).toEqual(['schema', 'api-report', 'troubleshooting', 'csv-columns']);
+  it('runs the schema, API report, troubleshooting, CSV column and CLI reference generators', () => {
+    expect(GENERATORS.map((g) => g.name)).toEqual(['schema', 'api-report', 'troubleshooting', 'csv-columns', 'cli-reference']);
+  });
+
+  it('writes the CLI reference from the commands: validate\'s -q and -v, and a flag dropped from the docs makes it stale', () => {
+    const cli = GENERATORS.find((g) => g.name === 'cli-reference')!;
+    const doc = readFileSync(new URL('../docs/cli.md', import.meta.url), 'utf8');
+    const validate = doc.slice(doc.indexOf('## kommunrapport validate\n'), doc.indexOf('## kommunrapport validate-open-data'));
+    expect(validate).toContain('| `-q, --quiet` | print only problems (errors and warnings), nothing for a file without them |');
+    expect(validate).toContain('| `-v, --verbose` |');
+    expect(doc).toContain('| `--quiet` | `-q` | build, site, validate |');
+    const stale = doc.replace(/\| `-v, --verbose` \|[^\n]*\n/, '');
+    expect(stale).not.toBe(doc);
+    expect(runGenerators({ root: root({ 'docs/cli.md': stale }), check: true, generators: [cli] })).toMatchObject({ exitCode: 1, stale: ['docs/cli.md'] });
+    expect(runGenerators({ root: root({ 'docs/cli.md': doc }), check: true, generators: [cli] })).toMatchObject({ exitCode: 0, stale: [] });
   });
 });

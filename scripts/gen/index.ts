@@ -4,7 +4,8 @@
 // - the JSON Schema of the report (packages/model/schema/report.schema.json),
 // - the API reports of model and core, docs/model.md and the samples in docs/plugins.md (tools/api-report),
 // - the troubleshooting section of README.md and docs/troubleshooting.md (from the one catalogue),
-// - the CSV column docs of plugins/open-data/README.md (from the Table Schemas).
+// - the CSV column docs of plugins/open-data/README.md (from the Table Schemas),
+// - the command-line reference docs/cli.md (from the CLI's commander program).
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +13,7 @@ import { generateReportSchema, schemaText } from '@kommunrapport/model';
 import { generateAll } from '../../tools/api-report/src/run.js';
 import { renderTroubleshootingDoc, withTroubleshooting } from './troubleshooting.js';
 import { withCsvColumns } from './csv-columns.js';
+import { renderCliReference } from './cli-reference.js';
 
 /** A generated file: its repository path and its contents. */
 export interface Generated {
@@ -37,6 +39,7 @@ export const GENERATORS: readonly Generator[] = [
     ],
   },
   { name: 'csv-columns', files: (root, read) => [{ path: 'plugins/open-data/README.md', text: withCsvColumns(read('plugins/open-data/README.md') ?? '', root) }] },
+  { name: 'cli-reference', files: () => [{ path: 'docs/cli.md', text: renderCliReference() }] },
 ];
 
 /** The outcome of a run: the stale (or written) files and the lines to print. */
