@@ -88,3 +88,18 @@ describe('a value where the model has a mapping', () => {
     expect(run.stdout).toContain('hint:     Write period as a mapping: its keys (year, label, start, end) each on a line of its own below it, indented.');
   });
 });
+
+describe('a file given twice to build', () => {
+  it('is one report, built once (two files with one id are duplicate-report-id)', async () => {
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), minimal);
+    const run = await runMain(['build', 'rapport.yaml', './rapport.yaml', '-f', 'text', '-o', 'out', '--json'], dir);
+    expect(run.code).toBe(0);
+    const json = JSON.parse(run.stdout) as { reports: { file: string }[] };
+    expect(json.reports.map((r) => r.file)).toEqual(['rapport.yaml']);
+    writeFileSync(join(dir, 'kopia.yaml'), minimal);
+    const two = await runMain(['build', 'rapport.yaml', 'kopia.yaml', '-f', 'text', '-o', 'out2'], dir);
+    expect(two.code).toBe(1);
+    expect(two.stderr).toContain('duplicate-report-id');
+  });
+});
