@@ -89,6 +89,16 @@ describe('a value where the model has a mapping', () => {
   });
 });
 
+describe('a status written as a word near its label', () => {
+  it('names the key of the step whose label it looks like (the hint said only "Use a key of the scale")', async () => {
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), minimal.replace('status: done', 'status: klar'));
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('hint:     "klar" looks like the label "Klart, avslutat" readers see; write its key "done".');
+  });
+});
+
 describe('a file given twice to build', () => {
   it('is one report, built once (two files with one id are duplicate-report-id)', async () => {
     const dir = tempDir('kr-planted-');

@@ -13,17 +13,23 @@ type Scale = 'assessment' | 'trend' | 'commitmentStatus' | 'completion';
 export function scaleKey(ctx: CheckContext, name: Scale, key: string | null | undefined, path: ReportPath): void {
   if (key === null || key === undefined) return;
   const gov = ctx.governance;
-  const steps = gov[name] as readonly { key: string; label: string }[];
+  const steps = gov[name] as readonly { key: string; label: string; textAlternative?: string }[];
   const keys = steps.map((s) => s.key);
   if (keys.includes(key)) return;
   const byLabel = steps.find((s) => s.label.toLowerCase() === key.toLowerCase());
+  // A word near a label, its first part or its text alternative ("klar" for "Klart, avslutat").
+  const words = steps.flatMap((s) => [s.label, s.label.split(',')[0]!, s.textAlternative ?? ''].filter((w) => w !== '').map((w) => ({ word: w.toLowerCase(), step: s })));
+  const near = byLabel ? undefined : closest(key.toLowerCase(), words.map((w) => w.word));
+  const nearStep = near === undefined ? undefined : words.find((w) => w.word === near)!.step;
   const suggestion = byLabel?.key ?? closest(key, keys);
   ctx.report('unknown-scale-key', { key, scale: name, vocabulary: gov.name }, path, {
     expected: `one of ${keys.map((k) => JSON.stringify(k)).join(', ')} or null`,
     found: JSON.stringify(key),
     hint: byLabel
       ? `"${key}" is the label readers see; write its key "${byLabel.key}".`
-      : suggestion
+      : nearStep && !suggestion
+        ? `"${key}" looks like the label "${nearStep.label}" readers see; write its key "${nearStep.key}".`
+        : suggestion
         ? `Did you mean "${suggestion}"?`
         : 'Use a key of the scale, write null when the source does not state it, or add the step to governance.',
   });
