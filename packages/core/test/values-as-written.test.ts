@@ -92,6 +92,33 @@ describe('"–" as an indicator value', () => {
   });
 });
 
+describe('a cell with no value', () => {
+  const solberga = `${root}examples/solberga-son-2024-delar/rapport.yaml`;
+  const text = readFileSync(solberga, 'utf8');
+  const indicatorCell = (doc: DocumentModel, name: string, column: string) => {
+    const t = tables(doc).find((x) => x.rows.some((r) => r.header.startsWith(name)))!;
+    return cells(t, name)[t.columns.findIndex((c) => c.label === column)]!;
+  };
+
+  it('shows the dash, named by the vocabulary\'s missingValue for every reader, never an empty text', () => {
+    const doc = docOf(loadReport(text, solberga).report!);
+    expect(indicatorCell(doc, 'Barn och unga 0–20 år med insats', 'Mål 2024')).toMatchObject({ text: '–', label: 'Värde saknas', spoken: 'Värde saknas', speech: 'Värde saknas', align: 'end' });
+    expect(indicatorCell(doc, 'Barn och unga 0–20 år med insats', 'Mål 2024').value).toBeUndefined();
+    // A null in a table of figures (the source leaves it empty): the same.
+    const fjallby = fileURLToPath(new URL('./fixtures/fjallby-ab-2025-ar/rapport.yaml', import.meta.url));
+    const summa = cells(table(docOf(loadReport(readFileSync(fjallby, 'utf8'), fjallby).report!), 'affarsomraden'), 'Summa');
+    expect(summa[2]).toMatchObject({ text: '–', label: 'Värde saknas' });
+  });
+
+  it('takes its words from the report\'s vocabulary: a kommun\'s own word, and English', () => {
+    const report = loadReport(text, solberga).report!;
+    const own = docOf({ ...report, governance: { ...report.governance, terms: { ...report.governance.terms, missingValue: 'Uppgift saknas' } } });
+    expect(indicatorCell(own, 'Barn och unga 0–20 år med insats', 'Mål 2024')).toMatchObject({ text: '–', label: 'Uppgift saknas', spoken: 'Uppgift saknas' });
+    const en = docOf({ ...report, language: 'en', governance: { ...presets['generic-en'], levels: report.governance.levels } });
+    expect(indicatorCell(en, 'Barn och unga 0–20 år med insats', 'Target 2024')).toMatchObject({ text: '–', label: 'No value' });
+  });
+});
+
 describe('an interval in a table of figures', () => {
   it('shows "−10 – −5", named and said "−10 till −5"', () => {
     const c = cells(table(SV, 'risker-prognos'), 'Vattenskada')[1]!;

@@ -17,7 +17,7 @@ import { describeReport } from './description.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel, TextBlock } from './types.js';
 import type { ImageFiles } from '../images.js';
 import type { ImageModel } from './types.js';
-import { absentCell, intervalCell, wordTargetCell } from './values.js';
+import { absentCell, intervalCell, missingCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 import { unusedName } from './names.js';
 
@@ -444,7 +444,7 @@ function commitmentSection(c: Ctx, k: Commitment, level: number): Draft {
 // --- tables ---------------------------------------------------------------
 
 function numberCell(c: Ctx, n: number | null | undefined, unit: Unit, decimals: number, signed = false): TableCell {
-  if (n == null) return wordCell(c.v.term('missingValue'), '', 'end');
+  if (n == null) return missingCell(c.v);
   return { text: c.f.number(n, { decimals, signed }), spoken: c.f.spoken(n, unit, { decimals, signed }), speech: c.f.speech(n, unit, { decimals, signed }), value: n, align: 'end' };
 }
 const wordCell = (spoken: string, text = spoken, align: 'start' | 'end' = 'start'): TableCell => ({ text, spoken, speech: spoken, align });
@@ -635,8 +635,8 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
   const statusCell = (i: number): TableCell[] => {
     if (!hasStatus) return [];
     const { typed, ruled } = statuses[i]!;
-    // No status of its own (none typed, none the rule can give): an empty cell, as a comparison row has.
-    if (typed === undefined && !ruled) return [wordCell(v.term('missingValue'), '', 'start')];
+    // No status of its own (none typed, none the rule can give): a cell with no value, as a comparison row has.
+    if (typed === undefined && !ruled) return [missingCell(v, 'start')];
     const badge = v.badge('assessment', typed ?? ruled?.status ?? null);
     const inferred = ruled ? ` (${v.term('statusInferred', { reason: ruled.words }).trim()})` : '';
     return [{ text: badge.label, spoken: `${badge.textAlternative}${inferred}`, speech: `${badge.textAlternative}${inferred}`, badge, align: 'start' }];
@@ -657,7 +657,7 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
         header: indicatorHeader(c, ind),
         cells: cols.map((k): TableCell => {
           const x = valueAt(ind.values, k);
-          if (!x) return wordCell(v.term('missingValue'), '', 'end');
+          if (!x) return missingCell(v);
           if (x.absent !== undefined) return absentCell(v, { absent: x.absent });
           if (x.low !== undefined && x.high !== undefined) return intervalCell(v, c.f, x.low, x.high, ind.unit, d, true);
           if (x.direction !== undefined || x.statement !== undefined) return wordTargetCell(v, x);
@@ -666,7 +666,7 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
         }).concat(statusCell(i)),
       };
       const comparisonCell = (n: number): TableCell => ({ text: c.f.value(n, ind.unit, { decimals: d }), spoken: c.f.spoken(n, ind.unit, { decimals: d }), speech: c.f.speech(n, ind.unit, { decimals: d }), value: n, align: 'end' });
-      const none: TableCell[] = hasStatus ? [wordCell(v.term('missingValue'), '', 'start')] : [];
+      const none: TableCell[] = hasStatus ? [missingCell(v, 'start')] : [];
       return [own, ...comparisonRows(v, ind, cols, comparisonCell).map((r) => ({ ...r, cells: [...r.cells, ...none] }))];
     }),
   };

@@ -81,8 +81,9 @@ export interface TableCell {
   speech: string;
   /**
    * The accessible name, when the shown text is a sign that does not read as words: the "–"
-   * of no amount ("inget belopp"), an interval's dash ("−5 till −10"). Writers give it as the
-   * cell's name (HTML: hidden words beside the sign shown, PDF: ActualText); absent when the text reads as it is.
+   * of no amount ("inget belopp"), of a cell with no value (the vocabulary's `missingValue`, "Värde
+   * saknas"), an interval's dash ("−5 till −10"). Writers give it as the cell's name (HTML: hidden
+   * words beside the sign shown, PDF: ActualText, DOCX: the words); absent when the text reads as it is.
    */
   label?: string;
   /** The number behind the text, when there is one. */
