@@ -104,8 +104,8 @@ describe('the Solberga example laid out by buildDocument', () => {
     const [ekonomi] = tablesOf(byRole(solberga, 'indicator-group')[2]!);
     expect(ekonomi!.columns.map((c) => c.label)).toEqual(['Utfall 2022', 'Utfall 2023', 'Utfall 2024', 'Mål 2024']);
     expect(ekonomi!.rows.map((r) => r.cells.map((c) => plain(c.text)))).toEqual([
-      ['68 412 kr', '72 950 kr', 'Publiceras våren 2025', ''],
-      ['', '66,1 %', '67,8 %', '66,7 %'],
+      ['68 412 kr', '72 950 kr', 'Publiceras våren 2025', '–'],
+      ['–', '66,1 %', '67,8 %', '66,7 %'],
     ]);
     const [premises] = tablesOf(byId(solberga, 'bilaga-lokalforsorjning'));
     expect(premises!.caption).toBe('Planerade lokalförändringar, förändrad årshyra, Belopp i tusen kronor');
