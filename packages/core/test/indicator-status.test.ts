@@ -25,8 +25,8 @@ describe("an indicator's own status by the rule (Norrvik example)", () => {
     // 86,4 % of a target of 88,0 %: 98 %, within 10 % of it.
     expect(cell.badge?.key).toBe('partly');
     expect(cell.spoken).toBe(`${cell.badge!.textAlternative} (Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet, delvis uppfyllt inom 10 procent av det, annars ej uppfyllt)`);
-    // Comparison rows have no status.
-    expect(table.rows.filter((r) => r.header.includes('(jämförelse)')).map((r) => r.cells.at(-1)!.text)).toEqual(['', '']);
+    // Comparison rows have no status: "–", named "Värde saknas".
+    expect(table.rows.filter((r) => r.header.includes('(jämförelse)')).map((r) => `${r.cells.at(-1)!.text} ${r.cells.at(-1)!.label}`)).toEqual(['– Värde saknas', '– Värde saknas']);
     const note = table.note!.map((b) => (b.type === 'paragraph' ? b.children.map((n) => ('value' in n ? n.value : '')).join('') : '')).join(' ');
     expect(note).toBe('Elever i åk 9 som är behöriga till yrkesprogram: Delvis uppfyllt. Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet, delvis uppfyllt inom 10 procent av det, annars ej uppfyllt.');
   });
