@@ -89,7 +89,7 @@ describe('the Solberga example laid out by buildDocument', () => {
 
   test('the headline table keeps its rows, columns and signs, with the unit in the caption', () => {
     const [headline] = tablesOf(byId(solberga, 'ekonomisk-sammanfattning'));
-    expect(headline!.caption).toBe('Ekonomisk sammanfattning, Belopp i tusen kronor');
+    expect(headline!.caption).toBe('Ekonomisk sammanfattning. Belopp i tusen kronor');
     expect(headline!.columns.map((c) => c.label)).toEqual(['Prognos helår', 'Budget', 'Avvikelse']);
     expect(headline!.rows.map((r) => [r.header, ...r.cells.map((c) => plain(c.text))])).toEqual([
       ['Verksamhetens nettokostnader', '−1 173 400', '−1 161 600', '−11 800'],
@@ -108,7 +108,7 @@ describe('the Solberga example laid out by buildDocument', () => {
       ['–', '66,1 %', '67,8 %', '66,7 %'],
     ]);
     const [premises] = tablesOf(byId(solberga, 'bilaga-lokalforsorjning'));
-    expect(premises!.caption).toBe('Planerade lokalförändringar, förändrad årshyra, Belopp i tusen kronor');
+    expect(premises!.caption).toBe('Planerade lokalförändringar, förändrad årshyra. Belopp i tusen kronor');
     expect(premises!.rows.at(-1)).toMatchObject({ header: 'Summa förändrad årshyra', emphasis: 'total' });
   });
 });
