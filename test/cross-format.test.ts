@@ -163,6 +163,24 @@ describe.each(cases)('%s: HTML, PDF, text, DOCX and open data agree', (_name, fi
     if (SIGNS.has(_name)) expect(signs).toBeGreaterThan(0);
   });
 
+  it("the same notes under tables: each paragraph of a table's note (which way is better, the reason for a \"–\") in HTML, PDF, DOCX and text", () => {
+    let notes = 0;
+    for (const t of tablesOf(o.doc)) {
+      for (const b of t.note ?? []) {
+        // Plain paragraphs: an abbreviation's explanation is each writer's to place.
+        if (b.type !== 'paragraph' || !b.children.every((n) => n.type === 'text')) continue;
+        const words = norm(b.children.map((n) => (n.type === 'text' ? n.value : '')).join(''));
+        notes++;
+        expect(o.html, `${t.id}: ${words}`).toContain(words);
+        expect(o.pdf, `${t.id}: ${words}`).toContain(words);
+        expect(o.docx, `${t.id}: ${words}`).toContain(words);
+        expect(o.text, `${t.id}: ${words}`).toContain(o.speak(words));
+      }
+    }
+    // Every report with indicators has notes saying which way is better.
+    if (tablesOf(o.doc).some((t) => t.id.endsWith('-indicators'))) expect(notes).toBeGreaterThan(0);
+  });
+
   it('the same status words: every badge label in HTML, PDF and DOCX, its words in the text, its key in report.json', () => {
     const badges = [...walkSections(o.doc.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'badges' ? b.items.map((i) => i.badge) : [])));
     expect(badges.length).toBeGreaterThan(5);

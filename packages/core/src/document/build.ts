@@ -651,9 +651,10 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
     const inferred = ruled ? ` (${v.term('statusInferred', { reason: ruled.words }).trim()})` : '';
     return [{ text: badge.label, spoken: `${badge.textAlternative}${inferred}`, speech: `${badge.textAlternative}${inferred}`, badge, align: 'start' }];
   };
-  const notes = indicators.flatMap((ind, i): TextBlock[] => {
+  const notes: TextBlock[] = directionNotes(c, indicators);
+  indicators.forEach((ind, i) => {
     const ruled = statuses[i]!.ruled;
-    return ruled ? [{ type: 'paragraph', children: c.p.running(`${ind.name}: ${v.badge('assessment', ruled.status).label}. ${v.term('statusBasis')}: ${v.term('statusInferred', { reason: ruled.words }).trim()}.`) }] : [];
+    if (ruled) notes.push({ type: 'paragraph', children: c.p.running(`${ind.name}: ${v.badge('assessment', ruled.status).label}. ${v.term('statusBasis')}: ${v.term('statusInferred', { reason: ruled.words }).trim()}.`) });
   });
   const table: TableModel = {
     id: `${id}-indicators`,
@@ -687,6 +688,25 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
     if (chart) blocks.push({ kind: 'chart', chart });
   }
   return blocks;
+}
+
+/** Whether a higher or a lower value of an indicator is better, in the vocabulary's words ("Lägre värde är bättre"). */
+const directionWords = (v: Vocabulary, ind: Indicator): string => v.term(ind.higherIsBetter ? 'higherIsBetter' : 'lowerIsBetter');
+
+/**
+ * Which way is better for each indicator of a table, said once in its note: a paragraph per
+ * direction naming its indicators ("Lägre värde är bättre: Sjukfrånvaro; Väntetid …"), in the
+ * order the directions first occur. Names are separated by semicolons, as a name may hold a comma.
+ */
+function directionNotes(c: Ctx, indicators: readonly Indicator[]): TextBlock[] {
+  const byWords = new Map<string, string[]>();
+  for (const ind of indicators) {
+    const words = directionWords(c.v, ind);
+    const names = byWords.get(words);
+    if (names) names.push(ind.name);
+    else byWords.set(words, [ind.name]);
+  }
+  return [...byWords].map(([words, names]): TextBlock => ({ type: 'paragraph', children: c.p.running(`${words}: ${names.join('; ')}.`) }));
 }
 
 /** The decimals of an indicator: its own `decimals`, else as many as its values are written with. */
@@ -737,12 +757,14 @@ function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel 
     .sort((a, b) => (a.kind === b.kind ? a.year - b.year : a.kind === 'outcome' ? -1 : 1))
     .map((x) => ` ${v.term('notInChart', { kind: v.term(x.kind), year: String(x.year), value: v.term(x.absent!) })}.`)
     .join('');
+  // Which way is better, as the table's note says it: a chart's reader needs it to read the bars.
+  const better = ` ${directionWords(v, ind)}.`;
   if (table) {
-    const description = `${name}. ${v.term('valuesInTable')}.${skipped}`;
+    const description = `${name}.${better} ${v.term('valuesInTable')}.${skipped}`;
     return { ...chart, description, speech: description, valuesInTable: table.id };
   }
   const sentence = (say: (value: number) => string) =>
-    `${name}. ${all.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.${skipped}`;
+    `${name}.${better} ${all.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.${skipped}`;
   return {
     ...chart,
     description: sentence((n) => c.f.spoken(n, ind.unit, { decimals: d })),

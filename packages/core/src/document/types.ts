@@ -135,7 +135,10 @@ export interface TableModel {
   /** Headers over groups of columns, spanning every column in order; absent when the table has none. */
   columnGroups?: ColumnGroupModel[];
   rows: TableRowModel[];
-  /** Text under the table: the author's note, then the reason the author gives for each cell printed "–" (row, column: its words (reason)). */
+  /**
+   * Text under the table: the author's note, then the reason the author gives for each cell printed "–" (row, column: its words (reason));
+   * under an indicator table, which way is better for its indicators ("Lägre värde är bättre: Sjukfrånvaro."), then each status the rule gives.
+   */
   note?: TextBlock[];
 }
 
