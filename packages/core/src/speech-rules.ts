@@ -82,7 +82,7 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
     rules.push([new RegExp(`${START}(${fullMonths})\\s*[–-]\\s*(?=(?:${fullMonths})${END})`, 'giu'), `$1 ${words.to} `, (t) => monthThenDash.test(t)]);
   }
   // Units of measure in the language's words, before the figures' own rules so a "1" is still a "1":
-  // "95 °C" → "95 grader Celsius", "1 min" → "1 minut", "öre/kWh" → "öre per kilowattimme", "(kWh per m²)" → "(kilowattimmar per m²)".
+  // "95 °C" → "95 grader Celsius", "1 min" → "1 minut", "öre/kWh" and "öre per kWh" → "öre per kilowattimme", "(kWh per m²)" → "(kilowattimmar per m²)".
   const per = words.per;
   for (const [written, said] of Object.entries(words.measures ?? {}).sort(([a], [b]) => b.length - a.length)) {
     const [one, many] = typeof said === 'string' ? [said, said] : said;
@@ -96,6 +96,8 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
       const perAfter = `[ \u00a0]+${escapeRe(per)}${END}`;
       rules.push([new RegExp(`(?<=\\()${unit}(?=\\)|\\/|${perAfter})`, 'gu'), many, (t) => t.includes(`(${written}`)]);
       rules.push([new RegExp(`(?<=[\\p{L}\\p{N}²³])\\/${unit}(?![\\p{L}\\p{N}-])`, 'gu'), ` ${per} ${one}`, (t) => t.includes(`/${written}`)]);
+      // After the word itself: "VA-taxan per m³" → "VA-taxan per kubikmeter".
+      rules.push([new RegExp(`(?<=${START}${escapeRe(per)}[ \u00a0])${unit}(?![\\p{L}\\p{N}-])`, 'gu'), one, (t) => t.includes(`${per} ${written}`) || t.includes(`${per}\u00a0${written}`)]);
     }
   }
   for (const [written, said] of Object.entries(words.symbols ?? {}).sort(([a], [b]) => b.length - a.length)) {

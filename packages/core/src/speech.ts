@@ -17,7 +17,8 @@ export interface SpeechWords {
   /**
    * Units of measure in words, as `[one, many]` when the word differs after 1 ("1 minut", "5
    * minuter"): after a number ("4,2 km" → "4,2 kilometer", "95 °C" → "95 grader Celsius"),
-   * after a slash as one of it ("öre/kWh" → "öre per kilowattimme", with `per`) and alone in
+   * after a slash or `per` as one of it ("öre/kWh" → "öre per kilowattimme", "per m³" → "per
+   * kubikmeter") and alone in
    * parentheses before ")", "/" or `per` ("(kWh per kvadratmeter)"). espeak-ng spells "km" and
    * "GWh", reads "°C" as "C" alone, "min" as the word "min" and "t" as the letter.
    */

@@ -126,6 +126,7 @@ describe('speechText', () => {
     // A rate after a slash and a unit in parentheses (an indicator's name): "öre/kWh" was spelt.
     expect(say(sv, '12,3 öre/kWh, 1,12 kronor/kWh, 50 km/h, 90 kWh/m²')).toBe('12 komma 3 öre per kilowattimme, 1 komma 12 kronor per kilowattimme, 50 kilometer per timme, 90 kilowattimmar per kvadratmeter');
     expect(sv('Energianvändning (kWh per kvadratmeter), (kWh/m²), (min)')).toBe('Energianvändning (kilowattimmar per kvadratmeter), (kilowattimmar per kvadratmeter), (minuter)');
+    expect(say(sv, 'VA-taxan per m³: 38,50 kronor, 90 kr per kWh, 2 per t, super min')).toBe('VA-taxan per kubikmeter: 38 komma 50 kronor, 90 kronor per kilowattimme, 2 per ton, super min');
     // Symbols said as words wherever they stand alone.
     expect(sv('1 240 ton CO₂e, CO₂-utsläpp')).toBe('1 240 ton koldioxidekvivalenter, koldioxid-utsläpp');
     // Only beside a number: words and other units are left as written.
