@@ -27,10 +27,11 @@ describe('kommunrapport init', () => {
     expect(loaded.report!.period).toMatchObject({ year: 2024, label: want.label, start: '2024-01-01', end: want.end });
   });
   it.each([
-    ['kommun', 'generic', '2024-08', 'Utfall januari–augusti 2024', '2024-ack-08'],
-    ['sammanstalld', 'generic-en', 'helar', 'Outcome 2024', '2024'],
-    ['kommun', 'eskilstuna', 'T1', 'Utfall januari–april 2024', '2024-ack-04'],
-  ])('--level %s (preset %s, period %s) writes the räkenskaper with standard keys, reconciled, and a nämnd-level report does not', async (level, preset, period, label, key) => {
+    ['kommun', 'generic', '2024-08', 'Utfall januari–augusti 2024', '2024-ack-08', 'Kommunen', 'kommunen'],
+    ['sammanstalld', 'generic-en', 'helar', 'Outcome 2024', '2024', 'The municipality', 'kommunen'],
+    ['kommun', 'eskilstuna', 'T1', 'Utfall januari–april 2024', '2024-ack-04', 'Kommunen', 'kommunen'],
+    ['forbund', 'generic', 'helar', 'Utfall januari–december 2024', '2024', 'Förbundet', 'forbundet'],
+  ])('--level %s (preset %s, period %s) writes the räkenskaper with standard keys, reconciled, and a nämnd-level report does not', async (level, preset, period, label, key, group, entity) => {
     const dir = tempDir();
     const r = await runMain(['init', 'kf', '--level', level, '--preset', preset, '--year', '2024', '--period', period], dir);
     expect(r.code).toBe(0);
@@ -48,7 +49,7 @@ describe('kommunrapport init', () => {
     expect([...tables.values()].map((t) => t.role)).toEqual(['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement']);
     const rt = tables.get('resultatrakning')!;
     expect(rt.columns[0]).toMatchObject({ label, period: key });
-    expect(rt.columnGroups).toEqual([{ label: 'Kommunen', entity: 'kommunen', columns: ['utfall'] }]);
+    expect(rt.columnGroups).toEqual([{ label: group, entity, columns: ['utfall'] }]);
     // Every row but the headings has a standard key or stands in the kassaflödesanalys; labels are RKR's.
     expect(rt.rows.every((row) => row.key !== undefined && row.label === STANDARD_ROWS[row.key].label)).toBe(true);
     expect(tables.get('balansrakning')!.rows.filter((row) => row.kind === 'heading').map((row) => row.label)).toEqual(['Anläggningstillgångar', 'Omsättningstillgångar', 'Eget kapital', 'Avsättningar', 'Skulder']);
@@ -64,7 +65,7 @@ describe('kommunrapport init', () => {
     [['--period', '2024-13'], '--period must be a month'],
     [['--period', 'delår 3'], '--period must be a month'],
     [['--kind', 'monthly'], '--kind must be one of interim, tertial, annual, other'],
-    [['--level', 'region'], '--level must be one of kommun, namnd, bolag, sammanstalld'],
+    [['--level', 'region'], '--level must be one of kommun, namnd, bolag, forbund, sammanstalld'],
   ])('refuses %j with exit 2 and says what it takes', async (args, message) => {
     const dir = tempDir();
     const r = await runMain(['init', 'x', ...args], dir);

@@ -29,6 +29,7 @@ describe('the cover speaks of the body by the report level', () => {
   test.each([
     ['namnd', 'Nämnd'],
     ['bolag', 'Bolag'],
+    ['forbund', 'Kommunalförbund'],
     ['sammanstalld', 'Kommunkoncern'],
   ])('level %s says %s', (level, word) => {
     const r = load(TEXT.replace('level: kommun\n', `level: ${level}\n`));

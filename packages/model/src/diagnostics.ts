@@ -474,7 +474,7 @@ export const DIAGNOSTIC_CODES = {
     title: 'Årets resultat differs between statements',
     severity: 'error',
     group: 'figures',
-    meaning: "Årets resultat in the resultaträkning, in the balansräkning's eget kapital and in the balanskravsutredning must be the same figure for the same entity and period.",
+    meaning: "Årets resultat in the resultaträkning, in the balansräkning's eget kapital, as the first row of the kassaflödesanalys and in the balanskravsutredning must be the same figure for the same entity and period (rows with the standard key arets-resultat).",
     message: (d: { statement: string; where: string; value: number; otherWhere: string; other: number; difference: string }) =>
       `Årets resultat differs between the resultaträkning and the ${d.statement}: ${d.where} is ${d.value}, but ${d.otherWhere} is ${d.other} (a difference of ${d.difference}).`,
     hint: 'Årets resultat is one figure: check which statement has it wrong (a post may be missing from the resultaträkning, or eget kapital not updated).',

@@ -63,9 +63,8 @@ export const TERM_KEYS = [
   'responsible', 'comment', 'indicators', 'indicator', 'outcome', 'target', 'year', 'total', 'women', 'men', 'notStated',
   'missingValue', 'workforce', 'headcount', 'sickLeave', 'finance', 'amountsIn', 'deviationExplanation', 'internalControl',
   'chart', 'chartOfValues', 'valuesInTable', 'continued', 'page', 'of', 'minus', 'plus', 'higherIsBetter', 'lowerIsBetter', 'source', 'koladaId', 'abbreviations',
-  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'reportKindOther', 'bodyKommun', 'bodyBolag', 'bodySammanstalld',
-  'notes', 'note',
-  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
+  'appendix', 'and', 'documentLanguage', 'generatedBy', 'amount', 'reportKindOther', 'bodyKommun', 'bodyBolag', 'bodyForbund', 'bodySammanstalld',
+  'notes', 'note', 'statusBasis', 'statusInferred', 'statusUnknown', 'correction',
   'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost',
   'interval', 'increase', 'decrease', 'noAmount', 'notApplicable', 'statusByRule', 'image', 'notInChart',
   'otherFormats', 'formatPdf', 'formatText', 'formatDocx', 'formatOpenData', 'downloadTableCsv', 'contact',
@@ -121,4 +120,4 @@ export const isAmountUnit = (unit: Unit): boolean => unit === 'kr' || unit === '
 export const REPORT_KIND_TERM = { interim: 'reportKindInterim', tertial: 'reportKindTertial', annual: 'reportKindAnnual', other: 'reportKindOther' } as const satisfies Record<string, TermKey>;
 
 /** The word for the owning body on the cover, per report level: no "Nämnd" on a kommunfullmäktige report. */
-export const BODY_TERM = { kommun: 'bodyKommun', namnd: 'body', bolag: 'bodyBolag', sammanstalld: 'bodySammanstalld' } as const satisfies Record<string, TermKey>;
+export const BODY_TERM = { kommun: 'bodyKommun', namnd: 'body', bolag: 'bodyBolag', forbund: 'bodyForbund', sammanstalld: 'bodySammanstalld' } as const satisfies Record<string, TermKey>;

@@ -272,21 +272,21 @@ export const Period = strict('Period', 'The period: year, label as written ("jan
 });
 export type Period = t.TypeOf<typeof Period>;
 
-/** Whose report it is: the kommun (kommunfullmäktige), a nämnd or styrelse, a bolag, or the sammanställd redovisning. */
-export const ReportLevel = t.keyof({ kommun: null, namnd: null, bolag: null, sammanstalld: null }, 'report level (kommun, namnd, bolag or sammanstalld)');
+/** Whose report it is: the kommun (kommunfullmäktige), a nämnd or styrelse, a bolag, a kommunalförbund, or the sammanställd redovisning. */
+export const ReportLevel = t.keyof({ kommun: null, namnd: null, bolag: null, forbund: null, sammanstalld: null }, 'report level (kommun, namnd, bolag, forbund or sammanstalld)');
 export type ReportLevel = t.TypeOf<typeof ReportLevel>;
 
 /** A report (rapport): delårsrapport, tertialrapport, årsredovisning or another follow-up, of the kommun, a nämnd or a bolag. */
 export const Report = strict(
   'Report',
-  'A follow-up report (delårsrapport, tertialrapport, årsredovisning or another uppföljning) of the kommun (level kommun: to kommunfullmäktige), a nämnd or styrelse (level namnd, the default), a bolag or the sammanställd redovisning.',
+  'A follow-up report (delårsrapport, tertialrapport, årsredovisning or another uppföljning) of the kommun (level kommun: to kommunfullmäktige), a nämnd or styrelse (level namnd, the default), a bolag, a kommunalförbund (level forbund) or the sammanställd redovisning.',
   {
     id: Id,
     kind: t.keyof({ interim: null, tertial: null, annual: null, other: null }, 'report kind (interim, tertial, annual or other)'),
     title: NonEmptyString,
     period: Period,
     municipality: strict('Municipality', 'The kommun and its kommunkod.', { name: NonEmptyString, code: Kommunkod }),
-    body: strict('Body', 'The body that owns the report: kommunfullmäktige for a kommun-level report, the nämnd, styrelse or bolag otherwise.', { name: NonEmptyString, abbreviation: NonEmptyString }),
+    body: strict('Body', 'The body that owns the report: kommunfullmäktige for a kommun-level report, the nämnd, styrelse, bolag or kommunalförbund otherwise.', { name: NonEmptyString, abbreviation: NonEmptyString }),
     language: t.keyof({ sv: null, en: null }, 'language (sv or en)'),
     governance: GovernanceInput,
     organisations: Organisations,

@@ -19,7 +19,9 @@ export interface StandardRow {
  * The standard row keys, after RKR's uppställningsformer (R11 for the resultaträkning
  * and balansräkning, R13 for the kassaflödesanalys, R15 for the balanskravsutredning).
  * `arets-resultat` is shared: the resultaträkning's last row, the row in the balansräkning's
- * eget kapital and the first row of the balanskravsutredning, which must agree.
+ * eget kapital and the first rows of the kassaflödesanalys and the balanskravsutredning,
+ * which must agree. Panter and ansvarsförbindelser are listed after the balansräkning's
+ * balance, as the kommun shows them below it.
  */
 export const STANDARD_ROWS = {
   // resultaträkning
@@ -40,6 +42,7 @@ export const STANDARD_ROWS = {
   'mark-byggnader-och-tekniska-anlaggningar': { statement: 'balanceSheet', kind: 'asset', label: 'Mark, byggnader och tekniska anläggningar' },
   'maskiner-och-inventarier': { statement: 'balanceSheet', kind: 'asset', label: 'Maskiner och inventarier' },
   'ovriga-materiella-anlaggningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Övriga materiella anläggningstillgångar' },
+  'materiella-anlaggningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Materiella anläggningstillgångar' },
   'finansiella-anlaggningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Finansiella anläggningstillgångar' },
   'summa-anlaggningstillgangar': { statement: 'balanceSheet', kind: 'asset', label: 'Summa anläggningstillgångar' },
   'bidrag-till-statlig-infrastruktur': { statement: 'balanceSheet', kind: 'asset', label: 'Bidrag till statlig infrastruktur' },
@@ -60,21 +63,46 @@ export const STANDARD_ROWS = {
   'kortfristiga-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Kortfristiga skulder' },
   'summa-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Summa skulder' },
   'summa-eget-kapital-avsattningar-och-skulder': { statement: 'balanceSheet', kind: 'liability', label: 'Summa eget kapital, avsättningar och skulder' },
-  // kassaflödesanalys
+  // balansräkning: panter och ansvarsförbindelser, after the balance
+  'panter-och-darmed-jamforliga-sakerheter': { statement: 'balanceSheet', kind: 'liability', label: 'Panter och därmed jämförliga säkerheter' },
+  'pensionsforpliktelser-utanfor-balansrakningen': { statement: 'balanceSheet', kind: 'liability', label: 'Pensionsförpliktelser som inte har upptagits bland skulderna eller avsättningarna' },
+  'ovriga-ansvarsforbindelser': { statement: 'balanceSheet', kind: 'liability', label: 'Övriga ansvarsförbindelser' },
+  // kassaflödesanalys (its first row, årets resultat, is `arets-resultat`)
+  'justering-for-av-och-nedskrivningar': { statement: 'cashFlow', kind: 'flow', label: 'Justering för av- och nedskrivningar' },
+  'justering-for-gjorda-avsattningar': { statement: 'cashFlow', kind: 'flow', label: 'Justering för gjorda avsättningar' },
+  'justering-for-ovriga-ej-likviditetspaverkande-poster': { statement: 'cashFlow', kind: 'flow', label: 'Justering för övriga ej likviditetspåverkande poster' },
   'medel-fran-verksamheten-fore-forandring-av-rorelsekapital': { statement: 'cashFlow', kind: 'flow', label: 'Medel från verksamheten före förändring av rörelsekapital' },
+  'forandring-av-kortfristiga-fordringar': { statement: 'cashFlow', kind: 'flow', label: 'Ökning/minskning av kortfristiga fordringar' },
+  'forandring-av-forrad-och-varulager': { statement: 'cashFlow', kind: 'flow', label: 'Ökning/minskning av förråd och varulager' },
+  'forandring-av-exploateringsfastigheter': { statement: 'cashFlow', kind: 'flow', label: 'Ökning/minskning av exploateringsfastigheter' },
+  'forandring-av-kortfristiga-skulder': { statement: 'cashFlow', kind: 'flow', label: 'Ökning/minskning av kortfristiga skulder' },
   'kassaflode-fran-den-lopande-verksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Kassaflöde från den löpande verksamheten' },
+  'investering-i-immateriella-anlaggningstillgangar': { statement: 'cashFlow', kind: 'flow', label: 'Investering i immateriella anläggningstillgångar' },
+  'investering-i-materiella-anlaggningstillgangar': { statement: 'cashFlow', kind: 'flow', label: 'Investering i materiella anläggningstillgångar' },
+  'forsaljning-av-materiella-anlaggningstillgangar': { statement: 'cashFlow', kind: 'flow', label: 'Försäljning av materiella anläggningstillgångar' },
+  'investering-i-finansiella-anlaggningstillgangar': { statement: 'cashFlow', kind: 'flow', label: 'Investering i finansiella anläggningstillgångar' },
+  'forsaljning-av-finansiella-anlaggningstillgangar': { statement: 'cashFlow', kind: 'flow', label: 'Försäljning av finansiella anläggningstillgångar' },
   'kassaflode-fran-investeringsverksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Kassaflöde från investeringsverksamheten' },
+  'nyupptagna-lan': { statement: 'cashFlow', kind: 'flow', label: 'Nyupptagna lån' },
+  'amortering-av-skuld': { statement: 'cashFlow', kind: 'flow', label: 'Amortering av skuld' },
+  'forandring-av-langfristiga-fordringar': { statement: 'cashFlow', kind: 'flow', label: 'Ökning/minskning av långfristiga fordringar' },
   'kassaflode-fran-finansieringsverksamheten': { statement: 'cashFlow', kind: 'flow', label: 'Kassaflöde från finansieringsverksamheten' },
+  'utbetalning-av-bidrag-till-statlig-infrastruktur': { statement: 'cashFlow', kind: 'flow', label: 'Utbetalning av bidrag till statlig infrastruktur' },
   'periodens-kassaflode': { statement: 'cashFlow', kind: 'flow', label: 'Periodens kassaflöde' },
   'likvida-medel-vid-periodens-borjan': { statement: 'cashFlow', kind: 'stock', label: 'Likvida medel vid periodens början' },
   'likvida-medel-vid-periodens-slut': { statement: 'cashFlow', kind: 'stock', label: 'Likvida medel vid periodens slut' },
   // balanskravsutredning
   realisationsvinster: { statement: 'balanceRequirement', kind: 'adjustment', label: 'Samtliga realisationsvinster' },
+  'vissa-realisationsvinster-enligt-undantagsmojlighet': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Vissa realisationsvinster enligt undantagsmöjlighet' },
+  'vissa-realisationsforluster-enligt-undantagsmojlighet': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Vissa realisationsförluster enligt undantagsmöjlighet' },
   'orealiserade-vinster-och-forluster-i-vardepapper': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Orealiserade vinster och förluster i värdepapper' },
+  'aterforing-av-orealiserade-vinster-och-forluster-i-vardepapper': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Återföring av orealiserade vinster och förluster i värdepapper' },
   'arets-resultat-efter-balanskravsjusteringar': { statement: 'balanceRequirement', kind: 'result', label: 'Årets resultat efter balanskravsjusteringar' },
   'medel-till-resultatutjamningsreserv': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Medel till resultatutjämningsreserv' },
   'medel-fran-resultatutjamningsreserv': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Medel från resultatutjämningsreserv' },
   'balanskravsresultat': { statement: 'balanceRequirement', kind: 'result', label: 'Årets balanskravsresultat' },
+  'balanskravsunderskott-fran-tidigare-ar': { statement: 'balanceRequirement', kind: 'adjustment', label: 'Balanskravsunderskott från tidigare år' },
+  'balanskravsresultat-att-reglera': { statement: 'balanceRequirement', kind: 'result', label: 'Balanskravsresultat att reglera' },
   // VA-resultat
   'va-intakter': { statement: 'waterResult', kind: 'revenue', label: 'VA-verksamhetens intäkter' },
   'va-kostnader': { statement: 'waterResult', kind: 'cost', label: 'VA-verksamhetens kostnader' },

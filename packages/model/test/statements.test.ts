@@ -114,6 +114,16 @@ describe('planted errors in the Ekdala example: each an error with code and line
     expect(brief(load(p.text))).toEqual([`error result-mismatch ${line}`]);
   });
 
+  test('årets resultat as the first row of the kassaflödesanalys differing from the resultaträkning', () => {
+    // 1 mnkr more as årets resultat, 1 mnkr less as avskrivningar: every sum of the flow still holds.
+    let p = plant(TEXT, 'kassaflodesanalys', 'resultat', 'k-2024: 73.1', 'k-2024: 74.1');
+    const line = p.line;
+    p = plant(p.text, 'kassaflodesanalys', 'avskrivningar', 'k-2024: 96.3', 'k-2024: 95.3');
+    const ds = load(p.text);
+    expect(brief(ds)).toEqual([`error result-mismatch ${line}`]);
+    expect(ds[0]!.message).toContain('the kassaflödesanalys');
+  });
+
   test('a kassaflödesanalys ending at other likvida medel than the balansräkning', () => {
     // 1 mnkr more from kortfristiga skulder, every sum kept: the flow ends 1 mnkr higher.
     let p = plant(TEXT, 'kassaflodesanalys', 'skulder', 'k-2024: 27.9', 'k-2024: 28.9');
@@ -176,6 +186,8 @@ describe('planted errors in the Ekdala example: each an error with code and line
       p = plant(p.text, 'resultatrakning', 'finansiella-intakter', 'k-2024: 14.3', `k-2024: ${(14.3 + Number(rt) - 73.1).toFixed(1)}`);
       p = plant(p.text, 'balanskravsutredning', 'arets-resultat', 'k-2024: 73.1', `k-2024: ${rt}`);
       p = plant(p.text, 'balanskravsutredning', 'orealiserade', 'k-2024: -1.4', `k-2024: ${(-1.4 + 73.1 - Number(rt)).toFixed(1)}`);
+      p = plant(p.text, 'kassaflodesanalys', 'resultat', 'k-2024: 73.1', `k-2024: ${rt}`);
+      p = plant(p.text, 'kassaflodesanalys', 'avskrivningar', 'k-2024: 96.3', `k-2024: ${(96.3 + 73.1 - Number(rt)).toFixed(1)}`);
       p = plant(p.text, 'nyckeltal', 'arets-resultat', 'k-2024: 73.1', `k-2024: ${rt}`);
       return load(p.text);
     };

@@ -38,6 +38,18 @@ describe('statements.csv of the Ekdala example', () => {
     expect(rows.find((r) => r.row_key === 'arets-resultat' && r.column_kind === 'budget')).toMatchObject({ period: '2024', period_start: '2024-01-01', period_end: '2024-12-31', value: '71.0' });
   });
 
+  test('every line of RKR\'s kassaflödesanalys carries a standard key, årets resultat included, so each compares across kommuner', () => {
+    const flow = rows.filter((r) => r.statement === 'cashFlow' && r.entity === 'kommunen' && r.period === '2024-ack-08');
+    expect(flow.filter((r) => r.row_key === null || r.row_key === '').map((r) => r.row_label)).toEqual([]);
+    expect(flow.map((r) => r.row_key)).toEqual([
+      'arets-resultat', 'justering-for-av-och-nedskrivningar', 'justering-for-ovriga-ej-likviditetspaverkande-poster', 'medel-fran-verksamheten-fore-forandring-av-rorelsekapital',
+      'forandring-av-kortfristiga-fordringar', 'forandring-av-forrad-och-varulager', 'forandring-av-kortfristiga-skulder', 'kassaflode-fran-den-lopande-verksamheten',
+      'investering-i-materiella-anlaggningstillgangar', 'forsaljning-av-materiella-anlaggningstillgangar', 'kassaflode-fran-investeringsverksamheten',
+      'nyupptagna-lan', 'amortering-av-skuld', 'kassaflode-fran-finansieringsverksamheten', 'periodens-kassaflode', 'likvida-medel-vid-periodens-borjan', 'likvida-medel-vid-periodens-slut',
+    ]);
+    for (const key of flow.map((r) => r.row_key as keyof typeof STANDARD_ROWS).slice(1)) expect(STANDARD_ROWS[key].statement, key).toBe('cashFlow');
+  });
+
   test('the table schema names the standard keys and the primary key', () => {
     const t = table('statements');
     expect(t.primaryKey).toEqual(['table_id', 'row_id', 'column_key']);

@@ -3,8 +3,8 @@
 // shows every kind of section (text, summary, overview, legend, a perspective with one area,
 // a goal with an indicator, a commitment, a finance table, internal control), so it can grow
 // into either shape: process areas under perspectives, or målområden med nämndmål. A report of
-// the kommun (--level kommun or sammanstalld) gets the räkenskaper instead of a nämnd's finance
-// table: resultaträkning, balansräkning, kassaflödesanalys and balanskravsutredning with the
+// the kommun (--level kommun or sammanstalld) or a kommunalförbund (--level forbund) gets the
+// räkenskaper instead of a nämnd's finance table: resultaträkning, balansräkning, kassaflödesanalys and balanskravsutredning with the
 // standard row keys, figures that reconcile.
 import { existsSync, realpathSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -38,7 +38,7 @@ export interface InitOptions {
 }
 
 const KINDS: ReportKindKey[] = ['interim', 'tertial', 'annual', 'other'];
-const LEVELS = ['kommun', 'namnd', 'bolag', 'sammanstalld'] as const;
+const LEVELS = ['kommun', 'namnd', 'bolag', 'forbund', 'sammanstalld'] as const;
 type Level = (typeof LEVELS)[number];
 const MONTHS_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 
@@ -250,7 +250,7 @@ organisations:
   bodies:
     - abbreviation: ${q(abbr)}
       name: ${q(input.body)}
-      kind: ${input.level === 'kommun' ? 'other' : input.level === 'bolag' ? 'company' : /styrelse/i.test(input.body) || /board/i.test(input.body) ? 'board' : 'committee'}
+      kind: ${input.level === 'kommun' ? 'other' : input.level === 'bolag' ? 'company' : input.level === 'forbund' || /styrelse|direktion/i.test(input.body) || /board/i.test(input.body) ? 'board' : 'committee'}
   groups:
     - name: ${q(T.group)}
       description: ${q(T.groupDescription)}
@@ -297,7 +297,7 @@ ${opt('        ', 'assessment', assessment)}${opt('        ', 'trend', trend)}  
             title: ${q(T.commitment)}
             responsible: [${q(abbr)}]
 ${opt('            ', 'status', status)}${opt('            ', 'completion', completion)}            body: ${q(T.commitmentBody)}
-${input.level === 'kommun' || input.level === 'sammanstalld' ? statementsSkeleton(en, y, period) : namndFinance}  - id: ${en ? 'internal-control' : 'intern-kontroll'}
+${input.level === 'kommun' || input.level === 'sammanstalld' || input.level === 'forbund' ? statementsSkeleton(en, y, period, input.level === 'forbund') : namndFinance}  - id: ${en ? 'internal-control' : 'intern-kontroll'}
     type: internalControl
     title: ${q(T.control)}
     items:
@@ -313,18 +313,19 @@ ${opt('        ', 'assessment', key(g.assessment, 0))}`;
  * reconcile (the balansräkning balances, årets resultat and likvida medel agree), so the
  * author replaces figures and the check says at once where they no longer agree.
  */
-function statementsSkeleton(en: boolean, y: number, period: ReportPeriod): string {
+function statementsSkeleton(en: boolean, y: number, period: ReportPeriod, forbund: boolean): string {
   const month = period.end.slice(5, 7);
   const flow = month === '12' ? String(y) : `${y}-ack-${month}`;
   const enLabel = month === '12' ? String(y) : month === '01' ? `January ${y}` : `January–${MONTHS_EN[Number(month) - 1]} ${y}`;
   const outcome = en ? `Outcome ${enLabel}` : `Utfall ${period.label}`;
   const date = en ? `${Number(period.end.slice(8, 10))} ${MONTHS_EN[Number(month) - 1]} ${y}` : period.asOf.replace(/^per /, '');
-  const group = (columns: string) => `          columnGroups:\n            - { label: Kommunen, entity: kommunen, columns: [${columns}] }\n`;
+  const entity = forbund ? `{ label: ${en ? 'The association' : 'Förbundet'}, entity: forbundet` : `{ label: ${en ? 'The municipality' : 'Kommunen'}, entity: kommunen`;
+  const group = (columns: string) => `          columnGroups:\n            - ${entity}, columns: [${columns}] }\n`;
   type Row = [id: string, key: StandardRowKey | '', kind: string, value: number | undefined, extra?: string];
   const rows = (list: Row[], col: string) =>
     list
       .map(([id, key, kind, value, extra]) => {
-        const label = key !== '' ? STANDARD_ROWS[key].label : { 'anlaggningstillgangar': 'Anläggningstillgångar', 'omsattningstillgangar': 'Omsättningstillgångar', 'eget-kapital': 'Eget kapital', 'avsattningar': 'Avsättningar', 'skulder': 'Skulder', 'lopande': 'Den löpande verksamheten', 'rorelsekapital': 'Förändring av rörelsekapital', 'investering': 'Investeringsverksamheten', 'investeringar': 'Investering i materiella anläggningstillgångar', 'finansiering': 'Finansieringsverksamheten', 'nya-lan': 'Nyupptagna lån', 'amortering': 'Amortering av skuld', 'resultat': 'Årets resultat', 'avskrivningar': 'Justering för av- och nedskrivningar' }[id] ?? id;
+        const label = key !== '' ? STANDARD_ROWS[key].label : { 'anlaggningstillgangar': 'Anläggningstillgångar', 'omsattningstillgangar': 'Omsättningstillgångar', 'eget-kapital': 'Eget kapital', 'avsattningar': 'Avsättningar', 'skulder': 'Skulder', 'lopande': 'Den löpande verksamheten', 'rorelsekapital': 'Förändring av rörelsekapital', 'investering': 'Investeringsverksamheten', 'finansiering': 'Finansieringsverksamheten' }[id] ?? id;
         const parts = [`id: ${id}`, `label: ${q(label)}`, ...(key !== '' ? [`key: ${key}`] : []), `kind: ${kind}`, ...(extra ? [extra] : []), ...(value !== undefined ? [`values: { ${col}: ${value.toFixed(1)} }`] : [])];
         return `            - { ${parts.join(', ')} }`;
       })
@@ -374,17 +375,17 @@ ${table('resultatrakning', en ? 'Income statement (resultaträkning)' : 'Resulta
     ['summa-ek-avs-skulder', 'summa-eget-kapital-avsattningar-och-skulder', 'total', 4000, 'sumOf: [summa-ek, summa-avs, summa-skulder]'],
   ], 'utfall')}${table('kassaflodesanalys', en ? 'Cash flow statement (kassaflödesanalys)' : 'Kassaflödesanalys', 'cashFlow', flowColumn, [
     ['lopande', '', 'heading', undefined],
-    ['resultat', '', 'item', 72],
-    ['avskrivningar', '', 'item', 100],
+    ['resultat', 'arets-resultat', 'item', 72],
+    ['avskrivningar', 'justering-for-av-och-nedskrivningar', 'item', 100],
     ['fore-rorelsekapital', 'medel-fran-verksamheten-fore-forandring-av-rorelsekapital', 'subtotal', 172, 'sumOf: [resultat, avskrivningar]'],
     ['rorelsekapital', '', 'item', -12],
     ['summa-lopande', 'kassaflode-fran-den-lopande-verksamheten', 'subtotal', 160, 'sumOf: [fore-rorelsekapital, rorelsekapital]'],
     ['investering', '', 'heading', undefined],
-    ['investeringar', '', 'item', -200],
+    ['investeringar', 'investering-i-materiella-anlaggningstillgangar', 'item', -200],
     ['summa-investering', 'kassaflode-fran-investeringsverksamheten', 'subtotal', -200, 'sumOf: [investeringar]'],
     ['finansiering', '', 'heading', undefined],
-    ['nya-lan', '', 'item', 100],
-    ['amortering', '', 'item', -40],
+    ['nya-lan', 'nyupptagna-lan', 'item', 100],
+    ['amortering', 'amortering-av-skuld', 'item', -40],
     ['summa-finansiering', 'kassaflode-fran-finansieringsverksamheten', 'subtotal', 60, 'sumOf: [nya-lan, amortering]'],
     ['periodens-kassaflode', 'periodens-kassaflode', 'subtotal', 20, 'sumOf: [summa-lopande, summa-investering, summa-finansiering]'],
     ['lm-borjan', 'likvida-medel-vid-periodens-borjan', 'item', 80],
@@ -432,7 +433,7 @@ export function runInit(folder: string, options: InitOptions, ctx: CommandContex
   if (options.kind !== undefined && !KINDS.includes(options.kind as ReportKindKey)) return usage(`--kind must be one of ${KINDS.join(', ')}; found "${options.kind}".`);
   const kind = options.kind as ReportKindKey | undefined;
   const kommun = options.kommun ?? (en ? 'Example' : 'Exempelkommun');
-  const body = options.body ?? (level === 'kommun' ? (en ? 'Municipal Council' : 'Kommunfullmäktige') : en ? 'Municipal Executive Board' : 'Kommunstyrelsen');
+  const body = options.body ?? (level === 'kommun' ? (en ? 'Municipal Council' : 'Kommunfullmäktige') : level === 'forbund' ? (en ? 'Board of the association' : 'Förbundsdirektionen') : en ? 'Municipal Executive Board' : 'Kommunstyrelsen');
   if (kommun.trim() === '' || body.trim() === '') return usage('--kommun and --body must not be empty.');
 
   const dir = resolve(io.cwd, folder);
@@ -479,7 +480,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--year <year>', 'the report’s year (default: this year, or SOURCE_DATE_EPOCH’s)')
     .option('--kind <kind>', 'the report kind: interim (delårsrapport), tertial, annual (årsredovisning) or other (default: what the period suggests)')
     .option('--period <period>', 'the period from 1 januari: 2024-08 (per 31 augusti), T1, T2, T3 (tertial), D1, D2 (delår 1 and 2), 2024 or helar (whole year); default D2')
-    .option('--level <level>', 'whose report: kommun (to kommunfullmäktige), namnd (default), bolag or sammanstalld')
+    .option('--level <level>', 'whose report: kommun (to kommunfullmäktige), namnd (default), bolag, forbund (a kommunalförbund, with räkenskaper) or sammanstalld')
     .option('--force', 'replace an existing rapport.yaml')
     .option('--json', 'print what was written as JSON')
     .option('--from <report>', 'roll last period\'s report forward: same structure and ids, outcome columns shifted a year, statuses reset, texts kept and listed under revise:')

@@ -229,10 +229,10 @@ function statementsAgree(ctx: CheckContext, tables: readonly PlacedTable[]): voi
     }
   };
 
-  // Årets resultat: resultaträkning = balansräkning (eget kapital) = balanskravsutredning.
+  // Årets resultat: resultaträkning = balansräkning (eget kapital) = kassaflödesanalys = balanskravsutredning.
   const results = byRole('incomeStatement').map((r) => keyedCells(r, 'arets-resultat'));
-  for (const role of ['balanceSheet', 'balanceRequirement'] as const) {
-    const statement = role === 'balanceSheet' ? 'balansräkning' : 'balanskravsutredning';
+  const statements = { balanceSheet: 'balansräkning', cashFlow: 'kassaflödesanalys', balanceRequirement: 'balanskravsutredning' } as const;
+  for (const [role, statement] of Object.entries(statements) as [keyof typeof statements, string][]) {
     for (const ref of byRole(role))
       for (const d of disagreements(keyedCells(ref, 'arets-resultat'), results)) ctx.report('result-mismatch', { statement, ...d.data }, d.cell.path, d.details);
   }
