@@ -106,7 +106,32 @@ export const SPEECH_WORDS: Readonly<Record<string, SpeechWords>> = {
     signsBefore: { '§': 'paragraf' },
     genitive: { written: ':s', spoken: "'s" },
   },
-  en: { to: 'to', abbreviations: { 'e.g.': 'for example', 'i.e.': 'that is' }, monthLikeWords: ['mar', 'jan'] },
+  en: {
+    to: 'to',
+    abbreviations: { 'e.g.': 'for example', 'i.e.': 'that is' },
+    // espeak-ng's English voice spells "km", "kWh" and "m²", reads "min" as a word and "t", "h" as letters.
+    measures: {
+      km: ['kilometre', 'kilometres'],
+      'm²': ['square metre', 'square metres'],
+      'm³': ['cubic metre', 'cubic metres'],
+      kWh: ['kilowatt hour', 'kilowatt hours'],
+      MWh: ['megawatt hour', 'megawatt hours'],
+      GWh: ['gigawatt hour', 'gigawatt hours'],
+      TWh: ['terawatt hour', 'terawatt hours'],
+      kW: ['kilowatt', 'kilowatts'],
+      MW: ['megawatt', 'megawatts'],
+      GW: ['gigawatt', 'gigawatts'],
+      '°C': ['degree Celsius', 'degrees Celsius'],
+      min: ['minute', 'minutes'],
+      h: ['hour', 'hours'],
+      t: ['tonne', 'tonnes'],
+      kg: ['kilogram', 'kilograms'],
+      ha: ['hectare', 'hectares'],
+    },
+    per: 'per',
+    symbols: { 'CO₂e': 'carbon dioxide equivalent', 'CO2e': 'carbon dioxide equivalent', 'CO₂': 'carbon dioxide' },
+    monthLikeWords: ['mar', 'jan'],
+  },
 };
 
 /** The speech forms made so far, by locale, language and the vocabulary's words they use. */
