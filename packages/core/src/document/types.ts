@@ -160,8 +160,9 @@ export interface ChartModel {
   /** Outcomes, targets, and the comparison series (riket, a kommungrupp …) drawn beside them. */
   series: { kind: 'outcome' | 'target' | 'comparison'; label: string; points: ChartPoint[] }[];
   /**
-   * The text alternative. When the chart's values stand in the table right before it
-   * (`valuesInTable`), it names the chart and points to that table instead of restating them.
+   * The text alternative: the chart's name, which way is better (the vocabulary's higherIsBetter
+   * or lowerIsBetter), then the values. When the chart's values stand in the table right before
+   * it (`valuesInTable`), it points to that table instead of restating them.
    */
   description: string;
   /** The same for speech synthesis (signs as words, digits not grouped). */
