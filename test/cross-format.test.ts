@@ -163,6 +163,20 @@ describe.each(cases)('%s: HTML, PDF, text, DOCX and open data agree', (_name, fi
     if (SIGNS.has(_name)) expect(signs).toBeGreaterThan(0);
   });
 
+  it('the same table captions, the unit in a sentence of its own: in HTML, PDF, DOCX and text', () => {
+    const tables = tablesOf(o.doc);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) {
+      const caption = norm(t.caption);
+      expect(o.html, caption).toContain(caption);
+      expect(o.pdf, caption).toContain(caption);
+      expect(o.docx, caption).toContain(caption);
+      expect(o.text, caption).toContain(o.speak(t.caption));
+      // Never "…, Belopp i tusen kronor": no capital after a comma.
+      expect(caption).not.toMatch(/, \p{Lu}/u);
+    }
+  });
+
   it("the same notes under tables: each paragraph of a table's note (which way is better, the reason for a \"–\") in HTML, PDF, DOCX and text", () => {
     let notes = 0;
     for (const t of tablesOf(o.doc)) {
