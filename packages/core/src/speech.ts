@@ -85,6 +85,7 @@ export const SPEECH_WORDS: Readonly<Record<string, SpeechWords>> = {
     measures: {
       km: 'kilometer',
       'm²': 'kvadratmeter',
+      kvm: 'kvadratmeter',
       'm³': 'kubikmeter',
       kWh: ['kilowattimme', 'kilowattimmar'],
       MWh: ['megawattimme', 'megawattimmar'],
@@ -96,6 +97,7 @@ export const SPEECH_WORDS: Readonly<Record<string, SpeechWords>> = {
       '°C': ['grad Celsius', 'grader Celsius'],
       min: ['minut', 'minuter'],
       h: ['timme', 'timmar'],
+      tim: ['timme', 'timmar'],
       t: 'ton',
       kg: 'kilogram',
       ha: 'hektar',

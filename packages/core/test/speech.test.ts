@@ -127,6 +127,8 @@ describe('speechText', () => {
     expect(say(sv, '12,3 öre/kWh, 1,12 kronor/kWh, 50 km/h, 90 kWh/m²')).toBe('12 komma 3 öre per kilowattimme, 1 komma 12 kronor per kilowattimme, 50 kilometer per timme, 90 kilowattimmar per kvadratmeter');
     expect(sv('Energianvändning (kWh per kvadratmeter), (kWh/m²), (min)')).toBe('Energianvändning (kilowattimmar per kvadratmeter), (kilowattimmar per kvadratmeter), (minuter)');
     expect(say(sv, 'VA-taxan per m³: 38,50 kronor, 90 kr per kWh, 2 per t, super min')).toBe('VA-taxan per kubikmeter: 38 komma 50 kronor, 90 kronor per kilowattimme, 2 per ton, super min');
+    // Swedish short forms: espeak-ng spelt "kvm" (k v m) and read "tim" as a word.
+    expect(say(sv, '1 200 kvm, 850 kr/kvm, 3 tim och 1 tim')).toBe('1 200 kvadratmeter, 850 kronor per kvadratmeter, 3 timmar och 1 timme');
     // English in its own words.
     expect(say(en, '38 min, 1 min, 5 t, 1 h, 12.5 kWh, 4 km, 95 °C, 90 kWh/m², 0.8 kg CO₂e per km')).toBe('38 minutes, 1 minute, 5 tonnes, 1 hour, 12.5 kilowatt hours, 4 kilometres, 95 degrees Celsius, 90 kilowatt hours per square metre, 0.8 kilograms carbon dioxide equivalent per kilometre');
     // Symbols said as words wherever they stand alone.
