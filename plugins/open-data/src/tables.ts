@@ -80,7 +80,7 @@ function indicatorValueStatus(hasValue: boolean, form: ReturnType<typeof valueFo
  * written as 0, and an amount that rounds to zero stays 0.
  */
 const cellFields = (): FieldDef[] => [
-  f('value_status', 'string', 'What the cell holds: value (a number in value), interval (low and high in value_low and value_high, value empty), noAmount ("–", inget belopp), notApplicable ("–", ej tillämpligt) or empty (the source leaves it empty).', { ...req, enum: ['value', 'interval', 'noAmount', 'notApplicable', 'empty'] }),
+  f('value_status', 'string', 'What the cell holds: value (a number in value), interval (low and high in value_low and value_high, value empty), noAmount ("–", inget belopp), notApplicable ("–", ej tillämpligt) or empty (the source gives no value; the other formats show "–" named by the vocabulary\'s missingValue, "Värde saknas").', { ...req, enum: ['value', 'interval', 'noAmount', 'notApplicable', 'empty'] }),
   f('value_low', 'number', 'For an interval (e.g. a forecast "−5 till −10"): its low bound, in the unit of column unit; empty otherwise.'),
   f('value_high', 'number', 'For an interval: its high bound, in the unit of column unit; empty otherwise.'),
   f('absent_reason', 'string', 'For a "–" (noAmount, notApplicable): why, as the report says (e.g. "VA prognostiseras inte separat"), the words the table\'s note gives readers; empty when the report gives no reason or the cell is not "–".'),
