@@ -76,6 +76,9 @@ const cases: [string, string][] = [
   ...[0, 4, 7].map((i): [string, string] => [`generated bench report ${i}`, join(generated, `r${String(i).padStart(4, '0')}.yaml`)]),
 ];
 
+/** The cases with cells shown as a sign ("–", an interval), so the test of their words cannot pass on none. */
+const SIGNS = new Set(['the Solberga example', "a bolag's årsredovisning with its own goal model"]);
+
 async function outputs(file: string): Promise<Outputs> {
   const result = await buildReport({ file, plugins: [html, text, pdf, docx, openData] as any, outDir: out, env: { SOURCE_DATE_EPOCH: '1700000000' } });
   expect(result.problems, file).toEqual([]);
@@ -139,6 +142,57 @@ describe.each(cases)('%s: HTML, PDF, text, DOCX and open data agree', (_name, fi
       }
     }
     expect(figures).toBeGreaterThan(20);
+  });
+
+  it('the same words for a sign: each cell shown as "–" (no value, no amount, not applicable) or an interval is named by its words in HTML, PDF and DOCX, and said so in the text', () => {
+    let signs = 0;
+    for (const t of tablesOf(o.doc)) {
+      for (const row of t.rows) {
+        for (const cell of row.cells) {
+          if (cell.label === undefined) continue;
+          signs++;
+          const words = norm(cell.label);
+          expect(o.html, `${t.id}: ${words}`).toContain(words);
+          expect(o.pdf, `${t.id}: ${words}`).toContain(words);
+          expect(o.docx, `${t.id}: ${words}`).toContain(words);
+          expect(o.text, `${t.id}: ${cell.spoken}`).toContain(o.speak(cell.spoken));
+        }
+      }
+    }
+    // The examples that have such cells (indicators without a value, "–" in a table of figures) must show them.
+    if (SIGNS.has(_name)) expect(signs).toBeGreaterThan(0);
+  });
+
+  it('the same table captions, the unit in a sentence of its own: in HTML, PDF, DOCX and text', () => {
+    const tables = tablesOf(o.doc);
+    expect(tables.length).toBeGreaterThan(0);
+    for (const t of tables) {
+      const caption = norm(t.caption);
+      expect(o.html, caption).toContain(caption);
+      expect(o.pdf, caption).toContain(caption);
+      expect(o.docx, caption).toContain(caption);
+      expect(o.text, caption).toContain(o.speak(t.caption));
+      // Never "…, Belopp i tusen kronor": no capital after a comma.
+      expect(caption).not.toMatch(/, \p{Lu}/u);
+    }
+  });
+
+  it("the same notes under tables: each paragraph of a table's note (which way is better, the reason for a \"–\") in HTML, PDF, DOCX and text", () => {
+    let notes = 0;
+    for (const t of tablesOf(o.doc)) {
+      for (const b of t.note ?? []) {
+        // Plain paragraphs: an abbreviation's explanation is each writer's to place.
+        if (b.type !== 'paragraph' || !b.children.every((n) => n.type === 'text')) continue;
+        const words = norm(b.children.map((n) => (n.type === 'text' ? n.value : '')).join(''));
+        notes++;
+        expect(o.html, `${t.id}: ${words}`).toContain(words);
+        expect(o.pdf, `${t.id}: ${words}`).toContain(words);
+        expect(o.docx, `${t.id}: ${words}`).toContain(words);
+        expect(o.text, `${t.id}: ${words}`).toContain(o.speak(words));
+      }
+    }
+    // Every report with indicators has notes saying which way is better.
+    if (tablesOf(o.doc).some((t) => t.id.endsWith('-indicators'))) expect(notes).toBeGreaterThan(0);
   });
 
   it('the same status words: every badge label in HTML, PDF and DOCX, its words in the text, its key in report.json', () => {

@@ -77,7 +77,7 @@ describe('PDF', () => {
   });
   test('each heading row of the balansräkning starts a TBody with a row header spanning the table', () => {
     const struct = execFileSync('pdfinfo', ['-struct-text', join(out, 'rapport.pdf')], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\n');
-    const start = struct.findIndex((l) => l.trim() === '"Balansräkning, Belopp i miljoner kronor"');
+    const start = struct.findIndex((l) => l.trim() === '"Balansräkning. Belopp i miljoner kronor"');
     expect(start).toBeGreaterThan(0);
     const depth = (l: string) => l.length - l.trimStart().length;
     const tableDepth = depth(struct[start - 1]!) - 2;

@@ -185,7 +185,7 @@ describe('the Solberga example built with the generic-en vocabulary', () => {
       'Indicators: Medarbetare', 'Indicator', ['Outcome 2021', 'Outcome 2022', 'Outcome 2023', 'Outcome 2024', 'Target 2024'],
     ]);
     const [headline] = tablesOf(byId(english, 'ekonomisk-sammanfattning'));
-    expect(headline!.caption).toBe('Ekonomisk sammanfattning, Amounts in thousand kronor');
+    expect(headline!.caption).toBe('Ekonomisk sammanfattning. Amounts in thousand kronor');
     expect(headline!.rows[0]!.cells[0]).toMatchObject({ text: '−1,173,400', spoken: '−1,173,400\u00a0thousand kronor' });
     const [deviation] = tablesOf(byId(english, 'prognosavvikelse'));
     expect([deviation!.corner, deviation!.rows.at(-1)!.header]).toEqual(['The deviation is explained by', 'Total']);

@@ -56,12 +56,52 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
     // Each alternative needs a digit, a dash or an opening parenthesis, and a month, which starts with one of these.
     (t) => /[\d(–-]/u.test(t) && monthStart.test(t),
   ]);
+  // A month abbreviation in lower case standing alone, at the end of a sentence or line or with
+  // its full stop: "Prognos i okt." → "Prognos i oktober" (a stop that ends the sentence stays),
+  // "i okt. ej tillämpligt" → "i oktober ej tillämpligt". Not a word that is also a month ("jul").
+  const notAlone = new Set(words.monthLikeWords ?? []);
+  const abbreviated = [...months.keys()].filter((k) => k !== months.get(k)!.toLowerCase() && !notAlone.has(k)).sort((a, b) => b.length - a.length);
+  if (abbreviated.length) {
+    const alt = abbreviated.map(escapeRe).join('|');
+    const anyAlone = new RegExp(`(?:${alt})(?:\\.|[ \t\u00a0]*(?:$|[\n,;:!?)]))`, 'mu');
+    rules.push([
+      new RegExp(`(?<![\\p{L}\\p{N}/.@_-])(${alt})(?:\\.|(?=[ \t\u00a0]*(?:$|[\n,;:!?)])))`, 'gmu'),
+      (m: string, a: string, offset: number, all: string) => {
+        const full = months.get(a)!;
+        // Its stop also ends the sentence when the text, the line or a capitalised sentence follows.
+        return m.endsWith('.') && /^(?:[ \t\u00a0]*(?:$|\n)|\s+\p{Lu})/u.test(all.slice(offset + m.length)) ? `${full}.` : full;
+      },
+      (t) => anyAlone.test(t),
+    ]);
+  }
   // Ranges in words: "0–20 år" → "0 till 20 år", "januari–augusti" → "januari till augusti".
   if (words.to) {
     rules.push([/(\d)\s?–\s?(?=[−-]?\d)/gu, `$1 ${words.to} `, (t) => t.includes('–')]);
     const fullMonths = [...new Set(months.values())].map(escapeRe).join('|');
     const monthThenDash = new RegExp(`(?:${fullMonths})\\s*[–-]`, 'iu');
     rules.push([new RegExp(`${START}(${fullMonths})\\s*[–-]\\s*(?=(?:${fullMonths})${END})`, 'giu'), `$1 ${words.to} `, (t) => monthThenDash.test(t)]);
+  }
+  // Units of measure in the language's words, before the figures' own rules so a "1" is still a "1":
+  // "95 °C" → "95 grader Celsius", "1 min" → "1 minut", "öre/kWh" and "öre per kWh" → "öre per kilowattimme", "(kWh per m²)" → "(kilowattimmar per m²)".
+  const per = words.per;
+  for (const [written, said] of Object.entries(words.measures ?? {}).sort(([a], [b]) => b.length - a.length)) {
+    const [one, many] = typeof said === 'string' ? [said, said] : said;
+    const unit = escapeRe(written);
+    rules.push([
+      new RegExp(`(?<=\\d)[ \u00a0]?${unit}(?![\\p{L}\\p{N}])`, 'gu'),
+      (_m: string, offset: number, all: string) => `${NBSP}${/(?<![\d,.\u00a0\u202f])1$/u.test(all.slice(0, offset)) ? one : many}`,
+      (t) => t.includes(written),
+    ]);
+    if (per) {
+      const perAfter = `[ \u00a0]+${escapeRe(per)}${END}`;
+      rules.push([new RegExp(`(?<=\\()${unit}(?=\\)|\\/|${perAfter})`, 'gu'), many, (t) => t.includes(`(${written}`)]);
+      rules.push([new RegExp(`(?<=[\\p{L}\\p{N}²³])\\/${unit}(?![\\p{L}\\p{N}-])`, 'gu'), ` ${per} ${one}`, (t) => t.includes(`/${written}`)]);
+      // After the word itself: "VA-taxan per m³" → "VA-taxan per kubikmeter".
+      rules.push([new RegExp(`(?<=${START}${escapeRe(per)}[ \u00a0])${unit}(?![\\p{L}\\p{N}-])`, 'gu'), one, (t) => t.includes(`${per} ${written}`) || t.includes(`${per}\u00a0${written}`)]);
+    }
+  }
+  for (const [written, said] of Object.entries(words.symbols ?? {}).sort(([a], [b]) => b.length - a.length)) {
+    rules.push([new RegExp(`${START}${escapeRe(written)}${END}`, 'gu'), said, (t) => t.includes(written)]);
   }
   // Signs as words: "−12,3" → "minus 12,3"; a hyphen only where it stands as a sign.
   rules.push([/−\s?(?=\d)/gu, `${governance.terms.minus}${NBSP}`]);
@@ -84,10 +124,7 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
       rules.push([new RegExp(`(?<=\\()${escapeRe(short)}(?=\\))`, 'gu'), long, has]);
     }
   }
-  // Units of measure after a number and signs before one, in the language's words: "95 °C" → "95 grader Celsius", "§ 87" → "paragraf 87".
-  for (const [written, words_] of Object.entries(words.measures ?? {}).sort(([a], [b]) => b.length - a.length)) {
-    rules.push([new RegExp(`(?<=\\d)[ \u00a0]?${escapeRe(written)}(?![\\p{L}\\p{N}])`, 'gu'), `${NBSP}${words_}`, (t) => t.includes(written)]);
-  }
+  // Signs before a number, in the language's words: "§ 87" → "paragraf 87".
   for (const [written, words_] of Object.entries(words.signsBefore ?? {})) {
     rules.push([new RegExp(`${escapeRe(written)}[ \u00a0]?(?=\\d)`, 'gu'), `${words_}${NBSP}`, (t) => t.includes(written)]);
   }

@@ -15,10 +15,27 @@ export interface SpeechWords {
   /** Abbreviations of the language written out: "d v s" → "det vill säga". */
   abbreviations: Readonly<Record<string, string>>;
   /**
-   * Units of measure written after a number, in words: "4,2 km" → "4,2 kilometer", "95 °C" →
-   * "95 grader Celsius" (espeak-ng spells "km" and "GWh", reads "°C" as "C" alone).
+   * Units of measure in words, as `[one, many]` when the word differs after 1 ("1 minut", "5
+   * minuter"): after a number ("4,2 km" → "4,2 kilometer", "95 °C" → "95 grader Celsius"),
+   * after a slash or `per` as one of it ("öre/kWh" → "öre per kilowattimme", "per m³" → "per
+   * kubikmeter") and alone in
+   * parentheses before ")", "/" or `per` ("(kWh per kvadratmeter)"). espeak-ng spells "km" and
+   * "GWh", reads "°C" as "C" alone, "min" as the word "min" and "t" as the letter.
    */
-  measures?: Readonly<Record<string, string>>;
+  measures?: Readonly<Record<string, string | readonly [one: string, many: string]>>;
+  /** The word of a rate, "öre per kilowattimme"; without it a slash stays as written. */
+  per?: string;
+  /**
+   * Symbols said in words wherever they stand as a word of their own: "ton CO₂e" → "ton
+   * koldioxidekvivalenter" (espeak-ng says "C O två e").
+   */
+  symbols?: Readonly<Record<string, string>>;
+  /**
+   * Month abbreviations that are also words of the language ("jul", Christmas), so never read
+   * as a month unless a number or month stands beside them. Any other month abbreviation in
+   * lower case is written out also alone: "Prognos i okt." → "Prognos i oktober".
+   */
+  monthLikeWords?: readonly string[];
   /** Signs written before a number, in words: "§ 87" → "paragraf 87" (espeak-ng drops "§"). */
   signsBefore?: Readonly<Record<string, string>>;
   /**
@@ -68,16 +85,55 @@ export const SPEECH_WORDS: Readonly<Record<string, SpeechWords>> = {
     measures: {
       km: 'kilometer',
       'm²': 'kvadratmeter',
+      kvm: 'kvadratmeter',
       'm³': 'kubikmeter',
-      kWh: 'kilowattimmar',
-      MWh: 'megawattimmar',
-      GWh: 'gigawattimmar',
-      '°C': 'grader Celsius',
+      kWh: ['kilowattimme', 'kilowattimmar'],
+      MWh: ['megawattimme', 'megawattimmar'],
+      GWh: ['gigawattimme', 'gigawattimmar'],
+      TWh: ['terawattimme', 'terawattimmar'],
+      kW: 'kilowatt',
+      MW: 'megawatt',
+      GW: 'gigawatt',
+      '°C': ['grad Celsius', 'grader Celsius'],
+      min: ['minut', 'minuter'],
+      h: ['timme', 'timmar'],
+      tim: ['timme', 'timmar'],
+      t: 'ton',
+      kg: 'kilogram',
+      ha: 'hektar',
     },
+    per: 'per',
+    symbols: { 'CO₂e': 'koldioxidekvivalenter', 'CO2e': 'koldioxidekvivalenter', 'CO₂': 'koldioxid' },
+    monthLikeWords: ['jul'],
     signsBefore: { '§': 'paragraf' },
     genitive: { written: ':s', spoken: "'s" },
   },
-  en: { to: 'to', abbreviations: { 'e.g.': 'for example', 'i.e.': 'that is' } },
+  en: {
+    to: 'to',
+    abbreviations: { 'e.g.': 'for example', 'i.e.': 'that is' },
+    // espeak-ng's English voice spells "km", "kWh" and "m²", reads "min" as a word and "t", "h" as letters.
+    measures: {
+      km: ['kilometre', 'kilometres'],
+      'm²': ['square metre', 'square metres'],
+      'm³': ['cubic metre', 'cubic metres'],
+      kWh: ['kilowatt hour', 'kilowatt hours'],
+      MWh: ['megawatt hour', 'megawatt hours'],
+      GWh: ['gigawatt hour', 'gigawatt hours'],
+      TWh: ['terawatt hour', 'terawatt hours'],
+      kW: ['kilowatt', 'kilowatts'],
+      MW: ['megawatt', 'megawatts'],
+      GW: ['gigawatt', 'gigawatts'],
+      '°C': ['degree Celsius', 'degrees Celsius'],
+      min: ['minute', 'minutes'],
+      h: ['hour', 'hours'],
+      t: ['tonne', 'tonnes'],
+      kg: ['kilogram', 'kilograms'],
+      ha: ['hectare', 'hectares'],
+    },
+    per: 'per',
+    symbols: { 'CO₂e': 'carbon dioxide equivalent', 'CO2e': 'carbon dioxide equivalent', 'CO₂': 'carbon dioxide' },
+    monthLikeWords: ['mar', 'jan'],
+  },
 };
 
 /** The speech forms made so far, by locale, language and the vocabulary's words they use. */

@@ -57,13 +57,14 @@ describe('the document of the goal model (Norrvik example)', () => {
       'Elever i åk 9 som är behöriga till yrkesprogram: Pendlingskommuner nära större stad (jämförelse)',
       'Elever i åk 8 som känner sig trygga i skolan (procent)',
     ]);
-    // The last column is the indicators' own status (one takes it from the rule); a comparison has none.
-    expect(table.rows[1]!.cells.map((c) => c.text.replace(/\s/gu, ' '))).toEqual(['85,6 %', '84,3 %', '83,9 %', '', '']);
+    // The last column is the indicators' own status (one takes it from the rule); a comparison has none, nor a target: "–", named "Värde saknas".
+    expect(table.rows[1]!.cells.map((c) => c.text.replace(/\s/gu, ' '))).toEqual(['85,6 %', '84,3 %', '83,9 %', '–', '–']);
+    expect(table.rows[1]!.cells.slice(3).map((c) => c.label)).toEqual(['Värde saknas', 'Värde saknas']);
     const text = blocks(s, 'richText').map((b) => JSON.stringify(b.blocks)).join();
     // 86,4 < 88,0 misses, 85 ≥ 85 reaches: computed, not typed.
     expect(text).toContain('Av 2 indikatorer med både utfall och målvärde 2024 når 1 målvärdet.');
     const safety = table.rows[3]!.cells.map((c) => c.text.replace(/\s/gu, ' '));
-    expect(safety).toEqual(['79 % (2021)', '82 %', '85 %', 'minst 85 %', '']);
+    expect(safety).toEqual(['79 % (2021)', '82 %', '85 %', 'minst 85 %', '–']);
     expect(table.rows[3]!.cells[3]!.spoken.replace(/\s/gu, ' ')).toBe('minst 85 procent');
     // The chart's values, comparisons included, stand in the table right before it: its alternative points there.
     expect(blocks(s, 'chart')[0]!.chart.valuesInTable).toBe(table.id);

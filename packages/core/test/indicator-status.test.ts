@@ -25,16 +25,19 @@ describe("an indicator's own status by the rule (Norrvik example)", () => {
     // 86,4 % of a target of 88,0 %: 98 %, within 10 % of it.
     expect(cell.badge?.key).toBe('partly');
     expect(cell.spoken).toBe(`${cell.badge!.textAlternative} (Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet, delvis uppfyllt inom 10 procent av det, annars ej uppfyllt)`);
-    // Comparison rows have no status.
-    expect(table.rows.filter((r) => r.header.includes('(jämförelse)')).map((r) => r.cells.at(-1)!.text)).toEqual(['', '']);
+    // Comparison rows have no status: "–", named "Värde saknas".
+    expect(table.rows.filter((r) => r.header.includes('(jämförelse)')).map((r) => `${r.cells.at(-1)!.text} ${r.cells.at(-1)!.label}`)).toEqual(['– Värde saknas', '– Värde saknas']);
     const note = table.note!.map((b) => (b.type === 'paragraph' ? b.children.map((n) => ('value' in n ? n.value : '')).join('') : '')).join(' ');
-    expect(note).toBe('Elever i åk 9 som är behöriga till yrkesprogram: Delvis uppfyllt. Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet, delvis uppfyllt inom 10 procent av det, annars ej uppfyllt.');
+    // After which way is better for the table's indicators, the status the rule gave.
+    expect(note).toBe('Högre värde är bättre: Elever i åk 9 som är behöriga till yrkesprogram; Elever i åk 8 som känner sig trygga i skolan. Elever i åk 9 som är behöriga till yrkesprogram: Delvis uppfyllt. Underlag för bedömning: Härledd, inte angiven i källan: bedömt enligt regel: uppfyllt när utfallet når målvärdet, delvis uppfyllt inom 10 procent av det, annars ej uppfyllt.');
   });
 
-  it('shows a typed status as typed: no inference, no note', () => {
+  it('shows a typed status as typed: no inference, no note of it', () => {
     const typed = tableOf(text.replace('assessmentByRule: true # the', 'assessment: achieved # the'));
     expect(typed.rows.find((r) => r.header.startsWith('Elever i åk 9'))!.cells.at(-1)!.badge?.key).toBe('achieved');
-    expect(typed.note).toBeUndefined();
+    // Only which way is better stays in the note.
+    expect(typed.note).toHaveLength(1);
+    expect(JSON.stringify(typed.note)).not.toContain('Underlag');
   });
 
   it('has no status column when no indicator of the table has a status', () => {

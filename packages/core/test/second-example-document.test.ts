@@ -89,7 +89,7 @@ describe('the Solberga example laid out by buildDocument', () => {
 
   test('the headline table keeps its rows, columns and signs, with the unit in the caption', () => {
     const [headline] = tablesOf(byId(solberga, 'ekonomisk-sammanfattning'));
-    expect(headline!.caption).toBe('Ekonomisk sammanfattning, Belopp i tusen kronor');
+    expect(headline!.caption).toBe('Ekonomisk sammanfattning. Belopp i tusen kronor');
     expect(headline!.columns.map((c) => c.label)).toEqual(['Prognos helår', 'Budget', 'Avvikelse']);
     expect(headline!.rows.map((r) => [r.header, ...r.cells.map((c) => plain(c.text))])).toEqual([
       ['Verksamhetens nettokostnader', '−1 173 400', '−1 161 600', '−11 800'],
@@ -104,11 +104,11 @@ describe('the Solberga example laid out by buildDocument', () => {
     const [ekonomi] = tablesOf(byRole(solberga, 'indicator-group')[2]!);
     expect(ekonomi!.columns.map((c) => c.label)).toEqual(['Utfall 2022', 'Utfall 2023', 'Utfall 2024', 'Mål 2024']);
     expect(ekonomi!.rows.map((r) => r.cells.map((c) => plain(c.text)))).toEqual([
-      ['68 412 kr', '72 950 kr', 'Publiceras våren 2025', ''],
-      ['', '66,1 %', '67,8 %', '66,7 %'],
+      ['68 412 kr', '72 950 kr', 'Publiceras våren 2025', '–'],
+      ['–', '66,1 %', '67,8 %', '66,7 %'],
     ]);
     const [premises] = tablesOf(byId(solberga, 'bilaga-lokalforsorjning'));
-    expect(premises!.caption).toBe('Planerade lokalförändringar, förändrad årshyra, Belopp i tusen kronor');
+    expect(premises!.caption).toBe('Planerade lokalförändringar, förändrad årshyra. Belopp i tusen kronor');
     expect(premises!.rows.at(-1)).toMatchObject({ header: 'Summa förändrad årshyra', emphasis: 'total' });
   });
 });

@@ -69,6 +69,21 @@ describe('speechText', () => {
     expect(sv('Septima och septet')).toBe('Septima och septet');
   });
 
+  it('writes a month abbreviation in lower case out also alone: at the end of a sentence or line, or with its full stop', () => {
+    // espeak-ng read "Prognos i okt." as `i:; 'Okt`: a column header of the Fjällby report, said before "Värde saknas".
+    expect(sv('Prognos i okt.')).toBe('Prognos i oktober.');
+    expect(sv('Prognos i okt. Värde saknas')).toBe('Prognos i oktober. Värde saknas');
+    expect(sv('Prognos i okt. ej tillämpligt')).toBe('Prognos i oktober ej tillämpligt');
+    expect(sv('Utfall per okt, sedan per nov; till dec\nny rad')).toBe('Utfall per oktober, sedan per november; till december\nny rad');
+    expect(sv('(sep)')).toBe('(september)');
+    // A word that is also a month stays a word; a capitalised word may be a name; inside an address or a word it is no month.
+    expect(sv('God jul. Vi ses i jul')).toBe('God jul. Vi ses i jul');
+    expect(sv('Jan. Dec')).toBe('Jan. Dec');
+    expect(sv('example.org/okt, oktav, nov-')).toBe('example.org/okt, oktav, nov-');
+    expect(en('Forecast in oct.')).toBe('Forecast in October.');
+    expect(en('Spring in mar.')).toBe('Spring in mar.');
+  });
+
   it('takes the month names from the locale', () => {
     expect(monthNames('sv-SE').get('aug')).toBe('augusti');
     expect(monthNames('sv-SE').get('okt')).toBe('oktober');
@@ -105,6 +120,19 @@ describe('speechText', () => {
     // espeak-ng's Swedish voice reads "95 °C" as "nittiofem se", "§ 87" as "åttiosju", spells "km" and "GWh".
     expect(say(sv, 'Från 95 °C till 85°C, 4,2 km ledningar, 2,1 GWh och 310 MWh, 12 kWh, 40 m² och 3 m³; styrelsen § 87'))
       .toBe('Från 95 grader Celsius till 85 grader Celsius, 4 komma 2 kilometer ledningar, 2 komma 1 gigawattimmar och 310 megawattimmar, 12 kilowattimmar, 40 kvadratmeter och 3 kubikmeter; styrelsen paragraf 87');
+    // Minutes, tonnes, hours, power: espeak-ng read "38 min" as the word "min" and "5 t" as the letter; one of a unit after 1.
+    expect(say(sv, '38 min per kund, 1 min, 0,1 min, 5 t avfall, 2 h, 1 h, 3 MW, 1 kWh, 4 TWh, 12 kg och 7 ha'))
+      .toBe('38 minuter per kund, 1 minut, 0 komma 1 minuter, 5 ton avfall, 2 timmar, 1 timme, 3 megawatt, 1 kilowattimme, 4 terawattimmar, 12 kilogram och 7 hektar');
+    // A rate after a slash and a unit in parentheses (an indicator's name): "öre/kWh" was spelt.
+    expect(say(sv, '12,3 öre/kWh, 1,12 kronor/kWh, 50 km/h, 90 kWh/m²')).toBe('12 komma 3 öre per kilowattimme, 1 komma 12 kronor per kilowattimme, 50 kilometer per timme, 90 kilowattimmar per kvadratmeter');
+    expect(sv('Energianvändning (kWh per kvadratmeter), (kWh/m²), (min)')).toBe('Energianvändning (kilowattimmar per kvadratmeter), (kilowattimmar per kvadratmeter), (minuter)');
+    expect(say(sv, 'VA-taxan per m³: 38,50 kronor, 90 kr per kWh, 2 per t, super min')).toBe('VA-taxan per kubikmeter: 38 komma 50 kronor, 90 kronor per kilowattimme, 2 per ton, super min');
+    // Swedish short forms: espeak-ng spelt "kvm" (k v m) and read "tim" as a word.
+    expect(say(sv, '1 200 kvm, 850 kr/kvm, 3 tim och 1 tim')).toBe('1 200 kvadratmeter, 850 kronor per kvadratmeter, 3 timmar och 1 timme');
+    // English in its own words.
+    expect(say(en, '38 min, 1 min, 5 t, 1 h, 12.5 kWh, 4 km, 95 °C, 90 kWh/m², 0.8 kg CO₂e per km')).toBe('38 minutes, 1 minute, 5 tonnes, 1 hour, 12.5 kilowatt hours, 4 kilometres, 95 degrees Celsius, 90 kilowatt hours per square metre, 0.8 kilograms carbon dioxide equivalent per kilometre');
+    // Symbols said as words wherever they stand alone.
+    expect(sv('1 240 ton CO₂e, CO₂-utsläpp')).toBe('1 240 ton koldioxidekvivalenter, koldioxid-utsläpp');
     // Only beside a number: words and other units are left as written.
     expect(sv('km-ersättning, kWh-pris, °C-skalan, §-nummer och 5 kmh')).toBe('km-ersättning, kWh-pris, °C-skalan, §-nummer och 5 kmh');
     // Whole words only.
@@ -158,7 +186,7 @@ describe('speechText made once and run only where a rule can match', () => {
     'Aug', 'aug.', 'AUG', 'jan', 'Januari', 'augusti', 'sept', 'mar', 'marknad', 'maj', 'September', 'ſep', 'jul', 'God jul',
     '0', '12', '2021', '30', '210', '5,9', ',', '.', ':', '(', ')', '–', '-', '−', '+', ' ', '  ', '\u00a0', '\u202f', '\n',
     '%', 'mnkr', 'tkr', 'kr', 'st.', 'procent', 'Procent', 'miljoner kronor', 'percent', 'dagar', 'days',
-    'minus', 'Plus', 'MINUS', 'plus', 'KLK', 'SKR', 'A', ':s', ':sak', 'd v s', 'D.v.s.', 'dvs', 'dvſ', 't.ex.', 'T ex', 'bl.a.', 'ca', 'e.g.', 'i.e.', 'osv', 'Kelvin K', 'km', 'kWh', 'm³', '°C', '§', '§ ',
+    'minus', 'Plus', 'MINUS', 'plus', 'KLK', 'SKR', 'A', ':s', ':sak', 'd v s', 'D.v.s.', 'dvs', 'dvſ', 't.ex.', 'T ex', 'bl.a.', 'ca', 'e.g.', 'i.e.', 'osv', 'Kelvin K', 'km', 'kWh', 'm³', '°C', '§', '§ ', 'min', 't', 'h', '/', 'per', 'CO₂e', 'CO₂', 'okt', 'okt.', 'oct', 'jul.', 'nov', 'Dec.',
   ];
   const text = fc
     .array(fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...TOKENS) }, { weight: 1, arbitrary: fc.string({ unit: 'grapheme', maxLength: 3 }) }), { maxLength: 24 })

@@ -55,7 +55,20 @@ describe('statements in the document', () => {
     const rt = tables.get('resultatrakning')!;
     expect(rt.columnGroups).toEqual([{ label: 'Kommunen', span: 4 }, { label: 'Sammanställd redovisning', span: 2 }]);
     expect(rt.columns.map((c) => c.label)).toEqual(['Utfall jan–aug 2024', 'Utfall jan–aug 2023', 'Budget 2024', 'Prognos 2024', 'Utfall jan–aug 2024', 'Utfall jan–aug 2023']);
-    expect(rt.caption).toBe('Resultaträkning, Belopp i miljoner kronor');
+    expect(rt.caption).toBe('Resultaträkning. Belopp i miljoner kronor');
+  });
+
+  test('a caption states its unit in a sentence of its own, never "…, Belopp i …": in Swedish, English and a kommun\'s own words', () => {
+    expect(tables.get('balansrakning')!.caption).toBe('Balansräkning. Belopp i miljoner kronor');
+    const r = load(TEXT);
+    const en = build({ ...r, language: 'en', governance: { ...r.governance, terms: { ...r.governance.terms, amountsIn: 'Amounts in {unit}' }, units: { ...r.governance.units, mnkr: { ...r.governance.units.mnkr, long: 'million kronor' } } } });
+    const captionOf = (d: DocumentModel, id: string) => [...walkSections(d.sections)].flatMap((s) => s.blocks.flatMap((b) => (b.kind === 'table' && b.table.id === id ? [b.table.caption] : [])))[0];
+    expect(captionOf(en, 'resultatrakning')).toBe('Resultaträkning. Amounts in million kronor');
+    const own = build({ ...r, governance: { ...r.governance, terms: { ...r.governance.terms, amountsIn: 'Alla belopp anges i {unit}' } } });
+    expect(captionOf(own, 'resultatrakning')).toBe('Resultaträkning. Alla belopp anges i miljoner kronor');
+    // A title that ends a sentence itself gets no second stop.
+    const asked = build(load(TEXT.replace(/title: Resultaträkning\n/, 'title: Hur gick året?\n')));
+    expect(captionOf(asked, 'resultatrakning')).toBe('Hur gick året? Belopp i miljoner kronor');
   });
 
   test('heading rows have no cells and say no "Värde saknas"; sums are emphasised', () => {

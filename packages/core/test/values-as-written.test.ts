@@ -86,9 +86,57 @@ describe('"–" as an indicator value', () => {
   it('leaves it out of the chart and says so in the text alternative', () => {
     const chart = [...walkSections(SV.sections)].flatMap((x) => x.blocks.flatMap((b) => (b.kind === 'chart' && b.chart.id === 'energianvandning-chart' ? [b.chart] : [])))[0]!;
     expect(chart.series.flatMap((x) => x.points.map((p) => `${x.kind} ${p.year}`))).toEqual(['outcome 2023', 'outcome 2024', 'target 2024']);
-    expect(chart.description).toBe('Diagram över Energianvändning i skolornas lokaler (kWh per kvadratmeter). Värdena står i tabellen ovan. Utfall 2022: ej tillämpligt, inte med i diagrammet.');
+    expect(chart.description).toBe('Diagram över Energianvändning i skolornas lokaler (kWh per kvadratmeter). Lägre värde är bättre. Värdena står i tabellen ovan. Utfall 2022: ej tillämpligt, inte med i diagrammet.');
     const en = [...walkSections(EN.sections)].flatMap((x) => x.blocks.flatMap((b) => (b.kind === 'chart' && b.chart.id === 'energianvandning-chart' ? [b.chart] : [])))[0]!;
     expect(en.description).toContain('Outcome 2022: not applicable, not in the chart.');
+  });
+});
+
+describe('a cell with no value', () => {
+  const solberga = `${root}examples/solberga-son-2024-delar/rapport.yaml`;
+  const text = readFileSync(solberga, 'utf8');
+  const indicatorCell = (doc: DocumentModel, name: string, column: string) => {
+    const t = tables(doc).find((x) => x.rows.some((r) => r.header.startsWith(name)))!;
+    return cells(t, name)[t.columns.findIndex((c) => c.label === column)]!;
+  };
+
+  it('shows the dash, named by the vocabulary\'s missingValue for every reader, never an empty text', () => {
+    const doc = docOf(loadReport(text, solberga).report!);
+    expect(indicatorCell(doc, 'Barn och unga 0–20 år med insats', 'Mål 2024')).toMatchObject({ text: '–', label: 'Värde saknas', spoken: 'Värde saknas', speech: 'Värde saknas', align: 'end' });
+    expect(indicatorCell(doc, 'Barn och unga 0–20 år med insats', 'Mål 2024').value).toBeUndefined();
+    // A null in a table of figures (the source leaves it empty): the same.
+    const fjallby = fileURLToPath(new URL('./fixtures/fjallby-ab-2025-ar/rapport.yaml', import.meta.url));
+    const summa = cells(table(docOf(loadReport(readFileSync(fjallby, 'utf8'), fjallby).report!), 'affarsomraden'), 'Summa');
+    expect(summa[2]).toMatchObject({ text: '–', label: 'Värde saknas' });
+  });
+
+  it('takes its words from the report\'s vocabulary: a kommun\'s own word, and English', () => {
+    const report = loadReport(text, solberga).report!;
+    const own = docOf({ ...report, governance: { ...report.governance, terms: { ...report.governance.terms, missingValue: 'Uppgift saknas' } } });
+    expect(indicatorCell(own, 'Barn och unga 0–20 år med insats', 'Mål 2024')).toMatchObject({ text: '–', label: 'Uppgift saknas', spoken: 'Uppgift saknas' });
+    const en = docOf({ ...report, language: 'en', governance: { ...presets['generic-en'], levels: report.governance.levels } });
+    expect(indicatorCell(en, 'Barn och unga 0–20 år med insats', 'Target 2024')).toMatchObject({ text: '–', label: 'No value' });
+  });
+});
+
+describe('which way is better for an indicator', () => {
+  const noteOf = (doc: DocumentModel, id: string) => (table(doc, id).note ?? []).map((b) => (b.type === 'paragraph' ? phraseText(b.children) : ''));
+  const chartOf = (doc: DocumentModel, id: string) => [...walkSections(doc.sections)].flatMap((x) => x.blocks.flatMap((b) => (b.kind === 'chart' && b.chart.id === id ? [b.chart] : [])))[0]!;
+
+  it("says it once under the indicator table, a paragraph per direction naming its indicators, in the vocabulary's words", () => {
+    expect(noteOf(SV, 'hallbar-skolmat-indicators')).toEqual([
+      'Lägre värde är bättre: Matsvinn per portion i skolan; Klimatavtryck per portion (kg koldioxidekvivalenter).',
+      'Högre värde är bättre: Andel vegetariska måltider i skolan; Skolmåltider som följer Livsmedelsverkets råd.',
+    ]);
+    expect(noteOf(EN, 'energi-lokaler-indicators')).toEqual(['Lower is better: Energianvändning i skolornas lokaler (kWh per kvadratmeter).']);
+    const own = docOf({ ...REPORT, governance: { ...REPORT.governance, terms: { ...REPORT.governance.terms, lowerIsBetter: 'Ju lägre desto bättre' } } });
+    expect(noteOf(own, 'energi-lokaler-indicators')).toEqual(['Ju lägre desto bättre: Energianvändning i skolornas lokaler (kWh per kvadratmeter).']);
+  });
+
+  it("says it in a chart's text alternative, for speech too", () => {
+    expect(chartOf(SV, 'energianvandning-chart').description).toContain('(kWh per kvadratmeter). Lägre värde är bättre. Värdena står i tabellen ovan.');
+    expect(chartOf(SV, 'energianvandning-chart').speech).toContain('Lägre värde är bättre.');
+    expect(chartOf(EN, 'energianvandning-chart').description).toContain('Lower is better.');
   });
 });
 

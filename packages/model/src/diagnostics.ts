@@ -472,6 +472,14 @@ export const DIAGNOSTIC_CODES = {
       `"${d.label}" in column "${d.column}" of table "${d.table}" is ${d.value}: ${d.kind === 'revenue' ? 'an income' : 'a cost'} is ${d.want} in this statement (${d.convention === 'signed' ? 'costs negative, income positive' : 'every amount positive'}).`,
     hint: "Correct the sign, or state the table's signConvention (signed or positive).",
   },
+  'standard-key-missing': {
+    title: 'Statement row without its standard key',
+    severity: 'info',
+    group: 'figures',
+    meaning: "A row of a financial statement in a report of the kommun, a kommunalförbund or the sammanställd redovisning (level kommun, forbund or sammanstalld) carries the label of one of RKR's standard rows (see STANDARD_ROWS) but no key. Its figures are published, but open data gives them no row_key, so they cannot be compared across kommuner, and where the key is one the statements are reconciled by (årets resultat, likvida medel, the sums of the balansräkning) that row is not checked.",
+    message: (d: { label: string; table: string; key: string }) => `Row "${d.label}" of table "${d.table}" has the label of the standard row ${d.key} but no key.`,
+    hint: 'Add the standard key to the row (key: …), unless the row is not that figure.',
+  },
   'heading-with-values': {
     title: 'Heading row with values',
     severity: 'error',

@@ -109,6 +109,31 @@ export const STANDARD_ROWS = {
   'va-resultat': { statement: 'waterResult', kind: 'result', label: 'VA-verksamhetens resultat' },
 } as const satisfies Record<string, StandardRow>;
 
+/** A label as compared with RKR's: lower case, without parentheses ("(−)", "(+)"), spaces, full stops and colons at the end. */
+function labelForm(label: string): string {
+  return label.normalize('NFC').toLowerCase().replace(/\([^)]*\)/g, ' ').replace(/[\s\u00a0]+/g, ' ').replace(/\s*\/\s*/g, '/').replace(/[\s.:]+$/, '').trim();
+}
+
+/** Standard keys by statement and label form; årets resultat is a row of every statement but the VA-resultat. */
+const KEY_BY_LABEL = new Map<string, Map<string, StandardRowKey>>();
+for (const [key, row] of Object.entries(STANDARD_ROWS) as [StandardRowKey, StandardRow][]) {
+  const statements = key === 'arets-resultat' ? ['incomeStatement', 'balanceSheet', 'cashFlow', 'balanceRequirement'] : [row.statement];
+  for (const statement of statements) {
+    let byLabel = KEY_BY_LABEL.get(statement);
+    if (!byLabel) KEY_BY_LABEL.set(statement, (byLabel = new Map()));
+    byLabel.set(labelForm(row.label), key);
+  }
+}
+
+/**
+ * The standard key whose RKR label `label` is, in a table of `role` (a statement's role), if
+ * any: "Verksamhetens intäkter" in a resultaträkning is `verksamhetens-intakter`. Case,
+ * parentheses such as "(−)" and the spaces around a slash do not count.
+ */
+export function standardKeyOfLabel(label: string, role: string): StandardRowKey | undefined {
+  return KEY_BY_LABEL.get(role)?.get(labelForm(label));
+}
+
 /** A standard row key. */
 export type StandardRowKey = keyof typeof STANDARD_ROWS;
 

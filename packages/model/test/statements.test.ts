@@ -202,6 +202,26 @@ describe('planted errors in the Ekdala example: each an error with code and line
     expect(brief(load(p.text))).toEqual([`error statement-figure-mismatch ${p.line}`]);
   });
 
+  test('a statement row with RKR\'s label but no key is told its standard key (info), with the line; parentheses and case do not count', () => {
+    let p = plant(TEXT, 'balansrakning', 'fordringar', 'key: fordringar, ', '');
+    const first = p.line;
+    p = plant(p.text, 'kassaflodesanalys', 'fordringar', 'key: forandring-av-kortfristiga-fordringar, ', '');
+    const ds = load(p.text);
+    expect(brief(ds)).toEqual([`info standard-key-missing ${first}`, `info standard-key-missing ${p.line}`]);
+    expect(ds[1]).toMatchObject({ expected: 'key: forandring-av-kortfristiga-fordringar', found: 'no key' });
+    expect(ds[1]!.message).toContain('Ökning (−)/minskning (+) av kortfristiga fordringar');
+    // Not for a nämnd's statements, which RKR's uppställning does not cover.
+    expect(load(p.text.replace('level: kommun\n', 'level: namnd\n')).filter((d) => d.code === 'standard-key-missing')).toEqual([]);
+  });
+
+  test('no standard key is suggested where another row of the table has it already', () => {
+    // Fordringar without its key, and the key on the next row: the label matches, the key is taken.
+    let p = plant(TEXT, 'balansrakning', 'fordringar', 'key: fordringar, ', '');
+    expect(brief(load(p.text))).toEqual([`info standard-key-missing ${p.line}`]);
+    p = plant(p.text, 'balansrakning', 'placeringar', 'key: kortfristiga-placeringar, ', 'key: fordringar, ');
+    expect(brief(load(p.text)).filter((b) => b.includes('standard-key-missing'))).toEqual([]);
+  });
+
   test('a heading row with values', () => {
     const p = plant(TEXT, 'balansrakning', 'skulder', 'kind: heading }', 'kind: heading, values: { k-2024: 1 } }');
     expect(brief(load(p.text))).toEqual([`error heading-with-values ${p.line}`]);

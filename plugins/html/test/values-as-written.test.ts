@@ -76,3 +76,12 @@ describe('a Markdown table in rich text, in HTML', async () => {
     expect(html).not.toContain('| Skola |');
   });
 });
+
+describe('a cell with no value, in HTML (Solberga example)', async () => {
+  const { html } = await render(`${root}examples/solberga-son-2024-delar/rapport.yaml`);
+
+  it('shows "–" hidden from readers beside the vocabulary\'s words, never an empty cell', () => {
+    expect(row(html, 'Barn och unga 0–20 år med insats')).toContain('<td class="num"><span aria-hidden="true">–</span><span class="vh">Värde saknas</span></td>');
+    expect(html).not.toContain('<td class="num"></td>');
+  });
+});

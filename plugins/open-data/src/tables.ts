@@ -75,18 +75,21 @@ function indicatorValueStatus(hasValue: boolean, form: ReturnType<typeof valueFo
 
 /**
  * The columns of a cell of a table of figures: its number, or the two bounds of an interval
- * ("−5 till −10"), and a status that tells an empty cell from "–" (no amount, not applicable).
- * A "–" is never written as 0, and an amount that rounds to zero stays 0.
+ * ("−5 till −10"), a status that tells an empty cell from "–" (no amount, not applicable), and
+ * the reason the report gives for a "–", as the table's note says it to readers. A "–" is never
+ * written as 0, and an amount that rounds to zero stays 0.
  */
 const cellFields = (): FieldDef[] => [
-  f('value_status', 'string', 'What the cell holds: value (a number in value), interval (low and high in value_low and value_high, value empty), noAmount ("–", inget belopp), notApplicable ("–", ej tillämpligt) or empty (the source leaves it empty).', { ...req, enum: ['value', 'interval', 'noAmount', 'notApplicable', 'empty'] }),
+  f('value_status', 'string', 'What the cell holds: value (a number in value), interval (low and high in value_low and value_high, value empty), noAmount ("–", inget belopp), notApplicable ("–", ej tillämpligt) or empty (the source gives no value; the other formats show "–" named by the vocabulary\'s missingValue, "Värde saknas").', { ...req, enum: ['value', 'interval', 'noAmount', 'notApplicable', 'empty'] }),
   f('value_low', 'number', 'For an interval (e.g. a forecast "−5 till −10"): its low bound, in the unit of column unit; empty otherwise.'),
   f('value_high', 'number', 'For an interval: its high bound, in the unit of column unit; empty otherwise.'),
+  f('absent_reason', 'string', 'For a "–" (noAmount, notApplicable): why, as the report says (e.g. "VA prognostiseras inte separat"), the words the table\'s note gives readers; empty when the report gives no reason or the cell is not "–".'),
 ];
-function cellValues(raw: CellValue | undefined, decimals: number | undefined): { value: string | null; value_status: string; value_low: string | null; value_high: string | null } {
-  if (typeof raw === 'number') return { value: decimalString(raw, decimals), value_status: 'value', value_low: null, value_high: null };
-  if (isInterval(raw)) return { value: null, value_status: 'interval', value_low: decimalString(raw.low, decimals), value_high: decimalString(raw.high, decimals) };
-  return { value: null, value_status: isAbsent(raw) ? raw.absent : 'empty', value_low: null, value_high: null };
+function cellValues(raw: CellValue | undefined, decimals: number | undefined): { value: string | null; value_status: string; value_low: string | null; value_high: string | null; absent_reason: string | null } {
+  if (typeof raw === 'number') return { value: decimalString(raw, decimals), value_status: 'value', value_low: null, value_high: null, absent_reason: null };
+  if (isInterval(raw)) return { value: null, value_status: 'interval', value_low: decimalString(raw.low, decimals), value_high: decimalString(raw.high, decimals), absent_reason: null };
+  if (isAbsent(raw)) return { value: null, value_status: raw.absent, value_low: null, value_high: null, absent_reason: raw.reason ?? null };
+  return { value: null, value_status: 'empty', value_low: null, value_high: null, absent_reason: null };
 }
 
 /**
@@ -661,6 +664,7 @@ function cellRows(prefix: string, facts: readonly TableFact[]): TableDef['rows']
           value_status: cell.value_status,
           value_low: cell.value_low,
           value_high: cell.value_high,
+          absent_reason: cell.absent_reason,
         });
       }
     }
@@ -695,6 +699,7 @@ function statementRows(prefix: string, statements: readonly TableFact[]): TableD
           value_status: cell.value_status,
           value_low: cell.value_low,
           value_high: cell.value_high,
+          absent_reason: cell.absent_reason,
         });
       }
     }

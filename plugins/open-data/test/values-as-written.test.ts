@@ -54,6 +54,16 @@ describe('values as written, in open data (Norrvik example)', () => {
     expect(cells.map((r) => `${r.column_key} ${r.value} ${r.value_status}`)).toEqual(['budget  noAmount', 'prognos 0 value', 'avvikelse  notApplicable']);
   });
 
+  it('gives the reason the report gives for a "–" in absent_reason, empty for a "–" without one and for every other cell', () => {
+    const fjallby = loadFile(fileURLToPath(new URL('../../../packages/core/test/fixtures/fjallby-ab-2025-ar/rapport.yaml', import.meta.url)));
+    const table = buildTables(fjallby).find((t) => t.name === 'operating_statement')!;
+    const cells = parseCsv(writeCsv(table), { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(cells.filter((r) => r.row_id === 'va').map((r) => `${r.column_key} ${r.value_status} ${r.absent_reason}`)).toEqual(['t3 value ', 'ack value ', 'prognos notApplicable VA prognostiseras inte separat']);
+    expect(cells.filter((r) => r.absent_reason !== '')).toHaveLength(1);
+    // Norrvik's "–" cells give no reason: the column is there, empty.
+    expect(rowsOf('operating_statement').filter((r) => r.row_id === 'sommarskola').map((r) => r.absent_reason)).toEqual(['', '', '']);
+  });
+
   it('splits an interval into low and high, with an empty value', () => {
     const cells = rowsOf('other_tables').filter((r) => r.row_id === 'vattenskada');
     expect(cells.map((r) => `${r.column_key} ${r.value} ${r.value_status} ${r.value_low} ${r.value_high}`)).toEqual([

@@ -409,6 +409,37 @@ describe('pdf: Eskilstuna example, fonts and text', () => {
     for (const w of words) expect(text, w).toContain(norm(w));
   });
 
+  it('the tag tree reads a status once: "Bedömning: " then its label, the symbol (and its ActualText) an artifact outside the tree', () => {
+    // pdftotext, which ignores artifacts, prints the label twice (the symbol's ActualText and the
+    // label); a screen reader follows the tags, where the symbol is not: it reads the label once.
+    const lines = run('pdfinfo', ['-struct-text', file]).split('\n').map((l) => l.trim());
+    const symbols = new Set<string>();
+    let checked = 0;
+    // The badges in reading order, each found after the one before.
+    let at = 0;
+    for (const s of walkSections(model.sections))
+      for (const b of s.blocks) {
+        if (b.kind !== 'badges') continue;
+        for (const i of b.items) {
+          // A status without a symbol ("Ej angiven") is one run of text with its term.
+          if (!i.badge.symbol) {
+            at = lines.indexOf(`"${i.term}: ${i.badge.label}"`, at + 1);
+            expect(at, `${s.title}: ${i.term}`).toBeGreaterThan(-1);
+            continue;
+          }
+          symbols.add(i.badge.symbol);
+          at = lines.indexOf(`"${i.term}: "`, at + 1);
+          expect(at, `${s.title}: ${i.term}`).toBeGreaterThan(-1);
+          expect(lines[at + 1], `${s.title}: ${i.term}`).toBe(`"${i.badge.label}"`);
+          expect(lines[at + 2]?.replace(/ "$/, '"'), `${s.title}: ${i.term}`).not.toBe(`"${i.badge.label}"`);
+          checked++;
+        }
+      }
+    expect(checked).toBeGreaterThan(10);
+    expect(symbols.size).toBeGreaterThan(1);
+    for (const sym of symbols) expect(lines.join('\n'), sym).not.toContain(sym);
+  });
+
   it('status symbols are drawn from the embedded font (● ◐ → ↗ in its ToUnicode maps)', () => {
     // Status symbols carry their words as ActualText, which pdftotext shows instead of the glyph.
     const toUnicode = Object.values(q.objects)

@@ -17,7 +17,7 @@ import { describeReport } from './description.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel, TextBlock } from './types.js';
 import type { ImageFiles } from '../images.js';
 import type { ImageModel } from './types.js';
-import { absentCell, intervalCell, wordTargetCell } from './values.js';
+import { absentCell, intervalCell, missingCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 import { unusedName } from './names.js';
 
@@ -353,7 +353,7 @@ const CONTENT: SectionHandlers<string, [node: Open]> = {
       kind: 'table',
       table: {
         id: `${s.id}-table`,
-        caption: `${s.title ?? v.term('deviationExplanation')}, ${v.term('amountsIn', { unit: v.unit(e.unit).long })}`,
+        caption: captionWithUnit(v, s.title ?? v.term('deviationExplanation'), e.unit),
         unit: e.unit,
         corner: v.term('deviationExplanation'),
         columns: [{ label: v.term('amount'), align: 'end' }],
@@ -444,7 +444,7 @@ function commitmentSection(c: Ctx, k: Commitment, level: number): Draft {
 // --- tables ---------------------------------------------------------------
 
 function numberCell(c: Ctx, n: number | null | undefined, unit: Unit, decimals: number, signed = false): TableCell {
-  if (n == null) return wordCell(c.v.term('missingValue'), '', 'end');
+  if (n == null) return missingCell(c.v);
   return { text: c.f.number(n, { decimals, signed }), spoken: c.f.spoken(n, unit, { decimals, signed }), speech: c.f.speech(n, unit, { decimals, signed }), value: n, align: 'end' };
 }
 const wordCell = (spoken: string, text = spoken, align: 'start' | 'end' = 'start'): TableCell => ({ text, spoken, speech: spoken, align });
@@ -530,6 +530,16 @@ function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { yea
   };
 }
 
+/**
+ * The caption of a table of amounts: its title, then the vocabulary's `amountsIn` as a sentence
+ * of its own ("Driftredovisning. Belopp i tusen kronor"), since the phrase begins with a capital
+ * in any vocabulary and a comma before it would read "…, Belopp i …". No second stop after a
+ * title that ends a sentence itself.
+ */
+function captionWithUnit(v: Vocabulary, title: string, unit: Unit): string {
+  return `${title}${/[.!?]$/.test(title) ? '' : '.'} ${v.term('amountsIn', { unit: v.unit(unit).long })}`;
+}
+
 /** A table of figures as stated in the report, with its unit in the caption. */
 function dataTable(c: Ctx, t: DataTable): TableModel {
   const v = c.v;
@@ -546,7 +556,7 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
     }
   return {
     id: t.id,
-    caption: `${t.title}, ${v.term('amountsIn', { unit: v.unit(t.unit).long })}`,
+    caption: captionWithUnit(v, t.title, t.unit),
     unit: t.unit,
     corner: t.rowHeader,
     columns: t.columns.map((col) => ({ label: col.label, align: 'end' as const })),
@@ -635,15 +645,16 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
   const statusCell = (i: number): TableCell[] => {
     if (!hasStatus) return [];
     const { typed, ruled } = statuses[i]!;
-    // No status of its own (none typed, none the rule can give): an empty cell, as a comparison row has.
-    if (typed === undefined && !ruled) return [wordCell(v.term('missingValue'), '', 'start')];
+    // No status of its own (none typed, none the rule can give): a cell with no value, as a comparison row has.
+    if (typed === undefined && !ruled) return [missingCell(v, 'start')];
     const badge = v.badge('assessment', typed ?? ruled?.status ?? null);
     const inferred = ruled ? ` (${v.term('statusInferred', { reason: ruled.words }).trim()})` : '';
     return [{ text: badge.label, spoken: `${badge.textAlternative}${inferred}`, speech: `${badge.textAlternative}${inferred}`, badge, align: 'start' }];
   };
-  const notes = indicators.flatMap((ind, i): TextBlock[] => {
+  const notes: TextBlock[] = directionNotes(c, indicators);
+  indicators.forEach((ind, i) => {
     const ruled = statuses[i]!.ruled;
-    return ruled ? [{ type: 'paragraph', children: c.p.running(`${ind.name}: ${v.badge('assessment', ruled.status).label}. ${v.term('statusBasis')}: ${v.term('statusInferred', { reason: ruled.words }).trim()}.`) }] : [];
+    if (ruled) notes.push({ type: 'paragraph', children: c.p.running(`${ind.name}: ${v.badge('assessment', ruled.status).label}. ${v.term('statusBasis')}: ${v.term('statusInferred', { reason: ruled.words }).trim()}.`) });
   });
   const table: TableModel = {
     id: `${id}-indicators`,
@@ -657,7 +668,7 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
         header: indicatorHeader(c, ind),
         cells: cols.map((k): TableCell => {
           const x = valueAt(ind.values, k);
-          if (!x) return wordCell(v.term('missingValue'), '', 'end');
+          if (!x) return missingCell(v);
           if (x.absent !== undefined) return absentCell(v, { absent: x.absent });
           if (x.low !== undefined && x.high !== undefined) return intervalCell(v, c.f, x.low, x.high, ind.unit, d, true);
           if (x.direction !== undefined || x.statement !== undefined) return wordTargetCell(v, x);
@@ -666,7 +677,7 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
         }).concat(statusCell(i)),
       };
       const comparisonCell = (n: number): TableCell => ({ text: c.f.value(n, ind.unit, { decimals: d }), spoken: c.f.spoken(n, ind.unit, { decimals: d }), speech: c.f.speech(n, ind.unit, { decimals: d }), value: n, align: 'end' });
-      const none: TableCell[] = hasStatus ? [wordCell(v.term('missingValue'), '', 'start')] : [];
+      const none: TableCell[] = hasStatus ? [missingCell(v, 'start')] : [];
       return [own, ...comparisonRows(v, ind, cols, comparisonCell).map((r) => ({ ...r, cells: [...r.cells, ...none] }))];
     }),
   };
@@ -677,6 +688,25 @@ function indicatorBlocks(c: Ctx, id: string, title: string, indicators: readonly
     if (chart) blocks.push({ kind: 'chart', chart });
   }
   return blocks;
+}
+
+/** Whether a higher or a lower value of an indicator is better, in the vocabulary's words ("Lägre värde är bättre"). */
+const directionWords = (v: Vocabulary, ind: Indicator): string => v.term(ind.higherIsBetter ? 'higherIsBetter' : 'lowerIsBetter');
+
+/**
+ * Which way is better for each indicator of a table, said once in its note: a paragraph per
+ * direction naming its indicators ("Lägre värde är bättre: Sjukfrånvaro; Väntetid …"), in the
+ * order the directions first occur. Names are separated by semicolons, as a name may hold a comma.
+ */
+function directionNotes(c: Ctx, indicators: readonly Indicator[]): TextBlock[] {
+  const byWords = new Map<string, string[]>();
+  for (const ind of indicators) {
+    const words = directionWords(c.v, ind);
+    const names = byWords.get(words);
+    if (names) names.push(ind.name);
+    else byWords.set(words, [ind.name]);
+  }
+  return [...byWords].map(([words, names]): TextBlock => ({ type: 'paragraph', children: c.p.running(`${words}: ${names.join('; ')}.`) }));
 }
 
 /** The decimals of an indicator: its own `decimals`, else as many as its values are written with. */
@@ -727,12 +757,14 @@ function indicatorChart(c: Ctx, ind: Indicator, table?: TableModel): ChartModel 
     .sort((a, b) => (a.kind === b.kind ? a.year - b.year : a.kind === 'outcome' ? -1 : 1))
     .map((x) => ` ${v.term('notInChart', { kind: v.term(x.kind), year: String(x.year), value: v.term(x.absent!) })}.`)
     .join('');
+  // Which way is better, as the table's note says it: a chart's reader needs it to read the bars.
+  const better = ` ${directionWords(v, ind)}.`;
   if (table) {
-    const description = `${name}. ${v.term('valuesInTable')}.${skipped}`;
+    const description = `${name}.${better} ${v.term('valuesInTable')}.${skipped}`;
     return { ...chart, description, speech: description, valuesInTable: table.id };
   }
   const sentence = (say: (value: number) => string) =>
-    `${name}. ${all.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.${skipped}`;
+    `${name}.${better} ${all.map((s) => `${s.label}: ${s.points.map((p) => `${p.year} ${say(p.value)}`).join(', ')}`).join('. ')}.${skipped}`;
   return {
     ...chart,
     description: sentence((n) => c.f.spoken(n, ind.unit, { decimals: d })),

@@ -11,6 +11,7 @@ import type { Vocabulary, Badge } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import type { Phraser } from './inline.js';
 import type { DocBlock, Fact, TableCell, TableModel } from './types.js';
+import { missingCell } from './values.js';
 
 /** A fact whose value is running text (its abbreviations marked). */
 const fact = (p: Phraser, term: string, value: string): Fact => ({ term, value, content: p.running(value) });
@@ -78,7 +79,7 @@ export function comparisonRows(
     header: `${ind.name}: ${v.term('comparisonOf', { comparison: c.label })}`,
     cells: cols.map((k): TableCell => {
       const x = k.kind === 'outcome' ? c.values.find((y) => y.year === k.year) : undefined;
-      return x ? cell(x.total) : { text: '', spoken: v.term('missingValue'), speech: v.term('missingValue'), align: 'end' };
+      return x ? cell(x.total) : missingCell(v);
     }),
   }));
 }

@@ -81,8 +81,9 @@ export interface TableCell {
   speech: string;
   /**
    * The accessible name, when the shown text is a sign that does not read as words: the "–"
-   * of no amount ("inget belopp"), an interval's dash ("−5 till −10"). Writers give it as the
-   * cell's name (HTML: hidden words beside the sign shown, PDF: ActualText); absent when the text reads as it is.
+   * of no amount ("inget belopp"), of a cell with no value (the vocabulary's `missingValue`, "Värde
+   * saknas"), an interval's dash ("−5 till −10"). Writers give it as the cell's name (HTML: hidden
+   * words beside the sign shown, PDF: ActualText, DOCX: the words); absent when the text reads as it is.
    */
   label?: string;
   /** The number behind the text, when there is one. */
@@ -134,7 +135,10 @@ export interface TableModel {
   /** Headers over groups of columns, spanning every column in order; absent when the table has none. */
   columnGroups?: ColumnGroupModel[];
   rows: TableRowModel[];
-  /** Text under the table: the author's note, then the reason the author gives for each cell printed "–" (row, column: its words (reason)). */
+  /**
+   * Text under the table: the author's note, then the reason the author gives for each cell printed "–" (row, column: its words (reason));
+   * under an indicator table, which way is better for its indicators ("Lägre värde är bättre: Sjukfrånvaro."), then each status the rule gives.
+   */
   note?: TextBlock[];
 }
 
@@ -156,8 +160,9 @@ export interface ChartModel {
   /** Outcomes, targets, and the comparison series (riket, a kommungrupp …) drawn beside them. */
   series: { kind: 'outcome' | 'target' | 'comparison'; label: string; points: ChartPoint[] }[];
   /**
-   * The text alternative. When the chart's values stand in the table right before it
-   * (`valuesInTable`), it names the chart and points to that table instead of restating them.
+   * The text alternative: the chart's name, which way is better (the vocabulary's higherIsBetter
+   * or lowerIsBetter), then the values. When the chart's values stand in the table right before
+   * it (`valuesInTable`), it points to that table instead of restating them.
    */
   description: string;
   /** The same for speech synthesis (signs as words, digits not grouped). */

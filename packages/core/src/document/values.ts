@@ -1,7 +1,7 @@
 // Values as real reports write them, in words decided once for every writer: a range or
 // interval ("2–4 %", "−5 – −10", spoken "−5 till −10"), a target that is only a direction
-// ("öka") or a statement ("ska följas"), and a cell the source prints as "–" (no amount, not
-// applicable), which is never the same as an amount that rounds to 0.
+// ("öka") or a statement ("ska följas"), a cell the source prints as "–" (no amount, not
+// applicable), which is never the same as an amount that rounds to 0, and a cell with no value.
 import type { AbsentValue, IndicatorValue, Unit } from '@kommunrapport/model';
 import type { Formatter } from '../format.js';
 import type { Vocabulary } from '../vocabulary.js';
@@ -31,6 +31,16 @@ export function intervalCell(v: Vocabulary, f: Formatter, low: number, high: num
 export function absentCell(v: Vocabulary, a: AbsentValue): TableCell {
   const words = v.term(a.absent);
   return { text: ABSENT_DASH, spoken: words, speech: words, label: words, align: 'end' };
+}
+
+/**
+ * A cell with no value (the source gives none for it, or a value row has no status): the
+ * same dash, named by the vocabulary's `missingValue` ("Värde saknas"), so a screen reader,
+ * a PDF's ActualText, Word and speech all say the same words, and no cell is silent.
+ */
+export function missingCell(v: Vocabulary, align: 'start' | 'end' = 'end'): TableCell {
+  const words = v.term('missingValue');
+  return { text: ABSENT_DASH, spoken: words, speech: words, label: words, align };
 }
 
 /** A target that is a direction ("öka") or a statement in words ("ska följas"). */

@@ -6,7 +6,7 @@
 // likvida medel. Rounding tolerance as in every sum check (`tolerance` in context.ts). The
 // statements are compared once the walk has seen every table.
 import { isInterval, type DataTable, type TableColumn, type TableRow } from '../table.js';
-import { STANDARD_ROWS, STATEMENT_TABLE_ROLES, signConventionOf, type StandardKind } from '../statements.js';
+import { STANDARD_ROWS, STATEMENT_TABLE_ROLES, signConventionOf, standardKeyOfLabel, type StandardKind } from '../statements.js';
 import { periodSpan } from '../period.js';
 import type { ReportPath } from '../walk.js';
 import { decimalsOf, shown, tolerance, type CheckContext, type Rules } from './context.js';
@@ -71,14 +71,27 @@ export function statementRules(ctx: CheckContext): Rules {
 }
 
 /** Checks the rows of one table: heading rows, formulas and signs. */
+/** The report levels whose statements follow RKR's uppställningsformer. */
+const RKR_LEVELS: ReadonlySet<string> = new Set(['kommun', 'forbund', 'sammanstalld']);
+
 function statementRows(ctx: CheckContext, table: DataTable, path: ReportPath): void {
   const rowById = new Map(table.rows.map((r) => [r.id, r]));
   const deviation = new Set(table.columns.filter((c) => c.kind === 'deviation' || c.differenceOf).map((c) => c.key));
   const convention = signConventionOf(table);
 
   const statement = table.role !== undefined && STATEMENT_TABLE_ROLES.has(table.role);
+  // RKR's standard rows are those of the kommun's (or a kommunalförbund's) own statements, not of a nämnd's or a bolag's.
+  const rkr = statement && RKR_LEVELS.has(ctx.input.level ?? 'namnd');
+  const keysUsed = new Set(table.rows.map((r) => r.key));
   table.rows.forEach((row, ri) => {
     const rp = [...path, 'rows', ri];
+    const standard = rkr && row.key === undefined && row.kind !== 'heading' ? standardKeyOfLabel(row.label, table.role!) : undefined;
+    if (standard !== undefined && !keysUsed.has(standard))
+      ctx.report('standard-key-missing', { label: row.label, table: table.id, key: standard }, rp, {
+        expected: `key: ${standard}`,
+        found: 'no key',
+        hint: `Add key: ${standard} to the row, so its figures carry RKR's standard key in open data and are reconciled with the other statements; leave it out only if the row is another figure.`,
+      });
     // An interval has no single figure: a formula or another statement cannot be checked
     // against it (sums and differences check both bounds, see sums.ts). Said, never silent.
     if (statement || row.formula !== undefined)
