@@ -227,7 +227,7 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
     };
   }
   // Cells counted before the workbook is opened: exceljs makes an object of every cell of
-  // every sheet (2.5 GB for 3.3 million), so a workbook with more than a sheet may have is refused.
+  // every sheet (over 2 GB, still loading after 11 minutes, for 3.3 million), so a workbook with more than a sheet may have is refused.
   const counts = await countWorkbookCells(bytes);
   const cells = counts ? counts.sheets.reduce((n, s) => n + s.cells, 0) : 0;
   if (counts && (cells > MAX_SHEET_CELLS || counts.strings > MAX_SHEET_CELLS)) {
