@@ -93,6 +93,13 @@ const NULL_KEY = /^(?:~|null|Null|NULL)?$/;
 const EXPLICIT_INDENTATION = /[|>](?:[1-9][+-]?|[+-][1-9])(?![^\s#\u0085])/;
 
 /**
+ * A line whose leading blanks hold a tab. js-yaml takes a line of only blanks with a tab
+ * after a key without a value (`a:` then a line `\t`) as an empty line, yaml as indentation
+ * with a tab (yaml-tab-indent): such texts are left to the full reading.
+ */
+const TAB_IN_INDENTATION = /^ *\t/m;
+
+/**
  * A plain scalar the fast reading leaves to the full one because its number is not read as
  * written: too large for a double (`1e309`: yaml reads Infinity, js-yaml keeps the text), or
  * with more digits than a double keeps (`0.12345678901234567890`), which the full reading names.
@@ -109,14 +116,15 @@ function unkeptNumber(source: string, start: number, end: number): boolean {
  * The value of a text the fast reading can take, or undefined for the full one: js-yaml's
  * events of exactly one document with a mapping at its root, without directives, tags,
  * anchors or aliases, a plain null as a key, or a key of digits in a flow mapping (which
- * may be a number with a decimal comma, `{ total: 700,5 }`), no block scalar with an
+ * may be a number with a decimal comma, `{ total: 700,5 }`), no tab in a line's leading
+ * blanks, no block scalar with an
  * indentation indicator or a number not read as written (see {@link unkeptNumber}), at most half as deep and with
  * at most half as many values as the limits allow, and no error from js-yaml (duplicate
  * keys, tabs as indentation, syntax). Within these, js-yaml's core schema reads a text as
  * yaml's does (the tests compare the two on every fixture and on many changed texts).
  */
 function readPlain(source: string, maxDepth: number, maxValues: number): { value: unknown } | undefined {
-  if (EXPLICIT_INDENTATION.test(source)) return undefined;
+  if (EXPLICIT_INDENTATION.test(source) || TAB_IN_INDENTATION.test(source)) return undefined;
   try {
     const events: Event[] = parseEvents(source, { maxDepth });
     let documents = 0;

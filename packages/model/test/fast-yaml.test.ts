@@ -95,6 +95,16 @@ describe('parseYaml: the fast reading gives what the full one gives', () => {
     }
   });
 
+  it('on a line of blanks with a tab after a key without a value (js-yaml reads an empty line, yaml a tab as indentation)', () => {
+    for (const blank of ['\t', ' \t', '\t ', '  \t  ']) {
+      for (const end of ['\n', '\r\n']) {
+        expectSameParse(`a:${end}${blank}\nb: 1\n`, 'x.yaml');
+        expectSameParse(`a: ${end}${blank}\n"q": \n  x: \n`, 'x.yaml');
+      }
+    }
+    expect(parseYaml('a:\n\t\nb: 1\n', 'x.yaml').diagnostics.map((d) => d.code)).toEqual(['yaml-tab-indent']);
+  });
+
   it('on numbers too large for a double (yaml reads Infinity, js-yaml the text)', () => {
     for (const n of ['1e309', '-1e400', '+1e999', '.1e999', '1.e400', `1${'0'.repeat(400)}`, '1e308', '1.5e-400', '99999999999999999999']) {
       expectSameParse(`a: ${n}\nb: [${n}]\n${n}: c\n`, 'x.yaml');
