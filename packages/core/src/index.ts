@@ -16,3 +16,4 @@ export * from './batch.js';
 export * from './options-defaults.js';
 export * from './read-input.js';
 export * from './images.js';
+export * from './read-report.js';
