@@ -103,6 +103,21 @@ describe('kommunrapport import from a CSV (semicolon, Windows-1252)', () => {
     expect(readFileSync(report, 'utf8')).toBe(original);
   });
 
+  it('-q prints nothing when the import goes well and still prints problems; -v names what was read and written', async () => {
+    const quiet = await runMain(['import', '--from', csv, '--table', 'driftredovisning', '-q'], dir);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(report, 'utf8')).not.toBe(original);
+    copyFileSync(example, report);
+    const verbose = await runMain(['import', '--from', csv, '--table', 'driftredovisning', '--verbose'], dir);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(/^read .*driftredovisning-1252\.csv, sheet driftredovisning-1252\.csv: \d+ rows × \d+ columns for table driftredovisning\nwrote rapport\.yaml\n$/);
+    expect(verbose.stdout).toContain('hr.utfall-aug: 4525 → 4560');
+    const failing = await runMain(['import', '--from', csv, '--table', 'no-such-table', '--quiet'], dir);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toBe('');
+    expect(failing.stderr).toContain('no-such-table');
+  });
+
   it('--json gives every change with its cell', async () => {
     const run = await runMain(['import', '--from', csv, '--table', 'driftredovisning', '--json', '--dry-run'], dir);
     const json = JSON.parse(run.stdout);

@@ -100,6 +100,21 @@ describe('kommunrapport kolada', () => {
     expect(JSON.parse(readFileSync(join(cache, 'kpi_N00090.json'), 'utf8')).values[0].id).toBe('N00090');
   });
 
+  it('-q prints only problems, not the values; -v names the config, every answer read (cache or network) and the file written', async () => {
+    const quiet = await runMain(['kolada', 'r/rapport.yaml', '--cache', answers, '--offline', '--date', '2023-09-12', '--dry-run', '-q'], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+    const verbose = await runMain(['kolada', 'r/rapport.yaml', '--base-url', base, '--cache', 'cache', '-v'], dir);
+    expect(verbose.code, verbose.stderr).toBe(0);
+    expect(verbose.stderr).toMatch(/^read r\/rapport\.yaml: \d+ indicators? with a Kolada KPI id\n/m);
+    expect(verbose.stderr).toMatch(/^no config file next to r\/rapport\.yaml$/m);
+    expect(verbose.stderr).toMatch(/^read http:\/\/127\.0\.0\.1:\d+\/v3\/kpi\/N\d+ \(\d+ values?, from the network, kept in cache\/kpi_N\d+\.json\)$/m);
+    expect(verbose.stderr).toMatch(/^wrote r\/rapport\.yaml$/m);
+    expect(verbose.stdout).toContain('values from Kolada');
+    const again = await runMain(['kolada', 'r/rapport.yaml', '--cache', 'cache', '--offline', '--date', '2023-09-12', '--dry-run', '-v'], dir);
+    expect(again.stderr).toMatch(/^read https:\/\/api\.kolada\.se\/v3\/kpi\/N\d+ \(\d+ values?, from the cache cache\/kpi_N\d+\.json\)$/m);
+  });
+
   it('--date that is not a day in the calendar (2023-02-30, 2023-9-12) is a usage error before anything is read, the report unchanged', async () => {
     const before = readFileSync(join(dir, 'r/rapport.yaml'), 'utf8');
     for (const date of ['2023-02-30', '2023-9-12', '2023-13-01']) {

@@ -1,4 +1,4 @@
-// `kommunrapport kolada [report] [--config file] [--cache dir] [--base-url url] [--offline] [--force] [--dry-run] [--json]`:
+// `kommunrapport kolada [report] [--config file] [--cache dir] [--base-url url] [--offline] [--force] [--dry-run] [--json] [-q] [-v]`:
 // fills the outcome values of every indicator that names a Kolada KPI (`kolada: { id }`) for the
 // report's kommun and the years the indicator shows, with the split by gender (T/K/M), and the
 // comparison series the config's `kolada.comparisons` asks for (riket, the län, a group of
@@ -25,6 +25,10 @@ export interface KoladaOptions {
   dryRun?: boolean;
   json?: boolean;
   date?: string;
+  /** Print only problems (errors and warnings), not the values changed. */
+  quiet?: boolean;
+  /** Also print what was read (the config file, every answer of Kolada, from the cache or the network) and written. */
+  verbose?: boolean;
 }
 
 /** One value written, or kept because the author typed it: the kommun's own, or a comparison's (with its label and kind). */
@@ -98,6 +102,8 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
   }
   const file = resolve(io.cwd, reportArg ?? 'rapport.yaml');
   const shown = showPath(io.cwd, file);
+  // Verbose lines go to standard error, as build's, so standard output stays the result.
+  const verbose = (text: string) => (options.verbose === true && options.quiet !== true ? io.stderr(`${text}\n`) : undefined);
   const read = await readText(file, shown);
   const diagnostics: Diagnostic[] = [];
   const report = (code: number) => {
@@ -135,10 +141,18 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     const p = lines.linePos(range[0]);
     return { line: p.line, column: p.col };
   };
-  const client = { baseUrl: options.baseUrl ?? env.KOMMUNRAPPORT_KOLADA_URL ?? KOLADA_BASE_URL, ...(options.cache ? { cache: resolve(io.cwd, options.cache) } : {}), ...(options.offline ? { offline: true } : {}) };
+  verbose(`read ${shown}: ${indicators.length} indicator${indicators.length === 1 ? '' : 's'} with a Kolada KPI id`);
+  const client = {
+    baseUrl: options.baseUrl ?? env.KOMMUNRAPPORT_KOLADA_URL ?? KOLADA_BASE_URL,
+    ...(options.cache ? { cache: resolve(io.cwd, options.cache) } : {}),
+    ...(options.offline ? { offline: true } : {}),
+    onRead: (r: { url: string; cached: boolean; cacheFile?: string; values: number }) =>
+      verbose(`read ${r.url} (${r.values} value${r.values === 1 ? '' : 's'}, ${r.cached ? `from the cache ${showPath(io.cwd, r.cacheFile!)}` : `from the network${r.cacheFile ? `, kept in ${showPath(io.cwd, r.cacheFile)}` : ''}`})`),
+  };
   // The comparisons the config asks for: --config, else kommunrapport.config.* next to the report.
   const configFile = options.config !== undefined ? resolve(io.cwd, options.config) : findConfig(dirname(file));
   const config = await loadConfigFor(file, (f) => showPath(io.cwd, f), configFile);
+  verbose(config.file ? `config ${showPath(io.cwd, config.file)}` : `no config file next to ${shown}`);
   if (config.diagnostics.length > 0) {
     diagnostics.push(...config.diagnostics);
     return report(config.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'not-a-file') ? EXIT.usage : EXIT.invalid);
@@ -337,6 +351,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     try {
       await writeAtomic(file, text);
       written = true;
+      verbose(`wrote ${shown}`);
     } catch (e) {
       diagnostics.push({ code: 'file-unwritable', severity: 'error', path: '', file: shown, message: `Cannot write ${shown}: ${(e as Error).message}.`, hint: 'Check that the folder is writable.' });
       return report(EXIT.usage);
@@ -352,6 +367,8 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
         : `  ${what}: ${fmt(c.old)} → ${fmt(c.new)}  (Kolada ${c.kpi})`;
     });
     if (diagnostics.length > 0) io.stderr(`${diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+    // Quiet: only the problems above, not the values changed.
+    if (options.quiet === true) return EXIT.ok;
     out.push(`${shown}: ${writes} value${writes === 1 ? '' : 's'} from Kolada${day ? ` (retrieved ${day})` : ''}${written ? '; written' : options.dryRun && writes > 0 ? ' (dry run: nothing written)' : writes === 0 ? '; no change' : ''}`);
     io.stdout(`${out.join('\n')}\n`);
   }
@@ -372,6 +389,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--force', 'replace values the author typed')
     .option('--dry-run', 'print what would change and write nothing')
     .option('--json', 'print the changes and findings as JSON')
+    .option('-q, --quiet', 'print only problems (errors and warnings), not the values changed')
+    .option('-v, --verbose', 'also print what was read (the config file, each answer of Kolada, from the cache or the network) and the file written')
     .addHelpText(
       'after',
       [

@@ -53,7 +53,8 @@ export function showPath(cwd: string, file: string): string {
 }
 
 /** Runs the mappings of one report; `dryRun` computes everything but writes nothing. */
-export async function runImport(job: ImportJob, options: { cwd: string; dryRun?: boolean }): Promise<ImportOutcome> {
+export async function runImport(job: ImportJob, options: { cwd: string; dryRun?: boolean; /** Told what was read and written (for --verbose). */ log?: (text: string) => void }): Promise<ImportOutcome> {
+  const log = options.log ?? (() => {});
   const shown = showPath(options.cwd, job.report);
   const read = await readText(job.report, shown);
   if (read.text === undefined) return { report: shown, changes: [], diagnostics: read.diagnostics, written: false, exit: read.io ? 2 : 1 };
@@ -79,6 +80,7 @@ export async function runImport(job: ImportJob, options: { cwd: string; dryRun?:
     // report, which holds at most LIMITS.maxValues keys and values: a table that cannot fit is
     // refused before it is applied (110 000 rows ran over 400 s before the report was refused).
     const { rows, columns } = located.table;
+    log(`read ${workbookShown}, sheet ${grid.grid.sheet}: ${rows.length} row${rows.length === 1 ? '' : 's'} × ${columns.length} column${columns.length === 1 ? '' : 's'} for table ${m.table}`);
     const values = rows.length * (5 + 2 * columns.length);
     if (values > LIMITS.maxValues) {
       diagnostics.push({
@@ -117,6 +119,7 @@ export async function runImport(job: ImportJob, options: { cwd: string; dryRun?:
   if (options.dryRun || text === read.text) return { report: shown, changes, diagnostics: [], written: false, exit: 0 };
   try {
     await writeAtomic(job.report, text);
+    log(`wrote ${shown}`);
   } catch (e) {
     return {
       report: shown,
