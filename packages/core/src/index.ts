@@ -7,6 +7,7 @@ export * from './document/index.js';
 export * from './context.js';
 export * from './build-error.js';
 export * from './catalogue.js';
+export * from './command-codes.js';
 export * from './load-plugin.js';
 export * from './plugin-options.js';
 export * from './artifacts.js';

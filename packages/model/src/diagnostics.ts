@@ -54,6 +54,8 @@ export const DIAGNOSTIC_GROUPS = {
   model: 'A key or value does not fit the model',
   figures: 'The figures do not agree',
   build: 'The build fails',
+  import: 'A workbook or CSV file cannot be imported',
+  kolada: 'Values cannot be fetched from Kolada',
   'open-data': 'Published open data does not validate',
 } as const;
 
