@@ -299,6 +299,78 @@ describe('errors name the sheet and the cell, and nothing is written', () => {
   });
 });
 
+describe('slips an outsider plants, each refused at its cell with nothing written', () => {
+  const expectUnchanged = () => expect(readFileSync(report, 'utf8')).toBe(original);
+  const header = 'Belopp i tkr;Utfall aug;Budget helår;Prognos maj;Prognos aug';
+  const body = ['Ledningsstaben;3 414;0;-200;800', 'HR;4 560;0;300;3 850', 'Totalt;30 245;0;8 000;15 615'];
+
+  it("a CSV of another table's shape (its headers fit, no row label does): import-rows-unmatched, not every row replaced (it made YAML the report could not parse)", async () => {
+    writeFileSync(join(dir, 'other.csv'), `${header}\nKommunersättning;266 800;307 700;1;2\nÖvriga intäkter;39 400;44 600;1;2\n`);
+    const run = await runMain(['import', '--from', 'other.csv', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('other.csv  error  import-rows-unmatched');
+    expect(run.stderr).toContain("other.csv!A2: none of the sheet's 2 row labels is a row of table driftredovisning, so importing would replace all its 7 rows.");
+    expect(run.stderr).toContain('found:    "Kommunersättning", "Övriga intäkter"');
+    expect(run.stderr).not.toContain('yaml-syntax');
+    expectUnchanged();
+  });
+
+  it('new rows before the first row of a table whose first row the sheet lacks: the YAML stays whole', async () => {
+    // The sheet starts with a new row and lacks Ledningsstaben, the table's first row: the new
+    // row is inserted where the removed one was (the two edits used to overlap).
+    writeFileSync(join(dir, 'first.csv'), `${header}\nStadsdirektören;1;0;0;0\nHR;4 560;0;300;3 850\n`);
+    const run = await runMain(['import', '--from', 'first.csv', '--table', 'driftredovisning', '--dry-run', '--json'], dir);
+    const json = JSON.parse(run.stdout) as { ok: boolean; reports: { diagnostics: { code: string }[]; changes: { type: string; row: string }[] }[] };
+    expect(json.reports[0]!.diagnostics.map((d) => d.code)).not.toContain('yaml-syntax');
+    expect(json.reports[0]!.changes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'row-added', row: 'stadsdirektoren' }), expect.objectContaining({ type: 'row-removed', row: 'ledningsstaben' })]));
+  });
+
+  it('an empty header above a column of figures: import-column-header-missing at the header cell (the column, and every one after it, was dropped silently)', async () => {
+    writeFileSync(join(dir, 'blank.csv'), `${header.replace(';Budget helår;', ';;')}\n${body.join('\n')}\n`);
+    const run = await runMain(['import', '--from', 'blank.csv', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('blank.csv  error  import-column-header-missing');
+    expect(run.stderr).toContain('blank.csv!C1: the column has figures (the first at blank.csv!C2) but no header.');
+    expectUnchanged();
+    // An empty column (no figures below) still ends the table, as a gap before notes does.
+    writeFileSync(join(dir, 'gap.csv'), `Belopp i tkr;Utfall aug;;Anteckning\nHR;4 525;;se not\n`);
+    const gap = await runMain(['import', '--from', 'gap.csv', '--table', 'driftredovisning', '--keep-missing-rows', '--dry-run'], dir);
+    expect(gap.code, gap.stderr).toBe(0);
+    expect(gap.stdout).toContain('rapport.yaml: no change');
+  });
+
+  it('an empty CSV file (or one of only a BOM): says the file is empty, not "choose the sheet"', async () => {
+    for (const bytes of [Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf])]) {
+      writeFileSync(join(dir, 'empty.csv'), bytes);
+      const run = await runMain(['import', '--from', 'empty.csv', '--table', 'driftredovisning'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('empty.csv  error  import-sheet-empty');
+      expect(run.stderr).toContain('empty.csv holds no cells.');
+      expect(run.stderr).toContain('found:    an empty file');
+      expect(run.stderr).not.toContain('Choose the sheet');
+      expectUnchanged();
+    }
+  });
+
+  it('merged cells in the table (header, row label, figures): import-merged-cells at the range, not a second column or row, nor one figure copied into every row', async () => {
+    const rows = [['Avdelning', 'Utfall aug', 'Budget helår', 'Prognos maj', 'Prognos aug'], ['Ledningsstaben', 3414, 0, -200, 800], ['HR', 4560, 0, 300, 3850], ['Social hållbarhet', 2397, 0, 1300, 1040]];
+    for (const [range, found] of [['D1:E1', 'Drift!D1:E1'], ['A2:A3', 'Drift!A2:A3'], ['C2:C4', 'Drift!C2:C4']] as const) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Drift');
+      rows.forEach((row, r) => row.forEach((v, c) => (ws.getRow(r + 1).getCell(c + 1).value = v)));
+      ws.mergeCells(range);
+      const file = join(dir, 'merged.xlsx');
+      await wb.xlsx.writeFile(file);
+      const run = await runMain(['import', '--from', 'merged.xlsx', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+      expect(run.code, range).toBe(1);
+      expect(run.stderr, range).toContain('merged.xlsx  error  import-merged-cells');
+      expect(run.stderr, range).toContain(`${found}: merged cells in the table`);
+      expect(run.stderr, range).not.toMatch(/import-column-duplicate|import-row-duplicate/);
+      expectUnchanged();
+    }
+  });
+});
+
 describe('a workbook that unpacks to too much (a zip bomb)', () => {
   it('is refused from its zip directory before anything is inflated: input-too-large, exit 1, the report unchanged', async () => {
     const file = await workbook('bomb.xlsx', { Drift: [['Avdelning', 'Utfall aug'], ['HR', 1]] });

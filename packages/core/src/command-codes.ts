@@ -67,6 +67,22 @@ export const COMMAND_CODES = {
     message: detail,
     hint: 'The header row names the columns (Utfall, Budget …) to the right of the row-label column; give the table\'s range if it starts elsewhere.',
   },
+  'import-column-header-missing': {
+    title: 'Column of figures without a header',
+    severity: 'error',
+    group: 'import',
+    meaning: 'A column of the table in the sheet has figures but an empty header cell, so it cannot be matched to a column of the report; without a range the table would also have ended there, dropping every column after it.',
+    message: detail,
+    hint: 'Write the column\'s label (as in the report\'s table) in the header cell, or give a --range that leaves the column out.',
+  },
+  'import-merged-cells': {
+    title: 'Merged cells in the table',
+    severity: 'error',
+    group: 'import',
+    meaning: 'The table in the workbook has merged cells. A merged cell shows one value, but an XLSX file gives it to every cell of the range, so a merged header would read as two columns, a merged row label as two rows and a merged figure as the same figure in several rows.',
+    message: detail,
+    hint: 'Unmerge the cells (Excel: Start → Sammanfoga och centrera → Dela upp celler) and write each header, label or figure in its own cell, or give a --range that leaves them out.',
+  },
   'import-row-label-missing': {
     title: 'Row without a label',
     severity: 'error',
@@ -90,6 +106,14 @@ export const COMMAND_CODES = {
     meaning: 'The report\'s table has no rows, so there is no row to place new rows beside and no indentation to follow.',
     message: detail,
     hint: 'Write the first row by hand (id, label, values), then import.',
+  },
+  'import-rows-unmatched': {
+    title: 'No row of the sheet is a row of the table',
+    severity: 'error',
+    group: 'import',
+    meaning: 'None of the sheet\'s row labels matches a row (by id or label) of the report\'s table, which has rows: most likely another table\'s file or sheet. Importing it would replace every row, so nothing is imported.',
+    message: detail,
+    hint: 'Check that the file (and --sheet, --range) holds the table. If its rows really are all new, delete the old rows from the report (keep the sum rows), then import again.',
   },
   'import-column-unknown': {
     title: 'Header matches no column',

@@ -20,6 +20,8 @@ export interface GridCell {
   percentFormat?: boolean;
   /** An error value (#DIV/0!, #REF!) or a formula without a stored result. */
   error?: string;
+  /** The merged range the cell belongs to (`C2:C8`): XLSX repeats the first cell's value in every cell of it. */
+  merged?: string;
 }
 
 /** A sheet as rows of cells (0-based, ragged). */
@@ -270,11 +272,15 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
       ],
     };
   }
+  // Merged ranges by their first cell; exceljs gives every cell of one the first cell's value.
+  const merges = new Map(((sheet.model as { merges?: string[] }).merges ?? []).map((range) => [range.split(':')[0]!, range] as const));
   const rows: GridCell[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: GridCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      cells[colNumber - 1] = xlsxCell(cell);
+      const read = xlsxCell(cell);
+      const merged = cell.isMerged ? merges.get(cell.master.address) : undefined;
+      cells[colNumber - 1] = merged ? { ...read, merged } : read;
     });
     for (let c = 0; c < cells.length; c++) cells[c] ??= { address: `${columnLetters(c)}${rowNumber}`, text: '' };
     rows[rowNumber - 1] = cells;
