@@ -175,7 +175,7 @@ export const COMMAND_CODES = {
     title: 'Kolada cannot be reached',
     severity: 'error',
     group: 'kolada',
-    meaning: 'An answer of Kolada\'s API could not be had: no network, an HTTP error, an answer that is not Kolada\'s JSON, or under --offline no recorded answer in the cache (or a damaged one). Nothing is written; exit code 2.',
+    meaning: 'An answer of Kolada\'s API could not be had: no network, an HTTP error, an answer that is not Kolada\'s JSON or holds a value of a year not asked for (or without one), or under --offline no recorded answer in the cache (or a damaged one). Nothing is written; exit code 2.',
     message: detail,
     hint: 'Check the network and --base-url, or run with --cache <folder> holding recorded answers.',
   },

@@ -12,7 +12,7 @@ import { IsoDate, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type
 import { EXIT, type CommandContext } from '../io.js';
 import { readText, showPath, writeAtomic } from '../import/run.js';
 import { findConfig, loadConfigFor } from '../config.js';
-import { getAll, KOLADA_BASE_URL, unreachable, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
+import { cacheName, getAll, KOLADA_BASE_URL, unreachable, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
 import { resolveComparisons, targetValues, type ComparisonTarget } from '../kolada/comparisons.js';
 
 /** Options of the kolada command. */
@@ -215,6 +215,21 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     const data = await getAll<KoladaDataPoint>(`data/kpi/${encodeURIComponent(ind.kpi)}/municipality/${kommun}/year/${years.join(',')}`, client);
     if (!data.ok) {
       diagnostics.push(unreachable(place, `${ind.kpi} for ${kommun}`, data));
+      ioProblem = true;
+      continue;
+    }
+    // A value must be of one of the years asked for: a period missing or of another year
+    // (a damaged or edited cached answer) would be written as `year: NaN` or a year never asked for.
+    const stray = data.values.find((point) => point.municipality === kommun && point.kpi === ind.kpi && !years.includes(Number(point.period)));
+    if (stray) {
+      const where = data.cached ? `the cached answer (${cacheName(`data/kpi/${ind.kpi}/municipality/${kommun}/year/${years.join(',')}`)} in ${showPath(io.cwd, client.cache!)})` : 'Kolada\'s answer';
+      diagnostics.push(
+        unreachable(place, `${ind.kpi} for ${kommun}`, {
+          url: data.url,
+          problem: `${where} holds a value whose period is ${stray.period === undefined ? 'missing' : JSON.stringify(stray.period)}, not one of the years asked for (${years.join(', ')})`,
+          hint: data.cached ? 'The cached answer is damaged or edited: delete it and run again without --offline to fetch it anew, or put back the recorded answer.' : 'Kolada answered in an unexpected form; run the command again later.',
+        }),
+      );
       ioProblem = true;
       continue;
     }
