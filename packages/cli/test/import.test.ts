@@ -339,6 +339,20 @@ describe('slips an outsider plants, each refused at its cell with nothing writte
     expect(gap.stdout).toContain('rapport.yaml: no change');
   });
 
+  it('a CSV exported without its header row: import-header-row-missing once, not one unknown column per figure; years as headers are headers', async () => {
+    writeFileSync(join(dir, 'nohead.csv'), `${body.join('\n')}\n`);
+    const run = await runMain(['import', '--from', 'nohead.csv', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nohead.csv  error  import-header-row-missing');
+    expect(run.stderr).toContain('nohead.csv!A1: the table\'s first row holds figures ("3 414", "0", "-200" …), not column headers.');
+    expect(run.stderr).not.toContain('import-column-unknown');
+    expectUnchanged();
+    writeFileSync(join(dir, 'years.csv'), 'Avdelning;2021;2022\nHR;1;2\n');
+    const years = await runMain(['import', '--from', 'years.csv', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(years.stderr).toContain('the header "2021" matches no column');
+    expect(years.stderr).not.toContain('import-header-row-missing');
+  });
+
   it('an empty CSV file (or one of only a BOM): says the file is empty, not "choose the sheet"', async () => {
     for (const bytes of [Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf])]) {
       writeFileSync(join(dir, 'empty.csv'), bytes);

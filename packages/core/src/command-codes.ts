@@ -59,6 +59,14 @@ export const COMMAND_CODES = {
     message: detail,
     hint: 'Check the anchor\'s spelling (e.g. "Avdelning"), or give a range instead.',
   },
+  'import-header-row-missing': {
+    title: 'Table without its header row',
+    severity: 'error',
+    group: 'import',
+    meaning: 'Every header cell of the table in the sheet holds a figure (years such as 2022 excepted): a file exported without its header row, or a range or anchor that starts one row too low.',
+    message: detail,
+    hint: 'Export the table with its header row (the column labels above the figures), or give a --range or --anchor that starts at it.',
+  },
   'import-no-columns': {
     title: 'Table without column headers',
     severity: 'error',

@@ -3,7 +3,7 @@
 // gives the columns, the first column the rows; the table ends at the first empty row label.
 import type { Diagnostic, Unit } from '@kommunrapport/model';
 import { cellRef, columnLetters, parseAddress, type Grid, type GridCell } from './sheet.js';
-import { splitUnit } from './numbers.js';
+import { parseSwedishNumber, splitUnit } from './numbers.js';
 
 /** A column of the sheet's table. */
 export interface SheetColumn {
@@ -138,6 +138,24 @@ export function locateTable(grid: Grid, where: TableLocation, file: string): { t
     }
     const split = splitUnit(header);
     columns.push({ header, label: split.label, ...(split.unit ? { unit: split.unit } : {}), ref: cellRef(grid.sheet, cell(top, c)?.address ?? ''), index: c });
+  }
+  // Headers that are all figures: the file starts with its first row of data (an export
+  // without its header row), and every "header" would be reported as a column of its own.
+  // Years ("2021", "2022") are headers of their own.
+  const figure = (text: string) => {
+    const parsed = parseSwedishNumber(text);
+    return parsed.ok && parsed.value !== null && !(Number.isInteger(parsed.value) && parsed.value >= 1900 && parsed.value <= 2100 && /^\d{4}$/.test(text.trim()));
+  };
+  if (columns.length > 0 && columns.every((c) => figure(c.header))) {
+    const shown = columns.slice(0, 3).map((c) => JSON.stringify(c.header)).join(', ');
+    return {
+      diagnostics: [
+        located(file, grid, 'import-header-row-missing', `${cellRef(grid.sheet, `${columnLetters(left)}${top + 1}`)}: the table's first row holds figures (${shown}${columns.length > 3 ? ' …' : ''}), not column headers.`, 'Export the table with its header row (the column labels, as in the report\'s table, above the figures), or give a --range or --anchor that starts at it.', {
+          expected: 'a header row naming the columns, e.g. "Utfall aug"',
+          found: `a row of figures: ${shown}`,
+        }),
+      ],
+    };
   }
   if (columns.length === 0) {
     diagnostics.push(
