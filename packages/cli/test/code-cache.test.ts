@@ -170,6 +170,10 @@ describe('freshBundle', () => {
     const normal = run(['--version'], undefined, { command: join(tree, 'bin/kommunrapport.js') });
     expect(normal.status).not.toBe(0);
     expect(normal.stderr).toMatch(/ERR_MODULE_NOT_FOUND[\s\S]*dist\/index\.js|dist\/index\.js[\s\S]*ERR_MODULE_NOT_FOUND/);
+    // Quietly by default; with -v it says why and what makes the bundle again.
+    expect(normal.stderr).not.toMatch(/without the code-cached bundle/);
+    const verbose = run(['build', 'x.yaml', '-v'], undefined, { command: join(tree, 'bin/kommunrapport.js') });
+    expect(verbose.stderr).toMatch(/^kommunrapport: starting without the code-cached bundle, because .+ changed after the bundle was built; pnpm build makes it again\.\n/);
   });
 
   it('looks in the package’s dist/code-cache folder by default', () => {
