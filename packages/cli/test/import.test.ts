@@ -353,6 +353,31 @@ describe('slips an outsider plants, each refused at its cell with nothing writte
     expect(years.stderr).not.toContain('import-header-row-missing');
   });
 
+  it("a file named .xlsx that is not one says what it is (a CSV, an old .xls, a damaged zip), not the zip library's message with its link", async () => {
+    const cases: [Buffer, string][] = [
+      [Buffer.from('Avdelning;Utfall aug\nHR;4 560\n'), 'a text file (a CSV export named .xlsx?)'],
+      [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'an Excel 97–2003 workbook (.xls), which is not read'],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'a zip archive that is damaged or holds no workbook'],
+    ];
+    for (const [bytes, found] of cases) {
+      writeFileSync(join(dir, 'bok.xlsx'), bytes);
+      const run = await runMain(['import', '--from', 'bok.xlsx', '--table', 'driftredovisning'], dir);
+      expect(run.code, found).toBe(1);
+      expect(run.stderr).toContain(`bok.xlsx is not a readable XLSX workbook: ${found}`);
+      expect(run.stderr).toContain('expected: an XLSX workbook (a zip archive, as Excel and LibreOffice save .xlsx)');
+      expect(run.stderr).not.toMatch(/jszip|central directory/);
+      expectUnchanged();
+    }
+  });
+
+  it('--sheet with a CSV file (which has no sheets) is import-sheet-missing, not ignored', async () => {
+    writeFileSync(join(dir, 'drift.csv'), `${header}\n${body.join('\n')}\n`);
+    const run = await runMain(['import', '--from', 'drift.csv', '--sheet', 'Drift 2022', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('drift.csv is a CSV file, which has no sheets; the sheet "Drift 2022" cannot be chosen in it.');
+    expectUnchanged();
+  });
+
   it('an empty CSV file (or one of only a BOM): says the file is empty, not "choose the sheet"', async () => {
     for (const bytes of [Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf])]) {
       writeFileSync(join(dir, 'empty.csv'), bytes);

@@ -31,7 +31,7 @@ export const COMMAND_CODES = {
     title: 'No such sheet',
     severity: 'error',
     group: 'import',
-    meaning: 'The workbook has no sheet with the name given (--sheet, or sheet: in the config).',
+    meaning: 'The workbook has no sheet with the name given (--sheet, or sheet: in the config), or a sheet is named for a CSV file, which has none.',
     message: detail,
     hint: 'Name one of the workbook\'s sheets (listed as expected).',
   },
