@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { repoRoot, runMain, tempDir } from './cli-helpers.js';
 import { MAX_SHEET_CELLS, MAX_WORKBOOK_UNPACKED_BYTES, zipUnpackedSize } from '../src/import/sheet.js';
 import { countWorkbookCells } from '../src/import/zip.js';
+import { placeInOriginal } from '../src/import/run.js';
 import { numericRows, xlsx } from './hardening/xlsx.js';
 
 const example = join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml');
@@ -376,6 +377,27 @@ describe('slips an outsider plants, each refused at its cell with nothing writte
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('drift.csv is a CSV file, which has no sheets; the sheet "Drift 2022" cannot be chosen in it.');
     expectUnchanged();
+  });
+
+  it('a finding in the report as imported is placed at its line in the file on disk (it was the line in the text that was not written)', async () => {
+    // A new row (one more line above Totalt) whose figure breaks Totalt's sum.
+    writeFileSync(join(dir, 'new.csv'), 'Belopp i tkr;Utfall aug\nLedningsstaben;3 414\nStadsdirektören;100\nHR;4 525\n');
+    const run = await runMain(['import', '--from', 'new.csv', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    const line = original.split('\n').findIndex((l) => l.includes('values: { utfall-aug: 30210,')) + 1;
+    expect(run.stderr).toMatch(new RegExp(`^rapport\\.yaml:${line}:\\d+ {2}error {2}sum-mismatch`, 'm'));
+    expectUnchanged();
+  });
+
+  it('placeInOriginal: above the changes as found, below them moved by the lines added, among them without a line', () => {
+    const original = 'a\nb\nc\nd\n';
+    const edited = 'a\nb\nnew 1\nnew 2\nc\nd\n';
+    const at = (line: number) => ({ code: 'sum-mismatch', severity: 'error' as const, path: 'x', message: 'm', line, column: 3 });
+    const [above, among, below] = placeInOriginal(original, edited, [at(2), at(3), at(6)]);
+    expect(above).toMatchObject({ line: 2, column: 3 });
+    expect(among!.line).toBeUndefined();
+    expect(among!.message).toBe('m (In the lines the command would change; x as it would be written.)');
+    expect(below).toMatchObject({ line: 4, column: 3 });
   });
 
   it('an empty CSV file (or one of only a BOM): says the file is empty, not "choose the sheet"', async () => {

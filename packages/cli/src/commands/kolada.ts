@@ -10,7 +10,7 @@ import pc from 'picocolors';
 import { isMap, isSeq, LineCounter, parseDocument, stringify, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { IsoDate, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
-import { readText, showPath, writeAtomic } from '../import/run.js';
+import { placeInOriginal, readText, showPath, writeAtomic } from '../import/run.js';
 import { findConfig, loadConfigFor } from '../config.js';
 import { cacheName, getAll, KOLADA_BASE_URL, unreachable, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
 import { resolveComparisons, targetValues, type ComparisonTarget } from '../kolada/comparisons.js';
@@ -358,7 +358,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
   for (const e of order) text = text.slice(0, e.start) + e.text.replaceAll('\0DAY\0', day ?? '') + text.slice(e.end);
   const after = loadReport(text, shown);
   if (hasErrors(after.diagnostics)) {
-    diagnostics.push(...after.diagnostics.filter((d) => d.severity === 'error'));
+    diagnostics.push(...placeInOriginal(src, text, after.diagnostics.filter((d) => d.severity === 'error')));
     return report(EXIT.invalid);
   }
   let written = false;
