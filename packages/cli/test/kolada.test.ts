@@ -135,6 +135,14 @@ describe('kommunrapport kolada', () => {
     }
   });
 
+  it('--cache naming a file is a usage error before anything is read (every answer was called damaged, with the advice to delete it)', async () => {
+    writeFileSync(join(dir, 'svar.json'), '{}');
+    const run = await runMain(['kolada', 'r/rapport.yaml', '--cache', 'svar.json', '--offline', '--date', '2023-09-12'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('kommunrapport kolada: --cache svar.json is a file; give a folder (made when missing) to keep Kolada\'s answers in, e.g. --cache kolada-svar.\n');
+    expect(readFileSync(join(dir, 'svar.json'), 'utf8')).toBe('{}');
+  });
+
   it('--date that is not a day in the calendar (2023-02-30, 2023-9-12) is a usage error before anything is read, the report unchanged', async () => {
     const before = readFileSync(join(dir, 'r/rapport.yaml'), 'utf8');
     for (const date of ['2023-02-30', '2023-9-12', '2023-13-01']) {

@@ -4,6 +4,7 @@
 // comparison series the config's `kolada.comparisons` asks for (riket, the län, a group of
 // kommuner, named kommuner) under the indicator's `comparisons:`, each value recording its
 // source and day of retrieval. A value the author typed is kept unless --force.
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -98,6 +99,11 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
   // carry it and the report would be refused at a line the user never wrote.
   if (options.date !== undefined && !IsoDate.is(options.date)) {
     io.stderr(`kommunrapport kolada: --date must be a day that exists, written YYYY-MM-DD, such as 2023-09-12; found "${options.date}".\n`);
+    return EXIT.usage;
+  }
+  // The cache is a folder (made when missing): a file there would fail every answer as "damaged".
+  if (options.cache !== undefined && existsSync(resolve(io.cwd, options.cache)) && !statSync(resolve(io.cwd, options.cache)).isDirectory()) {
+    io.stderr(`kommunrapport kolada: --cache ${options.cache} is a file; give a folder (made when missing) to keep Kolada's answers in, e.g. --cache kolada-svar.\n`);
     return EXIT.usage;
   }
   const file = resolve(io.cwd, reportArg ?? 'rapport.yaml');
