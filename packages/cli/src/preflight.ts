@@ -2,8 +2,10 @@
 // reports the same findings (codes, messages, places) with the same exit codes: the config
 // file itself, its site: block (the logo, the colours' contrast), options for a plugin
 // nobody knows, and each plugin's options decoded by its codec.
+import { dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { closest, formatPath, hasErrors, type Diagnostic } from '@kommunrapport/model';
-import { decodeOptions, type Plugin, type SiteContext } from '@kommunrapport/core';
+import { BuildError, decodeOptions, isPathSpec, probePlugins, resolvePluginSpec, type Plugin, type SiteContext } from '@kommunrapport/core';
 import { readSiteContext, type LoadedConfig, type OptionOverride } from './config.js';
 import { EXIT } from './io.js';
 
@@ -82,4 +84,40 @@ export function optionFindings(check: OptionCheck): { strays: Diagnostic[]; inva
           });
   const invalid = check.plugins.flatMap((p) => decodeOptions(p, check.options[p.name], { ...(config.file ? { file: show(config.file) } : {}), ...(config.locate ? { locate: config.locate } : {}) }).diagnostics.map(fromCommandLine));
   return { strays, invalid };
+}
+
+/** A plugin to import: what was written, and the folders a package name is looked up from. */
+export interface PluginSpec {
+  spec: string;
+  dirs: string[];
+}
+
+/**
+ * The plugins a config adds (`plugins:`), as build looks them up: a path relative to the
+ * config file; a package name from the config's folder, then the report's, then the current one.
+ */
+export function configPluginSpecs(config: LoadedConfig, reportDir: string, cwd: string): PluginSpec[] {
+  return (config.config.plugins ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, cwd] }));
+}
+
+/**
+ * Imports plugins as build does: each file first on a worker under the time limit (one that
+ * hangs, blocks its thread or ends the process at import fails there, naming itself), then
+ * here with `load`. Files in `probed` are not probed again (it is added to). Throws a
+ * BuildError for a plugin that cannot be found, imported or is not a plugin.
+ */
+export async function probeThenImport<T>(specs: readonly PluginSpec[], options: { timeoutMs: number; probed?: Set<string>; load: (spec: string, dirs: string[]) => Promise<T> }): Promise<T[]> {
+  const probed = options.probed ?? new Set<string>();
+  const refs = [...new Set(specs.map(({ spec, dirs }) => fileURLToPath(resolvePluginSpec(spec, dirs))))].filter((file) => !probed.has(file)).map((file) => ({ spec: file, fromDir: dirname(file) }));
+  try {
+    await probePlugins(refs, { timeoutMs: options.timeoutMs });
+  } catch (error) {
+    // A plugin that hangs or ends its thread fails here; one that cannot be imported or is
+    // not a plugin fails again just below, named by the spec the user gave.
+    if (!(error instanceof BuildError) || error.problem.code === 'plugin-failed') throw error;
+  }
+  for (const r of refs) probed.add(r.spec);
+  const out: T[] = [];
+  for (const { spec, dirs } of specs) out.push(await options.load(spec, dirs));
+  return out;
 }

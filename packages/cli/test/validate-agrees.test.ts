@@ -5,7 +5,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, reportFixture, runMain, tempDir } from './cli-helpers.js';
+import { pluginPath, repoRoot, reportFixture, runMain, tempDir } from './cli-helpers.js';
 
 const SITE = `site:
   publisher:
@@ -80,6 +80,26 @@ describe('validate reports what build reports before rendering', () => {
     expect([loose.build.code, loose.validate.code]).toEqual([0, 0]);
     const strict = await both(dir, 'site-colour-contrast', ['--strict']);
     expect([strict.build.code, strict.validate.code]).toEqual([1, 1]);
+  });
+
+  it("an option a config's own plugin refuses, and a config plugin that cannot be found: the same code and message, the same exit code from both", async () => {
+    const dir = workspace(`plugins: [${JSON.stringify(pluginPath('echo'))}]\noptions:\n  echo:\n    repeat: many\n`);
+    const build = await runMain(['build', 'rapport.yaml', '-o', 'out', '-f', 'echo'], dir);
+    const validate = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(findings(build.stdout + build.stderr, 'invalid-type')).toHaveLength(1);
+    expect(findings(build.stdout + build.stderr, 'invalid-type')[0]).toMatch(/^kommunrapport\.config\.yaml:4:13 {2}error {2}\[plugin echo\] invalid-type {2}options\.echo\.repeat/);
+    expect(findings(validate.stdout, 'invalid-type')).toEqual(findings(build.stdout + build.stderr, 'invalid-type'));
+    expect([build.code, validate.code]).toEqual([1, 1]);
+    // Options for the config's plugin are not taken for a plugin nobody knows.
+    expect(validate.stdout).not.toContain('no plugin has that name');
+
+    const missing = workspace('plugins: [./finns-inte.mjs]\n');
+    const b = await runMain(['build', 'rapport.yaml', '-o', 'out', '-f', 'text'], missing);
+    const v = await runMain(['validate', 'rapport.yaml'], missing);
+    const message = `Cannot find the plugin file ${join(missing, 'finns-inte.mjs')}.`;
+    expect(b.stderr).toContain(`${message} (plugin-not-found)`);
+    expect(v.stderr).toContain(`kommunrapport.config.yaml:1:10  error  plugin-not-found  plugins\n  ${message}`);
+    expect([b.code, v.code]).toEqual([2, 2]);
   });
 
   it('a vocabulary colour below 4.5:1: the same warning at the colour, found before rendering by both (any format)', async () => {

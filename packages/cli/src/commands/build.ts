@@ -7,7 +7,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { watch } from 'chokidar';
 import type { Command } from 'commander';
 import pc from 'picocolors';
@@ -19,12 +18,10 @@ import {
   buildMany,
   buildReport,
   parseSourceDateEpoch,
-  probePlugins,
   formatProblem,
   importPlugin,
   isIoProblem,
   isPathSpec,
-  resolvePluginSpec,
   timeLimitMessage,
   type BuildProblem,
   type BuildResult,
@@ -35,7 +32,7 @@ import {
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR, FIRST_PARTY } from '../first-party.js';
 import { applyOverrides, CONFIG_NAMES, loadConfigFor, parseOptionOverride, type LoadedConfig, type OptionOverride } from '../config.js';
-import { configFindings, optionFindings } from '../preflight.js';
+import { configFindings, configPluginSpecs, optionFindings, probeThenImport } from '../preflight.js';
 
 /** Options of the build command. */
 export interface BuildOptions {
@@ -248,19 +245,10 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       // its thread or ends the process at import fails there, naming itself. Only then are
       // they imported here.
       const specs = [
-        ...(config.config.plugins ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, io.cwd] })),
+        ...configPluginSpecs(config, reportDir, io.cwd),
         ...(options.plugin ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [io.cwd] : [reportDir, config.dir, io.cwd] })),
       ];
-      const refs = [...new Set(specs.map(({ spec, dirs }) => fileURLToPath(resolvePluginSpec(spec, dirs))))].filter((file) => !probed.has(file)).map((file) => ({ spec: file, fromDir: dirname(file) }));
-      try {
-        await probePlugins(refs, { timeoutMs: timeout * 1000 });
-      } catch (error) {
-        // A plugin that hangs or ends its thread fails here; one that cannot be imported or is
-        // not a plugin fails again just below, named by the spec the user gave.
-        if (!(error instanceof BuildError) || error.problem.code === 'plugin-failed') throw error;
-      }
-      for (const r of refs) probed.add(r.spec);
-      for (const { spec, dirs } of specs) extras.push(await load(spec, dirs));
+      extras.push(...(await probeThenImport(specs, { timeoutMs: timeout * 1000, probed, load })));
     } catch (error) {
       if (error instanceof BuildError) return fail(isIoProblem(error.problem) ? EXIT.usage : EXIT.invalid, formatProblem(error.problem));
       throw error;

@@ -1,15 +1,16 @@
 // `kommunrapport validate <file…> [--json] [--strict] [--config <file>] [-q] [-v]`: reads each
 // report and its config and checks them as build does before rendering, prints a one-screen
 // summary and the findings (or JSON) and sets the exit code.
-import { relative, resolve, sep } from 'node:path';
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { countBySeverity, countContent, formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
-import { readReport } from '@kommunrapport/core';
+import { BuildError, importPlugin, isIoProblem, problemInfo, readReport, type Plugin } from '@kommunrapport/core';
 import { loadConfigFor } from '../config.js';
 import { FIRST_PARTY } from '../first-party.js';
 import { EXIT, type CommandContext } from '../io.js';
-import { configFindings, optionFindings, type Findings } from '../preflight.js';
+import { configFindings, configPluginSpecs, optionFindings, probeThenImport, type Findings } from '../preflight.js';
+import { DEFAULT_TIMEOUT_S } from './build.js';
 
 /** Options of the validate command. */
 export interface ValidateOptions {
@@ -96,20 +97,32 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
 
 /**
  * The config next to the report (or --config) checked as build checks it before rendering:
- * the file, its site: block, and the options of the first-party plugins. Plugins the config
- * adds are not imported here (a build imports them on a worker, under a time limit), so
- * their options are left to build, as is the check for options of an unknown plugin name
- * when the config adds plugins.
+ * the file, its site: block, the plugins it adds (imported as build imports them: first on
+ * a worker under the time limit), options for a plugin nobody knows, and the options of
+ * every plugin they are given for. A plugin that cannot be found is exit 2, one that is not
+ * a plugin exit 1, with build's code and message.
  */
 async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<Findings> {
   const show = (abs: string) => relative(ctx.io.cwd, abs).split(sep).join('/') || '.';
   const config = await loadConfigFor(report, show, options.config === undefined ? undefined : resolve(ctx.io.cwd, options.config));
   const checked = configFindings(config, show, options.strict === true);
   if (checked.exit !== EXIT.ok) return checked;
+  let extras: Plugin<any>[];
+  try {
+    extras = await probeThenImport(configPluginSpecs(config, dirname(report), ctx.io.cwd), { timeoutMs: DEFAULT_TIMEOUT_S * 1000, load: async (spec, dirs) => (await importPlugin(spec, dirs)).plugin });
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    const p = error.problem;
+    const where = config.file ? { file: show(config.file), ...(config.locate?.(['plugins']) ?? {}) } : {};
+    const problem: Diagnostic = { code: p.code, severity: 'error', path: 'plugins', message: p.message, ...where, hint: p.hint ?? problemInfo(p.code).hint };
+    return { diagnostics: [...checked.diagnostics, problem], exit: isIoProblem(p) ? EXIT.usage : EXIT.invalid };
+  }
   const given = config.config.options ?? {};
-  // Only the plugins options are given for are imported, so validate stays quick.
-  const plugins = await Promise.all(FIRST_PARTY.filter((p) => given[p.format] !== undefined).map((p) => p.load()));
-  const { strays, invalid } = optionFindings({ config, options: given, ...((config.config.plugins ?? []).length === 0 ? { names: FIRST_PARTY.map((p) => p.format) } : {}), plugins, show });
+  // First-party plugins are imported only when options are given for them, so validate stays quick.
+  const firstParty = await Promise.all(FIRST_PARTY.filter((p) => given[p.format] !== undefined).map((p) => p.load()));
+  const names = [...FIRST_PARTY.map((p) => p.format), ...extras.map((e) => e.name)];
+  const plugins = [...firstParty.filter((p) => !extras.some((e) => e.name === p.name)), ...extras];
+  const { strays, invalid } = optionFindings({ config, options: given, names, plugins, show });
   return { diagnostics: [...checked.diagnostics, ...strays, ...invalid], exit: EXIT.ok };
 }
 
