@@ -17,6 +17,7 @@ import { describeReport } from './description.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel, TextBlock } from './types.js';
 import type { ImageFiles } from '../images.js';
 import type { ImageModel } from './types.js';
+import { captionWithUnit } from './caption.js';
 import { absentCell, intervalCell, missingCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 import { unusedName } from './names.js';
@@ -353,7 +354,7 @@ const CONTENT: SectionHandlers<string, [node: Open]> = {
       kind: 'table',
       table: {
         id: `${s.id}-table`,
-        caption: captionWithUnit(v, s.title ?? v.term('deviationExplanation'), e.unit),
+        caption: captionWithUnit(v, c.report.language, s.title ?? v.term('deviationExplanation'), e.unit),
         unit: e.unit,
         corner: v.term('deviationExplanation'),
         columns: [{ label: v.term('amount'), align: 'end' }],
@@ -530,16 +531,6 @@ function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { yea
   };
 }
 
-/**
- * The caption of a table of amounts: its title, then the vocabulary's `amountsIn` as a sentence
- * of its own ("Driftredovisning. Belopp i tusen kronor"), since the phrase begins with a capital
- * in any vocabulary and a comma before it would read "…, Belopp i …". No second stop after a
- * title that ends a sentence itself.
- */
-function captionWithUnit(v: Vocabulary, title: string, unit: Unit): string {
-  return `${title}${/[.!?]$/.test(title) ? '' : '.'} ${v.term('amountsIn', { unit: v.unit(unit).long })}`;
-}
-
 /** A table of figures as stated in the report, with its unit in the caption. */
 function dataTable(c: Ctx, t: DataTable): TableModel {
   const v = c.v;
@@ -556,7 +547,7 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
     }
   return {
     id: t.id,
-    caption: captionWithUnit(v, t.title, t.unit),
+    caption: captionWithUnit(v, c.report.language, t.title, t.unit),
     unit: t.unit,
     corner: t.rowHeader,
     columns: t.columns.map((col) => ({ label: col.label, align: 'end' as const })),
