@@ -14,6 +14,7 @@ import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
 import { describeReport } from './description.js';
+import { ownerFacts, reportOwner } from './owner.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel, TextBlock } from './types.js';
 import type { ImageFiles } from '../images.js';
 import type { ImageModel } from './types.js';
@@ -145,7 +146,7 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);
-  const cover: Fact[] = [fact(c, v.term('municipality'), report.municipality.name), fact(c, v.bodyTerm(), report.body.name)];
+  const cover: Fact[] = ownerFacts(report, v).map((f) => fact(c, f.term, f.value));
   if (report.office) cover.push(fact(c, v.term('office'), report.office.name));
   cover.push(fact(c, v.term('period'), report.period.label));
   // The case number is an identifier ("SON 2024/117"): its letters are not an abbreviation.
@@ -172,7 +173,7 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
     drafts.push(summaryDraft(c, placed.ids));
   }
   drafts.push(...sectionDrafts(c));
-  return { title: report.title, language: report.language, description: describeReport(report, v), cover, sections: number(c, drafts, '') };
+  return { title: report.title, language: report.language, description: describeReport(report, v), owner: reportOwner(report), cover, sections: number(c, drafts, '') };
 }
 
 /**
