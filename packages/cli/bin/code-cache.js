@@ -3,7 +3,7 @@
 // bundle in this process with the cache. Kept free of imports beyond Node's own, so
 // deciding costs a few file stats and no module loading.
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,28 @@ export function fileHash(pathOrBytes) {
 }
 
 /**
+ * A file's bytes when they are the ones recorded, else undefined. As for the bundle's inputs,
+ * a file whose size and time are as recorded is taken as it is (hashing the 8 MB of bundle
+ * and cache took 50–80 ms of every start); one written since (a copy, a cache restored, a
+ * damaged file written again) must hash as recorded. The time and the bytes come from one
+ * open file, so a file replaced meanwhile is not taken for the recorded one.
+ * @param {string} path
+ * @param {{ size: number, sha1: string, mtimeMs?: number }} record
+ */
+export function readRecorded(path, record) {
+  const fd = openSync(path, 'r');
+  try {
+    const { size, mtimeMs } = fstatSync(fd);
+    if (size !== record.size) return undefined;
+    const bytes = readFileSync(fd);
+    if (bytes.length !== record.size) return undefined;
+    return mtimeMs === record.mtimeMs || fileHash(bytes) === record.sha1 ? bytes : undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * The stamp of an up-to-date bundle, or why the bundle cannot be used: it is missing, or a
  * file it records has changed since (the workspace's bundled files, and pnpm's record of the
  * installed dependencies, which every install that changes them rewrites), or it was built in
@@ -29,7 +51,7 @@ export function fileHash(pathOrBytes) {
  * as unchanged; one whose time differs (restored from a cache, copied) is unchanged if its
  * contents hash as recorded.
  * @param {string} [dir]
- * @returns {{ stamp: { node: string, bundle: { size: number, sha1: string }, cache?: { size: number, sha1: string } } } | { reason: string }}
+ * @returns {{ stamp: { node: string, bundle: { size: number, sha1: string, mtimeMs?: number }, cache?: { size: number, sha1: string, mtimeMs?: number } } } | { reason: string }}
  */
 export function freshBundle(dir = CODE_CACHE_DIR) {
   let stamp;
@@ -59,23 +81,23 @@ export function freshBundle(dir = CODE_CACHE_DIR) {
  * cache only saves compiling: V8 checks it and compiles from source instead when it does not
  * fit (`rejected`, e.g. under other V8 flags such as --max-old-space-size), with the same result.
  * @param {string} dir
- * @param {{ node: string, bundle: { size: number, sha1: string }, cache?: { size: number, sha1: string } }} stamp
+ * @param {{ node: string, bundle: { size: number, sha1: string, mtimeMs?: number }, cache?: { size: number, sha1: string, mtimeMs?: number } }} stamp
  * @param {{ cache?: boolean }} [options] `cache: false` compiles from source (to make the cache)
  * @returns {{ exports: { main: (argv: string[]) => Promise<number> }, script: vm.Script, cache: 'used' | 'rejected' | string }}
  */
 export function loadBundle(dir, stamp, { cache = true } = {}) {
   const file = `${dir}bundle.cjs`;
-  const bytes = readFileSync(file);
-  if (bytes.length !== stamp.bundle.size || fileHash(bytes) !== stamp.bundle.sha1) throw new Error(`${file} is not the bundle stamp.json records`);
+  const bytes = readRecorded(file, stamp.bundle);
+  if (bytes === undefined) throw new Error(`${file} is not the bundle stamp.json records`);
   let cachedData;
   let state = 'not asked for';
   if (cache && stamp.cache) {
     if (stamp.node !== process.version) state = `it was made by Node ${stamp.node}`;
     else {
       try {
-        cachedData = readFileSync(`${dir}bundle.cache`);
         // V8 trusts a cache whose header fits: a damaged one would crash it, so the bytes are checked first.
-        if (cachedData.length !== stamp.cache.size || fileHash(cachedData) !== stamp.cache.sha1) [cachedData, state] = [undefined, 'bundle.cache is not the one stamp.json records'];
+        cachedData = readRecorded(`${dir}bundle.cache`, stamp.cache);
+        if (cachedData === undefined) state = 'bundle.cache is not the one stamp.json records';
       } catch (error) {
         state = `bundle.cache cannot be read (${error.code ?? error.message})`;
       }

@@ -4,7 +4,7 @@
 // compiled again, and only the plugins asked for are loaded), and otherwise loads
 // dist/index.js; both give the same output byte for byte.
 // KOMMUNRAPPORT_CODE_CACHE=0 always loads dist/index.js; =require fails (exit 2) unless the
-// bundle is up to date and V8 accepted its cache.
+// bundle is up to date and V8 accepted its cache; with -v a start without the bundle says why.
 import { CODE_CACHE_DIR, freshBundle, loadBundle } from './code-cache.js';
 
 const args = process.argv.slice(2);
@@ -30,6 +30,8 @@ else if (mode === 'require') {
   process.stderr.write(`kommunrapport: KOMMUNRAPPORT_CODE_CACHE=require, but ${start.reason}.\n`);
   process.exitCode = 2;
 } else {
+  // Said only when asked (-v): the output is the same either way, only the start is slower.
+  if (mode !== '0' && args.some((a) => a === '-v' || a === '--verbose')) process.stderr.write(`kommunrapport: starting without the code-cached bundle, because ${start.reason}; pnpm build makes it again.\n`);
   const { main } = await import('../dist/index.js');
   process.exitCode = await main(args);
 }

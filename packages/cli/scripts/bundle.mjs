@@ -8,7 +8,7 @@
 // 2. a separate process runs it once, building the bundled example in every format into a
 //    temporary folder, and saves V8's code cache of the script as bundle.cache: the bytecode
 //    of every function that build ran, so a cold build compiles almost nothing;
-// 3. stamp.json records the size and SHA-1 of the bundle and the cache, the Node version, and
+// 3. stamp.json records the size, SHA-1 and time of the bundle and the cache, the Node version, and
 //    the size, time and SHA-1 of every bundled file of the workspace and of pnpm's record of
 //    the installed dependencies (a dependency's files change only by an install, which
 //    rewrites it), so bin/kommunrapport.js runs the bundle only while nothing it holds has
@@ -97,7 +97,8 @@ async function main() {
     rmSync(scratch, { recursive: true, force: true });
   }
   const cache = readFileSync(join(out, 'bundle.cache'));
-  stamp.cache = { size: cache.length, sha1: fileHash(cache) };
+  stamp.cache = { size: cache.length, sha1: fileHash(cache), mtimeMs: statSync(join(out, 'bundle.cache')).mtimeMs };
+  stamp.bundle.mtimeMs = statSync(join(out, 'bundle.cjs')).mtimeMs;
 
   const own = Object.keys(result.metafile.inputs).map((p) => resolve(cli, p)).filter((p) => !p.includes(`${sep}node_modules${sep}`));
   const installed = join(cli, '../../node_modules/.pnpm/lock.yaml');

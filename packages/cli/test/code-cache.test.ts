@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { snapshot } from './cli-helpers.js';
-import { CODE_CACHE_DIR, fileHash, freshBundle } from '../bin/code-cache.js';
+import { CODE_CACHE_DIR, fileHash, freshBundle, readRecorded } from '../bin/code-cache.js';
 import { bin, repoRoot } from './hardening/dist.js';
 
 const env = { ...process.env, NO_COLOR: '1', SOURCE_DATE_EPOCH: '1700000000' };
@@ -129,6 +129,21 @@ describe('freshBundle', () => {
     expect(freshBundle(f.dir)).toHaveProperty('stamp');
   });
 
+  it('reads the bundle or cache as recorded by its size and time, and by its SHA-1 once it was written again', () => {
+    const f = fixture();
+    const bytes = readFileSync(f.input);
+    const { size, mtimeMs } = statSync(f.input);
+    const sha1 = fileHash(bytes);
+    // Size and time as recorded: taken without hashing (a wrong SHA-1 in the record shows it is not computed).
+    expect(readRecorded(f.input, { size, mtimeMs, sha1: '0'.repeat(40) })).toEqual(bytes);
+    // Another time: only the recorded SHA-1 makes it the same file.
+    expect(readRecorded(f.input, { size, mtimeMs: mtimeMs + 1, sha1 })).toEqual(bytes);
+    expect(readRecorded(f.input, { size, mtimeMs: mtimeMs + 1, sha1: '0'.repeat(40) })).toBeUndefined();
+    expect(readRecorded(f.input, { size, sha1: '0'.repeat(40) })).toBeUndefined();
+    // Another size is never the recorded file.
+    expect(readRecorded(f.input, { size: size + 1, mtimeMs, sha1 })).toBeUndefined();
+  });
+
   it('refuses a bundle when a bundled file changed or is gone, or when there is none', () => {
     const f = fixture();
     f.record();
@@ -170,6 +185,10 @@ describe('freshBundle', () => {
     const normal = run(['--version'], undefined, { command: join(tree, 'bin/kommunrapport.js') });
     expect(normal.status).not.toBe(0);
     expect(normal.stderr).toMatch(/ERR_MODULE_NOT_FOUND[\s\S]*dist\/index\.js|dist\/index\.js[\s\S]*ERR_MODULE_NOT_FOUND/);
+    // Quietly by default; with -v it says why and what makes the bundle again.
+    expect(normal.stderr).not.toMatch(/without the code-cached bundle/);
+    const verbose = run(['build', 'x.yaml', '-v'], undefined, { command: join(tree, 'bin/kommunrapport.js') });
+    expect(verbose.stderr).toMatch(/^kommunrapport: starting without the code-cached bundle, because .+ changed after the bundle was built; pnpm build makes it again\.\n/);
   });
 
   it('looks in the package’s dist/code-cache folder by default', () => {

@@ -62,6 +62,31 @@ describe('kommunrapport init', () => {
     expect(readFileSync(join(dir, 'bun', 'rapport.yaml'), 'utf8')).not.toContain('role: balanceSheet');
   });
   it.each([
+    ['kommun', 'generic', 'helar', 'Kommundirektörens kommentar', 'Förvaltningsberättelse', ['Översikt över verksamhetens utveckling', 'Den kommunala koncernen', 'Viktiga förhållanden för resultat och ekonomisk ställning', 'Händelser av väsentlig betydelse', 'Styrning och uppföljning av verksamheten', 'God ekonomisk hushållning och ekonomisk ställning', 'Balanskravsresultat', 'Väsentliga personalförhållanden', 'Förväntad utveckling']],
+    ['kommun', 'generic', 'D2', 'Kommundirektörens kommentar', 'Förvaltningsberättelse', ['Händelser av väsentlig betydelse', 'God ekonomisk hushållning och ekonomisk ställning', 'Balanskravsresultat', 'Förväntad utveckling']],
+    ['forbund', 'generic', 'helar', 'Förbundschefens kommentar', 'Förvaltningsberättelse', ['Översikt över verksamhetens utveckling', 'Förbundets organisation', 'Viktiga förhållanden för resultat och ekonomisk ställning', 'Händelser av väsentlig betydelse', 'Styrning och uppföljning av verksamheten', 'God ekonomisk hushållning och ekonomisk ställning', 'Balanskravsresultat', 'Väsentliga personalförhållanden', 'Förväntad utveckling']],
+    ['sammanstalld', 'generic-en', 'T1', 'Comments of the chief executive', 'Administration report', ['Significant events', 'Sound financial management and financial position', 'Balanced budget requirement result', 'Expected development']],
+  ])('--level %s (preset %s, period %s) opens with the chief executive and the förvaltningsberättelse the law asks of that report', async (level, preset, period, manager, title, parts) => {
+    const dir = tempDir();
+    const r = await runMain(['init', 'kf', '--level', level, '--preset', preset, '--year', '2024', '--period', period], dir);
+    expect(r.code).toBe(0);
+    const loaded = loadReport(readFileSync(join(dir, 'kf', 'rapport.yaml'), 'utf8'), 'rapport.yaml');
+    expect(loaded.diagnostics).toEqual([]);
+    const texts = loaded.report!.sections.filter((s) => s.type === 'text');
+    expect(texts[0]!.title).toBe(manager);
+    const story = texts.find((s) => s.title === title);
+    expect(story?.sections?.map((s) => (s.type === 'text' ? s.title : s.type))).toEqual(parts);
+    // Each part says what belongs in it.
+    expect(story!.sections!.every((s) => s.type === 'text' && s.body !== undefined)).toBe(true);
+  });
+  it.each(['namnd', 'bolag'])('--level %s has no förvaltningsberättelse of its own', async (level) => {
+    const dir = tempDir();
+    expect((await runMain(['init', 'x', '--level', level, '--year', '2024', '--period', 'helar'], dir)).code).toBe(0);
+    const text = readFileSync(join(dir, 'x', 'rapport.yaml'), 'utf8');
+    expect(text).not.toContain('Förvaltningsberättelse');
+    expect(text).toContain(level === 'bolag' ? 'Verkställande direktörens kommentar' : 'Förvaltningschefens bedömning');
+  });
+  it.each([
     [['--period', '2024-13'], '--period must be a month'],
     [['--period', 'delår 3'], '--period must be a month'],
     [['--kind', 'monthly'], '--kind must be one of interim, tertial, annual, other'],

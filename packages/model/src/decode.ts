@@ -378,6 +378,9 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
     };
   }
   if (p.value === undefined && key !== undefined) {
+    // A missing object of the model is named by what it holds, not only by its codec's name.
+    const object = (p.type as { _tag?: string })._tag === 'StrictType' ? (p.type as unknown as { required: t.Props; description: string; name: string }) : undefined;
+    const keys = object ? Object.keys(object.required) : [];
     return {
       code: 'missing-field',
       parent,
@@ -388,9 +391,12 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
         path,
         message: `Missing required key "${key}"${parentSegs.length > 0 ? ` in ${formatPath(parentSegs)}` : ''}.`,
         ...place(parentSegs),
-        expected,
+        expected: object && keys.length > 0 ? `${expected} (a mapping with ${keys.join(', ')})` : expected,
         found: 'nothing',
-        hint: `Add "${key}:" with ${article(expected)}.`,
+        hint:
+          object && keys.length > 0
+            ? `Add "${key}:" (${object.description.replace(/\.$/, '').replace(/^(\w)/, (c) => c.toLowerCase())}) with ${keys.length === 1 ? `the key ${keys[0]}: on a line of its own` : `the keys ${keys.map((k) => `${k}:`).join(', ')} each on a line of its own`} below it, indented; "${object.name}" in docs/model.md lists every key.`
+            : `Add "${key}:" with ${article(expected)}.`,
       },
     };
   }

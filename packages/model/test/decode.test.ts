@@ -67,6 +67,16 @@ describe('decodeReport', () => {
     expect(r.diagnostics).toMatchObject([{ code: 'missing-field', path: 'period.label', line: 6, message: 'Missing required key "label" in period.', found: 'nothing' }]);
   });
 
+  it('names the keys of a missing object and what it is for, where only a codec name was said', () => {
+    const r = decodeReport({ ...minimal(), body: undefined, organisations: undefined });
+    const byPath = new Map(r.diagnostics.map((d) => [d.path, d]));
+    expect(byPath.get('body')).toMatchObject({ code: 'missing-field', expected: 'Body (a mapping with name, abbreviation)' });
+    expect(byPath.get('body')!.hint).toMatch(/^Add "body:" \(the body that owns the report[^)]*\) with the keys name:, abbreviation: each on a line of its own below it, indented; "Body" in docs\/model\.md lists every key\.$/);
+    expect(byPath.get('organisations')).toMatchObject({ expected: 'Organisations (a mapping with bodies)', hint: 'Add "organisations:" (the organisation registry: abbreviations and groups) with the key bodies: on a line of its own below it, indented; "Organisations" in docs/model.md lists every key.' });
+    // A missing plain value keeps its short hint.
+    expect(decodeReport({ ...minimal(), title: undefined }).diagnostics).toMatchObject([{ path: 'title', hint: 'Add "title:" with a non-empty string.' }]);
+  });
+
   it.each([
     ['2022-02-30', '2022-02 has 28 days: write a day from 01 to 28.'],
     ['2023-02-29', '2023-02 has 28 days: write a day from 01 to 28.'],

@@ -5,7 +5,9 @@
 // into either shape: process areas under perspectives, or målområden med nämndmål. A report of
 // the kommun (--level kommun or sammanstalld) or a kommunalförbund (--level forbund) gets the
 // räkenskaper instead of a nämnd's finance table: resultaträkning, balansräkning, kassaflödesanalys and balanskravsutredning with the
-// standard row keys, figures that reconcile.
+// standard row keys, figures that reconcile; it also opens with the chief executive's comment
+// and a förvaltningsberättelse (all its parts in an årsredovisning, the simplified one in a
+// delårsrapport).
 import { existsSync, realpathSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -60,6 +62,72 @@ export interface SkeletonInput {
 }
 
 const PRESETS = Object.keys(presets) as PresetName[];
+
+/** The heading of the opening comment, by whose report it is. */
+const MANAGER_SV: Record<Level, string> = {
+  namnd: 'Förvaltningschefens bedömning',
+  kommun: 'Kommundirektörens kommentar',
+  sammanstalld: 'Kommundirektörens kommentar',
+  forbund: 'Förbundschefens kommentar',
+  bolag: 'Verkställande direktörens kommentar',
+};
+const MANAGER_EN: Record<Level, string> = {
+  namnd: 'Assessment of the head of administration',
+  kommun: 'Comments of the chief executive',
+  sammanstalld: 'Comments of the chief executive',
+  forbund: 'Comments of the director of the association',
+  bolag: 'Comments of the managing director',
+};
+
+/**
+ * The förvaltningsberättelse of a kommun's or kommunalförbund's report, as headings with a
+ * line each saying what belongs there: in an årsredovisning every part the law on kommunal
+ * accounting (LKBR, chapter 11) and RKR's recommendation on the förvaltningsberättelse ask
+ * for; in a delårsrapport or other follow-up the simplified one (RKR's recommendation on
+ * delårsrapport): significant events, sound financial management, the balanskrav and the
+ * expected development, with the forecast for the year.
+ */
+function managementReport(en: boolean, kind: ReportKindKey, level: Level): string {
+  const annual = kind === 'annual';
+  const own = level === 'forbund' ? (en ? 'the association' : 'förbundet') : en ? 'the municipality' : 'kommunen';
+  const parts: [id: string, title: string, body: string, annualOnly?: true][] = en
+    ? [
+        ['development-overview', 'Overview of the development of operations', `Show how the operations and finances of ${own} have developed over the last five years, for instance as a table of key figures.`, true],
+        [level === 'forbund' ? 'organisation' : 'municipal-group', level === 'forbund' ? 'Organisation of the association' : 'The municipal group', level === 'forbund' ? 'Describe the association: its members, its board and what it does for them.' : 'Describe the organisation: committees, companies and associations, and the share owned.', true],
+        ['important-conditions', 'Important conditions for results and financial position', 'Describe what matters for judging the result and financial position but is not seen in the statements: risks, pensions, the economy of the population served.', true],
+        ['significant-events', 'Significant events', `Describe events of significant importance to ${own} during the period or after its end.`],
+        ['governance-and-follow-up', 'Governance and follow-up', 'Describe how the operations are governed, followed up and controlled.', true],
+        ['sound-financial-management', 'Sound financial management and financial position', annual ? 'Assess whether the goals for sound financial management were met, financial and operational.' : 'Assess whether the goals for sound financial management will be met, with the forecast for the year.'],
+        ['balance-requirement', 'Balanced budget requirement result', annual ? 'Give the result after the adjustments of the balanced budget requirement, and how a deficit will be restored.' : 'Give the forecast of the balanced budget requirement result for the year.'],
+        ['staff', 'Significant staff matters', 'Describe the staff: numbers, sick leave, skills supply.', true],
+        ['expected-development', 'Expected development', annual ? `Describe the expected development of ${own} in the coming years.` : 'Describe the expected development for the rest of the year, with the forecast of the result.'],
+      ]
+    : [
+        ['oversikt-over-utvecklingen', 'Översikt över verksamhetens utveckling', `Visa hur ${own}s verksamhet och ekonomi har utvecklats de senaste fem åren, gärna som en tabell med nyckeltal.`, true],
+        [level === 'forbund' ? 'forbundets-organisation' : 'den-kommunala-koncernen', level === 'forbund' ? 'Förbundets organisation' : 'Den kommunala koncernen', level === 'forbund' ? 'Beskriv förbundet: medlemmarna, direktionen och vad förbundet gör för dem.' : 'Beskriv organisationen: nämnder, bolag och förbund, och ägarandelarna.', true],
+        ['viktiga-forhallanden', 'Viktiga förhållanden för resultat och ekonomisk ställning', 'Beskriv det som är viktigt för att bedöma resultatet och den ekonomiska ställningen men inte syns i räkenskaperna: risker, pensioner, befolkningens utveckling.', true],
+        ['vasentliga-handelser', 'Händelser av väsentlig betydelse', `Beskriv händelser av väsentlig betydelse för ${own} under perioden eller efter dess slut.`],
+        ['styrning-och-uppfoljning', 'Styrning och uppföljning av verksamheten', 'Beskriv hur verksamheten styrs, följs upp och kontrolleras.', true],
+        ['god-ekonomisk-hushallning', 'God ekonomisk hushållning och ekonomisk ställning', annual ? 'Bedöm om målen för god ekonomisk hushållning har uppnåtts, de finansiella och de för verksamheten.' : 'Bedöm om målen för god ekonomisk hushållning kommer att uppnås, med prognosen för året.'],
+        ['balanskravet', 'Balanskravsresultat', annual ? 'Redovisa resultatet efter balanskravsjusteringar, och hur ett underskott ska återställas.' : 'Redovisa prognosen för årets balanskravsresultat.'],
+        ['personalforhallanden', 'Väsentliga personalförhållanden', 'Beskriv personalen: antal, sjukfrånvaro, kompetensförsörjning.', true],
+        ['forvantad-utveckling', 'Förväntad utveckling', annual ? `Beskriv ${own}s förväntade utveckling de närmaste åren.` : 'Beskriv den förväntade utvecklingen under resten av året, med prognosen för resultatet.'],
+      ];
+  const sections = parts
+    .filter(([, , , annualOnly]) => annual || !annualOnly)
+    .map(([id, title, body]) => `      - id: ${id}
+        type: text
+        title: ${q(title)}
+        body: ${q(body)}
+`)
+    .join('');
+  const title = en ? 'Administration report' : 'Förvaltningsberättelse';
+  return `  - id: ${slug(title)}
+    type: text
+    title: ${q(title)}
+    sections:
+${sections}`;
+}
 
 /** The abbreviation of a nämnd or styrelse: initials, with the last part of a compound (…nämnden, …styrelsen). */
 export function abbreviate(name: string): string {
@@ -131,7 +199,7 @@ export function skeleton(input: SkeletonInput): string {
         title: titleEn,
         label: endMonth === 12 ? String(y) : enLabel,
         summary: 'Write a short summary of the period here: the most important results, the financial outcome and what happens next.',
-        manager: 'Assessment of the head of administration',
+        manager: MANAGER_EN[input.level ?? 'namnd'],
         managerBody: 'Describe the overall assessment here.\n\n- One point per line in a list\n- *Emphasis* and [links](https://example.org) work too',
         overview: 'Overview',
         legend: 'Key to the symbols',
@@ -163,7 +231,7 @@ export function skeleton(input: SkeletonInput): string {
         title: titleSv,
         label: endMonth === 12 ? String(y) : period.label,
         summary: 'Skriv en kort sammanfattning av perioden här: de viktigaste resultaten, det ekonomiska utfallet och vad som händer framåt.',
-        manager: 'Förvaltningschefens bedömning',
+        manager: MANAGER_SV[input.level ?? 'namnd'],
         managerBody: 'Beskriv den samlade bedömningen här.\n\n- En punkt per rad i en lista\n- *Betoning* och [länkar](https://example.org) fungerar också',
         overview: 'Översikt',
         legend: 'Förklaring av symboler',
@@ -263,7 +331,7 @@ sections:
     title: ${q(T.manager)}
     body: |
 ${T.managerBody.split('\n').map((l) => (l === '' ? '' : `      ${l}`)).join('\n')}
-  - id: ${en ? 'overview' : 'oversikt'}
+${input.level === 'kommun' || input.level === 'sammanstalld' || input.level === 'forbund' ? managementReport(en, kind, input.level) : ''}  - id: ${en ? 'overview' : 'oversikt'}
     type: overview
     title: ${q(T.overview)}
   - id: ${en ? 'legend' : 'symboler'}

@@ -1,7 +1,7 @@
 // Writes XLSX workbooks of any size without a spreadsheet library (which would itself need
 // gigabytes for the sizes tested): the few XML parts Excel and exceljs need, each deflated,
-// in a zip with its central directory. Used to make sheets with millions of cells.
-import { crc32, deflateRawSync } from 'node:zlib';
+// zipped with fflate. Used to make sheets with millions of cells.
+import { zipSync } from 'fflate';
 
 /** One sheet: its name and its XML rows, or a function writing the rows' XML in pieces. */
 export interface SheetSpec {
@@ -26,49 +26,6 @@ function columnName(index: number): string {
   let s = '';
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
   return s;
-}
-
-/** A zip of the given parts (name → bytes), every part deflated. */
-export function zip(parts: Record<string, Buffer>): Buffer {
-  const locals: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [name, data] of Object.entries(parts)) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const packed = deflateRawSync(data, { level: 6 });
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(0x0800, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(data.length, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
-    locals.push(local, nameBytes, packed);
-    central.push(entry, nameBytes);
-    offset += local.length + nameBytes.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(parts).length, 8);
-  end.writeUInt16LE(Object.keys(parts).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
 }
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;');
@@ -96,5 +53,5 @@ export function xlsx(sheets: SheetSpec[], strings: string[] = []): Buffer {
     parts[`xl/worksheets/sheet${i + 1}.xml`] = Buffer.from(pieces.join(''));
   });
   if (strings.length > 0) parts['xl/sharedStrings.xml'] = Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="${ns}" count="${strings.length}" uniqueCount="${strings.length}">${strings.map((t) => `<si><t>${escape(t)}</t></si>`).join('')}</sst>`);
-  return zip(parts);
+  return Buffer.from(zipSync(parts, { level: 6 }));
 }
