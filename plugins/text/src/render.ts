@@ -148,7 +148,11 @@ function table(st: State, t: TableModel): void {
       const value = cell.badge ? badgeWords(st, cell.badge, cell.spoken) : cell.content ? inline(st, cell.content) : spoken(st, cell);
       values.push(column ? `${column} ${value}` : value);
     }
-    rows.push(st.d.labelled(header, sentence(values.join('; ')), row.emphasis !== undefined));
+    // A value that ends a sentence itself (a reason the author gives: "…byte av leverantör.") is
+    // followed by the next pair as a new sentence, not by "; " glued to its stop.
+    let said = '';
+    for (let i = 0; i < values.length; i++) said += i === 0 ? values[i] : `${/[.!?]$/u.test(values[i - 1]!) ? ' ' : '; '}${values[i]}`;
+    rows.push(st.d.labelled(header, sentence(said), row.emphasis !== undefined));
   }
   lead(st, say(st, t.caption), rows);
   if (t.note) richText(st, t.note);

@@ -20,6 +20,16 @@ describe('a row read for speech', () => {
     expect(text).not.toContain('oktober. Värde saknas');
   });
 
+  it('follows a value that ends a sentence with the next pair as a new sentence, no "; " after its stop', async () => {
+    const text = unwrap((await render(loadFile(FJALLBY))).txt);
+    expect(text).toContain('Nöjd-kund-index (NKI): Utfall 2024 Mätningen gjordes inte 2024 på grund av byte av leverantör. Utfall januari till oktober 2025 74; Mål 2025 70.');
+    for (const raw of [{}, { dialect: 'plain' }, { markdown: true }]) {
+      const r = await render(loadFile(FJALLBY), raw);
+      expect(unwrap(r.txt)).not.toMatch(/[.!?]; /u);
+      if (r.md !== undefined) expect(unwrap(r.md)).not.toMatch(/[.!?]; /u);
+    }
+  });
+
   it('keeps the header as written in the plain dialect', async () => {
     const { txt } = await render(loadFile(FJALLBY), { dialect: 'plain' });
     expect(unwrap(txt)).toContain('Prognos i okt. Värde saknas.');
