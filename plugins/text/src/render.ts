@@ -3,6 +3,7 @@
 // abbreviations explained where the document says so, charts as their text alternative.
 // It decides nothing about meaning: words, figures and first uses come from the document.
 import {
+  joinPhrases,
   phraseText,
   type Badge, type DocBlock, type DocSection, type DocumentModel, type Fact, type Formatter, type Inline, type LegendModel,
   type TableCell, type TableModel, type TextBlock, type Vocabulary,
@@ -148,11 +149,7 @@ function table(st: State, t: TableModel): void {
       const value = cell.badge ? badgeWords(st, cell.badge, cell.spoken) : cell.content ? inline(st, cell.content) : spoken(st, cell);
       values.push(column ? `${column} ${value}` : value);
     }
-    // A value that ends a sentence itself (a reason the author gives: "…byte av leverantör.") is
-    // followed by the next pair as a new sentence, not by "; " glued to its stop.
-    let said = '';
-    for (let i = 0; i < values.length; i++) said += i === 0 ? values[i] : `${/[.!?]$/u.test(values[i - 1]!) ? ' ' : '; '}${values[i]}`;
-    rows.push(st.d.labelled(header, sentence(said), row.emphasis !== undefined));
+    rows.push(st.d.labelled(header, sentence(joinPhrases(values)), row.emphasis !== undefined));
   }
   lead(st, say(st, t.caption), rows);
   if (t.note) richText(st, t.note);

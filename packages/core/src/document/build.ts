@@ -19,6 +19,7 @@ import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel
 import type { ImageFiles } from '../images.js';
 import type { ImageModel } from './types.js';
 import { captionWithUnit } from './caption.js';
+import { joinPhrases } from './shared.js';
 import { absentCell, intervalCell, missingCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 import { unusedName } from './names.js';
@@ -222,7 +223,7 @@ function decisionSection(c: Ctx): Draft {
   if (facts.length) blocks.push({ kind: 'facts', items: facts });
   // Attachments are titles of documents: their abbreviations are never explained.
   if (d.attachments?.length) {
-    const value = d.attachments.join('; ');
+    const value = joinPhrases(d.attachments);
     blocks.push({ kind: 'facts', items: [{ term: v.term('attachments'), value, content: c.p.title(value) }] });
   }
   if (d.recipients?.length) blocks.push({ kind: 'facts', items: [fact(c, v.term('recipients'), d.recipients.join(', '))] });
@@ -698,7 +699,7 @@ function directionNotes(c: Ctx, indicators: readonly Indicator[]): TextBlock[] {
     if (names) names.push(ind.name);
     else byWords.set(words, [ind.name]);
   }
-  return [...byWords].map(([words, names]): TextBlock => ({ type: 'paragraph', children: c.p.running(`${words}: ${names.join('; ')}.`) }));
+  return [...byWords].map(([words, names]): TextBlock => ({ type: 'paragraph', children: c.p.running(`${words}: ${joinPhrases(names)}${/[.!?]$/u.test(names[names.length - 1]!) ? '' : '.'}`) }));
 }
 
 /** The decimals of an indicator: its own `decimals`, else as many as its values are written with. */
