@@ -117,6 +117,10 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
   // the run. "12 345 tkr", "1 200 000 kronor" → "12345 tkr", "1200000 kronor", so an engine
   // that reads a space as the end of a number does not say "12" and "345".
   const spacedGroup = /\d \d{3}/u;
+  // A number of four digits or more cannot lead such a grouping: one written before a grouped
+  // number ("2021 156 000", a year read as a column's header, then its value) is parted from
+  // it by a comma first, so the grouped number is joined as one and read after a pause.
+  rules.push([/(?<=(?<![\p{N}.,])\d{4,}) (?=[1-9]\d{0,2}(?: \d{3})+(?!\p{N}|[ \u00a0\u202f]\d))/gu, ', ', (t) => spacedGroup.test(t)]);
   rules.push([
     /(?<![\p{N}.,]|\d[ \u00a0\u202f-])([1-9]\d{0,2})((?: \d{3})+)(?!\p{N}|[ \u00a0\u202f]\d)/gu,
     (_m: string, head: string, groups: string) => head + groups.replace(/ /g, ''),

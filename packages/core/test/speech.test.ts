@@ -65,6 +65,9 @@ describe('speechText', () => {
     ['08-123 456 78', '08-123, 456 78'],
     ['12 345 678 90', '12, 345, 678 90'],
     ['0,123 456', '0 komma 123, 456'],
+    // A year before a grouped number (a column's header and its value, as a row is read): the year, then the number.
+    ['2021 156 000; 2022 157 200.', '2021, 156000; 2022, 157200.'],
+    ['Utfall 2023 1 240 ton', 'Utfall 2023, 1240 ton'],
   ];
   it.each(spaced)('digit groups written with spaces: %s → %s', (written, said) => {
     expect(say(sv, written)).toBe(said);
