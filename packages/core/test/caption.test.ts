@@ -33,6 +33,19 @@ describe('the caption of a table of amounts', () => {
   });
 
   it.each([
+    ['sv', 'percent', 'Andel elever. Värden i procent'],
+    ['sv', 'days', 'Andel elever. Värden i dagar'],
+    ['sv', 'score', 'Andel elever. Värden i poäng'],
+    ['sv', 'tkr', 'Andel elever. Belopp i tusen kronor'],
+    // A unit without words adds nothing: never "Belopp i " with nothing after it.
+    ['sv', 'index', 'Andel elever'],
+    ['en', 'count', 'Andel elever'],
+    ['en', 'percent', 'Andel elever. Values in percent'],
+  ] as const)('a table in %s of unit %s is not said to hold amounts unless it holds money: %s', (language, unit, caption) => {
+    expect(captionWithUnit(language === 'en' ? en : v, language, 'Andel elever', unit)).toBe(caption);
+  });
+
+  it.each([
     ['Income statement', 'Income statement. Amounts in million kronor'],
     ['The deviation is explained by', 'Amounts in million kronor. The deviation is explained by'],
     ['Costs of', 'Amounts in million kronor. Costs of'],

@@ -1,8 +1,8 @@
-// The caption of a table of amounts: its title and the vocabulary's `amountsIn` ("Belopp i
-// miljoner kronor"), worded so it reads well whatever the title is: a name ("Resultaträkning"),
+// The caption of a table of amounts or values: its title and the vocabulary's `amountsIn`
+// ("Belopp i miljoner kronor") or `valuesIn` ("Värden i procent"), worded so it reads well whatever the title is: a name ("Resultaträkning"),
 // a sentence ("Hur gick året?") or a fragment that the table's rows continue ("Avvikelsen
 // förklaras av", "Förändringen beror på:").
-import type { Unit } from '@kommunrapport/model';
+import { isAmountUnit, type Unit } from '@kommunrapport/model';
 import type { Vocabulary } from '../vocabulary.js';
 
 /**
@@ -22,14 +22,18 @@ export function isFragment(title: string, language: string): boolean {
 }
 
 /**
- * The caption of a table of amounts. After a title that is a name, the unit as a sentence of
+ * The caption of a table of amounts or other values. After a title that is a name, the unit as a sentence of
  * its own ("Resultaträkning. Belopp i tusen kronor": the phrase begins with a capital in any
  * vocabulary, so "…, Belopp i …" would read wrong); no second stop after a title that ends a
  * sentence ("Hur gick året? Belopp i …"); before a fragment the rows continue, so no stop is
  * glued to it ("Belopp i miljoner kronor. Avvikelsen förklaras av").
  */
 export function captionWithUnit(v: Vocabulary, language: string, title: string, unit: Unit): string {
-  const amounts = v.term('amountsIn', { unit: v.unit(unit).long });
+  // Money is "Belopp i tusen kronor"; other units are values ("Värden i procent"); a unit
+  // without words (an index, an English count) adds nothing to the title.
+  const long = v.unit(unit).long;
+  if (long.trim() === '') return title;
+  const amounts = v.term(isAmountUnit(unit) ? 'amountsIn' : 'valuesIn', { unit: long });
   if (/[.!?]$/u.test(title)) return `${title} ${amounts}`;
   if (isFragment(title, language)) return `${amounts}. ${title}`;
   return `${title}. ${amounts}`;
