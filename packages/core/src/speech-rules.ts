@@ -112,6 +112,25 @@ export function speechRules(words: SpeechWords, months: ReadonlyMap<string, stri
   rules.push([new RegExp(`${START}(${signWords}) (?=\\d)`, 'giu'), `$1${NBSP}`, (t) => signWordThenDigit.test(t)]);
   // Digits not grouped: "30 210" (non-breaking space) → "30210", read as one number.
   rules.push([/(\d)[\u00a0\u202f](?=\d{3}(?!\d))/gu, '$1']);
+  // Groups an author wrote with ordinary spaces, where the grouping is unambiguous: a group of
+  // 1–3 digits not starting with 0, then groups of exactly 3, with no digit group before or after
+  // the run. "12 345 tkr", "1 200 000 kronor" → "12345 tkr", "1200000 kronor", so an engine
+  // that reads a space as the end of a number does not say "12" and "345".
+  const spacedGroup = /\d \d{3}/u;
+  // A number of four digits or more cannot lead such a grouping: one written before a grouped
+  // number ("2021 156 000", a year read as a column's header, then its value) is parted from
+  // it by a comma first, so the grouped number is joined as one and read after a pause.
+  rules.push([/(?<=(?<![\p{N}.,])\d{4,}) (?=[1-9]\d{0,2}(?: \d{3})+(?!\p{N}|[ \u00a0\u202f]\d))/gu, ', ', (t) => spacedGroup.test(t)]);
+  rules.push([
+    /(?<![\p{N}.,]|\d[ \u00a0\u202f-])([1-9]\d{0,2})((?: \d{3})+)(?!\p{N}|[ \u00a0\u202f]\d)/gu,
+    (_m: string, head: string, groups: string) => head + groups.replace(/ /g, ''),
+    (t) => spacedGroup.test(t),
+  ]);
+  // Any other number followed by a space and three digits is not one number: two years "2021
+  // 100", a postal code "633 48" beside its street number, a telephone number "070 123 45 67",
+  // "08-123 456". espeak-ng joins them all ("år 2021 100 personer" as "två miljoner tjugoett tusen
+  // etthundra"), so they are parted by a comma as a list is read ("2021, 100").
+  rules.push([/(?<=\d) (?=\d{3}(?!\p{N}))/gu, ', ', (t) => spacedGroup.test(t)]);
   // The decimal comma as a word where the engine reads the sign wrongly.
   if (words.decimalComma) rules.push([/(\d),(?=\d)/gu, `$1${NBSP}${words.decimalComma}${NBSP}`]);
   // Units in words: "12 mnkr" → "12 miljoner kronor", "78%" → "78 procent", "(%)" → "(procent)".

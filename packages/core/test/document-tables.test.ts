@@ -14,7 +14,7 @@ const ekdala = build(load('examples/ekdala-kf-2024-delar2/rapport.yaml'));
 
 const cell = (text: string) => ({ text, spoken: text, speech: text, align: 'end' as const });
 const table = (id: string, extra: Partial<TableModel> = {}): TableModel => ({ id, caption: `Tabell ${id}`, corner: 'Post', columns: [{ label: '2024', align: 'end' }], rows: [{ header: 'Intäkter', cells: [cell('1,5')] }], ...extra });
-const doc = (blocks: DocBlock[]): DocumentModel => ({ title: 'T', language: 'sv', description: 'D', cover: [], sections: [{ id: 's', level: 2, number: '1', title: 'S', heading: [], role: 'text', blocks }] });
+const doc = (blocks: DocBlock[]): DocumentModel => ({ title: 'T', language: 'sv', description: 'D', owner: 'O', cover: [], sections: [{ id: 's', level: 2, number: '1', title: 'S', heading: [], role: 'text', blocks }] });
 
 describe('documentTables', () => {
   test('every table block and legend of the document, in reading order, sections within sections included', () => {

@@ -31,7 +31,7 @@ describe('the document of the goal model (Norrvik example)', () => {
   });
 
   it('names what a goal serves and where it comes from', () => {
-    expect(facts(section('hallbar-skolmat'))).toEqual(['Bidrar till: Norrvik ska minska sin klimatpåverkan.; Alla barn och unga ska ges förutsättningar att lyckas i skolan.']);
+    expect(facts(section('hallbar-skolmat'))).toEqual(['Bidrar till: Norrvik ska minska sin klimatpåverkan. Alla barn och unga ska ges förutsättningar att lyckas i skolan.']);
     expect(facts(section('kf-naringsliv'))).toEqual(['Ursprung: KF-mål']);
   });
 

@@ -40,7 +40,55 @@ describe('speechText', () => {
 
   it('writes digits without grouping so the engine reads one number', () => {
     expect(sv('30\u00a0210 anställda')).toBe('30210 anställda');
-    expect(sv('år 2021 100 personer')).toBe('år 2021 100 personer');
+  });
+
+  // Digit groups an author wrote with ordinary spaces: joined where the grouping is unambiguous
+  // (1–3 digits, then groups of exactly 3), parted by a comma where a space and three digits
+  // follow a number they do not belong to, as espeak-ng would join them; else as written.
+  const spaced: [string, string][] = [
+    ['Avvikelsen är 12 345 tkr', 'Avvikelsen är 12345 tusen kronor'],
+    ['1 200 000 kronor', '1200000 kronor'],
+    ['−1 200 000 kr', 'minus 1200000 kronor'],
+    ['1 234,5 mnkr', '1234 komma 5 miljoner kronor'],
+    ['1 000–2 000 invånare', '1000 till 2000 invånare'],
+    ['(12 345)', '(12345)'],
+    ['5 000 och 7 000', '5000 och 7000'],
+    // Two years, a list, a postal code, telephone numbers, an organisationsnummer: not one number.
+    ['2021 2022', '2021 2022'],
+    ['3 5 7', '3 5 7'],
+    ['633 48 Eskilstuna', '633 48 Eskilstuna'],
+    ['016-710 10 00', '016-710 10 00'],
+    ['212000-0340', '212000-0340'],
+    ['år 2021 100 personer', 'år 2021, 100 personer'],
+    ['Storgatan 12 633 48 Eskilstuna', 'Storgatan 12, 633 48 Eskilstuna'],
+    ['070 123 45 67', '070, 123 45 67'],
+    ['08-123 456 78', '08-123, 456 78'],
+    ['12 345 678 90', '12, 345, 678 90'],
+    ['0,123 456', '0 komma 123, 456'],
+    // A year before a grouped number (a column's header and its value, as a row is read): the year, then the number.
+    ['2021 156 000; 2022 157 200.', '2021, 156000; 2022, 157200.'],
+    ['Utfall 2023 1 240 ton', 'Utfall 2023, 1240 ton'],
+  ];
+  it.each(spaced)('digit groups written with spaces: %s → %s', (written, said) => {
+    expect(say(sv, written)).toBe(said);
+  });
+
+  it('joins any number grouped by spaces in threes, and never digits of two numbers', () => {
+    const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom('', 'Utfall ', '−'), fc.constantFrom('', ' tkr', ' kronor', '.'), (n, before, after) =>
+        say(sv, `${before}${grouped(n)}${after}`).includes(String(n))),
+      { numRuns: 2000 },
+    );
+    // Groups that are not thousands (a group of 1, 2 or 4 digits after the first, or a first group starting with 0): no digits joined.
+    const group = fc.oneof(fc.stringMatching(/^[0-9]{1,2}$/), fc.stringMatching(/^[0-9]{4}$/));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{1,4}$/), fc.array(fc.stringMatching(/^[0-9]{3}$/), { maxLength: 3 }), group, (first, threes, odd) => {
+        const written = [first, ...threes, odd].join(' ');
+        return say(sv, written).split(/[ ,]+/).join(' ') === written;
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('says ranges in words', () => {
@@ -128,11 +176,11 @@ describe('speechText', () => {
     expect(sv('Energianvändning (kWh per kvadratmeter), (kWh/m²), (min)')).toBe('Energianvändning (kilowattimmar per kvadratmeter), (kilowattimmar per kvadratmeter), (minuter)');
     expect(say(sv, 'VA-taxan per m³: 38,50 kronor, 90 kr per kWh, 2 per t, super min')).toBe('VA-taxan per kubikmeter: 38 komma 50 kronor, 90 kronor per kilowattimme, 2 per ton, super min');
     // Swedish short forms: espeak-ng spelt "kvm" (k v m) and read "tim" as a word.
-    expect(say(sv, '1 200 kvm, 850 kr/kvm, 3 tim och 1 tim')).toBe('1 200 kvadratmeter, 850 kronor per kvadratmeter, 3 timmar och 1 timme');
+    expect(say(sv, '1 200 kvm, 850 kr/kvm, 3 tim och 1 tim')).toBe('1200 kvadratmeter, 850 kronor per kvadratmeter, 3 timmar och 1 timme');
     // English in its own words.
     expect(say(en, '38 min, 1 min, 5 t, 1 h, 12.5 kWh, 4 km, 95 °C, 90 kWh/m², 0.8 kg CO₂e per km')).toBe('38 minutes, 1 minute, 5 tonnes, 1 hour, 12.5 kilowatt hours, 4 kilometres, 95 degrees Celsius, 90 kilowatt hours per square metre, 0.8 kilograms carbon dioxide equivalent per kilometre');
     // Symbols said as words wherever they stand alone.
-    expect(sv('1 240 ton CO₂e, CO₂-utsläpp')).toBe('1 240 ton koldioxidekvivalenter, koldioxid-utsläpp');
+    expect(sv('1 240 ton CO₂e, CO₂-utsläpp')).toBe('1240 ton koldioxidekvivalenter, koldioxid-utsläpp');
     // Only beside a number: words and other units are left as written.
     expect(sv('km-ersättning, kWh-pris, °C-skalan, §-nummer och 5 kmh')).toBe('km-ersättning, kWh-pris, °C-skalan, §-nummer och 5 kmh');
     // Whole words only.

@@ -33,7 +33,8 @@ describe('the cover speaks of the body by the report level', () => {
     ['sammanstalld', 'Kommunkoncern'],
   ])('level %s says %s', (level, word) => {
     const r = load(TEXT.replace('level: kommun\n', `level: ${level}\n`));
-    expect(build(r).cover[1]).toMatchObject({ term: word, value: 'Kommunfullmäktige' });
+    // A kommunalförbund is named first: it is no kommun's body (its kommun is its seat).
+    expect(build(r).cover[level === 'forbund' ? 0 : 1]).toMatchObject({ term: word, value: 'Kommunfullmäktige' });
   });
 });
 

@@ -292,6 +292,14 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { kind: string; id: string; first: string }) => `The ${d.kind} id "${d.id}" is already used at ${d.first}.`,
     hint: 'Give one of them another id.',
   },
+  'members-not-forbund': {
+    title: 'Member kommuner in a report that is not a kommunalförbund\'s',
+    severity: 'warning',
+    group: 'model',
+    meaning: 'members lists the member kommuner of a kommunalförbund, shown on its cover and in its metadata; a report of any other level (the default is namnd) shows its kommun instead, so the list would be left out.',
+    message: (d: { level: string }) => `The report lists member kommuner (members), but its level is ${d.level}, not forbund.`,
+    hint: 'Write level: forbund if the report is a kommunalförbund\'s, or remove members.',
+  },
   'unresolved-reference': {
     title: 'Reference does not resolve',
     severity: 'error',

@@ -68,6 +68,7 @@ export const TERM_KEYS = [
   'correctionText', 'serves', 'origin', 'targetAttainment', 'comparisonOf', 'upperGoal', 'atLeast', 'atMost',
   'interval', 'increase', 'decrease', 'noAmount', 'notApplicable', 'statusByRule', 'image', 'notInChart',
   'otherFormats', 'formatPdf', 'formatText', 'formatDocx', 'formatOpenData', 'downloadTableCsv', 'contact',
+  'seat', 'members', 'valuesIn',
 ] as const;
 export type TermKey = (typeof TERM_KEYS)[number];
 

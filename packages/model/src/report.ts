@@ -285,7 +285,7 @@ export const Report = strict(
     kind: t.keyof({ interim: null, tertial: null, annual: null, other: null }, 'report kind (interim, tertial, annual or other)'),
     title: NonEmptyString,
     period: Period,
-    municipality: strict('Municipality', 'The kommun and its kommunkod.', { name: NonEmptyString, code: Kommunkod }),
+    municipality: strict('Municipality', 'The kommun and its kommunkod; for a kommunalförbund (level forbund), the kommun of its seat (säte).', { name: NonEmptyString, code: Kommunkod }),
     body: strict('Body', 'The body that owns the report: kommunfullmäktige for a kommun-level report, the nämnd, styrelse, bolag or kommunalförbund otherwise.', { name: NonEmptyString, abbreviation: NonEmptyString }),
     language: t.keyof({ sv: null, en: null }, 'language (sv or en)'),
     governance: GovernanceInput,
@@ -304,6 +304,10 @@ export const Report = strict(
     decision: Decision,
     significantEvents: t.array(EventGroup),
     revise: t.array(NonEmptyString),
+    members: t.array(
+      strict('Member', 'A member kommun of a kommunalförbund: its name and kommunkod.', { name: NonEmptyString, code: Kommunkod }),
+      'the member kommuner of a kommunalförbund (level forbund)',
+    ),
   },
 );
 export type Report = t.TypeOf<typeof Report>;

@@ -10,6 +10,7 @@ const doc: DocumentModel = {
   title: 'Rapport',
   language: 'sv',
   description: 'Rapport.',
+  owner: 'Kommunstyrelsen, Provkommun',
   cover: [{ term: 'Kommun', value: 'Solberga', content: [{ type: 'text', value: 'Solberga' }] }],
   sections: [
     {

@@ -11,7 +11,7 @@ import { formatLinks, tableCsvLinks } from './formats.js';
 /** Renders a report to `index.html`. */
 export function renderHtml(report: Report, ctx: RenderContext<HtmlOptions>): Artifact[] {
   const document = ctx.document;
-  const title = `${document.title} – ${report.body.name}, ${report.municipality.name}, ${report.period.label}`;
+  const title = `${document.title} – ${document.owner}, ${report.period.label}`;
   const formats = formatLinks(ctx.siblings, ctx.vocabulary, ctx.format);
   const site = ctx.site ? { ...siteColours(ctx.site.settings), ...(ctx.site.logo ? { logo: ctx.site.logo } : {}) } : undefined;
   const tableCsv = tableCsvLinks(document, ctx.siblings, ctx.vocabulary, ctx.format);

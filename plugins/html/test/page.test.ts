@@ -23,7 +23,7 @@ const complete = (d: Draft): DocSection => ({
 
 /** Renders a hand-made document model. */
 function page(sections: Draft[], options = defaultOptions): string {
-  const document: DocumentModel = { title: 'T', language: 'sv', description: 'D', cover: [], sections: sections.map(complete) };
+  const document: DocumentModel = { title: 'T', language: 'sv', description: 'D', owner: 'O', cover: [], sections: sections.map(complete) };
   return renderPage({ document, vocabulary, title: 'T', options });
 }
 

@@ -3,6 +3,7 @@
 // the JSON files as plain resources, licence, sources, version, created date and a sha256
 // hash per resource.
 import type { Report } from '@kommunrapport/model';
+import { reportPublisher } from '@kommunrapport/core';
 import type { FieldDef, TableDef } from './csv.js';
 import { KNOWN_LICENCES } from './options.js';
 
@@ -77,8 +78,11 @@ export function buildDataPackage(input: DataPackageInput): Record<string, unknow
     created: input.created,
     keywords: [...input.keywords],
     licenses: [licence],
-    sources: [{ title: [`${input.report.title} (${input.report.municipality.name})`, input.report.caseNumber].filter(Boolean).join(', ') }],
-    contributors: [{ title: input.report.municipality.name, roles: ['publisher'] }, { title: input.report.body.name, roles: ['creator'] }],
+    sources: [{ title: [`${input.report.title} (${reportPublisher(input.report)})`, input.report.caseNumber].filter(Boolean).join(', ') }],
+    // A kommunalförbund publishes its own report: one contributor, publisher and creator.
+    contributors: reportPublisher(input.report) === input.report.body.name
+      ? [{ title: input.report.body.name, roles: ['publisher', 'creator'] }]
+      : [{ title: reportPublisher(input.report), roles: ['publisher'] }, { title: input.report.body.name, roles: ['creator'] }],
     resources: input.files.map((file) => ({
       name: file.name,
       path: file.path,

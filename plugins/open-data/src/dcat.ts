@@ -13,6 +13,7 @@
 // publisher is described once, named http://dataportal.se/organisation/SE<orgnr>; no blank
 // nodes for catalogue, datasets, distributions, publishers and contacts; absolute IRIs.
 import { plainText, presets, REPORT_KIND_TERM, type Report, type Governance, type SiteSettings, type Publisher } from '@kommunrapport/model';
+import { reportKommuner, reportOwner, reportPublisher } from '@kommunrapport/core';
 import type { RdfNode, RdfObject, QName } from './rdf.js';
 import { collectFacts } from './collect.js';
 
@@ -69,7 +70,7 @@ function vocabularyFor(report: Report, lang: 'sv' | 'en'): Governance {
 
 /** The dataset's title in a language. */
 export function datasetTitle(report: Report, lang: 'sv' | 'en'): string {
-  const place = `${report.body.name}, ${report.municipality.name}`;
+  const place = reportOwner(report);
   if (report.language === lang) return `${report.title}, ${place}`;
   const g = vocabularyFor(report, lang);
   return `${g.terms[REPORT_KIND_TERM[report.kind]]} ${report.period.start}–${report.period.end}, ${place}`;
@@ -94,7 +95,7 @@ export function datasetDescription(report: Report, lang: 'sv' | 'en', parts: { f
 /** The keywords of the dataset in a language. */
 function keywords(report: Report, lang: 'sv' | 'en', finance: boolean): string[] {
   const g = vocabularyFor(report, lang);
-  const words = [g.terms[REPORT_KIND_TERM[report.kind]], report.municipality.name, report.body.name, g.levels.indicator.plural, ...(finance ? [g.terms.finance] : [])];
+  const words = [g.terms[REPORT_KIND_TERM[report.kind]], ...reportKommuner(report).map((k) => k.name), report.body.name, g.levels.indicator.plural, ...(finance ? [g.terms.finance] : [])];
   return [...new Set(words.map((w) => w.toLowerCase()))];
 }
 
@@ -108,13 +109,13 @@ export const siteCatalogueIri = (site: Pick<SiteSettings, 'baseUrl'>): string =>
 /** The IRI of a site's shared contact point (differs from the publisher's, as dataportal.se requires). */
 export const siteContactIri = (site: Pick<SiteSettings, 'baseUrl'>): string => `${site.baseUrl}catalog.rdf#contact-point`;
 
-/** The publisher node of a report without site settings: its kommun, named below the report's folder. */
+/** The publisher node of a report without site settings: its kommun (a kommunalförbund: the förbund itself), named below the report's folder. */
 function reportPublisherNode(report: Report, baseUrl: string): RdfNode {
   return {
     iri: `${baseUrl}#publisher`,
     types: ['foaf:Agent'],
     props: [
-      ['foaf:name', lit(report.municipality.name, report.language)],
+      ['foaf:name', lit(reportPublisher(report), report.language)],
       ['dct:type', iri('http://purl.org/adms/publishertype/LocalAuthority')],
     ],
   };
@@ -193,7 +194,8 @@ export function buildDatasetNodes(input: DcatInput, refs: DatasetRefs): RdfNode[
   const facts = collectFacts(report);
   const parts = { finance: facts.tables.length > 0 || facts.deviations.length > 0, workforce: facts.workforce.length > 0 };
   const periodIri = `${baseUrl}#period`;
-  const spatialIri = input.spatial.replace('{kommunkod}', report.municipality.code);
+  // The kommuner the report covers: a kommunalförbund's members (else its seat), any other report's kommun.
+  const spatial = reportKommuner(report).map((k) => ({ iri: input.spatial.replace('{kommunkod}', k.code), code: k.code }));
   const langs = ['sv', 'en'] as const;
 
   const themes = [`${EU}data-theme/GOVE`, ...(parts.finance ? [`${EU}data-theme/ECON`] : [])];
@@ -210,7 +212,7 @@ export function buildDatasetNodes(input: DcatInput, refs: DatasetRefs): RdfNode[
       ...langs.flatMap((l) => keywords(report, l, parts.finance).map((k): [QName, RdfObject] => ['dcat:keyword', lit(k, l)])),
       ...themes.map((th): [QName, RdfObject] => ['dcat:theme', iri(th)]),
       ['dct:temporal', iri(periodIri)],
-      ['dct:spatial', iri(spatialIri)],
+      ...spatial.map((p): [QName, RdfObject] => ['dct:spatial', iri(p.iri)]),
       ['dct:conformsTo', iri(input.schemaId)],
       ['dct:language', iri(LANGUAGE[report.language]!)],
       ['dct:accessRights', iri(`${EU}access-right/PUBLIC`)],
@@ -230,11 +232,7 @@ export function buildDatasetNodes(input: DcatInput, refs: DatasetRefs): RdfNode[
     ],
   };
 
-  const place: RdfNode = {
-    iri: spatialIri,
-    types: ['dct:Location'],
-    props: [['dct:identifier', lit(report.municipality.code)]],
-  };
+  const places = spatial.map((p): RdfNode => ({ iri: p.iri, types: ['dct:Location'], props: [['dct:identifier', lit(p.code)]] }));
 
   const standard: RdfNode = { iri: input.schemaId, types: ['dct:Standard'], props: [['dct:title', lit('report.schema.json')]] };
 
@@ -271,7 +269,7 @@ export function buildDatasetNodes(input: DcatInput, refs: DatasetRefs): RdfNode[
     ];
   });
 
-  return [dataset, period, place, standard, ...distributions];
+  return [dataset, period, ...places, standard, ...distributions];
 }
 
 /** Builds one report's DCAT-AP-SE graph: catalogue, publisher, contact point and the report's dataset nodes. */

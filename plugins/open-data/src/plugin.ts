@@ -4,7 +4,7 @@
 // DCAT-AP-SE metadata (dcat.rdf, dcat.jsonld), all under `open-data/`. Byte-identical for the same
 // input: dates come from the context's documentDate, never the clock.
 import { createHash } from 'node:crypto';
-import { definePlugin, documentTables, reportDocument, tableCsvFile, type Artifact, type DocumentModel } from '@kommunrapport/core';
+import { definePlugin, documentTables, reportDocument, reportKommuner, tableCsvFile, type Artifact, type DocumentModel } from '@kommunrapport/core';
 import { Report, type SiteSettings } from '@kommunrapport/model';
 import { OpenDataOptions, DEFAULT_BASE_URL, CC0 } from './options.js';
 import { OPEN_DATA_CODES } from './diagnostics.js';
@@ -98,7 +98,7 @@ export function openDataFiles(report: Report, options: OpenDataOptions, document
     licence: options.licence,
     title: datasetTitle(report, report.language),
     description: datasetDescription(report, report.language, parts),
-    keywords: [report.municipality.name, report.body.name, report.title],
+    keywords: [...reportKommuner(report).map((k) => k.name), report.body.name, report.title],
     baseUrl,
     files,
   });

@@ -1,5 +1,5 @@
 // Page furniture drawn on every page after the cover once the page count is known: the
-// report title in the header, the municipality and body and "page n of N" in the footer, and rules.
+// report title in the header, the report's owner (the document's `owner`: body and kommun, or the kommunalförbund) and "page n of N" in the footer, and rules.
 // All of it is a pagination artifact, outside the structure tree.
 import type { DocumentModel } from '@kommunrapport/core';
 import type { RenderState } from './state.js';

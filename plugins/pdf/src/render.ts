@@ -33,7 +33,8 @@ export async function renderPdf(model: DocumentModel, ctx: RenderContext<PdfOpti
   const fonts = loadFonts();
   const options = ctx.options;
   const [pageWidth, pageHeight] = PAGE_SIZES[options.pageSize];
-  const body = model.cover.map((f) => f.value).slice(0, 2).join(', ');
+  // The owner as the document names it: "Kommunstyrelsen, Eskilstuna", a kommunalförbund by its name.
+  const body = model.owner;
   const info: DocumentInfo = {
     title: model.title,
     author: body,

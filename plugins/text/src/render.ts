@@ -3,6 +3,7 @@
 // abbreviations explained where the document says so, charts as their text alternative.
 // It decides nothing about meaning: words, figures and first uses come from the document.
 import {
+  joinPhrases,
   phraseText,
   type Badge, type DocBlock, type DocSection, type DocumentModel, type Fact, type Formatter, type Inline, type LegendModel,
   type TableCell, type TableModel, type TextBlock, type Vocabulary,
@@ -148,17 +149,23 @@ function table(st: State, t: TableModel): void {
       const value = cell.badge ? badgeWords(st, cell.badge, cell.spoken) : cell.content ? inline(st, cell.content) : spoken(st, cell);
       values.push(column ? `${column} ${value}` : value);
     }
-    rows.push(st.d.labelled(header, sentence(values.join('; ')), row.emphasis !== undefined));
+    rows.push(st.d.labelled(header, sentence(joinPhrases(values)), row.emphasis !== undefined));
   }
   lead(st, say(st, t.caption), rows);
   if (t.note) richText(st, t.note);
 }
 
-/** The header a value of column `i` is read after: its group's header, then its own. */
+/**
+ * The header a value of column `i` is read after: its group's header, then its own. For speech
+ * it is said in words without the full stop an abbreviation leaves at its end ("Prognos i okt."
+ * → "Prognos i oktober"): a header is never a sentence of its own, so a value in words ("Värde
+ * saknas", a reason the author gives) reads in the same sentence as its column, as a figure does.
+ */
 function columnLabel(st: State, t: TableModel, groupOf: readonly string[], i: number): string {
   const label = t.columns[i] ? say(st, t.columns[i]!.label) : '';
   const group = groupOf[i] ? say(st, groupOf[i]!) : '';
-  return group && label ? `${group}, ${label}` : group || label;
+  const header = group && label ? `${group}, ${label}` : group || label;
+  return st.speak && header.endsWith('.') ? st.speak(header).replace(/\.$/, '') : header;
 }
 
 /** A key to symbols: one line per symbol, "Uppnår: Processområdet bedöms uppnå resultatmålen." (symbol first when asked). */

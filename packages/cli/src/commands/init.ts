@@ -305,10 +305,10 @@ period:
   label: ${q(T.label)}
   start: ${period.start}
   end: ${period.end}
-municipality:
+${input.level === 'forbund' ? `# ${en ? "The kommun of the association's seat (säte, as the förbundsordning names it), and its member kommuner: one line each." : 'Kommunen där förbundet har sitt säte (enligt förbundsordningen) och medlemskommunerna: en rad per kommun.'}\n` : ''}municipality:
   name: ${q(input.kommun)}
   code: ${q(input.kommunkod)}
-body:
+${input.level === 'forbund' ? `members:\n  - { name: ${q(input.kommun)}, code: ${q(input.kommunkod)} }\n` : ''}body:
   name: ${q(input.body)}
   abbreviation: ${q(abbr)}
 language: ${g.language === 'en' ? 'en' : 'sv'}
@@ -542,7 +542,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .description('write a starting report (rapport.yaml) for a kommun that validates as it is')
     .argument('<folder>', 'the folder to write rapport.yaml into (created when missing)')
     .option('--preset <name>', `governance vocabulary: ${PRESETS.join(', ')}`, 'generic')
-    .option('--kommun <name>', 'the kommun’s name, e.g. Eskilstuna')
+    .option('--kommun <name>', 'the kommun’s name, e.g. Eskilstuna (for --level forbund: the kommun of the förbund’s seat, also written as its first member)')
     .option('--kommunkod <code>', 'the kommun’s 4-digit code from SCB, e.g. 0484')
     .option('--body <name>', 'the nämnd or styrelse, e.g. Kommunstyrelsen')
     .option('--year <year>', 'the report’s year (default: this year, or SOURCE_DATE_EPOCH’s)')

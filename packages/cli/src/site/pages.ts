@@ -4,7 +4,8 @@
 // (its series over the periods of every report), and the tillgänglighetsredogörelse.
 // A table's CSV is the one its report's build wrote into its open data.
 import { walkReport, type Indicator, type Report, type SiteSettings, type SiteTerms } from '@kommunrapport/model';
-import type { DocumentModel, Vocabulary, Formatter } from '@kommunrapport/core';
+import { reportPublisher, type DocumentModel, type Vocabulary, type Formatter } from '@kommunrapport/core';
+import { slug } from '../commands/init.js';
 import { esc, fill, href, tableHtml, SITE_PATHS, type PageSpec } from './html.js';
 import type { SiteTable } from './csv.js';
 
@@ -105,7 +106,7 @@ export function indicatorsOf(report: Report): Indicator[] {
 
 /** One key figure across the site: its latest definition and the reports that have it. */
 export interface IndicatorSeries {
-  /** The key figure's page is `nyckeltal/<slug>/`: its id, with the kommunkod when the site holds several kommuner's reports with that id. */
+  /** The key figure's page is `nyckeltal/<slug>/`: its id, with the kommunkod (a kommunalförbund's name) when the site holds several kommuner's reports with that id. */
   slug: string;
   id: string;
   indicator: Indicator;
@@ -114,13 +115,21 @@ export interface IndicatorSeries {
   reports: SiteReport[];
 }
 
-/** Every key figure of the site, one series per id and kommun, each with the reports that have it (oldest first). */
+/**
+ * Whose key figures a report holds: its kommun, by kommunkod; a kommunalförbund by its own
+ * name, since the kommunkod it gives is its seat's, whose own figures are another series.
+ */
+function figuresOf(report: Report): { key: string; suffix: string } {
+  return report.level === 'forbund' ? { key: `forbund\0${report.body.name}`, suffix: slug(report.body.name) } : { key: report.municipality.code, suffix: report.municipality.code };
+}
+
+/** Every key figure of the site, one series per id and kommun (or kommunalförbund), each with the reports that have it (oldest first). */
 export function indicatorSeries(reports: readonly SiteReport[]): IndicatorSeries[] {
   const byKey = new Map<string, { id: string; indicator: Indicator; reports: SiteReport[] }>();
   const ordered = [...reports].sort((a, b) => a.report.period.end.localeCompare(b.report.period.end) || a.report.id.localeCompare(b.report.id));
   for (const r of ordered) {
     for (const i of indicatorsOf(r.report)) {
-      const key = `${i.id}\0${r.report.municipality.code}`;
+      const key = `${i.id}\0${figuresOf(r.report).key}`;
       const entry = byKey.get(key) ?? { id: i.id, indicator: i, reports: [] };
       entry.indicator = i;
       entry.reports.push(r);
@@ -132,7 +141,7 @@ export function indicatorSeries(reports: readonly SiteReport[]): IndicatorSeries
   return [...byKey.values()]
     .map((e) => {
       const latest = e.reports[e.reports.length - 1]!;
-      return { slug: kommuner.get(e.id)! > 1 ? `${e.id}-${latest.report.municipality.code}` : e.id, id: e.id, indicator: e.indicator, latest, reports: e.reports };
+      return { slug: kommuner.get(e.id)! > 1 ? `${e.id}-${figuresOf(latest.report).suffix}` : e.id, id: e.id, indicator: e.indicator, latest, reports: e.reports };
     })
     .sort((a, b) => a.slug.localeCompare(b.slug));
 }
@@ -145,7 +154,7 @@ export function seriesOf(series: readonly IndicatorSeries[], r: SiteReport, id: 
 /** The index of key figures. */
 export function indicatorsPage(settings: SiteSettings, terms: SiteTerms, series: readonly IndicatorSeries[]): PageSpec {
   const path = SITE_PATHS.indicators;
-  const items = series.map((s) => `<li><a href="${esc(href(path, indicatorPagePath(s.slug)))}"${s.latest.report.language !== terms.language ? ` lang="${esc(s.latest.report.language)}"` : ''}>${esc(s.indicator.name)}</a>${s.slug !== s.id ? ` (${esc(s.latest.report.municipality.name)})` : ''}</li>`);
+  const items = series.map((s) => `<li><a href="${esc(href(path, indicatorPagePath(s.slug)))}"${s.latest.report.language !== terms.language ? ` lang="${esc(s.latest.report.language)}"` : ''}>${esc(s.indicator.name)}</a>${s.slug !== s.id ? ` (${esc(reportPublisher(s.latest.report))})` : ''}</li>`);
   return { path, title: terms.indicatorsPage, trail: [{ label: terms.reports, path: SITE_PATHS.start }], body: [`<p>${esc(terms.indicatorsIntro)}</p>`, `<ul>${items.join('')}</ul>`].join('\n') };
 }
 
@@ -206,7 +215,7 @@ export function indicatorPage(settings: SiteSettings, terms: SiteTerms, s: Indic
   ];
   return {
     path,
-    title: s.slug !== s.id ? `${s.indicator.name} (${s.latest.report.municipality.name})` : s.indicator.name,
+    title: s.slug !== s.id ? `${s.indicator.name} (${reportPublisher(s.latest.report)})` : s.indicator.name,
     trail: [
       { label: terms.reports, path: SITE_PATHS.start },
       { label: terms.indicatorsPage, path: SITE_PATHS.indicators },

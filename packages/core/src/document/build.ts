@@ -14,9 +14,12 @@ import type { Vocabulary, Badge, ScaleName } from '../vocabulary.js';
 import { capitalise } from '../vocabulary.js';
 import { createPhraser, type Phraser } from './inline.js';
 import { describeReport } from './description.js';
+import { ownerFacts, reportOwner } from './owner.js';
 import type { ChartModel, DocBlock, DocSection, DocumentModel, Fact, LegendModel, TableCell, TableModel, TableRowModel, ColumnGroupModel, TextBlock } from './types.js';
 import type { ImageFiles } from '../images.js';
 import type { ImageModel } from './types.js';
+import { captionWithUnit } from './caption.js';
+import { joinPhrases } from './shared.js';
 import { absentCell, intervalCell, missingCell, wordTargetCell } from './values.js';
 import { valueCell, attainmentBlocks, comparisonRows, correctionBlocks, goalBadges, goalFacts, goalsByParentTable, provenanceFact, titlesById } from './goal-blocks.js';
 import { unusedName } from './names.js';
@@ -144,7 +147,7 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
   const v = vocabulary;
   // The title of the document: its abbreviations are never explained and do not count as a use.
   c.p.title(report.title);
-  const cover: Fact[] = [fact(c, v.term('municipality'), report.municipality.name), fact(c, v.bodyTerm(), report.body.name)];
+  const cover: Fact[] = ownerFacts(report, v).map((f) => fact(c, f.term, f.value));
   if (report.office) cover.push(fact(c, v.term('office'), report.office.name));
   cover.push(fact(c, v.term('period'), report.period.label));
   // The case number is an identifier ("SON 2024/117"): its letters are not an abbreviation.
@@ -171,7 +174,7 @@ export function buildDocument(report: Report, vocabulary: Vocabulary, format: Fo
     drafts.push(summaryDraft(c, placed.ids));
   }
   drafts.push(...sectionDrafts(c));
-  return { title: report.title, language: report.language, description: describeReport(report, v), cover, sections: number(c, drafts, '') };
+  return { title: report.title, language: report.language, description: describeReport(report, v), owner: reportOwner(report), cover, sections: number(c, drafts, '') };
 }
 
 /**
@@ -220,7 +223,7 @@ function decisionSection(c: Ctx): Draft {
   if (facts.length) blocks.push({ kind: 'facts', items: facts });
   // Attachments are titles of documents: their abbreviations are never explained.
   if (d.attachments?.length) {
-    const value = d.attachments.join('; ');
+    const value = joinPhrases(d.attachments);
     blocks.push({ kind: 'facts', items: [{ term: v.term('attachments'), value, content: c.p.title(value) }] });
   }
   if (d.recipients?.length) blocks.push({ kind: 'facts', items: [fact(c, v.term('recipients'), d.recipients.join(', '))] });
@@ -353,7 +356,7 @@ const CONTENT: SectionHandlers<string, [node: Open]> = {
       kind: 'table',
       table: {
         id: `${s.id}-table`,
-        caption: captionWithUnit(v, s.title ?? v.term('deviationExplanation'), e.unit),
+        caption: captionWithUnit(v, c.report.language, s.title ?? v.term('deviationExplanation'), e.unit),
         unit: e.unit,
         corner: v.term('deviationExplanation'),
         columns: [{ label: v.term('amount'), align: 'end' }],
@@ -530,16 +533,6 @@ function sickLeaveTable(c: Ctx, id: string, title: string, years: readonly { yea
   };
 }
 
-/**
- * The caption of a table of amounts: its title, then the vocabulary's `amountsIn` as a sentence
- * of its own ("Driftredovisning. Belopp i tusen kronor"), since the phrase begins with a capital
- * in any vocabulary and a comma before it would read "…, Belopp i …". No second stop after a
- * title that ends a sentence itself.
- */
-function captionWithUnit(v: Vocabulary, title: string, unit: Unit): string {
-  return `${title}${/[.!?]$/.test(title) ? '' : '.'} ${v.term('amountsIn', { unit: v.unit(unit).long })}`;
-}
-
 /** A table of figures as stated in the report, with its unit in the caption. */
 function dataTable(c: Ctx, t: DataTable): TableModel {
   const v = c.v;
@@ -556,7 +549,7 @@ function dataTable(c: Ctx, t: DataTable): TableModel {
     }
   return {
     id: t.id,
-    caption: captionWithUnit(v, t.title, t.unit),
+    caption: captionWithUnit(v, c.report.language, t.title, t.unit),
     unit: t.unit,
     corner: t.rowHeader,
     columns: t.columns.map((col) => ({ label: col.label, align: 'end' as const })),
@@ -706,7 +699,7 @@ function directionNotes(c: Ctx, indicators: readonly Indicator[]): TextBlock[] {
     if (names) names.push(ind.name);
     else byWords.set(words, [ind.name]);
   }
-  return [...byWords].map(([words, names]): TextBlock => ({ type: 'paragraph', children: c.p.running(`${words}: ${names.join('; ')}.`) }));
+  return [...byWords].map(([words, names]): TextBlock => ({ type: 'paragraph', children: c.p.running(`${words}: ${joinPhrases(names)}${/[.!?]$/u.test(names[names.length - 1]!) ? '' : '.'}`) }));
 }
 
 /** The decimals of an indicator: its own `decimals`, else as many as its values are written with. */

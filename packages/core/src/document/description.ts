@@ -4,6 +4,7 @@
 // with neither is described by its title and cover facts in the vocabulary's words.
 import { inlineText, type Report, type RichText } from '@kommunrapport/model';
 import type { Vocabulary } from '../vocabulary.js';
+import { ownerFacts } from './owner.js';
 
 /** The longest description, in characters: what search engines show in full. */
 export const DESCRIPTION_LENGTH = 160;
@@ -34,10 +35,10 @@ export function clipText(text: string, max = DESCRIPTION_LENGTH): string {
 export function describeReport(report: Report, v: Vocabulary): string {
   const own = paragraphs(report.summary) || paragraphs(report.decision?.description);
   if (own) return clipText(own);
-  const facts = [
-    `${v.bodyTerm()}: ${report.body.name}`,
-    `${v.term('municipality')}: ${report.municipality.name}`,
-    `${v.term('period')}: ${report.period.label}`,
-  ];
+  // The body first, then its kommun (a kommunalförbund: its members, else its seat), then the period.
+  const owner = ownerFacts(report, v);
+  const body = owner.find((f) => f.term === v.bodyTerm())!;
+  const place = owner.find((f) => f !== body)!;
+  const facts = [`${body.term}: ${body.value}`, `${place.term}: ${place.value}`, `${v.term('period')}: ${report.period.label}`];
   return clipText(`${report.title}. ${facts.join('. ')}.`);
 }

@@ -12,6 +12,7 @@ import { capitalise } from '../vocabulary.js';
 import type { Phraser } from './inline.js';
 import type { DocBlock, Fact, TableCell, TableModel } from './types.js';
 import { missingCell } from './values.js';
+import { joinPhrases } from './shared.js';
 
 /** A fact whose value is running text (its abbreviations marked). */
 const fact = (p: Phraser, term: string, value: string): Fact => ({ term, value, content: p.running(value) });
@@ -62,7 +63,7 @@ function forEachArea(report: Report, visit: (a: Area) => void): void {
 export function goalFacts(v: Vocabulary, ph: Phraser, g: Goal, titles: ReadonlyMap<string, string>): Fact[] {
   const facts: Fact[] = [];
   if (g.origin) facts.push(fact(ph, v.term('origin'), g.origin.by ? `${g.origin.label} (${g.origin.by})` : g.origin.label));
-  if (g.serves?.length) facts.push(fact(ph, v.term('serves'), g.serves.map((id) => titles.get(id) ?? id).join('; ')));
+  if (g.serves?.length) facts.push(fact(ph, v.term('serves'), joinPhrases(g.serves.map((id) => titles.get(id) ?? id))));
   const p = provenanceFact(v, ph, g.provenance);
   if (p) facts.push(p);
   return facts;

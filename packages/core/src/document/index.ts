@@ -4,3 +4,4 @@ export * from './inline.js';
 export * from './build.js';
 export * from './shared.js';
 export * from './description.js';
+export * from './owner.js';

@@ -5,6 +5,17 @@ import { phraseText } from './inline.js';
 import { unusedName } from './names.js';
 
 /**
+ * Phrases joined as one line reads them: "; " between them, but a phrase that ends a sentence
+ * itself (a goal's title, a reason the author gives: "…byte av leverantör.") is followed by a
+ * space only, so no stop has "; " glued to it.
+ */
+export function joinPhrases(phrases: readonly string[]): string {
+  let out = '';
+  for (let i = 0; i < phrases.length; i++) out += i === 0 ? phrases[i] : `${/[.!?]$/u.test(phrases[i - 1]!) ? ' ' : '; '}${phrases[i]}`;
+  return out;
+}
+
+/**
  * A key to symbols as a table, for writers that draw keys as tables: each entry's badge
  * (symbol and label) is its row's header cell, its meaning the one cell beside it.
  */

@@ -268,7 +268,16 @@ export interface DocumentModel {
    * at a sentence or word; without either, the title, body, kommun and period.
    */
   description: string;
-  /** Cover facts in order: kommun, nämnd (or the word of the report's level), förvaltning, period, diarienummer, date and contact, each when the report gives it. */
+  /**
+   * The report's owner in one phrase, for titles and metadata (HTML title, PDF author and
+   * footer): the body and its kommun, "Kommunstyrelsen, Eskilstuna"; a kommunalförbund by its name alone.
+   */
+  owner: string;
+  /**
+   * Cover facts in order: kommun, nämnd (or the word of the report's level), förvaltning, period,
+   * diarienummer, date and contact, each when the report gives it; a kommunalförbund's cover
+   * names the förbund, its member kommuner (when given) and its seat instead of a kommun.
+   */
   cover: Fact[];
   /**
    * The sections in reading order: the cover decision, the summary with the significant

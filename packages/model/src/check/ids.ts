@@ -1,5 +1,6 @@
 // Rule family: ids are unique per kind (sections, areas, goals, commitments, indicators,
-// organisations, event groups, tables, deviation explanations, and rows and columns per table).
+// organisations, event groups, tables, deviation explanations, and rows and columns per table,
+// a kommunalförbund's member kommuner by kommunkod), and member kommuner only in a förbund's report.
 import { formatPath } from '../diagnostics.js';
 import type { ReportPath } from '../walk.js';
 import type { CheckContext, Rules } from './context.js';
@@ -20,6 +21,11 @@ export function idRules(ctx: CheckContext): Rules {
   const report = ctx.input;
   report.organisations.bodies.forEach((b, i) => unique('organisation', b.abbreviation, ['organisations', 'bodies', i, 'abbreviation']));
   report.significantEvents?.forEach((e, i) => unique('event group', e.id, ['significantEvents', i, 'id']));
+  report.members?.forEach((m, i) => unique('member kommun', m.code, ['members', i, 'code']));
+  const level = report.level ?? 'namnd';
+  if (report.members !== undefined && level !== 'forbund') {
+    ctx.report('members-not-forbund', { level }, ['members'], { expected: 'members only with level: forbund', found: `level: ${level}` });
+  }
   return {
     section: (s, path) => unique('section', s.id, [...path, 'id']),
     area: (a, path) => unique('area', a.id, [...path, 'id']),
