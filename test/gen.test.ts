@@ -55,7 +55,7 @@ describe('runGenerators', () => {
     const validate = doc.slice(doc.indexOf('## kommunrapport validate\n'), doc.indexOf('## kommunrapport validate-open-data'));
     expect(validate).toContain('| `-q, --quiet` | print only problems (errors and warnings), nothing for a file without them |');
     expect(validate).toContain('| `-v, --verbose` |');
-    expect(doc).toContain('| `--quiet` | `-q` | build, site, validate |');
+    expect(doc).toContain('| `--quiet` | `-q` | build, import, kolada, site, validate |');
     const stale = doc.replace(/\| `-v, --verbose` \|[^\n]*\n/, '');
     expect(stale).not.toBe(doc);
     expect(runGenerators({ root: root({ 'docs/cli.md': stale }), check: true, generators: [cli] })).toMatchObject({ exitCode: 1, stale: ['docs/cli.md'] });

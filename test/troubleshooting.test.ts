@@ -26,7 +26,7 @@ describe('troubleshooting docs', () => {
       expect(section).toContain(e.definition.hint.replace(/\|/g, '\\|'));
       expect(doc, label).toContain(`### \`${label}\`: ${e.definition.title}`);
     }
-    for (const label of ['[plugin html] low-contrast', '[plugin pdf] missing-glyph', 'plugin-findings', 'file-unreadable', '[plugin open-data] open-data-schema']) expect(section).toContain(`| \`${label}\``);
+    for (const label of ['low-contrast', '[plugin pdf] missing-glyph', 'plugin-findings', 'file-unreadable', '[plugin open-data] open-data-schema']) expect(section).toContain(`| \`${label}\``);
     expect(section).not.toContain('report-unreadable');
   });
 

@@ -69,7 +69,7 @@ export function renderTroubleshootingDoc(): string {
     '',
     'Every finding and every build problem has a permanent code. Findings of the report are listed',
     'with file, line, column and path; a plugin\'s findings carry the plugin\'s name beside its own code',
-    '(`[plugin html] low-contrast`), in `build --json` as `{ "code": "low-contrast", "plugin": "html" }`.',
+    '(`[plugin pdf] missing-glyph`), in `build --json` as `{ "code": "missing-glyph", "plugin": "pdf" }`.',
     'An error fails the command with exit code 1; a warning does so only under `--strict`.',
   ];
   for (const g of groups()) {

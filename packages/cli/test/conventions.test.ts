@@ -116,6 +116,15 @@ describe('the same flag means the same on every command', () => {
     }
   });
 
+  it('import and kolada, and every command that changes a report (it has --dry-run), have -q and -v too', () => {
+    const changing = [...new Set(flags.filter((f) => f.long === '--dry-run').map((f) => f.command))];
+    expect(changing).toEqual(expect.arrayContaining(['import', 'kolada']));
+    for (const command of new Set([...changing, 'import', 'kolada'])) {
+      const own = flags.filter((f) => f.command === command).map((f) => `${f.short} ${f.long}`);
+      expect(own, command).toEqual(expect.arrayContaining(['-q --quiet', '-v --verbose', 'undefined --json']));
+    }
+  });
+
   it('site -v names the config file the settings come from; -q with it prints only problems', async () => {
     const dir = work();
     writeFileSync(join(dir, 'kommunrapport.config.yaml'), 'options: {}\n');

@@ -8,6 +8,7 @@ import ExcelJS from 'exceljs';
 import { repoRoot, runMain, tempDir } from './cli-helpers.js';
 import { MAX_SHEET_CELLS, MAX_WORKBOOK_UNPACKED_BYTES, zipUnpackedSize } from '../src/import/sheet.js';
 import { countWorkbookCells } from '../src/import/zip.js';
+import { placeInOriginal } from '../src/import/run.js';
 import { numericRows, xlsx } from './hardening/xlsx.js';
 
 const example = join(repoRoot, 'examples/eskilstuna-ks-2022-delar2/rapport.yaml');
@@ -101,6 +102,21 @@ describe('kommunrapport import from a CSV (semicolon, Windows-1252)', () => {
     expect(run.stdout).toContain('hr.utfall-aug: 4525 → 4560');
     expect(run.stdout).toContain('(dry run: nothing written)');
     expect(readFileSync(report, 'utf8')).toBe(original);
+  });
+
+  it('-q prints nothing when the import goes well and still prints problems; -v names what was read and written', async () => {
+    const quiet = await runMain(['import', '--from', csv, '--table', 'driftredovisning', '-q'], dir);
+    expect(quiet).toEqual({ code: 0, stdout: '', stderr: '' });
+    expect(readFileSync(report, 'utf8')).not.toBe(original);
+    copyFileSync(example, report);
+    const verbose = await runMain(['import', '--from', csv, '--table', 'driftredovisning', '--verbose'], dir);
+    expect(verbose.code).toBe(0);
+    expect(verbose.stderr).toMatch(/^read .*driftredovisning-1252\.csv, sheet driftredovisning-1252\.csv: \d+ rows × \d+ columns for table driftredovisning\nwrote rapport\.yaml\n$/);
+    expect(verbose.stdout).toContain('hr.utfall-aug: 4525 → 4560');
+    const failing = await runMain(['import', '--from', csv, '--table', 'no-such-table', '--quiet'], dir);
+    expect(failing.code).toBe(1);
+    expect(failing.stdout).toBe('');
+    expect(failing.stderr).toContain('no-such-table');
   });
 
   it('--json gives every change with its cell', async () => {
@@ -281,6 +297,138 @@ describe('errors name the sheet and the cell, and nothing is written', () => {
     expect((await runMain(['import', '--from', 'x.xlsx', '--table', 't', '--sign', 'negative'], dir)).code).toBe(2);
     expect((await runMain(['import'], dir)).stderr).toContain('nothing to import');
     expectUnchanged();
+  });
+});
+
+describe('slips an outsider plants, each refused at its cell with nothing written', () => {
+  const expectUnchanged = () => expect(readFileSync(report, 'utf8')).toBe(original);
+  const header = 'Belopp i tkr;Utfall aug;Budget helår;Prognos maj;Prognos aug';
+  const body = ['Ledningsstaben;3 414;0;-200;800', 'HR;4 560;0;300;3 850', 'Totalt;30 245;0;8 000;15 615'];
+
+  it("a CSV of another table's shape (its headers fit, no row label does): import-rows-unmatched, not every row replaced (it made YAML the report could not parse)", async () => {
+    writeFileSync(join(dir, 'other.csv'), `${header}\nKommunersättning;266 800;307 700;1;2\nÖvriga intäkter;39 400;44 600;1;2\n`);
+    const run = await runMain(['import', '--from', 'other.csv', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('other.csv  error  import-rows-unmatched');
+    expect(run.stderr).toContain("other.csv!A2: none of the sheet's 2 row labels is a row of table driftredovisning, so importing would replace all its 7 rows.");
+    expect(run.stderr).toContain('found:    "Kommunersättning", "Övriga intäkter"');
+    expect(run.stderr).not.toContain('yaml-syntax');
+    expectUnchanged();
+  });
+
+  it('new rows before the first row of a table whose first row the sheet lacks: the YAML stays whole', async () => {
+    // The sheet starts with a new row and lacks Ledningsstaben, the table's first row: the new
+    // row is inserted where the removed one was (the two edits used to overlap).
+    writeFileSync(join(dir, 'first.csv'), `${header}\nStadsdirektören;1;0;0;0\nHR;4 560;0;300;3 850\n`);
+    const run = await runMain(['import', '--from', 'first.csv', '--table', 'driftredovisning', '--dry-run', '--json'], dir);
+    const json = JSON.parse(run.stdout) as { ok: boolean; reports: { diagnostics: { code: string }[]; changes: { type: string; row: string }[] }[] };
+    expect(json.reports[0]!.diagnostics.map((d) => d.code)).not.toContain('yaml-syntax');
+    expect(json.reports[0]!.changes).toEqual(expect.arrayContaining([expect.objectContaining({ type: 'row-added', row: 'stadsdirektoren' }), expect.objectContaining({ type: 'row-removed', row: 'ledningsstaben' })]));
+  });
+
+  it('an empty header above a column of figures: import-column-header-missing at the header cell (the column, and every one after it, was dropped silently)', async () => {
+    writeFileSync(join(dir, 'blank.csv'), `${header.replace(';Budget helår;', ';;')}\n${body.join('\n')}\n`);
+    const run = await runMain(['import', '--from', 'blank.csv', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('blank.csv  error  import-column-header-missing');
+    expect(run.stderr).toContain('blank.csv!C1: the column has figures (the first at blank.csv!C2) but no header.');
+    expectUnchanged();
+    // An empty column (no figures below) still ends the table, as a gap before notes does.
+    writeFileSync(join(dir, 'gap.csv'), `Belopp i tkr;Utfall aug;;Anteckning\nHR;4 525;;se not\n`);
+    const gap = await runMain(['import', '--from', 'gap.csv', '--table', 'driftredovisning', '--keep-missing-rows', '--dry-run'], dir);
+    expect(gap.code, gap.stderr).toBe(0);
+    expect(gap.stdout).toContain('rapport.yaml: no change');
+  });
+
+  it('a CSV exported without its header row: import-header-row-missing once, not one unknown column per figure; years as headers are headers', async () => {
+    writeFileSync(join(dir, 'nohead.csv'), `${body.join('\n')}\n`);
+    const run = await runMain(['import', '--from', 'nohead.csv', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('nohead.csv  error  import-header-row-missing');
+    expect(run.stderr).toContain('nohead.csv!A1: the table\'s first row holds figures ("3 414", "0", "-200" …), not column headers.');
+    expect(run.stderr).not.toContain('import-column-unknown');
+    expectUnchanged();
+    writeFileSync(join(dir, 'years.csv'), 'Avdelning;2021;2022\nHR;1;2\n');
+    const years = await runMain(['import', '--from', 'years.csv', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(years.stderr).toContain('the header "2021" matches no column');
+    expect(years.stderr).not.toContain('import-header-row-missing');
+  });
+
+  it("a file named .xlsx that is not one says what it is (a CSV, an old .xls, a damaged zip), not the zip library's message with its link", async () => {
+    const cases: [Buffer, string][] = [
+      [Buffer.from('Avdelning;Utfall aug\nHR;4 560\n'), 'a text file (a CSV export named .xlsx?)'],
+      [Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]), 'an Excel 97–2003 workbook (.xls), which is not read'],
+      [Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]), 'a zip archive that is damaged or holds no workbook'],
+    ];
+    for (const [bytes, found] of cases) {
+      writeFileSync(join(dir, 'bok.xlsx'), bytes);
+      const run = await runMain(['import', '--from', 'bok.xlsx', '--table', 'driftredovisning'], dir);
+      expect(run.code, found).toBe(1);
+      expect(run.stderr).toContain(`bok.xlsx is not a readable XLSX workbook: ${found}`);
+      expect(run.stderr).toContain('expected: an XLSX workbook (a zip archive, as Excel and LibreOffice save .xlsx)');
+      expect(run.stderr).not.toMatch(/jszip|central directory/);
+      expectUnchanged();
+    }
+  });
+
+  it('--sheet with a CSV file (which has no sheets) is import-sheet-missing, not ignored', async () => {
+    writeFileSync(join(dir, 'drift.csv'), `${header}\n${body.join('\n')}\n`);
+    const run = await runMain(['import', '--from', 'drift.csv', '--sheet', 'Drift 2022', '--table', 'driftredovisning'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('drift.csv is a CSV file, which has no sheets; the sheet "Drift 2022" cannot be chosen in it.');
+    expectUnchanged();
+  });
+
+  it('a finding in the report as imported is placed at its line in the file on disk (it was the line in the text that was not written)', async () => {
+    // A new row (one more line above Totalt) whose figure breaks Totalt's sum.
+    writeFileSync(join(dir, 'new.csv'), 'Belopp i tkr;Utfall aug\nLedningsstaben;3 414\nStadsdirektören;100\nHR;4 525\n');
+    const run = await runMain(['import', '--from', 'new.csv', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+    expect(run.code).toBe(1);
+    const line = original.split('\n').findIndex((l) => l.includes('values: { utfall-aug: 30210,')) + 1;
+    expect(run.stderr).toMatch(new RegExp(`^rapport\\.yaml:${line}:\\d+ {2}error {2}sum-mismatch`, 'm'));
+    expectUnchanged();
+  });
+
+  it('placeInOriginal: above the changes as found, below them moved by the lines added, among them without a line', () => {
+    const original = 'a\nb\nc\nd\n';
+    const edited = 'a\nb\nnew 1\nnew 2\nc\nd\n';
+    const at = (line: number) => ({ code: 'sum-mismatch', severity: 'error' as const, path: 'x', message: 'm', line, column: 3 });
+    const [above, among, below] = placeInOriginal(original, edited, [at(2), at(3), at(6)]);
+    expect(above).toMatchObject({ line: 2, column: 3 });
+    expect(among!.line).toBeUndefined();
+    expect(among!.message).toBe('m (In the lines the command would change; x as it would be written.)');
+    expect(below).toMatchObject({ line: 4, column: 3 });
+  });
+
+  it('an empty CSV file (or one of only a BOM): says the file is empty, not "choose the sheet"', async () => {
+    for (const bytes of [Buffer.alloc(0), Buffer.from([0xef, 0xbb, 0xbf])]) {
+      writeFileSync(join(dir, 'empty.csv'), bytes);
+      const run = await runMain(['import', '--from', 'empty.csv', '--table', 'driftredovisning'], dir);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('empty.csv  error  import-sheet-empty');
+      expect(run.stderr).toContain('empty.csv holds no cells.');
+      expect(run.stderr).toContain('found:    an empty file');
+      expect(run.stderr).not.toContain('Choose the sheet');
+      expectUnchanged();
+    }
+  });
+
+  it('merged cells in the table (header, row label, figures): import-merged-cells at the range, not a second column or row, nor one figure copied into every row', async () => {
+    const rows = [['Avdelning', 'Utfall aug', 'Budget helår', 'Prognos maj', 'Prognos aug'], ['Ledningsstaben', 3414, 0, -200, 800], ['HR', 4560, 0, 300, 3850], ['Social hållbarhet', 2397, 0, 1300, 1040]];
+    for (const [range, found] of [['D1:E1', 'Drift!D1:E1'], ['A2:A3', 'Drift!A2:A3'], ['C2:C4', 'Drift!C2:C4']] as const) {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Drift');
+      rows.forEach((row, r) => row.forEach((v, c) => (ws.getRow(r + 1).getCell(c + 1).value = v)));
+      ws.mergeCells(range);
+      const file = join(dir, 'merged.xlsx');
+      await wb.xlsx.writeFile(file);
+      const run = await runMain(['import', '--from', 'merged.xlsx', '--table', 'driftredovisning', '--keep-missing-rows'], dir);
+      expect(run.code, range).toBe(1);
+      expect(run.stderr, range).toContain('merged.xlsx  error  import-merged-cells');
+      expect(run.stderr, range).toContain(`${found}: merged cells in the table`);
+      expect(run.stderr, range).not.toMatch(/import-column-duplicate|import-row-duplicate/);
+      expectUnchanged();
+    }
   });
 });
 

@@ -100,6 +100,49 @@ describe('kommunrapport kolada', () => {
     expect(JSON.parse(readFileSync(join(cache, 'kpi_N00090.json'), 'utf8')).values[0].id).toBe('N00090');
   });
 
+  it('-q prints only problems, not the values; -v names the config, every answer read (cache or network) and the file written', async () => {
+    const quiet = await runMain(['kolada', 'r/rapport.yaml', '--cache', answers, '--offline', '--date', '2023-09-12', '--dry-run', '-q'], dir);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stdout).toBe('');
+    const verbose = await runMain(['kolada', 'r/rapport.yaml', '--base-url', base, '--cache', 'cache', '-v'], dir);
+    expect(verbose.code, verbose.stderr).toBe(0);
+    expect(verbose.stderr).toMatch(/^read r\/rapport\.yaml: \d+ indicators? with a Kolada KPI id\n/m);
+    expect(verbose.stderr).toMatch(/^no config file next to r\/rapport\.yaml$/m);
+    expect(verbose.stderr).toMatch(/^read http:\/\/127\.0\.0\.1:\d+\/v3\/kpi\/N\d+ \(\d+ values?, from the network, kept in cache\/kpi_N\d+\.json\)$/m);
+    expect(verbose.stderr).toMatch(/^wrote r\/rapport\.yaml$/m);
+    expect(verbose.stdout).toContain('values from Kolada');
+    const again = await runMain(['kolada', 'r/rapport.yaml', '--cache', 'cache', '--offline', '--date', '2023-09-12', '--dry-run', '-v'], dir);
+    expect(again.stderr).toMatch(/^read https:\/\/api\.kolada\.se\/v3\/kpi\/N\d+ \(\d+ values?, from the cache cache\/kpi_N\d+\.json\)$/m);
+  });
+
+  it('an answer with a value whose period is missing or not a year asked for: named with the cache file and the fix, exit 2, the report unchanged (it wrote year: NaN and failed at a line of the edited text)', async () => {
+    const before = readFileSync(report, 'utf8');
+    for (const period of [undefined, '2021a', 1999]) {
+      const cache = join(dir, 'odd');
+      cpSync(answers, cache, { recursive: true });
+      const file = readdirSync(cache).find((f) => f.startsWith('data_kpi_N00090_municipality_0484_'))!;
+      const body = JSON.parse(readFileSync(join(cache, file), 'utf8')) as { values: { period?: unknown }[] };
+      if (period === undefined) delete body.values[0]!.period;
+      else body.values[0]!.period = period;
+      writeFileSync(join(cache, file), JSON.stringify(body));
+      const run = await runMain(['kolada', 'r/rapport.yaml', '--cache', 'odd', '--offline', '--date', '2023-09-12'], dir);
+      expect(run.code, String(period)).toBe(2);
+      expect(run.stderr).toMatch(/^r\/rapport\.yaml:\d+:\d+ {2}error {2}kolada-unreachable {2}indicator /m);
+      expect(run.stderr).toContain(`the cached answer (${file} in odd) holds a value whose period is ${period === undefined ? 'missing' : JSON.stringify(period)}, not one of the years asked for (2020, 2021, 2022, 2023).`);
+      expect(run.stderr).toContain('hint:     The cached answer is damaged or edited: delete it');
+      expect(run.stderr).not.toContain('NaN');
+      expect(readFileSync(report, 'utf8')).toBe(before);
+    }
+  });
+
+  it('--cache naming a file is a usage error before anything is read (every answer was called damaged, with the advice to delete it)', async () => {
+    writeFileSync(join(dir, 'svar.json'), '{}');
+    const run = await runMain(['kolada', 'r/rapport.yaml', '--cache', 'svar.json', '--offline', '--date', '2023-09-12'], dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('kommunrapport kolada: --cache svar.json is a file; give a folder (made when missing) to keep Kolada\'s answers in, e.g. --cache kolada-svar.\n');
+    expect(readFileSync(join(dir, 'svar.json'), 'utf8')).toBe('{}');
+  });
+
   it('--date that is not a day in the calendar (2023-02-30, 2023-9-12) is a usage error before anything is read, the report unchanged', async () => {
     const before = readFileSync(join(dir, 'r/rapport.yaml'), 'utf8');
     for (const date of ['2023-02-30', '2023-9-12', '2023-13-01']) {

@@ -1,7 +1,8 @@
 // Contrast of colours as WCAG 2.1 defines it (relative luminance, ratio 1–21), used to
 // keep the vocabulary's and the site's colours readable: 4.5:1 for text, 3:1 for graphics.
 // One rule for every format: HTML, PDF and DOCX use a site colour only where it passes.
-import type { SiteSettings } from '@kommunrapport/model';
+import { formatPath, modelDiagnostic, type Diagnostic, type Locate, type Report, type SiteSettings } from '@kommunrapport/model';
+import { createVocabulary, type ScaleName } from './vocabulary.js';
 /** The minimum contrast for text (WCAG 1.4.3) and for graphics (WCAG 1.4.11). */
 export const MIN_CONTRAST = { text: 4.5, graphics: 3 } as const;
 
@@ -58,5 +59,33 @@ export function siteColours(settings: Pick<SiteSettings, 'colours'> | undefined)
   };
   check('primary', 'text');
   check('accent', 'graphics');
+  return out;
+}
+
+/** The light shade tables and badges are drawn on (HTML's table stripes). */
+export const PAGE_SHADE = '#f3f4f6';
+
+/** True when a vocabulary colour can carry a symbol as text on the page and on its light shade. */
+export function readableColour(colour: string): boolean {
+  return Math.min(contrastRatio(colour, PAGE_BACKGROUND), contrastRatio(colour, PAGE_SHADE)) >= MIN_CONTRAST.text;
+}
+
+/**
+ * The vocabulary's colours too light for text (`low-contrast`, a warning), each at the
+ * colour's own line when the report writes the scale, else at governance's (a preset's).
+ * Checked once per report, by validate and build alike, before any format is rendered;
+ * the formats then draw those symbols in their text colour.
+ */
+export function vocabularyColourFindings(report: Report, where: { file?: string; locate?: Locate } = {}): Diagnostic[] {
+  const vocabulary = createVocabulary(report);
+  const out: Diagnostic[] = [];
+  for (const scale of ['assessment', 'trend', 'commitmentStatus', 'completion'] as const satisfies readonly ScaleName[]) {
+    vocabulary.steps(scale).forEach((step, i) => {
+      if (step.colour === undefined || readableColour(step.colour)) return;
+      const path = ['governance', scale, i, 'colour'];
+      const place = where.locate?.(path);
+      out.push(modelDiagnostic('low-contrast', { scale, key: step.key, colour: step.colour }, { path: formatPath(path), ...(where.file !== undefined ? { file: where.file } : {}), ...(place ? { line: place.line, column: place.column } : {}), expected: `at least ${MIN_CONTRAST.text}:1 on #ffffff and ${PAGE_SHADE}`, found: `${Math.min(contrastRatio(step.colour, PAGE_BACKGROUND), contrastRatio(step.colour, PAGE_SHADE)).toFixed(2)}:1` }));
+    });
+  }
   return out;
 }

@@ -4,14 +4,13 @@
 // Nothing is written unless every plugin succeeded; the result lists every file with its
 // size and SHA-256, sorted by path, and every diagnostic and problem.
 import { relative } from 'node:path';
-import { createDiagnostic, decodeSource, deepFreeze, formatPath, hasErrors, loadReport, withoutInvisible, type Diagnostic, type Locate } from '@kommunrapport/model';
+import { createDiagnostic, deepFreeze, formatPath, hasErrors, withoutInvisible, type Diagnostic, type Locate } from '@kommunrapport/model';
 import { BuildError, formatProblem, messageOf, type BuildProblem } from './build-error.js';
 import { prepareArtifacts, sortByPath, summarise, type ArtifactSummary, type PreparedArtifact } from './artifacts.js';
 import { createRenderContext, reportDocument } from './context.js';
 import type { DocumentModel } from './document/index.js';
 import { decodeOptions, type DecodeOptionsSource } from './plugin-options.js';
-import { readInputFile } from './read-input.js';
-import { loadImages } from './images.js';
+import { readReport } from './read-report.js';
 import { publish, recoverOutput, type PublishOptions } from './publish.js';
 import { beforeLimit, isTimeLimit, runWithin, watchThread } from './within.js';
 import type { Logger, Plugin, RenderContext, SiblingFile, SiteContext } from './plugin.js';
@@ -95,27 +94,18 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
   const result: BuildResult = { ok: false, file, artifacts: [], diagnostics: [], problems: [] };
 
   progress({ file, stage: 'load' });
-  // Only a regular file is read, never more than the size limit (a FIFO or a device is refused).
-  const input = await readInputFile(options.file, { display: file });
-  if (input.diagnostic && input.diagnostic.code !== 'input-too-large') {
-    result.diagnostics.push(input.diagnostic);
-    result.problems.push({ code: 'file-unreadable', file, message: input.diagnostic.message, ...(input.diagnostic.hint ? { hint: input.diagnostic.hint } : {}) });
+  // Everything found before rendering, as `validate` finds it (see read-report.ts).
+  const loaded = await readReport(options.file, file);
+  result.diagnostics.push(...loaded.diagnostics);
+  if (loaded.unreadable) {
+    const d = loaded.unreadable;
+    result.problems.push({ code: 'file-unreadable', file, message: d.message, ...(d.hint ? { hint: d.hint } : {}) });
     return result;
   }
-  const source = input.bytes ? decodeSource(input.bytes, file) : { text: undefined, diagnostics: [input.diagnostic!] };
-  const loaded: { report?: ReturnType<typeof loadReport>['report']; diagnostics: Diagnostic[]; locate?: Locate } =
-    source.text === undefined ? { diagnostics: source.diagnostics } : loadReport(source.text, file);
-  result.diagnostics.push(...loaded.diagnostics);
   // Published without bidi controls and zero-width characters (warned about above): no
   // writer can emit one, so no output shows a text in another order than it is stored.
   const report = loaded.report && deepFreeze(withoutInvisible(loaded.report));
   if (report) result.id = report.id;
-  // The images of its text, read from the report's folder once and embedded by the writers.
-  const read = report ? loadImages(report, options.file, { display: file, ...(loaded.locate ? { locate: loaded.locate } : {}), ...(source.text !== undefined ? { text: source.text } : {}) }) : undefined;
-  if (read) {
-    loaded.diagnostics.push(...read.diagnostics);
-    result.diagnostics.push(...read.diagnostics);
-  }
   if (!report || hasErrors(loaded.diagnostics, { strict: options.strict === true })) {
     const counts = loaded.diagnostics.filter((d) => d.severity === 'error' || (options.strict && d.severity === 'warning')).length;
     result.problems.push({ code: 'report-invalid', file, message: `The report has ${counts} problem${counts === 1 ? '' : 's'} and was not built.` });
@@ -143,7 +133,7 @@ export async function buildReport(options: BuildReportOptions): Promise<BuildRes
 
   // One document per report, built at the first plugin's first use and shared by all.
   let document: DocumentModel | undefined;
-  const shared = () => (document ??= reportDocument(report, read?.images));
+  const shared = () => (document ??= reportDocument(report, loaded.images));
   const taken = new Map<string, string>();
   const prepared: PreparedArtifact[] = [];
   const findings: Diagnostic[] = [];

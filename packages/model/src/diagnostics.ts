@@ -54,6 +54,8 @@ export const DIAGNOSTIC_GROUPS = {
   model: 'A key or value does not fit the model',
   figures: 'The figures do not agree',
   build: 'The build fails',
+  import: 'A workbook or CSV file cannot be imported',
+  kolada: 'Values cannot be fetched from Kolada',
   'open-data': 'Published open data does not validate',
 } as const;
 
@@ -238,6 +240,15 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'A colour of the site: block has less contrast on the white page than WCAG 2.1 asks where it is used: the primary colour is the colour of headings (text, 4.5:1, criterion 1.4.3), the accent the colour of rules (graphics, 3:1, criterion 1.4.11). HTML, PDF and DOCX then keep their own colour instead.',
     message: (d: { path: string; colour: string; ratio: string; minimum: number }) => `${d.path} ${d.colour} has ${d.ratio}:1 contrast on the white page; at least ${d.minimum}:1 is needed, so the formats keep their own colour.`,
     hint: 'Choose a darker shade of the colour (a contrast checker shows the ratio against #ffffff).',
+  },
+  'low-contrast': {
+    title: 'Vocabulary colour too light for text',
+    severity: 'warning',
+    group: 'model',
+    meaning: 'A step of the governance vocabulary has a colour with less than 4.5:1 contrast against the page or the light shade of tables (WCAG 2.1, 1.4.3); its symbol is drawn in the text colour instead, so the output stays readable but loses the colour. Found by validate and build alike, before any format is rendered.',
+    message: (d: { scale: string; key: string; colour: string }) =>
+      `governance.${d.scale} "${d.key}": colour ${d.colour} has less than 4.5:1 contrast on the page; its symbol is drawn in the text colour.`,
+    hint: 'Choose a darker colour for the step in governance (at least 4.5:1 against white).',
   },
   'control-character': {
     title: 'Invisible control character',

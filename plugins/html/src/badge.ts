@@ -4,13 +4,10 @@
 import { h } from 'hastscript';
 import type { Element } from 'hast';
 import type { Badge } from '@kommunrapport/core';
-import { contrastRatio, MIN_CONTRAST } from './contrast.js';
-import { palette } from './palette.js';
+import { readableColour } from '@kommunrapport/core';
 
-/** True when a vocabulary colour can be used for a symbol on the page's backgrounds. */
-export function readableColour(colour: string): boolean {
-  return Math.min(contrastRatio(colour, palette.background), contrastRatio(colour, palette.shade)) >= MIN_CONTRAST.text;
-}
+/** True when a vocabulary colour can be used for a symbol on the page's backgrounds (one rule in core). */
+export { readableColour };
 
 /** Renders a badge: symbol (decorative) and words. Unreadable colours fall back to the text colour. */
 export function badge(b: Badge): Element {

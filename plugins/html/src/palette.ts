@@ -1,5 +1,7 @@
 // The page's own colours. Vocabulary colours (symbols) come from the report; these are
 // the text, background, rules and chart colours the stylesheet and charts use.
+import { PAGE_SHADE } from '@kommunrapport/core';
+
 /** Colours of the page, each `#rrggbb`. */
 export const palette = {
   background: '#ffffff',
@@ -8,7 +10,7 @@ export const palette = {
   rule: '#767676',
   link: '#0b57a3',
   focus: '#0b57a3',
-  shade: '#f3f4f6',
+  shade: PAGE_SHADE,
   /** A decorative line beside goals and commitments (not information, so no contrast minimum). */
   divider: '#d1d5db',
   /** The line of outcomes in charts. */

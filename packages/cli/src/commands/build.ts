@@ -7,25 +7,21 @@
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { watch } from 'chokidar';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { closest, formatDiagnostic, formatPath, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
+import { formatDiagnostic, type Diagnostic, type Severity } from '@kommunrapport/model';
 import {
   assertDistinctIds,
   BuildError,
   buildMany,
   buildReport,
   parseSourceDateEpoch,
-  probePlugins,
-  decodeOptions,
   formatProblem,
   importPlugin,
   isIoProblem,
   isPathSpec,
-  resolvePluginSpec,
   timeLimitMessage,
   type BuildProblem,
   type BuildResult,
@@ -35,7 +31,8 @@ import {
 } from '@kommunrapport/core';
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR, FIRST_PARTY } from '../first-party.js';
-import { applyOverrides, CONFIG_NAMES, loadConfigFor, parseOptionOverride, readSiteContext, type LoadedConfig, type OptionOverride } from '../config.js';
+import { applyOverrides, CONFIG_NAMES, loadConfigFor, parseOptionOverride, type LoadedConfig, type OptionOverride } from '../config.js';
+import { configFindings, configPluginSpecs, optionFindings, probeThenImport } from '../preflight.js';
 
 /** Options of the build command. */
 export interface BuildOptions {
@@ -235,18 +232,9 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   };
   const plans: { files: string[]; config: LoadedConfig; chosen: Chosen[]; options: Record<string, unknown>; site?: SiteContext }[] = [];
   for (const { config, files: groupFiles } of groups.values()) {
-    if (config.diagnostics.length > 0) {
-      io.stderr(`${config.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
-      if (config.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'not-a-file')) return EXIT.usage;
-      if (hasErrors(config.diagnostics)) return EXIT.invalid;
-    }
-    // The site: block goes to every plugin as ctx.site, with the logo read here.
-    const site = readSiteContext(config, show);
-    if (site.diagnostics.length > 0) {
-      io.stderr(`${site.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
-      if (site.diagnostics.some((d) => d.code === 'file-unreadable')) return EXIT.usage;
-      if (hasErrors(site.diagnostics, { strict: options.strict === true })) return EXIT.invalid;
-    }
+    const checked = configFindings(config, show, options.strict === true);
+    if (checked.diagnostics.length > 0) io.stderr(`${checked.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+    if (checked.exit !== EXIT.ok) return checked.exit;
     verbose(config.file ? `config ${show(config.file)}` : `no config file next to ${show(groupFiles[0]!)}`);
     // Package names are looked up from the report's folder (or the config's), then the current one;
     // paths are relative to the config file, or to the current folder on the command line.
@@ -257,19 +245,10 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       // its thread or ends the process at import fails there, naming itself. Only then are
       // they imported here.
       const specs = [
-        ...(config.config.plugins ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, io.cwd] })),
+        ...configPluginSpecs(config, reportDir, io.cwd),
         ...(options.plugin ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [io.cwd] : [reportDir, config.dir, io.cwd] })),
       ];
-      const refs = [...new Set(specs.map(({ spec, dirs }) => fileURLToPath(resolvePluginSpec(spec, dirs))))].filter((file) => !probed.has(file)).map((file) => ({ spec: file, fromDir: dirname(file) }));
-      try {
-        await probePlugins(refs, { timeoutMs: timeout * 1000 });
-      } catch (error) {
-        // A plugin that hangs or ends its thread fails here; one that cannot be imported or is
-        // not a plugin fails again just below, named by the spec the user gave.
-        if (!(error instanceof BuildError) || error.problem.code === 'plugin-failed') throw error;
-      }
-      for (const r of refs) probed.add(r.spec);
-      for (const { spec, dirs } of specs) extras.push(await load(spec, dirs));
+      extras.push(...(await probeThenImport(specs, { timeoutMs: timeout * 1000, probed, load })));
     } catch (error) {
       if (error instanceof BuildError) return fail(isIoProblem(error.problem) ? EXIT.usage : EXIT.invalid, formatProblem(error.problem));
       throw error;
@@ -301,42 +280,16 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
     // Options for a plugin nobody knows are most likely a misspelt name: warn (an error under --strict).
     const names = [...new Set([...FIRST_PARTY.map((p) => p.format), ...extras.map((e) => e.name), ...chosen.map((c) => c.name)])];
     const pluginOptions = applyOverrides(config.config.options, overrides);
-    /** The -O argument that gave an option path (`options.pdf.fontSize…`), if one did. */
-    const overrideOf = (path: string) => overrides.find((o) => path === ['options', o.plugin, ...o.path].join('.') || path.startsWith(`${['options', o.plugin, ...o.path].join('.')}.`) || path.startsWith(`${['options', o.plugin, ...o.path].join('.')}[`));
-    const fromCommandLine = (d: Diagnostic): Diagnostic => {
-      const o = overrideOf(d.path);
-      if (o === undefined) return d;
-      const { line: _line, column: _column, ...rest } = d;
-      return { ...rest, file: `-O ${o.text}` };
-    };
-    const strays: Diagnostic[] = Object.keys(pluginOptions)
-      .filter((name) => !names.includes(name))
-      .map((name) => {
-        const suggestion = closest(name, names);
-        const fromCli = overrides.find((o) => o.plugin === name);
-        const place = fromCli ? undefined : config.locate?.(['options', name], { key: true });
-        return {
-          code: 'unknown-key',
-          severity: 'warning',
-          path: formatPath(['options', name]),
-          message: `Options for "${name}", but no plugin has that name${suggestion ? `. Did you mean "${suggestion}"?` : '.'}`,
-          ...(fromCli ? { file: `-O ${fromCli.text}` } : config.file ? { file: show(config.file) } : {}),
-          ...(place ? { line: place.line, column: place.column } : {}),
-          expected: `a plugin name: ${names.join(', ')}`,
-          found: JSON.stringify(name),
-          hint: suggestion ? `Rename "${name}" to "${suggestion}".` : 'Add the plugin under plugins: (or with --plugin), or remove its options.',
-        } satisfies Diagnostic;
-      });
+    const { strays, invalid } = optionFindings({ config, options: pluginOptions, names, plugins: chosen.flatMap((c) => (c.plugin === undefined ? [] : [c.plugin])), overrides, show });
     if (strays.length > 0) {
       io.stderr(`${strays.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       if (options.strict === true) return EXIT.invalid;
     }
-    const optionDiagnostics = chosen.flatMap((c) => (c.plugin === undefined ? [] : decodeOptions(c.plugin, pluginOptions[c.plugin.name], { ...(config.file ? { file: show(config.file) } : {}), ...(config.locate ? { locate: config.locate } : {}) }).diagnostics.map(fromCommandLine)));
-    if (optionDiagnostics.length > 0) {
-      io.stderr(`${optionDiagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+    if (invalid.length > 0) {
+      io.stderr(`${invalid.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
       return EXIT.invalid;
     }
-    plans.push({ files: groupFiles, config, chosen, options: pluginOptions, ...(site.site ? { site: site.site } : {}) });
+    plans.push({ files: groupFiles, config, chosen, options: pluginOptions, ...(checked.site ? { site: checked.site } : {}) });
   }
 
   const started = Date.now();

@@ -1,4 +1,4 @@
-// `kommunrapport import [report] [--from <workbook> --table <id> …] [--config <file>] [--dry-run] [--json]`:
+// `kommunrapport import [report] [--from <workbook> --table <id> …] [--config <file>] [--dry-run] [--json] [-q] [-v]`:
 // fills tables of a report from workbooks (XLSX) or CSV files. With --from it imports one
 // table; without, every mapping in `imports:` of kommunrapport.config.yaml. Prints each
 // change (old → new per cell, rows added and removed) and writes nothing with --dry-run.
@@ -26,6 +26,10 @@ export interface ImportOptions {
   config?: string;
   dryRun?: boolean;
   json?: boolean;
+  /** Print only problems, not the changes. */
+  quiet?: boolean;
+  /** Also print what was read (the config file, each workbook's sheet and table) and written. */
+  verbose?: boolean;
 }
 
 const SIGNS = ['as-is', 'invert', 'costs-positive'] as const;
@@ -63,6 +67,8 @@ export async function runImportCommand(reportArg: string | undefined, options: I
   if (options.sign !== undefined && !SIGNS.includes(options.sign as (typeof SIGNS)[number])) return usage(`--sign must be one of ${SIGNS.join(', ')}; found "${options.sign}".`);
   if (options.unit !== undefined && !Unit.is(options.unit)) return usage(`--unit must be one of kr, tkr, mnkr, percent; found "${options.unit}".`);
   if (options.range !== undefined && options.anchor !== undefined) return usage('give either --range or --anchor, not both.');
+  // Verbose lines go to standard error, as build's, so standard output stays the result.
+  const verbose = (text: string) => (options.verbose === true && options.quiet !== true ? io.stderr(`${text}\n`) : undefined);
   const jobs = new Map<string, ImportMapping[]>();
   const colour = pc.createColors(io.isTTY);
   const paint = (s: Severity, text: string) => (s === 'error' ? colour.red(text) : s === 'warning' ? colour.yellow(text) : colour.cyan(text));
@@ -92,6 +98,7 @@ export async function runImportCommand(reportArg: string | undefined, options: I
       );
     }
     const loaded = await loadConfigFor(resolve(dirname(configFile), 'rapport.yaml'), (f) => showPath(io.cwd, f));
+    verbose(`config ${showPath(io.cwd, configFile)}`);
     if (loaded.diagnostics.length > 0) {
       if (options.json) io.stdout(`${JSON.stringify({ ok: false, reports: [], diagnostics: loaded.diagnostics }, null, 2)}\n`);
       else io.stderr(`${loaded.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
@@ -107,7 +114,7 @@ export async function runImportCommand(reportArg: string | undefined, options: I
     }
   }
   const outcomes: ImportOutcome[] = [];
-  for (const [report, mappings] of jobs) outcomes.push(await runImport({ report, mappings }, { cwd: io.cwd, dryRun: options.dryRun === true }));
+  for (const [report, mappings] of jobs) outcomes.push(await runImport({ report, mappings }, { cwd: io.cwd, dryRun: options.dryRun === true, log: verbose }));
   if (options.json) {
     const json = {
       ok: outcomes.every((o) => o.exit === 0),
@@ -120,7 +127,7 @@ export async function runImportCommand(reportArg: string | undefined, options: I
       const lines = o.changes.map(describeChange);
       if (o.diagnostics.length > 0) {
         io.stderr(`${o.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n\n${colour.red(`✗ ${o.report}: nothing written`)}\n`);
-      } else io.stdout(`${[...lines, summary(o, options.dryRun === true)].join('\n')}\n`);
+      } else if (options.quiet !== true) io.stdout(`${[...lines, summary(o, options.dryRun === true)].join('\n')}\n`);
     }
   }
   return Math.max(EXIT.ok, ...outcomes.map((o) => o.exit));
@@ -147,6 +154,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--config <file>', 'the config file with imports: (default: kommunrapport.config.yaml next to the report)')
     .option('--dry-run', 'print what would change and write nothing')
     .option('--json', 'print the changes and findings as JSON')
+    .option('-q, --quiet', 'print only problems, not the changes')
+    .option('-v, --verbose', 'also print what was read (the config file, each workbook\'s sheet and table) and the file written')
     .addHelpText(
       'after',
       '\nFigures are read the Swedish way: "1 234,5", "−12,3", "(1 234)" is negative, "12 %"; an empty cell or – is no value.\nA header may name its unit ("Utfall (tkr)"); figures are converted to the table\'s unit.\nThe result is validated like a typed report: nothing is written when it has errors.\n\nExit codes: 0 imported (or nothing to change), 1 errors in a workbook or the resulting report, 2 usage or I/O problem.',

@@ -1,18 +1,19 @@
-// `kommunrapport kolada [report] [--config file] [--cache dir] [--base-url url] [--offline] [--force] [--dry-run] [--json]`:
+// `kommunrapport kolada [report] [--config file] [--cache dir] [--base-url url] [--offline] [--force] [--dry-run] [--json] [-q] [-v]`:
 // fills the outcome values of every indicator that names a Kolada KPI (`kolada: { id }`) for the
 // report's kommun and the years the indicator shows, with the split by gender (T/K/M), and the
 // comparison series the config's `kolada.comparisons` asks for (riket, the län, a group of
 // kommuner, named kommuner) under the indicator's `comparisons:`, each value recording its
 // source and day of retrieval. A value the author typed is kept unless --force.
+import { existsSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { isMap, isSeq, LineCounter, parseDocument, stringify, visit, type YAMLMap, type YAMLSeq } from 'yaml';
 import { IsoDate, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
 import { EXIT, type CommandContext } from '../io.js';
-import { readText, showPath, writeAtomic } from '../import/run.js';
+import { placeInOriginal, readText, showPath, writeAtomic } from '../import/run.js';
 import { findConfig, loadConfigFor } from '../config.js';
-import { getAll, KOLADA_BASE_URL, unreachable, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
+import { cacheName, getAll, KOLADA_BASE_URL, unreachable, type KoladaDataPoint, type KoladaKpi } from '../kolada/client.js';
 import { resolveComparisons, targetValues, type ComparisonTarget } from '../kolada/comparisons.js';
 
 /** Options of the kolada command. */
@@ -25,6 +26,10 @@ export interface KoladaOptions {
   dryRun?: boolean;
   json?: boolean;
   date?: string;
+  /** Print only problems (errors and warnings), not the values changed. */
+  quiet?: boolean;
+  /** Also print what was read (the config file, every answer of Kolada, from the cache or the network) and written. */
+  verbose?: boolean;
 }
 
 /** One value written, or kept because the author typed it: the kommun's own, or a comparison's (with its label and kind). */
@@ -96,8 +101,15 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     io.stderr(`kommunrapport kolada: --date must be a day that exists, written YYYY-MM-DD, such as 2023-09-12; found "${options.date}".\n`);
     return EXIT.usage;
   }
+  // The cache is a folder (made when missing): a file there would fail every answer as "damaged".
+  if (options.cache !== undefined && existsSync(resolve(io.cwd, options.cache)) && !statSync(resolve(io.cwd, options.cache)).isDirectory()) {
+    io.stderr(`kommunrapport kolada: --cache ${options.cache} is a file; give a folder (made when missing) to keep Kolada's answers in, e.g. --cache kolada-svar.\n`);
+    return EXIT.usage;
+  }
   const file = resolve(io.cwd, reportArg ?? 'rapport.yaml');
   const shown = showPath(io.cwd, file);
+  // Verbose lines go to standard error, as build's, so standard output stays the result.
+  const verbose = (text: string) => (options.verbose === true && options.quiet !== true ? io.stderr(`${text}\n`) : undefined);
   const read = await readText(file, shown);
   const diagnostics: Diagnostic[] = [];
   const report = (code: number) => {
@@ -135,10 +147,18 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     const p = lines.linePos(range[0]);
     return { line: p.line, column: p.col };
   };
-  const client = { baseUrl: options.baseUrl ?? env.KOMMUNRAPPORT_KOLADA_URL ?? KOLADA_BASE_URL, ...(options.cache ? { cache: resolve(io.cwd, options.cache) } : {}), ...(options.offline ? { offline: true } : {}) };
+  verbose(`read ${shown}: ${indicators.length} indicator${indicators.length === 1 ? '' : 's'} with a Kolada KPI id`);
+  const client = {
+    baseUrl: options.baseUrl ?? env.KOMMUNRAPPORT_KOLADA_URL ?? KOLADA_BASE_URL,
+    ...(options.cache ? { cache: resolve(io.cwd, options.cache) } : {}),
+    ...(options.offline ? { offline: true } : {}),
+    onRead: (r: { url: string; cached: boolean; cacheFile?: string; values: number }) =>
+      verbose(`read ${r.url} (${r.values} value${r.values === 1 ? '' : 's'}, ${r.cached ? `from the cache ${showPath(io.cwd, r.cacheFile!)}` : `from the network${r.cacheFile ? `, kept in ${showPath(io.cwd, r.cacheFile)}` : ''}`})`),
+  };
   // The comparisons the config asks for: --config, else kommunrapport.config.* next to the report.
   const configFile = options.config !== undefined ? resolve(io.cwd, options.config) : findConfig(dirname(file));
   const config = await loadConfigFor(file, (f) => showPath(io.cwd, f), configFile);
+  verbose(config.file ? `config ${showPath(io.cwd, config.file)}` : `no config file next to ${shown}`);
   if (config.diagnostics.length > 0) {
     diagnostics.push(...config.diagnostics);
     return report(config.diagnostics.some((d) => d.code === 'file-unreadable' || d.code === 'not-a-file') ? EXIT.usage : EXIT.invalid);
@@ -201,6 +221,21 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     const data = await getAll<KoladaDataPoint>(`data/kpi/${encodeURIComponent(ind.kpi)}/municipality/${kommun}/year/${years.join(',')}`, client);
     if (!data.ok) {
       diagnostics.push(unreachable(place, `${ind.kpi} for ${kommun}`, data));
+      ioProblem = true;
+      continue;
+    }
+    // A value must be of one of the years asked for: a period missing or of another year
+    // (a damaged or edited cached answer) would be written as `year: NaN` or a year never asked for.
+    const stray = data.values.find((point) => point.municipality === kommun && point.kpi === ind.kpi && !years.includes(Number(point.period)));
+    if (stray) {
+      const where = data.cached ? `the cached answer (${cacheName(`data/kpi/${ind.kpi}/municipality/${kommun}/year/${years.join(',')}`)} in ${showPath(io.cwd, client.cache!)})` : 'Kolada\'s answer';
+      diagnostics.push(
+        unreachable(place, `${ind.kpi} for ${kommun}`, {
+          url: data.url,
+          problem: `${where} holds a value whose period is ${stray.period === undefined ? 'missing' : JSON.stringify(stray.period)}, not one of the years asked for (${years.join(', ')})`,
+          hint: data.cached ? 'The cached answer is damaged or edited: delete it and run again without --offline to fetch it anew, or put back the recorded answer.' : 'Kolada answered in an unexpected form; run the command again later.',
+        }),
+      );
       ioProblem = true;
       continue;
     }
@@ -329,7 +364,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
   for (const e of order) text = text.slice(0, e.start) + e.text.replaceAll('\0DAY\0', day ?? '') + text.slice(e.end);
   const after = loadReport(text, shown);
   if (hasErrors(after.diagnostics)) {
-    diagnostics.push(...after.diagnostics.filter((d) => d.severity === 'error'));
+    diagnostics.push(...placeInOriginal(src, text, after.diagnostics.filter((d) => d.severity === 'error')));
     return report(EXIT.invalid);
   }
   let written = false;
@@ -337,6 +372,7 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
     try {
       await writeAtomic(file, text);
       written = true;
+      verbose(`wrote ${shown}`);
     } catch (e) {
       diagnostics.push({ code: 'file-unwritable', severity: 'error', path: '', file: shown, message: `Cannot write ${shown}: ${(e as Error).message}.`, hint: 'Check that the folder is writable.' });
       return report(EXIT.usage);
@@ -352,6 +388,8 @@ export async function runKolada(reportArg: string | undefined, options: KoladaOp
         : `  ${what}: ${fmt(c.old)} → ${fmt(c.new)}  (Kolada ${c.kpi})`;
     });
     if (diagnostics.length > 0) io.stderr(`${diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n')}\n`);
+    // Quiet: only the problems above, not the values changed.
+    if (options.quiet === true) return EXIT.ok;
     out.push(`${shown}: ${writes} value${writes === 1 ? '' : 's'} from Kolada${day ? ` (retrieved ${day})` : ''}${written ? '; written' : options.dryRun && writes > 0 ? ' (dry run: nothing written)' : writes === 0 ? '; no change' : ''}`);
     io.stdout(`${out.join('\n')}\n`);
   }
@@ -372,6 +410,8 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--force', 'replace values the author typed')
     .option('--dry-run', 'print what would change and write nothing')
     .option('--json', 'print the changes and findings as JSON')
+    .option('-q, --quiet', 'print only problems (errors and warnings), not the values changed')
+    .option('-v, --verbose', 'also print what was read (the config file, each answer of Kolada, from the cache or the network) and the file written')
     .addHelpText(
       'after',
       [

@@ -1,11 +1,16 @@
-// `kommunrapport validate <file…> [--json] [--strict] [-q] [-v]`: reads each report, decodes
-// and checks it, prints a one-screen summary and the findings (or JSON) and sets the exit code.
-import { resolve } from 'node:path';
+// `kommunrapport validate <file…> [--json] [--strict] [--config <file>] [-q] [-v]`: reads each
+// report and its config and checks them as build does before rendering, prints a one-screen
+// summary and the findings (or JSON) and sets the exit code.
+import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { countBySeverity, countContent, decodeSource, formatDiagnostic, hasErrors, loadReport, type Diagnostic, type Severity } from '@kommunrapport/model';
-import { loadImages, readInputFile } from '@kommunrapport/core';
+import { countBySeverity, countContent, formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
+import { BuildError, importPlugin, isIoProblem, problemInfo, readReport, type Plugin } from '@kommunrapport/core';
+import { loadConfigFor } from '../config.js';
+import { FIRST_PARTY } from '../first-party.js';
 import { EXIT, type CommandContext } from '../io.js';
+import { configFindings, configPluginSpecs, optionFindings, probeThenImport, type Findings } from '../preflight.js';
+import { DEFAULT_TIMEOUT_S } from './build.js';
 
 /** Options of the validate command. */
 export interface ValidateOptions {
@@ -15,6 +20,8 @@ export interface ValidateOptions {
   quiet?: boolean;
   /** Also print what was read: the sections, tables and images checked. */
   verbose?: boolean;
+  /** A config file to check instead of the kommunrapport.config.* next to each report (as build's --config). */
+  config?: string;
 }
 
 /** The JSON written for one file by `validate --json`. */
@@ -46,26 +53,24 @@ interface FileResult {
 export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<FileResult> {
   const colours = pc.createColors(ctx.io.isTTY);
   const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
-  // Only a regular file is read, and never more than the size limit (a FIFO or a device is refused).
-  const input = await readInputFile(resolve(ctx.io.cwd, file), { display: file });
-  if (input.diagnostic) {
-    const d = input.diagnostic;
-    return { json: toJson(file, false, null, [d]), text: `${formatDiagnostic(d, { colour: paint })}\n`, exit: d.code === 'input-too-large' ? EXIT.invalid : EXIT.usage };
+  // Everything a build finds before rendering: the report as core reads it (with its images
+  // and the vocabulary's colours), then the config found as build finds it (see preflight.ts).
+  const abs = resolve(ctx.io.cwd, file);
+  const read = await readReport(abs, file);
+  if (read.unreadable) {
+    const d = read.unreadable;
+    return { json: toJson(file, false, null, [d]), text: `${formatDiagnostic(d, { colour: paint })}\n`, exit: EXIT.usage };
   }
-  const bytes = input.bytes;
-  const decoded = decodeSource(bytes, file);
-  const loaded = decoded.text === undefined ? { report: undefined, diagnostics: decoded.diagnostics, locate: undefined } : loadReport(decoded.text, file);
-  const { report } = loaded;
-  // The images of its text are read and checked as the build reads them.
-  const images = report ? loadImages(report, resolve(ctx.io.cwd, file), { display: file, text: decoded.text!, ...(loaded.locate ? { locate: loaded.locate } : {}) }) : { images: new Map(), diagnostics: [] };
-  const imageFiles = new Set([...images.images.values()].map((i) => i.src));
+  const { report } = read;
+  const imageFiles = new Set([...read.images.values()].map((i) => i.src));
   const imageCount = imageFiles.size;
-  const diagnostics = [...loaded.diagnostics, ...images.diagnostics];
+  const config = await checkConfig(abs, options, ctx);
+  const diagnostics = [...read.diagnostics, ...config.diagnostics];
   const failed = hasErrors(diagnostics, { strict: options.strict === true });
   const counts = report ? countContent(report) : undefined;
   const summary = counts ? { areas: counts.areas, goals: counts.goals, commitments: counts.commitments, indicators: counts.indicators } : null;
   const bySeverity = countBySeverity(diagnostics);
-  const exit = failed ? EXIT.invalid : EXIT.ok;
+  const exit = config.exit === EXIT.usage ? EXIT.usage : failed ? EXIT.invalid : EXIT.ok;
   const verdict = failed ? colours.red(`✗ ${file} is not valid${options.strict && bySeverity.error === 0 ? ' (warnings count as errors under --strict)' : ''}`) : colours.green(`✓ ${file} is valid`);
   const json = toJson(file, !failed, summary, diagnostics);
   if (options.quiet === true) {
@@ -88,6 +93,37 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
   for (const d of diagnostics) lines.push('', formatDiagnostic(d, { colour: paint }));
   lines.push('', verdict);
   return { json, text: `${lines.join('\n')}\n`, exit };
+}
+
+/**
+ * The config next to the report (or --config) checked as build checks it before rendering:
+ * the file, its site: block, the plugins it adds (imported as build imports them: first on
+ * a worker under the time limit), options for a plugin nobody knows, and the options of
+ * every plugin they are given for. A plugin that cannot be found is exit 2, one that is not
+ * a plugin exit 1, with build's code and message.
+ */
+async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<Findings> {
+  const show = (abs: string) => relative(ctx.io.cwd, abs).split(sep).join('/') || '.';
+  const config = await loadConfigFor(report, show, options.config === undefined ? undefined : resolve(ctx.io.cwd, options.config));
+  const checked = configFindings(config, show, options.strict === true);
+  if (checked.exit !== EXIT.ok) return checked;
+  let extras: Plugin<any>[];
+  try {
+    extras = await probeThenImport(configPluginSpecs(config, dirname(report), ctx.io.cwd), { timeoutMs: DEFAULT_TIMEOUT_S * 1000, load: async (spec, dirs) => (await importPlugin(spec, dirs)).plugin });
+  } catch (error) {
+    if (!(error instanceof BuildError)) throw error;
+    const p = error.problem;
+    const where = config.file ? { file: show(config.file), ...(config.locate?.(['plugins']) ?? {}) } : {};
+    const problem: Diagnostic = { code: p.code, severity: 'error', path: 'plugins', message: p.message, ...where, hint: p.hint ?? problemInfo(p.code).hint };
+    return { diagnostics: [...checked.diagnostics, problem], exit: isIoProblem(p) ? EXIT.usage : EXIT.invalid };
+  }
+  const given = config.config.options ?? {};
+  // First-party plugins are imported only when options are given for them, so validate stays quick.
+  const firstParty = await Promise.all(FIRST_PARTY.filter((p) => given[p.format] !== undefined).map((p) => p.load()));
+  const names = [...FIRST_PARTY.map((p) => p.format), ...extras.map((e) => e.name)];
+  const plugins = [...firstParty.filter((p) => !extras.some((e) => e.name === p.name)), ...extras];
+  const { strays, invalid } = optionFindings({ config, options: given, names, plugins, show });
+  return { diagnostics: [...checked.diagnostics, ...strays, ...invalid], exit: EXIT.ok };
 }
 
 function plural(n: number, word: string): string {
@@ -122,6 +158,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('<file...>', 'report files (YAML)')
     .option('--json', 'print the result as JSON (an array for several files)')
     .option('--strict', 'treat warnings as errors')
+    .option('--config <file>', 'check this config file instead of the kommunrapport.config.(json|yaml|yml) next to each report')
     .option('-q, --quiet', 'print only problems (errors and warnings), nothing for a file without them')
     .option('-v, --verbose', 'also print what was read: sections, tables and the image files checked')
     .addHelpText('after', '\nExit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O problem.')

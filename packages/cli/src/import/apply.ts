@@ -258,6 +258,22 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
     }
     plans.push({ row, id, sheetRow: sr, values });
   }
+  // A sheet none of whose rows is a row of the table is most likely another table's (the
+  // resultaträkning given for the driftredovisning): importing it would replace every row.
+  const items = existing.filter((r) => !r.sum);
+  if (items.length > 0 && sheet.rows.length > 0 && !plans.some((p) => p.row !== undefined && !p.row.sum) && diagnostics.length === 0) {
+    const shown = (labels: string[]) => `${labels.slice(0, 4).map((l) => JSON.stringify(l)).join(', ')}${labels.length > 4 ? ` … (${labels.length} rows)` : ''}`;
+    diagnostics.push(
+      problem(
+        'import-rows-unmatched',
+        sheet.rows[0]!.ref,
+        `none of the sheet's ${sheet.rows.length} row labels is a row of table ${tableId}, so importing would replace all its ${items.length} rows.`,
+        `row labels or ids of table ${tableId}: ${shown(items.map((r) => r.label))}`,
+        shown(sheet.rows.map((r) => r.label)),
+        `Check that the file (and --sheet, --range) holds table ${tableId}. If its rows really are all new, delete the old rows from the report (keep the sum rows), then import again.`,
+      ),
+    );
+  }
   if (diagnostics.length > 0) return fail(diagnostics);
 
   // The edits, from the nodes' places in the source.
@@ -316,7 +332,12 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
     if (after) {
       const at = lineEndAfter(src, range[1]);
       edits.push({ start: at, end: at, text: `\n${lines.join('\n')}` });
-    } else edits.push({ start: dashLine, end: dashLine, text: `${lines.join('\n')}\n` });
+    } else {
+      // Before the first row: at the end of the line before it, so that removing the first row
+      // (which takes the newline before it) cannot cut into the new rows.
+      const at = Math.max(0, dashLine - 1);
+      edits.push({ start: at, end: at, text: `\n${lines.join('\n')}` });
+    }
   }
   // Sums follow: a new row joins after the row before it, a removed row leaves.
   const joinedAfter = new Map([...groups].filter(([a]) => a !== undefined).map(([a, g]) => [a!.id, g] as const));

@@ -3,7 +3,7 @@
 // gives the columns, the first column the rows; the table ends at the first empty row label.
 import type { Diagnostic, Unit } from '@kommunrapport/model';
 import { cellRef, columnLetters, parseAddress, type Grid, type GridCell } from './sheet.js';
-import { splitUnit } from './numbers.js';
+import { parseSwedishNumber, splitUnit } from './numbers.js';
 
 /** A column of the sheet's table. */
 export interface SheetColumn {
@@ -93,27 +93,78 @@ export function locateTable(grid: Grid, where: TableLocation, file: string): { t
     [top, left] = [found.r, found.c];
   } else {
     top = grid.rows.findIndex((row) => row.some((c) => c && c.text !== ''));
-    if (top < 0) return { diagnostics: [located(file, grid, 'import-sheet-empty', `Sheet ${JSON.stringify(grid.sheet)} is empty.`, 'Choose the sheet that holds the table.')] };
+    if (top < 0) {
+      // A CSV file has one sheet, named after the file: there is no other sheet to choose.
+      const csv = /\.csv$/i.test(file);
+      return {
+        diagnostics: [
+          csv
+            ? located(file, grid, 'import-sheet-empty', `${file} holds no cells.`, 'Export the table from the spreadsheet again (Spara som → CSV); the file is empty or holds only blank lines.', { expected: 'a header row and rows of figures', found: 'an empty file' })
+            : located(file, grid, 'import-sheet-empty', `Sheet ${JSON.stringify(grid.sheet)} is empty.`, 'Choose the sheet that holds the table (--sheet, or sheet: in the config).', { expected: 'a sheet with a header row and rows of figures', found: 'an empty sheet' }),
+        ],
+      };
+    }
     left = grid.rows[top]!.findIndex((c) => c && c.text !== '');
   }
   const corner = text(top, left);
   const columns: SheetColumn[] = [];
+  /** Whether a column has a filled cell in the table's rows (down to the first empty row label without a range). */
+  const filledBelow = (c: number): string | undefined => {
+    for (let r = top + 1; r <= bottom && r < grid.rows.length; r++) {
+      if (bottom === Infinity && text(r, left) === '') break;
+      if (text(r, c) !== '') return cell(r, c)!.address;
+    }
+    return undefined;
+  };
+  const diagnostics: Diagnostic[] = [];
   for (let c = left + 1; c <= right && c < (grid.rows[top]?.length ?? 0); c++) {
     const header = text(top, c);
     if (header === '') {
+      // An empty header above figures would drop them (and, without a range, every column
+      // after it) silently; an empty column ends the table.
+      const below = filledBelow(c);
+      const address = `${columnLetters(c)}${top + 1}`;
+      if (below !== undefined) {
+        diagnostics.push(
+          located(file, grid, 'import-column-header-missing', `${cellRef(grid.sheet, address)}: the column has figures (the first at ${cellRef(grid.sheet, below)}) but no header.`, 'Write the column\'s label (as in the report\'s table) in the header cell, or give a --range that leaves the column out.', {
+            expected: 'a header naming the column, e.g. "Utfall aug"',
+            found: 'an empty cell',
+          }),
+        );
+        continue;
+      }
       if (right === Infinity) break;
       continue;
     }
     const split = splitUnit(header);
     columns.push({ header, label: split.label, ...(split.unit ? { unit: split.unit } : {}), ref: cellRef(grid.sheet, cell(top, c)?.address ?? ''), index: c });
   }
-  const diagnostics: Diagnostic[] = [];
+  // Headers that are all figures: the file starts with its first row of data (an export
+  // without its header row), and every "header" would be reported as a column of its own.
+  // Years ("2021", "2022") are headers of their own.
+  const figure = (text: string) => {
+    const parsed = parseSwedishNumber(text);
+    return parsed.ok && parsed.value !== null && !(Number.isInteger(parsed.value) && parsed.value >= 1900 && parsed.value <= 2100 && /^\d{4}$/.test(text.trim()));
+  };
+  if (columns.length > 0 && columns.every((c) => figure(c.header))) {
+    const shown = columns.slice(0, 3).map((c) => JSON.stringify(c.header)).join(', ');
+    return {
+      diagnostics: [
+        located(file, grid, 'import-header-row-missing', `${cellRef(grid.sheet, `${columnLetters(left)}${top + 1}`)}: the table's first row holds figures (${shown}${columns.length > 3 ? ' …' : ''}), not column headers.`, 'Export the table with its header row (the column labels, as in the report\'s table, above the figures), or give a --range or --anchor that starts at it.', {
+          expected: 'a header row naming the columns, e.g. "Utfall aug"',
+          found: `a row of figures: ${shown}`,
+        }),
+      ],
+    };
+  }
   if (columns.length === 0) {
     diagnostics.push(
       located(file, grid, 'import-no-columns', `The table at ${cellRef(grid.sheet, cell(top, left)?.address ?? '')} has no column headers to the right of it.`, 'The header row names the columns (Utfall, Budget …) to the right of the row-label column.'),
     );
   }
   const rows: SheetRow[] = [];
+  /** The grid's index of each row of `rows`. */
+  const rowIndexes: number[] = [];
   for (let r = top + 1; r <= bottom && r < grid.rows.length; r++) {
     const label = text(r, left);
     if (label === '') {
@@ -126,6 +177,26 @@ export function locateTable(grid: Grid, where: TableLocation, file: string): { t
       continue;
     }
     rows.push({ label, ref: cellRef(grid.sheet, cell(r, left)?.address ?? ''), cells: grid.rows[r] ?? [] });
+    rowIndexes.push(r);
+  }
+  // Merged cells in the table: XLSX repeats the first cell's value in each, so a merged
+  // header reads as two columns, a merged label as two rows and a merged figure as the same
+  // figure in every row. One error per merged range, at its first cell.
+  const last = Math.max(left, ...columns.map((c) => c.index));
+  const mergedRanges = new Map<string, string>();
+  for (const r of [top, ...rowIndexes]) {
+    for (let c = left; c <= last; c++) {
+      const m = cell(r, c)?.merged;
+      if (m !== undefined && !mergedRanges.has(m)) mergedRanges.set(m, cell(r, c)!.address);
+    }
+  }
+  for (const [range] of mergedRanges) {
+    diagnostics.push(
+      located(file, grid, 'import-merged-cells', `${cellRef(grid.sheet, range)}: merged cells in the table; a merged cell shows one value but each of its cells is read as holding it.`, 'Unmerge the cells (Excel: Start → Sammanfoga och centrera → Dela upp celler) and write each header, label or figure in its own cell, or give a --range that leaves them out.', {
+        expected: 'one header, label or figure per cell',
+        found: `the merged cells ${range}`,
+      }),
+    );
   }
   const cornerUnit = splitUnit(corner).unit;
   return { table: { sheet: grid.sheet, corner, columns, rows, ...(cornerUnit ? { unit: cornerUnit } : {}) }, diagnostics };

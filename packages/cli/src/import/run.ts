@@ -46,6 +46,28 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
   await rename(tmp, file);
 }
 
+/**
+ * Findings of the report as a command would write it (`edited`), placed in the file as it is
+ * on disk (`original`): a line above every change keeps its number, one below them is moved
+ * by the lines added or removed, and one among the changed lines (which the file does not
+ * have yet) loses its line and column and keeps its path, with a note saying so.
+ */
+export function placeInOriginal(original: string, edited: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const a = original.split('\n');
+  const b = edited.split('\n');
+  let prefix = 0;
+  while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
+  let suffix = 0;
+  while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  return diagnostics.map((d) => {
+    if (d.line === undefined) return d;
+    if (d.line <= prefix) return d;
+    if (d.line > b.length - suffix) return { ...d, line: d.line - b.length + a.length };
+    const { line: _line, column: _column, ...rest } = d;
+    return { ...rest, message: `${d.message} (In the lines the command would change; ${d.path || 'the place'} as it would be written.)` };
+  });
+}
+
 /** A path as shown to the user: relative to the current folder, with forward slashes. */
 export function showPath(cwd: string, file: string): string {
   const rel = relative(cwd, file);
@@ -53,7 +75,8 @@ export function showPath(cwd: string, file: string): string {
 }
 
 /** Runs the mappings of one report; `dryRun` computes everything but writes nothing. */
-export async function runImport(job: ImportJob, options: { cwd: string; dryRun?: boolean }): Promise<ImportOutcome> {
+export async function runImport(job: ImportJob, options: { cwd: string; dryRun?: boolean; /** Told what was read and written (for --verbose). */ log?: (text: string) => void }): Promise<ImportOutcome> {
+  const log = options.log ?? (() => {});
   const shown = showPath(options.cwd, job.report);
   const read = await readText(job.report, shown);
   if (read.text === undefined) return { report: shown, changes: [], diagnostics: read.diagnostics, written: false, exit: read.io ? 2 : 1 };
@@ -79,6 +102,7 @@ export async function runImport(job: ImportJob, options: { cwd: string; dryRun?:
     // report, which holds at most LIMITS.maxValues keys and values: a table that cannot fit is
     // refused before it is applied (110 000 rows ran over 400 s before the report was refused).
     const { rows, columns } = located.table;
+    log(`read ${workbookShown}, sheet ${grid.grid.sheet}: ${rows.length} row${rows.length === 1 ? '' : 's'} × ${columns.length} column${columns.length === 1 ? '' : 's'} for table ${m.table}`);
     const values = rows.length * (5 + 2 * columns.length);
     if (values > LIMITS.maxValues) {
       diagnostics.push({
@@ -112,11 +136,12 @@ export async function runImport(job: ImportJob, options: { cwd: string; dryRun?:
   if (exit !== 0) return { report: shown, changes, diagnostics, written: false, exit };
   // The same validation as a typed report: nothing is written when the result has errors.
   const loaded = loadReport(text, shown);
-  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  const errors = placeInOriginal(read.text, text, loaded.diagnostics.filter((d) => d.severity === 'error'));
   if (hasErrors(loaded.diagnostics)) return { report: shown, changes, diagnostics: errors, written: false, exit: 1 };
   if (options.dryRun || text === read.text) return { report: shown, changes, diagnostics: [], written: false, exit: 0 };
   try {
     await writeAtomic(job.report, text);
+    log(`wrote ${shown}`);
   } catch (e) {
     return {
       report: shown,

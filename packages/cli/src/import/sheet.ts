@@ -20,6 +20,8 @@ export interface GridCell {
   percentFormat?: boolean;
   /** An error value (#DIV/0!, #REF!) or a formula without a stored result. */
   error?: string;
+  /** The merged range the cell belongs to (`C2:C8`): XLSX repeats the first cell's value in every cell of it. */
+  merged?: string;
 }
 
 /** A sheet as rows of cells (0-based, ragged). */
@@ -186,6 +188,16 @@ export function isCsv(file: string): boolean {
 /** What reading a workbook gave: the grid, or diagnostics naming the file and sheet. */
 export type ReadResult = { grid: Grid; diagnostics: Diagnostic[] } | { grid?: undefined; diagnostics: Diagnostic[] };
 
+/** What a file that does not open as a workbook is, from its first bytes. */
+function describeNonWorkbook(bytes: Uint8Array): string {
+  if (bytes.length === 0) return 'an empty file';
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) return 'an Excel 97–2003 workbook (.xls), which is not read';
+  if (bytes[0] === 0x50 && bytes[1] === 0x4b) return 'a zip archive that is damaged or holds no workbook (cut short, or another kind of file)';
+  const head = bytes.subarray(0, 512);
+  if (head.every((b) => b === 0x09 || b === 0x0a || b === 0x0d || b >= 0x20)) return 'a text file (a CSV export named .xlsx?)';
+  return 'a file of another kind';
+}
+
 function workbookProblem(file: string, code: string, message: string, hint: string, extra: Partial<Diagnostic> = {}): Diagnostic {
   return { code, severity: 'error', path: '', file, message, hint, ...extra };
 }
@@ -201,6 +213,17 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
   }
   const bytes = Buffer.from(input.bytes.buffer, input.bytes.byteOffset, input.bytes.byteLength);
   if (isCsv(file)) {
+    // A CSV file is one sheet: a sheet named for it is a mistake (the workbook meant, or a leftover), not ignored.
+    if (sheetName !== undefined) {
+      return {
+        diagnostics: [
+          workbookProblem(shown, 'import-sheet-missing', `${shown} is a CSV file, which has no sheets; the sheet ${JSON.stringify(sheetName)} cannot be chosen in it.`, 'Leave out --sheet (or sheet: in the config) for a CSV file, or name the XLSX workbook that has the sheet.', {
+            expected: 'no sheet for a CSV file',
+            found: JSON.stringify(sheetName),
+          }),
+        ],
+      };
+    }
     const { text } = decodeCsv(bytes);
     const cells = csvCellCount(text);
     if (cells > MAX_SHEET_CELLS) {
@@ -252,9 +275,15 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (e) {
+    // What the file is, from its first bytes: the library's own message (about zip archives,
+    // with a link to its docs) does not tell an author what to do.
+    const found = describeNonWorkbook(bytes);
     return {
       diagnostics: [
-        workbookProblem(shown, 'import-workbook-unreadable', `${shown} is not a readable XLSX workbook (${(e as Error).message}).`, 'Save it from Excel or LibreOffice as "Excel-arbetsbok (.xlsx)", or export the sheet as CSV.'),
+        workbookProblem(shown, 'import-workbook-unreadable', `${shown} is not a readable XLSX workbook: ${found}.`, found.startsWith('an Excel 97') ? 'Open it in Excel or LibreOffice and save it as "Excel-arbetsbok (.xlsx)", or export the sheet as CSV.' : found.startsWith('a text file') ? 'Give the file a .csv name if it is a CSV export, or save the workbook from Excel or LibreOffice as "Excel-arbetsbok (.xlsx)".' : 'Save it from Excel or LibreOffice as "Excel-arbetsbok (.xlsx)", or export the sheet as CSV.', {
+          expected: 'an XLSX workbook (a zip archive, as Excel and LibreOffice save .xlsx)',
+          found,
+        }),
       ],
     };
   }
@@ -270,11 +299,15 @@ export async function readGrid(file: string, shown: string, sheetName?: string):
       ],
     };
   }
+  // Merged ranges by their first cell; exceljs gives every cell of one the first cell's value.
+  const merges = new Map(((sheet.model as { merges?: string[] }).merges ?? []).map((range) => [range.split(':')[0]!, range] as const));
   const rows: GridCell[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: GridCell[] = [];
     row.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-      cells[colNumber - 1] = xlsxCell(cell);
+      const read = xlsxCell(cell);
+      const merged = cell.isMerged ? merges.get(cell.master.address) : undefined;
+      cells[colNumber - 1] = merged ? { ...read, merged } : read;
     });
     for (let c = 0; c < cells.length; c++) cells[c] ??= { address: `${columnLetters(c)}${rowNumber}`, text: '' };
     rows[rowNumber - 1] = cells;

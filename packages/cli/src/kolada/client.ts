@@ -62,6 +62,8 @@ export interface KoladaClientOptions {
   cache?: string;
   offline?: boolean;
   fetch?: typeof fetch;
+  /** Told of every answer read: its address, the cache file it came from or went to, and whether it came from the cache (for --verbose). */
+  onRead?: (read: { url: string; cached: boolean; cacheFile?: string; values: number }) => void;
 }
 
 /** The cache file of a request path: `data/kpi/N00090/municipality/0484/year/2021,2022` → `data_kpi_N00090_municipality_0484_year_2021,2022.json`. */
@@ -84,6 +86,7 @@ export async function getAll<T>(path: string, options: KoladaClientOptions): Pro
     try {
       const body = JSON.parse(await readFile(cacheFile, 'utf8')) as unknown;
       if (!isPage(body)) return { ok: false, url, problem: `the cached answer ${cacheFile} has no "values" list`, hint: damagedCache(cacheFile) };
+      options.onRead?.({ url, cached: true, cacheFile, values: body.values.length });
       return { ok: true, values: body.values as T[], url, cached: true };
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'ENOENT') return { ok: false, url, problem: `the cached answer ${cacheFile} cannot be read: ${(e as Error).message}`, hint: damagedCache(cacheFile) };
@@ -120,6 +123,7 @@ export async function getAll<T>(path: string, options: KoladaClientOptions): Pro
     await mkdir(options.cache!, { recursive: true });
     await writeFile(cacheFile, `${JSON.stringify({ values, count: values.length }, null, 2)}\n`);
   }
+  options.onRead?.({ url, cached: false, ...(cacheFile ? { cacheFile } : {}), values: values.length });
   return { ok: true, values: values as T[], url, cached: false, ...(date ? { date } : {}) };
 }
 

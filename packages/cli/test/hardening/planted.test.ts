@@ -24,7 +24,7 @@ describe('a planted error is named where it is written', () => {
     const column = text.split('\n')[line - 1]!.indexOf('"#8a5a00"') + 1;
     const run = await runMain(['build', 'rapport.yaml', '-f', 'html', '-o', 'out'], dir);
     expect(run.code).toBe(0);
-    expect(run.stdout + run.stderr).toContain(`rapport.yaml:${line}:${column}  warning  [plugin html] low-contrast  governance.assessment[1].colour`);
+    expect(run.stdout + run.stderr).toContain(`rapport.yaml:${line}:${column}  warning  low-contrast  governance.assessment[1].colour`);
     expect(run.stdout + run.stderr).toContain('governance.assessment "partly": colour #ffff00 has less than 4.5:1 contrast on the page');
   });
 

@@ -1,0 +1,124 @@
+// `validate` reports every finding `build` reports before rendering, with the same code,
+// message, place and exit code: a config error, an option of a plugin that its codec
+// refuses, options for a plugin nobody knows, a site colour and a vocabulary colour below
+// their contrast minimum. Each case runs both commands on the same folder.
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { pluginPath, repoRoot, reportFixture, runMain, tempDir } from './cli-helpers.js';
+
+const SITE = `site:
+  publisher:
+    name: Exempelstads kommun
+    organisationNumber: "212000-9999"
+  baseUrl: https://rapporter.exempelstad.se/
+  contact:
+    name: Kommunledningskontoret
+    email: oppnadata@exempelstad.se
+`;
+
+/** A folder with the fixture report as rapport.yaml and, when given, a config beside it. */
+function workspace(config?: string): string {
+  const dir = tempDir('kr-agree-');
+  writeFileSync(join(dir, 'rapport.yaml'), readFileSync(reportFixture, 'utf8'));
+  if (config !== undefined) writeFileSync(join(dir, 'kommunrapport.config.yaml'), config);
+  return dir;
+}
+
+/** The formatted findings with `code` in a command's output: the first line of each, and the message below it. */
+function findings(output: string, code: string): string[] {
+  const lines = output.split('\n');
+  return lines.flatMap((l, i) => (l.includes(` ${code}  `) ? [`${l.trim()}\n${(lines[i + 1] ?? '').trim()}`] : []));
+}
+
+async function both(dir: string, code: string, extra: string[] = []) {
+  const validate = await runMain(['validate', 'rapport.yaml', ...extra], dir);
+  const build = await runMain(['build', 'rapport.yaml', '-f', 'text', '-o', 'out', ...extra], dir);
+  return { validate, build, inValidate: findings(validate.stdout + validate.stderr, code), inBuild: findings(build.stdout + build.stderr, code) };
+}
+
+describe('validate reports what build reports before rendering', () => {
+  it('a misspelt key in the config: the same error, exit 1 from both', async () => {
+    const dir = workspace('plugin: [./x.mjs]\n');
+    const r = await both(dir, 'unknown-key');
+    expect(r.inBuild).toHaveLength(1);
+    expect(r.inBuild[0]).toMatch(/^kommunrapport\.config\.yaml:1:1 {2}error {2}unknown-key/);
+    expect(r.inValidate).toEqual(r.inBuild);
+    expect(r.build.code).toBe(1);
+    expect(r.validate.code).toBe(1);
+  });
+
+  it('an option the plugin refuses: the same error at the option, exit 1 from both', async () => {
+    const dir = workspace('options:\n  text:\n    wrap: lång\n');
+    const build = await runMain(['build', 'rapport.yaml', '-f', 'text', '-o', 'out'], dir);
+    const validate = await runMain(['validate', 'rapport.yaml'], dir);
+    const found = (out: string) => findings(out, 'invalid-type');
+    expect(found(build.stdout + build.stderr)).toHaveLength(1);
+    expect(found(build.stdout + build.stderr)[0]).toMatch(/^kommunrapport\.config\.yaml:3:11 {2}error {2}\[plugin text\] invalid-type {2}options\.text\.wrap/);
+    expect(found(validate.stdout)).toEqual(found(build.stdout + build.stderr));
+    expect(build.code).toBe(1);
+    expect(validate.code).toBe(1);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('options for a plugin nobody knows: the same warning; exit 0, and 1 from both under --strict', async () => {
+    const dir = workspace('options:\n  pfd:\n    fontSize: 11\n');
+    const loose = await both(dir, 'unknown-key');
+    expect(loose.inBuild).toEqual(['kommunrapport.config.yaml:2:3  warning  unknown-key  options.pfd\nOptions for "pfd", but no plugin has that name. Did you mean "pdf"?']);
+    expect(loose.inValidate).toEqual(loose.inBuild);
+    expect([loose.build.code, loose.validate.code]).toEqual([0, 0]);
+    const strict = await both(dir, 'unknown-key', ['--strict']);
+    expect([strict.build.code, strict.validate.code]).toEqual([1, 1]);
+  });
+
+  it('a site colour below its contrast minimum: the same warning at its line; 1 from both under --strict', async () => {
+    const dir = workspace(`${SITE}  colours:\n    primary: "#9ca3af"\n`);
+    const loose = await both(dir, 'site-colour-contrast');
+    expect(loose.inBuild).toHaveLength(1);
+    expect(loose.inBuild[0]).toMatch(/^kommunrapport\.config\.yaml:\d+:\d+ {2}warning {2}site-colour-contrast {2}site\.colours\.primary/);
+    expect(loose.inValidate).toEqual(loose.inBuild);
+    expect([loose.build.code, loose.validate.code]).toEqual([0, 0]);
+    const strict = await both(dir, 'site-colour-contrast', ['--strict']);
+    expect([strict.build.code, strict.validate.code]).toEqual([1, 1]);
+  });
+
+  it("an option a config's own plugin refuses, and a config plugin that cannot be found: the same code and message, the same exit code from both", async () => {
+    const dir = workspace(`plugins: [${JSON.stringify(pluginPath('echo'))}]\noptions:\n  echo:\n    repeat: many\n`);
+    const build = await runMain(['build', 'rapport.yaml', '-o', 'out', '-f', 'echo'], dir);
+    const validate = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(findings(build.stdout + build.stderr, 'invalid-type')).toHaveLength(1);
+    expect(findings(build.stdout + build.stderr, 'invalid-type')[0]).toMatch(/^kommunrapport\.config\.yaml:4:13 {2}error {2}\[plugin echo\] invalid-type {2}options\.echo\.repeat/);
+    expect(findings(validate.stdout, 'invalid-type')).toEqual(findings(build.stdout + build.stderr, 'invalid-type'));
+    expect([build.code, validate.code]).toEqual([1, 1]);
+    // Options for the config's plugin are not taken for a plugin nobody knows.
+    expect(validate.stdout).not.toContain('no plugin has that name');
+
+    const missing = workspace('plugins: [./finns-inte.mjs]\n');
+    const b = await runMain(['build', 'rapport.yaml', '-o', 'out', '-f', 'text'], missing);
+    const v = await runMain(['validate', 'rapport.yaml'], missing);
+    const message = `Cannot find the plugin file ${join(missing, 'finns-inte.mjs')}.`;
+    expect(b.stderr).toContain(`${message} (plugin-not-found)`);
+    expect(v.stderr).toContain(`kommunrapport.config.yaml:1:10  error  plugin-not-found  plugins\n  ${message}`);
+    expect([b.code, v.code]).toEqual([2, 2]);
+  });
+
+  it('a vocabulary colour below 4.5:1: the same warning at the colour, found before rendering by both (any format)', async () => {
+    const dir = tempDir('kr-agree-');
+    cpSync(join(repoRoot, 'examples/norrvik-bun-2024-malmodell'), dir, { recursive: true });
+    const text = readFileSync(join(dir, 'rapport.yaml'), 'utf8');
+    writeFileSync(join(dir, 'rapport.yaml'), text.replace('colour: "#8a5a00", symbol: ◐', 'colour: "#ffff00", symbol: ◐'));
+    const line = text.split('\n').findIndex((l) => l.includes('"#8a5a00"')) + 1;
+    const column = text.split('\n')[line - 1]!.indexOf('"#8a5a00"') + 1;
+    const validate = await runMain(['validate', 'rapport.yaml'], dir);
+    const inValidate = findings(validate.stdout, 'low-contrast');
+    expect(inValidate).toEqual([`rapport.yaml:${line}:${column}  warning  low-contrast  governance.assessment[1].colour\ngovernance.assessment "partly": colour #ffff00 has less than 4.5:1 contrast on the page; its symbol is drawn in the text colour.`]);
+    expect(validate.code).toBe(0);
+    const strict = await runMain(['validate', 'rapport.yaml', '--strict'], dir);
+    expect(strict.code).toBe(1);
+    // build --strict refuses it before rendering, with the same finding, and writes nothing.
+    const build = await runMain(['build', 'rapport.yaml', '-f', 'text', '-o', 'out', '--strict'], dir);
+    expect(findings(build.stdout, 'low-contrast')).toEqual(inValidate.map((f) => f));
+    expect(build.code).toBe(1);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+});
