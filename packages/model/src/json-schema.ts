@@ -9,7 +9,7 @@ import { Report, GovernanceOverrides } from './report.js';
 import { presets } from './presets.js';
 
 /** The version of @kommunrapport/model the schema describes (kept equal to package.json by a test). */
-export const SCHEMA_VERSION = '5.0.0';
+export const SCHEMA_VERSION = '5.1.0';
 
 /** The $id of the report schema of a model version. */
 export const reportSchemaId = (version: string = SCHEMA_VERSION): string => `https://kommunrapport.se/schema/report/${version}/report.schema.json`;

@@ -5,7 +5,7 @@
 /** Versions written into a standalone plugin's package.json (as `^x.y.z` for this repository's packages). */
 export const VERSIONS = {
   core: '0.1.0',
-  model: '5.0.0',
+  model: '5.1.0',
   cli: '0.1.0',
   ioTs: '2.2.22',
   typescript: '5.9.3',
