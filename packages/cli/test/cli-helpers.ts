@@ -15,6 +15,17 @@ export const fixtures = fileURLToPath(new URL('./fixtures/', import.meta.url));
 /** A test plugin shared with the core's tests (packages/core/test/fixtures/plugins). */
 export const pluginPath = (name: string) => join(repoRoot, 'packages/core/test/fixtures/plugins', `${name}.mjs`);
 export const reportFixture = join(fixtures, 'report.yaml');
+
+/** A site: block for kommunrapport.config.yaml with every key a site needs (publisher, address, contact with e-mail). */
+export const SITE_BLOCK = `site:
+  publisher:
+    name: Exempelstads kommun
+    organisationNumber: "212000-9999"
+  baseUrl: https://rapporter.exempelstad.se/
+  contact:
+    name: Kommunledningskontoret
+    email: oppnadata@exempelstad.se
+`;
 const runner = fileURLToPath(new URL('./run-source.ts', import.meta.url));
 /** tsx's loader by absolute URL, so the command can run in any folder. */
 export const tsxLoader = pathToFileURL(join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/loader.mjs')).href;

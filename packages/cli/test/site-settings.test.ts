@@ -6,19 +6,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { reportFixture, runCli, tempDir } from './cli-helpers.js';
+import { SITE_BLOCK as SITE, reportFixture, runCli, tempDir } from './cli-helpers.js';
 
 const ID = '0999-ks-2022-d2';
-const SITE = `site:
-  publisher:
-    name: Exempelstads kommun
-    organisationNumber: "212000-9999"
-  baseUrl: https://rapporter.exempelstad.se/
-  contact:
-    name: Kommunledningskontoret
-    email: oppnadata@exempelstad.se
-`;
-
 function workspace(config?: string): string {
   const dir = tempDir();
   mkdirSync(join(dir, 'r'));

@@ -5,17 +5,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pluginPath, repoRoot, reportFixture, runMain, tempDir } from './cli-helpers.js';
-
-const SITE = `site:
-  publisher:
-    name: Exempelstads kommun
-    organisationNumber: "212000-9999"
-  baseUrl: https://rapporter.exempelstad.se/
-  contact:
-    name: Kommunledningskontoret
-    email: oppnadata@exempelstad.se
-`;
+import { SITE_BLOCK as SITE, pluginPath, repoRoot, reportFixture, runMain, tempDir } from './cli-helpers.js';
 
 /** A folder with the fixture report as rapport.yaml and, when given, a config beside it. */
 function workspace(config?: string): string {
