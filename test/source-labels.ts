@@ -85,6 +85,8 @@ export const EXEMPT: Readonly<Record<string, string>> = {
     'How a language\'s common abbreviations are said aloud ("o.s.v." → "och så vidare"): language data like the month names taken from Intl, the same for every report, never a label of the governance vocabulary',
   'packages/core/src/document/caption.ts':
     'The words a title cannot end on (prepositions, conjunctions, articles) per language, to tell a title the table\'s rows continue from a name: grammar data like the speech words, never shown',
+  'packages/core/src/command-codes.ts':
+    'The catalogue of the import and kolada commands: its hints quote what an author\'s workbook and Excel\'s menus say ("Utfall (tkr)", "Sammanfoga och centrera") and name the kommun in English prose, messages to the author about a file, never a label an output shows',
   'plugins/open-data/src/tables.ts':
     'Table Schema titles and descriptions of the published CSV files: documentation of the open-data format for re-users, in English, the same for every report (a Swedish word there is a glossary note such as "(bedömning)")',
 };
