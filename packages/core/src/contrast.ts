@@ -65,26 +65,32 @@ export function siteColours(settings: Pick<SiteSettings, 'colours'> | undefined)
 /** The light shade tables and badges are drawn on (HTML's table stripes). */
 export const PAGE_SHADE = '#f3f4f6';
 
+/** A colour's contrast as text on the page, the lower of the two: on its background and on its light shade. */
+const pageContrast = (colour: string): number => Math.min(contrastRatio(colour, PAGE_BACKGROUND), contrastRatio(colour, PAGE_SHADE));
+
 /** True when a vocabulary colour can carry a symbol as text on the page and on its light shade. */
 export function readableColour(colour: string): boolean {
-  return Math.min(contrastRatio(colour, PAGE_BACKGROUND), contrastRatio(colour, PAGE_SHADE)) >= MIN_CONTRAST.text;
+  return pageContrast(colour) >= MIN_CONTRAST.text;
 }
 
 /**
  * The vocabulary's colours too light for text (`low-contrast`, a warning), each at the
  * colour's own line when the report writes the scale, else at governance's (a preset's).
  * Checked once per report, by validate and build alike, before any format is rendered;
- * the formats then draw those symbols in their text colour.
+ * the HTML page then draws those symbols in its text colour (the PDF draws a symbol as
+ * decoration beside its words; DOCX writes the words only).
  */
 export function vocabularyColourFindings(report: Report, where: { file?: string; locate?: Locate } = {}): Diagnostic[] {
   const vocabulary = createVocabulary(report);
   const out: Diagnostic[] = [];
   for (const scale of ['assessment', 'trend', 'commitmentStatus', 'completion'] as const satisfies readonly ScaleName[]) {
     vocabulary.steps(scale).forEach((step, i) => {
-      if (step.colour === undefined || readableColour(step.colour)) return;
+      if (step.colour === undefined) return;
+      const ratio = pageContrast(step.colour);
+      if (ratio >= MIN_CONTRAST.text) return;
       const path = ['governance', scale, i, 'colour'];
       const place = where.locate?.(path);
-      out.push(modelDiagnostic('low-contrast', { scale, key: step.key, colour: step.colour }, { path: formatPath(path), ...(where.file !== undefined ? { file: where.file } : {}), ...(place ? { line: place.line, column: place.column } : {}), expected: `at least ${MIN_CONTRAST.text}:1 on #ffffff and ${PAGE_SHADE}`, found: `${Math.min(contrastRatio(step.colour, PAGE_BACKGROUND), contrastRatio(step.colour, PAGE_SHADE)).toFixed(2)}:1` }));
+      out.push(modelDiagnostic('low-contrast', { scale, key: step.key, colour: step.colour }, { path: formatPath(path), ...(where.file !== undefined ? { file: where.file } : {}), ...(place ? { line: place.line, column: place.column } : {}), expected: `at least ${MIN_CONTRAST.text}:1 on #ffffff and ${PAGE_SHADE}`, found: `${ratio.toFixed(2)}:1` }));
     });
   }
   return out;

@@ -4,10 +4,8 @@
 import { h } from 'hastscript';
 import type { Element } from 'hast';
 import type { Badge } from '@kommunrapport/core';
+// Whether a vocabulary colour can carry a symbol on the page: one rule in core.
 import { readableColour } from '@kommunrapport/core';
-
-/** True when a vocabulary colour can be used for a symbol on the page's backgrounds (one rule in core). */
-export { readableColour };
 
 /** Renders a badge: symbol (decorative) and words. Unreadable colours fall back to the text colour. */
 export function badge(b: Badge): Element {

@@ -4,5 +4,5 @@ export { HtmlOptions, defaultOptions } from './options.js';
 export { renderPage, pageTree, type PageInput } from './page.js';
 export { contrastRatio, relativeLuminance, MIN_CONTRAST } from './contrast.js';
 export { palette } from './palette.js';
-export { readableColour } from './badge.js';
+export { readableColour } from '@kommunrapport/core';
 export { formatLinks, otherFormats, OTHER_FORMATS_ID, tableCsvLinks, type FormatLink, type TableCsvLink } from './formats.js';
