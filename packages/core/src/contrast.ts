@@ -2,7 +2,7 @@
 // keep the vocabulary's and the site's colours readable: 4.5:1 for text, 3:1 for graphics.
 // One rule for every format: HTML, PDF and DOCX use a site colour only where it passes.
 import { formatPath, modelDiagnostic, type Diagnostic, type Locate, type Report, type SiteSettings } from '@kommunrapport/model';
-import { createVocabulary, type ScaleName } from './vocabulary.js';
+import { createVocabulary, type Badge, type ScaleName } from './vocabulary.js';
 /** The minimum contrast for text (WCAG 1.4.3) and for graphics (WCAG 1.4.11). */
 export const MIN_CONTRAST = { text: 4.5, graphics: 3 } as const;
 
@@ -74,11 +74,20 @@ export function readableColour(colour: string): boolean {
 }
 
 /**
+ * The colour a badge's symbol is drawn in: its vocabulary colour where that is readable on the
+ * page ({@link readableColour}), else none, and the symbol takes the text colour. HTML and PDF
+ * both draw by it, as the `low-contrast` warning tells the author.
+ */
+export function symbolColour(badge: Badge): string | undefined {
+  return badge.colour && readableColour(badge.colour) ? badge.colour : undefined;
+}
+
+/**
  * The vocabulary's colours too light for text (`low-contrast`, a warning), each at the
  * colour's own line when the report writes the scale, else at governance's (a preset's).
  * Checked once per report, by validate and build alike, before any format is rendered;
- * the HTML page then draws those symbols in its text colour (the PDF draws a symbol as
- * decoration beside its words; DOCX writes the words only).
+ * HTML and PDF then draw those symbols in the text colour ({@link symbolColour}); DOCX
+ * writes the words only.
  */
 export function vocabularyColourFindings(report: Report, where: { file?: string; locate?: Locate } = {}): Diagnostic[] {
   const vocabulary = createVocabulary(report);

@@ -4,14 +4,15 @@
 import { h } from 'hastscript';
 import type { Element } from 'hast';
 import type { Badge } from '@kommunrapport/core';
-// Whether a vocabulary colour can carry a symbol on the page: one rule in core.
-import { readableColour } from '@kommunrapport/core';
+// The colour a symbol is drawn in (none where the vocabulary's is too light): one rule in core.
+import { symbolColour } from '@kommunrapport/core';
 
 /** Renders a badge: symbol (decorative) and words. Unreadable colours fall back to the text colour. */
 export function badge(b: Badge): Element {
   const children: Element[] = [];
   if (b.symbol) {
-    const style = b.colour && readableColour(b.colour) ? `color:${b.colour}` : undefined;
+    const colour = symbolColour(b);
+    const style = colour ? `color:${colour}` : undefined;
     children.push(h('span.sym', { ariaHidden: 'true', style }, b.symbol));
   }
   children.push(h('span.words', b.label));

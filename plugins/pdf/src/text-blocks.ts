@@ -1,7 +1,7 @@
 // Headings, paragraphs, lists, facts and status badges as tagged text: H1–H6, P, L/LI
 // with Lbl and LBody, Link with annotations. Status symbols are drawn beside their words
 // as decoration (artifacts); the words carry the meaning.
-import { abbreviationExplanation, phraseText, type Badge, type Fact, type Inline, type Phrase, type TextBlock } from '@kommunrapport/core';
+import { abbreviationExplanation, phraseText, symbolColour, type Badge, type Fact, type Inline, type Phrase, type TextBlock } from '@kommunrapport/core';
 import type { FontKey } from './fonts.js';
 import type { StructElement } from './pdfkit-api.js';
 import { assignId, child, type RenderState } from './state.js';
@@ -173,11 +173,12 @@ export function drawFacts(state: RenderState, parent: StructElement, facts: read
   state.writer.y += state.size * 0.3;
 }
 
-/** The runs of a badge: its symbol in its colour (decoration) and its words. */
+/** The runs of a badge: its symbol (decoration) in its colour, or the text colour where that is too light, and its words. */
 export function badgeRuns(badge: Badge): Run[] {
   const runs: Run[] = [];
+  const colour = symbolColour(badge);
   // The symbol carries its words as ActualText: a reader that meets it reads the words, not the glyph's name.
-  if (badge.symbol) runs.push({ text: `${badge.symbol} `, font: 'regular', artifact: true, actual: `${badge.label} `, ...(badge.colour ? { colour: badge.colour } : {}) });
+  if (badge.symbol) runs.push({ text: `${badge.symbol} `, font: 'regular', artifact: true, actual: `${badge.label} `, ...(colour ? { colour } : {}) });
   runs.push({ text: badge.label, font: 'regular' });
   return runs;
 }
