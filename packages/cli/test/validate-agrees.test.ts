@@ -1,7 +1,8 @@
 // `validate` reports every finding `build` reports before rendering, with the same code,
 // message, place and exit code: a config error, an option of a plugin that its codec
 // refuses, options for a plugin nobody knows, a site colour and a vocabulary colour below
-// their contrast minimum. Each case runs both commands on the same folder.
+// their contrast minimum, a config plugin that cannot be loaded, two files sharing an id.
+// Each case runs both commands on the same folder.
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -110,5 +111,37 @@ describe('validate reports what build reports before rendering', () => {
     expect(findings(build.stdout, 'low-contrast')).toEqual(inValidate.map((f) => f));
     expect(build.code).toBe(1);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('two files with one id: build refuses them, validate reports the same code, message and hint at each id, exit 1 from both', async () => {
+    const dir = workspace();
+    const text = readFileSync(reportFixture, 'utf8');
+    // A language variant that keeps the id is still one output folder: build refuses it.
+    writeFileSync(join(dir, 'english.yaml'), text.replace(/^language: sv$/m, 'language: en'));
+    const build = await runMain(['build', 'rapport.yaml', 'english.yaml', '-f', 'text', '-o', 'out'], dir);
+    const validate = await runMain(['validate', 'rapport.yaml', 'english.yaml'], dir);
+    const message = 'Reports share an id, so their outputs would go to the same folder: "0999-ks-2022-d2" in english.yaml, rapport.yaml. A build of them together writes nothing.';
+    const hint = 'Give each report its own id (the id names the output folder), or build them into different output folders.';
+    expect(build.stderr).toBe(`${message} (duplicate-report-id)\n  hint: ${hint}\n`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const found = findings(validate.stdout, 'duplicate-report-id');
+    expect(found).toEqual([`rapport.yaml:2:5  error  duplicate-report-id  id\n${message}`, `english.yaml:2:5  error  duplicate-report-id  id\n${message}`]);
+    expect(validate.stdout.split(`hint:     ${hint}`)).toHaveLength(3);
+    expect([build.code, validate.code]).toEqual([1, 1]);
+    // The same file named twice is one report for both.
+    const twice = await runMain(['validate', 'rapport.yaml', './rapport.yaml'], dir);
+    expect(twice.stdout).not.toContain('duplicate-report-id');
+    expect(twice.code).toBe(0);
+  });
+
+  it('a variant of one report with its own id (here its English version): both commands accept the pair, exit 0', async () => {
+    const dir = workspace();
+    const text = readFileSync(reportFixture, 'utf8');
+    writeFileSync(join(dir, 'english.yaml'), text.replace(/^language: sv$/m, 'language: en').replace(/^id: 0999-ks-2022-d2$/m, 'id: 0999-ks-2022-d2-en'));
+    const validate = await runMain(['validate', 'rapport.yaml', 'english.yaml'], dir);
+    const build = await runMain(['build', 'rapport.yaml', 'english.yaml', '-f', 'text', '-o', 'out'], dir);
+    expect(validate.stdout).not.toContain('duplicate-report-id');
+    expect([build.code, validate.code]).toEqual([0, 0]);
+    expect(existsSync(join(dir, 'out/0999-ks-2022-d2-en/rapport.txt'))).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { countBySeverity, countContent, formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
-import { BuildError, importPlugin, isIoProblem, problemInfo, readReport, type Plugin } from '@kommunrapport/core';
+import { BuildError, duplicateIdProblem, importPlugin, isIoProblem, problemInfo, readReport, sharedIds, type BuildProblem, type Plugin } from '@kommunrapport/core';
 import { loadConfigFor } from '../config.js';
 import { FIRST_PARTY } from '../first-party.js';
 import { EXIT, type CommandContext } from '../io.js';
@@ -49,8 +49,12 @@ interface FileResult {
   exit: number;
 }
 
-/** Validates one file; never throws for bad input or unreadable files. */
-export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<FileResult> {
+/**
+ * Validates one file; never throws for bad input or unreadable files. `sharedId` is the
+ * `duplicate-report-id` problem of this file's id shared with other files of the same
+ * command (see {@link sharedIdProblems}), shown at its `id:`.
+ */
+export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>, sharedId?: BuildProblem): Promise<FileResult> {
   const colours = pc.createColors(ctx.io.isTTY);
   const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
   // Everything a build finds before rendering: the report as core reads it (with its images
@@ -66,6 +70,10 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
   const imageCount = imageFiles.size;
   const config = await checkConfig(abs, options, ctx);
   const diagnostics = [...read.diagnostics, ...config.diagnostics];
+  if (sharedId !== undefined) {
+    const place = read.locate?.(['id']);
+    diagnostics.push({ code: sharedId.code, severity: 'error', path: 'id', message: sharedId.message, file, ...(place ? { line: place.line, column: place.column } : {}), hint: sharedId.hint ?? problemInfo(sharedId.code).hint });
+  }
   const failed = hasErrors(diagnostics, { strict: options.strict === true });
   const counts = report ? countContent(report) : undefined;
   const summary = counts ? { areas: counts.areas, goals: counts.goals, commitments: counts.commitments, indicators: counts.indicators } : null;
@@ -126,6 +134,18 @@ async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<C
   return { diagnostics: [...checked.diagnostics, ...strays, ...invalid], exit: EXIT.ok };
 }
 
+/**
+ * The files of one validate command that build would refuse to build together, because
+ * they share an id (core's {@link sharedIds}, the check build makes): each file's
+ * `duplicate-report-id` problem, naming the files its id is shared with, by absolute path.
+ */
+function sharedIdProblems(files: readonly string[], cwd: string): Map<string, BuildProblem> {
+  const show = (abs: string) => relative(cwd, abs).split(sep).join('/') || abs;
+  const out = new Map<string, BuildProblem>();
+  for (const shared of sharedIds(files.map((f) => resolve(cwd, f)))) for (const f of shared.files) out.set(f, duplicateIdProblem([shared], show));
+  return out;
+}
+
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
@@ -163,8 +183,10 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('-v, --verbose', 'also print what was read: sections, tables and the image files checked')
     .addHelpText('after', '\nExit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O problem.')
     .action(async (files: string[], options: ValidateOptions) => {
+      // Files that share an id are refused by build together, so validate reports it too.
+      const shared = sharedIdProblems(files, ctx.io.cwd);
       const results: FileResult[] = [];
-      for (const file of files) results.push(await validateFile(file, options, ctx));
+      for (const file of files) results.push(await validateFile(file, options, ctx, shared.get(resolve(ctx.io.cwd, file))));
       if (options.json) {
         const json = results.map((r) => r.json);
         ctx.io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
