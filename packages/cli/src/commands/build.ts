@@ -32,7 +32,7 @@ import {
 import { EXIT, type CommandContext } from '../io.js';
 import { CLI_DIR, FIRST_PARTY } from '../first-party.js';
 import { applyOverrides, CONFIG_NAMES, loadConfigFor, parseOptionOverride, type LoadedConfig, type OptionOverride } from '../config.js';
-import { configFindings, configPluginSpecs, optionFindings, probeThenImport } from '../preflight.js';
+import { configFindings, configPluginSpecs, optionFindings, pluginLoadFindings, PluginSpecError, probeThenImport } from '../preflight.js';
 
 /** Options of the build command. */
 export interface BuildOptions {
@@ -250,6 +250,9 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       ];
       extras.push(...(await probeThenImport(specs, { timeoutMs: timeout * 1000, probed, load })));
     } catch (error) {
+      // A config's plugin is a finding at its entry, as validate prints it; one from --plugin a problem.
+      const found = error instanceof PluginSpecError ? pluginLoadFindings(error, config, show) : undefined;
+      if (found !== undefined) return fail(found.exit, found.diagnostics.map((d) => formatDiagnostic(d, { colour: paint })).join('\n\n'));
       if (error instanceof BuildError) return fail(isIoProblem(error.problem) ? EXIT.usage : EXIT.invalid, formatProblem(error.problem));
       throw error;
     }

@@ -5,11 +5,11 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { countBySeverity, countContent, formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
-import { BuildError, duplicateIdProblem, importPlugin, isIoProblem, problemInfo, readReport, sharedIds, type BuildProblem, type Plugin } from '@kommunrapport/core';
+import { BuildError, duplicateIdProblem, importPlugin, problemInfo, readReport, sharedIds, type BuildProblem, type Plugin } from '@kommunrapport/core';
 import { loadConfigFor } from '../config.js';
 import { FIRST_PARTY } from '../first-party.js';
 import { EXIT, type CommandContext } from '../io.js';
-import { configFindings, configPluginSpecs, optionFindings, probeThenImport, type Findings } from '../preflight.js';
+import { configFindings, configPluginSpecs, optionFindings, pluginLoadFindings, probeThenImport, type Findings } from '../preflight.js';
 import { DEFAULT_TIMEOUT_S } from './build.js';
 
 /** Options of the validate command. */
@@ -119,11 +119,9 @@ async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<C
   try {
     extras = await probeThenImport(configPluginSpecs(config, dirname(report), ctx.io.cwd), { timeoutMs: DEFAULT_TIMEOUT_S * 1000, load: async (spec, dirs) => (await importPlugin(spec, dirs)).plugin });
   } catch (error) {
-    if (!(error instanceof BuildError)) throw error;
-    const p = error.problem;
-    const where = config.file ? { file: show(config.file), ...(config.locate?.(['plugins']) ?? {}) } : {};
-    const problem: Diagnostic = { code: p.code, severity: 'error', path: 'plugins', message: p.message, ...where, hint: p.hint ?? problemInfo(p.code).hint };
-    return { diagnostics: [...checked.diagnostics, problem], exit: isIoProblem(p) ? EXIT.usage : EXIT.invalid };
+    const found = error instanceof BuildError ? pluginLoadFindings(error, config, show) : undefined;
+    if (found === undefined) throw error;
+    return { diagnostics: [...checked.diagnostics, ...found.diagnostics], exit: found.exit };
   }
   const given = config.config.options ?? {};
   // First-party plugins are imported only when options are given for them, so validate stays quick.
