@@ -10,7 +10,7 @@ const kindOf = (d: Diagnostic) => (d.plugin !== undefined ? `[plugin ${d.plugin}
 
 /** Formats the findings of the reports of one batch as they finish. */
 export class RepeatedFindings {
-  /** Hints already printed, with the code they were printed for. */
+  /** Hints already printed, each with the plugin and code it was printed for. */
   private readonly hints = new Set<string>();
   /** Warnings listed in full under --quiet: the kind, the report it was shown for, and how many later reports had it. */
   private readonly shown = new Map<string, { file: string; more: number }>();

@@ -140,6 +140,7 @@ async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<C
 function sharedIdProblems(files: readonly string[], cwd: string): Map<string, BuildProblem> {
   const show = (abs: string) => relative(cwd, abs).split(sep).join('/') || abs;
   const out = new Map<string, BuildProblem>();
+  if (files.length < 2) return out;
   for (const shared of sharedIds(files.map((f) => resolve(cwd, f)))) for (const f of shared.files) out.set(f, duplicateIdProblem([shared], show));
   return out;
 }
