@@ -3,11 +3,12 @@
 // ids); after reproducible() it does not, and nothing else in the package has changed.
 // packDocx(), which the writer uses, zips the library's parts once and gives the same bytes.
 import { readFileSync } from 'node:fs';
+import { crc32, inflateRawSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { Bookmark, Document, ExternalHyperlink, ImageRun, InternalHyperlink, Packer, Paragraph, TextRun } from 'docx';
 import { unzipSync } from 'fflate';
 import { packDocx, reproducible, wordDocument, type DocxRenderInput } from '../src/index.js';
-import { EXAMPLES, ROOT, docxFiles, documentOf, load } from './helpers.js';
+import { EXAMPLES, ROOT, docxFiles, documentOf, load, renderReport } from './helpers.js';
 
 const make1 = () =>
   new Document({
@@ -115,6 +116,35 @@ describe('packDocx', () => {
       const bytes = packDocx(wordDocument(doc, input), date);
       expect(same(bytes, reproducible(await Packer.toBuffer(wordDocument(doc, input)), date))).toBe(true);
       expect(same(bytes, packDocx(wordDocument(doc, input), date))).toBe(true);
+    }
+  });
+});
+
+/** Each entry of a zip's central directory: name, method, CRC-32, sizes, and its bytes as stored. */
+function entries(zip: Uint8Array): { name: string; method: number; crc: number; size: number; stored: Uint8Array }[] {
+  const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+  let end = zip.length - 22;
+  while (view.getUint32(end, true) !== 0x06054b50) end--;
+  const out = [];
+  for (let at = view.getUint32(end + 16, true), n = view.getUint16(end + 10, true); n > 0; n--) {
+    const [method, crc, packed, size, nameLength, extra, comment, local] = [view.getUint16(at + 10, true), view.getUint32(at + 16, true), view.getUint32(at + 20, true), view.getUint32(at + 24, true), view.getUint16(at + 28, true), view.getUint16(at + 30, true), view.getUint16(at + 32, true), view.getUint32(at + 42, true)];
+    const name = new TextDecoder().decode(zip.subarray(at + 46, at + 46 + nameLength));
+    const data = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+    out.push({ name, method, crc, size, stored: zip.subarray(data, data + packed) });
+    at += 46 + nameLength + extra + comment;
+  }
+  return out;
+}
+
+describe('the zip of a DOCX', () => {
+  it.each(EXAMPLES)('%s: every part is deflated, and inflates (by Node\'s zlib) to the size and CRC-32 its entry records', async (_name, file) => {
+    const zip = await renderReport(load(file));
+    const list = entries(zip);
+    expect(list.map((e) => e.name)).toEqual(Object.keys(unzipSync(zip)));
+    for (const entry of list) {
+      expect(entry.method, entry.name).toBe(8);
+      const bytes = inflateRawSync(entry.stored);
+      expect([bytes.length, crc32(bytes)], entry.name).toEqual([entry.size, entry.crc]);
     }
   });
 });
