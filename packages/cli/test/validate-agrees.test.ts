@@ -85,7 +85,7 @@ describe('validate reports what build reports before rendering', () => {
     expect(validate.stdout).not.toContain('no plugin has that name');
   });
 
-  it('a config plugin that cannot be loaded: the same finding at its entry (code, message, hint) from both, exit 2 when not found, 1 when not a plugin', async () => {
+  it('a config plugin that cannot be loaded: the same finding at its entry (code, message, hint) from both (and formats), exit 2 when not found, 1 when not a plugin', async () => {
     /** A finding's three lines (place and code, message, hint) as the command printed them. */
     const block = (output: string, code: string) => {
       const lines = output.split('\n');
@@ -105,8 +105,11 @@ describe('validate reports what build reports before rendering', () => {
       expect(inBuild[0]).toBe(`kommunrapport.config.yaml:1:${c.column}  error  ${c.code}  ${c.path}`);
       expect(inBuild[2]).toMatch(/^hint: \S/);
       expect(block(v.stdout + v.stderr, c.code)).toEqual(inBuild);
-      expect(b.stderr).not.toContain('load:');
-      expect([b.code, v.code]).toEqual([c.exit, c.exit]);
+      // formats, which lists the config's plugins, says the same.
+      const f = await runMain(['formats'], dir);
+      expect(block(f.stderr, c.code)).toEqual(inBuild);
+      expect(b.stderr + f.stderr).not.toContain('load:');
+      expect([b.code, v.code, f.code]).toEqual([c.exit, c.exit, c.exit]);
       expect(existsSync(join(dir, 'out'))).toBe(false);
     }
   });
