@@ -111,7 +111,7 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
  * a plugin exit 1, with build's code and message.
  */
 async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<Findings> {
-  const show = (abs: string) => relative(ctx.io.cwd, abs).split(sep).join('/') || '.';
+  const show = shownFrom(ctx.io.cwd);
   const config = await loadConfigFor(report, show, options.config === undefined ? undefined : resolve(ctx.io.cwd, options.config));
   const checked = configFindings(config, show, options.strict === true);
   if (checked.exit !== EXIT.ok) return checked;
@@ -138,12 +138,15 @@ async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<C
  * `duplicate-report-id` problem, naming the files its id is shared with, by absolute path.
  */
 function sharedIdProblems(files: readonly string[], cwd: string): Map<string, BuildProblem> {
-  const show = (abs: string) => relative(cwd, abs).split(sep).join('/') || abs;
+  const show = shownFrom(cwd);
   const out = new Map<string, BuildProblem>();
   if (files.length < 2) return out;
   for (const shared of sharedIds(files.map((f) => resolve(cwd, f)))) for (const f of shared.files) out.set(f, duplicateIdProblem([shared], show));
   return out;
 }
+
+/** A file as findings name it: relative to the current folder, with forward slashes (as build names it). */
+const shownFrom = (cwd: string) => (abs: string) => relative(cwd, abs).split(sep).join('/') || '.';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
