@@ -2,6 +2,8 @@
 // clean Markdown (rapport.md). Everything that differs between them is here; what is
 // said, and in what order, is decided once in render.ts.
 
+import { labelSeparator } from '@kommunrapport/core';
+
 /** How headings, emphasis, links, list items and labelled lines are marked. */
 export interface Dialect {
   /** The file's media type. */
@@ -18,7 +20,7 @@ export interface Dialect {
   link(text: string, plainText: string, url: string): string;
   /** A list item after `indent` (spaces of the enclosing items); `ordinal` for ordered lists. */
   listItem(text: string, indent: string, ordinal?: number): string;
-  /** A labelled line, "term: value", such as a cover fact or a table row. */
+  /** A labelled line, "term: value" (core's labelSeparator: no colon after a label that ends a sentence), such as a cover fact or a table row. */
   labelled(label: string, value: string, emphasis?: boolean): string;
   /** Whether labelled lines are a list of their own, set apart from a lead line by a blank line. */
   readonly labelledAsList: boolean;
@@ -45,7 +47,7 @@ export const plainDialect: Dialect = {
     return plainText === address || plainText === url ? address : `${text} (${address})`;
   },
   listItem: (text, indent, ordinal) => `${indent}${listMarker(ordinal)} ${text}`,
-  labelled: (label, value) => `${label}: ${value}`,
+  labelled: (label, value) => `${label}${labelSeparator(label)}${value}`,
   labelledAsList: false,
   continuation: (line) => line,
 };
@@ -66,7 +68,7 @@ export const markdownDialect: Dialect = {
   strong: (text) => around('**', text),
   link: (text, _plainText, url) => `[${text}](${/[\s()<>]/.test(url) ? `<${url.replace(/[<>]/g, encodeURIComponent)}>` : url})`,
   listItem: (text, indent, ordinal) => `${indent}${listMarker(ordinal)} ${text}`,
-  labelled: (label, value, emphasis) => `- ${emphasis ? `**${label}**` : label}: ${value}`,
+  labelled: (label, value, emphasis) => `- ${emphasis ? `**${label}**` : label}${labelSeparator(label)}${value}`,
   labelledAsList: true,
   continuation: (line) =>
     line

@@ -11,8 +11,8 @@ describe('the goal model in text (Norrvik example)', async () => {
     expect(text).toContain('Utifrån nämndens indikatorer: kan inte bedömas. Utifrån relevanta nyckeltal: delvis uppfyllt. Sammanvägd bedömning: delvis uppfyllt.');
   });
   it('reads the goals-by-parent overview row by row with its headers', () => {
-    // A goal's title that ends a sentence is followed by the next column as a new sentence, not by "; ".
-    expect(text).toContain('Norrvik ska minska sin klimatpåverkan.: Mål Skolmaten ska ge mindre klimatpåverkan. Utifrån nämndens indikatorer kan inte bedömas;');
+    // A goal's title that ends a sentence is followed by the next column as a new sentence, with no colon or "; " glued to its stop.
+    expect(text).toContain('Norrvik ska minska sin klimatpåverkan. Mål Skolmaten ska ge mindre klimatpåverkan. Utifrån nämndens indikatorer kan inte bedömas;');
   });
   it('marks the inferred status and shows the correction', () => {
     expect(text).toContain('Underlag för bedömning: Härledd, inte angiven i källan:');

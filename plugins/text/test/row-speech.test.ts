@@ -68,3 +68,20 @@ describe('a row read for speech', () => {
     expect(said.some((l) => /ˈɔktuːbər vˈɛːrdə sˈɑːknas/u.test(l))).toBe(true);
   });
 });
+
+describe('a labelled line whose label ends a sentence', () => {
+  const NORRVIK = resolve(ROOT, 'examples/norrvik-bun-2024-malmodell/rapport.yaml');
+
+  it('has no colon glued to the stop of a goal written as a sentence, in every dialect, and keeps the colon after other labels', async () => {
+    for (const raw of [{}, { dialect: 'plain' }, { markdown: true }]) {
+      const r = await render(loadFile(NORRVIK), raw);
+      for (const out of [r.txt, r.md ?? '']) {
+        expect(unwrap(out)).not.toMatch(/[.!?]\**:/u);
+      }
+      // The summary's row of a kommunfullmäktige goal, which its author ends with a full stop.
+      expect(unwrap(r.txt)).toContain('Alla barn och unga ska ges förutsättningar att lyckas i skolan. Mål Fler elever ska vara behöriga till gymnasiet.');
+      expect(r.txt).toMatch(/^Period: januari/mu);
+    }
+  });
+});
+

@@ -5,14 +5,33 @@ import { phraseText } from './inline.js';
 import { unusedName } from './names.js';
 
 /**
- * Phrases joined as one line reads them: "; " between them, but a phrase that ends a sentence
- * itself (a goal's title, a reason the author gives: "…byte av leverantör.") is followed by a
- * space only, so no stop has "; " glued to it.
+ * Whether text ends a sentence: a "!", a "?", or a full stop after a number or a word of five
+ * letters or more ("…lyckas i skolan.", "…inte 2024."). A stop after a shorter word or inside
+ * one ends an abbreviation ("Prognos i okt.", "m.m.", "t.ex."), which the next words continue.
+ */
+export function endsSentence(text: string): boolean {
+  return /(?:[!?]|\p{L}{5}\.|\p{N}\.)$/u.test(text);
+}
+
+/**
+ * Phrases joined as one line reads them: "; " between them, but a phrase that ends with a stop
+ * (a goal's title, a reason the author gives: "…byte av leverantör.", or an abbreviation) is
+ * followed by a space only, so no stop has "; " glued to it.
  */
 export function joinPhrases(phrases: readonly string[]): string {
   let out = '';
   for (let i = 0; i < phrases.length; i++) out += i === 0 ? phrases[i] : `${/[.!?]$/u.test(phrases[i - 1]!) ? ' ' : '; '}${phrases[i]}`;
   return out;
+}
+
+/**
+ * What goes between a label and what it labels on one line: ": " ("Period: januari–augusti",
+ * "Prognos i okt.: 12"), or a space only after a label that ends a sentence itself, as a goal
+ * the author wrote as one does ("Alla barn ska lyckas i skolan. Mål …"), so no sentence's stop
+ * has a colon glued to it and the author's words stay as written.
+ */
+export function labelSeparator(label: string): string {
+  return endsSentence(label) ? ' ' : ': ';
 }
 
 /**
