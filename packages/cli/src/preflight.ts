@@ -1,11 +1,12 @@
 // What `build` checks of a report's config before rendering, in one place, so `validate`
 // reports the same findings (codes, messages, places) with the same exit codes: the config
-// file itself, its site: block (the logo, the colours' contrast), options for a plugin
-// nobody knows, and each plugin's options decoded by its codec.
+// file itself, its site: block (the logo, the colours' contrast), the plugins it adds
+// (one that cannot be loaded is a finding at its entry), options for a plugin nobody knows,
+// and each plugin's options decoded by its codec.
 import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { closest, formatPath, hasErrors, type Diagnostic } from '@kommunrapport/model';
-import { BuildError, decodeOptions, isPathSpec, probePlugins, resolvePluginSpec, type Plugin, type SiteContext } from '@kommunrapport/core';
+import { BuildError, decodeOptions, isIoProblem, isPathSpec, probePlugins, problemInfo, resolvePluginSpec, type BuildProblem, type Plugin, type SiteContext } from '@kommunrapport/core';
 import { readSiteContext, type LoadedConfig, type OptionOverride } from './config.js';
 import { EXIT } from './io.js';
 
@@ -90,6 +91,18 @@ export function optionFindings(check: OptionCheck): { strays: Diagnostic[]; inva
 export interface PluginSpec {
   spec: string;
   dirs: string[];
+  /** Its place in the config's `plugins:` list; undefined for a plugin named on the command line. */
+  inConfig?: number;
+}
+
+/** A plugin that cannot be found, imported or is not a plugin, with the spec that named it. */
+export class PluginSpecError extends BuildError {
+  readonly spec: PluginSpec;
+  constructor(problem: BuildProblem, spec: PluginSpec) {
+    super(problem);
+    this.name = 'PluginSpecError';
+    this.spec = spec;
+  }
 }
 
 /**
@@ -97,27 +110,70 @@ export interface PluginSpec {
  * config file; a package name from the config's folder, then the report's, then the current one.
  */
 export function configPluginSpecs(config: LoadedConfig, reportDir: string, cwd: string): PluginSpec[] {
-  return (config.config.plugins ?? []).map((spec) => ({ spec, dirs: isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, cwd] }));
+  return (config.config.plugins ?? []).map((spec, i) => ({ spec, dirs: isPathSpec(spec) ? [config.dir] : [config.dir, reportDir, cwd], inConfig: i }));
+}
+
+/**
+ * A config's plugin that cannot be loaded, as validate and build both print it: a finding at
+ * its entry under `plugins:` (at the list when no one spec is to blame, e.g. the worker that
+ * imports them would not start) with the problem's code, message and hint; exit 2 when it
+ * cannot be found (an I/O problem), else 1. Undefined for a plugin named on the command line,
+ * which has no place in a file (build prints it as a problem).
+ */
+export function pluginLoadFindings(error: BuildError, config: LoadedConfig, show: (file: string) => string): Findings | undefined {
+  const index = error instanceof PluginSpecError ? error.spec.inConfig : undefined;
+  if (error instanceof PluginSpecError && index === undefined) return undefined;
+  const p = error.problem;
+  const path = index === undefined ? ['plugins'] : ['plugins', index];
+  const place = config.locate?.(path);
+  const finding: Diagnostic = {
+    code: p.code,
+    severity: 'error',
+    path: formatPath(path),
+    message: p.message,
+    ...(config.file ? { file: show(config.file) } : {}),
+    ...(place ? { line: place.line, column: place.column } : {}),
+    hint: p.hint ?? problemInfo(p.code).hint,
+  };
+  return { diagnostics: [finding], exit: isIoProblem(p) ? EXIT.usage : EXIT.invalid };
 }
 
 /**
  * Imports plugins as build does: each file first on a worker under the time limit (one that
  * hangs, blocks its thread or ends the process at import fails there, naming itself), then
  * here with `load`. Files in `probed` are not probed again (it is added to). Throws a
- * BuildError for a plugin that cannot be found, imported or is not a plugin.
+ * {@link PluginSpecError} for a plugin that cannot be found, imported or is not a plugin.
  */
 export async function probeThenImport<T>(specs: readonly PluginSpec[], options: { timeoutMs: number; probed?: Set<string>; load: (spec: string, dirs: string[]) => Promise<T> }): Promise<T[]> {
   const probed = options.probed ?? new Set<string>();
-  const refs = [...new Set(specs.map(({ spec, dirs }) => fileURLToPath(resolvePluginSpec(spec, dirs))))].filter((file) => !probed.has(file)).map((file) => ({ spec: file, fromDir: dirname(file) }));
+  const named = (error: unknown, spec: PluginSpec) => (error instanceof BuildError ? new PluginSpecError(error.problem, spec) : error);
+  const files = specs.map((s) => {
+    try {
+      return fileURLToPath(resolvePluginSpec(s.spec, s.dirs));
+    } catch (error) {
+      throw named(error, s);
+    }
+  });
+  const refs = [...new Set(files)].filter((file) => !probed.has(file)).map((file) => ({ spec: file, fromDir: dirname(file) }));
   try {
     await probePlugins(refs, { timeoutMs: options.timeoutMs });
   } catch (error) {
-    // A plugin that hangs or ends its thread fails here; one that cannot be imported or is
-    // not a plugin fails again just below, named by the spec the user gave.
-    if (!(error instanceof BuildError) || error.problem.code === 'plugin-failed') throw error;
+    // A plugin that hangs or ends its thread fails here, named by its file; one that cannot be
+    // imported or is not a plugin fails again just below, named by the spec the user gave.
+    if (!(error instanceof BuildError)) throw error;
+    if (error.problem.code === 'plugin-failed') {
+      const at = files.indexOf(error.problem.plugin ?? '');
+      throw at === -1 ? error : named(error, specs[at]!);
+    }
   }
   for (const r of refs) probed.add(r.spec);
   const out: T[] = [];
-  for (const { spec, dirs } of specs) out.push(await options.load(spec, dirs));
+  for (const s of specs) {
+    try {
+      out.push(await options.load(s.spec, s.dirs));
+    } catch (error) {
+      throw named(error, s);
+    }
+  }
   return out;
 }

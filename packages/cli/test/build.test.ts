@@ -70,6 +70,41 @@ describe('kommunrapport build', () => {
     expect(text.stdout).toContain('[plugin findings] render reports/r1.yaml: Plugin "findings" reported 1 problem (stale-figure; warnings count as errors under --strict). (plugin-findings)');
   });
 
+  it('a batch lists every report\'s findings with each hint once; -q shows a repeated warning once and counts the other reports; one report is unchanged', async () => {
+    const { dir, files } = workspace(3);
+    const args = ['build', 'reports/*.yaml', '--plugin', pluginPath('findings'), '--format', 'findings', '--jobs', '1'];
+    const count = (text: string, part: string) => text.split(part).length - 1;
+    const head = '  warning  [plugin findings] stale-figure  title';
+    const hint = 'hint:     Update the title.';
+    const all = await runMain(args, dir);
+    expect(all.code).toBe(0);
+    expect(count(all.stdout, head)).toBe(3);
+    expect(count(all.stdout, 'looks stale.')).toBe(3);
+    expect(count(all.stdout, hint)).toBe(1);
+    expect(all.stdout).not.toContain('more report');
+
+    const quiet = await runMain([...args, '-q'], dir);
+    expect(quiet.code).toBe(0);
+    expect(count(quiet.stdout, head)).toBe(1);
+    expect(count(quiet.stdout, hint)).toBe(1);
+    expect(quiet.stdout).toMatch(/^2 more reports had the warning \[plugin findings\] stale-figure \(shown above for reports\/r[123]\.yaml\)\.$/m);
+    expect(quiet.stdout.split('\n').filter(Boolean)).toHaveLength(4);
+
+    // Reports that fail list every finding, under -q too; the hint still once.
+    const failing = await runMain([...args, '-q', '-O', 'findings.report=error'], dir);
+    expect(failing.code).toBe(1);
+    expect(count(failing.stdout, '  error  [plugin findings] broken-cell')).toBe(3);
+    expect(count(failing.stdout, 'hint:     Shorten the cell.')).toBe(1);
+
+    // One report: its finding with its hint, as before, with or without -q.
+    for (const extra of [[], ['-q']]) {
+      const one = await runMain(['build', files[0]!, '--plugin', pluginPath('findings'), '--format', 'findings', ...extra], dir);
+      expect(count(one.stdout, head)).toBe(1);
+      expect(count(one.stdout, hint)).toBe(1);
+      expect(one.stdout).not.toContain('more report');
+    }
+  });
+
   it('refuses an unknown format with exit code 2 and the list of known formats', async () => {
     const { dir, files } = workspace(1);
     const r = await runCli(['build', files[0]!, '--format', 'html,odt'], { cwd: dir });

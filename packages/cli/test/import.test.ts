@@ -5,6 +5,7 @@ import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { parseYaml } from '@kommunrapport/model';
 import { repoRoot, runMain, tempDir } from './cli-helpers.js';
 import { MAX_SHEET_CELLS, MAX_WORKBOOK_UNPACKED_BYTES, zipUnpackedSize } from '../src/import/sheet.js';
 import { countWorkbookCells } from '../src/import/zip.js';
@@ -386,6 +387,10 @@ describe('slips an outsider plants, each refused at its cell with nothing writte
     expect(run.code).toBe(1);
     const line = original.split('\n').findIndex((l) => l.includes('values: { utfall-aug: 30210,')) + 1;
     expect(run.stderr).toMatch(new RegExp(`^rapport\\.yaml:${line}:\\d+ {2}error {2}sum-mismatch`, 'm'));
+    // Its path names the row as the file on disk has it, one index below the text the command would write.
+    const path = new RegExp(`^rapport\\.yaml:${line}:\\d+ {2}error {2}sum-mismatch {2}(\\S+)`, 'm').exec(run.stderr)![1]!;
+    const segments = path.match(/[^.[\]]+/g)!.map((s) => (/^\d+$/.test(s) ? Number(s) : s));
+    expect(parseYaml(original).locate(segments)?.line).toBe(line);
     expectUnchanged();
   });
 
@@ -398,6 +403,24 @@ describe('slips an outsider plants, each refused at its cell with nothing writte
     expect(among!.line).toBeUndefined();
     expect(among!.message).toBe('m (In the lines the command would change; x as it would be written.)');
     expect(below).toMatchObject({ line: 4, column: 3 });
+  });
+
+  it('placeInOriginal: a path below the changes names each list item as the file has it, in block and flow lists', () => {
+    const original = 'tables:\n  - rows:\n      - { a: 1 }\n      - a: 2\n        b: [5, 6]\n  - rows: [{ a: 3 }, { a: 4 }]\n';
+    const edited = original.replace('      - { a: 1 }\n', '      - { a: 0 }\n      - { a: 1 }\n');
+    const at = (line: number, column: number, path: string) => ({ code: 'sum-mismatch', severity: 'error' as const, path, message: 'm', line, column });
+    const lineOf = (text: string, part: string) => text.split('\n').findIndex((l) => l.includes(part)) + 1;
+    const [second, inner, other, among] = placeInOriginal(original, edited, [
+      at(lineOf(edited, 'a: 2'), 9, 'tables[0].rows[2]'),
+      at(lineOf(edited, 'b: [5, 6]'), 16, 'tables[0].rows[2].b[1]'),
+      at(lineOf(edited, '{ a: 4 }'), 24, 'tables[1].rows[1]'),
+      at(lineOf(edited, '{ a: 0 }'), 9, 'tables[0].rows[0]'),
+    ]);
+    expect(second).toMatchObject({ line: lineOf(original, 'a: 2'), path: 'tables[0].rows[1]' });
+    expect(inner).toMatchObject({ line: lineOf(original, 'b: [5, 6]'), path: 'tables[0].rows[1].b[1]' });
+    expect(other).toMatchObject({ line: lineOf(original, '{ a: 4 }'), path: 'tables[1].rows[1]' });
+    expect(among).toMatchObject({ path: 'tables[0].rows[0]' });
+    expect(among!.line).toBeUndefined();
   });
 
   it('an empty CSV file (or one of only a BOM): says the file is empty, not "choose the sheet"', async () => {

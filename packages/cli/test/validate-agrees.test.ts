@@ -1,7 +1,8 @@
 // `validate` reports every finding `build` reports before rendering, with the same code,
 // message, place and exit code: a config error, an option of a plugin that its codec
 // refuses, options for a plugin nobody knows, a site colour and a vocabulary colour below
-// their contrast minimum. Each case runs both commands on the same folder.
+// their contrast minimum, a config plugin that cannot be loaded, two files sharing an id.
+// Each case runs both commands on the same folder.
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -72,7 +73,7 @@ describe('validate reports what build reports before rendering', () => {
     expect([strict.build.code, strict.validate.code]).toEqual([1, 1]);
   });
 
-  it("an option a config's own plugin refuses, and a config plugin that cannot be found: the same code and message, the same exit code from both", async () => {
+  it("an option a config's own plugin refuses: the same code and message, the same exit code from both", async () => {
     const dir = workspace(`plugins: [${JSON.stringify(pluginPath('echo'))}]\noptions:\n  echo:\n    repeat: many\n`);
     const build = await runMain(['build', 'rapport.yaml', '-o', 'out', '-f', 'echo'], dir);
     const validate = await runMain(['validate', 'rapport.yaml'], dir);
@@ -82,14 +83,35 @@ describe('validate reports what build reports before rendering', () => {
     expect([build.code, validate.code]).toEqual([1, 1]);
     // Options for the config's plugin are not taken for a plugin nobody knows.
     expect(validate.stdout).not.toContain('no plugin has that name');
+  });
 
-    const missing = workspace('plugins: [./finns-inte.mjs]\n');
-    const b = await runMain(['build', 'rapport.yaml', '-o', 'out', '-f', 'text'], missing);
-    const v = await runMain(['validate', 'rapport.yaml'], missing);
-    const message = `Cannot find the plugin file ${join(missing, 'finns-inte.mjs')}.`;
-    expect(b.stderr).toContain(`${message} (plugin-not-found)`);
-    expect(v.stderr).toContain(`kommunrapport.config.yaml:1:10  error  plugin-not-found  plugins\n  ${message}`);
-    expect([b.code, v.code]).toEqual([2, 2]);
+  it('a config plugin that cannot be loaded: the same finding at its entry (code, message, hint) from both (and formats), exit 2 when not found, 1 when not a plugin', async () => {
+    /** A finding's three lines (place and code, message, hint) as the command printed them. */
+    const block = (output: string, code: string) => {
+      const lines = output.split('\n');
+      const at = lines.findIndex((l) => l.includes(` ${code}  `));
+      return at === -1 ? [] : lines.slice(at, at + 3).map((l) => l.trim().replace(/^hint: +/, 'hint: '));
+    };
+    const cases = [
+      { entries: '[./finns-inte.mjs]', code: 'plugin-not-found', path: 'plugins[0]', column: 11, exit: 2 },
+      { entries: `[${JSON.stringify(pluginPath('echo'))}, ./inte-plugin.mjs]`, code: 'plugin-invalid', path: 'plugins[1]', column: 13 + JSON.stringify(pluginPath('echo')).length, exit: 1 },
+    ];
+    for (const c of cases) {
+      const dir = workspace(`plugins: ${c.entries}\n`);
+      writeFileSync(join(dir, 'inte-plugin.mjs'), 'export default 42;\n');
+      const b = await runMain(['build', 'rapport.yaml', '-o', 'out', '-f', 'text'], dir);
+      const v = await runMain(['validate', 'rapport.yaml'], dir);
+      const inBuild = block(b.stderr, c.code);
+      expect(inBuild[0]).toBe(`kommunrapport.config.yaml:1:${c.column}  error  ${c.code}  ${c.path}`);
+      expect(inBuild[2]).toMatch(/^hint: \S/);
+      expect(block(v.stdout + v.stderr, c.code)).toEqual(inBuild);
+      // formats, which lists the config's plugins, says the same.
+      const f = await runMain(['formats'], dir);
+      expect(block(f.stderr, c.code)).toEqual(inBuild);
+      expect(b.stderr + f.stderr).not.toContain('load:');
+      expect([b.code, v.code, f.code]).toEqual([c.exit, c.exit, c.exit]);
+      expect(existsSync(join(dir, 'out'))).toBe(false);
+    }
   });
 
   it('a vocabulary colour below 4.5:1: the same warning at the colour, found before rendering by both (any format)', async () => {
@@ -110,5 +132,37 @@ describe('validate reports what build reports before rendering', () => {
     expect(findings(build.stdout, 'low-contrast')).toEqual(inValidate.map((f) => f));
     expect(build.code).toBe(1);
     expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('two files with one id: build refuses them, validate reports the same code, message and hint at each id, exit 1 from both', async () => {
+    const dir = workspace();
+    const text = readFileSync(reportFixture, 'utf8');
+    // A language variant that keeps the id is still one output folder: build refuses it.
+    writeFileSync(join(dir, 'english.yaml'), text.replace(/^language: sv$/m, 'language: en'));
+    const build = await runMain(['build', 'rapport.yaml', 'english.yaml', '-f', 'text', '-o', 'out'], dir);
+    const validate = await runMain(['validate', 'rapport.yaml', 'english.yaml'], dir);
+    const message = 'Reports share an id, so their outputs would go to the same folder: "0999-ks-2022-d2" in english.yaml, rapport.yaml. A build of them together writes nothing.';
+    const hint = 'Give each report its own id (the id names the output folder), or build them into different output folders.';
+    expect(build.stderr).toBe(`${message} (duplicate-report-id)\n  hint: ${hint}\n`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    const found = findings(validate.stdout, 'duplicate-report-id');
+    expect(found).toEqual([`rapport.yaml:2:5  error  duplicate-report-id  id\n${message}`, `english.yaml:2:5  error  duplicate-report-id  id\n${message}`]);
+    expect(validate.stdout.split(`hint:     ${hint}`)).toHaveLength(3);
+    expect([build.code, validate.code]).toEqual([1, 1]);
+    // The same file named twice is one report for both.
+    const twice = await runMain(['validate', 'rapport.yaml', './rapport.yaml'], dir);
+    expect(twice.stdout).not.toContain('duplicate-report-id');
+    expect(twice.code).toBe(0);
+  });
+
+  it('a variant of one report with its own id (here its English version): both commands accept the pair, exit 0', async () => {
+    const dir = workspace();
+    const text = readFileSync(reportFixture, 'utf8');
+    writeFileSync(join(dir, 'english.yaml'), text.replace(/^language: sv$/m, 'language: en').replace(/^id: 0999-ks-2022-d2$/m, 'id: 0999-ks-2022-d2-en'));
+    const validate = await runMain(['validate', 'rapport.yaml', 'english.yaml'], dir);
+    const build = await runMain(['build', 'rapport.yaml', 'english.yaml', '-f', 'text', '-o', 'out'], dir);
+    expect(validate.stdout).not.toContain('duplicate-report-id');
+    expect([build.code, validate.code]).toEqual([0, 0]);
+    expect(existsSync(join(dir, 'out/0999-ks-2022-d2-en/rapport.txt'))).toBe(true);
   });
 });

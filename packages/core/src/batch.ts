@@ -208,21 +208,43 @@ export function reportIdOf(file: string): string | undefined {
   }
 }
 
+/** Report files that share an id, each id with its files sorted. */
+export interface SharedId {
+  id: string;
+  files: string[];
+}
+
+/**
+ * The ids that two or more of the files share, read as a build reads them ({@link reportIdOf}):
+ * distinct files (by absolute path) with the same id, whatever their language or level, would
+ * be written to the same folder. Files without a readable id are left out: their build says why.
+ */
+export function sharedIds(files: readonly string[]): SharedId[] {
+  const byId = new Map<string, string[]>();
+  for (const file of [...new Set(files)].sort()) {
+    const id = reportIdOf(file);
+    if (id === undefined) continue;
+    byId.set(id, [...(byId.get(id) ?? []), file]);
+  }
+  return [...byId].filter(([, f]) => f.length > 1).map(([id, f]) => ({ id, files: f }));
+}
+
+/**
+ * The problem `duplicate-report-id` for shared ids, worded once: build refuses the batch with
+ * it, and validate shows it at the `id:` of each file concerned (with that file's own clash).
+ */
+export function duplicateIdProblem(shared: readonly SharedId[], show: (file: string) => string = (f) => f): BuildProblem {
+  const list = shared.map(({ id, files }) => `"${id}" in ${files.map(show).join(', ')}`).join('; ');
+  return { code: 'duplicate-report-id', message: `Reports share an id, so their outputs would go to the same folder: ${list}. A build of them together writes nothing.` };
+}
+
 /**
  * Throws a BuildError `duplicate-report-id` when two of the files have the same report id
  * (they would be written to the same folder), before anything is built.
  */
 export function assertDistinctIds(files: readonly string[], show: (file: string) => string = (f) => f): void {
-  const byId = new Map<string, string[]>();
-  for (const file of files) {
-    const id = reportIdOf(file);
-    if (id === undefined) continue;
-    byId.set(id, [...(byId.get(id) ?? []), file]);
-  }
-  const clashes = [...byId].filter(([, f]) => f.length > 1);
-  if (clashes.length === 0) return;
-  const list = clashes.map(([id, f]) => `"${id}" in ${f.map(show).join(', ')}`).join('; ');
-  throw new BuildError({ code: 'duplicate-report-id', message: `Reports share an id, so their outputs would go to the same folder: ${list}. Nothing was built.` });
+  const shared = sharedIds(files);
+  if (shared.length > 0) throw new BuildError(duplicateIdProblem(shared, show));
 }
 
 /**

@@ -112,7 +112,7 @@ export const BUILD_PROBLEM_CODES = {
     severity: 'error',
     group: 'build',
     kind: 'build',
-    meaning: 'Two or more reports of one batch have the same id, so they would be written to the same folder and one output would silently replace the other; nothing is built.',
+    meaning: 'Two or more reports of one batch have the same id, so they would be written to the same folder and one output would silently replace the other; nothing is built. `validate` reports it at the `id:` of each of the files named together.',
     message: detail,
     hint: 'Give each report its own id (the id names the output folder), or build them into different output folders.',
   },

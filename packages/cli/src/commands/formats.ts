@@ -11,6 +11,7 @@ import { BuildError, formatProblem, importPlugin, isIoProblem, isPathSpec, type 
 import { EXIT, type CommandContext } from '../io.js';
 import { FIRST_PARTY } from '../first-party.js';
 import { CONFIG_NAMES, loadConfigFor } from '../config.js';
+import { pluginLoadFindings, PluginSpecError } from '../preflight.js';
 
 /** One format as listed. */
 export interface FormatInfo {
@@ -74,9 +75,18 @@ export async function runFormats(options: { plugin?: string[]; config?: string; 
       const file = createRequire(import.meta.url).resolve(fp.package);
       add(plugin, file, 'built in');
     }
-    for (const spec of config.config.plugins ?? []) {
-      const { plugin, file } = await importPlugin(spec, isPathSpec(spec) ? [config.dir] : [config.dir, io.cwd]);
-      add(plugin, file, config.file ? show(config.file) : CONFIG_NAMES[1]);
+    for (const [i, spec] of (config.config.plugins ?? []).entries()) {
+      const dirs = isPathSpec(spec) ? [config.dir] : [config.dir, io.cwd];
+      try {
+        const { plugin, file } = await importPlugin(spec, dirs);
+        add(plugin, file, config.file ? show(config.file) : CONFIG_NAMES[1]);
+      } catch (error) {
+        // A config's plugin that cannot be loaded is the finding validate and build print.
+        if (!(error instanceof BuildError)) throw error;
+        const found = pluginLoadFindings(new PluginSpecError(error.problem, { spec, dirs, inConfig: i }), config, show)!;
+        io.stderr(`${found.diagnostics.map((d) => formatDiagnostic(d)).join('\n\n')}\n`);
+        return found.exit;
+      }
     }
     for (const spec of options.plugin ?? []) {
       const { plugin, file } = await importPlugin(spec, [io.cwd]);

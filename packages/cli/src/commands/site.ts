@@ -15,6 +15,7 @@ import { FIRST_PARTY } from '../first-party.js';
 import { CONFIG_NAMES, findConfig, loadConfigFor, readSiteContext } from '../config.js';
 import { resolveReports } from './build.js';
 import { buildSite, type SiteSummary } from '../site/build.js';
+import { RepeatedFindings } from '../repeats.js';
 
 /** Options of the site command. */
 export interface SiteOptions {
@@ -132,12 +133,15 @@ export async function runSite(patterns: readonly string[], options: SiteOptions,
       pages: summary.pages,
     }, null, 2)}\n`);
   } else {
+    // As build prints several reports' findings: a hint once, and under -q a warning once (see repeats.ts).
+    const repeats = new RepeatedFindings({ quiet: options.quiet === true, format: { colour: paint } });
     for (const r of summary.reports) {
       const res = r.result;
       if (res === undefined) continue;
-      for (const d of res.diagnostics) if (!res.ok || d.severity !== 'info') if (!(options.quiet === true && res.ok)) io.stderr(`${formatDiagnostic(d, { colour: paint })}\n`);
+      for (const f of repeats.report(r.file, res.diagnostics.filter((d) => !res.ok || d.severity !== 'info'), res.ok)) io.stderr(`${f}\n`);
       for (const p of res.problems) io.stderr(`${formatProblem(p)}\n`);
     }
+    for (const line of repeats.closing()) io.stderr(`${line}\n`);
     for (const d of summary.catalogue) io.stderr(`${formatDiagnostic(d, { colour: paint })}\n`);
     if (summary.ok && options.quiet !== true)
       io.stdout(`${colours.green('✓')} site ${show(summary.outDir)}/: ${summary.reports.length} report${summary.reports.length === 1 ? '' : 's'} (${summary.rebuiltReports} built), ${summary.pages.length} pages (${summary.rebuiltPages} written), ${summary.files} files\n`);
@@ -154,7 +158,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('<file...>', 'report files (YAML) or glob patterns, e.g. "rapporter/*/rapport.yaml"')
     .option('-o, --out <folder>', 'the site folder (replaced atomically)', 'site')
     .option('--config <file>', 'the config file with the site: block (default: kommunrapport.config.yaml in the current folder, else next to the first report)')
-    .option('-q, --quiet', 'print only problems')
+    .option('-q, --quiet', 'print only problems; a warning already shown for one report is counted for the others, not listed again')
     .option('-v, --verbose', 'also print the config file the site\'s settings come from')
     .option('--json', 'print a JSON summary: reports and pages, and which were built again')
     .option('--strict', 'treat warnings as errors, and require the accessibility statement\'s facts')

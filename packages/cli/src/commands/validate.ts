@@ -5,11 +5,11 @@ import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
 import { countBySeverity, countContent, formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
-import { BuildError, importPlugin, isIoProblem, problemInfo, readReport, type Plugin } from '@kommunrapport/core';
+import { BuildError, duplicateIdProblem, importPlugin, problemInfo, readReport, sharedIds, type BuildProblem, type Plugin } from '@kommunrapport/core';
 import { loadConfigFor } from '../config.js';
 import { FIRST_PARTY } from '../first-party.js';
 import { EXIT, type CommandContext } from '../io.js';
-import { configFindings, configPluginSpecs, optionFindings, probeThenImport, type Findings } from '../preflight.js';
+import { configFindings, configPluginSpecs, optionFindings, pluginLoadFindings, probeThenImport, type Findings } from '../preflight.js';
 import { DEFAULT_TIMEOUT_S } from './build.js';
 
 /** Options of the validate command. */
@@ -49,8 +49,12 @@ interface FileResult {
   exit: number;
 }
 
-/** Validates one file; never throws for bad input or unreadable files. */
-export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<FileResult> {
+/**
+ * Validates one file; never throws for bad input or unreadable files. `sharedId` is the
+ * `duplicate-report-id` problem of this file's id shared with other files of the same
+ * command (see {@link sharedIdProblems}), shown at its `id:`.
+ */
+export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>, sharedId?: BuildProblem): Promise<FileResult> {
   const colours = pc.createColors(ctx.io.isTTY);
   const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
   // Everything a build finds before rendering: the report as core reads it (with its images
@@ -66,6 +70,10 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
   const imageCount = imageFiles.size;
   const config = await checkConfig(abs, options, ctx);
   const diagnostics = [...read.diagnostics, ...config.diagnostics];
+  if (sharedId !== undefined) {
+    const place = read.locate?.(['id']);
+    diagnostics.push({ code: sharedId.code, severity: 'error', path: 'id', message: sharedId.message, file, ...(place ? { line: place.line, column: place.column } : {}), hint: sharedId.hint ?? problemInfo(sharedId.code).hint });
+  }
   const failed = hasErrors(diagnostics, { strict: options.strict === true });
   const counts = report ? countContent(report) : undefined;
   const summary = counts ? { areas: counts.areas, goals: counts.goals, commitments: counts.commitments, indicators: counts.indicators } : null;
@@ -103,7 +111,7 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
  * a plugin exit 1, with build's code and message.
  */
 async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>): Promise<Findings> {
-  const show = (abs: string) => relative(ctx.io.cwd, abs).split(sep).join('/') || '.';
+  const show = shownFrom(ctx.io.cwd);
   const config = await loadConfigFor(report, show, options.config === undefined ? undefined : resolve(ctx.io.cwd, options.config));
   const checked = configFindings(config, show, options.strict === true);
   if (checked.exit !== EXIT.ok) return checked;
@@ -111,11 +119,9 @@ async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<C
   try {
     extras = await probeThenImport(configPluginSpecs(config, dirname(report), ctx.io.cwd), { timeoutMs: DEFAULT_TIMEOUT_S * 1000, load: async (spec, dirs) => (await importPlugin(spec, dirs)).plugin });
   } catch (error) {
-    if (!(error instanceof BuildError)) throw error;
-    const p = error.problem;
-    const where = config.file ? { file: show(config.file), ...(config.locate?.(['plugins']) ?? {}) } : {};
-    const problem: Diagnostic = { code: p.code, severity: 'error', path: 'plugins', message: p.message, ...where, hint: p.hint ?? problemInfo(p.code).hint };
-    return { diagnostics: [...checked.diagnostics, problem], exit: isIoProblem(p) ? EXIT.usage : EXIT.invalid };
+    const found = error instanceof BuildError ? pluginLoadFindings(error, config, show) : undefined;
+    if (found === undefined) throw error;
+    return { diagnostics: [...checked.diagnostics, ...found.diagnostics], exit: found.exit };
   }
   const given = config.config.options ?? {};
   // First-party plugins are imported only when options are given for them, so validate stays quick.
@@ -125,6 +131,22 @@ async function checkConfig(report: string, options: ValidateOptions, ctx: Pick<C
   const { strays, invalid } = optionFindings({ config, options: given, names, plugins, show });
   return { diagnostics: [...checked.diagnostics, ...strays, ...invalid], exit: EXIT.ok };
 }
+
+/**
+ * The files of one validate command that build would refuse to build together, because
+ * they share an id (core's {@link sharedIds}, the check build makes): each file's
+ * `duplicate-report-id` problem, naming the files its id is shared with, by absolute path.
+ */
+function sharedIdProblems(files: readonly string[], cwd: string): Map<string, BuildProblem> {
+  const show = shownFrom(cwd);
+  const out = new Map<string, BuildProblem>();
+  if (files.length < 2) return out;
+  for (const shared of sharedIds(files.map((f) => resolve(cwd, f)))) for (const f of shared.files) out.set(f, duplicateIdProblem([shared], show));
+  return out;
+}
+
+/** A file as findings name it: relative to the current folder, with forward slashes (as build names it). */
+const shownFrom = (cwd: string) => (abs: string) => relative(cwd, abs).split(sep).join('/') || '.';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -163,8 +185,10 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('-v, --verbose', 'also print what was read: sections, tables and the image files checked')
     .addHelpText('after', '\nExit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O problem.')
     .action(async (files: string[], options: ValidateOptions) => {
+      // Files that share an id are refused by build together, so validate reports it too.
+      const shared = sharedIdProblems(files, ctx.io.cwd);
       const results: FileResult[] = [];
-      for (const file of files) results.push(await validateFile(file, options, ctx));
+      for (const file of files) results.push(await validateFile(file, options, ctx, shared.get(resolve(ctx.io.cwd, file))));
       if (options.json) {
         const json = results.map((r) => r.json);
         ctx.io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);

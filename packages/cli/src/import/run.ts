@@ -2,7 +2,7 @@
 // and checked like a typed report, and written (atomically) only when it has no errors.
 import { rename, writeFile } from 'node:fs/promises';
 import { relative, resolve, sep } from 'node:path';
-import { decodeSource, hasErrors, LIMITS, loadReport, type Diagnostic } from '@kommunrapport/model';
+import { decodeSource, formatPath, hasErrors, LIMITS, loadReport, parseYaml, type Diagnostic, type ParsedSource, type Position } from '@kommunrapport/model';
 import { readInputFile } from '@kommunrapport/core';
 import { applySheetTable, type Change } from './apply.js';
 import { locateTable } from './locate.js';
@@ -49,8 +49,10 @@ export async function writeAtomic(file: string, text: string): Promise<void> {
 /**
  * Findings of the report as a command would write it (`edited`), placed in the file as it is
  * on disk (`original`): a line above every change keeps its number, one below them is moved
- * by the lines added or removed, and one among the changed lines (which the file does not
- * have yet) loses its line and column and keeps its path, with a note saying so.
+ * by the lines added or removed, and its path names each list item as the file has it (a row
+ * after one the command adds is `rows[7]` on disk, `rows[8]` in the text it would write); one
+ * among the changed lines (which the file does not have yet) loses its line and column and
+ * keeps its path, with a note saying so.
  */
 export function placeInOriginal(original: string, edited: string, diagnostics: readonly Diagnostic[]): Diagnostic[] {
   const a = original.split('\n');
@@ -59,13 +61,55 @@ export function placeInOriginal(original: string, edited: string, diagnostics: r
   while (prefix < a.length && prefix < b.length && a[prefix] === b[prefix]) prefix++;
   let suffix = 0;
   while (suffix < a.length - prefix && suffix < b.length - prefix && a[a.length - 1 - suffix] === b[b.length - 1 - suffix]) suffix++;
+  /** A line of the edited text in the original, undefined among the changed lines. */
+  const lineInOriginal = (line: number) => (line <= prefix ? line : line > b.length - suffix ? line - b.length + a.length : undefined);
+  let parsed: ParsedSource | undefined;
   return diagnostics.map((d) => {
     if (d.line === undefined) return d;
-    if (d.line <= prefix) return d;
-    if (d.line > b.length - suffix) return { ...d, line: d.line - b.length + a.length };
+    const line = lineInOriginal(d.line);
+    if (line !== undefined) {
+      const path = d.line <= prefix ? undefined : pathInOriginal(d.path, (parsed ??= parseYaml(original)), { line, column: d.column ?? 1 });
+      return { ...d, line, ...(path !== undefined ? { path } : {}) };
+    }
     const { line: _line, column: _column, ...rest } = d;
     return { ...rest, message: `${d.message} (In the lines the command would change; ${d.path || 'the place'} as it would be written.)` };
   });
+}
+
+/** The segments of a path written as `a.b[3]["c d"]`, or undefined when it is not one. */
+function parsePath(path: string): (string | number)[] | undefined {
+  const out: (string | number)[] = [];
+  const re = /(?:^|\.)([A-Za-z_$][\w$-]*)|\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]/gy;
+  let m: RegExpExecArray | null;
+  while (re.lastIndex < path.length && (m = re.exec(path)) !== null) out.push(m[1] ?? (m[2] !== undefined ? Number(m[2]) : (JSON.parse(m[3]!) as string)));
+  return re.lastIndex === path.length ? out : undefined;
+}
+
+/**
+ * A finding's path as the original text has it, from the finding's place in it (`at`, outside
+ * the changed lines): each list index is that of the last item starting at or before that
+ * place, the item holding it. Undefined when the path cannot be read or does not fit the original.
+ */
+function pathInOriginal(path: string, original: ParsedSource, at: Position): string | undefined {
+  const segments = parsePath(path);
+  if (segments === undefined || !segments.some((s) => typeof s === 'number')) return undefined;
+  const before = (p: Position | undefined) => p !== undefined && (p.line < at.line || (p.line === at.line && p.column <= at.column));
+  const out: (string | number)[] = [];
+  let node: unknown = original.value;
+  for (const s of segments) {
+    if (typeof s === 'string') {
+      out.push(s);
+      node = typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[s] : undefined;
+      continue;
+    }
+    if (!Array.isArray(node)) return undefined;
+    let index = -1;
+    for (let i = 0; i < node.length && before(original.locate([...out, i])); i++) index = i;
+    if (index === -1) return undefined;
+    out.push(index);
+    node = node[index];
+  }
+  return formatPath(out);
 }
 
 /** A path as shown to the user: relative to the current folder, with forward slashes. */
