@@ -156,18 +156,16 @@ function table(st: State, t: TableModel): void {
 }
 
 /**
- * The header a value of column `i` is read after: its group's header, then its own, in every
- * dialect without the full stop an abbreviation leaves at its end (for speech said in words
- * first: "Prognos i okt." → "Prognos i oktober"; plain and Markdown "Prognos i okt"): a header
- * is never a sentence of its own, so a value in words ("Värde saknas", a reason the author
- * gives) reads in the same sentence as its column, as a figure does.
+ * The header a value of column `i` is read after: its group's header, then its own. For speech
+ * it is said in words without the full stop an abbreviation leaves at its end ("Prognos i okt."
+ * → "Prognos i oktober"): a header is never a sentence of its own, so a value in words ("Värde
+ * saknas", a reason the author gives) reads in the same sentence as its column, as a figure does.
  */
 function columnLabel(st: State, t: TableModel, groupOf: readonly string[], i: number): string {
   const label = t.columns[i] ? say(st, t.columns[i]!.label) : '';
   const group = groupOf[i] ? say(st, groupOf[i]!) : '';
   const header = group && label ? `${group}, ${label}` : group || label;
-  if (!header.endsWith('.')) return header;
-  return (st.speak ? st.speak(header) : header).replace(/\.$/, '');
+  return st.speak && header.endsWith('.') ? st.speak(header).replace(/\.$/, '') : header;
 }
 
 /** A key to symbols: one line per symbol, "Uppnår: Processområdet bedöms uppnå resultatmålen." (symbol first when asked). */
