@@ -50,6 +50,17 @@ describe('kommunrapport validate', () => {
     expect(r.stdout).toContain('✗ bad.yaml is not valid');
   });
 
+  it('finds the files as build does: a quoted glob pattern gives its matches, a file named twice is validated once', async () => {
+    const dir = workspace();
+    const r = await run(['validate', '--json', 'ok.yaml', './ok.yaml', '[bw]*.yaml'], dir);
+    const files = (JSON.parse(r.stdout) as { file: string }[]).map((f) => f.file);
+    // folder.yaml is a folder, which the pattern (files only, as build's) leaves out.
+    expect(files).toEqual(['ok.yaml', 'bad.yaml', 'broken.yaml', 'warn.yaml']);
+    const none = await run(['validate', 'nothing-*.yaml'], dir);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('nothing-*.yaml');
+  });
+
   it('exits 0 for warnings, 1 under --strict', async () => {
     const dir = workspace();
     expect((await run(['validate', 'warn.yaml'], dir)).code).toBe(0);

@@ -1,9 +1,11 @@
 // `kommunrapport validate <file…> [--json] [--strict] [--config <file>] [-q] [-v]`: reads each
 // report and its config and checks them as build does before rendering, prints a one-screen
 // summary and the findings (or JSON) and sets the exit code.
+import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import { countBySeverity, countContent, formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
 import { BuildError, duplicateIdProblem, importPlugin, problemInfo, readReport, sharedIds, type BuildProblem, type Plugin } from '@kommunrapport/core';
 import { loadConfigFor } from '../config.js';
@@ -172,19 +174,43 @@ function toJson(file: string, ok: boolean, summary: ValidateJson['summary'], dia
   };
 }
 
+/**
+ * The files a validate command names, found as build finds them: a glob pattern that is not a
+ * file (quoted, or from a shell that does not expand it) gives its matches in build's order, and
+ * a file named twice ("rapport.yaml ./rapport.yaml") is validated once. Anything else is taken as
+ * named, so a file that cannot be read, or a pattern that matches nothing, is reported as such.
+ */
+async function namedFiles(args: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const abs = resolve(cwd, file);
+    if (seen.has(abs)) return;
+    seen.add(abs);
+    out.push(file);
+  };
+  for (const arg of args) {
+    const matches = !existsSync(resolve(cwd, arg)) && isDynamicPattern(arg) ? await glob(arg, { cwd, onlyFiles: true }) : [];
+    if (matches.length === 0) add(arg);
+    else for (const m of matches.sort()) add(m);
+  }
+  return out;
+}
+
 /** Adds `validate` to the program. */
 export function register(program: Command, ctx: CommandContext): void {
   program
     .command('validate')
     .description('decode and check reports; print a summary and every finding')
-    .argument('<file...>', 'report files (YAML)')
+    .argument('<file...>', 'report files (YAML) or glob patterns, e.g. "reports/*.yaml"')
     .option('--json', 'print the result as JSON (an array for several files)')
     .option('--strict', 'treat warnings as errors')
     .option('--config <file>', 'check this config file instead of the kommunrapport.config.(json|yaml|yml) next to each report')
     .option('-q, --quiet', 'print only problems (errors and warnings), nothing for a file without them')
     .option('-v, --verbose', 'also print what was read: sections, tables and the image files checked')
     .addHelpText('after', '\nExit codes: 0 valid, 1 errors (or warnings with --strict), 2 usage or I/O problem.')
-    .action(async (files: string[], options: ValidateOptions) => {
+    .action(async (args: string[], options: ValidateOptions) => {
+      const files = await namedFiles(args, ctx.io.cwd);
       // Files that share an id are refused by build together, so validate reports it too.
       const shared = sharedIdProblems(files, ctx.io.cwd);
       const results: FileResult[] = [];
