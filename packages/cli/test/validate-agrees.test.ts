@@ -6,7 +6,7 @@
 import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { SITE_BLOCK as SITE, pluginPath, repoRoot, reportFixture, runMain, tempDir } from './cli-helpers.js';
+import { SITE_BLOCK as SITE, pluginPath, repoRoot, reportFixture, runCli, runMain, tempDir } from './cli-helpers.js';
 
 /** A folder with the fixture report as rapport.yaml and, when given, a config beside it. */
 function workspace(config?: string): string {
@@ -113,6 +113,21 @@ describe('validate reports what build reports before rendering', () => {
       expect(existsSync(join(dir, 'out'))).toBe(false);
     }
   });
+
+  it('a config plugin that ends its thread at import: validate, build and formats each name it at its entry and exit 1, none ends with it', async () => {
+    const dir = workspace('plugins: [./slutar.mjs]\n');
+    writeFileSync(join(dir, 'slutar.mjs'), 'process.exit(0);\n');
+    const runs = {
+      build: await runCli(['build', 'rapport.yaml', '-o', 'out', '-f', 'text'], { cwd: dir }),
+      validate: await runCli(['validate', 'rapport.yaml'], { cwd: dir }),
+      formats: await runCli(['formats'], { cwd: dir }),
+    };
+    for (const [command, run] of Object.entries(runs)) {
+      expect({ command, code: run.code }).toEqual({ command, code: 1 });
+      expect(run.stdout + run.stderr, command).toMatch(/kommunrapport\.config\.yaml:1:11 {2}error {2}plugin-failed {2}plugins\[0\]/);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 60_000);
 
   it('a vocabulary colour below 4.5:1: the same warning at the colour, found before rendering by both (any format)', async () => {
     const dir = tempDir('kr-agree-');

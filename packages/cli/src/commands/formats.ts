@@ -11,7 +11,8 @@ import { BuildError, formatProblem, importPlugin, isIoProblem, isPathSpec, type 
 import { EXIT, type CommandContext } from '../io.js';
 import { FIRST_PARTY } from '../first-party.js';
 import { CONFIG_NAMES, loadConfigFor } from '../config.js';
-import { pluginLoadFindings, PluginSpecError } from '../preflight.js';
+import { configPluginSpecs, pluginLoadFindings, probeThenImport, type PluginSpec } from '../preflight.js';
+import { DEFAULT_TIMEOUT_S } from './build.js';
 
 /** One format as listed. */
 export interface FormatInfo {
@@ -75,23 +76,21 @@ export async function runFormats(options: { plugin?: string[]; config?: string; 
       const file = createRequire(import.meta.url).resolve(fp.package);
       add(plugin, file, 'built in');
     }
-    for (const [i, spec] of (config.config.plugins ?? []).entries()) {
-      const dirs = isPathSpec(spec) ? [config.dir] : [config.dir, io.cwd];
-      try {
-        const { plugin, file } = await importPlugin(spec, dirs);
-        add(plugin, file, config.file ? show(config.file) : CONFIG_NAMES[1]);
-      } catch (error) {
-        // A config's plugin that cannot be loaded is the finding validate and build print.
-        if (!(error instanceof BuildError)) throw error;
-        const found = pluginLoadFindings(new PluginSpecError(error.problem, { spec, dirs, inConfig: i }), config, show)!;
-        io.stderr(`${found.diagnostics.map((d) => formatDiagnostic(d)).join('\n\n')}\n`);
-        return found.exit;
-      }
+    // The config's plugins, then those named with --plugin, imported as validate and build
+    // import them: first on a worker under the time limit, so one that hangs or ends its
+    // thread at import is named instead of stopping this command.
+    const specs: PluginSpec[] = [...configPluginSpecs(config, io.cwd, io.cwd), ...(options.plugin ?? []).map((spec) => ({ spec, dirs: [io.cwd] }))];
+    let extras: { plugin: Plugin<any>; file: string }[];
+    try {
+      extras = await probeThenImport(specs, { timeoutMs: DEFAULT_TIMEOUT_S * 1000, load: (spec, dirs) => importPlugin(spec, dirs) });
+    } catch (error) {
+      // A config's plugin that cannot be loaded is the finding validate and build print.
+      const found = error instanceof BuildError ? pluginLoadFindings(error, config, show) : undefined;
+      if (found === undefined) throw error;
+      io.stderr(`${found.diagnostics.map((d) => formatDiagnostic(d)).join('\n\n')}\n`);
+      return found.exit;
     }
-    for (const spec of options.plugin ?? []) {
-      const { plugin, file } = await importPlugin(spec, [io.cwd]);
-      add(plugin, file, '--plugin');
-    }
+    extras.forEach(({ plugin, file }, i) => add(plugin, file, specs[i]!.inConfig === undefined ? '--plugin' : config.file ? show(config.file) : CONFIG_NAMES[1]));
   } catch (error) {
     if (error instanceof BuildError) {
       io.stderr(`${formatProblem(error.problem)}\n`);
