@@ -53,7 +53,7 @@ export interface BuildOptions {
   config?: string;
   /** Plugin options from the command line, `<plugin>.<option>=<value>`, laid over the config's. */
   option?: string[];
-  /** Print only problems (no list of files written); of several reports, a warning already shown is counted, not listed again (see repeats.ts). */
+  /** Print only problems (no list of files written). */
   quiet?: boolean;
   /** Also print the config file and every plugin used, with the file it was loaded from. */
   verbose?: boolean;
@@ -307,8 +307,8 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
   const clear = () => (live ? io.stderr('\r\u001b[2K') : undefined);
   const ticker = live ? setInterval(() => io.stderr(`\r\u001b[2K${progressLine()}`), 100) : undefined;
 
-  // Several reports: a hint once per run, and under --quiet a warning once (see repeats.ts).
-  const repeats = several ? new RepeatedFindings({ quiet: options.quiet === true, format: { colour: paint } }) : undefined;
+  // Several reports: every finding, a hint once per run (see repeats.ts).
+  const repeats = several ? new RepeatedFindings({ format: { colour: paint } }) : undefined;
   const printResult = (r: BuildResult) => {
     done++;
     results.push(r);
@@ -329,7 +329,7 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
       lines.push(`${counter}${colours.red('✗')} ${r.file} was not built`);
     }
     const shown = r.diagnostics.filter((d) => !r.ok || d.severity !== 'info');
-    const findings = repeats ? repeats.report(r.file, shown, r.ok) : shown.map((d) => formatDiagnostic(d, { colour: paint }));
+    const findings = repeats ? repeats.report(shown) : shown.map((d) => formatDiagnostic(d, { colour: paint }));
     for (const f of findings) lines.push(f.replace(/^/gm, '    '));
     for (const p of r.problems) lines.push(formatProblem(p).replace(/^/gm, '    '));
     if (lines.length > 0) io.stdout(`${lines.join('\n')}\n`);
@@ -419,11 +419,9 @@ export async function runBuild(patterns: readonly string[], options: BuildOption
         })),
     };
     io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-  } else if (several) {
-    const closing = repeats!.closing();
-    if (closing.length > 0) io.stdout(`${closing.join('\n')}\n`);
+  } else if (several && !(options.quiet === true && ok)) {
     const built = results.filter((r) => r.ok).length;
-    if (!(options.quiet === true && ok)) io.stdout(`${built} of ${total} reports built in ${((Date.now() - started) / 1000).toFixed(1)} s${built < total ? `, ${total - built} failed` : ''}.\n`);
+    io.stdout(`${built} of ${total} reports built in ${((Date.now() - started) / 1000).toFixed(1)} s${built < total ? `, ${total - built} failed` : ''}.\n`);
   }
   if (ok) return EXIT.ok;
   return results.some((r) => r.problems.some(isIoProblem)) ? EXIT.usage : EXIT.invalid;
@@ -485,7 +483,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .option('--config <file>', 'use this config file instead of the kommunrapport.config.(json|yaml|yml) next to each report')
     .option('-O, --option <plugin.option=value>', 'a plugin option, e.g. -O pdf.fontSize=11 (repeatable; read as YAML, laid over the config file, checked the same way)', (v: string, prev: string[] = []) => [...prev, v])
     .option('-w, --watch', 'build, then build again on every save of a report or its config file, until Ctrl+C')
-    .option('-q, --quiet', 'print only problems, not the files written; of several reports, a warning already shown for one is counted for the others, not listed again')
+    .option('-q, --quiet', 'print only problems, not the files written')
     .option('-v, --verbose', 'also print the config file and each plugin used, with the file it was loaded from')
     .option('--json', 'print a JSON summary of every file written and every finding')
     .option('--strict', 'treat warnings as errors')

@@ -133,15 +133,14 @@ export async function runSite(patterns: readonly string[], options: SiteOptions,
       pages: summary.pages,
     }, null, 2)}\n`);
   } else {
-    // As build prints several reports' findings: a hint once, and under -q a warning once (see repeats.ts).
-    const repeats = new RepeatedFindings({ quiet: options.quiet === true, format: { colour: paint } });
+    // As build prints several reports' findings: every finding, a hint once (see repeats.ts).
+    const repeats = new RepeatedFindings({ format: { colour: paint } });
     for (const r of summary.reports) {
       const res = r.result;
       if (res === undefined) continue;
-      for (const f of repeats.report(r.file, res.diagnostics.filter((d) => !res.ok || d.severity !== 'info'), res.ok)) io.stderr(`${f}\n`);
+      for (const f of repeats.report(res.diagnostics.filter((d) => !res.ok || d.severity !== 'info'))) io.stderr(`${f}\n`);
       for (const p of res.problems) io.stderr(`${formatProblem(p)}\n`);
     }
-    for (const line of repeats.closing()) io.stderr(`${line}\n`);
     for (const d of summary.catalogue) io.stderr(`${formatDiagnostic(d, { colour: paint })}\n`);
     if (summary.ok && options.quiet !== true)
       io.stdout(`${colours.green('✓')} site ${show(summary.outDir)}/: ${summary.reports.length} report${summary.reports.length === 1 ? '' : 's'} (${summary.rebuiltReports} built), ${summary.pages.length} pages (${summary.rebuiltPages} written), ${summary.files} files\n`);
@@ -158,7 +157,7 @@ export function register(program: Command, ctx: CommandContext): void {
     .argument('<file...>', 'report files (YAML) or glob patterns, e.g. "rapporter/*/rapport.yaml"')
     .option('-o, --out <folder>', 'the site folder (replaced atomically)', 'site')
     .option('--config <file>', 'the config file with the site: block (default: kommunrapport.config.yaml in the current folder, else next to the first report)')
-    .option('-q, --quiet', 'print only problems; a warning already shown for one report is counted for the others, not listed again')
+    .option('-q, --quiet', 'print only problems (every warning and error)')
     .option('-v, --verbose', 'also print the config file the site\'s settings come from')
     .option('--json', 'print a JSON summary: reports and pages, and which were built again')
     .option('--strict', 'treat warnings as errors, and require the accessibility statement\'s facts')
