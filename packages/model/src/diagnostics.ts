@@ -267,6 +267,15 @@ export const DIAGNOSTIC_CODES = {
       `The ${d.inKey ? 'key' : 'text'} holds the invisible character ${d.character} (${d.name}) at position ${d.position}; it can reorder or hide what readers see (Trojan Source).`,
     hint: 'Remove the character; it usually comes from copying text out of another program or a web page.',
   },
+  'link-address': {
+    title: 'Link without a web address',
+    severity: 'warning',
+    group: 'model',
+    meaning: 'A Markdown link in a text has an address that is not https://, http:// or mailto: (a file such as "bilaga.pdf", an anchor "#mal", "javascript:" or nothing). No output can link there safely, so every format shows the link\'s words only, without a link.',
+    message: (d: { text: string; address: string }) =>
+      `The link "${d.text}" leads ${d.address === '' ? 'nowhere (its address is empty)' : `to "${d.address}", not to a web address (https://, http:// or mailto:)`}; it is published as its words only, without a link.`,
+    hint: 'Write the full web address, e.g. https://www.kommun.se/bilaga.pdf where the file is published, or remove the brackets to keep the words without a link.',
+  },
   'text-run-too-long': {
     title: 'Unbroken text too long',
     severity: 'error',

@@ -5,6 +5,7 @@ import { parseYaml } from './source.js';
 import { decodeReport } from './decode.js';
 import { checkReport } from './check/index.js';
 import { findControlCharacters } from './control-characters.js';
+import { findUnlinkableLinks } from './links.js';
 import type { Diagnostic } from './diagnostics.js';
 import type { Report } from './report.js';
 import type { Locate, ParseOptions } from './source.js';
@@ -40,5 +41,5 @@ export function loadReport(text: string, file?: string, parseOptions?: ParseOpti
   const decoded = decodeReport(parsed.value, options);
   if (!decoded.report) return { diagnostics: [...control, ...decoded.diagnostics] };
   const report = deepFreeze(decoded.report);
-  return { report, locate: parsed.locate, diagnostics: [...control, ...checkReport(report, options)] };
+  return { report, locate: parsed.locate, diagnostics: [...control, ...findUnlinkableLinks(parsed.value, options), ...checkReport(report, options)] };
 }

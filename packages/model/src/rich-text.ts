@@ -132,8 +132,8 @@ export function imageSourceProblem(src: string): { problem: string; hint: string
   return undefined;
 }
 
-/** Only these URL schemes become links; anything else stays text. */
-const SAFE_URL = /^(https?:|mailto:)/i;
+/** Only these URL schemes become links; anything else stays text (links.ts warns of it). */
+export const SAFE_URL = /^(https?:|mailto:)/i;
 
 const text = (value: string): Inline => ({ type: 'text', value });
 
