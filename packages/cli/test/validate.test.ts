@@ -61,6 +61,23 @@ describe('kommunrapport validate', () => {
     expect(none.stderr).toContain('nothing-*.yaml');
   });
 
+  it('lists every file\'s findings but a hint once when several files are validated, as build does; one file and --json keep every hint', async () => {
+    const dir = workspace();
+    writeFileSync(join(dir, 'warn2.yaml'), withId(readFileSync(join(dir, 'warn.yaml'), 'utf8'), 'warn2'));
+    const count = (text: string, part: string) => text.split(part).length - 1;
+    const one = await run(['validate', 'warn.yaml'], dir);
+    const hints = count(one.stdout, '  hint:  ');
+    expect(hints).toBeGreaterThan(0);
+    const both = await run(['validate', 'warn.yaml', 'warn2.yaml'], dir);
+    expect(both.code).toBe(0);
+    expect(count(both.stdout, '  warning  ')).toBe(2 * count(one.stdout, '  warning  '));
+    expect(count(both.stdout, '  hint:  ')).toBe(hints);
+    const quiet = await run(['validate', '-q', 'warn.yaml', 'warn2.yaml'], dir);
+    expect(count(quiet.stdout, '  hint:  ')).toBe(hints);
+    const json = JSON.parse((await run(['validate', '--json', 'warn.yaml', 'warn2.yaml'], dir)).stdout) as { diagnostics: { hint?: string }[] }[];
+    expect(json.map((f) => f.diagnostics.filter((d) => d.hint).length)).toEqual([hints, hints]);
+  });
+
   it('exits 0 for warnings, 1 under --strict', async () => {
     const dir = workspace();
     expect((await run(['validate', 'warn.yaml'], dir)).code).toBe(0);

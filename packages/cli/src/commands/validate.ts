@@ -12,6 +12,7 @@ import { loadConfigFor } from '../config.js';
 import { FIRST_PARTY } from '../first-party.js';
 import { EXIT, type CommandContext } from '../io.js';
 import { configFindings, configPluginSpecs, optionFindings, pluginLoadFindings, probeThenImport, type Findings } from '../preflight.js';
+import { RepeatedFindings } from '../repeats.js';
 import { DEFAULT_TIMEOUT_S } from './build.js';
 
 /** Options of the validate command. */
@@ -54,9 +55,10 @@ interface FileResult {
 /**
  * Validates one file; never throws for bad input or unreadable files. `sharedId` is the
  * `duplicate-report-id` problem of this file's id shared with other files of the same
- * command (see {@link sharedIdProblems}), shown at its `id:`.
+ * command (see {@link sharedIdProblems}), shown at its `id:`; `repeats`, of a command with
+ * several files, leaves out a hint an earlier file printed (repeats.ts).
  */
-export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>, sharedId?: BuildProblem): Promise<FileResult> {
+export async function validateFile(file: string, options: ValidateOptions, ctx: Pick<CommandContext, 'io'>, sharedId?: BuildProblem, repeats?: RepeatedFindings): Promise<FileResult> {
   const colours = pc.createColors(ctx.io.isTTY);
   const paint = (s: Severity, text: string) => (s === 'error' ? colours.red(text) : s === 'warning' ? colours.yellow(text) : colours.cyan(text));
   // Everything a build finds before rendering: the report as core reads it (with its images
@@ -83,9 +85,10 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
   const exit = config.exit === EXIT.usage ? EXIT.usage : failed ? EXIT.invalid : EXIT.ok;
   const verdict = failed ? colours.red(`✗ ${file} is not valid${options.strict && bySeverity.error === 0 ? ' (warnings count as errors under --strict)' : ''}`) : colours.green(`✓ ${file} is valid`);
   const json = toJson(file, !failed, summary, diagnostics);
+  const shown = (list: readonly Diagnostic[]) => (repeats ? repeats.report(list, { colour: paint }) : list.map((d) => formatDiagnostic(d, { colour: paint })));
   if (options.quiet === true) {
     // Only problems: errors and warnings, and the verdict of a file that fails; nothing for a clean one.
-    const problems = diagnostics.filter((d) => d.severity !== 'info').map((d) => formatDiagnostic(d, { colour: paint }));
+    const problems = shown(diagnostics.filter((d) => d.severity !== 'info'));
     if (failed) problems.push(verdict);
     return { json, text: problems.length === 0 ? '' : `${problems.join('\n\n')}\n`, exit };
   }
@@ -100,7 +103,7 @@ export async function validateFile(file: string, options: ValidateOptions, ctx: 
     lines.push('  The report could not be read; fix the errors below first.');
   }
   lines.push(`  ${paint('error', plural(bySeverity.error, 'error'))} · ${paint('warning', plural(bySeverity.warning, 'warning'))} · ${paint('info', `${bySeverity.info} info`)}`);
-  for (const d of diagnostics) lines.push('', formatDiagnostic(d, { colour: paint }));
+  for (const f of shown(diagnostics)) lines.push('', f);
   lines.push('', verdict);
   return { json, text: `${lines.join('\n')}\n`, exit };
 }
@@ -214,7 +217,9 @@ export function register(program: Command, ctx: CommandContext): void {
       // Files that share an id are refused by build together, so validate reports it too.
       const shared = sharedIdProblems(files, ctx.io.cwd);
       const results: FileResult[] = [];
-      for (const file of files) results.push(await validateFile(file, options, ctx, shared.get(resolve(ctx.io.cwd, file))));
+      // Several files: a hint once (repeats.ts), as build and site print several reports' findings.
+      const repeats = files.length > 1 ? new RepeatedFindings() : undefined;
+      for (const file of files) results.push(await validateFile(file, options, ctx, shared.get(resolve(ctx.io.cwd, file)), repeats));
       if (options.json) {
         const json = results.map((r) => r.json);
         ctx.io.stdout(`${JSON.stringify(json.length === 1 ? json[0] : json, null, 2)}\n`);
