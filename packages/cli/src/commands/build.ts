@@ -86,7 +86,7 @@ interface Chosen {
   ref: PluginRef;
 }
 
-class UsageError extends Error {}
+export class UsageError extends Error {}
 
 /**
  * The default time limit of one report's build, and of importing the plugins, in seconds.

@@ -1,11 +1,9 @@
 // `kommunrapport validate <file…> [--json] [--strict] [--config <file>] [-q] [-v]`: reads each
 // report and its config and checks them as build does before rendering, prints a one-screen
 // summary and the findings (or JSON) and sets the exit code.
-import { existsSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import type { Command } from 'commander';
 import pc from 'picocolors';
-import { glob, isDynamicPattern } from 'tinyglobby';
 import { countBySeverity, countContent, formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '@kommunrapport/model';
 import { BuildError, duplicateIdProblem, importPlugin, problemInfo, readReport, sharedIds, type BuildProblem, type Plugin } from '@kommunrapport/core';
 import { loadConfigFor } from '../config.js';
@@ -13,7 +11,7 @@ import { FIRST_PARTY } from '../first-party.js';
 import { EXIT, type CommandContext } from '../io.js';
 import { configFindings, configPluginSpecs, optionFindings, pluginLoadFindings, probeThenImport, type Findings } from '../preflight.js';
 import { RepeatedFindings } from '../repeats.js';
-import { DEFAULT_TIMEOUT_S } from './build.js';
+import { DEFAULT_TIMEOUT_S, resolveReports, UsageError } from './build.js';
 
 /** Options of the validate command. */
 export interface ValidateOptions {
@@ -178,24 +176,29 @@ function toJson(file: string, ok: boolean, summary: ValidateJson['summary'], dia
 }
 
 /**
- * The files a validate command names, found as build finds them: a glob pattern that is not a
- * file (quoted, or from a shell that does not expand it) gives its matches in build's order, and
- * a file named twice ("rapport.yaml ./rapport.yaml") is validated once. Anything else is taken as
- * named, so a file that cannot be read, or a pattern that matches nothing, is reported as such.
+ * The files a validate command names, found by build's {@link resolveReports}: a glob pattern
+ * gives its matches in build's order, and a file named twice ("rapport.yaml ./rapport.yaml") is
+ * validated once. What build would refuse to resolve (a missing file, a folder, a pattern that
+ * matches nothing) is taken as named, so it is reported as a file that cannot be read.
  */
 async function namedFiles(args: readonly string[], cwd: string): Promise<string[]> {
+  const show = shownFrom(cwd);
   const out: string[] = [];
   const seen = new Set<string>();
-  const add = (file: string) => {
-    const abs = resolve(cwd, file);
-    if (seen.has(abs)) return;
-    seen.add(abs);
-    out.push(file);
-  };
   for (const arg of args) {
-    const matches = !existsSync(resolve(cwd, arg)) && isDynamicPattern(arg) ? await glob(arg, { cwd, onlyFiles: true }) : [];
-    if (matches.length === 0) add(arg);
-    else for (const m of matches.sort()) add(m);
+    const named = resolve(cwd, arg);
+    let found: string[];
+    try {
+      found = await resolveReports([arg], cwd);
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      found = [named];
+    }
+    for (const abs of found) {
+      if (seen.has(abs)) continue;
+      seen.add(abs);
+      out.push(abs === named ? arg : show(abs));
+    }
   }
   return out;
 }
