@@ -27,13 +27,27 @@ export function summariseProfile(profiles, top = 15) {
   const fn = new Map();
   const owner = new Map();
   let total = 0;
-  for (const profile of Array.isArray(profiles) ? profiles : [profiles]) total += addProfile(profile, fn, owner);
+  const kinds = new Map();
+  for (const profile of Array.isArray(profiles) ? profiles : [profiles]) total += addProfile(profile, fn, owner, kinds);
   const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, us]) => ({ name: k, ms: us / 1000 }));
-  return { totalMs: total / 1000, functions: sorted(fn), owners: sorted(owner) };
+  const toMs = (m) => Object.fromEntries([...m].map(([k, us]) => [k, us / 1000]));
+  return { totalMs: total / 1000, functions: sorted(fn), owners: sorted(owner), kinds: { ours: 0, libraries: 0, gc: 0, runtime: 0, ...toMs(kinds) } };
 }
 
-/** Adds one profile's self time per function and per owner into the maps; returns its total in µs. */
-function addProfile(profile, fn, owner) {
+/**
+ * Whose code a sample ran: our own packages (`ours`), a third-party library under
+ * node_modules (`libraries`), the garbage collector (`gc`), or Node and V8 themselves
+ * (`runtime`: their internals, native code, compiling).
+ */
+export function kindOf(functionName, url) {
+  if (functionName === '(garbage collector)') return 'gc';
+  if (url?.includes('/node_modules/')) return 'libraries';
+  if (url && /\/(packages|plugins|tools)\/[^/]+\//.test(url)) return 'ours';
+  return 'runtime';
+}
+
+/** Adds one profile's self time per function, per owner and per kind ({@link kindOf}) into the maps; returns its total in µs. */
+function addProfile(profile, fn, owner, kinds) {
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   const self = new Map();
   // As DevTools counts: a sample stands for the time until the next one. (timeDeltas[0] is
@@ -55,6 +69,8 @@ function addProfile(profile, fn, owner) {
     fn.set(key, (fn.get(key) ?? 0) + us);
     const o = ['(garbage collector)', '(program)', '(idle)'].includes(name) ? name : ownerOf(cf.url);
     owner.set(o, (owner.get(o) ?? 0) + us);
+    const k = kindOf(name, cf.url);
+    kinds.set(k, (kinds.get(k) ?? 0) + us);
   }
   return total;
 }
