@@ -1,12 +1,26 @@
 // Class: links no output can hold. A Markdown link whose address is not https://, http:// or
 // mailto: (a file, an anchor, "javascript:", nothing) is published as its words only, and was
 // dropped without a word; it is now a warning at its text, naming the link and its address.
-// Web links, e-mail links and images are not findings.
+// Web links, e-mail links and images are not findings. Only rich text is read as Markdown:
+// a title or a label with "[x](y)" is printed as written, so it is no link and no finding.
 import { describe, expect, it } from 'vitest';
 import { loadReport, plainText } from '../src/index.js';
 import { minimalText } from './helpers.js';
 
 const withSummary = (summary: string) => minimalText.replace(/^summary: .*$/m, `summary: ${JSON.stringify(summary)}`);
+
+/** The minimal report with one line of it replaced (it must be there). */
+const replacing = (line: RegExp, by: string): string => {
+  expect(minimalText).toMatch(line);
+  return minimalText.replace(line, by);
+};
+/** The line (1-based) of the text on which `needle` stands. */
+const lineOf = (text: string, needle: string): number => text.slice(0, text.indexOf(needle)).split('\n').length;
+const linkWarnings = (text: string) => {
+  const { report, diagnostics } = loadReport(text, 'r.yaml');
+  expect(report).toBeDefined();
+  return diagnostics.filter((d) => d.code === 'link-address');
+};
 
 describe('links without a web address', () => {
   it.each([
@@ -35,5 +49,37 @@ describe('links without a web address', () => {
   it('finds every such link of a text, in order', () => {
     const { diagnostics } = loadReport(withSummary('[a](a.pdf) och [b](b.pdf)'), 'r.yaml');
     expect(diagnostics.filter((d) => d.code === 'link-address').map((d) => d.found)).toEqual(['[a](a.pdf)', '[b](b.pdf)']);
+  });
+});
+
+describe('only rich text is read for links', () => {
+  it.each([
+    ['the report\'s title', /^title: .*$/m, 'title: "Delårsrapport [x](bilaga.pdf)"'],
+    ['the period\'s label', /^  label: .*$/m, '  label: "januari–augusti [x](bilaga.pdf)"'],
+    ['a group\'s description', /^      description: Samtliga .*$/m, '      description: "Samtliga [x](bilaga.pdf)"'],
+    ['a goal\'s title', /^            title: Företagsklimatet .*$/m, '            title: "Företagsklimatet [x](bilaga.pdf)"'],
+    ['a table row\'s label', /^            label: Intäkter$/m, '            label: "Intäkter [x](bilaga.pdf)"'],
+    ['a deviation item\'s label', /^        - label: Lägre intäkter$/m, '        - label: "Lägre intäkter [x](bilaga.pdf)"'],
+  ])('says nothing of [x](bilaga.pdf) in %s, which is printed as written', (_what, line, by) => {
+    expect(linkWarnings(replacing(line, by))).toEqual([]);
+  });
+
+  it.each([
+    ['a goal\'s text', /^            body: Arbetet pågår\.$/m, '            body: Se [bilagan](bilaga.pdf).', 'sections[1].areas[0].goals[0].body'],
+    ['a table\'s note', /^        role: incomeStatement$/m, '        role: incomeStatement\n        note: Se [bilagan](bilaga.pdf).', 'sections[4].tables[0].note'],
+    ['a deviation\'s intro', /^      unit: tkr$/m, '      unit: tkr\n      intro: Se [bilagan](bilaga.pdf).', 'sections[5].explanation.intro'],
+  ])('warns of [bilagan](bilaga.pdf) in %s, at its path and line', (_what, line, by, path) => {
+    const text = replacing(line, by);
+    const found = linkWarnings(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', file: 'r.yaml', path, line: lineOf(text, '[bilagan]'), found: '[bilagan](bilaga.pdf)' });
+  });
+
+  it('places a link in a text of several lines at its own line', () => {
+    const text = replacing(/^            body: Arbetet pågår\.$/m, '            body: |-\n              Arbetet pågår.\n\n              Se [bilagan](bilaga.pdf).');
+    const found = linkWarnings(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ path: 'sections[1].areas[0].goals[0].body', line: lineOf(text, 'Se [bilagan]') });
+    expect(found[0]!.column).toBeUndefined();
   });
 });
