@@ -1,11 +1,14 @@
-// Links a published report cannot hold. A Markdown link whose address is not https://,
-// http:// or mailto: (a file such as "bilaga.pdf", an anchor, "javascript:", nothing) is
-// kept by no format: rich-text.ts writes its words only. The author is told where, as a
-// warning found on the text as written (before decoding, so paths and lines are the file's).
-// Only rich text is read, where the report's codecs say it stands: a title, a label or an id
-// is printed as written, so "[x](y)" in it is no link.
+// Links a published report cannot hold. A link in rich text whose address is not https://,
+// http:// or mailto: (a file such as "bilaga.pdf", an anchor, "javascript:", nothing) is kept
+// by no format: rich-text.ts writes its words only, from Markdown (`[bilagan](bilaga.pdf)`)
+// and from a legacy HTML fragment (`{ html: '<a href="bilaga.pdf">bilagan</a>' }`) alike.
+// The author is told where, as a warning found on the text as written (before decoding, so
+// paths and lines are the file's). Only rich text is read, where the report's codecs say it
+// stands: a title, a label or an id is printed as written, so "[x](y)" in it is no link.
 import type * as t from 'io-ts';
+import type * as Hast from 'hast';
 import { formatPath, modelDiagnostic, type Diagnostic } from './diagnostics.js';
+import { fromHtml } from './parsers.js';
 import { Report } from './report.js';
 import { RichText, SAFE_URL } from './rich-text.js';
 import type { Locate } from './source.js';
@@ -13,6 +16,8 @@ import { placeInText } from './text-place.js';
 
 /** A Markdown link, not an image: its words and its address (up to a space, ">" or ")"). */
 const LINK = /(?<!!)\[([^\]\n]*)\]\(\s*<?([^\s)>]*)/g;
+/** An `<a` tag of HTML: only a fragment with one is parsed. */
+const HTML_LINK = /<a[\s>]/i;
 
 /** Where the findings are placed. */
 export interface LinkOptions {
@@ -43,16 +48,57 @@ function markdownLinks(text: string): WrittenLink[] {
   return out;
 }
 
+/** The words of HTML nodes, white space folded. */
+function htmlWords(nodes: readonly Hast.RootContent[]): string {
+  let out = '';
+  for (const node of nodes) out += node.type === 'text' ? node.value : node.type === 'element' ? htmlWords(node.children) : '';
+  return out;
+}
+
+/** The `<a href>` of an HTML fragment as written: before the sanitiser, which drops some addresses (javascript:) where rich-text.ts drops the link anyway. */
+function htmlLinks(source: string): WrittenLink[] {
+  const out: WrittenLink[] = [];
+  const visit = (nodes: readonly Hast.RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const href = node.properties.href;
+      if (node.tagName === 'a' && href !== undefined && href !== null) {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        out.push({
+          text: htmlWords(node.children).replace(/\s+/g, ' ').trim(),
+          address: String(href),
+          found: start !== undefined && end !== undefined ? source.slice(start, end) : `<a href="${String(href)}">`,
+          line: node.position?.start.line ?? 1,
+        });
+      }
+      visit(node.children);
+    }
+  };
+  visit(fromHtml(source, { fragment: true }).children);
+  return out;
+}
+
 /** Warns of each link of one rich text as written whose address no output can link to. */
 function checkRichText(value: unknown, path: Path, options: LinkOptions, out: Diagnostic[]): void {
-  // Most texts hold no link: the quick test keeps the check cheap. A legacy HTML fragment or a block list holds no Markdown.
-  if (typeof value !== 'string' || !value.includes('](')) return;
-  for (const link of markdownLinks(value)) {
+  let text: string;
+  let at: Path;
+  let links: WrittenLink[];
+  // Most texts hold no link: the quick tests keep the check cheap.
+  if (typeof value === 'string') {
+    if (!value.includes('](')) return;
+    [text, at, links] = [value, path, markdownLinks(value)];
+  } else if (typeof value === 'object' && value !== null && typeof (value as { html?: unknown }).html === 'string') {
+    const html = (value as { html: string }).html;
+    if (!HTML_LINK.test(html)) return;
+    [text, at, links] = [html, [...path, 'html'], htmlLinks(html)];
+  } else return;
+  for (const link of links) {
     if (SAFE_URL.test(link.address)) continue;
     out.push(modelDiagnostic('link-address', { text: link.text, address: link.address }, {
       path: formatPath(path),
       ...(options.file !== undefined ? { file: options.file } : {}),
-      ...placeInText(options.locate?.(path), value, link.line),
+      ...placeInText(options.locate?.(at), text, link.line),
       expected: 'a link to https://, http:// or mailto:',
       found: link.found,
     }));

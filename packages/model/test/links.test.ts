@@ -83,3 +83,40 @@ describe('only rich text is read for links', () => {
     expect(found[0]!.column).toBeUndefined();
   });
 });
+
+describe('links of an HTML fragment ({ html: … })', () => {
+  const withHtml = (html: string) => minimalText.replace(/^summary: .*$/m, `summary:\n  html: ${JSON.stringify(html)}`);
+
+  it.each([
+    ['bilaga.pdf', 'bilagan'],
+    ['javascript:void', 'klicka'],
+    ['#mal', 'målen'],
+    ['', 'tom'],
+  ])('warns of <a href="%s"> as of the same link in Markdown, and keeps its words', (address, words) => {
+    const text = withHtml(`<p>Se <a href="${address}">${words}</a> i år.</p>`);
+    const { report, diagnostics } = loadReport(text, 'r.yaml');
+    const found = diagnostics.filter((d) => d.code === 'link-address');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', file: 'r.yaml', path: 'summary', line: lineOf(text, '  html:'), found: `<a href="${address}">${words}</a>` });
+    const markdown = loadReport(withSummary(`Se [${words}](${address}) i år.`), 'r.yaml').diagnostics.find((d) => d.code === 'link-address')!;
+    expect({ message: found[0]!.message, hint: found[0]!.hint, expected: found[0]!.expected }).toEqual({ message: markdown.message, hint: markdown.hint, expected: markdown.expected });
+    expect(plainText(report!.summary)).toBe(`Se ${words} i år.`);
+  });
+
+  it('warns of it in any rich text, e.g. a table\'s note', () => {
+    const text = minimalText.replace(/^        role: incomeStatement$/m, '        role: incomeStatement\n        note: { html: \'<p>Se <a href="not.pdf">noten</a>.</p>\' }');
+    expect(linkWarnings(text)).toMatchObject([{ path: 'sections[4].tables[0].note', line: lineOf(text, 'note: {'), found: '<a href="not.pdf">noten</a>' }]);
+  });
+
+  it('says nothing of web and e-mail links or an anchor without href', () => {
+    const text = withHtml('<p>Se <a href="https://www.exempelstad.se/">webben</a>, <a href="mailto:ks@exempelstad.se">oss</a> och <a name="x">här</a>.</p>');
+    expect(linkWarnings(text)).toEqual([]);
+  });
+
+  it('places a link of a fragment of several lines at its own line', () => {
+    const text = minimalText.replace(/^summary: .*$/m, 'summary:\n  html: |-\n    <p>Första stycket.</p>\n    <p>Se <a href="bilaga.pdf">bilagan</a>.</p>');
+    const found = linkWarnings(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ path: 'summary', line: lineOf(text, '<p>Se <a'), found: '<a href="bilaga.pdf">bilagan</a>' });
+  });
+});
