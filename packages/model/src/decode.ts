@@ -10,6 +10,7 @@ import type { Locate } from './source.js';
 import { swedishNumber } from './swedish-numbers.js';
 import { daysInMonth } from './calendar.js';
 import type { ImageProblem, MalformedTable, UnsupportedMarkdown } from './rich-text.js';
+import { placeInText } from './text-place.js';
 
 /** Options of {@link decodeReport} and {@link decodeWith}. */
 export interface DecodeOptions {
@@ -301,12 +302,9 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
 
   if (p.message !== undefined && /^rich text/.test(p.type.name)) {
     const u = JSON.parse(p.message) as UnsupportedMarkdown | MalformedTable | ImageProblem;
+    // An image or a table row is placed at its own line of the text (text-place.ts).
+    const inText = (line: number) => ({ ...(options.file !== undefined ? { file: options.file } : {}), ...placeInText(options.locate?.(p.segments), p.value, line) });
     if (u.construct === 'image') {
-      // The line of the text within a block scalar (`|-`), whose text begins on the line after the key; a one-line text is on the key's line.
-      // Within a block scalar the value's column is not the image's, so only the line is given.
-      const { column: _column, ...line } = place(p.segments);
-      const multiline = typeof p.value === 'string' && p.value.includes('\n');
-      const at = multiline ? line : place(p.segments);
       return {
         code: u.code,
         parent,
@@ -315,8 +313,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
           severity: 'error',
           path,
           message: DIAGNOSTIC_CODES[u.code].message({ problem: u.problem }),
-          ...at,
-          ...(at.line !== undefined && multiline ? { line: at.line + u.line } : {}),
+          ...inText(u.line),
           expected: 'an image as a paragraph of its own, ![what it shows](file.png) with the file in the report\'s folder',
           found: renderValue(u.found),
           hint: u.hint,
@@ -324,9 +321,6 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       };
     }
     if (u.construct === 'malformed-table') {
-      // A table stands in a block scalar (`|-`), whose text begins on the line after the key;
-      // the value's column is not the table line's, so only the line is given.
-      const { column: _column, ...at } = place(p.segments);
       return {
         code: 'markdown-table-malformed',
         parent,
@@ -335,8 +329,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
           severity: 'error',
           path,
           message: DIAGNOSTIC_CODES['markdown-table-malformed'].message({ problem: u.problem, line: u.line }),
-          ...at,
-          ...(at.line !== undefined ? { line: at.line + u.line } : {}),
+          ...inText(u.line),
           expected: 'a header row, a separator line (|---|---|) and rows of as many cells as the header',
           found: renderValue(u.found),
           hint: u.hint,

@@ -271,10 +271,10 @@ export const DIAGNOSTIC_CODES = {
     title: 'Link without a web address',
     severity: 'warning',
     group: 'model',
-    meaning: 'A Markdown link in a text has an address that is not https://, http:// or mailto: (a file such as "bilaga.pdf", an anchor "#mal", "javascript:" or nothing). No output can link there safely, so every format shows the link\'s words only, without a link.',
+    meaning: 'A link in rich text (a summary, the text of a section, area, goal or commitment, a table\'s note …), written in Markdown or as `<a href>` in an HTML fragment (`{ html: … }`), has an address that is not https://, http:// or mailto: (a file such as "bilaga.pdf", an anchor "#mal", "javascript:" or nothing). No output can link there safely, so every format shows the link\'s words only, without a link. A title, a label or another plain value is printed as written, so `[x](y)` in it is no link and not told.',
     message: (d: { text: string; address: string }) =>
       `The link "${d.text}" leads ${d.address === '' ? 'nowhere (its address is empty)' : `to "${d.address}", not to a web address (https://, http:// or mailto:)`}; it is published as its words only, without a link.`,
-    hint: 'Write the full web address, e.g. https://www.kommun.se/bilaga.pdf where the file is published, or remove the brackets to keep the words without a link.',
+    hint: 'Write the full web address, e.g. https://www.kommun.se/bilaga.pdf where the file is published, or remove the brackets (in HTML, the `<a>` tag) to keep the words without a link.',
   },
   'text-run-too-long': {
     title: 'Unbroken text too long',

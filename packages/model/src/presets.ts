@@ -255,9 +255,9 @@ export const eskilstuna: Governance = {
     { key: 'not-achieved', label: 'Ej uppnår', description: 'Processområdet bedöms ej uppnå resultatmålen.', colour: RED, symbol: '○', textAlternative: 'ej uppnår resultatmålen' },
   ],
   trend: [
-    { key: 'better', label: 'Bättre', description: 'Bättre än föregående år', colour: GREEN, symbol: '↗', textAlternative: 'bättre än föregående år' },
-    { key: 'unchanged', label: 'Oförändrad', description: 'Oförändrad mot föregående år', colour: GREY, symbol: '→', textAlternative: 'oförändrad jämfört med föregående år' },
-    { key: 'worse', label: 'Sämre', description: 'Sämre än föregående år', colour: RED, symbol: '↘', textAlternative: 'sämre än föregående år' },
+    { key: 'better', label: 'Bättre', description: 'Bättre än föregående år.', colour: GREEN, symbol: '↗', textAlternative: 'bättre än föregående år' },
+    { key: 'unchanged', label: 'Oförändrad', description: 'Oförändrad mot föregående år.', colour: GREY, symbol: '→', textAlternative: 'oförändrad jämfört med föregående år' },
+    { key: 'worse', label: 'Sämre', description: 'Sämre än föregående år.', colour: RED, symbol: '↘', textAlternative: 'sämre än föregående år' },
   ],
   commitmentStatus: [
     { key: 'done', label: 'Klart, avslutat', description: 'Åtagandet är klart och avslutat eller bedöms bli det under året.', colour: GREEN, symbol: '✓', textAlternative: 'klart, avslutat' },
@@ -291,9 +291,9 @@ export const generic: Governance = {
     { key: 'not-assessable', label: 'Kan inte bedömas', description: 'Målet kan inte bedömas ännu.', colour: GREY, symbol: '–', textAlternative: 'kan inte bedömas' },
   ],
   trend: [
-    { key: 'better', label: 'Bättre', description: 'Bättre än föregående år', colour: GREEN, symbol: '↗', textAlternative: 'bättre än föregående år' },
-    { key: 'unchanged', label: 'Oförändrad', description: 'Oförändrad mot föregående år', colour: GREY, symbol: '→', textAlternative: 'oförändrad jämfört med föregående år' },
-    { key: 'worse', label: 'Sämre', description: 'Sämre än föregående år', colour: RED, symbol: '↘', textAlternative: 'sämre än föregående år' },
+    { key: 'better', label: 'Bättre', description: 'Bättre än föregående år.', colour: GREEN, symbol: '↗', textAlternative: 'bättre än föregående år' },
+    { key: 'unchanged', label: 'Oförändrad', description: 'Oförändrad mot föregående år.', colour: GREY, symbol: '→', textAlternative: 'oförändrad jämfört med föregående år' },
+    { key: 'worse', label: 'Sämre', description: 'Sämre än föregående år.', colour: RED, symbol: '↘', textAlternative: 'sämre än föregående år' },
   ],
   commitmentStatus: [
     { key: 'done', label: 'Klart', description: 'Uppdraget är genomfört.', colour: GREEN, symbol: '✓', textAlternative: 'klart' },
@@ -324,9 +324,9 @@ export const genericEn: Governance = {
     { key: 'not-assessable', label: 'Cannot be assessed', description: 'The goal cannot be assessed yet.', colour: GREY, symbol: '–', textAlternative: 'cannot be assessed' },
   ],
   trend: [
-    { key: 'better', label: 'Better', description: 'Better than the year before', colour: GREEN, symbol: '↗', textAlternative: 'better than the year before' },
-    { key: 'unchanged', label: 'Unchanged', description: 'Unchanged from the year before', colour: GREY, symbol: '→', textAlternative: 'unchanged from the year before' },
-    { key: 'worse', label: 'Worse', description: 'Worse than the year before', colour: RED, symbol: '↘', textAlternative: 'worse than the year before' },
+    { key: 'better', label: 'Better', description: 'Better than the year before.', colour: GREEN, symbol: '↗', textAlternative: 'better than the year before' },
+    { key: 'unchanged', label: 'Unchanged', description: 'Unchanged from the year before.', colour: GREY, symbol: '→', textAlternative: 'unchanged from the year before' },
+    { key: 'worse', label: 'Worse', description: 'Worse than the year before.', colour: RED, symbol: '↘', textAlternative: 'worse than the year before' },
   ],
   commitmentStatus: [
     { key: 'done', label: 'Done', description: 'The assignment is done.', colour: GREEN, symbol: '✓', textAlternative: 'done' },

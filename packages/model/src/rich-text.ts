@@ -1,23 +1,10 @@
 // Rich text as a small block tree (paragraphs, lists, pipe tables, emphasis, links). Authors write a
 // Markdown subset; fragments from older systems may be given as `{ html: "<p>…</p>" }`
 // and pass through a sanitising parser. No renderer ever sees input as markup.
-import { createRequire } from 'node:module';
 import * as t from 'io-ts';
-import type * as MarkdownParser from 'mdast-util-from-markdown';
-import type * as HtmlParser from 'hast-util-from-html';
-import type * as HtmlSanitizer from 'hast-util-sanitize';
 import type * as Mdast from 'mdast';
 import type * as Hast from 'hast';
-
-// The Markdown and HTML parsers are loaded at first use: most report text is plain and
-// never needs them, and loading them was half the start-up time of this package.
-const load = createRequire(import.meta.url);
-let markdownParser: typeof MarkdownParser | undefined;
-let htmlParser: typeof HtmlParser | undefined;
-let htmlSanitizer: typeof HtmlSanitizer | undefined;
-const fromMarkdown = (source: string): Mdast.Root => (markdownParser ??= load('mdast-util-from-markdown') as typeof MarkdownParser).fromMarkdown(source);
-const fromHtml = (source: string, options: HtmlParser.Options): Hast.Root => (htmlParser ??= load('hast-util-from-html') as typeof HtmlParser).fromHtml(source, options);
-const sanitize = (tree: Hast.Root): Hast.Nodes => (htmlSanitizer ??= load('hast-util-sanitize') as typeof HtmlSanitizer).sanitize(tree);
+import { fromHtml, fromMarkdown, sanitize } from './parsers.js';
 
 /** Inline content: text, emphasis, strong emphasis, links and text in another language. */
 export type Inline =

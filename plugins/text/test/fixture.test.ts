@@ -57,6 +57,9 @@ describe('rapport.txt of the small fixture', () => {
     // Label and meaning, no "Innebörd" between them.
     expect(txt).toContain('\nProcessområden\nUppnår: Processområdet bedöms uppnå resultatmålen.\nDelvis: Processområdet bedöms delvis uppnå resultatmålen.\n');
     expect(txt).not.toContain('Innebörd');
+    // The trend's meanings end with their own stop, which the writer does not double.
+    expect(txt).toContain('\nTrend\nBättre: Bättre än föregående år.\nOförändrad: Oförändrad mot föregående år.\nSämre: Sämre än föregående år.\n');
+    expect(txt).not.toContain('..');
   });
 
   it('normalises decomposed input to NFC and drops carriage returns', async () => {
