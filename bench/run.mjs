@@ -305,8 +305,8 @@ function report(r) {
   for (const c of Object.values(cold)) {
     lines.push(`| ${c.label}${c.failed ? ` (${c.failed} failed)` : ''} | ${s(c.wallMs)} | ${s(c.cpuMs)} | ${c.peakMb.toFixed(0)} | ${fixed(c.wallMs / chromium.wallMs)} | ${fixed(c.cpuMs / chromium.cpuMs)} | ${floor ? fixed(c.wallMs / floor.wallMs, 1) : '–'} |`);
   }
+  if (!host.soffice) lines.push('| LibreOffice converting index.html to PDF | not installed | | | | | |');
   lines.push('', 'The command runs the CLI’s one-file bundle with V8’s code cache when both are up to date (packages/cli/README.md, “Start-up: one bundle and its code cache”); “normal start” sets KOMMUNRAPPORT_CODE_CACHE=0, which imports dist/index.js and the packages’ modules one by one.');
-  if (!host.soffice) lines.push('| LibreOffice converting index.html to PDF | not installed | | | | |');
   lines.push('', `Chromium's PDF is ${r.tagged ? 'tagged (its default for --print-to-pdf in this version, checked with pdfinfo)' : 'not tagged'}.`, '');
   lines.push('## In process (one report)', '');
   lines.push('| stage | first report, ms (CPU ms) | steady state, ms |', '|---|---:|---:|');
