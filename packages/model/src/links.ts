@@ -7,15 +7,16 @@
 // stands: a title, a label or an id is printed as written, so "[x](y)" in it is no link.
 import type * as t from 'io-ts';
 import type * as Hast from 'hast';
+import type * as Mdast from 'mdast';
 import { formatPath, modelDiagnostic, type Diagnostic } from './diagnostics.js';
-import { fromHtml } from './parsers.js';
+import { fromHtml, fromMarkdown } from './parsers.js';
 import { Report } from './report.js';
 import { RichText, SAFE_URL } from './rich-text.js';
 import type { Locate } from './source.js';
 import { placeInText } from './text-place.js';
 
-/** A Markdown link, not an image: its words and its address (up to a space, ">" or ")"). */
-const LINK = /(?<!!)\[([^\]\n]*)\]\(\s*<?([^\s)>]*)/g;
+/** The start of an autolink, "<scheme:". A text is parsed for links only when it has one or the "](" of an inline link. */
+const AUTOLINK = /<[a-z][a-z\d+.-]*:/i;
 /** An `<a` tag of HTML: only a fragment with one is parsed. */
 const HTML_LINK = /<a[\s>]/i;
 
@@ -35,16 +36,34 @@ interface WrittenLink {
   line: number;
 }
 
-const lineAt = (text: string, index: number): number => {
-  let line = 1;
-  for (let i = text.indexOf('\n'); i !== -1 && i < index; i = text.indexOf('\n', i + 1)) line++;
-  return line;
-};
+/** The words of Markdown nodes. */
+function markdownWords(nodes: readonly Mdast.RootContent[]): string {
+  let out = '';
+  for (const node of nodes) out += node.type === 'text' || node.type === 'inlineCode' ? node.value : 'children' in node ? markdownWords(node.children) : '';
+  return out;
+}
 
-/** The Markdown links of a text. */
-function markdownLinks(text: string): WrittenLink[] {
+/**
+ * The links of a Markdown text, read by the parser rich-text.ts reads it with: an address
+ * with parentheses or in angle brackets is whole, and brackets in a code span are no link.
+ */
+function markdownLinks(source: string): WrittenLink[] {
   const out: WrittenLink[] = [];
-  for (const m of text.matchAll(LINK)) out.push({ text: m[1]!, address: m[2]!, found: `[${m[1]!}](${m[2]!})`, line: lineAt(text, m.index!) });
+  const visit = (nodes: readonly Mdast.RootContent[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'link') {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        out.push({
+          text: markdownWords(node.children),
+          address: node.url,
+          found: start !== undefined && end !== undefined ? source.slice(start, end) : `[${markdownWords(node.children)}](${node.url})`,
+          line: node.position?.start.line ?? 1,
+        });
+      } else if ('children' in node) visit(node.children);
+    }
+  };
+  visit(fromMarkdown(source).children);
   return out;
 }
 
@@ -86,7 +105,7 @@ function checkRichText(value: unknown, path: Path, options: LinkOptions, out: Di
   let links: WrittenLink[];
   // Most texts hold no link: the quick tests keep the check cheap.
   if (typeof value === 'string') {
-    if (!value.includes('](')) return;
+    if (!value.includes('](') && !(value.includes('<') && AUTOLINK.test(value))) return;
     [text, at, links] = [value, path, markdownLinks(value)];
   } else if (typeof value === 'object' && value !== null && typeof (value as { html?: unknown }).html === 'string') {
     const html = (value as { html: string }).html;

@@ -52,6 +52,26 @@ describe('links without a web address', () => {
   });
 });
 
+describe('links as the Markdown parser reads them', () => {
+  it('gives an address with parentheses or in angle brackets whole', () => {
+    const found = linkWarnings(withSummary('Se [här](javascript:alert(1)) och [bilagan](<bilaga 2.pdf>).'));
+    expect(found.map((d) => d.found)).toEqual(['[här](javascript:alert(1))', '[bilagan](<bilaga 2.pdf>)']);
+    expect(found[1]!.message).toContain('"bilaga 2.pdf"');
+  });
+
+  it('warns of an autolink whose address no output can link to', () => {
+    const found = linkWarnings(withSummary('Klicka <javascript:alert(1)> eller <https://www.exempelstad.se>.'));
+    expect(found.map((d) => d.found)).toEqual(['<javascript:alert(1)>']);
+  });
+
+  it('says nothing of brackets in a code span or of brackets that no parser reads as a link, which are published as written', () => {
+    const text = 'Skriv `[bilagan](bilaga.pdf)` för en länk; [a b](c d) är ingen.';
+    const { report, diagnostics } = loadReport(withSummary(text), 'r.yaml');
+    expect(diagnostics.filter((d) => d.code === 'link-address')).toEqual([]);
+    expect(plainText(report!.summary)).toBe('Skriv [bilagan](bilaga.pdf) för en länk; [a b](c d) är ingen.');
+  });
+});
+
 describe('only rich text is read for links', () => {
   it.each([
     ['the report\'s title', /^title: .*$/m, 'title: "Delårsrapport [x](bilaga.pdf)"'],
