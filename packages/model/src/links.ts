@@ -36,6 +36,19 @@ interface WrittenLink {
   line: number;
 }
 
+/** Where a parser says a node stands in its source (unist's position). */
+interface NodePosition {
+  start: { line: number; offset?: number | undefined };
+  end: { offset?: number | undefined };
+}
+
+/** A link a parser found in `source`: the link as written there (`fallback` when the parser gave no offsets), at its line. */
+function asWritten(source: string, position: NodePosition | undefined, text: string, address: string, fallback: string): WrittenLink {
+  const start = position?.start.offset;
+  const end = position?.end.offset;
+  return { text, address, found: start !== undefined && end !== undefined ? source.slice(start, end) : fallback, line: position?.start.line ?? 1 };
+}
+
 /** The words of Markdown nodes. */
 function markdownWords(nodes: readonly Mdast.RootContent[]): string {
   let out = '';
@@ -52,14 +65,8 @@ function markdownLinks(source: string): WrittenLink[] {
   const visit = (nodes: readonly Mdast.RootContent[]): void => {
     for (const node of nodes) {
       if (node.type === 'link') {
-        const start = node.position?.start.offset;
-        const end = node.position?.end.offset;
-        out.push({
-          text: markdownWords(node.children),
-          address: node.url,
-          found: start !== undefined && end !== undefined ? source.slice(start, end) : `[${markdownWords(node.children)}](${node.url})`,
-          line: node.position?.start.line ?? 1,
-        });
+        const words = markdownWords(node.children);
+        out.push(asWritten(source, node.position, words, node.url, `[${words}](${node.url})`));
       } else if ('children' in node) visit(node.children);
     }
   };
@@ -82,14 +89,7 @@ function htmlLinks(source: string): WrittenLink[] {
       if (node.type !== 'element') continue;
       const href = node.properties.href;
       if (node.tagName === 'a' && href !== undefined && href !== null) {
-        const start = node.position?.start.offset;
-        const end = node.position?.end.offset;
-        out.push({
-          text: htmlWords(node.children).replace(/\s+/g, ' ').trim(),
-          address: String(href),
-          found: start !== undefined && end !== undefined ? source.slice(start, end) : `<a href="${String(href)}">`,
-          line: node.position?.start.line ?? 1,
-        });
+        out.push(asWritten(source, node.position, htmlWords(node.children).replace(/\s+/g, ' ').trim(), String(href), `<a href="${String(href)}">`));
       }
       visit(node.children);
     }
