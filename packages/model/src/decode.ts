@@ -10,7 +10,6 @@ import type { Locate } from './source.js';
 import { swedishNumber } from './swedish-numbers.js';
 import { daysInMonth } from './calendar.js';
 import type { ImageProblem, MalformedTable, UnsupportedMarkdown } from './rich-text.js';
-import { placeInText } from './text-place.js';
 
 /** Options of {@link decodeReport} and {@link decodeWith}. */
 export interface DecodeOptions {
@@ -302,8 +301,8 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
 
   if (p.message !== undefined && /^rich text/.test(p.type.name)) {
     const u = JSON.parse(p.message) as UnsupportedMarkdown | MalformedTable | ImageProblem;
-    // An image or a table row is placed at its own line of the text (text-place.ts).
-    const inText = (line: number) => ({ ...(options.file !== undefined ? { file: options.file } : {}), ...placeInText(options.locate?.(p.segments), p.value, line) });
+    // An image or a table row is placed at its own line of the text.
+    const inText = (line: number) => ({ ...(options.file !== undefined ? { file: options.file } : {}), ...options.locate?.(p.segments, { line }) });
     if (u.construct === 'image') {
       return {
         code: u.code,

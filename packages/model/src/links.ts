@@ -13,7 +13,6 @@ import { fromHtml, fromMarkdown } from './parsers.js';
 import { Report } from './report.js';
 import { RichText, SAFE_URL } from './rich-text.js';
 import type { Locate } from './source.js';
-import { placeInText } from './text-place.js';
 
 /** The start of an autolink, "<scheme:". A text is parsed for links only when it has one or the "](" of an inline link. */
 const AUTOLINK = /<[a-z][a-z\d+.-]*:/i;
@@ -100,24 +99,23 @@ function htmlLinks(source: string): WrittenLink[] {
 
 /** Warns of each link of one rich text as written whose address no output can link to. */
 function checkRichText(value: unknown, path: Path, options: LinkOptions, out: Diagnostic[]): void {
-  let text: string;
   let at: Path;
   let links: WrittenLink[];
   // Most texts hold no link: the quick tests keep the check cheap.
   if (typeof value === 'string') {
     if (!value.includes('](') && !(value.includes('<') && AUTOLINK.test(value))) return;
-    [text, at, links] = [value, path, markdownLinks(value)];
+    [at, links] = [path, markdownLinks(value)];
   } else if (typeof value === 'object' && value !== null && typeof (value as { html?: unknown }).html === 'string') {
     const html = (value as { html: string }).html;
     if (!HTML_LINK.test(html)) return;
-    [text, at, links] = [html, [...path, 'html'], htmlLinks(html)];
+    [at, links] = [[...path, 'html'], htmlLinks(html)];
   } else return;
   for (const link of links) {
     if (SAFE_URL.test(link.address)) continue;
     out.push(modelDiagnostic('link-address', { text: link.text, address: link.address }, {
       path: formatPath(path),
       ...(options.file !== undefined ? { file: options.file } : {}),
-      ...placeInText(options.locate?.(at), text, link.line),
+      ...options.locate?.(at, { line: link.line }),
       expected: 'a link to https://, http:// or mailto:',
       found: link.found,
     }));

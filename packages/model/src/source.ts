@@ -14,9 +14,16 @@ export interface Position {
   column: number;
 }
 
-/** Options of locate: point at the key of the last path segment instead of its value. */
+/** Options of locate. */
 export interface LocateOptions {
+  /** Point at the key of the last path segment instead of its value. */
   key?: boolean;
+  /**
+   * Point at line `line` (1-based) of the text at the path, for a finding inside a text (an
+   * image, a table row, a link): where that line's first word is written, in a text of
+   * several lines; the value's own place in a text of one line.
+   */
+  line?: number;
 }
 
 /** Finds the position of a path in the source; falls back to the nearest ancestor that exists. */
@@ -222,8 +229,13 @@ function composeYaml(source: string, file: string | undefined, options: ParseOpt
   }
   const doc = composeOne(tokens, source.length);
   const locate: Locate = (path, opts) => {
-    const offset = locateOffset(doc, path, opts?.key === true);
-    return offset === undefined ? undefined : where(offset);
+    const found = locateNode(doc, path, opts?.key === true);
+    if (found.offset === undefined) return undefined;
+    const at = where(found.offset);
+    if (opts?.line === undefined || !isScalar(found.node) || typeof found.node.value !== 'string' || !found.node.value.includes('\n')) return at;
+    // A block scalar's text begins on the line after its header (`|-`, `>`).
+    const start = found.node.type === 'BLOCK_LITERAL' || found.node.type === 'BLOCK_FOLDED' ? source.indexOf('\n', found.offset) + 1 : found.offset;
+    return where(lineOffset(source, found.node.value, start, opts.line));
   };
   // After the first syntax error the parser's further errors are mostly its consequences:
   // keep the first error and every duplicate key, which does not derail parsing.
@@ -380,7 +392,8 @@ function firstAlias(doc: Document, where: (offset: number) => Position): Partial
   return found ?? {};
 }
 
-function locateOffset(doc: Document, path: readonly (string | number)[], atKey: boolean): number | undefined {
+/** The node at a path and where it starts; the nearest ancestor's start (and no node) when the path goes further than the document. */
+function locateNode(doc: Document, path: readonly (string | number)[], atKey: boolean): { node?: unknown; offset: number | undefined } {
   let node: unknown = doc.contents;
   let offset: number | undefined = rangeStart(node);
   for (let i = 0; i < path.length; i++) {
@@ -388,21 +401,45 @@ function locateOffset(doc: Document, path: readonly (string | number)[], atKey: 
     if (isAlias(node)) node = node.resolve(doc);
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
-      if (!pair) return offset;
+      if (!pair) return { offset };
       const last = i === path.length - 1;
-      if (last && atKey) return rangeStart(pair.key) ?? offset;
+      if (last && atKey) return { node: pair.key, offset: rangeStart(pair.key) ?? offset };
       node = pair.value;
       offset = rangeStart(pair.value) ?? rangeStart(pair.key) ?? offset;
     } else if (isSeq(node)) {
       const item = typeof seg === 'number' ? node.items[seg] : undefined;
-      if (item === undefined) return offset;
+      if (item === undefined) return { offset };
       node = item;
       offset = rangeStart(item) ?? offset;
     } else {
-      return offset;
+      return { offset };
     }
   }
-  return offset;
+  return { node, offset };
+}
+
+/**
+ * Where line `line` (1-based) of a text of several lines begins in the source, its value
+ * starting at `start`. Each style writes the text's words in order, whatever it does between
+ * them: a block scalar (`|`, `>`) folds or keeps line breaks, a quoted one may fold lines and
+ * escape characters. So the words of the lines before are found one after another, and then
+ * the first word of the line asked for. Only the part of a word before a quote or a backslash
+ * is looked for, as those may be written escaped. When a word is not found (an escaped letter)
+ * the last place found is given.
+ */
+function lineOffset(source: string, text: string, start: number, line: number): number {
+  const lines = text.split('\n');
+  let cursor = start;
+  for (let i = 0; i < Math.min(line, lines.length); i++) {
+    const words = lines[i]!.split(/\s+/).map((w) => w.replace(/["'\\].*$/s, '')).filter((w) => w !== '');
+    for (const [k, word] of words.entries()) {
+      const at = source.indexOf(word, cursor);
+      if (at < 0) return cursor;
+      if (i === line - 1 && k === 0) return at;
+      cursor = at + word.length;
+    }
+  }
+  return cursor;
 }
 
 function rangeStart(node: unknown): number | undefined {

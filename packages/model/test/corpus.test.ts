@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSTIC_CODES, loadReport } from '../src/index.js';
 import { fixture } from './helpers.js';
 
-interface Case { code: string; severity: string; path: string; line: number; /** Absent where only the line is known (a line inside a block scalar). */ column?: number; count: number; report: boolean }
+interface Case { code: string; severity: string; path: string; line: number; column: number; count: number; report: boolean }
 const cases = JSON.parse(readFileSync(fixture('invalid/cases.json'), 'utf8')) as Record<string, Case>;
 const files = readdirSync(fixture('invalid')).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5)).sort();
 

@@ -99,8 +99,22 @@ describe('only rich text is read for links', () => {
     const text = replacing(/^            body: Arbetet pågår\.$/m, '            body: |-\n              Arbetet pågår.\n\n              Se [bilagan](bilaga.pdf).');
     const found = linkWarnings(text);
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ path: 'sections[1].areas[0].goals[0].body', line: lineOf(text, 'Se [bilagan]') });
-    expect(found[0]!.column).toBeUndefined();
+    expect(found[0]).toMatchObject({ path: 'sections[1].areas[0].goals[0].body', line: lineOf(text, 'Se [bilagan]'), column: 15 });
+  });
+
+  // Only a literal block keeps the text's line breaks as the file's: the others fold lines,
+  // and a quoted text may write a line break as \n. The link is where its line is written.
+  it.each([
+    ['a folded block (>), whose wrapped lines join', '>-\n              Arbetet pågår\n              enligt plan.\n\n              Se [bilagan](bilaga.pdf).', 'Se [bilagan]', 15],
+    ['a double-quoted text with \\n on one line', '"Arbetet pågår.\\nSe [bilagan](bilaga.pdf)."', 'Se [bilagan]', 36],
+    ['a double-quoted text over several lines', '"Arbetet pågår\n              enligt plan.\n\n              Se [bilagan](bilaga.pdf)."', 'Se [bilagan]', 15],
+    ['a plain text over several lines', 'Arbetet pågår\n              enligt plan.\n\n              Se [bilagan](bilaga.pdf).', 'Se [bilagan]', 15],
+    ['a literal block whose line before holds quotes', '|-\n              "Arbetet" pågår.\n              Se [bilagan](bilaga.pdf).', 'Se [bilagan]', 15],
+  ])('places a link in %s at its own line', (_what, body, needle, column) => {
+    const text = replacing(/^            body: Arbetet pågår\.$/m, `            body: ${body}`);
+    const found = linkWarnings(text);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ path: 'sections[1].areas[0].goals[0].body', line: lineOf(text, needle), column });
   });
 });
 

@@ -54,6 +54,14 @@ describe('Markdown tables in rich text', () => {
     expect(diagnostics[0]!.hint).toMatch(/2 cells/);
   });
 
+  it('a bad row of a table written in a quoted text (rows as \\n) is placed where the row is written', () => {
+    const text = minimalText.replace('            body: Arbetet pågår.\n', '            body: "| År | Antal |\\n|---|---:|\\n| 2022 | 12 | 3 |"\n');
+    const { diagnostics } = loadReport(text, 'r.yaml');
+    const line = text.split('\n').findIndex((l) => l.includes('| 2022 | 12 | 3 |')) + 1;
+    const column = text.split('\n')[line - 1]!.indexOf('| 2022') + 1;
+    expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['markdown-table-malformed', line, column]]);
+  });
+
   it('rows of pipes without a header separator are an error, not a paragraph of pipes', () => {
     const text = withBody('| År | Antal |\n| 2022 | 12 |');
     const { diagnostics } = loadReport(text, 'r.yaml');
