@@ -177,6 +177,33 @@ describe('kommunrapport import from XLSX', () => {
     expect(after).toContain('sumOf: [ledningsstaben, ekonomi-och-kvalitet, hr, social-hallbarhet, naringsliv, kultur-fritid-ny, kommunikation-it-och-digitalisering]');
   });
 
+  it('adds a new row that comes before every matched row in front of the first, and in the sums that row is in', async () => {
+    const file = await workbook('drift.xlsx', {
+      Driftredovisning: [
+        ['Avdelning', 'Utfall aug (tkr)', 'Budget helår', 'Prognos maj', 'Prognos aug'],
+        // New, first in the sheet; Miljö och samhällsbyggnad is gone and its figures are here.
+        ['Stadsdirektörens stab', 2451, 0, 800, 2300],
+        ['ledningsstaben', 3414, 0, -200, 800],
+        ['EKONOMI OCH KVALITET', 3806, 0, 1600, 2925],
+        ['HR', 4525, 0, 300, 3850],
+        ['Social hållbarhet', 2397, 0, 1300, 1040],
+        ['Näringsliv', 9512, 0, 2200, 3900],
+        ['Kommunikation, IT och digitalisering', 4105, 0, 2000, 800],
+        ['Totalt', 30210, 0, 8000, 15615],
+      ],
+    });
+    const run = await runMain(['import', '--from', file, '--table', 'driftredovisning'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('driftredovisning + row stadsdirektorens-stab "Stadsdirektörens stab"  (Driftredovisning!A2)');
+    const after = readFileSync(report, 'utf8');
+    expect(after).toContain(
+      '                  - { id: stadsdirektorens-stab, label: Stadsdirektörens stab, kind: item, values: { utfall-aug: 2451, budget-helar: 0, prognos-maj: 800, prognos-aug: 2300 } }\n' +
+        '                  - { id: ledningsstaben,',
+    );
+    expect(after).toContain('sumOf: [stadsdirektorens-stab, ledningsstaben, ekonomi-och-kvalitet, hr, social-hallbarhet, naringsliv, kommunikation-it-och-digitalisering]');
+  });
+
   it('reads a percentage-formatted cell (0,12 shown as 12 %) as 12 in a percent table', async () => {
     const text = original.replace('unit: tkr\n                decimals: 0\n                rowHeader: Investering', 'unit: percent\n                decimals: 0\n                rowHeader: Investering');
     writeFileSync(report, text);

@@ -298,8 +298,9 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
       edits.push({ start: valuesNode.range[0], end: valuesNode.range[1], text: renderValues(src, valuesNode, entries) });
     }
   }
-  // New rows go after the row that precedes them in the sheet (before the first row when none
-  // does), in that row's style, and join the sums that row belongs to.
+  // New rows go after the row that precedes them in the sheet, in that row's style, and join
+  // the sums that row belongs to; new rows that no row precedes go before the first row, in
+  // its style, and join the sums of the first matched row, in front of it.
   let anchor: (typeof existing)[number] | undefined;
   const groups = new Map<(typeof existing)[number] | undefined, typeof plans>();
   for (const plan of plans) {
@@ -339,8 +340,11 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
       edits.push({ start: at, end: at, text: `\n${lines.join('\n')}` });
     }
   }
-  // Sums follow: a new row joins after the row before it, a removed row leaves.
+  // Sums follow: a new row joins after the row before it (before the first matched row when
+  // it comes first), a removed row leaves.
   const joinedAfter = new Map([...groups].filter(([a]) => a !== undefined).map(([a, g]) => [a!.id, g] as const));
+  const firstMatched = plans.find((p) => p.row)?.row;
+  const joinedBefore = new Map(firstMatched && groups.has(undefined) ? [[firstMatched.id, groups.get(undefined)!] as const] : []);
   const removed = new Set(options.keepMissingRows ? [] : existing.filter((r) => !matchedRows.has(r.id) && !r.sum).map((r) => r.id));
   for (const sum of existing) {
     const sumOf = sum.node.get('sumOf', true);
@@ -348,6 +352,8 @@ export function applySheetTable(src: string, file: string, tableId: string, shee
     const before = sumOf.items.map((item) => String(isScalar(item) ? item.value : item));
     const after: string[] = [];
     for (const id of before) {
+      const first = joinedBefore.get(id);
+      if (first) after.push(...first.map((g) => g.id));
       if (!removed.has(id)) after.push(id);
       const joined = joinedAfter.get(id);
       if (joined) after.push(...joined.map((g) => g.id));
