@@ -1,5 +1,5 @@
 // Public entry of @kommunrapport/plugin-open-data: the plugin (default export) and its helpers.
-export { default, renderOpenData, reportJson, openDataBaseUrl, siteOpenDataUrl, OUT_DIR } from './plugin.js';
+export { default, renderOpenData, reportJson, openDataBaseUrl, publishedOptions, siteOpenDataUrl, OUT_DIR } from './plugin.js';
 export { buildSiteCatalogue, type SiteCatalogueEntry, type SiteCatalogueOptions } from './site-catalogue.js';
 export { publisherIri, siteCatalogueIri } from './dcat.js';
 export { OpenDataOptions, CC0, DEFAULT_BASE_URL, DEFAULT_SPATIAL } from './options.js';

@@ -15,6 +15,8 @@ export const DEFAULT_SPATIAL = 'https://api.kolada.se/v2/municipality/{kommunkod
 
 const AbsoluteIri = pattern('absolute IRI (e.g. "https://data.exempelstad.se/rapporter/")', /^[a-z][a-z0-9+.-]*:[^\s<>"|\\^`]+$/i);
 
+const DEFAULTS = { baseUrl: DEFAULT_BASE_URL, licence: CC0, spatial: DEFAULT_SPATIAL };
+
 /** The options as written: every key optional, unknown keys are errors. */
 const OptionsInput = strict('OpenDataOptions', 'Options of the open-data plugin.', {}, { baseUrl: AbsoluteIri, licence: AbsoluteIri, spatial: AbsoluteIri });
 
@@ -23,7 +25,10 @@ const OptionsInput = strict('OpenDataOptions', 'Options of the open-data plugin.
  * the files are published in; `{report}` is the report id), `licence` (licence IRI, CC0 1.0
  * by default) and `spatial` (IRI template of the kommun; `{kommunkod}` is replaced).
  */
-export const OpenDataOptions = withDefaults(OptionsInput, { baseUrl: DEFAULT_BASE_URL, licence: CC0, spatial: DEFAULT_SPATIAL });
+export const OpenDataOptions = withDefaults(OptionsInput, DEFAULTS);
+
+/** The options when none are given. */
+export const DEFAULT_OPTIONS: OpenDataOptions = DEFAULTS;
 
 /** Options of the open-data plugin after defaults. */
 export type OpenDataOptions = t.TypeOf<typeof OpenDataOptions>;

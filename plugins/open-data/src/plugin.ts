@@ -141,6 +141,21 @@ export function renderOpenData(report: Report, options: OpenDataOptions, documen
   return artifacts;
 }
 
+/**
+ * The options a report's open data is published with. With the site's settings, an option
+ * left at its default takes the site's: the files are published below the site, one folder
+ * per report (baseUrl), under the site's licence. The site's catalogue describes the files
+ * with the same options (site-catalogue.ts).
+ */
+export function publishedOptions(options: OpenDataOptions, site: SiteSettings | undefined): OpenDataOptions {
+  if (!site) return options;
+  return {
+    ...options,
+    ...(options.baseUrl === DEFAULT_BASE_URL ? { baseUrl: siteOpenDataUrl(site) } : {}),
+    ...(site.licence && options.licence === CC0 ? { licence: site.licence } : {}),
+  };
+}
+
 /** The open-data plugin: format `open-data`. */
 export default definePlugin<OpenDataOptions, typeof OPEN_DATA_CODES>({
   name: 'open-data',
@@ -150,13 +165,8 @@ export default definePlugin<OpenDataOptions, typeof OPEN_DATA_CODES>({
   options: OpenDataOptions,
   render(report, ctx) {
     const site = ctx.site?.settings;
-    let options = ctx.options;
-    if (options.baseUrl === DEFAULT_BASE_URL) {
-      // With the site's settings the files are published below the site, one folder per report.
-      if (site) options = { ...options, baseUrl: siteOpenDataUrl(site) };
-      else ctx.report('open-data-base-url', { detail: `The open data of report ${report.id} was built without the option baseUrl, so its DCAT metadata uses the placeholder address ${DEFAULT_BASE_URL}.` });
-    }
-    if (site?.licence && ctx.options.licence === CC0) options = { ...options, licence: site.licence };
+    const options = publishedOptions(ctx.options, site);
+    if (options.baseUrl === DEFAULT_BASE_URL) ctx.report('open-data-base-url', { detail: `The open data of report ${report.id} was built without the option baseUrl, so its DCAT metadata uses the placeholder address ${DEFAULT_BASE_URL}.` });
     // DCAT-AP-SE requires an e-mail address on the contact point (vcard:hasEmail).
     if (!contactFor(report, openDataBaseUrl(report, options.baseUrl), site).email)
       ctx.report(

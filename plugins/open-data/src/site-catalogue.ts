@@ -5,9 +5,9 @@
 // same bytes. The site's build writes it as catalog.rdf (harvested) and catalog.jsonld.
 import { createDiagnostic, presets, type Diagnostic, type Report, type SiteSettings } from '@kommunrapport/model';
 import { documentDate } from '@kommunrapport/core';
-import { CC0, DEFAULT_SPATIAL } from './options.js';
+import { DEFAULT_OPTIONS, type OpenDataOptions } from './options.js';
 import { OPEN_DATA_CODES, type OpenDataCode } from './diagnostics.js';
-import { openDataFiles, openDataBaseUrl } from './plugin.js';
+import { openDataFiles, openDataBaseUrl, publishedOptions } from './plugin.js';
 import { buildDatasetNodes, contactFor, contactNode, datasetIri, sitePublisherNode, siteCatalogueIri, siteContactIri, CATALOGUE_LICENCE, LANGUAGE, EU_THEMES } from './dcat.js';
 import { toJsonLd, toRdfXml, type QName, type RdfNode, type RdfObject } from './rdf.js';
 
@@ -22,9 +22,14 @@ export interface SiteCatalogueEntry {
   documentDate?: Date;
 }
 
-/** Optional settings of the catalogue beyond the site's: the IRI template of the kommun (dct:spatial). */
+/** Optional settings of the catalogue beyond the site's. */
 export interface SiteCatalogueOptions {
-  spatial?: string;
+  /**
+   * The open-data plugin's options the reports were built with (decoded; default: the
+   * defaults), so that the catalogue describes the published files as they are: their
+   * licence, the kommun's IRI (dct:spatial), their sizes and hashes.
+   */
+  options?: OpenDataOptions;
   /** Environment for the default document date (SOURCE_DATE_EPOCH); default process.env. */
   env?: Record<string, string | undefined>;
 }
@@ -58,6 +63,7 @@ export function buildSiteCatalogue(site: SiteSettings, entries: readonly SiteCat
   const catalogIri = siteCatalogueIri(site);
   const lang = site.language ?? 'sv';
   const publisher = sitePublisherNode(site);
+  const published = publishedOptions(options.options ?? DEFAULT_OPTIONS, site);
 
   const datasets: { iri: string; nodes: RdfNode[]; date: string; language: string }[] = [];
   const seen = new Map<string, string>();
@@ -80,7 +86,7 @@ export function buildSiteCatalogue(site: SiteSettings, entries: readonly SiteCat
     }
     seen.set(baseUrl, report.id);
     const when = entry.documentDate ?? documentDate(report, options.env);
-    const { dcat } = openDataFiles(report, { baseUrl, licence: site.licence ?? CC0, spatial: options.spatial ?? DEFAULT_SPATIAL }, when);
+    const { dcat } = openDataFiles(report, { ...published, baseUrl }, when);
     const contact = contactFor(report, baseUrl, site);
     if (!contact.email) add('open-data-contact-email', `${where}.contact.email`, `The contact point of report ${report.id} has no e-mail address.`, { expected: 'vcard:hasEmail <mailto:…>', found: 'no e-mail address' });
     const nodes = buildDatasetNodes(dcat, { publisherIri: publisher.iri, contactIri: contact.iri, landingPage: entry.pageUrl });

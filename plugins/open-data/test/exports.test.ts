@@ -5,7 +5,7 @@ import * as api from '../src/index.js';
 it('pins the public exports', () => {
   expect(Object.keys(api).sort()).toEqual([
     'CC0', 'DEFAULT_BASE_URL', 'DEFAULT_SPATIAL', 'FORMULA_START', 'OPEN_DATA_CODES', 'OUT_DIR', 'OpenDataOptions', 'ROLE_FILES', 'buildSiteCatalogue', 'buildTables', 'checkDcat', 'createIdMaker',
-    'decimalString', 'default', 'idPattern', 'idPrefix', 'isPlaceholderHost', 'openDataBaseUrl', 'plainDecimal', 'protectCell', 'publisherIri', 'readOpenDataFolder', 'renderOpenData', 'reportJson', 'reportSchema',
+    'decimalString', 'default', 'idPattern', 'idPrefix', 'isPlaceholderHost', 'openDataBaseUrl', 'plainDecimal', 'protectCell', 'publishedOptions', 'publisherIri', 'readOpenDataFolder', 'renderOpenData', 'reportJson', 'reportSchema',
     'shiftDecimal', 'siteCatalogueIri', 'siteOpenDataUrl', 'slug', 'tableFile', 'unprotectCell', 'validateCatalogueFile', 'validateOpenData', 'validateOpenDataFiles', 'writeCsv', 'writeTableCsv',
   ]);
 });

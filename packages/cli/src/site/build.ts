@@ -28,7 +28,7 @@ import {
   type SiteContext,
   loadImages,
 } from '@kommunrapport/core';
-import { buildSiteCatalogue } from '@kommunrapport/plugin-open-data';
+import { buildSiteCatalogue, OpenDataOptions } from '@kommunrapport/plugin-open-data';
 import { logoPath, renderPage, SITE_PATHS, type PageSpec, type SiteFrame } from './html.js';
 import { accessibilityPage, indicatorPage, indicatorSeries, indicatorsPage, reportPage, startPage, type SiteReport } from './pages.js';
 import { siteTables } from './csv.js';
@@ -193,11 +193,13 @@ export async function buildSite(options: BuildSiteOptions): Promise<SiteSummary>
   if (summary.reports.some((r) => r.result !== undefined && !r.result.ok)) return summary;
 
   // One DCAT-AP-SE catalogue for the site, at stable addresses: each report's page on the
-  // site is its landing page, its open data is where the build's own DCAT says it is.
+  // site is its landing page, its open data is where the build's own DCAT says it is, as the
+  // build published it (the open-data options the reports were built with; valid, as they built).
+  const openData = OpenDataOptions.decode(options.options?.['open-data']);
   const catalogue = buildSiteCatalogue(
     settings,
     site.map((r) => ({ report: r.report, pageUrl: `${settings.baseUrl}${r.dir}`, openDataUrl: `${settings.baseUrl}${r.build}open-data/` })),
-    { env: options.env },
+    { env: options.env, ...(openData._tag === 'Right' ? { options: openData.right } : {}) },
   );
   summary.catalogue = catalogue.diagnostics;
   if (catalogue.diagnostics.some((d) => d.severity === 'error' || (options.strict === true && d.severity === 'warning'))) return summary;

@@ -303,6 +303,24 @@ describe('settings', () => {
     expect(existsSync(join(dir, 'out'))).toBe(false);
   });
 
+  test('the catalogue describes each report\'s open data as it was published, with the open-data options of the config', async () => {
+    const dir = tempDir('kr-site-options-');
+    cpSync(join(repoRoot, 'examples/solberga-son-2024-delar'), join(dir, 'r'), { recursive: true });
+    const config = readFileSync(join(repoRoot, 'examples/kommunrapport.config.yaml'), 'utf8');
+    writeFileSync(join(dir, 'kommunrapport.config.yaml'), `${config}options:\n  open-data:\n    licence: http://creativecommons.org/licenses/by/4.0/\n    spatial: https://data.demokommun.invalid/kommun/{kommunkod}\n`);
+    const run = await runMain(['site', 'r/rapport.yaml', '-o', 'out', '-q'], dir);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const catalogue = readFileSync(join(dir, 'out/catalog.rdf'), 'utf8');
+    const own = readFileSync(join(dir, 'out/1299-son-2024-d/open-data/dcat.rdf'), 'utf8');
+    // Each distribution (licence, size) and checksum of the report's own DCAT, byte for byte.
+    const blocks = [...own.matchAll(/ {2}<(dcat:Distribution|spdx:Checksum) rdf:about="[^"]+">[\s\S]*?<\/\1>/g)].map((m) => m[0]);
+    expect(blocks.length).toBeGreaterThan(20);
+    for (const block of blocks) expect(catalogue, block.split('\n')[0]).toContain(block);
+    expect(catalogue).toContain('<dct:spatial rdf:resource="https://data.demokommun.invalid/kommun/1299"/>');
+    expect(catalogue).toContain('<dct:license rdf:resource="http://creativecommons.org/licenses/by/4.0/"/>');
+  }, 120_000);
+
   test('compliance follows the declared exceptions; the statement speaks English with language en', () => {
     const base: SiteSettings = {
       publisher: { name: 'Demo', organisationNumber: '212000-9999' },
