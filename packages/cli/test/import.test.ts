@@ -60,6 +60,23 @@ const resultatrakning = (over: Record<string, unknown[]> = {}): unknown[][] => [
   ['ÅRETS RESULTAT', { formula: 'B4+B8', result: 24100 }, 30200, 3000, 27200, 15600, 15600],
 ];
 
+/**
+ * The Driftredovisning sheet with Miljö och samhällsbyggnad gone and a new row of its figures
+ * at `at` (an index among the other rows), so the total still agrees with årets resultat.
+ */
+const driftWithNewRow = (label: string, at: number): unknown[][] => {
+  const rows: unknown[][] = [
+    ['ledningsstaben', 3414, 0, -200, 800], // by id
+    ['EKONOMI OCH KVALITET', 3806, 0, 1600, 2925], // by label, any case
+    ['HR', 4525, 0, 300, 3850],
+    ['Social hållbarhet', 2397, 0, 1300, 1040],
+    ['Näringsliv', 9512, 0, 2200, 3900],
+    ['Kommunikation, IT och digitalisering', 4105, 0, 2000, 800],
+  ];
+  rows.splice(at, 0, [label, 2451, 0, 800, 2300]);
+  return [['Avdelning', 'Utfall aug (tkr)', 'Budget helår', 'Prognos maj', 'Prognos aug'], ...rows, ['Totalt', 30210, 0, 8000, 15615]];
+};
+
 describe('kommunrapport import from a CSV (semicolon, Windows-1252)', () => {
   const csv = join(fixtures, 'driftredovisning-1252.csv');
 
@@ -147,21 +164,7 @@ describe('kommunrapport import from XLSX', () => {
   });
 
   it('matches rows by id or label, adds new rows with slug ids after the row before them and in its sums, removes rows the sheet lacks', async () => {
-    const file = await workbook('drift.xlsx', {
-      Driftredovisning: [
-        ['Avdelning', 'Utfall aug (tkr)', 'Budget helår', 'Prognos maj', 'Prognos aug'],
-        ['ledningsstaben', 3414, 0, -200, 800], // by id
-        ['EKONOMI OCH KVALITET', 3806, 0, 1600, 2925], // by label, any case
-        ['HR', 4525, 0, 300, 3850],
-        ['Social hållbarhet', 2397, 0, 1300, 1040],
-        ['Näringsliv', 9512, 0, 2200, 3900],
-        ['Kultur & fritid (ny)', 2451, 0, 800, 2300],
-        ['Kommunikation, IT och digitalisering', 4105, 0, 2000, 800],
-        // Miljö och samhällsbyggnad is gone; its figures went to the new row above, so the total
-        // still agrees with årets resultat in the resultaträkning (a statement).
-        ['Totalt', 30210, 0, 8000, 15615],
-      ],
-    });
+    const file = await workbook('drift.xlsx', { Driftredovisning: driftWithNewRow('Kultur & fritid (ny)', 5) });
     const run = await runMain(['import', '--from', file, '--table', 'driftredovisning'], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
@@ -178,20 +181,8 @@ describe('kommunrapport import from XLSX', () => {
   });
 
   it('adds a new row that comes before every matched row in front of the first, and in the sums that row is in', async () => {
-    const file = await workbook('drift.xlsx', {
-      Driftredovisning: [
-        ['Avdelning', 'Utfall aug (tkr)', 'Budget helår', 'Prognos maj', 'Prognos aug'],
-        // New, first in the sheet; Miljö och samhällsbyggnad is gone and its figures are here.
-        ['Stadsdirektörens stab', 2451, 0, 800, 2300],
-        ['ledningsstaben', 3414, 0, -200, 800],
-        ['EKONOMI OCH KVALITET', 3806, 0, 1600, 2925],
-        ['HR', 4525, 0, 300, 3850],
-        ['Social hållbarhet', 2397, 0, 1300, 1040],
-        ['Näringsliv', 9512, 0, 2200, 3900],
-        ['Kommunikation, IT och digitalisering', 4105, 0, 2000, 800],
-        ['Totalt', 30210, 0, 8000, 15615],
-      ],
-    });
+    // New, first in the sheet.
+    const file = await workbook('drift.xlsx', { Driftredovisning: driftWithNewRow('Stadsdirektörens stab', 0) });
     const run = await runMain(['import', '--from', file, '--table', 'driftredovisning'], dir);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
