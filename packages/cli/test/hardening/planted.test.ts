@@ -28,7 +28,7 @@ describe('a planted error is named where it is written', () => {
     expect(run.stdout + run.stderr).toContain('governance.assessment "partly": colour #ffff00 has less than 4.5:1 contrast on the page');
   });
 
-  it('an image outside the report\'s folder in a block scalar: at the image\'s line, without the column of the `|`', async () => {
+  it('an image outside the report\'s folder in a block scalar: at the image\'s line and column, not the column of the `|`', async () => {
     const dir = tempDir('kr-planted-');
     const text = minimal.replace('            body: Arbetet pågår.\n', '            body: |\n              Arbetet pågår.\n\n              ![Karta](../../etc/karta.png)\n');
     writeFileSync(join(dir, 'rapport.yaml'), text);
@@ -36,7 +36,7 @@ describe('a planted error is named where it is written', () => {
     expect(run.code).toBe(1);
     const json = JSON.parse(run.stdout) as { diagnostics: { code: string; path: string; line: number; column: number | null; found: string }[] };
     expect(json.diagnostics).toEqual([
-      expect.objectContaining({ code: 'image-source', path: 'sections[1].areas[0].goals[0].body', line: lineOf(text, '![Karta]'), column: null, found: '"![Karta](../../etc/karta.png)"' }),
+      expect.objectContaining({ code: 'image-source', path: 'sections[1].areas[0].goals[0].body', line: lineOf(text, '![Karta]'), column: 15, found: '"![Karta](../../etc/karta.png)"' }),
     ]);
   });
 
