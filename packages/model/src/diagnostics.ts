@@ -63,7 +63,7 @@ export const DIAGNOSTIC_GROUPS = {
 export type ReferenceData =
   | { to: 'organisation'; name: string }
   | { to: 'cell'; reference: string; reason: string }
-  | { to: 'column'; via: 'sameAs' | 'differenceOf'; key: string; table: string }
+  | { to: 'column'; via: 'sameAs' | 'differenceOf' | 'columnGroups'; key: string; table: string }
   | { to: 'value-column'; row: string; key: string; table: string }
   | { to: 'row'; key: string; table: string }
   | { to: 'formula-row'; row: string; key: string; table: string }

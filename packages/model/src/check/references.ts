@@ -1,5 +1,6 @@
 // Rule family: references inside a report resolve: responsible bodies name an organisation
-// or group, and a table's row values, sumOf rows and differenceOf columns exist in it.
+// or group, and a table's row values, sumOf rows, differenceOf columns and the columns of its
+// columnGroups exist in it.
 // (References from one table to another, sameAs, are checked with the figures they compare.)
 import { closest } from '../decode.js';
 import type { CheckContext, Rules } from './context.js';
@@ -49,6 +50,17 @@ export function referenceRules(ctx: CheckContext): Rules {
             expected: `one of ${columnKeys.join(', ')}`,
             found: JSON.stringify(key),
             hint: 'Use the keys of two columns of this table.',
+          });
+        }),
+      );
+      table.columnGroups?.forEach((group, gi) =>
+        group.columns.forEach((key, k) => {
+          if (columnKeys.includes(key)) return;
+          const s = closest(key, columnKeys);
+          ctx.report('unresolved-reference', { to: 'column', via: 'columnGroups', key, table: table.id }, [...path, 'columnGroups', gi, 'columns', k], {
+            expected: `one of ${columnKeys.join(', ')}`,
+            found: JSON.stringify(key),
+            hint: s ? `Did you mean "${s}"?` : 'Use the keys of columns of this table.',
           });
         }),
       );
