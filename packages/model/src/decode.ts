@@ -119,7 +119,8 @@ const pathKey = (segments: readonly (string | number)[]): string => segments.map
 
 /**
  * Within each union, keep only the member that got furthest (its errors lie deeper than
- * the union); when every member failed at the union itself, one problem for the union.
+ * the union), of those the one with fewest unknown keys; when every member failed at the
+ * union itself, one problem for the union.
  */
 function collapseUnions(problems: Problem[]): Problem[] {
   const out: Problem[] = [];
@@ -143,7 +144,14 @@ function collapseUnions(problems: Problem[]): Problem[] {
     const u = group[0]!.unions[0]!;
     const deeper = group.filter((p) => p.segments.length > u.at || p.type instanceof UnknownKeyType);
     if (deeper.length > 0) {
-      const member = deeper[0]!.unions[0]!.member;
+      // The member whose keys the value has: fewest unknown keys, then fewest problems
+      // ({ low: −10, high: -5 } is an interval with a bad low, not a missing amount with two unknown keys).
+      const score = (m: string) => {
+        const own = group.filter((p) => p.unions[0]!.member === m);
+        return own.filter((p) => p.type instanceof UnknownKeyType).length * 1000 + own.length;
+      };
+      const members = [...new Set(deeper.map((p) => p.unions[0]!.member))];
+      const member = members.reduce((best, m) => (score(m) < score(best) ? m : best));
       const chosen = group.filter((p) => p.unions[0]!.member === member).map((p) => ({ ...p, unions: p.unions.slice(1) }));
       out.push(...collapseUnions(chosen));
     } else {
@@ -350,7 +358,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       },
     };
   }
-  const expected = describeType(p.type);
+  let expected = describeType(p.type);
   const parentTag = (p.context[p.context.length - 2]?.type as { _tag?: string } | undefined)?._tag;
   if (p.value === undefined && typeof lastSeg === 'number' && parentTag === 'TupleType') {
     const size = (p.context[p.context.length - 2]!.type as unknown as t.TupleType<t.Mixed[]>).types.length;
@@ -395,7 +403,12 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   const kinds = baseKinds(p.type);
   const kind = kinds?.length === 1 ? kinds[0] : undefined;
   const wrongType = kinds !== undefined && !kinds.includes(kindOf(p.value));
-  const swedish = kind === 'number' && typeof p.value === 'string' ? swedishNumber(p.value) : undefined;
+  // A number is what the place takes when it takes numbers and no text: a number alone, or a
+  // table's cell (a number, null, a missing amount or an interval).
+  const numeric = kinds !== undefined && kinds.includes('number') && !kinds.includes('string');
+  const swedish = numeric && typeof p.value === 'string' ? swedishNumber(p.value) : undefined;
+  // Text where a number belongs is answered with "number", not with every form a table's cell takes.
+  if (numeric && kind === undefined && typeof p.value === 'string') expected = 'number';
   if (swedish !== undefined) {
     return {
       code: 'swedish-number',
@@ -431,7 +444,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   else if (/^governance/.test(expected)) hint = `Name a preset (${Object.keys(presets).join(', ')}) or write an object with preset and the parts to replace.`;
   else if (keyof) hint = `Use one of: ${keyof.join(', ')}.`;
   else if (wrongType && kind === 'string' && (typeof p.value === 'number' || typeof p.value === 'boolean')) hint = 'Put the value in quotes so YAML reads it as text.';
-  else if (wrongType && kind === 'number' && typeof p.value === 'string') hint = 'Write the number without quotes; decimals with a point (8.2, not "8,2").';
+  else if (wrongType && numeric && typeof p.value === 'string') hint = numberHint(p.value);
   else if (wrongType && kind === 'array') hint = 'Write a list: one "- " item per line, or [a, b].';
   else if (wrongType && mappingKeys) hint = `Write ${key === undefined ? 'it' : key} as a mapping: its keys (${mappingKeys}) each on a line of its own below it, indented.`;
   else hint = `Write ${article(expected)}.`;
@@ -449,6 +462,22 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       hint,
     },
   };
+}
+
+/**
+ * How to write a number YAML read as text: the number itself when the text is one with a
+ * Unicode minus (−3), a unit or per cent sign after it (44 %, 120 tkr) or in quotes.
+ */
+function numberHint(text: string): string {
+  const unit = /\s*(%|procent|kr|tkr|mnkr|st)\.?$/i.exec(text.trim());
+  const bare = (unit ? text.trim().slice(0, unit.index) : text.trim()).replace(/^[\u2212\u2013]/, '-');
+  const n = swedishNumber(bare) ?? (/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(bare) ? bare.replace(/^\+/, '') : undefined);
+  if (n === undefined) return 'Write the number without quotes; decimals with a point (8.2, not "8,2").';
+  const parts = [
+    /^[\u2212\u2013]/.test(text.trim()) ? 'a minus sign as the hyphen "-" (not "−")' : undefined,
+    unit ? `no "${unit[1]}" after it` : undefined,
+  ].filter((x) => x !== undefined);
+  return `Write ${n}${parts.length > 0 ? `, with ${parts.join(' and ')}` : ' without quotes'}; decimals with a point.`;
 }
 
 function article(name: string): string {

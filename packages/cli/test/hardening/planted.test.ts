@@ -59,6 +59,28 @@ describe('a planted error is named where it is written', () => {
   });
 });
 
+describe('a number written as text in a table cell, an interval or with a sign or unit', () => {
+  // A table's cell takes a number, null, { absent } or { low, high }: text there was answered
+  // with "Write a number or null or AbsentValue or IntervalValue", a Swedish number was not
+  // named, and a bad low of an interval was two unknown keys of { absent }.
+  it.each([
+    ['digit groups in quotes in a cell', 'values: { utfall: 1200,', 'values: { utfall: "1 200",', 'swedish-number', 'sections[4].tables[0].rows[0].values.utfall', 'number', 'Write 1200 (digits without spaces, decimals with a point); readers still see the Swedish form.'],
+    ['digit groups and a decimal comma in { }', 'values: { utfall: 1200,', 'values: { utfall: 1 200,5,', 'swedish-number', 'sections[4].tables[0].rows[0].values.utfall', 'a number with a decimal point', 'Write 1200.5.'],
+    ['a Unicode minus in a cell', 'values: { utfall: -4000,', 'values: { utfall: −4000,', 'invalid-type', 'sections[4].tables[0].rows[2].values.utfall', 'number', 'Write -4000, with a minus sign as the hyphen "-" (not "−"); decimals with a point.'],
+    ['a Unicode minus in an interval', 'prognos: 1900,', 'prognos: { low: −1900, high: 1900 },', 'invalid-type', 'sections[4].tables[0].rows[0].values.prognos.low', 'number', 'Write -1900, with a minus sign as the hyphen "-" (not "−"); decimals with a point.'],
+    ['a per cent sign after an indicator value', 'total: 4.5\n                women: 5.5', 'total: 4.5 %\n                women: 5.5', 'invalid-type', 'sections[3].groups[0].indicators[1].values[0].total', 'number', 'Write 4.5, with no "%" after it; decimals with a point.'],
+  ])('%s', async (_name, from, to, code, path, expected, hint) => {
+    expect(minimal).toContain(from);
+    const text = minimal.replace(from, to);
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', '--json', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { diagnostics: { code: string; path: string; line: number; expected: string; hint: string }[] };
+    expect(json.diagnostics).toEqual([expect.objectContaining({ code, path, line: lineOf(text, to.split('\n')[0]!), expected, hint })]);
+  });
+});
+
 describe('a file that is no report at all', () => {
   it.each([
     ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],
