@@ -81,6 +81,18 @@ describe('a number written as text in a table cell, an interval or with a sign o
   });
 });
 
+describe('an id used twice', () => {
+  it('a row of a table: the kind in words ("The row of table x id", "the two row of table xs")', async () => {
+    const text = minimal.replace('          - id: kostnader\n', '          - id: intakter\n');
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('The row id "intakter" of table resultatrakning is already used at sections[4].tables[0].rows[0].id.');
+    expect(run.stdout).toContain('hint:     Give one of the two rows of table resultatrakning another id.');
+  });
+});
+
 describe('a file that is no report at all', () => {
   it.each([
     ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],

@@ -16,7 +16,7 @@ export function idRules(ctx: CheckContext): Rules {
       ids.set(id, path);
       return;
     }
-    ctx.report('duplicate-id', { kind, id, first: formatPath(first) }, path, { expected: `an id no other ${kind} has`, found: JSON.stringify(id), hint: `Give one of the two ${kind}s another id.` });
+    ctx.report('duplicate-id', { kind, id, first: formatPath(first) }, path, { expected: `an id no other ${kind} has`, found: JSON.stringify(id), hint: `Give one of the two ${kind.replace(/^(.+?)( of .*)?$/, '$1s$2')} another id.` });
   };
   const report = ctx.input;
   report.organisations.bodies.forEach((b, i) => unique('organisation', b.abbreviation, ['organisations', 'bodies', i, 'abbreviation']));
