@@ -82,6 +82,16 @@ describe('a number written as text in a table cell, an interval or with a sign o
 });
 
 describe('an id used twice', () => {
+  it('a step of a scale written twice in governance: at the second key (it was accepted, and a use of the step it hid was unknown-scale-key)', async () => {
+    const text = minimal.replace('governance: eskilstuna\n', 'governance:\n  preset: eskilstuna\n  commitmentStatus:\n    - { key: done, label: Klart, colour: "#1a7f37", symbol: ✓, textAlternative: klart }\n    - { key: done, label: Pågår, colour: "#8a5a00", symbol: ◐, textAlternative: pågår }\n');
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`rapport.yaml:${lineOf(text, 'label: Pågår')}:14  error  duplicate-id  governance.commitmentStatus[1].key`);
+    expect(run.stdout).toContain('The step id "done" of the commitmentStatus scale is already used at governance.commitmentStatus[0].key.');
+  });
+
   it('a row of a table: the kind in words ("The row of table x id", "the two row of table xs")', async () => {
     const text = minimal.replace('          - id: kostnader\n', '          - id: intakter\n');
     const dir = tempDir('kr-planted-');
