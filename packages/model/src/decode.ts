@@ -436,7 +436,13 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   const tooLarge = typeof p.value === 'number' && Number.isFinite(p.value) && Math.abs(p.value) > Number.MAX_SAFE_INTEGER && (kind === 'number' || /^(number|integer)/.test(expected));
   const day = /^date /.test(expected) && typeof p.value === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(p.value) : null;
   const monthDays = day ? daysInMonth(Number(day[1]), Number(day[2])) : 0;
-  if (suggestion) hint = `Did you mean "${suggestion}"?`;
+  // `key:` with nothing after it (or null) where a value is required.
+  const empty = p.value === null && wrongType && key !== undefined && typeof lastSeg === 'string';
+  const optional = empty && (p.context[p.context.length - 2]?.type as { _tag?: string } | undefined)?._tag === 'PartialType';
+  if (empty) {
+    const what = keyof ? `one of ${keyof.join(', ')}` : kind === 'boolean' ? 'true or false' : kind === 'array' ? 'a list (one "- " item per line below it, or [a, b])' : mappingKeys ? `a mapping (its keys ${mappingKeys} each on a line of its own below it, indented)` : article(expected);
+    hint = `Write ${what} after "${key}:"${optional ? ', or remove the line: the key is optional' : ''}.`;
+  } else if (suggestion) hint = `Did you mean "${suggestion}"?`;
   else if (tooLarge)
     hint = 'A number this large (beyond 9 007 199 254 740 991) cannot be kept exactly and would be printed as another; check the figure, or write it in a larger unit (tkr or mnkr instead of kr).';
   else if (day && Number(day[3]) > monthDays) hint = `${day[1]}-${day[2]} has ${monthDays} days: write a day from 01 to ${monthDays}.`;
@@ -455,10 +461,10 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       code,
       severity: 'error',
       path,
-      message: wrongType ? `Expected ${article(expected)}${mappingKeys && wrongType ? ` (a mapping with ${mappingKeys})` : ''}, found ${describeKind(p.value)}.` : tooLarge ? `${renderValue(p.value)} is too large a number to be kept exactly.` : `${renderValue(p.value)} is not ${article(expected)}.`,
+      message: empty ? `"${key}:" has no value; it takes ${article(expected)}.` : wrongType ? `Expected ${article(expected)}${mappingKeys && wrongType ? ` (a mapping with ${mappingKeys})` : ''}, found ${describeKind(p.value)}.` : tooLarge ? `${renderValue(p.value)} is too large a number to be kept exactly.` : `${renderValue(p.value)} is not ${article(expected)}.`,
       ...place(p.segments),
       expected: mappingKeys && wrongType ? `${expected} (a mapping with ${mappingKeys})` : expected,
-      found: renderValue(p.value),
+      found: empty ? 'no value (empty, or null)' : renderValue(p.value),
       hint,
     },
   };
@@ -483,7 +489,7 @@ function numberHint(text: string): string {
 function article(name: string): string {
   if (/^(a|an|one|the) /.test(name) || /^\(/.test(name) || /^"/.test(name)) return name;
   if (/^(Array|Record|\{)/.test(name)) return name;
-  return /^[aeiouAEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
+  return /^[aeiouAEIOU]/.test(name) && !/^uni/i.test(name) ? `an ${name}` : `a ${name}`;
 }
 
 function describeKind(u: unknown): string {

@@ -103,6 +103,25 @@ describe('an id used twice', () => {
   });
 });
 
+describe('a key with nothing after it (`key:`)', () => {
+  // It said "Expected a non-empty string, found null … hint: Write a non-empty string." (and "Expected an unit").
+  it.each([
+    ['a required text', '            title: Företagsklimatet ska förbättras\n', '            title:\n', 'sections[1].areas[0].goals[0].title', '"title:" has no value; it takes a non-empty string.', 'Write a non-empty string after "title:".'],
+    ['a unit', '        unit: tkr\n        role: incomeStatement\n', '        unit:\n        role: incomeStatement\n', 'sections[4].tables[0].unit', '"unit:" has no value; it takes a unit.', 'Write one of percent, index, count, score, days, kr, tkr, mnkr after "unit:".'],
+    ['an optional number', '                    kind: outcome\n                    total: 72\n', '                    kind: outcome\n                    total:\n', 'sections[1].areas[0].goals[0].indicators[0].values[0].total', '"total:" has no value; it takes a number.', 'Write a number after "total:", or remove the line: the key is optional.'],
+    ['a yes or no', '                higherIsBetter: true\n                values:\n                  - year: 2021', '                higherIsBetter:\n                values:\n                  - year: 2021', 'sections[1].areas[0].goals[0].indicators[0].higherIsBetter', '"higherIsBetter:" has no value; it takes a boolean.', 'Write true or false after "higherIsBetter:".'],
+  ])('%s', async (_name, from, to, path, message, hint) => {
+    expect(minimal).toContain(from);
+    const text = minimal.replace(from, to);
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', '--json', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { diagnostics: { code: string; path: string; line: number; message: string; found: string; hint: string }[] };
+    expect(json.diagnostics).toEqual([expect.objectContaining({ code: 'invalid-type', path, line: text.slice(0, text.indexOf(to)).split('\n').length + to.split('\n').findIndex((l) => l.endsWith(':')), message, found: 'no value (empty, or null)', hint })]);
+  });
+});
+
 describe('a file that is no report at all', () => {
   it.each([
     ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],
