@@ -191,6 +191,8 @@ function baseKinds(type: t.Decoder<unknown, unknown>): string[] | undefined {
       return ['object'];
     case 'RecursiveType':
       return baseKinds((type as t.RecursiveType<t.Mixed>).type);
+    case 'DefaultWhenAbsentType':
+      return baseKinds((type as unknown as { inner: t.Mixed }).inner);
     case 'UnionType': {
       const all: string[] = [];
       for (const member of (type as t.UnionType<t.Mixed[]>).types) {
@@ -216,7 +218,12 @@ export function describeType(type: t.Decoder<unknown, unknown>): string {
     case 'ArrayType':
       return `list of ${describeType((c as unknown as t.ArrayType<t.Mixed>).type)}`;
     case 'UnionType':
-      return (c as unknown as t.UnionType<t.Mixed[]>).types.map(describeType).join(' or ');
+      // A mapping among the forms is shown by its keys ({ low, high }), not by its codec's name.
+      return (c as unknown as t.UnionType<t.Mixed[]>).types
+        .map((m) => ((m as { _tag?: string })._tag === 'StrictType' ? `{ ${Object.keys((m as unknown as { required: t.Props }).required).join(', ')} }` : describeType(m)))
+        .join(' or ');
+    case 'DefaultWhenAbsentType':
+      return describeType((c as unknown as { inner: t.Mixed }).inner);
     case 'DictionaryType':
       return `mapping of ${describeType((c as unknown as t.DictionaryType<t.Mixed, t.Mixed>).codomain)}`;
     case 'TupleType': {
@@ -452,6 +459,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   else if (wrongType && kind === 'string' && (typeof p.value === 'number' || typeof p.value === 'boolean')) hint = 'Put the value in quotes so YAML reads it as text.';
   else if (wrongType && numeric && typeof p.value === 'string') hint = numberHint(p.value);
   else if (wrongType && kind === 'array') hint = 'Write a list: one "- " item per line, or [a, b].';
+  else if (wrongType && kinds?.length === 1 && kind === 'object' && !mappingKeys) hint = `Write ${key === undefined ? 'it' : key} as a mapping: a "key: value" pair on each line below it, indented, or { a: 1, b: 2 }.`;
   else if (wrongType && mappingKeys) hint = `Write ${key === undefined ? 'it' : key} as a mapping: its keys (${mappingKeys}) each on a line of its own below it, indented.`;
   else hint = `Write ${article(expected)}.`;
   return {

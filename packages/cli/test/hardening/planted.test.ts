@@ -122,6 +122,19 @@ describe('a key with nothing after it (`key:`)', () => {
   });
 });
 
+describe('a list where a table row\'s values belong', () => {
+  it('says mapping and how to write one (it said "Expected { [K in string]: (number | null | AbsentValue | IntervalValue) }" and "Write" the same)', async () => {
+    const text = minimal.replace('values: { utfall: 1200, budget: 1800, prognos: 1900, avvikelse: -100 }', 'values: [1200, 1800, 1900, -100]');
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`rapport.yaml:${lineOf(text, 'values: [1200')}:21  error  invalid-type  sections[4].tables[0].rows[0].values`);
+    expect(run.stdout).toContain('expected: mapping of number or null or { absent } or { low, high }');
+    expect(run.stdout).toContain('hint:     Write values as a mapping: a "key: value" pair on each line below it, indented, or { a: 1, b: 2 }.');
+  });
+});
+
 describe('a file that is no report at all', () => {
   it.each([
     ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],
