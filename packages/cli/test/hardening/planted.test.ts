@@ -135,6 +135,26 @@ describe('a list where a table row\'s values belong', () => {
   });
 });
 
+describe('YAML the parser cannot read, said in the report\'s words (it was the parser\'s own: "Map keys must be unique", "please use YAML.parseAllDocuments()")', () => {
+  it.each([
+    ['a key indented onto its parent, which has it already', '            title: Företagsklimatet ska förbättras\n', '        title: Företagsklimatet ska förbättras\n', 'title: Företagsklimatet', 'yaml-duplicate-key', `The key "title" is written twice in one mapping (first at line ${lineOf(minimal, 'title: Näringsliv och arbete')}); YAML allows each key once.`, "indent it as far as that item's keys"],
+    ['a second document in the middle of the file', 'summary: Verksamheten', '---\nsummary: Verksamheten', '---', 'yaml-syntax', 'A second YAML document begins here: a line "---" (or "...") inside the file ends the report\'s document.', 'remove the "---" line'],
+    ['one list item turned into a mapping key', '          - id: intakter\n            label: Intäkter\n', '          intakter:\n            label: Intäkter\n', '          - id: kostnader', 'yaml-syntax', 'YAML cannot tell which mapping or list the line belongs to', 'the items of one list start with "- " in the same column'],
+  ])('%s', async (_name, from, to, at, code, message, hint) => {
+    expect(minimal).toContain(from);
+    const text = minimal.replace(from, to);
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', '--json', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    const json = JSON.parse(run.stdout) as { diagnostics: { code: string; line: number; message: string; hint: string }[] };
+    expect(json.diagnostics).toHaveLength(1);
+    expect(json.diagnostics[0]).toMatchObject({ code, line: lineOf(text, at) });
+    expect(json.diagnostics[0]!.message).toContain(message);
+    expect(json.diagnostics[0]!.hint).toContain(hint);
+  });
+});
+
 describe('a file that is no report at all', () => {
   it.each([
     ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],
