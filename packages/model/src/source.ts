@@ -448,7 +448,9 @@ function locateNode(doc: Document, path: readonly (string | number)[], atKey: bo
   let offset: number | undefined = rangeStart(node);
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
-    if (isAlias(node)) node = node.resolve(doc);
+    // A path through an alias (`- *rad`) is written where the alias is: the anchor's place is
+    // the other copy's, whose path a finding on this one does not name.
+    if (isAlias(node)) return { node, offset };
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
       if (!pair) return { offset };

@@ -155,6 +155,17 @@ describe('YAML the parser cannot read, said in the report\'s words (it was the p
   });
 });
 
+describe('a copy made with an anchor and an alias', () => {
+  it('a finding inside the copy is at the alias, where its path is written (it was at the anchor, the first copy\'s line)', async () => {
+    const text = minimal.replace('          - id: detaljplaner\n', '          - &kopia\n            id: detaljplaner\n').replace('          - id: kompetens\n', '          - *kopia\n          - id: kompetens\n');
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`rapport.yaml:${lineOf(text, '- *kopia')}:13  error  duplicate-id  sections[1].areas[0].commitments[1].id`);
+  });
+});
+
 describe('a file that is no report at all', () => {
   it.each([
     ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],
