@@ -371,6 +371,15 @@ export const DIAGNOSTIC_CODES = {
     message: (d: { what: string; value: number }) => `${d.what} is ${d.value} %, outside 0–100.`,
     hint: 'Write the percentage as a number from 0 to 100 (e.g. 8.2 for 8,2 %).',
   },
+  'percent-as-fraction': {
+    title: 'Percentage written as a fraction',
+    severity: 'warning',
+    group: 'figures',
+    meaning: 'A figure in percent lies between 0 and 1 while the other figures of its indicator or row lie about a hundred times higher: a share written as a fraction (0.864 for 86.4 %), which readers would see as 0,864 %.',
+    message: (d: { what: string; value: number; typical: number; percent: number }) =>
+      `${d.what} is ${d.value} %, while the other figures lie around ${d.typical} %: it looks like ${d.percent} % written as a fraction.`,
+    hint: 'Write the share in percent (86.4 for 86,4 %), as the unit says.',
+  },
   'year-outside-period': {
     title: 'Year after the report period',
     severity: 'warning',

@@ -166,6 +166,25 @@ describe('a copy made with an anchor and an alias', () => {
   });
 });
 
+describe('a share written as a fraction where the unit is percent', () => {
+  it('in a row of unit percent in a table of mnkr: a warning at the cell (it passed without a word, and the row\'s own unit was not checked for 0–100)', async () => {
+    const dir = tempDir('kr-planted-');
+    cpSync(join(repoRoot, 'examples/ekdala-kf-2024-delar2'), dir, { recursive: true });
+    const text = readFileSync(join(dir, 'rapport.yaml'), 'utf8');
+    const from = 'values: { k-2024: 43.9, k-2023: 44.2 }';
+    expect(text).toContain(from);
+    const planted = text.replace(from, 'values: { k-2024: 0.439, k-2023: 44.2 }');
+    writeFileSync(join(dir, 'rapport.yaml'), planted);
+    const run = await runMain(['validate', '--strict', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    const line = lineOf(planted, '0.439');
+    expect(run.stdout).toContain(`rapport.yaml:${line}:${planted.split('\n')[line - 1]!.indexOf('0.439') + 1}  warning  percent-as-fraction  sections[0].sections[0].sections[0].table.rows[2].values.k-2024`);
+    expect(run.stdout).toContain('it looks like 43.9 % written as a fraction.');
+    writeFileSync(join(dir, 'rapport.yaml'), text.replace(from, 'values: { k-2024: 143.9, k-2023: 44.2 }'));
+    expect((await runMain(['validate', 'rapport.yaml'], dir)).stdout).toContain('error  percent-out-of-range  sections[0].sections[0].sections[0].table.rows[2].values.k-2024');
+  });
+});
+
 describe('a file that is no report at all', () => {
   it.each([
     ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],
