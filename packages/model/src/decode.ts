@@ -453,6 +453,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   else if (tooLarge)
     hint = 'A number this large (beyond 9 007 199 254 740 991) cannot be kept exactly and would be printed as another; check the figure, or write it in a larger unit (tkr or mnkr instead of kr).';
   else if (day && Number(day[3]) > monthDays) hint = `${day[1]}-${day[2]} has ${monthDays} days: write a day from 01 to ${monthDays}.`;
+  else if (/^date /.test(expected) && typeof p.value === 'string' && isoDate(p.value)) hint = `Write ${isoDate(p.value)}: year, month and day, with two digits for month and day.`;
   else if (presetSuggestion) hint = `Did you mean the preset "${presetSuggestion}"? Presets: ${Object.keys(presets).join(', ')}.`;
   else if (/^governance/.test(expected)) hint = `Name a preset (${Object.keys(presets).join(', ')}) or write an object with preset and the parts to replace.`;
   else if (keyof) hint = `Use one of: ${keyof.join(', ')}.`;
@@ -476,6 +477,25 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       hint,
     },
   };
+}
+
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/**
+ * A date written another way as YYYY-MM-DD, when it is one: 2024-8-31, 31/8 2024 and 31.8.2024
+ * (day first, as in Swedish), 31 augusti 2024, 2024/08/31. A form that could be another day
+ * (08/31/2024 with the month first) gives nothing.
+ */
+function isoDate(text: string): string | undefined {
+  const s = text.trim().toLowerCase();
+  let m: RegExpExecArray | null;
+  let y: number, mo: number, d: number;
+  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})[/.](\d{1,2})(?:[ .\-/]|, ?)(\d{4})$/.exec(s))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2}) ([a-zåäö]+) (\d{4})$/.exec(s)) && MONTHS.includes(m[2]!)) [d, mo, y] = [Number(m[1]), MONTHS.indexOf(m[2]!) + 1, Number(m[3])];
+  else return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /**

@@ -185,6 +185,25 @@ describe('a share written as a fraction where the unit is percent', () => {
   });
 });
 
+describe('a date written another way', () => {
+  // The hint said only "Write a date (YYYY-MM-DD)."
+  it.each([
+    ['2022-8-31', 'Write 2022-08-31: year, month and day, with two digits for month and day.'],
+    ['31/8 2022', 'Write 2022-08-31: year, month and day, with two digits for month and day.'],
+    ['31.8.2022', 'Write 2022-08-31: year, month and day, with two digits for month and day.'],
+    ['31 augusti 2022', 'Write 2022-08-31: year, month and day, with two digits for month and day.'],
+    ['08/31/2022', 'Write a date (YYYY-MM-DD).'],
+  ])('%s', async (written, hint) => {
+    const text = minimal.replace('  end: 2022-08-31\n', `  end: ${written}\n`);
+    const dir = tempDir('kr-planted-');
+    writeFileSync(join(dir, 'rapport.yaml'), text);
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`rapport.yaml:${lineOf(text, `end: ${written}`)}:8  error  invalid-value  period.end`);
+    expect(run.stdout).toContain(`hint:     ${hint}`);
+  });
+});
+
 describe('a file that is no report at all', () => {
   it.each([
     ['a YAML list', '- id: a\n- id: b\n', 'a list of 2 items', 'without a leading "- "'],
