@@ -242,6 +242,18 @@ describe('a status written as a word near its label', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('hint:     "klar" looks like the label "Klart, avslutat" readers see; write its key "done".');
   });
+
+  it('a label typed without å, ä and ö ("pagar" for "Pågår"): names its key (it was not near enough to any word)', async () => {
+    const dir = tempDir('kr-planted-');
+    cpSync(join(repoRoot, 'examples/solberga-son-2024-delar'), dir, { recursive: true });
+    const text = readFileSync(join(dir, 'rapport.yaml'), 'utf8');
+    expect(text).toContain('status: ongoing');
+    writeFileSync(join(dir, 'rapport.yaml'), text.replace('status: ongoing', 'status: pagar'));
+    const run = await runMain(['validate', 'rapport.yaml'], dir);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`rapport.yaml:${lineOf(text, 'status: ongoing')}:21  error  unknown-scale-key`);
+    expect(run.stdout).toContain('hint:     "pagar" looks like the label "Pågår" readers see; write its key "ongoing".');
+  });
 });
 
 describe('a file given twice to build', () => {
