@@ -67,6 +67,7 @@ export type ReferenceData =
   | { to: 'value-column'; row: string; key: string; table: string }
   | { to: 'row'; key: string; table: string }
   | { to: 'formula-row'; row: string; key: string; table: string }
+  | { to: 'note'; row: string; key: string; table: string }
   | { to: 'revise'; id: string };
 
 function referenceMessage(d: ReferenceData): string {
@@ -83,6 +84,8 @@ function referenceMessage(d: ReferenceData): string {
       return `sumOf names the row "${d.key}", which table "${d.table}" does not have.`;
     case 'formula-row':
       return `The formula of row "${d.row}" names the row "${d.key}", which table "${d.table}" does not have.`;
+    case 'note':
+      return `Row "${d.row}" of table "${d.table}" refers to the note "${d.key}", which no section of notes has.`;
     case 'revise':
       return `revise: names "${d.id}", which is no id in this report.`;
   }
