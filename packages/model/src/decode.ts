@@ -511,7 +511,7 @@ function numberHint(text: string): string {
     /^[\u2212\u2013]/.test(text.trim()) ? 'a minus sign as the hyphen "-" (not "−")' : undefined,
     unit ? `no "${unit[1]}" after it` : undefined,
   ].filter((x) => x !== undefined);
-  return `Write ${n}${parts.length > 0 ? `, with ${parts.join(' and ')}` : ' without quotes'}; decimals with a point.`;
+  return `Write ${n}${parts.length > 0 ? `, with ${parts.join(' and ')}` : ' without quotes'}${n.includes('.') ? ' (decimals with a point)' : ''}.`;
 }
 
 function article(name: string): string {

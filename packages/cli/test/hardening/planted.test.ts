@@ -66,9 +66,10 @@ describe('a number written as text in a table cell, an interval or with a sign o
   it.each([
     ['digit groups in quotes in a cell', 'values: { utfall: 1200,', 'values: { utfall: "1 200",', 'swedish-number', 'sections[4].tables[0].rows[0].values.utfall', 'number', 'Write 1200 (digits without spaces, decimals with a point); readers still see the Swedish form.'],
     ['digit groups and a decimal comma in { }', 'values: { utfall: 1200,', 'values: { utfall: 1 200,5,', 'swedish-number', 'sections[4].tables[0].rows[0].values.utfall', 'a number with a decimal point', 'Write 1200.5.'],
-    ['a Unicode minus in a cell', 'values: { utfall: -4000,', 'values: { utfall: −4000,', 'invalid-type', 'sections[4].tables[0].rows[2].values.utfall', 'number', 'Write -4000, with a minus sign as the hyphen "-" (not "−"); decimals with a point.'],
-    ['a Unicode minus in an interval', 'prognos: 1900,', 'prognos: { low: −1900, high: 1900 },', 'invalid-type', 'sections[4].tables[0].rows[0].values.prognos.low', 'number', 'Write -1900, with a minus sign as the hyphen "-" (not "−"); decimals with a point.'],
-    ['a per cent sign after an indicator value', 'total: 4.5\n                women: 5.5', 'total: 4.5 %\n                women: 5.5', 'invalid-type', 'sections[3].groups[0].indicators[1].values[0].total', 'number', 'Write 4.5, with no "%" after it; decimals with a point.'],
+    ['a Unicode minus in a cell', 'values: { utfall: -4000,', 'values: { utfall: −4000,', 'invalid-type', 'sections[4].tables[0].rows[2].values.utfall', 'number', 'Write -4000, with a minus sign as the hyphen "-" (not "−").'],
+    ['a Unicode minus in an interval', 'prognos: 1900,', 'prognos: { low: −1900, high: 1900 },', 'invalid-type', 'sections[4].tables[0].rows[0].values.prognos.low', 'number', 'Write -1900, with a minus sign as the hyphen "-" (not "−").'],
+    ['a year in quotes', '                  - year: 2021\n', '                  - year: "2021"\n', 'invalid-type', 'sections[1].areas[0].goals[0].indicators[0].values[0].year', 'year (e.g. 2022)', 'Write 2021 without quotes.'],
+    ['a per cent sign after an indicator value', 'total: 4.5\n                women: 5.5', 'total: 4.5 %\n                women: 5.5', 'invalid-type', 'sections[3].groups[0].indicators[1].values[0].total', 'number', 'Write 4.5, with no "%" after it (decimals with a point).'],
   ])('%s', async (_name, from, to, code, path, expected, hint) => {
     expect(minimal).toContain(from);
     const text = minimal.replace(from, to);
