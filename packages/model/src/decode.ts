@@ -119,7 +119,8 @@ const pathKey = (segments: readonly (string | number)[]): string => segments.map
 
 /**
  * Within each union, keep only the member that got furthest (its errors lie deeper than
- * the union); when every member failed at the union itself, one problem for the union.
+ * the union), of those the one with fewest unknown keys; when every member failed at the
+ * union itself, one problem for the union.
  */
 function collapseUnions(problems: Problem[]): Problem[] {
   const out: Problem[] = [];
@@ -143,7 +144,14 @@ function collapseUnions(problems: Problem[]): Problem[] {
     const u = group[0]!.unions[0]!;
     const deeper = group.filter((p) => p.segments.length > u.at || p.type instanceof UnknownKeyType);
     if (deeper.length > 0) {
-      const member = deeper[0]!.unions[0]!.member;
+      // The member whose keys the value has: fewest unknown keys, then fewest problems
+      // ({ low: −10, high: -5 } is an interval with a bad low, not a missing amount with two unknown keys).
+      const score = (m: string) => {
+        const own = group.filter((p) => p.unions[0]!.member === m);
+        return own.filter((p) => p.type instanceof UnknownKeyType).length * 1000 + own.length;
+      };
+      const members = [...new Set(deeper.map((p) => p.unions[0]!.member))];
+      const member = members.reduce((best, m) => (score(m) < score(best) ? m : best));
       const chosen = group.filter((p) => p.unions[0]!.member === member).map((p) => ({ ...p, unions: p.unions.slice(1) }));
       out.push(...collapseUnions(chosen));
     } else {
@@ -183,6 +191,8 @@ function baseKinds(type: t.Decoder<unknown, unknown>): string[] | undefined {
       return ['object'];
     case 'RecursiveType':
       return baseKinds((type as t.RecursiveType<t.Mixed>).type);
+    case 'DefaultWhenAbsentType':
+      return baseKinds((type as unknown as { inner: t.Mixed }).inner);
     case 'UnionType': {
       const all: string[] = [];
       for (const member of (type as t.UnionType<t.Mixed[]>).types) {
@@ -208,7 +218,12 @@ export function describeType(type: t.Decoder<unknown, unknown>): string {
     case 'ArrayType':
       return `list of ${describeType((c as unknown as t.ArrayType<t.Mixed>).type)}`;
     case 'UnionType':
-      return (c as unknown as t.UnionType<t.Mixed[]>).types.map(describeType).join(' or ');
+      // A mapping among the forms is shown by its keys ({ low, high }), not by its codec's name.
+      return (c as unknown as t.UnionType<t.Mixed[]>).types
+        .map((m) => ((m as { _tag?: string })._tag === 'StrictType' ? `{ ${Object.keys((m as unknown as { required: t.Props }).required).join(', ')} }` : describeType(m)))
+        .join(' or ');
+    case 'DefaultWhenAbsentType':
+      return describeType((c as unknown as { inner: t.Mixed }).inner);
     case 'DictionaryType':
       return `mapping of ${describeType((c as unknown as t.DictionaryType<t.Mixed, t.Mixed>).codomain)}`;
     case 'TupleType': {
@@ -350,7 +365,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       },
     };
   }
-  const expected = describeType(p.type);
+  let expected = describeType(p.type);
   const parentTag = (p.context[p.context.length - 2]?.type as { _tag?: string } | undefined)?._tag;
   if (p.value === undefined && typeof lastSeg === 'number' && parentTag === 'TupleType') {
     const size = (p.context[p.context.length - 2]!.type as unknown as t.TupleType<t.Mixed[]>).types.length;
@@ -395,7 +410,12 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   const kinds = baseKinds(p.type);
   const kind = kinds?.length === 1 ? kinds[0] : undefined;
   const wrongType = kinds !== undefined && !kinds.includes(kindOf(p.value));
-  const swedish = kind === 'number' && typeof p.value === 'string' ? swedishNumber(p.value) : undefined;
+  // A number is what the place takes when it takes numbers and no text: a number alone, or a
+  // table's cell (a number, null, a missing amount or an interval).
+  const numeric = kinds !== undefined && kinds.includes('number') && !kinds.includes('string');
+  const swedish = numeric && typeof p.value === 'string' ? swedishNumber(p.value) : undefined;
+  // Text where a number belongs is answered with "number", not with every form a table's cell takes.
+  if (numeric && kind === undefined && typeof p.value === 'string') expected = 'number';
   if (swedish !== undefined) {
     return {
       code: 'swedish-number',
@@ -423,16 +443,24 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   const tooLarge = typeof p.value === 'number' && Number.isFinite(p.value) && Math.abs(p.value) > Number.MAX_SAFE_INTEGER && (kind === 'number' || /^(number|integer)/.test(expected));
   const day = /^date /.test(expected) && typeof p.value === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(p.value) : null;
   const monthDays = day ? daysInMonth(Number(day[1]), Number(day[2])) : 0;
-  if (suggestion) hint = `Did you mean "${suggestion}"?`;
+  // `key:` with nothing after it (or null) where a value is required.
+  const empty = p.value === null && wrongType && key !== undefined && typeof lastSeg === 'string';
+  const optional = empty && (p.context[p.context.length - 2]?.type as { _tag?: string } | undefined)?._tag === 'PartialType';
+  if (empty) {
+    const what = keyof ? `one of ${keyof.join(', ')}` : kind === 'boolean' ? 'true or false' : kind === 'array' ? 'a list (one "- " item per line below it, or [a, b])' : mappingKeys ? `a mapping (its keys ${mappingKeys} each on a line of its own below it, indented)` : article(expected);
+    hint = `Write ${what} after "${key}:"${optional ? ', or remove the line: the key is optional' : ''}.`;
+  } else if (suggestion) hint = `Did you mean "${suggestion}"?`;
   else if (tooLarge)
     hint = 'A number this large (beyond 9 007 199 254 740 991) cannot be kept exactly and would be printed as another; check the figure, or write it in a larger unit (tkr or mnkr instead of kr).';
   else if (day && Number(day[3]) > monthDays) hint = `${day[1]}-${day[2]} has ${monthDays} days: write a day from 01 to ${monthDays}.`;
+  else if (/^date /.test(expected) && typeof p.value === 'string' && isoDate(p.value)) hint = `Write ${isoDate(p.value)}: year, month and day, with two digits for month and day.`;
   else if (presetSuggestion) hint = `Did you mean the preset "${presetSuggestion}"? Presets: ${Object.keys(presets).join(', ')}.`;
   else if (/^governance/.test(expected)) hint = `Name a preset (${Object.keys(presets).join(', ')}) or write an object with preset and the parts to replace.`;
   else if (keyof) hint = `Use one of: ${keyof.join(', ')}.`;
   else if (wrongType && kind === 'string' && (typeof p.value === 'number' || typeof p.value === 'boolean')) hint = 'Put the value in quotes so YAML reads it as text.';
-  else if (wrongType && kind === 'number' && typeof p.value === 'string') hint = 'Write the number without quotes; decimals with a point (8.2, not "8,2").';
+  else if (wrongType && numeric && typeof p.value === 'string') hint = numberHint(p.value);
   else if (wrongType && kind === 'array') hint = 'Write a list: one "- " item per line, or [a, b].';
+  else if (wrongType && kinds?.length === 1 && kind === 'object' && !mappingKeys) hint = `Write ${key === undefined ? 'it' : key} as a mapping: a "key: value" pair on each line below it, indented, or { a: 1, b: 2 }.`;
   else if (wrongType && mappingKeys) hint = `Write ${key === undefined ? 'it' : key} as a mapping: its keys (${mappingKeys}) each on a line of its own below it, indented.`;
   else hint = `Write ${article(expected)}.`;
   return {
@@ -442,19 +470,54 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
       code,
       severity: 'error',
       path,
-      message: wrongType ? `Expected ${article(expected)}${mappingKeys && wrongType ? ` (a mapping with ${mappingKeys})` : ''}, found ${describeKind(p.value)}.` : tooLarge ? `${renderValue(p.value)} is too large a number to be kept exactly.` : `${renderValue(p.value)} is not ${article(expected)}.`,
+      message: empty ? `"${key}:" has no value; it takes ${article(expected)}.` : wrongType ? `Expected ${article(expected)}${mappingKeys && wrongType ? ` (a mapping with ${mappingKeys})` : ''}, found ${describeKind(p.value)}.` : tooLarge ? `${renderValue(p.value)} is too large a number to be kept exactly.` : `${renderValue(p.value)} is not ${article(expected)}.`,
       ...place(p.segments),
       expected: mappingKeys && wrongType ? `${expected} (a mapping with ${mappingKeys})` : expected,
-      found: renderValue(p.value),
+      found: empty ? 'no value (empty, or null)' : renderValue(p.value),
       hint,
     },
   };
 }
 
+const MONTHS = ['januari', 'februari', 'mars', 'april', 'maj', 'juni', 'juli', 'augusti', 'september', 'oktober', 'november', 'december'];
+
+/**
+ * A date written another way as YYYY-MM-DD, when it is one: 2024-8-31, 31/8 2024 and 31.8.2024
+ * (day first, as in Swedish), 31 augusti 2024, 2024/08/31. A form that could be another day
+ * (08/31/2024 with the month first) gives nothing.
+ */
+function isoDate(text: string): string | undefined {
+  const s = text.trim().toLowerCase();
+  let m: RegExpExecArray | null;
+  let y: number, mo: number, d: number;
+  if ((m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s))) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})[/.](\d{1,2})(?:[ .\-/]|, ?)(\d{4})$/.exec(s))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2}) ([a-zåäö]+) (\d{4})$/.exec(s)) && MONTHS.includes(m[2]!)) [d, mo, y] = [Number(m[1]), MONTHS.indexOf(m[2]!) + 1, Number(m[3])];
+  else return undefined;
+  if (mo < 1 || mo > 12 || d < 1 || d > daysInMonth(y, mo)) return undefined;
+  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * How to write a number YAML read as text: the number itself when the text is one with a
+ * Unicode minus (−3), a unit or per cent sign after it (44 %, 120 tkr) or in quotes.
+ */
+function numberHint(text: string): string {
+  const unit = /\s*(%|procent|kr|tkr|mnkr|st)\.?$/i.exec(text.trim());
+  const bare = (unit ? text.trim().slice(0, unit.index) : text.trim()).replace(/^[\u2212\u2013]/, '-');
+  const n = swedishNumber(bare) ?? (/^[+-]?(\d+(\.\d+)?|\.\d+)$/.test(bare) ? bare.replace(/^\+/, '') : undefined);
+  if (n === undefined) return 'Write the number without quotes; decimals with a point (8.2, not "8,2").';
+  const parts = [
+    /^[\u2212\u2013]/.test(text.trim()) ? 'a minus sign as the hyphen "-" (not "−")' : undefined,
+    unit ? `no "${unit[1]}" after it` : undefined,
+  ].filter((x) => x !== undefined);
+  return `Write ${n}${parts.length > 0 ? `, with ${parts.join(' and ')}` : ' without quotes'}${n.includes('.') ? ' (decimals with a point)' : ''}.`;
+}
+
 function article(name: string): string {
   if (/^(a|an|one|the) /.test(name) || /^\(/.test(name) || /^"/.test(name)) return name;
   if (/^(Array|Record|\{)/.test(name)) return name;
-  return /^[aeiouAEIOU]/.test(name) ? `an ${name}` : `a ${name}`;
+  return /^[aeiouAEIOU]/.test(name) && !/^uni/i.test(name) ? `an ${name}` : `a ${name}`;
 }
 
 function describeKind(u: unknown): string {

@@ -63,10 +63,11 @@ export const DIAGNOSTIC_GROUPS = {
 export type ReferenceData =
   | { to: 'organisation'; name: string }
   | { to: 'cell'; reference: string; reason: string }
-  | { to: 'column'; via: 'sameAs' | 'differenceOf'; key: string; table: string }
+  | { to: 'column'; via: 'sameAs' | 'differenceOf' | 'columnGroups'; key: string; table: string }
   | { to: 'value-column'; row: string; key: string; table: string }
   | { to: 'row'; key: string; table: string }
   | { to: 'formula-row'; row: string; key: string; table: string }
+  | { to: 'note'; row: string; key: string; table: string }
   | { to: 'revise'; id: string };
 
 function referenceMessage(d: ReferenceData): string {
@@ -83,6 +84,8 @@ function referenceMessage(d: ReferenceData): string {
       return `sumOf names the row "${d.key}", which table "${d.table}" does not have.`;
     case 'formula-row':
       return `The formula of row "${d.row}" names the row "${d.key}", which table "${d.table}" does not have.`;
+    case 'note':
+      return `Row "${d.row}" of table "${d.table}" refers to the note "${d.key}", which no section of notes has.`;
     case 'revise':
       return `revise: names "${d.id}", which is no id in this report.`;
   }
@@ -298,7 +301,11 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     group: 'model',
     meaning: 'Two things of the same kind share an id; ids give stable anchors and open-data keys and must be unique.',
-    message: (d: { kind: string; id: string; first: string }) => `The ${d.kind} id "${d.id}" is already used at ${d.first}.`,
+    // A kind "row of table x" reads "The row id "a" of table x …".
+    message: (d: { kind: string; id: string; first: string }) => {
+      const [head, ...rest] = d.kind.split(' of ');
+      return `The ${head} id "${d.id}"${rest.length > 0 ? ` of ${rest.join(' of ')}` : ''} is already used at ${d.first}.`;
+    },
     hint: 'Give one of them another id.',
   },
   'members-not-forbund': {
@@ -366,6 +373,15 @@ export const DIAGNOSTIC_CODES = {
     meaning: 'A share in percent is negative or above 100.',
     message: (d: { what: string; value: number }) => `${d.what} is ${d.value} %, outside 0–100.`,
     hint: 'Write the percentage as a number from 0 to 100 (e.g. 8.2 for 8,2 %).',
+  },
+  'percent-as-fraction': {
+    title: 'Percentage written as a fraction',
+    severity: 'warning',
+    group: 'figures',
+    meaning: 'A figure in percent lies between 0 and 1 while the other figures of its indicator or row lie about a hundred times higher: a share written as a fraction (0.864 for 86.4 %), which readers would see as 0,864 %.',
+    message: (d: { what: string; value: number; typical: number; percent: number }) =>
+      `${d.what} is ${d.value} %, while the other figures lie around ${d.typical} %: it looks like ${d.percent} % written as a fraction.`,
+    hint: 'Write the share in percent (86.4 for 86,4 %), as the unit says.',
   },
   'year-outside-period': {
     title: 'Year after the report period',

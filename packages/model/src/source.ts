@@ -243,7 +243,8 @@ function composeYaml(source: string, file: string | undefined, options: ParseOpt
   for (const err of errors) {
     const code = CODE_BY_YAML_ERROR[err.code] ?? 'yaml-syntax';
     const pos = where(err.pos[0]);
-    diagnostics.push(modelDiagnostic(code, { parser: firstLine(err.message) }, { ...(file !== undefined ? { file } : {}), line: pos.line, column: pos.column, hint: HINTS[code]! }));
+    const said = inWords(err, doc, source, where);
+    diagnostics.push(modelDiagnostic(code, { parser: said?.message ?? firstLine(err.message) }, { ...(file !== undefined ? { file } : {}), line: pos.line, column: pos.column, hint: said?.hint ?? HINTS[code]! }));
   }
   if (diagnostics.length > 0) return { value: undefined, diagnostics, locate };
   // A tag would make YAML read a value as something other than what is written (or as
@@ -314,6 +315,55 @@ function composeYaml(source: string, file: string | undefined, options: ParseOpt
     }
     diagnostics.push(modelDiagnostic('yaml-syntax', { parser: e instanceof Error ? firstLine(e.message) : String(e) }, { ...(file !== undefined ? { file } : {}), hint: HINTS['yaml-syntax']! }));
     return { value: undefined, diagnostics, locate };
+  }
+}
+
+/**
+ * The parser's errors an author meets when editing by hand, in the report's words: a second
+ * document, a key written twice (named, with the line of the first), and a line indented so
+ * that the parser cannot tell which mapping or list it belongs to.
+ */
+function inWords(err: YAMLParseError, doc: Document.Parsed, source: string, where: (offset: number) => Position): { message: string; hint: string } | undefined {
+  switch (err.code) {
+    case 'MULTIPLE_DOCS':
+      return {
+        message: 'A second YAML document begins here: a line "---" (or "...") inside the file ends the report\'s document.',
+        hint: 'A report is one document: remove the "---" line (one before the first key is allowed); if what follows is another report, put it in a file of its own.',
+      };
+    case 'DUPLICATE_KEY': {
+      const offset = err.pos[0];
+      let key: string | undefined;
+      let first: number | undefined;
+      const visit = (node: unknown): void => {
+        if (key !== undefined) return;
+        if (isMap(node)) {
+          const at = node.items.findIndex((p) => isScalar(p.key) && p.key.range?.[0] === offset);
+          if (at >= 0) {
+            const k = node.items[at]!.key as Node & { value: unknown };
+            key = String(k.value);
+            const before = node.items.slice(0, at).find((p) => isScalar(p.key) && p.key.value === k.value);
+            first = isScalar(before?.key) ? before.key.range?.[0] : undefined;
+            return;
+          }
+          for (const p of node.items) visit(p.value);
+        } else if (isSeq(node)) node.items.forEach(visit);
+      };
+      visit(doc.contents);
+      if (key === undefined) return undefined;
+      return {
+        message: `The key "${key}" is written twice in one mapping${first !== undefined ? ` (first at line ${where(first).line})` : ''}; YAML allows each key once.`,
+        hint: 'Remove one of the two, or, if this one belongs to the item above or below, indent it as far as that item\'s keys.',
+      };
+    }
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+    case 'BAD_INDENT':
+      return {
+        message: `The indentation here or on the line above does not fit the lines around it, so YAML cannot tell which mapping or list the line belongs to (${firstLine(err.message).replace(/\.$/, '').replace(/^./, (c) => c.toLowerCase())}).`,
+        hint: 'Keys of one mapping start in the same column, and the items of one list start with "- " in the same column: compare this line and the one above with the lines of the mapping or list they belong to.',
+      };
+    default:
+      return undefined;
   }
 }
 
@@ -398,7 +448,9 @@ function locateNode(doc: Document, path: readonly (string | number)[], atKey: bo
   let offset: number | undefined = rangeStart(node);
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
-    if (isAlias(node)) node = node.resolve(doc);
+    // A path through an alias (`- *rad`) is written where the alias is: the anchor's place is
+    // the other copy's, whose path a finding on this one does not name.
+    if (isAlias(node)) return { node, offset };
     if (isMap(node)) {
       const pair = node.items.find((p) => (isScalar(p.key) ? String(p.key.value) : String(p.key)) === String(seg));
       if (!pair) return { offset };

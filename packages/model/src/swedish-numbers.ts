@@ -23,8 +23,9 @@ export interface SplitNumber {
 }
 
 /**
- * Finds `{ key: 700,5 }` in flow mappings: a number value followed directly by a comma and
- * a key of digits without a value, which YAML reads as 700 and a key "5".
+ * Finds `{ key: 700,5 }` in flow mappings: a number value (or digit groups, `1 234,5`)
+ * followed directly by a comma and a key of digits without a value, which YAML reads as 700
+ * and a key "5".
  */
 export function findSplitNumbers(doc: Document, source: string): SplitNumber[] {
   const out: SplitNumber[] = [];
@@ -34,7 +35,10 @@ export function findSplitNumbers(doc: Document, source: string): SplitNumber[] {
         for (let i = 1; i < node.items.length; i++) {
           const prev = node.items[i - 1]!;
           const pair = node.items[i]!;
-          if (!isScalar(prev.value) || typeof prev.value.value !== 'number' || !prev.value.range) continue;
+          // The part before the comma is a number (700) or digit groups YAML read as text (1 234).
+          if (!isScalar(prev.value) || !prev.value.range) continue;
+          const before = prev.value.value;
+          if (typeof before !== 'number' && !(typeof before === 'string' && prev.value.type === 'PLAIN' && /^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+$/.test(before))) continue;
           if (!isScalar(pair.key) || !pair.key.range || pair.value !== null && !(isScalar(pair.value) && pair.value.value === null && pair.value.source === '')) continue;
           const end = prev.value.range[1];
           const keyStart = pair.key.range[0];
@@ -43,7 +47,7 @@ export function findSplitNumbers(doc: Document, source: string): SplitNumber[] {
           const start = prev.value.range[0];
           const written = `${source.slice(start, end)},${digits}`;
           const key = isScalar(prev.key) ? String(prev.key.value) : '?';
-          out.push({ offset: start, written, fix: `${source.slice(start, end)}.${digits}`, path: [...path, key] });
+          out.push({ offset: start, written, fix: swedishNumber(written) ?? `${source.slice(start, end)}.${digits}`, path: [...path, key] });
         }
       }
       for (const pair of node.items) visit(pair.value, [...path, isScalar(pair.key) ? String(pair.key.value) : '?']);

@@ -134,7 +134,7 @@ describe('decodeReport', () => {
   it('reports a bad value inside a table record with its column key', () => {
     const v = minimal();
     v.sections[4].tables[0].rows[0].values.utfall = '1 200';
-    expect(decodeReport(v).diagnostics).toMatchObject([{ code: 'invalid-type', path: 'sections[4].tables[0].rows[0].values.utfall', found: '"1 200"', expected: 'number or null or AbsentValue or IntervalValue' }]);
+    expect(decodeReport(v).diagnostics).toMatchObject([{ code: 'swedish-number', path: 'sections[4].tables[0].rows[0].values.utfall', found: '"1 200"', expected: 'number', hint: 'Write 1200 (digits without spaces, decimals with a point); readers still see the Swedish form.' }]);
   });
 
   it('spells out lists and nullable values in what it expected', () => {

@@ -98,10 +98,8 @@ export function generateCases(dir: string): BadInput[] {
     const path = formatPath(place.path);
     const slug = path.replace(/[^a-zA-Z0-9]+/g, '-').replace(/^-|-$/g, '');
     // The tag of a section (`type`) chooses the member: any other value is not one of the types.
-    // A table row's values are a record of numbers, nulls or objects, so a value of another
-    // kind is reported as not one of the allowed forms too.
     const last = place.path[place.path.length - 1];
-    const code = last === 'type' || (last === 'values' && place.path.includes('rows')) ? 'invalid-value' : 'invalid-type';
+    const code = last === 'type' ? 'invalid-value' : 'invalid-type';
     add(`wrong-type/${slug}`, stringify(setIn(base, place.path, wrongKind(place.value)), { version: '1.2' }), { code, path });
   }
 

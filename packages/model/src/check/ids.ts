@@ -1,5 +1,6 @@
 // Rule family: ids are unique per kind (sections, areas, goals, commitments, indicators,
-// organisations, event groups, tables, deviation explanations, and rows and columns per table,
+// organisations, event groups, tables, deviation explanations, the keys of the governance's
+// scale steps and assessment dimensions, and rows and columns per table,
 // a kommunalförbund's member kommuner by kommunkod), and member kommuner only in a förbund's report.
 import { formatPath } from '../diagnostics.js';
 import type { ReportPath } from '../walk.js';
@@ -16,12 +17,19 @@ export function idRules(ctx: CheckContext): Rules {
       ids.set(id, path);
       return;
     }
-    ctx.report('duplicate-id', { kind, id, first: formatPath(first) }, path, { expected: `an id no other ${kind} has`, found: JSON.stringify(id), hint: `Give one of the two ${kind}s another id.` });
+    ctx.report('duplicate-id', { kind, id, first: formatPath(first) }, path, { expected: `an id no other ${kind} has`, found: JSON.stringify(id), hint: `Give one of the two ${kind.replace(/^(.+?)( of .*)?$/, '$1s$2')} another id.` });
   };
   const report = ctx.input;
   report.organisations.bodies.forEach((b, i) => unique('organisation', b.abbreviation, ['organisations', 'bodies', i, 'abbreviation']));
   report.significantEvents?.forEach((e, i) => unique('event group', e.id, ['significantEvents', i, 'id']));
   report.members?.forEach((m, i) => unique('member kommun', m.code, ['members', i, 'code']));
+  // The steps of each scale and the assessment dimensions a report writes in governance: a key
+  // used twice makes one step unreachable, and every use of the other a confusing finding.
+  if (typeof report.governance === 'object') {
+    const gov = report.governance;
+    for (const [list, name] of [['assessment', 'step of the assessment scale'], ['trend', 'step of the trend scale'], ['commitmentStatus', 'step of the commitmentStatus scale'], ['completion', 'step of the completion scale'], ['dimensions', 'assessment dimension']] as const)
+      gov[list]?.forEach((step, i) => unique(name, step.key, ['governance', list, i, 'key']));
+  }
   const level = report.level ?? 'namnd';
   if (report.members !== undefined && level !== 'forbund') {
     ctx.report('members-not-forbund', { level }, ['members'], { expected: 'members only with level: forbund', found: `level: ${level}` });

@@ -16,10 +16,12 @@ export function scaleKey(ctx: CheckContext, name: Scale, key: string | null | un
   const steps = gov[name] as readonly { key: string; label: string; textAlternative?: string }[];
   const keys = steps.map((s) => s.key);
   if (keys.includes(key)) return;
+  // Labels are compared without case and without å, ä, ö's marks: "pagar" is "Pågår" typed without them.
+  const fold = (w: string) => w.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
   const byLabel = steps.find((s) => s.label.toLowerCase() === key.toLowerCase());
   // A word near a label, its first part or its text alternative ("klar" for "Klart, avslutat").
-  const words = steps.flatMap((s) => [s.label, s.label.split(',')[0]!, s.textAlternative ?? ''].filter((w) => w !== '').map((w) => ({ word: w.toLowerCase(), step: s })));
-  const near = byLabel ? undefined : closest(key.toLowerCase(), words.map((w) => w.word));
+  const words = steps.flatMap((s) => [s.label, s.label.split(',')[0]!, s.textAlternative ?? ''].filter((w) => w !== '').map((w) => ({ word: fold(w), step: s })));
+  const near = byLabel ? undefined : (words.find((w) => w.word === fold(key))?.word ?? closest(fold(key), words.map((w) => w.word)));
   const nearStep = near === undefined ? undefined : words.find((w) => w.word === near)!.step;
   const suggestion = byLabel?.key ?? closest(key, keys);
   ctx.report('unknown-scale-key', { key, scale: name, vocabulary: gov.name }, path, {

@@ -1,5 +1,6 @@
 // Rule family: single values are well formed: an indicator value has a figure or a reason
-// why it is missing (not both), and percentages lie from 0 to 100.
+// why it is missing (not both), and percentages lie from 0 to 100 and are not written as
+// fractions among the others of their indicator or row.
 import type { ReportPath } from '../walk.js';
 import { valueForm } from '../indicator.js';
 import { isInterval } from '../table.js';
@@ -11,8 +12,27 @@ export function valueRules(ctx: CheckContext): Rules {
     if (value >= 0 && value <= 100) return;
     ctx.report('percent-out-of-range', { what, value }, path, { expected: 'a number from 0 to 100', found: String(value), hint });
   };
+  // A share written as a fraction among percentages (0.864 where the others lie around 86): in a
+  // series of one indicator or one table row, a figure from 0 to 1 whose hundredfold lies
+  // within a factor of two of the median of the figures above 1.
+  const fractions = (series: { value: number; path: ReportPath; what: string }[]) => {
+    const above = series.map((s) => s.value).filter((v) => v > 1).sort((a, b) => a - b);
+    if (above.length === 0) return;
+    const typical = above[Math.floor(above.length / 2)]!;
+    for (const s of series) {
+      if (!(s.value > 0 && s.value <= 1)) continue;
+      const percent = Number((s.value * 100).toPrecision(12));
+      if (typical / percent < 0.5 || typical / percent > 2) continue;
+      ctx.report('percent-as-fraction', { what: s.what, value: s.value, typical, percent }, s.path, { expected: `a percentage near the others (${typical})`, found: String(s.value), hint: `Write ${percent} if the share is ${percent} %; the unit is percent.` });
+    }
+  };
   return {
-    indicator: (ind, path) =>
+    indicator: (ind, path) => {
+      if (ind.unit === 'percent')
+        fractions([
+          ...ind.values.flatMap((v, i) => (['total', 'women', 'men'] as const).flatMap((part) => (v[part] === undefined ? [] : [{ value: v[part], path: [...path, 'values', i, part], what: `The ${v.kind} ${part} of "${ind.name}" ${v.year}` }]))),
+          ...(ind.comparisons ?? []).flatMap((c, ci) => c.values.map((cv, k) => ({ value: cv.total, path: [...path, 'comparisons', ci, 'values', k, 'total'], what: `The comparison value ${c.label} ${cv.year} of "${ind.name}"` }))),
+        ]);
       ind.values.forEach((v, i) => {
         const vp = [...path, 'values', i];
         const data = { kind: v.kind, year: v.year, name: ind.name };
@@ -36,7 +56,8 @@ export function valueRules(ctx: CheckContext): Rules {
           const n = v[part];
           if (n !== undefined) percent(n, [...vp, part], `The percentage ${part} of "${ind.name}" ${v.year}`);
         }
-      }),
+      });
+    },
     sections: {
       workforce: (s, path) =>
         s.sickLeave?.forEach((y, i) => {
@@ -52,13 +73,18 @@ export function valueRules(ctx: CheckContext): Rules {
               found: `low ${v.low}, high ${v.high}`,
             });
       });
-      if (table.unit !== 'percent') return;
       const differences = new Set(table.columns.filter((c) => c.kind === 'deviation' || c.differenceOf).map((c) => c.key));
+      // A row's own unit holds for its cells (a row in percent in a table in mnkr).
       table.rows.forEach((row, ri) => {
+        if ((row.unit ?? table.unit) !== 'percent') return;
+        const series: { value: number; path: ReportPath; what: string }[] = [];
         for (const [key, v] of Object.entries(row.values)) {
           if (typeof v !== 'number' || differences.has(key)) continue;
-          percent(v, [...path, 'rows', ri, 'values', key], `"${row.label}" in column "${key}" of table "${table.id}"`, 'Write the share in percent; differences belong in a column of kind deviation.');
+          const what = `"${row.label}" in column "${key}" of table "${table.id}"`;
+          percent(v, [...path, 'rows', ri, 'values', key], what, 'Write the share in percent; differences belong in a column of kind deviation.');
+          series.push({ value: v, path: [...path, 'rows', ri, 'values', key], what });
         }
+        fractions(series);
       });
     },
   };
