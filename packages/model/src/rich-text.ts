@@ -309,6 +309,8 @@ export interface MalformedTable {
 
 const TABLE_ROW = /^ {0,3}\|.*\|\s*$/;
 const TABLE_RULE = /^ {0,3}\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+/** A separator between cells inside a line of pipes (`| År | Antal | |---|---:| | 2024 | 12 |`). */
+const JOINED_RULE = /\|\s*:?-{3,}:?\s*\|/;
 /** A separator line: dashes between pipes (a line of dashes alone is a thematic break). */
 const isRule = (line: string): boolean => line.includes('|') && TABLE_RULE.test(line);
 const TABLE_CAPTION = /^ {0,3}(?:Tabell|Table):\s*(\S.*?)\s*$/;
@@ -353,6 +355,9 @@ function parseWithTables(source: string): RichText | MalformedTable {
     const rule = isRule(line) ? i : isRule(lines[i + 1] ?? '') ? i + 1 : -1;
     if (rule === i) return malformed(i, 'a header separator with no header row above it', line, 'Write the header row right above the separator line (|---|---|), starting and ending with "|": | Rubrik | Rubrik |.');
     if (rule < 0) {
+      // A header, its separator and rows run together on one line: a text whose lines YAML
+      // joined (written with ">" or without a block indicator), which would be a paragraph of pipes.
+      if (JOINED_RULE.test(line)) return malformed(i, 'the rows of a table joined into one line', line, 'Each row of a table is a line of its own, but YAML joins the lines of a text written with ">" or without a block indicator: write the text as a block with "|" (key: |) to keep its lines.');
       // Two or more lines of pipes without a separator: a table missing its header separator.
       if (TABLE_ROW.test(lines[i + 1] ?? '')) return malformed(i, 'a table with no header separator', line, 'Put a separator line such as |---|---| (one --- per column) right below the header row.');
       i++;

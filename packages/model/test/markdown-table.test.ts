@@ -62,6 +62,18 @@ describe('Markdown tables in rich text', () => {
     expect(diagnostics.map((d) => [d.code, d.line, d.column])).toEqual([['markdown-table-malformed', line, column]]);
   });
 
+  it('a table in a text written with ">" (YAML joins its lines) is an error at the table, not a paragraph of pipes', () => {
+    const text = minimalText.replace('            body: Arbetet pågår.\n', '            body: >\n              Arbetet pågår.\n\n              | År | Antal |\n              |---|---:|\n              | 2022 | 12 |\n');
+    const { diagnostics, report } = loadReport(text, 'r.yaml');
+    expect(report).toBeUndefined();
+    const line = text.split('\n').findIndex((l) => l.includes('| År | Antal |')) + 1;
+    expect(diagnostics.map((d) => [d.code, d.line, d.column, d.path])).toEqual([['markdown-table-malformed', line, 15, 'sections[1].areas[0].goals[0].body']]);
+    expect(diagnostics[0]!.message).toMatch(/joined into one line/);
+    expect(diagnostics[0]!.hint).toMatch(/"\|" \(key: \|\)/);
+    // A row of a table with a cell of dashes is still a row.
+    expect(isLeft(RichText.decode('| Kod | Betyg |\n|---|---|\n| A | --- |'))).toBe(false);
+  });
+
   it('rows of pipes without a header separator are an error, not a paragraph of pipes', () => {
     const text = withBody('| År | Antal |\n| 2022 | 12 |');
     const { diagnostics } = loadReport(text, 'r.yaml');
