@@ -235,7 +235,7 @@ function composeYaml(source: string, file: string | undefined, options: ParseOpt
     if (opts?.line === undefined || !isScalar(found.node) || typeof found.node.value !== 'string' || !found.node.value.includes('\n')) return at;
     // A block scalar's text begins on the line after its header (`|-`, `>`).
     const start = found.node.type === 'BLOCK_LITERAL' || found.node.type === 'BLOCK_FOLDED' ? source.indexOf('\n', found.offset) + 1 : found.offset;
-    return where(lineOffset(source, found.node.value, start, opts.line));
+    return where(lineOffset(source, found.node.value, start, found.node.range?.[1] ?? source.length, opts.line));
   };
   // After the first syntax error the parser's further errors are mostly its consequences:
   // keep the first error and every duplicate key, which does not derail parsing.
@@ -476,17 +476,17 @@ function locateNode(doc: Document, path: readonly (string | number)[], atKey: bo
  * them: a block scalar (`|`, `>`) folds or keeps line breaks, a quoted one may fold lines and
  * escape characters. So the words of the lines before are found one after another, and then
  * the first word of the line asked for. Only the part of a word before a quote or a backslash
- * is looked for, as those may be written escaped. When a word is not found (an escaped letter)
- * the last place found is given.
+ * is looked for, as those may be written escaped. A word not found before the value's `end` (an
+ * escaped letter) is not looked for further on: the last place found is given.
  */
-function lineOffset(source: string, text: string, start: number, line: number): number {
+function lineOffset(source: string, text: string, start: number, end: number, line: number): number {
   const lines = text.split('\n');
   let cursor = start;
   for (let i = 0; i < Math.min(line, lines.length); i++) {
     const words = lines[i]!.split(/\s+/).map((w) => w.replace(/["'\\].*$/s, '')).filter((w) => w !== '');
     for (const [k, word] of words.entries()) {
       const at = source.indexOf(word, cursor);
-      if (at < 0) return cursor;
+      if (at < 0 || at + word.length > end) return cursor;
       if (i === line - 1 && k === 0) return at;
       cursor = at + word.length;
     }
