@@ -443,6 +443,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   const tooLarge = typeof p.value === 'number' && Number.isFinite(p.value) && Math.abs(p.value) > Number.MAX_SAFE_INTEGER && (kind === 'number' || /^(number|integer)/.test(expected));
   const day = /^date /.test(expected) && typeof p.value === 'string' ? /^(\d{4})-(0[1-9]|1[0-2])-(\d{2})$/.exec(p.value) : null;
   const monthDays = day ? daysInMonth(Number(day[1]), Number(day[2])) : 0;
+  const asIso = /^date /.test(expected) && typeof p.value === 'string' ? isoDate(p.value) : undefined;
   // `key:` with nothing after it (or null) where a value is required.
   const empty = p.value === null && wrongType && key !== undefined && typeof lastSeg === 'string';
   const optional = empty && (p.context[p.context.length - 2]?.type as { _tag?: string } | undefined)?._tag === 'PartialType';
@@ -453,7 +454,7 @@ function toDiagnostic(p: Problem, options: DecodeOptions): Draft {
   else if (tooLarge)
     hint = 'A number this large (beyond 9 007 199 254 740 991) cannot be kept exactly and would be printed as another; check the figure, or write it in a larger unit (tkr or mnkr instead of kr).';
   else if (day && Number(day[3]) > monthDays) hint = `${day[1]}-${day[2]} has ${monthDays} days: write a day from 01 to ${monthDays}.`;
-  else if (/^date /.test(expected) && typeof p.value === 'string' && isoDate(p.value)) hint = `Write ${isoDate(p.value)}: year, month and day, with two digits for month and day.`;
+  else if (asIso) hint = `Write ${asIso}: year, month and day, with two digits for month and day.`;
   else if (presetSuggestion) hint = `Did you mean the preset "${presetSuggestion}"? Presets: ${Object.keys(presets).join(', ')}.`;
   else if (/^governance/.test(expected)) hint = `Name a preset (${Object.keys(presets).join(', ')}) or write an object with preset and the parts to replace.`;
   else if (keyof) hint = `Use one of: ${keyof.join(', ')}.`;

@@ -301,11 +301,8 @@ export const DIAGNOSTIC_CODES = {
     severity: 'error',
     group: 'model',
     meaning: 'Two things of the same kind share an id; ids give stable anchors and open-data keys and must be unique.',
-    // A kind "row of table x" reads "The row id "a" of table x …".
-    message: (d: { kind: string; id: string; first: string }) => {
-      const [head, ...rest] = d.kind.split(' of ');
-      return `The ${head} id "${d.id}"${rest.length > 0 ? ` of ${rest.join(' of ')}` : ''} is already used at ${d.first}.`;
-    },
+    // `within`: what the kind's ids are unique in ("table x"): "The row id "a" of table x …".
+    message: (d: { kind: string; within?: string; id: string; first: string }) => `The ${d.kind} id "${d.id}"${d.within ? ` of ${d.within}` : ''} is already used at ${d.first}.`,
     hint: 'Give one of them another id.',
   },
   'members-not-forbund': {

@@ -9,15 +9,17 @@ import type { CheckContext, Rules } from './context.js';
 /** Reports every id used a second time by a thing of the same kind. */
 export function idRules(ctx: CheckContext): Rules {
   const seen = new Map<string, Map<string, ReportPath>>();
-  const unique = (kind: string, id: string, path: ReportPath) => {
-    let ids = seen.get(kind);
-    if (!ids) seen.set(kind, (ids = new Map()));
+  /** `within`: what ids of this kind are unique in, when not the report ("table x"). */
+  const unique = (kind: string, id: string, path: ReportPath, within?: string) => {
+    const of = within ? ` of ${within}` : '';
+    let ids = seen.get(kind + of);
+    if (!ids) seen.set(kind + of, (ids = new Map()));
     const first = ids.get(id);
     if (!first) {
       ids.set(id, path);
       return;
     }
-    ctx.report('duplicate-id', { kind, id, first: formatPath(first) }, path, { expected: `an id no other ${kind} has`, found: JSON.stringify(id), hint: `Give one of the two ${kind.replace(/^(.+?)( of .*)?$/, '$1s$2')} another id.` });
+    ctx.report('duplicate-id', { kind, ...(within ? { within } : {}), id, first: formatPath(first) }, path, { expected: `an id no other ${kind}${of} has`, found: JSON.stringify(id), hint: `Give one of the two ${kind}s${of} another id.` });
   };
   const report = ctx.input;
   report.organisations.bodies.forEach((b, i) => unique('organisation', b.abbreviation, ['organisations', 'bodies', i, 'abbreviation']));
@@ -27,8 +29,8 @@ export function idRules(ctx: CheckContext): Rules {
   // used twice makes one step unreachable, and every use of the other a confusing finding.
   if (typeof report.governance === 'object') {
     const gov = report.governance;
-    for (const [list, name] of [['assessment', 'step of the assessment scale'], ['trend', 'step of the trend scale'], ['commitmentStatus', 'step of the commitmentStatus scale'], ['completion', 'step of the completion scale'], ['dimensions', 'assessment dimension']] as const)
-      gov[list]?.forEach((step, i) => unique(name, step.key, ['governance', list, i, 'key']));
+    for (const list of ['assessment', 'trend', 'commitmentStatus', 'completion'] as const) gov[list]?.forEach((step, i) => unique('step', step.key, ['governance', list, i, 'key'], `the ${list} scale`));
+    gov.dimensions?.forEach((d, i) => unique('assessment dimension', d.key, ['governance', 'dimensions', i, 'key']));
   }
   const level = report.level ?? 'namnd';
   if (report.members !== undefined && level !== 'forbund') {
@@ -42,8 +44,8 @@ export function idRules(ctx: CheckContext): Rules {
     indicator: (ind, path) => unique('indicator', ind.id, [...path, 'id']),
     table: (table, path) => {
       unique('table', table.id, [...path, 'id']);
-      table.columns.forEach((c, i) => unique(`column of table ${table.id}`, c.key, [...path, 'columns', i, 'key']));
-      table.rows.forEach((r, i) => unique(`row of table ${table.id}`, r.id, [...path, 'rows', i, 'id']));
+      table.columns.forEach((c, i) => unique('column', c.key, [...path, 'columns', i, 'key'], `table ${table.id}`));
+      table.rows.forEach((r, i) => unique('row', r.id, [...path, 'rows', i, 'id'], `table ${table.id}`));
     },
     deviation: (e, path) => unique('deviation explanation', e.id, [...path, 'id']),
   };
